@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+"use strict";
+// Runs the compiled CLI when `npm run build` has produced it, else the TypeScript sources through tsx.
+const path = require("node:path");
+const fs = require("node:fs");
+const compiled = path.join(__dirname, "..", "dist", "node", "cli", "main.js");
+let mod;
+if (fs.existsSync(compiled) && !process.env.CHITIEU_FROM_SOURCE) {
+  mod = require(compiled);
+} else {
+  require("tsx/cjs");
+  mod = require(path.join(__dirname, "..", "src", "cli", "main.ts"));
+}
+mod.main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write(`${(e && e.stack) || String(e)}\n`);
+    process.exitCode = 70;
+  },
+);

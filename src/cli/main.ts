@@ -1,0 +1,59 @@
+import { printBilingual, processIo, type CliCommand, type CliIo } from "./io";
+import { isAppError } from "../domain/errors";
+
+/** Each command lives in its own module exporting `run(argv, io)`; loaded on demand so `chitieu --help` stays fast. */
+const COMMANDS: Record<string, { load: () => Promise<{ run: CliCommand }>; summary: string }> = {
+  serve: { load: () => import("./serve"), summary: "start the endpoint (and serve the add-in) / chạy máy chủ" },
+  token: { load: () => import("./token"), summary: "issue or revoke API tokens / cấp hoặc thu hồi mã truy cập" },
+  template: { load: () => import("./template"), summary: "write a template workbook / tạo sổ mẫu .xlsx" },
+  validate: { load: () => import("./validate"), summary: "check a filled workbook / kiểm tra sổ đã điền" },
+  submit: { load: () => import("./submit"), summary: "send a filled workbook to the endpoint / gửi báo cáo" },
+  history: { load: () => import("./history"), summary: "list stored revisions / xem các lần gửi" },
+  consolidate: { load: () => import("./consolidate"), summary: "consolidate unit workbooks / tổng hợp báo cáo" },
+  catalog: { load: () => import("./catalog"), summary: "show, export or check a target catalog / danh mục chỉ tiêu" },
+  demo: { load: () => import("./demo"), summary: "demo data for training / dữ liệu trình diễn" },
+};
+
+function usage(io: CliIo): void {
+  io.stdout.write("chitieu <command> [options]\n\n");
+  for (const [name, c] of Object.entries(COMMANDS)) io.stdout.write(`  ${name.padEnd(12)} ${c.summary}\n`);
+  io.stdout.write("\nchitieu <command> --help for the options of one command.\n");
+}
+
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    usage(io);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    printBilingual(io.stderr, {
+      vi: `Lệnh không tồn tại: "${name}". Gõ "chitieu --help" để xem các lệnh.`,
+      en: `Unknown command: "${name}". Run "chitieu --help" to list the commands.`,
+    });
+    return 2;
+  }
+  try {
+    const mod = await command.load();
+    return await mod.run(rest, io);
+  } catch (e) {
+    if (isAppError(e)) {
+      printBilingual(io.stderr, e.messages, "✖ ");
+      return 1;
+    }
+    throw e;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}

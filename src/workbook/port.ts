@@ -1,0 +1,65 @@
+/**
+ * What the task pane needs from a workbook. Two implementations: `office/` (live Excel through Office.js) and
+ * `preview/` (an in-browser workbook for the preview outside Excel and for the browser tests).
+ * Components receive a WorkbookPort as a prop and never see `Excel`.
+ */
+import type { EntryField, EntryInput, ValidationIssue } from "../domain/types";
+
+/** The identity of a template workbook, kept in a custom XML part (namespace TEMPLATE_NS) by both writers. */
+export interface TemplateIdentity {
+  templateVersion: string;
+  catalogVersion: string;
+  unitCode: string;
+  period: string;
+  /** true when the workbook belongs to a demo unit / demo period (training). */
+  demo: boolean;
+}
+
+export const TEMPLATE_NS = "urn:chitieu:template:v1";
+
+export interface TemplateStatus {
+  /** null when the open workbook holds no Chỉ tiêu template */
+  identity: TemplateIdentity | null;
+  /** what was missing and has been (or would be) repaired: sheet names, range names, validations */
+  repaired: string[];
+}
+
+/** A submission waiting in the workbook itself (survives closing Excel and clearing browser storage). */
+export interface QueuedSubmission {
+  submissionId: string;
+  supersedes: string | null;
+  unitCode: string;
+  period: string;
+  body: unknown;
+  queuedAt: string;
+  attempts: number;
+  lastError: string | null;
+}
+
+export interface EntryChange {
+  targetId: string;
+  field: EntryField;
+  raw: string | number | boolean | null;
+}
+
+export interface WorkbookPort {
+  /** Create the template for this identity, or recognise the one already there and repair what is missing (values kept). */
+  ensureTemplate(spec: import("./template").TemplateSpec): Promise<TemplateStatus>;
+  /** Identity of the template in the open workbook, if any. */
+  readIdentity(): Promise<TemplateIdentity | null>;
+  /** Every entry of the entry sheet, in one read. */
+  readEntries(): Promise<EntryInput[]>;
+  /** Write one or more typed values into their cells. */
+  writeEntries(changes: EntryChange[]): Promise<void>;
+  /** Colour and annotate the cells that carry issues (and clear marks of fixed cells). */
+  markIssues(issues: ValidationIssue[]): Promise<void>;
+  /** Select a cell so the user sees it, e.g. "Nhap!F12". */
+  selectCell(address: string): Promise<void>;
+  /** Called when the entry sheet changes (typing or pasting); returns an unsubscribe function. */
+  onEntriesChanged(handler: (changes: EntryChange[]) => void): Promise<() => Promise<void>>;
+  /** Offline queue and connection settings stored in the workbook. */
+  loadQueue(): Promise<QueuedSubmission[]>;
+  saveQueue(queue: QueuedSubmission[]): Promise<void>;
+  loadSetting<T>(key: string): Promise<T | null>;
+  saveSetting<T>(key: string, value: T): Promise<void>;
+}
