@@ -11,7 +11,13 @@ export class AppError extends Error {
   readonly details: Record<string, unknown>;
   readonly issues: ValidationIssue[] | undefined;
 
-  constructor(code: string, status: number, message: Bilingual, details: Record<string, unknown> = {}, issues?: ValidationIssue[]) {
+  constructor(
+    code: string,
+    status: number,
+    message: Bilingual,
+    details: Record<string, unknown> = {},
+    issues?: ValidationIssue[],
+  ) {
     super(`${code}: ${message.en}`);
     this.name = "AppError";
     this.code = code;
@@ -22,7 +28,12 @@ export class AppError extends Error {
   }
 
   toJSON(): { code: string; message: Bilingual; details: Record<string, unknown>; issues?: ValidationIssue[] } {
-    return { code: this.code, message: this.messages, details: this.details, ...(this.issues ? { issues: this.issues } : {}) };
+    return {
+      code: this.code,
+      message: this.messages,
+      details: this.details,
+      ...(this.issues ? { issues: this.issues } : {}),
+    };
   }
 }
 

@@ -65,7 +65,11 @@ export interface Catalog {
 export type YearTarget =
   | { kind: "value"; year: CatalogYear; value: number; unitOfMeasure: string }
   | { kind: "date"; year: CatalogYear; date: string }
-  | { kind: "none"; year: number; /** the end-of-term (2030) value, shown for information only */ termTarget: TargetValue | null };
+  | {
+      kind: "none";
+      year: number;
+      /** the end-of-term (2030) value, shown for information only */ termTarget: TargetValue | null;
+    };
 
 /** A problem in a catalog file: row is 1-based as a person counts rows in the sheet (header = row 1). */
 export interface CatalogIssue {
@@ -147,7 +151,8 @@ export const MILESTONE_STATES: readonly MilestoneState[] = ["not_started", "in_p
 export type RawValue = string | number | boolean | null | undefined;
 
 /** The fields of one target row that a person fills. */
-export type EntryField = "value" | "numerator" | "denominator" | "milestone" | "justification" | "evidence" | "responsible";
+export type EntryField =
+  "value" | "numerator" | "denominator" | "milestone" | "justification" | "evidence" | "responsible";
 
 export interface EntryInput {
   targetId: string;
