@@ -277,3 +277,36 @@ export interface CityFigure {
   progress: TargetProgress;
   target: YearTarget;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Additions (domain implementation): registry, validation context, parsed numbers
+// ---------------------------------------------------------------------------------------------------------------
+
+export interface UnitRegistry {
+  byCode(code: string): Unit | undefined;
+  /** NFC, case- and tone-placement-insensitive ("Hoà" = "Hòa"); a code or a code prefix also matches. Best first. */
+  search(text: string): Unit[];
+  all(): Unit[];
+  /** The targets a unit reports under a catalog (empty for an unknown unit). */
+  targetsFor(catalog: Catalog, unitCode: string): Target[];
+  /** The units expected to report a target (demo units included; aggregation leaves them out unless asked). */
+  unitsFor(catalog: Catalog, targetId: string): Unit[];
+}
+
+export type ParsedNumber =
+  | { kind: "blank" }
+  | { kind: "number"; value: number; percentSign: boolean; ambiguous: boolean }
+  | { kind: "invalid"; text: string };
+
+export interface ValidationContext {
+  catalog: Catalog;
+  units: UnitRegistry;
+  /** Sheet address of a target's field, when the caller knows it (e.g. "Nhap!F12"). */
+  cellOf?: (targetId: string, field: EntryField) => string | undefined;
+  /** Year-to-date sums of earlier periods in the same year, per target id (flows); default 0. */
+  ytd?: Record<string, number>;
+  /** The date the report is judged on (milestones); default: the end of the period. */
+  asOf?: Date;
+  /** A draft: blanks in required targets are `info` instead of `error`. */
+  draft?: boolean;
+}

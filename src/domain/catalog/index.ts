@@ -1,0 +1,18 @@
+export {
+  defaultCatalog,
+  makeCatalog,
+  findTarget,
+  catalogIndex,
+  cloneTarget,
+  isCatalogYear,
+  targetForYear,
+  targetForPeriod,
+  unitOfMeasureFor,
+  isRatioTarget,
+  ratioScale,
+  entryFields,
+  type CatalogIndex,
+} from "./catalog";
+export { computeCatalogVersion, fnv1a64 } from "./version";
+export { GROUP_NAMES, BOTTLENECK_NAMES, SOURCE_STATUS_NAMES, MEASURE_NAMES } from "./names";
+export { DEFAULT_TARGETS } from "./targets-data";
