@@ -1,0 +1,90 @@
+import { parseArgs } from "node:util";
+import { problemOf } from "../server/client";
+import { printBilingual, type CliIo } from "./io";
+import { clientFromFlags, usageError } from "./submit";
+
+const HELP = `chitieu history --unit 00004 --period 2026-Q1 --endpoint URL --token T [--ca file] [--json]
+
+Lists every stored revision of a report (number, submission id, time, on time or late, client) and the planner's
+actions (returned, accepted, unlocked). Exit 1 when the endpoint refuses (e.g. another unit's report).
+`;
+
+interface Revision {
+  submissionId: string;
+  revision: number;
+  supersedes: string | null;
+  receivedAt: string;
+  onTime: boolean;
+  client: string | null;
+  tokenId: string;
+}
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        unit: { type: "string" },
+        period: { type: "string" },
+        endpoint: { type: "string" },
+        token: { type: "string" },
+        ca: { type: "string" },
+        json: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (e) {
+    return usageError(io, `Tuỳ chọn không hợp lệ: ${(e as Error).message}`, `Invalid option: ${(e as Error).message}`, HELP);
+  }
+  const { values } = parsed;
+  if (values.help) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  if (!values.unit || !values.period) {
+    return usageError(io, "Cần --unit và --period.", "Both --unit and --period are needed.", HELP);
+  }
+  const client = clientFromFlags(values, io, HELP, "chitieu-cli history");
+  if (!client) return 2;
+  try {
+    const res = await client.request(
+      "GET",
+      `/reports/${encodeURIComponent(values.unit)}/${encodeURIComponent(values.period)}/history`,
+    );
+    if (res.status !== 200) {
+      const problem = problemOf(res);
+      if (values.json) io.stdout.write(`${JSON.stringify(res.json, null, 2)}\n`);
+      else if (problem) printBilingual(io.stderr, problem.message, `✖ ${problem.code}: `);
+      else printBilingual(io.stderr, { vi: `Máy chủ từ chối (HTTP ${res.status}).`, en: `The endpoint refused (HTTP ${res.status}).` }, "✖ ");
+      return 1;
+    }
+    if (values.json) {
+      io.stdout.write(`${JSON.stringify(res.json, null, 2)}\n`);
+      return 0;
+    }
+    const h = res.json as { unitCode: string; period: string; revisions: Revision[]; events: { at: string; action: string; details: Record<string, unknown> }[] };
+    printBilingual(io.stdout, {
+      vi: `Báo cáo ${h.unitCode} kỳ ${h.period}: ${h.revisions.length} lần gửi`,
+      en: `Report ${h.unitCode} for ${h.period}: ${h.revisions.length} revision(s)`,
+    });
+    io.stdout.write(`${"rev".padEnd(5)}${"submission id".padEnd(38)}${"received".padEnd(26)}${"on time".padEnd(9)}client\n`);
+    for (const r of h.revisions) {
+      io.stdout.write(
+        `${String(r.revision).padEnd(5)}${r.submissionId.padEnd(38)}${r.receivedAt.padEnd(26)}${(r.onTime ? "yes" : "late").padEnd(9)}${r.client ?? ""}\n`,
+      );
+    }
+    for (const e of h.events) {
+      const note = (e.details.comment ?? e.details.reason ?? "") as string;
+      io.stdout.write(`${e.at}  ${e.action}${note ? ` — ${note}` : ""}\n`);
+    }
+    return 0;
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === "CT_ENDPOINT_UNREACHABLE" || code === "CT_TLS_UNTRUSTED") {
+      printBilingual(io.stderr, (e as { messages: { vi: string; en: string } }).messages, "✖ ");
+      return 3;
+    }
+    throw e;
+  }
+}

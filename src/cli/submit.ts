@@ -1,0 +1,205 @@
+import fs from "node:fs";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import { parseArgs } from "node:util";
+import { createUnitRegistry } from "../domain";
+import type { Catalog, EntryField, Unit, ValidationIssue } from "../domain/types";
+import { readWorkbookFile } from "../workbook/xlsx/node-inflate";
+import { buildSubmission } from "../workbook/submission";
+import { createEndpointClient, problemOf, type EndpointClient } from "../server/client";
+import { CT_UNEXPECTED_RESPONSE } from "../server/errors";
+import { printBilingual, type CliIo } from "./io";
+
+const HELP = `chitieu submit <file.xlsx> --endpoint URL --token T [--dry-run] [--submission-id UUID] [--supersedes UUID]
+               [--ca file] [--json]
+
+Reads a filled template workbook, sends it exactly as the task pane does and prints the receipt (submission id,
+revision, time) or every issue with its cell. Exit 0: stored (or, with --dry-run, nothing blocking); 1: refused;
+2: wrong usage; 3: the endpoint could not be reached. A retry with the same --submission-id never makes a duplicate.
+Environment: CHITIEU_ENDPOINT, CHITIEU_TOKEN, NODE_EXTRA_CA_CERTS.
+`;
+
+const FIELDS: readonly string[] = ["value", "numerator", "denominator", "milestone", "justification", "evidence", "responsible"];
+const MARK: Record<string, string> = { error: "✖", warning: "⚠", info: "ℹ" };
+
+export interface ClientFlags {
+  endpoint?: string;
+  token?: string;
+  ca?: string;
+}
+
+export function usageError(io: CliIo, vi: string, en: string, help: string): number {
+  printBilingual(io.stderr, { vi, en }, "✖ ");
+  io.stderr.write(help);
+  return 2;
+}
+
+/** The endpoint client from --endpoint/--token/--ca (or their environment variables); null after a usage error. */
+export function clientFromFlags(flags: ClientFlags, io: CliIo, help: string, clientName: string): EndpointClient | null {
+  const endpoint = flags.endpoint ?? io.env.CHITIEU_ENDPOINT;
+  const token = flags.token ?? io.env.CHITIEU_TOKEN;
+  if (!endpoint) {
+    usageError(io, "Thiếu địa chỉ máy chủ: --endpoint https://…", "The endpoint address is missing: --endpoint https://…", help);
+    return null;
+  }
+  if (!token) {
+    usageError(io, "Thiếu mã truy cập: --token <mã>", "The access token is missing: --token <token>", help);
+    return null;
+  }
+  let ca: Buffer | undefined;
+  if (flags.ca) {
+    try {
+      ca = fs.readFileSync(path.resolve(io.cwd, flags.ca));
+    } catch {
+      usageError(io, `Không đọc được tệp chứng chỉ ${flags.ca}.`, `Cannot read the certificate file ${flags.ca}.`, help);
+      return null;
+    }
+  }
+  return createEndpointClient({ endpoint, token, ca, clientName });
+}
+
+/** Print an issue as `✖ E01 — message → at Nhap!G14`, Vietnamese then English. */
+export function printIssue(io: CliIo, issue: ValidationIssue, cellOf?: (targetId: string, field: EntryField) => string | undefined): void {
+  const field = issue.path[2];
+  const cell =
+    issue.cell ??
+    (cellOf && issue.targetId && typeof field === "string" && FIELDS.includes(field) ? cellOf(issue.targetId, field as EntryField) : undefined);
+  const where = cell ? ` → ${cell}` : "";
+  const who = issue.targetId ? `${issue.targetId} — ` : "";
+  const just = issue.severity === "warning" && issue.justified ? " (đã giải trình / justified)" : "";
+  io.stdout.write(`${MARK[issue.severity] ?? "•"} ${who}${issue.message.vi}${where}${just}\n`);
+  io.stdout.write(`  ${who}${issue.message.en}${where ? ` → at ${cell}` : ""}\n`);
+}
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        endpoint: { type: "string" },
+        token: { type: "string" },
+        ca: { type: "string" },
+        "dry-run": { type: "boolean" },
+        "submission-id": { type: "string" },
+        supersedes: { type: "string" },
+        json: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (e) {
+    return usageError(io, `Tuỳ chọn không hợp lệ: ${(e as Error).message}`, `Invalid option: ${(e as Error).message}`, HELP);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  const file = positionals[0];
+  if (!file) return usageError(io, "Thiếu tệp .xlsx cần gửi.", "Which .xlsx file? Give it as the first argument.", HELP);
+  const submissionId = values["submission-id"] ?? randomUUID();
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(submissionId)) {
+    return usageError(io, `--submission-id phải là UUID: “${submissionId}”.`, `--submission-id must be a UUID: “${submissionId}”.`, HELP);
+  }
+  const client = clientFromFlags(values, io, HELP, "chitieu-cli submit");
+  if (!client) return 2;
+
+  try {
+    // the endpoint's current catalog and units: the workbook is read exactly as the server will judge it
+    const catalogRes = await client.request("GET", "/catalog");
+    const unitsRes = await client.request("GET", "/units");
+    if (catalogRes.status !== 200 || unitsRes.status !== 200) {
+      throw CT_UNEXPECTED_RESPONSE({ endpoint: client.endpoint, status: catalogRes.status, body: catalogRes.text.slice(0, 200) });
+    }
+    const catalog = catalogRes.json as Catalog;
+    const registry = createUnitRegistry((unitsRes.json as { units: Unit[] }).units);
+    const read = readWorkbookFile(path.resolve(io.cwd, file), { catalog, units: registry });
+    const { unitCode, period } = read.identity;
+
+    let supersedes: string | null = values.supersedes ?? null;
+    if (!values.supersedes) {
+      const report = await client.request("GET", `/reports/${encodeURIComponent(unitCode)}/${encodeURIComponent(period)}`);
+      if (report.status === 200) {
+        supersedes = (report.json as { latest: { submissionId: string } }).latest.submissionId;
+      } else if (report.status !== 404 || problemOf(report)?.code !== "CT_REPORT_NOT_FOUND") {
+        return refused(io, report, read.cellOf, values.json === true);
+      }
+    }
+
+    const body = buildSubmission({
+      identity: read.identity,
+      entries: read.entries,
+      submissionId,
+      supersedes,
+      locale: read.locale,
+      dryRun: values["dry-run"] === true,
+    });
+    const res = await client.request("POST", "/submissions", body);
+    if (res.status !== 200 && res.status !== 201) return refused(io, res, read.cellOf, values.json === true, submissionId);
+    const j = res.json as Record<string, unknown>;
+    if (values.json) io.stdout.write(`${JSON.stringify(j, null, 2)}\n`);
+    if (j.dryRun === true) {
+      const issues = (j.issues as ValidationIssue[]) ?? [];
+      if (!values.json) {
+        for (const issue of issues) printIssue(io, issue, read.cellOf);
+        printBilingual(
+          io.stdout,
+          j.ok
+            ? { vi: `Kiểm tra thử: báo cáo ${unitCode} kỳ ${period} có thể gửi (sẽ là lần sửa ${String(j.wouldCreateRevision)}).`, en: `Dry run: report ${unitCode} for ${period} can be sent (it would be revision ${String(j.wouldCreateRevision)}).` }
+            : { vi: `Kiểm tra thử: báo cáo ${unitCode} kỳ ${period} chưa gửi được — sửa các lỗi ✖ và giải trình các cảnh báo ⚠.`, en: `Dry run: report ${unitCode} for ${period} cannot be sent yet — fix the ✖ errors and justify the ⚠ warnings.` },
+        );
+      }
+      return j.ok ? 0 : 1;
+    }
+    if (!values.json) {
+      const replay = j.replay === true;
+      printBilingual(io.stdout, {
+        vi: `${replay ? "Đã có từ trước (gửi lại, không tạo bản mới)" : "Đã lưu"}: ${unitCode} kỳ ${period}, lần sửa ${String(j.revision)}, mã ${String(j.submissionId)}, nhận lúc ${String(j.receivedAt)}${j.onTime ? " (đúng hạn)" : " (trễ hạn)"}.`,
+        en: `${replay ? "Already stored (a retry; nothing new written)" : "Stored"}: ${unitCode} for ${period}, revision ${String(j.revision)}, id ${String(j.submissionId)}, received ${String(j.receivedAt)}${j.onTime ? " (on time)" : " (late)"}.`,
+      });
+    }
+    return 0;
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === "CT_ENDPOINT_UNREACHABLE" || code === "CT_TLS_UNTRUSTED") {
+      printBilingual(io.stderr, (e as { messages: { vi: string; en: string } }).messages, "✖ ");
+      printBilingual(io.stderr, {
+        vi: `Gửi lại sau với --submission-id ${submissionId}: máy chủ sẽ không lưu hai lần.`,
+        en: `Retry later with --submission-id ${submissionId}: the endpoint never stores it twice.`,
+      });
+      return 3;
+    }
+    throw e;
+  }
+}
+
+function refused(
+  io: CliIo,
+  res: { status: number; json: unknown; text: string },
+  cellOf: (targetId: string, field: EntryField) => string | undefined,
+  json: boolean,
+  submissionId?: string,
+): number {
+  const problem = problemOf(res as never);
+  if (json) {
+    io.stdout.write(`${JSON.stringify(res.json ?? { status: res.status, body: res.text }, null, 2)}\n`);
+    return 1;
+  }
+  if (!problem) {
+    printBilingual(io.stderr, { vi: `Máy chủ từ chối (HTTP ${res.status}).`, en: `The endpoint refused it (HTTP ${res.status}).` }, "✖ ");
+    return 1;
+  }
+  printBilingual(io.stderr, problem.message, `✖ ${problem.code}: `);
+  for (const issue of problem.issues as ValidationIssue[]) {
+    if (issue && typeof issue === "object" && "severity" in issue) printIssue(io, issue, cellOf);
+    else io.stdout.write(`✖ ${JSON.stringify(issue)}\n`);
+  }
+  if (submissionId && res.status >= 500) {
+    printBilingual(io.stderr, {
+      vi: `Gửi lại với --submission-id ${submissionId}.`,
+      en: `Retry with --submission-id ${submissionId}.`,
+    });
+  }
+  return 1;
+}

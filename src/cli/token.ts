@@ -1,0 +1,111 @@
+import { parseArgs } from "node:util";
+import { printBilingual, type CliIo } from "./io";
+import { connect, migrateToLatest, resolveDbConfig } from "../server/db/connect";
+import { seedReferenceData } from "../server/db/seed";
+import { allTokens, issueToken, revokeToken } from "../server/services/token-admin";
+import { resolvePepper, ROLES, type Role } from "../server/tokens";
+
+const HELP = `chitieu token issue --unit 00004 [--label "…"]     a unit token (prints only the token)
+chitieu token issue --role planner|admin [--label "…"]
+chitieu token revoke <token id, id prefix or token>
+chitieu token list [--json]
+
+Writes the database directly: --db <sqlite file> (or CHITIEU_DB), or DATABASE_URL for PostgreSQL.
+The pepper (CHITIEU_TOKEN_PEPPER) must be the server's.
+`;
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        unit: { type: "string" },
+        role: { type: "string" },
+        label: { type: "string" },
+        db: { type: "string" },
+        json: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (e) {
+    printBilingual(io.stderr, { vi: `Tuỳ chọn không hợp lệ: ${(e as Error).message}`, en: `Invalid option: ${(e as Error).message}` }, "✖ ");
+    io.stderr.write(HELP);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [action, arg] = positionals;
+  if (values.help || !action || !["issue", "revoke", "list"].includes(action)) {
+    (values.help ? io.stdout : io.stderr).write(HELP);
+    return values.help ? 0 : 2;
+  }
+  if (!values.db && !io.env.DATABASE_URL && !io.env.CHITIEU_DB) {
+    printBilingual(
+      io.stderr,
+      {
+        vi: "Cần biết cơ sở dữ liệu: thêm --db <tệp sqlite> hoặc đặt DATABASE_URL (PostgreSQL).",
+        en: "Which database? Add --db <sqlite file> or set DATABASE_URL (PostgreSQL).",
+      },
+      "✖ ",
+    );
+    return 2;
+  }
+  const role = (values.role ?? (values.unit ? "unit" : undefined)) as Role | undefined;
+  if (action === "issue" && (!role || !ROLES.includes(role))) {
+    printBilingual(
+      io.stderr,
+      {
+        vi: `Loại mã không hợp lệ: “${values.role ?? ""}”. Dùng --unit <mã đơn vị> hoặc --role planner|admin.`,
+        en: `Unknown role “${values.role ?? ""}”. Use --unit <unit code> or --role planner|admin.`,
+      },
+      "✖ ",
+    );
+    return 2;
+  }
+  if (action === "revoke" && !arg) {
+    printBilingual(io.stderr, { vi: "Cần mã (id) của mã truy cập cần thu hồi.", en: "Give the id of the token to revoke." }, "✖ ");
+    return 2;
+  }
+  const handle = await connect(resolveDbConfig(io.env, { db: values.db, cwd: io.cwd }));
+  try {
+    await migrateToLatest(handle);
+    const now = new Date().toISOString();
+    await seedReferenceData(handle.db, now);
+    const pepper = resolvePepper(io.env);
+    if (action === "issue") {
+      const issued = await issueToken(handle.db, pepper, { role: role as Role, unitCode: values.unit, label: values.label }, now);
+      io.stdout.write(`${issued.token}\n`);
+      printBilingual(
+        io.stderr,
+        {
+          vi: `Đã cấp mã ${issued.id} (${issued.role}${issued.unitCode ? ` ${issued.unitCode}` : ""}). Mã chỉ hiện một lần.`,
+          en: `Issued token ${issued.id} (${issued.role}${issued.unitCode ? ` ${issued.unitCode}` : ""}). It is shown only once.`,
+        },
+      );
+      return 0;
+    }
+    if (action === "revoke") {
+      const info = await revokeToken(handle.db, arg as string, now);
+      printBilingual(io.stdout, {
+        vi: `Đã thu hồi mã ${info.id} (${info.role}${info.unitCode ? ` ${info.unitCode}` : ""}) lúc ${info.revokedAt}.`,
+        en: `Revoked token ${info.id} (${info.role}${info.unitCode ? ` ${info.unitCode}` : ""}) at ${info.revokedAt}.`,
+      });
+      return 0;
+    }
+    const tokens = await allTokens(handle.db);
+    if (values.json) {
+      io.stdout.write(`${JSON.stringify(tokens, null, 2)}\n`);
+      return 0;
+    }
+    io.stdout.write(`${"id".padEnd(12)}${"role".padEnd(9)}${"unit".padEnd(10)}${"created".padEnd(26)}${"revoked".padEnd(26)}label\n`);
+    for (const t of tokens) {
+      io.stdout.write(
+        `${t.id.padEnd(12)}${t.role.padEnd(9)}${(t.unitCode ?? "-").padEnd(10)}${t.createdAt.padEnd(26)}${(t.revokedAt ?? "-").padEnd(26)}${t.label}\n`,
+      );
+    }
+    return 0;
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * `buildApp(opts)` assembles the endpoint and never listens (src/server/main.ts does). Tests call it with an
+ * in-memory or per-test database and use `app.inject`.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import cors from "@fastify/cors";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { connect, type DbConfig, type DbHandle } from "./db/connect";
+import { dbPlugin } from "./plugins/db";
+import { authPlugin } from "./plugins/auth";
+import { problemPlugin } from "./plugins/problem";
+import { bilingualValidatorCompiler } from "./plugins/zod";
+import { DEV_PEPPER } from "./tokens";
+import { healthRoutes } from "./routes/health";
+import { catalogRoutes } from "./routes/catalog";
+import { unitRoutes } from "./routes/units";
+import { periodRoutes } from "./routes/periods";
+import { meRoutes } from "./routes/me";
+import { submissionRoutes } from "./routes/submissions";
+import { reportRoutes } from "./routes/reports";
+import { plannerRoutes } from "./routes/planner";
+import { tokenRoutes } from "./routes/tokens";
+import { demoRoutes } from "./routes/demo";
+
+export const API_PREFIX = "/api/v1";
+export const DEFAULT_ORIGIN = "https://localhost:3000";
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+export interface AppOptions {
+  /** an open database handle (the caller closes it), or a configuration (the app opens and closes it) */
+  db: DbHandle | DbConfig;
+  /** token pepper; default the development pepper */
+  pepper?: string;
+  /** origins allowed by CORS (the add-in's origin); default https://localhost:3000 */
+  allowedOrigins?: string[];
+  bodyLimit?: number;
+  /** folder with the built add-in (dist/web); served at / when it exists */
+  staticRoot?: string | null;
+  /** HTTPS key and certificate (PEM) */
+  tls?: { key: string | Buffer; cert: string | Buffer } | null;
+  /** trust X-Forwarded-* from a reverse proxy / load balancer */
+  trustProxy?: boolean;
+  logger?: FastifyServerOptions["logger"];
+  /** the clock (tests set deadlines' "now") */
+  now?: () => Date;
+  /** failed authentications allowed per IP address and window before 429 */
+  authFailures?: { max: number; windowMs: number };
+  /** token look-ups cached this long, ms (default 5000; 0 = no cache) */
+  tokenCacheMs?: number;
+  /** units and current catalog re-read this often, ms (default 10000; 0 = never) */
+  referenceRefreshMs?: number;
+}
+
+function isHandle(db: DbHandle | DbConfig): db is DbHandle {
+  return typeof (db as DbHandle).close === "function" && "db" in db;
+}
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const bodyLimit = opts.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const pepper = opts.pepper ?? DEV_PEPPER;
+  const base: FastifyServerOptions = {
+    logger: opts.logger ?? false,
+    bodyLimit,
+    trustProxy: opts.trustProxy ?? false,
+    // an endpoint answer never takes long; keep slow clients from holding sockets
+    requestTimeout: 30_000,
+    routerOptions: { ignoreTrailingSlash: true },
+  };
+  const app = (
+    opts.tls ? Fastify({ ...base, https: { key: opts.tls.key, cert: opts.tls.cert } } as FastifyServerOptions) : Fastify(base)
+  ) as FastifyInstance;
+  app.setValidatorCompiler(bilingualValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const owns = !isHandle(opts.db);
+  const handle = isHandle(opts.db) ? opts.db : await connect(opts.db);
+
+  await app.register(problemPlugin, { bodyLimit });
+  await app.register(dbPlugin, {
+    handle,
+    ownsHandle: owns,
+    clock: opts.now ?? (() => new Date()),
+    referenceRefreshMs: opts.referenceRefreshMs ?? 10_000,
+  });
+  await app.register(authPlugin, {
+    pepper,
+    tokenCacheMs: opts.tokenCacheMs ?? 5_000,
+    failures: opts.authFailures ?? { max: 20, windowMs: 60_000 },
+  });
+  await app.register(cors, {
+    origin: opts.allowedOrigins ?? [DEFAULT_ORIGIN],
+    methods: ["GET", "POST", "DELETE", "OPTIONS"],
+    allowedHeaders: ["authorization", "content-type", "x-chitieu-client"],
+    exposedHeaders: ["retry-after"],
+    maxAge: 600,
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Chỉ tiêu endpoint",
+        description:
+          "Reports of Hanoi's units against the city's 43 main targets 2026-2030. Errors are application/problem+json with a stable code (see src/server/README.md).",
+        version: "1.0.0",
+      },
+      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  await app.register(
+    async (api) => {
+      const typed = api.withTypeProvider<ZodTypeProvider>();
+      await typed.register(healthRoutes);
+      await typed.register(catalogRoutes);
+      await typed.register(unitRoutes);
+      await typed.register(periodRoutes);
+      await typed.register(meRoutes);
+      await typed.register(submissionRoutes);
+      await typed.register(reportRoutes);
+      await typed.register(plannerRoutes);
+      await typed.register(tokenRoutes, { pepper });
+      await typed.register(demoRoutes);
+      api.get("/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () => app.swagger());
+    },
+    { prefix: API_PREFIX },
+  );
+
+  const staticRoot = opts.staticRoot ? path.resolve(opts.staticRoot) : null;
+  if (staticRoot && fs.existsSync(staticRoot)) {
+    await app.register(fastifyStatic, { root: staticRoot, prefix: "/", index: false });
+    app.get("/", { schema: { hide: true } }, async (_request, reply) => reply.redirect("/taskpane.html"));
+  }
+
+  return app;
+}

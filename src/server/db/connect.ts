@@ -1,0 +1,129 @@
+/**
+ * The one place that knows which database engine runs. Everything else gets a `DbHandle` and asks its `caps`.
+ * SQLite (default): a file through better-sqlite3 in WAL mode with synchronous=FULL, so a COMMIT that returned is on
+ * disk. PostgreSQL: when a postgres:// URL is given (DATABASE_URL), through a pg Pool.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import BetterSqlite3 from "better-sqlite3";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type SqliteDatabase } from "kysely";
+import { Pool } from "pg";
+import type { Database } from "./schema";
+import { InCodeMigrationProvider } from "./migrations";
+
+export interface DbConfig {
+  /** postgres://… — when set, PostgreSQL is used. */
+  url?: string;
+  /** SQLite file, or ":memory:". Default ./chitieu.sqlite. */
+  sqlitePath?: string;
+  /** PostgreSQL only: put every table in this schema (set as search_path on each connection). */
+  pgSchema?: string;
+  /** PostgreSQL pool size (default 10). */
+  poolSize?: number;
+}
+
+export interface DbCapabilities {
+  /** One writer connection whose commits can carry several submissions at once (group commit). */
+  groupCommit: boolean;
+}
+
+export interface DbHandle {
+  db: Kysely<Database>;
+  caps: DbCapabilities;
+  /** "sqlite" or "postgresql" — for messages and logs only, never for branching. */
+  engine: "sqlite" | "postgresql";
+  /** Where the data lives, without any password: for messages. */
+  location: string;
+  /** Nothing existed before this connection (SQLite file created now, or PostgreSQL had no tables). Set by migrate. */
+  fresh: boolean;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_SQLITE_FILE = "chitieu.sqlite";
+
+export function resolveDbConfig(env: NodeJS.ProcessEnv, flags: { db?: string; cwd?: string } = {}): DbConfig {
+  const url = env.DATABASE_URL?.trim();
+  if (url && !flags.db) {
+    return { url, poolSize: env.CHITIEU_PG_POOL ? Number(env.CHITIEU_PG_POOL) : undefined };
+  }
+  const file = flags.db ?? env.CHITIEU_DB ?? DEFAULT_SQLITE_FILE;
+  return { sqlitePath: file === ":memory:" ? file : path.resolve(flags.cwd ?? process.cwd(), file) };
+}
+
+/** better-sqlite3 statements prepared once per SQL text and reused (kysely would prepare on every call). */
+function withStatementCache(raw: BetterSqlite3.Database): SqliteDatabase {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => raw.close(),
+    prepare(sql: string) {
+      let stmt = cache.get(sql);
+      if (!stmt) {
+        stmt = raw.prepare(sql);
+        if (cache.size >= 512) cache.clear();
+        cache.set(sql, stmt);
+      }
+      return stmt;
+    },
+  };
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "postgresql";
+  }
+}
+
+export async function connect(config: DbConfig): Promise<DbHandle> {
+  if (config.url) {
+    const pool = new Pool({
+      connectionString: config.url,
+      max: config.poolSize ?? 10,
+      ...(config.pgSchema ? { options: `-c search_path=${config.pgSchema}` } : {}),
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      db,
+      caps: { groupCommit: false },
+      engine: "postgresql",
+      location: redactUrl(config.url) + (config.pgSchema ? ` (schema ${config.pgSchema})` : ""),
+      fresh: false,
+      close: () => db.destroy(),
+    };
+  }
+  const file = config.sqlitePath ?? DEFAULT_SQLITE_FILE;
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+  const raw = new BetterSqlite3(file);
+  raw.pragma("journal_mode = WAL");
+  raw.pragma("synchronous = FULL");
+  raw.pragma("busy_timeout = 5000");
+  raw.pragma("foreign_keys = ON");
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
+  return {
+    db,
+    caps: { groupCommit: true },
+    engine: "sqlite",
+    location: file,
+    fresh: false,
+    close: () => db.destroy(),
+  };
+}
+
+/** Run every pending migration; marks the handle `fresh` when the first one ran now. Throws on failure. */
+export async function migrateToLatest(handle: DbHandle): Promise<string[]> {
+  const migrator = new Migrator({ db: handle.db, provider: new InCodeMigrationProvider() });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  const applied = (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+  if (applied.some((name) => name.startsWith("2026_11_22_001_"))) handle.fresh = true;
+  return applied;
+}
+
+/** A unique or primary-key constraint refused the write (both engines report it by code). */
+export function isUniqueViolation(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === "23505" || code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "SQLITE_CONSTRAINT_UNIQUE";
+}

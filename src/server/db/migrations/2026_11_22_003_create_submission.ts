@@ -1,0 +1,52 @@
+import type { Kysely } from "kysely";
+
+/**
+ * Submissions are append-only revisions. The primary key makes a retried submission id impossible to store twice;
+ * the unique (unit_code, period, revision) makes two concurrent edits of the same revision impossible, on one
+ * instance or many. report_state is the per unit × period state a planner acts on.
+ */
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable("submission")
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("unit_code", "text", (c) => c.notNull().references("unit.code"))
+    .addColumn("period", "text", (c) => c.notNull())
+    .addColumn("revision", "integer", (c) => c.notNull())
+    .addColumn("supersedes", "text")
+    .addColumn("content_hash", "text", (c) => c.notNull())
+    .addColumn("body", "text", (c) => c.notNull())
+    .addColumn("entries", "text", (c) => c.notNull())
+    .addColumn("catalog_version", "text", (c) => c.notNull())
+    .addColumn("received_at", "text", (c) => c.notNull())
+    .addColumn("client", "text")
+    .addColumn("token_id", "text", (c) => c.notNull())
+    .addColumn("on_time", "integer", (c) => c.notNull())
+    .addColumn("demo", "integer", (c) => c.notNull().defaultTo(0))
+    .addUniqueConstraint("submission_unit_period_revision_uq", ["unit_code", "period", "revision"])
+    .execute();
+  await db.schema.createIndex("submission_period_idx").on("submission").columns(["period", "unit_code"]).execute();
+
+  await db.schema
+    .createTable("report_state")
+    .addColumn("unit_code", "text", (c) => c.notNull().references("unit.code"))
+    .addColumn("period", "text", (c) => c.notNull())
+    .addColumn("status", "text", (c) => c.notNull())
+    .addColumn("locked", "integer", (c) => c.notNull().defaultTo(0))
+    .addColumn("comment", "text")
+    .addColumn("latest_submission_id", "text", (c) => c.notNull())
+    .addColumn("latest_revision", "integer", (c) => c.notNull())
+    .addColumn("first_received_at", "text", (c) => c.notNull())
+    .addColumn("first_on_time", "integer", (c) => c.notNull())
+    .addColumn("last_received_at", "text", (c) => c.notNull())
+    .addColumn("accepted_submission_id", "text")
+    .addColumn("demo", "integer", (c) => c.notNull().defaultTo(0))
+    .addColumn("updated_at", "text", (c) => c.notNull())
+    .addPrimaryKeyConstraint("report_state_pk", ["unit_code", "period"])
+    .execute();
+  await db.schema.createIndex("report_state_period_idx").on("report_state").column("period").execute();
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable("report_state").execute();
+  await db.schema.dropTable("submission").execute();
+}

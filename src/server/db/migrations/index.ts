@@ -1,0 +1,19 @@
+import type { Migration, MigrationProvider } from "kysely";
+import * as m001 from "./2026_11_22_001_create_unit_and_catalog";
+import * as m002 from "./2026_11_22_002_create_token";
+import * as m003 from "./2026_11_22_003_create_submission";
+import * as m004 from "./2026_11_22_004_create_audit_event";
+
+/** Migrations are listed in code (not read from disk) so a bundled or compiled server carries them. */
+export const MIGRATIONS: Record<string, Migration> = {
+  "2026_11_22_001_create_unit_and_catalog": m001,
+  "2026_11_22_002_create_token": m002,
+  "2026_11_22_003_create_submission": m003,
+  "2026_11_22_004_create_audit_event": m004,
+};
+
+export class InCodeMigrationProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return MIGRATIONS;
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * The one source of table types (kysely's `Database` interface). Booleans are stored as 0/1 integers and times as
+ * ISO-8601 UTC text so that SQLite and PostgreSQL return the same shapes; JSON columns are text.
+ */
+import type { Insertable, Selectable, Updateable } from "kysely";
+
+export type Flag = 0 | 1;
+
+export interface UnitTable {
+  code: string;
+  kind: string;
+  name_vi: string;
+  name_en: string;
+  /** JSON array of target ids (departments, city unit) */
+  target_ids: string;
+  to_confirm: number;
+  demo: number;
+  /** JSON array of group names */
+  groups: string;
+  updated_at: string;
+}
+
+export interface CatalogVersionTable {
+  version: string;
+  /** the Catalog as JSON */
+  body: string;
+  /** where it came from: "built-in", "import:<file name>" … */
+  source: string;
+  created_at: string;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+}
+
+export interface TokenTable {
+  id: string;
+  /** sha256(pepper + token), hex */
+  hash: string;
+  role: string;
+  unit_code: string | null;
+  label: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface SubmissionTable {
+  /** UUID made by the client; never reused */
+  id: string;
+  unit_code: string;
+  period: string;
+  /** 1, 2, 3 … per unit × period */
+  revision: number;
+  supersedes: string | null;
+  /** sha256 of the canonical content; same id + same hash = a retry */
+  content_hash: string;
+  /** the report as sent (NFC, canonical JSON) */
+  body: string;
+  /** the parsed entries (ParsedEntry[]) as JSON */
+  entries: string;
+  catalog_version: string;
+  received_at: string;
+  client: string | null;
+  token_id: string;
+  on_time: number;
+  demo: number;
+}
+
+export interface ReportStateTable {
+  unit_code: string;
+  period: string;
+  /** submitted | returned | accepted */
+  status: string;
+  locked: number;
+  comment: string | null;
+  latest_submission_id: string;
+  latest_revision: number;
+  first_received_at: string;
+  first_on_time: number;
+  last_received_at: string;
+  accepted_submission_id: string | null;
+  demo: number;
+  updated_at: string;
+}
+
+export interface AuditEventTable {
+  id: string;
+  at: string;
+  token_id: string | null;
+  action: string;
+  unit_code: string | null;
+  period: string | null;
+  /** JSON object */
+  details: string;
+}
+
+export interface Database {
+  unit: UnitTable;
+  catalog_version: CatalogVersionTable;
+  setting: SettingTable;
+  token: TokenTable;
+  submission: SubmissionTable;
+  report_state: ReportStateTable;
+  audit_event: AuditEventTable;
+}
+
+export type UnitRow = Selectable<UnitTable>;
+export type NewUnitRow = Insertable<UnitTable>;
+export type CatalogVersionRow = Selectable<CatalogVersionTable>;
+export type TokenRow = Selectable<TokenTable>;
+export type NewTokenRow = Insertable<TokenTable>;
+export type SubmissionRow = Selectable<SubmissionTable>;
+export type NewSubmissionRow = Insertable<SubmissionTable>;
+export type ReportStateRow = Selectable<ReportStateTable>;
+export type NewReportStateRow = Insertable<ReportStateTable>;
+export type ReportStateUpdate = Updateable<ReportStateTable>;
+export type AuditEventRow = Selectable<AuditEventTable>;
+export type NewAuditEventRow = Insertable<AuditEventTable>;

@@ -1,0 +1,406 @@
+/**
+ * The catalogue of every failure the endpoint (and its CLI clients) can report. Each error is made once here, with a
+ * stable code, an HTTP status, a message in Vietnamese and English, and the cause and fix that src/server/README.md
+ * lists in its table (a test keeps the two in step). Call sites throw them by name: `throw CT_REPORT_LOCKED({...})`.
+ */
+import { AppError } from "../domain/errors";
+import type { Bilingual, ValidationIssue } from "../domain/types";
+
+export interface ErrorSpec<P> {
+  code: string;
+  status: number;
+  message: (params: P) => Bilingual;
+  /** For the README table. */
+  cause: string;
+  fix: string;
+}
+
+export interface ErrorFactory<P> {
+  (params: P, extra?: { details?: Record<string, unknown>; issues?: ValidationIssue[] }): AppError;
+  readonly code: string;
+  readonly status: number;
+  readonly spec: ErrorSpec<P>;
+}
+
+export const ERROR_CATALOGUE: ErrorSpec<never>[] = [];
+
+function defineError<P = void>(spec: ErrorSpec<P>): ErrorFactory<P> {
+  const factory = ((params: P, extra: { details?: Record<string, unknown>; issues?: ValidationIssue[] } = {}) => {
+    const details = { ...(params && typeof params === "object" ? (params as Record<string, unknown>) : {}), ...extra.details };
+    return new AppError(spec.code, spec.status, spec.message(params), details, extra.issues);
+  }) as ErrorFactory<P>;
+  Object.defineProperties(factory, {
+    code: { value: spec.code },
+    status: { value: spec.status },
+    spec: { value: spec },
+  });
+  ERROR_CATALOGUE.push(spec as unknown as ErrorSpec<never>);
+  return factory;
+}
+
+// --- authentication and access ---------------------------------------------------------------------------------
+
+export const CT_UNAUTHENTICATED = defineError<void>({
+  code: "CT_UNAUTHENTICATED",
+  status: 401,
+  message: () => ({
+    vi: "Thiếu mã truy cập. Gửi tiêu đề “Authorization: Bearer <mã>” với mã do quản trị viên cấp.",
+    en: "No access token. Send the header “Authorization: Bearer <token>” with the token your administrator issued.",
+  }),
+  cause: "The request has no `Authorization: Bearer …` header, or it is not a Chỉ tiêu token.",
+  fix: "Send the token issued with `chitieu token issue` in the Authorization header.",
+});
+
+export const CT_TOKEN_INVALID = defineError<void>({
+  code: "CT_TOKEN_INVALID",
+  status: 401,
+  message: () => ({
+    vi: "Mã truy cập không đúng. Kiểm tra lại mã (chép đủ, không thừa dấu cách) hoặc xin quản trị viên cấp mã mới.",
+    en: "The access token is not valid. Check it was copied whole, without spaces, or ask your administrator for a new one.",
+  }),
+  cause: "No token with this value exists (typo, truncated copy, token of another server).",
+  fix: "Copy the token again, or issue a new one with `chitieu token issue`.",
+});
+
+export const CT_TOKEN_REVOKED = defineError<{ tokenId: string; revokedAt: string }>({
+  code: "CT_TOKEN_REVOKED",
+  status: 401,
+  message: (p) => ({
+    vi: `Mã truy cập ${p.tokenId} đã bị thu hồi lúc ${p.revokedAt}. Xin quản trị viên cấp mã mới.`,
+    en: `Access token ${p.tokenId} was revoked at ${p.revokedAt}. Ask your administrator for a new one.`,
+  }),
+  cause: "The token was revoked with `chitieu token revoke` or DELETE /api/v1/tokens/:id.",
+  fix: "Issue a new token for the unit and enter it in the task pane.",
+});
+
+export const CT_AUTH_RATE_LIMITED = defineError<{ retryAfterSeconds: number }>({
+  code: "CT_AUTH_RATE_LIMITED",
+  status: 429,
+  message: (p) => ({
+    vi: `Quá nhiều lần dùng mã truy cập sai từ địa chỉ này. Thử lại sau ${p.retryAfterSeconds} giây.`,
+    en: `Too many failed token attempts from this address. Try again in ${p.retryAfterSeconds} seconds.`,
+  }),
+  cause: "Too many requests with a missing or wrong token from one IP address within the window.",
+  fix: "Wait for the Retry-After delay, then use a valid token.",
+});
+
+export const CT_ROLE_FORBIDDEN = defineError<{ role: string; needed: string[] }>({
+  code: "CT_ROLE_FORBIDDEN",
+  status: 403,
+  message: (p) => ({
+    vi: `Mã truy cập loại “${p.role}” không được làm việc này; cần mã loại ${p.needed.join(" hoặc ")}.`,
+    en: `A “${p.role}” token may not do this; it needs a ${p.needed.join(" or ")} token.`,
+  }),
+  cause: "The token's role does not allow this route (e.g. a unit token on a planner route).",
+  fix: "Use a token of the role named in the message.",
+});
+
+export const CT_UNIT_FORBIDDEN = defineError<{ tokenUnit: string; unitCode: string }>({
+  code: "CT_UNIT_FORBIDDEN",
+  status: 403,
+  message: (p) => ({
+    vi: `Mã truy cập của đơn vị ${p.tokenUnit} chỉ dùng cho báo cáo của chính đơn vị đó, không dùng cho đơn vị ${p.unitCode}.`,
+    en: `The token of unit ${p.tokenUnit} only reaches that unit's own reports, not those of unit ${p.unitCode}.`,
+  }),
+  cause: "A unit token asked for or sent another unit's report.",
+  fix: "Use the token issued for that unit, or check the unit code in the workbook.",
+});
+
+// --- request shape ---------------------------------------------------------------------------------------------
+
+export const CT_MALFORMED_JSON = defineError<{ reason: string }>({
+  code: "CT_MALFORMED_JSON",
+  status: 400,
+  message: (p) => ({
+    vi: `Nội dung gửi lên không phải JSON hợp lệ (${p.reason}). Không có gì được lưu.`,
+    en: `The request body is not valid JSON (${p.reason}). Nothing was stored.`,
+  }),
+  cause: "The body could not be parsed as JSON (truncated, NaN/Infinity literals, trailing commas, empty).",
+  fix: "Send the body produced by the task pane or `chitieu submit`; JSON has no NaN or Infinity.",
+});
+
+export const CT_BODY_TOO_LARGE = defineError<{ limitBytes: number }>({
+  code: "CT_BODY_TOO_LARGE",
+  status: 413,
+  message: (p) => ({
+    vi: `Nội dung gửi lên quá lớn (tối đa ${p.limitBytes} byte). Không có gì được lưu.`,
+    en: `The request body is too large (at most ${p.limitBytes} bytes). Nothing was stored.`,
+  }),
+  cause: "The body exceeds the server's bodyLimit (1 MB by default).",
+  fix: "A report of 43 targets is a few kilobytes: check that the request holds one report.",
+});
+
+export const CT_UNSUPPORTED_MEDIA_TYPE = defineError<{ contentType: string }>({
+  code: "CT_UNSUPPORTED_MEDIA_TYPE",
+  status: 415,
+  message: (p) => ({
+    vi: `Kiểu nội dung “${p.contentType}” không được hỗ trợ; gửi “application/json”.`,
+    en: `Content type “${p.contentType}” is not supported; send “application/json”.`,
+  }),
+  cause: "The request's Content-Type is not application/json.",
+  fix: "Set `Content-Type: application/json`.",
+});
+
+export const CT_REQUEST_INVALID = defineError<{ part: string; count: number }>({
+  code: "CT_REQUEST_INVALID",
+  status: 400,
+  message: (p) => ({
+    vi: `Yêu cầu sai định dạng ở phần ${p.part}: ${p.count} lỗi (xem “issues”, mỗi lỗi có đường dẫn tới trường sai). Không có gì được lưu.`,
+    en: `The request's ${p.part} has the wrong shape: ${p.count} problem(s) (see “issues”, each with the path of the field). Nothing was stored.`,
+  }),
+  cause: "A field has the wrong type, is missing, is too long, or is not allowed (schema check).",
+  fix: "Fix the fields named by each issue's `path`; the OpenAPI document at /api/v1/openapi.json gives every shape.",
+});
+
+export const CT_ROUTE_NOT_FOUND = defineError<{ method: string; url: string }>({
+  code: "CT_ROUTE_NOT_FOUND",
+  status: 404,
+  message: (p) => ({
+    vi: `Không có địa chỉ ${p.method} ${p.url}. Xem danh sách tại /api/v1/openapi.json.`,
+    en: `There is no ${p.method} ${p.url}. See /api/v1/openapi.json for the routes.`,
+  }),
+  cause: "The method and path match no route.",
+  fix: "Check the endpoint address (it ends before /api/v1) and the route in the OpenAPI document.",
+});
+
+// --- domain ----------------------------------------------------------------------------------------------------
+
+export const CT_UNIT_UNKNOWN = defineError<{ unitCode: string }>({
+  code: "CT_UNIT_UNKNOWN",
+  status: 404,
+  message: (p) => ({
+    vi: `Không có đơn vị mã “${p.unitCode}”. Mã phường/xã gồm 5 chữ số (ví dụ 00004).`,
+    en: `There is no unit with code “${p.unitCode}”. Ward/commune codes have 5 digits (e.g. 00004).`,
+  }),
+  cause: "The unit code is not in the unit table.",
+  fix: "Use the official code (GET /api/v1/units lists them).",
+});
+
+export const CT_PERIOD_INVALID = defineError<{ period: string }>({
+  code: "CT_PERIOD_INVALID",
+  status: 400,
+  message: (p) => ({
+    vi: `Kỳ báo cáo “${p.period}” không hợp lệ. Dùng dạng 2026-01 (tháng), 2026-Q1 (quý), 2026-H1 (6 tháng) hoặc 2026 (năm).`,
+    en: `Reporting period “${p.period}” is not valid. Use 2026-01 (month), 2026-Q1 (quarter), 2026-H1 (half) or 2026 (year).`,
+  }),
+  cause: "A period in the path or query cannot be parsed.",
+  fix: "Write the period as YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY.",
+});
+
+export const CT_CATALOG_NOT_FOUND = defineError<{ version: string; current: string }>({
+  code: "CT_CATALOG_NOT_FOUND",
+  status: 404,
+  message: (p) => ({
+    vi: `Máy chủ không có danh mục chỉ tiêu phiên bản “${p.version}”. Phiên bản hiện hành: ${p.current}.`,
+    en: `The server has no target catalog version “${p.version}”. The current version is ${p.current}.`,
+  }),
+  cause: "GET /api/v1/catalog/:version for a version never stored on this server.",
+  fix: "Fetch /api/v1/catalog for the current one.",
+});
+
+export const CT_CATALOG_VERSION = defineError<{ sent: string; current: string; known: boolean }>({
+  code: "CT_CATALOG_VERSION",
+  status: 409,
+  message: (p) => ({
+    vi: p.known
+      ? `Báo cáo lập theo danh mục chỉ tiêu cũ (${p.sent}); danh mục hiện hành là ${p.current}. Cập nhật sổ mẫu (ngăn tác vụ sẽ chuyển số liệu sang) rồi gửi lại.`
+      : `Máy chủ không biết danh mục chỉ tiêu “${p.sent}”. Danh mục hiện hành là ${p.current}: tải sổ mẫu mới rồi gửi lại.`,
+    en: p.known
+      ? `The report was made with an older target catalog (${p.sent}); the current one is ${p.current}. Update the template (the task pane carries the values over) and send again.`
+      : `The server does not know target catalog “${p.sent}”. The current catalog is ${p.current}: get a new template and send again.`,
+  }),
+  cause: "The submission's catalogVersion is not the server's current catalog.",
+  fix: "Update the workbook to the current template (details.current) and submit again.",
+});
+
+export const CT_REPORT_INVALID = defineError<{ errors: number }>({
+  code: "CT_REPORT_INVALID",
+  status: 422,
+  message: (p) => ({
+    vi: `Báo cáo còn ${p.errors} lỗi phải sửa trước khi gửi (xem “issues”: mỗi lỗi nêu chỉ tiêu, ô và cách sửa). Không có gì được lưu.`,
+    en: `The report has ${p.errors} error(s) to fix before it can be sent (see “issues”: each names the target, cell and fix). Nothing was stored.`,
+  }),
+  cause: "The domain rules (the same the task pane runs) found at least one blocking error.",
+  fix: "Fix each issue of severity `error` and submit again.",
+});
+
+export const CT_JUSTIFICATION_REQUIRED = defineError<{ unjustified: number }>({
+  code: "CT_JUSTIFICATION_REQUIRED",
+  status: 422,
+  message: (p) => ({
+    vi: `${p.unjustified} cảnh báo cần giải trình: ghi lý do vào cột Giải trình của chỉ tiêu đó rồi gửi lại. Không có gì được lưu.`,
+    en: `${p.unjustified} warning(s) need a written justification: write the reason in that target's justification column and send again. Nothing was stored.`,
+  }),
+  cause: "A warning (off target, at risk, inconsistent figures) has no adequate justification.",
+  fix: "Write a justification for each unjustified warning in `issues`.",
+});
+
+export const CT_SUBMISSION_CONFLICT = defineError<{ submissionId: string; revision: number }>({
+  code: "CT_SUBMISSION_CONFLICT",
+  status: 409,
+  message: (p) => ({
+    vi: `Mã lần gửi ${p.submissionId} đã được dùng cho một nội dung khác (lần sửa ${p.revision}). Mỗi lần gửi mới cần một mã mới; để sửa báo cáo, gửi bản mới thay thế bản cũ.`,
+    en: `Submission id ${p.submissionId} was already used for different content (revision ${p.revision}). Every new submission needs a new id; to change the report, send a new revision that supersedes it.`,
+  }),
+  cause: "The same submissionId was sent before with different content.",
+  fix: "Generate a new UUID for new content; resend the exact same content to get the stored receipt.",
+});
+
+export const CT_OUT_OF_DATE = defineError<{
+  unitCode: string;
+  period: string;
+  supersedes: string | null;
+  latestSubmissionId: string;
+  latestRevision: number;
+}>({
+  code: "CT_OUT_OF_DATE",
+  status: 409,
+  message: (p) => ({
+    vi: `Báo cáo ${p.unitCode} kỳ ${p.period} đã có bản mới hơn (lần sửa ${p.latestRevision}, mã ${p.latestSubmissionId}). Tải bản đó về, sửa tiếp rồi gửi với “supersedes” là mã đó.`,
+    en: `Report ${p.unitCode} for ${p.period} has a newer revision (revision ${p.latestRevision}, id ${p.latestSubmissionId}). Load it, make your changes and send with “supersedes” set to that id.`,
+  }),
+  cause: "`supersedes` is not the latest revision (someone else sent one), or it is null although a revision exists.",
+  fix: "Read GET /reports/:unit/:period, then resubmit with supersedes = details.latestSubmissionId.",
+});
+
+export const CT_REPORT_LOCKED = defineError<{ unitCode: string; period: string }>({
+  code: "CT_REPORT_LOCKED",
+  status: 409,
+  message: (p) => ({
+    vi: `Báo cáo ${p.unitCode} kỳ ${p.period} đã được chấp nhận và khoá. Liên hệ cán bộ tổng hợp để mở khoá nếu cần sửa.`,
+    en: `Report ${p.unitCode} for ${p.period} has been accepted and is locked. Ask the planner to unlock it if it must change.`,
+  }),
+  cause: "A planner accepted the report, which locks it.",
+  fix: "A planner unlocks it with POST /reports/:unit/:period/unlock {reason}.",
+});
+
+export const CT_REPORT_NOT_LOCKED = defineError<{ unitCode: string; period: string }>({
+  code: "CT_REPORT_NOT_LOCKED",
+  status: 409,
+  message: (p) => ({
+    vi: `Báo cáo ${p.unitCode} kỳ ${p.period} đang không khoá; không cần mở khoá.`,
+    en: `Report ${p.unitCode} for ${p.period} is not locked; there is nothing to unlock.`,
+  }),
+  cause: "Unlock was asked for a report that is not locked.",
+  fix: "Nothing to do; check the report's state with GET /reports/:unit/:period.",
+});
+
+export const CT_REPORT_NOT_FOUND = defineError<{ unitCode: string; period: string }>({
+  code: "CT_REPORT_NOT_FOUND",
+  status: 404,
+  message: (p) => ({
+    vi: `Đơn vị ${p.unitCode} chưa gửi báo cáo kỳ ${p.period}.`,
+    en: `Unit ${p.unitCode} has not submitted a report for ${p.period}.`,
+  }),
+  cause: "No revision is stored for this unit and period.",
+  fix: "Submit the report first (the task pane or `chitieu submit`).",
+});
+
+export const CT_REVISION_NOT_FOUND = defineError<{ unitCode: string; period: string; revision: string; latestRevision: number }>({
+  code: "CT_REVISION_NOT_FOUND",
+  status: 404,
+  message: (p) => ({
+    vi: `Báo cáo ${p.unitCode} kỳ ${p.period} không có lần sửa “${p.revision}” (lần mới nhất: ${p.latestRevision}).`,
+    en: `Report ${p.unitCode} for ${p.period} has no revision “${p.revision}” (the latest is ${p.latestRevision}).`,
+  }),
+  cause: "The diff asked for a revision number or submission id that this report does not have.",
+  fix: "List the revisions with GET /reports/:unit/:period/history.",
+});
+
+export const CT_TOKEN_NOT_FOUND = defineError<{ tokenId: string }>({
+  code: "CT_TOKEN_NOT_FOUND",
+  status: 404,
+  message: (p) => ({
+    vi: `Không có mã truy cập “${p.tokenId}” (hoặc phần đầu này khớp nhiều mã). Xem danh sách bằng “chitieu token list”.`,
+    en: `No access token “${p.tokenId}” (or this prefix matches several). List them with “chitieu token list”.`,
+  }),
+  cause: "Revoke was given an id or prefix that matches no token, or more than one.",
+  fix: "Use the id shown by `chitieu token list`.",
+});
+
+export const CT_TOKEN_SPEC_INVALID = defineError<{ role: string; unitCode: string | null }>({
+  code: "CT_TOKEN_SPEC_INVALID",
+  status: 400,
+  message: (p) => ({
+    vi:
+      p.role === "unit"
+        ? "Mã truy cập cho đơn vị cần mã đơn vị (--unit 00004)."
+        : `Mã truy cập loại “${p.role}” không gắn với đơn vị; bỏ mã đơn vị “${p.unitCode}”.`,
+    en:
+      p.role === "unit"
+        ? "A unit token needs the unit's code (--unit 00004)."
+        : `A “${p.role}” token belongs to no unit; leave out the unit code “${p.unitCode}”.`,
+  }),
+  cause: "A unit token was asked without a unit, or a planner/admin token with one.",
+  fix: "Give `--unit <code>` for unit tokens only; use `--role planner` or `--role admin` alone.",
+});
+
+// --- server and configuration ----------------------------------------------------------------------------------
+
+export const CT_INTERNAL = defineError<{ requestId: string }>({
+  code: "CT_INTERNAL",
+  status: 500,
+  message: (p) => ({
+    vi: `Lỗi máy chủ (mã yêu cầu ${p.requestId}). Không có gì được lưu nếu chưa nhận biên nhận; gửi lại sau với cùng mã lần gửi.`,
+    en: `Server error (request ${p.requestId}). Nothing was stored unless a receipt was returned; retry later with the same submission id.`,
+  }),
+  cause: "An unexpected failure; the server log has the request id.",
+  fix: "Retry with the same submissionId (retries never duplicate); report the request id to the administrator.",
+});
+
+export const CT_UNSAFE_CONFIG = defineError<{ reasons: Bilingual[] }>({
+  code: "CT_UNSAFE_CONFIG",
+  status: 500,
+  message: (p) => ({
+    vi: `Không khởi động ở chế độ production vì cấu hình chưa an toàn: ${p.reasons.map((r) => r.vi).join("; ")}`,
+    en: `Refusing to start in production mode with unsafe settings: ${p.reasons.map((r) => r.en).join("; ")}`,
+  }),
+  cause: "CHITIEU_ENV=production with the default token pepper, no TLS (and no --behind-proxy), or a wildcard CORS origin.",
+  fix: "Set CHITIEU_TOKEN_PEPPER, CHITIEU_TLS_KEY/CERT (or CHITIEU_BEHIND_PROXY=1) and CHITIEU_ALLOWED_ORIGIN.",
+});
+
+export const CT_CONFIG_INVALID = defineError<{ setting: string; value: string; expected: string }>({
+  code: "CT_CONFIG_INVALID",
+  status: 500,
+  message: (p) => ({
+    vi: `Cấu hình ${p.setting} = “${p.value}” không hợp lệ: cần ${p.expected}.`,
+    en: `Setting ${p.setting} = “${p.value}” is not valid: expected ${p.expected}.`,
+  }),
+  cause: "A command-line flag or environment variable has a value that cannot be used (port, file, URL).",
+  fix: "Correct the setting named in the message.",
+});
+
+// --- clients (CLI) ---------------------------------------------------------------------------------------------
+
+export const CT_ENDPOINT_UNREACHABLE = defineError<{ endpoint: string; reason: string }>({
+  code: "CT_ENDPOINT_UNREACHABLE",
+  status: 503,
+  message: (p) => ({
+    vi: `Không kết nối được máy chủ ${p.endpoint} (${p.reason}). Kiểm tra địa chỉ và mạng; báo cáo chưa được gửi.`,
+    en: `Cannot reach the endpoint ${p.endpoint} (${p.reason}). Check the address and the network; the report was not sent.`,
+  }),
+  cause: "(client) The CLI could not open a connection: wrong address, server down, no network.",
+  fix: "Check --endpoint; start the server with `chitieu serve`.",
+});
+
+export const CT_TLS_UNTRUSTED = defineError<{ endpoint: string; reason: string }>({
+  code: "CT_TLS_UNTRUSTED",
+  status: 495,
+  message: (p) => ({
+    vi: `Chứng chỉ HTTPS của ${p.endpoint} không được tin cậy (${p.reason}). Với chứng chỉ phát triển, thêm --ca ~/.office-addin-dev-certs/ca.crt.`,
+    en: `The HTTPS certificate of ${p.endpoint} is not trusted (${p.reason}). For the development certificate add --ca ~/.office-addin-dev-certs/ca.crt.`,
+  }),
+  cause: "(client) The server's certificate is self-signed or issued by a CA the CLI does not know.",
+  fix: "Pass --ca <file> or set NODE_EXTRA_CA_CERTS.",
+});
+
+export const CT_UNEXPECTED_RESPONSE = defineError<{ endpoint: string; status: number; body: string }>({
+  code: "CT_UNEXPECTED_RESPONSE",
+  status: 502,
+  message: (p) => ({
+    vi: `Máy chủ ${p.endpoint} trả lời không như mong đợi (HTTP ${p.status}): ${p.body}`,
+    en: `The endpoint ${p.endpoint} gave an unexpected answer (HTTP ${p.status}): ${p.body}`,
+  }),
+  cause: "(client) The answer is not a Chỉ tiêu JSON response (wrong address, proxy page).",
+  fix: "Check that --endpoint points to a Chỉ tiêu server (GET /api/v1/health).",
+});

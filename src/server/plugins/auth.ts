@@ -1,0 +1,144 @@
+/**
+ * Bearer tokens. Each route says who may call it in `config.access`: "public", "any" (a valid token of any role —
+ * the default), "planner" (planner or admin) or "admin". Unit scope (a unit token reaches only its own unit) is
+ * checked by `assertUnitAccess` where a route names a unit. Failed authentications are counted per IP address;
+ * past the limit every token check from that address is refused with 429 until the window ends.
+ */
+import fp from "fastify-plugin";
+import type { FastifyRequest } from "fastify";
+import {
+  CT_AUTH_RATE_LIMITED,
+  CT_ROLE_FORBIDDEN,
+  CT_TOKEN_INVALID,
+  CT_TOKEN_REVOKED,
+  CT_UNAUTHENTICATED,
+  CT_UNIT_FORBIDDEN,
+} from "../errors";
+import { findTokenByHash } from "../db/tokens";
+import type { TokenRow } from "../db/schema";
+import { hashToken, tokenId, type Role } from "../tokens";
+
+export type Access = "public" | "any" | "planner" | "admin";
+
+export interface AuthContext {
+  tokenId: string;
+  role: Role;
+  unitCode: string | null;
+  label: string;
+}
+
+declare module "fastify" {
+  interface FastifyRequest {
+    auth: AuthContext | null;
+  }
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyInstance {
+    /** forget cached token look-ups (after a revocation through the API) */
+    forgetTokens(): void;
+  }
+}
+
+export interface AuthPluginOptions {
+  pepper: string;
+  /** how long a token look-up is cached in memory (revocations elsewhere take effect within this), ms */
+  tokenCacheMs: number;
+  failures: { max: number; windowMs: number };
+}
+
+const NEEDED: Record<Exclude<Access, "public" | "any">, Role[]> = { planner: ["planner", "admin"], admin: ["admin"] };
+
+class FailureCounter {
+  readonly #hits = new Map<string, { count: number; since: number }>();
+  constructor(
+    readonly max: number,
+    readonly windowMs: number,
+  ) {}
+
+  /** seconds to wait when the address is over the limit, else 0 */
+  blockedFor(ip: string, now: number): number {
+    const h = this.#hits.get(ip);
+    if (!h) return 0;
+    if (now - h.since >= this.windowMs) {
+      this.#hits.delete(ip);
+      return 0;
+    }
+    return h.count >= this.max ? Math.ceil((h.since + this.windowMs - now) / 1000) : 0;
+  }
+
+  fail(ip: string, now: number): void {
+    const h = this.#hits.get(ip);
+    if (!h || now - h.since >= this.windowMs) {
+      if (this.#hits.size > 10_000) this.#hits.clear();
+      this.#hits.set(ip, { count: 1, since: now });
+    } else {
+      h.count += 1;
+    }
+  }
+}
+
+export function assertUnitAccess(request: FastifyRequest, unitCode: string): void {
+  const auth = request.auth;
+  if (!auth) throw CT_UNAUTHENTICATED();
+  if (auth.role === "unit" && auth.unitCode !== unitCode) {
+    throw CT_UNIT_FORBIDDEN({ tokenUnit: auth.unitCode ?? "?", unitCode });
+  }
+}
+
+export function requireAuth(request: FastifyRequest): AuthContext {
+  if (!request.auth) throw CT_UNAUTHENTICATED();
+  return request.auth;
+}
+
+export const authPlugin = fp(
+  async (app, opts: AuthPluginOptions) => {
+    const failures = new FailureCounter(opts.failures.max, opts.failures.windowMs);
+    const cache = new Map<string, { row: TokenRow; until: number }>();
+    app.decorate("forgetTokens", () => cache.clear());
+    app.decorateRequest("auth", null);
+
+    async function lookup(hash: string, now: number): Promise<TokenRow | undefined> {
+      if (opts.tokenCacheMs > 0) {
+        const hit = cache.get(hash);
+        if (hit && hit.until > now) return hit.row;
+      }
+      const row = await findTokenByHash(app.store.db, hash);
+      if (row && opts.tokenCacheMs > 0) {
+        if (cache.size > 10_000) cache.clear();
+        cache.set(hash, { row, until: now + opts.tokenCacheMs });
+      }
+      return row;
+    }
+
+    app.addHook("onRequest", async (request) => {
+      const access = request.routeOptions.config?.access ?? "any";
+      if (access === "public" || !request.routeOptions.url) return;
+      const now = Date.now();
+      const wait = failures.blockedFor(request.ip, now);
+      if (wait > 0) throw CT_AUTH_RATE_LIMITED({ retryAfterSeconds: wait });
+      const header = request.headers.authorization;
+      const m = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+      const text = m?.[1];
+      if (!text || !tokenId(text)) {
+        failures.fail(request.ip, now);
+        throw CT_UNAUTHENTICATED();
+      }
+      const row = await lookup(hashToken(text, opts.pepper), now);
+      if (!row) {
+        failures.fail(request.ip, now);
+        throw CT_TOKEN_INVALID();
+      }
+      if (row.revoked_at) {
+        failures.fail(request.ip, now);
+        throw CT_TOKEN_REVOKED({ tokenId: row.id, revokedAt: row.revoked_at });
+      }
+      const role = row.role as Role;
+      request.auth = { tokenId: row.id, role, unitCode: row.unit_code, label: row.label };
+      if (access !== "any" && !NEEDED[access].includes(role)) {
+        throw CT_ROLE_FORBIDDEN({ role, needed: NEEDED[access] });
+      }
+    });
+  },
+  { name: "chitieu-auth", fastify: "5.x", dependencies: ["chitieu-db"] },
+);

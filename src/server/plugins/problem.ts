@@ -1,0 +1,89 @@
+/**
+ * Every error leaves the server as application/problem+json:
+ * `{ type, title, code, status, message: {vi, en}, issues?, details? }` — codes from src/server/errors.ts.
+ */
+import fp from "fastify-plugin";
+import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import { AppError, isAppError } from "../../domain/errors";
+import {
+  CT_BODY_TOO_LARGE,
+  CT_INTERNAL,
+  CT_MALFORMED_JSON,
+  CT_REQUEST_INVALID,
+  CT_ROUTE_NOT_FOUND,
+  CT_UNSUPPORTED_MEDIA_TYPE,
+} from "../errors";
+import { RequestValidationError } from "./zod";
+
+export const PROBLEM_TYPE = "application/problem+json; charset=utf-8";
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  code: string;
+  status: number;
+  message: { vi: string; en: string };
+  issues?: unknown[];
+  details?: Record<string, unknown>;
+}
+
+export function problemBody(e: AppError, issues?: unknown[]): ProblemBody {
+  const body: ProblemBody = {
+    type: `urn:chitieu:problem:${e.code}`,
+    title: e.messages.en,
+    code: e.code,
+    status: e.status,
+    message: e.messages,
+  };
+  const allIssues = issues ?? e.issues;
+  if (allIssues) body.issues = allIssues;
+  if (Object.keys(e.details).length > 0) body.details = e.details;
+  return body;
+}
+
+export function sendProblem(reply: FastifyReply, e: AppError, issues?: unknown[]): FastifyReply {
+  if (e.status === 429 && typeof e.details.retryAfterSeconds === "number") reply.header("retry-after", String(e.details.retryAfterSeconds));
+  return reply.code(e.status).type(PROBLEM_TYPE).serializer(JSON.stringify).send(problemBody(e, issues));
+}
+
+function translate(error: FastifyError | Error, request: FastifyRequest, bodyLimit: number): { e: AppError; issues?: unknown[] } {
+  if (isAppError(error)) return { e: error };
+  if (error instanceof RequestValidationError) {
+    return { e: CT_REQUEST_INVALID({ part: error.part, count: error.issues.length }), issues: error.issues };
+  }
+  const code = (error as FastifyError).code;
+  switch (code) {
+    case "FST_ERR_CTP_INVALID_JSON_BODY":
+    case "FST_ERR_CTP_EMPTY_JSON_BODY":
+      return { e: CT_MALFORMED_JSON({ reason: code === "FST_ERR_CTP_EMPTY_JSON_BODY" ? "empty body" : "syntax error" }) };
+    case "FST_ERR_CTP_BODY_TOO_LARGE":
+      return { e: CT_BODY_TOO_LARGE({ limitBytes: bodyLimit }) };
+    case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
+      return { e: CT_UNSUPPORTED_MEDIA_TYPE({ contentType: String(request.headers["content-type"] ?? "") }) };
+    case "FST_ERR_CTP_INVALID_CONTENT_LENGTH":
+      return { e: CT_MALFORMED_JSON({ reason: "Content-Length does not match the body" }) };
+    default:
+      break;
+  }
+  if (error instanceof SyntaxError && (error as FastifyError).statusCode === 400) {
+    return { e: CT_MALFORMED_JSON({ reason: error.message.slice(0, 120) }) };
+  }
+  if ((error as FastifyError).statusCode === 400 && /JSON|prototype|constructor/i.test(error.message)) {
+    return { e: CT_MALFORMED_JSON({ reason: error.message.slice(0, 120) }) };
+  }
+  return { e: CT_INTERNAL({ requestId: String(request.id) }) };
+}
+
+export const problemPlugin = fp(
+  async (app, opts: { bodyLimit: number }) => {
+    app.setErrorHandler((error, request, reply) => {
+      const { e, issues } = translate(error as FastifyError, request, opts.bodyLimit);
+      if (e.status >= 500) request.log.error({ err: error }, "request failed");
+      return sendProblem(reply, e, issues);
+    });
+    app.setNotFoundHandler((request, reply) =>
+      sendProblem(reply, CT_ROUTE_NOT_FOUND({ method: request.method, url: request.url.split("?")[0] ?? request.url })),
+    );
+  },
+  { name: "chitieu-problem", fastify: "5.x" },
+);

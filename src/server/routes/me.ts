@@ -1,0 +1,16 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { requireAuth } from "../plugins/auth";
+import { MeResponse } from "../schemas";
+
+/** Who the token is: its role and, for a unit token, the unit with its name. */
+export const meRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/me",
+    { schema: { summary: "The calling token", tags: ["access"], response: { 200: MeResponse } } },
+    async (request) => {
+      const auth = requireAuth(request);
+      const unit = auth.unitCode ? (app.reference.registry.byCode(auth.unitCode) ?? null) : null;
+      return { tokenId: auth.tokenId, role: auth.role, label: auth.label, unit, demo: unit?.demo === true };
+    },
+  );
+};

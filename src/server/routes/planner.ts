@@ -1,0 +1,64 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { parsePeriod } from "../../domain";
+import { CT_PERIOD_INVALID } from "../errors";
+import { CompletenessQuery, CompletenessResponse, ConsolidationQuery, ConsolidationResponse } from "../schemas";
+import { completeness, consolidate, consolidationToCsv, consolidationToDhis2 } from "../services/consolidation";
+
+/** Planner views over all units: completeness and timeliness, and consolidation with its exports. */
+export const plannerRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/completeness",
+    {
+      config: { access: "planner" },
+      schema: {
+        summary: "Expected, submitted, on time, late, missing, returned and accepted units for a period",
+        tags: ["planner"],
+        querystring: CompletenessQuery,
+        response: { 200: CompletenessResponse },
+      },
+    },
+    async (request) => {
+      const period = parsePeriod(request.query.period);
+      if (!period) throw CT_PERIOD_INVALID({ period: request.query.period });
+      const asOf = request.query.asOf ? new Date(request.query.asOf) : app.clock();
+      return completeness(app, period, { group: request.query.group, includeDemo: request.query.demo === true }, asOf);
+    },
+  );
+
+  app.get(
+    "/consolidation",
+    {
+      config: { access: "planner" },
+      schema: {
+        summary: "Unit × target matrix and city figures for a period (format=json|csv|dhis2)",
+        description:
+          "basis=latest (default) uses each unit's latest revision; basis=accepted only accepted revisions. format=csv: UTF-8 with BOM, one row per unit × target then one city row per target, formula-looking text neutralised with a leading apostrophe. format=dhis2: a DHIS2 dataValueSets document.",
+        tags: ["planner"],
+        querystring: ConsolidationQuery,
+        response: { 200: ConsolidationResponse },
+      },
+    },
+    async (request, reply) => {
+      const q = request.query;
+      const period = parsePeriod(q.period);
+      if (!period) throw CT_PERIOD_INVALID({ period: q.period });
+      const result = await consolidate(app, period, { group: q.group, includeDemo: q.demo === true }, q.basis ?? "latest");
+      const stem = `chitieu-${period.id}${q.group ? `-${q.group}` : ""}`;
+      if (q.format === "csv") {
+        return reply
+          .type("text/csv; charset=utf-8")
+          .header("content-disposition", `attachment; filename="${stem}.csv"`)
+          .serializer((s: unknown) => s as string)
+          .send(consolidationToCsv(result, app.reference.currentCatalog) as never);
+      }
+      if (q.format === "dhis2") {
+        return reply
+          .type("application/json; charset=utf-8")
+          .header("content-disposition", `attachment; filename="${stem}-dhis2.json"`)
+          .serializer(JSON.stringify)
+          .send(consolidationToDhis2(result, period) as never);
+      }
+      return result;
+    },
+  );
+};

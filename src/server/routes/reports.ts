@@ -1,0 +1,327 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { parsePeriod } from "../../domain";
+import type { EntryInput, Locale, ParsedEntry, Period, Unit } from "../../domain/types";
+import {
+  CT_INTERNAL,
+  CT_OUT_OF_DATE,
+  CT_PERIOD_INVALID,
+  CT_REPORT_LOCKED,
+  CT_REPORT_NOT_FOUND,
+  CT_REPORT_NOT_LOCKED,
+  CT_REVISION_NOT_FOUND,
+  CT_UNIT_UNKNOWN,
+} from "../errors";
+import { assertUnitAccess, requireAuth } from "../plugins/auth";
+import {
+  AcceptBody,
+  DiffQuery,
+  DiffResponse,
+  HistoryResponse,
+  ReportActionResponse,
+  ReportParams,
+  ReportResponse,
+  ReturnBody,
+  UnlockBody,
+} from "../schemas";
+import { getReportState, getRevision, getSubmission, listRevisionHeads } from "../db/submissions";
+import type { ReportStateRow, SubmissionRow } from "../db/schema";
+import { auditRow, type AuditAction } from "../db/audit";
+import { diffEntries } from "../services/content";
+import { receiptOf, yearToDate } from "../services/submissions";
+
+interface ReportRef {
+  unit: Unit;
+  period: Period;
+}
+
+/** Access first (a unit token never learns anything about another unit), then the unit and period must exist. */
+function resolveReport(app: FastifyInstance, request: FastifyRequest, params: { unit: string; period: string }): ReportRef {
+  assertUnitAccess(request, params.unit);
+  const unit = app.reference.registry.byCode(params.unit);
+  if (!unit) throw CT_UNIT_UNKNOWN({ unitCode: params.unit });
+  const period = parsePeriod(params.period);
+  if (!period) throw CT_PERIOD_INVALID({ period: params.period });
+  return { unit, period };
+}
+
+async function requireState(app: FastifyInstance, ref: ReportRef): Promise<ReportStateRow> {
+  const state = await getReportState(app.store.db, ref.unit.code, ref.period.id);
+  if (!state) throw CT_REPORT_NOT_FOUND({ unitCode: ref.unit.code, period: ref.period.id });
+  return state;
+}
+
+function actionResponse(state: ReportStateRow) {
+  return {
+    unitCode: state.unit_code,
+    period: state.period,
+    status: state.status as "submitted" | "returned" | "accepted",
+    locked: state.locked === 1,
+    comment: state.comment,
+    latestSubmissionId: state.latest_submission_id,
+    acceptedSubmissionId: state.accepted_submission_id,
+  };
+}
+
+/** One report (unit × period): its state and latest revision, its history, diffs, and the planner's actions. */
+export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/reports/:unit/:period",
+    {
+      schema: {
+        summary: "A report's state, planner comment and latest revision",
+        tags: ["reports"],
+        params: ReportParams,
+        response: { 200: ReportResponse },
+      },
+    },
+    async (request) => {
+      const ref = resolveReport(app, request, request.params);
+      const state = await requireState(app, ref);
+      const latest = (await getSubmission(app.store.db, state.latest_submission_id)) as SubmissionRow;
+      const body = JSON.parse(latest.body) as { catalogVersion: string; locale: Locale; entries: EntryInput[] };
+      return {
+        unitCode: ref.unit.code,
+        unitName: ref.unit.name,
+        period: ref.period.id,
+        status: state.status as "submitted" | "returned" | "accepted",
+        locked: state.locked === 1,
+        comment: state.comment,
+        onTime: state.first_on_time === 1,
+        firstReceivedAt: state.first_received_at,
+        lastReceivedAt: state.last_received_at,
+        revisions: state.latest_revision,
+        acceptedSubmissionId: state.accepted_submission_id,
+        latest: receiptOf(latest, state, false),
+        report: {
+          catalogVersion: body.catalogVersion,
+          locale: body.locale,
+          entries: body.entries,
+          parsed: JSON.parse(latest.entries) as ParsedEntry[],
+        },
+        ytd: await yearToDate(app, ref.unit.code, ref.period),
+      };
+    },
+  );
+
+  app.get(
+    "/reports/:unit/:period/history",
+    {
+      schema: {
+        summary: "Every stored revision (who, when, from which client) and every planner action",
+        tags: ["reports"],
+        params: ReportParams,
+        response: { 200: HistoryResponse },
+      },
+    },
+    async (request) => {
+      const ref = resolveReport(app, request, request.params);
+      const heads = await listRevisionHeads(app.store.db, ref.unit.code, ref.period.id);
+      if (heads.length === 0) throw CT_REPORT_NOT_FOUND({ unitCode: ref.unit.code, period: ref.period.id });
+      const events = await app.store.db
+        .selectFrom("audit_event")
+        .selectAll()
+        .where("unit_code", "=", ref.unit.code)
+        .where("period", "=", ref.period.id)
+        .orderBy("at")
+        .execute();
+      return {
+        unitCode: ref.unit.code,
+        period: ref.period.id,
+        revisions: heads.map((h) => ({
+          submissionId: h.id,
+          revision: h.revision,
+          supersedes: h.supersedes,
+          receivedAt: h.received_at,
+          onTime: h.on_time === 1,
+          catalogVersion: h.catalog_version,
+          client: h.client,
+          tokenId: h.token_id,
+          contentHash: h.content_hash,
+        })),
+        events: events.map((e) => ({
+          at: e.at,
+          action: e.action,
+          tokenId: e.token_id,
+          details: JSON.parse(e.details) as Record<string, unknown>,
+        })),
+      };
+    },
+  );
+
+  app.get(
+    "/reports/:unit/:period/diff",
+    {
+      schema: {
+        summary: "What changed between two revisions (numbers or submission ids; `to` defaults to the latest)",
+        tags: ["reports"],
+        params: ReportParams,
+        querystring: DiffQuery,
+        response: { 200: DiffResponse },
+      },
+    },
+    async (request) => {
+      const ref = resolveReport(app, request, request.params);
+      const state = await requireState(app, ref);
+      const find = async (key: string): Promise<SubmissionRow> => {
+        const row = /^\d+$/.test(key)
+          ? await getRevision(app.store.db, ref.unit.code, ref.period.id, Number(key))
+          : await getSubmission(app.store.db, key.toLowerCase());
+        if (!row || row.unit_code !== ref.unit.code || row.period !== ref.period.id) {
+          throw CT_REVISION_NOT_FOUND({ unitCode: ref.unit.code, period: ref.period.id, revision: key, latestRevision: state.latest_revision });
+        }
+        return row;
+      };
+      const from = await find(request.query.from);
+      const to = await find(request.query.to ?? String(state.latest_revision));
+      return {
+        unitCode: ref.unit.code,
+        period: ref.period.id,
+        from: { submissionId: from.id, revision: from.revision },
+        to: { submissionId: to.id, revision: to.revision },
+        changes: diffEntries(JSON.parse(from.entries) as ParsedEntry[], JSON.parse(to.entries) as ParsedEntry[]),
+      };
+    },
+  );
+
+  /**
+   * A planner action: one conditional update (it applies only to the state the checks saw, so a submission arriving
+   * at the same moment is never silently accepted or returned) plus its audit event, in one transaction.
+   */
+  async function act(
+    request: FastifyRequest,
+    ref: ReportRef,
+    action: AuditAction,
+    decide: (state: ReportStateRow) => Partial<Pick<ReportStateRow, "status" | "locked" | "comment" | "accepted_submission_id">>,
+    details: Record<string, unknown>,
+  ) {
+    const auth = requireAuth(request);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const state = await requireState(app, ref);
+      const change = decide(state);
+      const now = app.clock().toISOString();
+      const applied = await app.writer.write(async (trx) => {
+        const r = await trx
+          .updateTable("report_state")
+          .set({ ...change, updated_at: now })
+          .where("unit_code", "=", state.unit_code)
+          .where("period", "=", state.period)
+          .where("latest_submission_id", "=", state.latest_submission_id)
+          .where("locked", "=", state.locked)
+          .executeTakeFirst();
+        if (Number(r.numUpdatedRows) !== 1) return false;
+        await trx
+          .insertInto("audit_event")
+          .values(
+            auditRow(action, now, auth.tokenId, { unitCode: state.unit_code, period: state.period }, {
+              ...details,
+              submissionId: state.latest_submission_id,
+              revision: state.latest_revision,
+            }),
+          )
+          .execute();
+        return true;
+      });
+      if (applied) return actionResponse({ ...state, ...change } as ReportStateRow);
+    }
+    throw CT_INTERNAL({ requestId: String(request.id) });
+  }
+
+  /** When the planner names the revision they looked at, it must still be the latest. */
+  function expectLatest(ref: ReportRef, state: ReportStateRow, seen: string | undefined): void {
+    if (seen && seen.toLowerCase() !== state.latest_submission_id) {
+      throw CT_OUT_OF_DATE({
+        unitCode: ref.unit.code,
+        period: ref.period.id,
+        supersedes: seen,
+        latestSubmissionId: state.latest_submission_id,
+        latestRevision: state.latest_revision,
+      });
+    }
+  }
+
+  app.post(
+    "/reports/:unit/:period/return",
+    {
+      config: { access: "planner" },
+      schema: {
+        summary: "Return the latest revision to the unit with a comment (the unit sees it)",
+        tags: ["planner"],
+        params: ReportParams,
+        body: ReturnBody,
+        response: { 200: ReportActionResponse },
+      },
+    },
+    async (request) => {
+      const ref = resolveReport(app, request, request.params);
+      const comment = request.body.comment.normalize("NFC");
+      return act(
+        request,
+        ref,
+        "report.returned",
+        (state) => {
+          if (state.locked === 1) throw CT_REPORT_LOCKED({ unitCode: ref.unit.code, period: ref.period.id });
+          expectLatest(ref, state, request.body.submissionId);
+          return { status: "returned", comment };
+        },
+        { comment },
+      );
+    },
+  );
+
+  app.post(
+    "/reports/:unit/:period/accept",
+    {
+      config: { access: "planner" },
+      schema: {
+        summary: "Accept the latest revision: it becomes the accepted one and the report is locked",
+        tags: ["planner"],
+        params: ReportParams,
+        body: AcceptBody,
+        response: { 200: ReportActionResponse },
+      },
+    },
+    async (request) => {
+      const ref = resolveReport(app, request, request.params);
+      const comment = request.body?.comment?.normalize("NFC") || null;
+      return act(
+        request,
+        ref,
+        "report.accepted",
+        (state) => {
+          expectLatest(ref, state, request.body?.submissionId);
+          return { status: "accepted", locked: 1, comment, accepted_submission_id: state.latest_submission_id };
+        },
+        { comment },
+      );
+    },
+  );
+
+  app.post(
+    "/reports/:unit/:period/unlock",
+    {
+      config: { access: "planner" },
+      schema: {
+        summary: "Unlock an accepted report so the unit can send a new revision (the reason is kept and shown)",
+        tags: ["planner"],
+        params: ReportParams,
+        body: UnlockBody,
+        response: { 200: ReportActionResponse },
+      },
+    },
+    async (request) => {
+      const ref = resolveReport(app, request, request.params);
+      const reason = request.body.reason.normalize("NFC");
+      return act(
+        request,
+        ref,
+        "report.unlocked",
+        (state) => {
+          if (state.locked !== 1) throw CT_REPORT_NOT_LOCKED({ unitCode: ref.unit.code, period: ref.period.id });
+          return { locked: 0, comment: reason };
+        },
+        { reason },
+      );
+    },
+  );
+};

@@ -1,0 +1,384 @@
+/**
+ * Request and response shapes of /api/v1, as zod schemas: they validate input, serialize output and generate the
+ * OpenAPI document (/api/v1/openapi.json). Handlers never check shapes by hand.
+ */
+import { z } from "zod";
+import { bilingualError } from "./plugins/zod";
+
+export const Bilingual = z.object({ vi: z.string(), en: z.string() });
+
+// --- catalog ---------------------------------------------------------------------------------------------------
+
+export const Target = z.object({
+  id: z.string(),
+  group: z.enum(["economy", "society", "urban_environment", "party_building"]),
+  name: Bilingual,
+  unitOfMeasure: z.string(),
+  unitOfMeasureByYear: z.record(z.string(), z.string()),
+  measure: z.enum(["rate", "percent", "amount", "count", "index", "milestone"]),
+  direction: z.enum([">=", ">", "<=", "<", "done_by"]),
+  targetByYear: z.record(z.string(), z.union([z.number(), z.string()])),
+  reportedBy: z.enum(["communes", "departments", "city"]),
+  aggregation: z.enum(["sum", "ratio_of_sums", "city_only", "none"]),
+  numeratorLabel: z.string().nullable(),
+  denominatorLabel: z.string().nullable(),
+  bottlenecks: z.array(z.string()),
+  status: z.enum(["verified", "verified-en", "partial", "candidate", "unknown-value"]),
+  source: z.string(),
+});
+
+export const Catalog = z.object({ version: z.string(), targets: z.array(Target) });
+
+export const CatalogVersionParams = z.object({ version: z.string().min(1).max(64) });
+
+// --- units -----------------------------------------------------------------------------------------------------
+
+export const Unit = z.object({
+  code: z.string(),
+  kind: z.enum(["ward", "commune", "department", "city"]),
+  name: Bilingual,
+  targetIds: z.array(z.string()),
+  toConfirm: z.boolean(),
+  demo: z.boolean(),
+  groups: z.array(z.string()),
+});
+
+export const UnitsQuery = z
+  .object({
+    group: z.string().max(64).optional(),
+    q: z.string().max(100).optional().describe("search by name (tone-insensitive) or code"),
+  })
+  .strict();
+
+export const UnitsResponse = z.object({ units: z.array(Unit.extend({ targetCount: z.number().int() })) });
+
+// --- periods ---------------------------------------------------------------------------------------------------
+
+export const PeriodsQuery = z
+  .object({ asOf: z.iso.datetime({ offset: true }).or(z.iso.date()).optional().describe("ISO date or date-time; default now") })
+  .strict();
+
+export const PeriodInfo = z.object({
+  id: z.string(),
+  kind: z.enum(["month", "quarter", "half", "year"]),
+  phase: z.enum(["upcoming", "open", "due", "late"]),
+  label: Bilingual,
+  dataStart: z.string(),
+  dataEnd: z.string(),
+  deadline: z.string(),
+  demo: z.boolean(),
+});
+
+export const PeriodsResponse = z.object({ asOf: z.string(), periods: z.array(PeriodInfo) });
+
+// --- me --------------------------------------------------------------------------------------------------------
+
+export const MeResponse = z.object({
+  tokenId: z.string(),
+  role: z.enum(["unit", "planner", "admin"]),
+  label: z.string(),
+  unit: Unit.nullable(),
+  demo: z.boolean(),
+});
+
+// --- submissions -----------------------------------------------------------------------------------------------
+
+/** What a cell may hold: typed text, a number (finite — JSON has no NaN or Infinity), a boolean, or nothing. */
+export const RawValue = z.union([z.string().max(200), z.number().finite(), z.boolean(), z.null()], {
+  error: bilingualError({
+    vi: "Ô nhập chỉ chứa được số, chữ (tối đa 200 ký tự), đúng/sai hoặc để trống (null)",
+    en: "An input cell holds a number, text (at most 200 characters), true/false or nothing (null)",
+  }),
+});
+
+const FreeText = z.string().max(4000).nullable();
+
+export const EntryInput = z
+  .object({
+    targetId: z.string().min(1).max(32),
+    value: RawValue.optional(),
+    numerator: RawValue.optional(),
+    denominator: RawValue.optional(),
+    milestone: RawValue.optional(),
+    justification: FreeText.optional(),
+    evidence: FreeText.optional(),
+    responsible: z.string().max(500).nullable().optional(),
+  })
+  .strict();
+
+export const SubmissionRequest = z
+  .object({
+    submissionId: z.uuid().describe("UUID made by the client; reuse it for every retry of the same submission"),
+    supersedes: z.uuid().nullable().describe("the latest stored revision's submission id, or null for the first"),
+    unitCode: z.string().min(1).max(32),
+    period: z.string().min(1).max(16),
+    catalogVersion: z.string().min(1).max(64),
+    locale: z.enum(["vi", "en"]),
+    entries: z.array(EntryInput).max(400),
+    dryRun: z.boolean().optional(),
+  })
+  .strict();
+
+export type SubmissionRequestBody = z.infer<typeof SubmissionRequest>;
+
+export const ValidationIssue = z.object({
+  code: z.string(),
+  ruleId: z.string(),
+  targetId: z.string().nullable(),
+  unitCode: z.string(),
+  period: z.string(),
+  path: z.array(z.union([z.string(), z.number()])),
+  cell: z.string().optional(),
+  severity: z.enum(["error", "warning", "info"]),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  message: Bilingual,
+  justified: z.boolean().optional(),
+});
+
+export const ReportStatus = z.enum(["submitted", "returned", "accepted"]);
+
+export const Receipt = z.object({
+  submissionId: z.string(),
+  unitCode: z.string(),
+  period: z.string(),
+  revision: z.number().int(),
+  supersedes: z.string().nullable(),
+  receivedAt: z.string(),
+  onTime: z.boolean(),
+  status: z.enum(["submitted", "returned", "accepted", "superseded"]),
+  replay: z.boolean().describe("true when this id was already stored: the stored receipt, nothing new written"),
+});
+
+export const Change = z.object({
+  targetId: z.string(),
+  field: z.enum(["value", "numerator", "denominator", "milestone", "justification", "evidence", "responsible"]),
+  from: z.union([z.string(), z.number(), z.null()]),
+  to: z.union([z.string(), z.number(), z.null()]),
+});
+
+export const Assessment = z.object({
+  targetId: z.string(),
+  progress: z.enum(["met", "on_track", "at_risk", "off_track", "no_target", "no_data"]),
+  figure: z.number().nullable(),
+});
+
+export const DryRunResponse = z.object({
+  dryRun: z.literal(true),
+  ok: z.boolean(),
+  issues: z.array(ValidationIssue),
+  counts: z.object({ errors: z.number(), warnings: z.number(), unjustifiedWarnings: z.number(), infos: z.number() }),
+  assessments: z.array(Assessment),
+  wouldCreateRevision: z.number().int(),
+  changes: z.array(Change).describe("what would change against the latest stored revision"),
+  ytd: z.record(z.string(), z.number()).describe("year-to-date sums of earlier periods that the rules used"),
+});
+
+// --- reports ---------------------------------------------------------------------------------------------------
+
+export const ReportParams = z.object({ unit: z.string().min(1).max(32), period: z.string().min(1).max(16) });
+
+export const ParsedEntry = z.object({
+  targetId: z.string(),
+  value: z.number().nullable(),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  milestone: z.enum(["not_started", "in_progress", "done"]).nullable(),
+  justification: z.string().nullable(),
+  evidence: z.string().nullable(),
+  responsible: z.string().nullable(),
+});
+
+export const ReportResponse = z.object({
+  unitCode: z.string(),
+  unitName: Bilingual,
+  period: z.string(),
+  status: ReportStatus,
+  locked: z.boolean(),
+  comment: z.string().nullable(),
+  onTime: z.boolean().describe("the first revision arrived by the deadline (timeliness; separate from locking)"),
+  firstReceivedAt: z.string(),
+  lastReceivedAt: z.string(),
+  revisions: z.number().int(),
+  acceptedSubmissionId: z.string().nullable(),
+  latest: Receipt,
+  report: z.object({
+    catalogVersion: z.string(),
+    locale: z.enum(["vi", "en"]),
+    entries: z.array(EntryInput),
+    parsed: z.array(ParsedEntry),
+  }),
+  ytd: z.record(z.string(), z.number()).describe("year-to-date sums of earlier periods that the rules used"),
+});
+
+export const HistoryItem = z.object({
+  submissionId: z.string(),
+  revision: z.number().int(),
+  supersedes: z.string().nullable(),
+  receivedAt: z.string(),
+  onTime: z.boolean(),
+  catalogVersion: z.string(),
+  client: z.string().nullable(),
+  tokenId: z.string(),
+  contentHash: z.string(),
+});
+
+export const HistoryEvent = z.object({
+  at: z.string(),
+  action: z.string(),
+  tokenId: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+});
+
+export const HistoryResponse = z.object({
+  unitCode: z.string(),
+  period: z.string(),
+  revisions: z.array(HistoryItem),
+  events: z.array(HistoryEvent),
+});
+
+export const DiffQuery = z
+  .object({
+    from: z.string().min(1).max(64).describe("revision number or submission id"),
+    to: z.string().min(1).max(64).optional().describe("revision number or submission id; default the latest"),
+  })
+  .strict();
+
+export const DiffResponse = z.object({
+  unitCode: z.string(),
+  period: z.string(),
+  from: z.object({ submissionId: z.string(), revision: z.number().int() }),
+  to: z.object({ submissionId: z.string(), revision: z.number().int() }),
+  changes: z.array(Change),
+});
+
+const SeenRevision = z.uuid().optional().describe("the submission id the planner looked at; refused (409 CT_OUT_OF_DATE) if a newer one arrived");
+export const ReturnBody = z.object({ comment: z.string().trim().min(1).max(4000), submissionId: SeenRevision }).strict();
+export const UnlockBody = z.object({ reason: z.string().trim().min(1).max(4000) }).strict();
+export const AcceptBody = z.object({ comment: z.string().max(4000).optional(), submissionId: SeenRevision }).strict().optional();
+
+export const ReportActionResponse = z.object({
+  unitCode: z.string(),
+  period: z.string(),
+  status: ReportStatus,
+  locked: z.boolean(),
+  comment: z.string().nullable(),
+  latestSubmissionId: z.string(),
+  acceptedSubmissionId: z.string().nullable(),
+});
+
+// --- planner ---------------------------------------------------------------------------------------------------
+
+const Flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+
+export const CompletenessQuery = z
+  .object({
+    period: z.string().min(1).max(16),
+    group: z.string().max(64).optional(),
+    demo: Flag.optional().describe("include demo units (training); default false"),
+    asOf: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict();
+
+export const CompletenessUnit = z.object({
+  unitCode: z.string(),
+  unitName: Bilingual,
+  kind: z.string(),
+  demo: z.boolean(),
+  state: z.enum(["missing", "submitted", "returned", "accepted"]),
+  onTime: z.boolean().nullable(),
+  late: z.boolean(),
+  locked: z.boolean(),
+  revision: z.number().int().nullable(),
+  firstReceivedAt: z.string().nullable(),
+  lastReceivedAt: z.string().nullable(),
+  comment: z.string().nullable(),
+});
+
+export const CompletenessResponse = z.object({
+  period: z.string(),
+  group: z.string().nullable(),
+  asOf: z.string(),
+  phase: z.enum(["upcoming", "open", "due", "late"]),
+  deadline: z.string(),
+  counts: z.object({
+    expected: z.number().int(),
+    submitted: z.number().int(),
+    onTime: z.number().int(),
+    late: z.number().int(),
+    missing: z.number().int(),
+    returned: z.number().int(),
+    accepted: z.number().int(),
+  }),
+  units: z.array(CompletenessUnit),
+});
+
+export const ConsolidationQuery = z
+  .object({
+    period: z.string().min(1).max(16),
+    group: z.string().max(64).optional(),
+    basis: z.enum(["latest", "accepted"]).optional(),
+    demo: Flag.optional(),
+    format: z.enum(["json", "csv", "dhis2"]).optional(),
+  })
+  .strict();
+
+export const CityFigure = z.object({
+  targetId: z.string(),
+  aggregation: z.enum(["sum", "ratio_of_sums", "city_only", "none"]),
+  value: z.number().nullable(),
+  numeratorSum: z.number().nullable(),
+  denominatorSum: z.number().nullable(),
+  milestone: z.enum(["not_started", "in_progress", "done"]).nullable(),
+  unitsExpected: z.array(z.string()),
+  unitsIncluded: z.array(z.string()),
+  unitsMissing: z.array(z.string()),
+  progress: z.enum(["met", "on_track", "at_risk", "off_track", "no_target", "no_data"]),
+  target: z.unknown(),
+});
+
+export const ConsolidationResponse = z.object({
+  period: z.string(),
+  group: z.string().nullable(),
+  basis: z.enum(["latest", "accepted"]),
+  catalogVersion: z.string(),
+  unitsExpected: z.array(z.string()),
+  unitsIncluded: z.array(z.string()),
+  unitsMissing: z.array(z.string()),
+  matrix: z.array(
+    z.object({
+      unitCode: z.string(),
+      unitName: Bilingual,
+      submissionId: z.string(),
+      revision: z.number().int(),
+      status: ReportStatus,
+      entries: z.array(ParsedEntry),
+    }),
+  ),
+  figures: z.array(CityFigure),
+});
+
+// --- tokens (admin) --------------------------------------------------------------------------------------------
+
+export const TokenInfo = z.object({
+  id: z.string(),
+  role: z.enum(["unit", "planner", "admin"]),
+  unitCode: z.string().nullable(),
+  label: z.string(),
+  createdAt: z.string(),
+  revokedAt: z.string().nullable(),
+});
+
+export const IssueTokenBody = z
+  .object({
+    role: z.enum(["unit", "planner", "admin"]),
+    unitCode: z.string().min(1).max(32).optional(),
+    label: z.string().max(200).optional(),
+  })
+  .strict();
+
+export const IssuedToken = TokenInfo.extend({ token: z.string().describe("shown once; only its hash is stored") });
+
+export const DemoResetResponse = z.object({
+  unitCodes: z.array(z.string()),
+  deleted: z.object({ submissions: z.number().int(), reports: z.number().int(), events: z.number().int() }),
+});

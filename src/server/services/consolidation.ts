@@ -1,0 +1,329 @@
+/**
+ * Completeness and consolidation for a period and a unit group. The expected units are every unit that reports at
+ * least one target of the current catalog (demo units only when asked); city figures come from the domain's
+ * aggregate() — never from a second copy of its rules. Exports: CSV (UTF-8 with BOM, formula-looking text
+ * neutralised), JSON and DHIS2 dataValueSets.
+ */
+import type { FastifyInstance } from "fastify";
+import { aggregate, periodPhase, periodWindow } from "../../domain";
+import type { Bilingual, Catalog, CityFigure, ParsedEntry, Period, PeriodPhase, Unit } from "../../domain/types";
+import { listBasisEntries, listReportStates } from "../db/submissions";
+
+export interface UnitFilter {
+  group?: string;
+  includeDemo: boolean;
+}
+
+export function expectedUnits(app: FastifyInstance, catalog: Catalog, filter: UnitFilter): Unit[] {
+  const registry = app.reference.registry;
+  return registry
+    .all()
+    .filter((u) => (filter.includeDemo ? true : !u.demo))
+    .filter((u) => (filter.group ? u.groups.includes(filter.group) : true))
+    .filter((u) => registry.targetsFor(catalog, u.code).length > 0);
+}
+
+// --- completeness ----------------------------------------------------------------------------------------------
+
+export type UnitState = "missing" | "submitted" | "returned" | "accepted";
+
+export interface CompletenessUnit {
+  unitCode: string;
+  unitName: Bilingual;
+  kind: string;
+  demo: boolean;
+  state: UnitState;
+  onTime: boolean | null;
+  late: boolean;
+  locked: boolean;
+  revision: number | null;
+  firstReceivedAt: string | null;
+  lastReceivedAt: string | null;
+  comment: string | null;
+}
+
+export interface Completeness {
+  period: string;
+  group: string | null;
+  asOf: string;
+  phase: PeriodPhase;
+  deadline: string;
+  counts: { expected: number; submitted: number; onTime: number; late: number; missing: number; returned: number; accepted: number };
+  units: CompletenessUnit[];
+}
+
+/**
+ * Timeliness and locking are separate: `onTime` says whether the first revision arrived by the deadline, `late` is
+ * true for a report that arrived after it or that is still missing once the deadline passed; `locked` follows the
+ * planner's accept/unlock only.
+ */
+export async function completeness(app: FastifyInstance, period: Period, filter: UnitFilter, asOf: Date): Promise<Completeness> {
+  const catalog = app.reference.currentCatalog;
+  const units = expectedUnits(app, catalog, filter);
+  const states = new Map((await listReportStates(app.store.db, period.id)).map((s) => [s.unit_code, s]));
+  const phase = periodPhase(period, asOf);
+  const overdue = phase === "late";
+  const rows: CompletenessUnit[] = units.map((u) => {
+    const s = states.get(u.code);
+    if (!s) {
+      return {
+        unitCode: u.code,
+        unitName: u.name,
+        kind: u.kind,
+        demo: u.demo,
+        state: "missing",
+        onTime: null,
+        late: overdue,
+        locked: false,
+        revision: null,
+        firstReceivedAt: null,
+        lastReceivedAt: null,
+        comment: null,
+      };
+    }
+    return {
+      unitCode: u.code,
+      unitName: u.name,
+      kind: u.kind,
+      demo: u.demo,
+      state: s.status as UnitState,
+      onTime: s.first_on_time === 1,
+      late: s.first_on_time !== 1,
+      locked: s.locked === 1,
+      revision: s.latest_revision,
+      firstReceivedAt: s.first_received_at,
+      lastReceivedAt: s.last_received_at,
+      comment: s.comment,
+    };
+  });
+  const submitted = rows.filter((r) => r.state !== "missing");
+  return {
+    period: period.id,
+    group: filter.group ?? null,
+    asOf: asOf.toISOString(),
+    phase,
+    deadline: periodWindow(period).deadline,
+    counts: {
+      expected: rows.length,
+      submitted: submitted.length,
+      onTime: submitted.filter((r) => r.onTime).length,
+      late: submitted.filter((r) => !r.onTime).length,
+      missing: rows.length - submitted.length,
+      returned: rows.filter((r) => r.state === "returned").length,
+      accepted: rows.filter((r) => r.state === "accepted").length,
+    },
+    units: rows,
+  };
+}
+
+// --- consolidation ---------------------------------------------------------------------------------------------
+
+export interface MatrixRow {
+  unitCode: string;
+  unitName: Bilingual;
+  submissionId: string;
+  revision: number;
+  status: "submitted" | "returned" | "accepted";
+  entries: ParsedEntry[];
+}
+
+export interface Consolidation {
+  period: string;
+  group: string | null;
+  basis: "latest" | "accepted";
+  catalogVersion: string;
+  unitsExpected: string[];
+  unitsIncluded: string[];
+  unitsMissing: string[];
+  matrix: MatrixRow[];
+  figures: CityFigure[];
+}
+
+export async function consolidate(
+  app: FastifyInstance,
+  period: Period,
+  filter: UnitFilter,
+  basis: "latest" | "accepted",
+): Promise<Consolidation> {
+  const catalog = app.reference.currentCatalog;
+  const registry = app.reference.registry;
+  const units = expectedUnits(app, catalog, filter);
+  const expected = new Set(units.map((u) => u.code));
+  const rows = (await listBasisEntries(app.store.db, period.id, basis)).filter((r) => expected.has(r.unit_code));
+  const byUnit = new Map(rows.map((r) => [r.unit_code, r]));
+  const matrix: MatrixRow[] = [];
+  for (const u of units) {
+    const r = byUnit.get(u.code);
+    if (!r) continue;
+    matrix.push({
+      unitCode: u.code,
+      unitName: u.name,
+      submissionId: r.id,
+      revision: r.revision,
+      status: r.status as MatrixRow["status"],
+      entries: JSON.parse(r.entries) as ParsedEntry[],
+    });
+  }
+  const unitCodes = units.map((u) => u.code);
+  const figures = aggregate(
+    catalog,
+    period,
+    matrix.map((m) => ({ unitCode: m.unitCode, entries: m.entries })),
+    registry,
+    { unitCodes, includeDemo: filter.includeDemo },
+  );
+  const included = new Set(matrix.map((m) => m.unitCode));
+  return {
+    period: period.id,
+    group: filter.group ?? null,
+    basis,
+    catalogVersion: catalog.version,
+    unitsExpected: unitCodes,
+    unitsIncluded: unitCodes.filter((c) => included.has(c)),
+    unitsMissing: unitCodes.filter((c) => !included.has(c)),
+    matrix,
+    figures,
+  };
+}
+
+// --- exports ---------------------------------------------------------------------------------------------------
+
+/**
+ * A text cell that a spreadsheet would run as a formula (= + - @, or a leading tab / carriage return) gets a leading
+ * apostrophe, so "=HYPERLINK(…)" is shown as text, never executed. Numbers written by us are never touched.
+ */
+export function neutraliseCell(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+function csvField(v: string | number | null | undefined, kind: "text" | "number"): string {
+  if (v === null || v === undefined) return "";
+  const s = kind === "number" ? String(v) : neutraliseCell(String(v));
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+const CSV_COLUMNS = [
+  "row_kind",
+  "unit_code",
+  "unit_name",
+  "target_id",
+  "target_name",
+  "unit_of_measure",
+  "value",
+  "numerator",
+  "denominator",
+  "milestone",
+  "progress",
+  "justification",
+  "evidence",
+  "responsible",
+  "revision",
+  "status",
+  "units_included",
+  "units_missing",
+] as const;
+
+/** One row per unit × target, then one "city" row per target; UTF-8 with a BOM so Excel shows Vietnamese. */
+export function consolidationToCsv(c: Consolidation, catalog: Catalog): string {
+  const names = new Map(catalog.targets.map((t) => [t.id, t]));
+  const lines: string[] = [CSV_COLUMNS.join(",")];
+  for (const m of c.matrix) {
+    for (const e of m.entries) {
+      const t = names.get(e.targetId);
+      lines.push(
+        [
+          csvField("unit", "text"),
+          csvField(m.unitCode, "text"),
+          csvField(m.unitName.vi, "text"),
+          csvField(e.targetId, "text"),
+          csvField(t?.name.vi, "text"),
+          csvField(t?.unitOfMeasure, "text"),
+          csvField(e.value, "number"),
+          csvField(e.numerator, "number"),
+          csvField(e.denominator, "number"),
+          csvField(e.milestone, "text"),
+          "",
+          csvField(e.justification, "text"),
+          csvField(e.evidence, "text"),
+          csvField(e.responsible, "text"),
+          csvField(m.revision, "number"),
+          csvField(m.status, "text"),
+          "",
+          "",
+        ].join(","),
+      );
+    }
+  }
+  for (const f of c.figures) {
+    const t = names.get(f.targetId);
+    lines.push(
+      [
+        csvField("city", "text"),
+        csvField("", "text"),
+        csvField("Toàn thành phố", "text"),
+        csvField(f.targetId, "text"),
+        csvField(t?.name.vi, "text"),
+        csvField(t?.unitOfMeasure, "text"),
+        csvField(f.value, "number"),
+        csvField(f.numeratorSum, "number"),
+        csvField(f.denominatorSum, "number"),
+        csvField(f.milestone, "text"),
+        csvField(f.progress, "text"),
+        "",
+        "",
+        "",
+        "",
+        "",
+        csvField(f.unitsIncluded.length, "number"),
+        csvField(f.unitsMissing.join(" "), "text"),
+      ].join(","),
+    );
+  }
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
+}
+
+/** DHIS2 period ids: 202601 (month), 2026Q1 (quarter), 2026S1 (half), 2026 (year). */
+export function dhis2Period(period: Period): string {
+  switch (period.kind) {
+    case "month":
+      return `${period.year}${String(period.index).padStart(2, "0")}`;
+    case "quarter":
+      return `${period.year}Q${period.index}`;
+    case "half":
+      return `${period.year}S${period.index}`;
+    default:
+      return String(period.year);
+  }
+}
+
+export interface Dhis2DataValue {
+  dataElement: string;
+  period: string;
+  orgUnit: string;
+  value: string;
+  comment?: string;
+}
+
+/**
+ * DHIS2 dataValueSets: one data value per unit × target (dataElement = target id, orgUnit = unit code); a ratio
+ * target gives two, `<id>_NUM` and `<id>_DEN`, so DHIS2 can compute its own ratio of sums; a milestone gives its
+ * state. Justifications travel as comments.
+ */
+export function consolidationToDhis2(c: Consolidation, period: Period): { dataValues: Dhis2DataValue[] } {
+  const pe = dhis2Period(period);
+  const dataValues: Dhis2DataValue[] = [];
+  for (const m of c.matrix) {
+    for (const e of m.entries) {
+      const comment = e.justification ?? undefined;
+      const push = (dataElement: string, value: number | string | null) => {
+        if (value === null) return;
+        dataValues.push({ dataElement, period: pe, orgUnit: m.unitCode, value: String(value), ...(comment ? { comment } : {}) });
+      };
+      push(e.targetId, e.value);
+      push(`${e.targetId}_NUM`, e.numerator);
+      push(`${e.targetId}_DEN`, e.denominator);
+      push(e.targetId, e.milestone);
+    }
+  }
+  return { dataValues };
+}

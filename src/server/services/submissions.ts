@@ -1,0 +1,283 @@
+/**
+ * POST /submissions, following ODK Central's rules:
+ *  - the same id with the same content → the stored receipt (200, `replay: true`), never a second row;
+ *  - the same id with other content → 409 CT_SUBMISSION_CONFLICT;
+ *  - `supersedes` must be the latest revision (null only for the first) → else 409 CT_OUT_OF_DATE;
+ *  - an accepted report is locked → 409 CT_REPORT_LOCKED; an unknown or old catalog → 409 CT_CATALOG_VERSION;
+ *  - the domain's validate() decides errors (422 CT_REPORT_INVALID) and unjustified warnings (422
+ *    CT_JUSTIFICATION_REQUIRED) — the server never trusts the client's own check.
+ * The write is one transaction (shared with other submissions under group commit) whose conditional update of the
+ * report head and the unique keys make concurrent retries and concurrent edits safe across instances.
+ */
+import type { FastifyInstance } from "fastify";
+import { isOnTime, makePeriod, parsePeriod, validate } from "../../domain";
+import type { Catalog, ParsedEntry, Period, ValidationResult } from "../../domain/types";
+import type { AuthContext } from "../plugins/auth";
+import {
+  CT_CATALOG_VERSION,
+  CT_INTERNAL,
+  CT_JUSTIFICATION_REQUIRED,
+  CT_OUT_OF_DATE,
+  CT_REPORT_INVALID,
+  CT_REPORT_LOCKED,
+  CT_ROLE_FORBIDDEN,
+  CT_SUBMISSION_CONFLICT,
+  CT_UNIT_FORBIDDEN,
+} from "../errors";
+import {
+  advanceReportState,
+  findSubmissionHead,
+  getReportState,
+  getSubmission,
+  insertSubmission,
+  listLatestEntriesForPeriods,
+  type SubmissionHead,
+} from "../db/submissions";
+import type { ReportStateRow } from "../db/schema";
+import { isUniqueViolation } from "../db/connect";
+import type { SubmissionRequestBody } from "../schemas";
+import { canonicalContent, diffEntries, type Change } from "./content";
+
+export type ReceiptStatus = "submitted" | "returned" | "accepted" | "superseded";
+
+export interface Receipt {
+  submissionId: string;
+  unitCode: string;
+  period: string;
+  revision: number;
+  supersedes: string | null;
+  receivedAt: string;
+  onTime: boolean;
+  status: ReceiptStatus;
+  replay: boolean;
+}
+
+export interface DryRunResult {
+  dryRun: true;
+  ok: boolean;
+  issues: ValidationResult["issues"];
+  counts: ValidationResult["counts"];
+  assessments: { targetId: string; progress: ValidationResult["assessments"][number]["progress"]; figure: number | null }[];
+  wouldCreateRevision: number;
+  changes: Change[];
+  ytd: Record<string, number>;
+}
+
+export type SubmitOutcome = { kind: "stored"; receipt: Receipt } | { kind: "replay"; receipt: Receipt } | { kind: "dryRun"; result: DryRunResult };
+
+class RaceLost extends Error {}
+
+export function receiptStatus(id: string, state: ReportStateRow | undefined): ReceiptStatus {
+  if (!state) return "submitted";
+  if (state.latest_submission_id === id) return state.status as ReceiptStatus;
+  if (state.accepted_submission_id === id) return "accepted";
+  return "superseded";
+}
+
+export function receiptOf(head: SubmissionHead, state: ReportStateRow | undefined, replay: boolean): Receipt {
+  return {
+    submissionId: head.id,
+    unitCode: head.unit_code,
+    period: head.period,
+    revision: head.revision,
+    supersedes: head.supersedes,
+    receivedAt: head.received_at,
+    onTime: head.on_time === 1,
+    status: receiptStatus(head.id, state),
+    replay,
+  };
+}
+
+/** Earlier periods of the same kind in the same year (months before a month, quarters before a quarter, …). */
+export function earlierPeriodsOfYear(period: Period): string[] {
+  if (period.kind === "year") return [];
+  const ids: string[] = [];
+  for (let i = 1; i < period.index; i++) ids.push(makePeriod(period.kind, period.year, i).id);
+  return ids;
+}
+
+/** Year-to-date sums per target of the unit's latest revisions of the earlier periods of the year. */
+export async function yearToDate(app: FastifyInstance, unitCode: string, period: Period): Promise<Record<string, number>> {
+  const rows = await listLatestEntriesForPeriods(app.store.db, unitCode, earlierPeriodsOfYear(period));
+  const ytd: Record<string, number> = {};
+  for (const row of rows) {
+    for (const e of JSON.parse(row.entries) as ParsedEntry[]) {
+      if (typeof e.value === "number") ytd[e.targetId] = (ytd[e.targetId] ?? 0) + e.value;
+    }
+  }
+  return ytd;
+}
+
+function outOfDate(unitCode: string, period: string, supersedes: string | null, state: ReportStateRow | undefined) {
+  return CT_OUT_OF_DATE({
+    unitCode,
+    period,
+    supersedes,
+    latestSubmissionId: state?.latest_submission_id ?? "",
+    latestRevision: state?.latest_revision ?? 0,
+  });
+}
+
+export class SubmissionService {
+  readonly #app: FastifyInstance;
+
+  constructor(app: FastifyInstance) {
+    this.#app = app;
+  }
+
+  async submit(body: SubmissionRequestBody, auth: AuthContext, client: string | null): Promise<SubmitOutcome> {
+    const app = this.#app;
+    const dryRun = body.dryRun === true;
+    const unitCode = body.unitCode.trim();
+    const periodId = body.period.trim();
+    const submissionId = body.submissionId.toLowerCase();
+    const supersedes = body.supersedes ? body.supersedes.toLowerCase() : null;
+
+    // who may send what: a unit token only its own unit; planners and admins may only dry-run (check a workbook)
+    if (auth.role === "unit") {
+      if (auth.unitCode !== unitCode) throw CT_UNIT_FORBIDDEN({ tokenUnit: auth.unitCode ?? "?", unitCode });
+    } else if (!dryRun) {
+      throw CT_ROLE_FORBIDDEN({ role: auth.role, needed: ["unit"] });
+    }
+
+    const content = canonicalContent({
+      unitCode,
+      period: periodId,
+      catalogVersion: body.catalogVersion,
+      locale: body.locale,
+      supersedes,
+      entries: body.entries,
+    });
+
+    if (!dryRun) {
+      const replay = await this.#replayOrConflict(submissionId, unitCode, content.hash);
+      if (replay) return { kind: "replay", receipt: replay };
+    }
+
+    const reference = app.reference;
+    const catalog: Catalog = reference.currentCatalog;
+    if (body.catalogVersion !== catalog.version) {
+      const known = (await reference.catalog(body.catalogVersion)) !== undefined;
+      throw CT_CATALOG_VERSION({ sent: body.catalogVersion, current: catalog.version, known });
+    }
+
+    const period = parsePeriod(periodId);
+    const unit = reference.registry.byCode(unitCode);
+    let state: ReportStateRow | undefined;
+    let ytd: Record<string, number> = {};
+    if (period && unit) {
+      state = await getReportState(app.store.db, unitCode, periodId);
+      if (state?.locked === 1) throw CT_REPORT_LOCKED({ unitCode, period: periodId });
+      if ((state?.latest_submission_id ?? null) !== supersedes) throw outOfDate(unitCode, periodId, supersedes, state);
+      ytd = await yearToDate(app, unitCode, period);
+    }
+
+    const now = app.clock();
+    const result = validate(
+      { unitCode, period: periodId, catalogVersion: body.catalogVersion, locale: body.locale, entries: content.entries },
+      { catalog, units: reference.registry, ytd },
+    );
+
+    if (dryRun) {
+      let changes: Change[] = [];
+      if (state) {
+        const latest = await getSubmission(app.store.db, state.latest_submission_id);
+        if (latest) changes = diffEntries(JSON.parse(latest.entries) as ParsedEntry[], result.entries);
+      } else {
+        changes = diffEntries([], result.entries);
+      }
+      return {
+        kind: "dryRun",
+        result: {
+          dryRun: true,
+          ok: result.ok,
+          issues: result.issues,
+          counts: result.counts,
+          assessments: result.assessments.map((a) => ({ targetId: a.targetId, progress: a.progress, figure: a.figure })),
+          wouldCreateRevision: (state?.latest_revision ?? 0) + 1,
+          changes,
+          ytd,
+        },
+      };
+    }
+
+    if (result.counts.errors > 0) {
+      throw CT_REPORT_INVALID({ errors: result.counts.errors }, { issues: result.issues });
+    }
+    if (result.counts.unjustifiedWarnings > 0) {
+      throw CT_JUSTIFICATION_REQUIRED({ unjustified: result.counts.unjustifiedWarnings }, { issues: result.issues });
+    }
+    // validate() reports an unknown unit or period as errors, so both are known here
+    const receivedAt = now.toISOString();
+    const onTime = isOnTime(period as Period, now);
+    const revision = (state?.latest_revision ?? 0) + 1;
+    const demo = unit?.demo === true;
+    try {
+      await app.writer.write(async (trx) => {
+        const advanced = await advanceReportState(trx, {
+          unitCode,
+          period: periodId,
+          expectedLatest: supersedes,
+          submissionId,
+          revision,
+          receivedAt,
+          onTime,
+          demo,
+        });
+        if (!advanced) throw new RaceLost();
+        await insertSubmission(trx, {
+          id: submissionId,
+          unit_code: unitCode,
+          period: periodId,
+          revision,
+          supersedes,
+          content_hash: content.hash,
+          body: content.text,
+          entries: JSON.stringify(result.entries),
+          catalog_version: body.catalogVersion,
+          received_at: receivedAt,
+          client,
+          token_id: auth.tokenId,
+          on_time: onTime ? 1 : 0,
+          demo: demo ? 1 : 0,
+        });
+      });
+    } catch (e) {
+      if (!(e instanceof RaceLost) && !isUniqueViolation(e)) throw e;
+      // Another request wrote first (a concurrent retry of this id, or another revision): answer as the later one.
+      const replay = await this.#replayOrConflict(submissionId, unitCode, content.hash);
+      if (replay) return { kind: "replay", receipt: replay };
+      const now2 = await getReportState(app.store.db, unitCode, periodId);
+      if (now2?.locked === 1) throw CT_REPORT_LOCKED({ unitCode, period: periodId });
+      if ((now2?.latest_submission_id ?? null) !== supersedes) throw outOfDate(unitCode, periodId, supersedes, now2);
+      throw CT_INTERNAL({ requestId: submissionId });
+    }
+    return {
+      kind: "stored",
+      receipt: {
+        submissionId,
+        unitCode,
+        period: periodId,
+        revision,
+        supersedes,
+        receivedAt,
+        onTime,
+        status: "submitted",
+        replay: false,
+      },
+    };
+  }
+
+  /** The stored receipt when this id is a retry of the same content; throws 409 when the id holds other content. */
+  async #replayOrConflict(submissionId: string, unitCode: string, hash: string): Promise<Receipt | null> {
+    const db = this.#app.store.db;
+    const existing = await findSubmissionHead(db, submissionId);
+    if (!existing) return null;
+    if (existing.unit_code !== unitCode || existing.content_hash !== hash) {
+      // never tell a unit anything about another unit's submission
+      throw CT_SUBMISSION_CONFLICT({ submissionId, revision: existing.unit_code === unitCode ? existing.revision : 0 });
+    }
+    const state = await getReportState(db, existing.unit_code, existing.period);
+    return receiptOf(existing, state, true);
+  }
+}

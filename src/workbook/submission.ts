@@ -1,0 +1,62 @@
+/**
+ * The one request builder for POST /api/v1/submissions. The task pane and `chitieu submit` both call it, so the
+ * endpoint receives exactly the same body whichever way a report is sent. Pure: no Office, no Node, no fetch.
+ */
+import type { EntryInput, Locale, RawValue } from "../domain/types";
+import type { TemplateIdentity } from "./port";
+
+export interface SubmissionBody {
+  /** a UUID made by the client; reused for every retry of the same submission (never duplicates) */
+  submissionId: string;
+  /** the submission id this one replaces (the latest stored revision), or null for the first */
+  supersedes: string | null;
+  unitCode: string;
+  period: string;
+  catalogVersion: string;
+  /** how ambiguous numbers such as "1.234" are read */
+  locale: Locale;
+  entries: EntryInput[];
+  dryRun: boolean;
+}
+
+export interface BuildSubmissionInput {
+  identity: Pick<TemplateIdentity, "unitCode" | "period" | "catalogVersion">;
+  entries: readonly EntryInput[];
+  submissionId: string;
+  supersedes?: string | null;
+  locale: Locale;
+  dryRun?: boolean;
+}
+
+function text(v: string | null | undefined): string | null | undefined {
+  if (v === undefined || v === null) return v;
+  return v.normalize("NFC");
+}
+
+function raw(v: RawValue): RawValue {
+  return typeof v === "string" ? v.normalize("NFC") : v;
+}
+
+/** Entries keep every field the reader found (blank stays blank — never 0); text is NFC. */
+export function buildSubmission(input: BuildSubmissionInput): SubmissionBody {
+  return {
+    submissionId: input.submissionId.toLowerCase(),
+    supersedes: input.supersedes ? input.supersedes.toLowerCase() : null,
+    unitCode: input.identity.unitCode.trim(),
+    period: input.identity.period.trim(),
+    catalogVersion: input.identity.catalogVersion.trim(),
+    locale: input.locale,
+    entries: input.entries.map((e) => {
+      const out: EntryInput = { targetId: e.targetId.trim() };
+      if (e.value !== undefined) out.value = raw(e.value);
+      if (e.numerator !== undefined) out.numerator = raw(e.numerator);
+      if (e.denominator !== undefined) out.denominator = raw(e.denominator);
+      if (e.milestone !== undefined) out.milestone = raw(e.milestone);
+      if (e.justification !== undefined) out.justification = text(e.justification);
+      if (e.evidence !== undefined) out.evidence = text(e.evidence);
+      if (e.responsible !== undefined) out.responsible = text(e.responsible);
+      return out;
+    }),
+    dryRun: input.dryRun ?? false,
+  };
+}
