@@ -5,3 +5,5 @@ export { normalizeText, toneKey, looseKey } from "./text";
 export * from "./catalog";
 export * from "./units";
 export * from "./periods";
+export * from "./rules";
+export { messageFor, type MessageParams } from "./messages";

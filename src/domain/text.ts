@@ -5,8 +5,31 @@
 
 const SPACES = /[\s\u00a0\u2007\u202f\ufeff]+/g;
 
+/**
+ * True when `s` is certainly NFC with single inner spaces and nothing to trim: every character is below U+0300
+ * (all NFC-stable) or a precomposed Vietnamese letter (U+1E00–U+1EFF), and no space-like character is doubled,
+ * leading, trailing or other than U+0020. Lets the common case skip normalize() and the regex.
+ */
+function isClean(s: string): boolean {
+  const n = s.length;
+  let prevSpace = true; // a leading space is not clean
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) return false;
+      prevSpace = true;
+      continue;
+    }
+    prevSpace = false;
+    if (c < 32 || c === 0xa0) return false;
+    if (c >= 0x300 && (c < 0x1e00 || c > 0x1eff)) return false;
+  }
+  return !prevSpace || n === 0;
+}
+
 /** NFC + trim + collapse any run of spaces (incl. no-break spaces) to one space. */
 export function normalizeText(s: string): string {
+  if (isClean(s)) return s;
   return s.normalize("NFC").replace(SPACES, " ").trim();
 }
 

@@ -1,0 +1,130 @@
+/**
+ * Benchmark: validate 126 units × 43 targets × 12 months of realistic raw entries (strings such as "12,5",
+ * "1.234", "45.000", numbers from cells, a few blanks, errors and justifications) and print values checked per second.
+ * Goal ≥ 1,000,000/s. Run: npx tsx bench/validate/run.ts
+ * A "value" is one raw figure checked: a value, a numerator, a denominator or a milestone state.
+ */
+import {
+  createUnitRegistry,
+  defaultCatalog,
+  defaultUnits,
+  formatNumber,
+  validate,
+  type EntryInput,
+  type ReportInput,
+  type Target,
+  type ValidationContext,
+} from "../../src/domain";
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const rnd = mulberry32(20260101);
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
+const catalog = defaultCatalog();
+const ids = catalog.targets.map((t) => t.id);
+// Every one of the 126 wards/communes is given all 43 targets (the widest report a unit could have).
+const units = defaultUnits()
+  .filter((u) => (u.kind === "ward" || u.kind === "commune") && !u.demo)
+  .map((u) => ({ ...u, targetIds: ids }));
+const registry = createUnitRegistry(units);
+
+/** The number format the clerk of the current report types in (the report's locale); a few cells differ. */
+let typingLocale: "vi" | "en" = "vi";
+
+function typed(x: number, digits: number): string | number {
+  const r = rnd();
+  if (r < 0.3) return x; // a number straight from a cell
+  const locale = r < 0.95 ? typingLocale : r < 0.97 ? "en" : "vi";
+  const s = formatNumber(x, locale, digits);
+  return r > 0.95 ? ` ${s} ` : s;
+}
+
+function rawEntry(t: Target, month: number): { entry: EntryInput; values: number } {
+  const r = rnd();
+  const justification = r < 0.15 ? "Do ảnh hưởng của mưa bão, sẽ bù trong quý sau" : r < 0.17 ? "ngắn" : null;
+  if (t.measure === "milestone")
+    return {
+      entry: { targetId: t.id, milestone: pick(["Đang thực hiện", "Hoàn thành", "in_progress", "Chưa bắt đầu"]) },
+      values: 1,
+    };
+  if (t.aggregation === "ratio_of_sums") {
+    const den = t.denominatorLabel === "Dân số" ? 45_000 + (month % 2) : Math.round(200 + rnd() * 5000);
+    const share = t.measure === "percent" ? 0.4 + rnd() * 0.6 : 5 + rnd() * 10;
+    let num: string | number = typed(Math.round(den * share), 0);
+    if (r > 0.995) num = "abc";
+    return { entry: { targetId: t.id, numerator: num, denominator: typed(den, 0), justification }, values: 2 };
+  }
+  if (r > 0.99) return { entry: { targetId: t.id, value: "" }, values: 1 };
+  const x =
+    t.measure === "count"
+      ? Math.round(rnd() * 40)
+      : t.measure === "percent"
+        ? rnd() * 100
+        : t.measure === "rate"
+          ? rnd() * 15
+          : rnd() * 1000;
+  return { entry: { targetId: t.id, value: typed(x, t.measure === "count" ? 0 : 1), justification }, values: 1 };
+}
+
+interface Job {
+  report: ReportInput;
+  ctx: ValidationContext;
+}
+const jobs: Job[] = [];
+let totalValues = 0;
+for (const u of units) {
+  for (let m = 1; m <= 12; m++) {
+    typingLocale = rnd() < 0.8 ? "vi" : "en";
+    const entries: EntryInput[] = [];
+    for (const t of catalog.targets) {
+      const { entry, values } = rawEntry(t, m);
+      entries.push(entry);
+      totalValues += values;
+    }
+    const period = `2026-${String(m).padStart(2, "0")}`;
+    const ytd: Record<string, number> = { S02: 50 * (m - 1), P03: 60 * (m - 1), E03: 30 * (m - 1) };
+    jobs.push({
+      report: { unitCode: u.code, period, catalogVersion: catalog.version, locale: typingLocale, entries },
+      ctx: {
+        catalog,
+        units: registry,
+        ytd,
+        cellOf: (id, field) => `Nhap!${field === "value" ? "F" : "G"}${ids.indexOf(id) + 8}`,
+      },
+    });
+  }
+}
+
+function runOnce(): { ms: number; issues: number } {
+  let issues = 0;
+  const t0 = performance.now();
+  for (const j of jobs) issues += validate(j.report, j.ctx).issues.length;
+  return { ms: performance.now() - t0, issues };
+}
+
+for (let i = 0; i < 3; i++) runOnce(); // warm-up (JIT)
+const runs: number[] = [];
+let issues = 0;
+for (let i = 0; i < 10; i++) {
+  const r = runOnce();
+  runs.push(r.ms);
+  issues = r.issues;
+}
+runs.sort((a, b) => a - b);
+const median = runs[Math.floor(runs.length / 2)];
+const perSecond = Math.round(totalValues / (median / 1000));
+process.stdout.write(
+  `reports=${jobs.length} (126 units × 12 months, 43 targets each) values=${totalValues} issues=${issues}\n` +
+    `median ${median.toFixed(1)} ms per full pass (best ${runs[0].toFixed(1)} ms, worst ${runs[runs.length - 1].toFixed(1)} ms over 10 passes)\n` +
+    `${perSecond.toLocaleString("en-US")} values checked per second (goal ≥ 1,000,000)\n` +
+    `validate.values_per_second=${perSecond}\n`,
+);

@@ -1,0 +1,265 @@
+/**
+ * validate(): every issue of one unit's report for one period, never throwing on user data. Checks the report's
+ * unit, period and catalog version; each row (known target, not repeated, assigned to the unit, type, hard bounds);
+ * required figures; the population used by several ratio targets; and status against the target (assess()).
+ * Messages are written last, from code + params. A result is `ok` when there is no error and every warning is
+ * justified (a justification of at least MIN_JUSTIFICATION characters on that target).
+ * Speed: catalog look-ups are cached per catalog object, periods per id; no closure or regex is made per value.
+ */
+import type {
+  Bilingual,
+  EntryField,
+  EntryInput,
+  IssueCode,
+  ParsedEntry,
+  Period,
+  ReportInput,
+  Severity,
+  Target,
+  TargetAssessment,
+  ValidationContext,
+  ValidationIssue,
+  ValidationResult,
+} from "../types";
+import { catalogIndex } from "../catalog/catalog";
+import { messageFor, type MessageParams } from "../messages";
+import { parsePeriod } from "../periods/periods";
+import { assess } from "./assess";
+import { checkPopulation } from "./consistency";
+import { emptyParsedEntry, parseEntryInto, primaryField, type EntryState, type IssueSink } from "./entry";
+
+export const MIN_JUSTIFICATION = 10;
+
+const PERIODS = new Map<string, Period | null>();
+function cachedPeriod(id: unknown): Period | null {
+  if (typeof id !== "string") return null;
+  let p = PERIODS.get(id);
+  if (p === undefined) {
+    p = parsePeriod(id);
+    if (PERIODS.size > 10_000) PERIODS.clear();
+    PERIODS.set(id, p);
+  }
+  return p;
+}
+
+const ID_SETS = new WeakMap<readonly Target[], Set<string>>();
+function idSet(targets: readonly Target[]): Set<string> {
+  let s = ID_SETS.get(targets);
+  if (!s) {
+    s = new Set(targets.map((t) => t.id));
+    ID_SETS.set(targets, s);
+  }
+  return s;
+}
+
+interface Row {
+  entry: ParsedEntry;
+  state: EntryState;
+  target: Target;
+  /** position in report.entries */
+  index: number;
+}
+
+/** Filled in by finish(), once every check has run. */
+const PENDING: Bilingual = { vi: "", en: "" };
+
+function codePoints(s: string | null): number {
+  if (!s) return 0;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xdc00 || c > 0xdfff) n++; // count a surrogate pair once
+  }
+  return n;
+}
+
+/** One validation: collects issues (it is the row sink of parseEntryInto); finish() adds cells and messages. */
+class ValidationRun implements IssueSink {
+  readonly issues: ValidationIssue[] = [];
+  /** the entry field of each issue, for ctx.cellOf */
+  readonly fields: (EntryField | null)[] = [];
+  readonly rows = new Map<string, Row>();
+  currentId = "";
+
+  constructor(
+    readonly unitCode: string,
+    readonly period: string,
+  ) {}
+
+  issue(code: IssueCode, ruleId: string, field: EntryField | null, severity: Severity, params: MessageParams): void {
+    const id = this.currentId;
+    this.add(code, ruleId, id, field, ["entries", id, field ?? "value"], severity, params);
+  }
+
+  add(
+    code: IssueCode,
+    ruleId: string,
+    targetId: string | null,
+    field: EntryField | null,
+    path: (string | number)[],
+    severity: Severity,
+    params: MessageParams,
+  ): void {
+    this.issues.push({
+      code,
+      ruleId,
+      targetId,
+      unitCode: this.unitCode,
+      period: this.period,
+      path,
+      severity,
+      params,
+      message: PENDING,
+    });
+    this.fields.push(field);
+  }
+}
+
+export function validate(report: ReportInput, ctx: ValidationContext): ValidationResult {
+  const catalog = ctx.catalog;
+  const byId = catalogIndex(catalog).byId;
+  const unitCode = typeof report.unitCode === "string" ? report.unitCode : String(report.unitCode);
+  const run = new ValidationRun(unitCode, typeof report.period === "string" ? report.period : String(report.period));
+  const locale = report.locale === "en" ? "en" : "vi";
+
+  const unit = ctx.units.byCode(unitCode);
+  if (!unit) run.add("unknown_unit", "report.unit", null, null, ["unitCode"], "error", { unitCode });
+  const period = cachedPeriod(report.period);
+  if (!period) {
+    run.add("unknown_period", "report.period", null, null, ["period"], "error", { period: String(report.period) });
+  }
+  if (report.catalogVersion !== catalog.version) {
+    run.add("catalog_version_mismatch", "report.catalog_version", null, null, ["catalogVersion"], "error", {
+      expected: catalog.version,
+      got: String(report.catalogVersion ?? ""),
+    });
+  }
+  const expected = unit ? ctx.units.targetsFor(catalog, unit.code) : null;
+  const expectedIds = expected ? idSet(expected) : null;
+
+  const entries: ParsedEntry[] = [];
+  const list: EntryInput[] = Array.isArray(report.entries) ? report.entries : [];
+  for (let i = 0; i < list.length; i++) {
+    const input = list[i];
+    const rawId = input && typeof input.targetId === "string" ? input.targetId.trim() : null;
+    const target = rawId === null ? undefined : byId.get(rawId);
+    if (!target || rawId === null) {
+      run.add("unknown_target", "entries.known_target", rawId, null, ["entries", i, "targetId"], "error", {
+        targetId: rawId ?? String(input?.targetId ?? ""),
+        catalogVersion: catalog.version,
+      });
+      continue;
+    }
+    const first = run.rows.get(rawId);
+    if (first !== undefined) {
+      run.add("duplicate_target", "entries.unique_target", rawId, null, ["entries", i], "error", {
+        index: i + 1,
+        firstIndex: first.index + 1,
+      });
+      continue;
+    }
+    const parsed = emptyParsedEntry(rawId);
+    if (expectedIds && !expectedIds.has(rawId)) {
+      run.rows.set(rawId, { entry: parsed, state: "invalid", target, index: i });
+      run.add("target_not_for_unit", "entries.target_for_unit", rawId, null, ["entries", rawId], "error", { unitCode });
+      continue;
+    }
+    run.currentId = rawId;
+    const state = parseEntryInto(input, target, locale, parsed, run);
+    entries.push(parsed);
+    run.rows.set(rawId, { entry: parsed, state, target, index: i });
+  }
+
+  // Required: every target the unit reports, typed or not.
+  if (expected) {
+    const severity: Severity = ctx.draft ? "info" : "error";
+    for (const t of expected) {
+      const row = run.rows.get(t.id);
+      if (row === undefined || row.state === "blank") {
+        const field = primaryField(t);
+        run.add("required", "required", t.id, field, ["entries", t.id, field], severity, {});
+      }
+    }
+  }
+
+  checkPopulation(catalog, run.rows, run);
+
+  const assessments: TargetAssessment[] = [];
+  if (period) {
+    const ytd = ctx.ytd;
+    const opts = { ytdBefore: undefined as number | undefined, asOf: ctx.asOf };
+    for (const row of run.rows.values()) {
+      if (row.state !== "ok") continue;
+      const id = row.target.id;
+      opts.ytdBefore = ytd ? ytd[id] : undefined;
+      const a = assess(row.target, row.entry, period, opts);
+      assessments.push({ targetId: id, progress: a.progress, figure: a.figure, target: a.target });
+      if (a.progress === "met" || a.progress === "on_track" || a.progress === "no_data") continue;
+      const field = primaryField(row.target);
+      const path = ["entries", id, field];
+      if (a.progress === "off_track") run.add("off_track", "status.off_track", id, field, path, "warning", a.params);
+      else if (a.progress === "at_risk") run.add("at_risk", "status.at_risk", id, field, path, "info", a.params);
+      else run.add("no_target", "status.no_target", id, field, path, "info", a.params);
+    }
+  }
+  return finish(run, ctx, entries, assessments);
+}
+
+function complete(issue: ValidationIssue, field: EntryField | null, ctx: ValidationContext): void {
+  const cell = issue.targetId !== null && field !== null && ctx.cellOf ? ctx.cellOf(issue.targetId, field) : undefined;
+  const params = issue.params; // a fresh object per issue: complete it in place
+  params.targetId = issue.targetId;
+  params.field = field;
+  params.cell = cell ?? null;
+  if (cell !== undefined) issue.cell = cell;
+  issue.message = messageFor(issue.code, params);
+}
+
+function finish(
+  run: ValidationRun,
+  ctx: ValidationContext,
+  entries: ParsedEntry[],
+  assessments: TargetAssessment[],
+): ValidationResult {
+  const issues = run.issues;
+  const tooShort: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  let unjustified = 0;
+  let infos = 0;
+  const n = issues.length;
+  for (let i = 0; i < n; i++) {
+    const issue = issues[i];
+    complete(issue, run.fields[i], ctx);
+    if (issue.severity === "warning") {
+      const id = issue.targetId;
+      const len = id === null ? 0 : codePoints(run.rows.get(id)?.entry.justification ?? null);
+      issue.justified = len >= MIN_JUSTIFICATION;
+      warnings++;
+      if (!issue.justified) unjustified++;
+      if (len > 0 && len < MIN_JUSTIFICATION && id !== null && !tooShort.includes(id)) tooShort.push(id);
+    } else if (issue.severity === "error") errors++;
+    else infos++;
+  }
+  for (const targetId of tooShort) {
+    errors++;
+    const length = codePoints(run.rows.get(targetId)?.entry.justification ?? null);
+    run.add(
+      "justification_too_short",
+      "justification.min_length",
+      targetId,
+      "justification",
+      ["entries", targetId, "justification"],
+      "error",
+      { length, minLength: MIN_JUSTIFICATION },
+    );
+    complete(issues[issues.length - 1], "justification", ctx);
+  }
+  return {
+    ok: errors === 0 && unjustified === 0,
+    issues,
+    entries,
+    assessments,
+    counts: { errors, warnings, unjustifiedWarnings: unjustified, infos },
+  };
+}
