@@ -63,8 +63,18 @@ export function monthsElapsed(period: Period): number {
 
 const ROMAN = ["I", "II", "III", "IV"];
 const MONTHS_EN = [
-  "January", "February", "March", "April", "May", "June",
-  "July", "August", "September", "October", "November", "December",
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
 ];
 
 export function periodLabel(period: Period, locale: Locale): string {

@@ -84,4 +84,3 @@ export function reportablePeriods(asOf: Date, schedule: ReportSchedule = DEFAULT
   });
   return out.map(({ period, phase, window }) => ({ period, phase, window }));
 }
-
