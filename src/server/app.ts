@@ -6,7 +6,6 @@ import fs from "node:fs";
 import path from "node:path";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import cors from "@fastify/cors";
-import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { connect, type DbConfig, type DbHandle } from "./db/connect";
@@ -133,6 +132,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   const staticRoot = opts.staticRoot ? path.resolve(opts.staticRoot) : null;
   if (staticRoot && fs.existsSync(staticRoot)) {
+    // loaded only when there is something to serve (its content-disposition dependency is ESM-only)
+    const { default: fastifyStatic } = await import("@fastify/static");
     await app.register(fastifyStatic, { root: staticRoot, prefix: "/", index: false });
     app.get("/", { schema: { hide: true } }, async (_request, reply) => reply.redirect("/taskpane.html"));
   }
