@@ -7,3 +7,4 @@ export * from "./units";
 export * from "./periods";
 export * from "./rules";
 export { messageFor, type MessageParams } from "./messages";
+export * from "./aggregate";

@@ -1,0 +1,1 @@
+export { aggregate, expectedReporters, type AggregateOptions } from "./aggregate";
