@@ -1,0 +1,29 @@
+import type { I18n } from "../i18n";
+import { isApiError } from "./client";
+
+/** The sentence the pane shows for a failure: our own explanation for network and token problems, the endpoint's
+ * own bilingual message for problem+json answers. */
+export function describeError(e: unknown, i18n: I18n): string {
+  if (!isApiError(e)) return e instanceof Error ? e.message : String(e);
+  const url = e.endpoint;
+  switch (e.kind) {
+    case "invalid_url":
+      return i18n.t("connect.error.badUrl", { url });
+    case "insecure":
+      return i18n.t("connect.error.insecure", { url });
+    case "unreachable":
+      return i18n.t("connect.error.unreachable", { url });
+    case "certificate":
+      return i18n.t("connect.error.certificate", { url });
+    case "timeout":
+      return i18n.t("connect.error.timeout", { url, seconds: Number(e.details.seconds ?? 15) });
+    case "unauthorized":
+      return i18n.t("connect.error.unauthorized");
+    case "forbidden":
+      return e.problem ? i18n.b(e.problem) : i18n.t("connect.error.forbidden");
+    case "problem":
+      return e.problem ? i18n.b(e.problem) : `${e.code ?? ""} (HTTP ${e.status ?? "?"})`;
+    case "bad_response":
+      return e.problem ? i18n.b(e.problem) : i18n.t("connect.error.badResponse", { url, status: e.status ?? "?" });
+  }
+}

@@ -1,0 +1,79 @@
+/** What the task pane exchanges with the endpoint (/api/v1). The HTTP client in client.ts is the only code that
+ * knows URLs and JSON shapes; components and hooks see these types. */
+import type { Bilingual, Catalog, PeriodPhase, Unit, ValidationIssue } from "../../domain/types";
+import type { SubmissionBody } from "../../workbook/submission";
+
+export interface Connection {
+  /** e.g. "https://localhost:3000" (no trailing slash, no /api/v1) */
+  endpoint: string;
+  token: string;
+}
+
+export type Role = "unit" | "planner" | "admin";
+
+export interface Me {
+  role: Role;
+  /** the unit a unit token belongs to; null for planner and admin tokens */
+  unit: Unit | null;
+  /** true for a demo (training) unit or token */
+  demo: boolean;
+}
+
+export interface PeriodInfo {
+  id: string;
+  phase: PeriodPhase;
+  /** last on-time day, ISO date */
+  deadline: string | null;
+  label: Bilingual | null;
+  demo: boolean;
+}
+
+/** The request body is built by src/workbook/submission.ts, shared with `chitieu submit`. */
+export type { SubmissionBody };
+
+export interface DryRunResult {
+  ok: boolean;
+  issues: ValidationIssue[];
+}
+
+export type ServerReportStatus = "submitted" | "returned" | "accepted";
+
+export interface Receipt {
+  submissionId: string;
+  revision: number | null;
+  receivedAt: string;
+  status: ServerReportStatus;
+  /** true when the endpoint already had this submission (a retry) and answered with the stored receipt */
+  replay: boolean;
+}
+
+export interface ReportState {
+  unitCode: string;
+  period: string;
+  latest: Receipt | null;
+  status: ServerReportStatus | null;
+  /** the planner's comment when the report was returned */
+  comment: string | null;
+  locked: boolean;
+}
+
+export interface ApiClient {
+  me(conn: Connection): Promise<Me>;
+  catalog(conn: Connection): Promise<Catalog>;
+  periods(conn: Connection): Promise<PeriodInfo[]>;
+  dryRun(conn: Connection, body: SubmissionBody): Promise<DryRunResult>;
+  submit(conn: Connection, body: SubmissionBody): Promise<Receipt>;
+  /** null when the unit has not submitted this period yet */
+  report(conn: Connection, unitCode: string, period: string): Promise<ReportState | null>;
+}
+
+export type ApiErrorKind =
+  | "invalid_url"
+  | "insecure"
+  | "unreachable"
+  | "certificate"
+  | "timeout"
+  | "unauthorized"
+  | "forbidden"
+  | "problem"
+  | "bad_response";

@@ -1,0 +1,57 @@
+import * as React from "react";
+import { formatNumber } from "../../domain";
+import type { Bilingual, Locale } from "../../domain/types";
+import type { MessageKey } from "./messages";
+import { pick, translate, type MessageParams } from "./translate";
+
+export interface I18n {
+  locale: Locale;
+  t: (key: MessageKey, params?: MessageParams) => string;
+  /** one language of a bilingual text (issue messages, catalog names) */
+  b: (text: Bilingual) => string;
+  num: (x: number, maxFractionDigits?: number) => string;
+  date: (iso: string) => string;
+  dateTime: (iso: string) => string;
+}
+
+export function makeI18n(locale: Locale): I18n {
+  const tag = locale === "vi" ? "vi-VN" : "en-GB";
+  const dateFmt = new Intl.DateTimeFormat(tag, { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Asia/Ho_Chi_Minh" });
+  const dateTimeFmt = new Intl.DateTimeFormat(tag, {
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    timeZone: "Asia/Ho_Chi_Minh",
+  });
+  const safe = (fmt: Intl.DateTimeFormat, iso: string) => {
+    const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T12:00:00+07:00` : iso);
+    return Number.isNaN(d.getTime()) ? iso : fmt.format(d);
+  };
+  return {
+    locale,
+    t: (key, params) => translate(locale, key, params),
+    b: (text) => pick(text, locale),
+    num: (x, maxFractionDigits) => formatNumber(x, locale, maxFractionDigits),
+    date: (iso) => safe(dateFmt, iso),
+    dateTime: (iso) => safe(dateTimeFmt, iso),
+  };
+}
+
+const I18nContext = React.createContext<I18n>(makeI18n("vi"));
+
+export interface I18nProviderProps {
+  locale: Locale;
+  children?: React.ReactNode;
+}
+
+export function I18nProvider(props: I18nProviderProps): React.JSX.Element {
+  const value = React.useMemo(() => makeI18n(props.locale), [props.locale]);
+  return <I18nContext.Provider value={value}>{props.children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  return React.useContext(I18nContext);
+}

@@ -1,0 +1,236 @@
+/**
+ * Every text of the task pane, Vietnamese first. Rule issue texts are not here: they come from src/domain (issue.message).
+ * `{name}` placeholders are filled by translate().
+ */
+import type { Bilingual } from "../../domain/types";
+
+export const MESSAGES = {
+  "app.title": { vi: "Chỉ tiêu", en: "Chỉ tiêu" },
+  "app.subtitle": { vi: "Báo cáo 43 chỉ tiêu chủ yếu 2026-2030", en: "Reporting Hanoi's 43 main targets 2026-2030" },
+  "app.loading": { vi: "Đang tải…", en: "Loading…" },
+  "app.switchLanguage": { vi: "English", en: "Tiếng Việt" },
+  "app.switchLanguageLabel": { vi: "Chuyển sang tiếng Anh", en: "Switch to Vietnamese" },
+  "app.previewNotice": {
+    vi: "Bản xem trước ngoài Excel: bảng bên cạnh đóng vai sổ Excel và được lưu trong trình duyệt này.",
+    en: "Preview outside Excel: the sheet beside the pane stands in for the Excel workbook and is kept in this browser.",
+  },
+  "app.plannerToken": {
+    vi: "Mã này là của cán bộ tổng hợp. Biểu nhập liệu cần mã truy cập của một đơn vị.",
+    en: "This token belongs to a planner. The entry form needs a unit's token.",
+  },
+
+  "demo.title": { vi: "Chế độ trình diễn", en: "Demo mode" },
+  "demo.body": {
+    vi: "Đơn vị và kỳ báo cáo này chỉ dùng để tập huấn; số liệu không được tính vào báo cáo thật.",
+    en: "This unit and period are for training only; nothing here counts in real reports.",
+  },
+
+  "connect.heading": { vi: "Kết nối máy chủ", en: "Connect to the endpoint" },
+  "connect.endpoint": { vi: "Địa chỉ máy chủ", en: "Endpoint address" },
+  "connect.endpointHint": { vi: "Ví dụ: https://chitieu.hanoi.gov.vn", en: "For example https://chitieu.hanoi.gov.vn" },
+  "connect.token": { vi: "Mã truy cập của đơn vị", en: "Unit access token" },
+  "connect.tokenHint": {
+    vi: "Mã do Văn phòng/Sở cấp cho đơn vị; được ghi nhớ trong sổ Excel này.",
+    en: "Issued to your unit by the city; remembered in this workbook.",
+  },
+  "connect.submit": { vi: "Kết nối", en: "Connect" },
+  "connect.connecting": { vi: "Đang kết nối…", en: "Connecting…" },
+  "connect.connectedAs": { vi: "Đã kết nối: {unit}", en: "Connected: {unit}" },
+  "connect.offlineAs": {
+    vi: "Đang làm việc ngoại tuyến: {unit}. Báo cáo sẽ được gửi khi có mạng.",
+    en: "Working offline: {unit}. Reports will be sent when the endpoint answers again.",
+  },
+  "connect.change": { vi: "Đổi kết nối", en: "Change connection" },
+  "connect.required.endpoint": {
+    vi: "Nhập địa chỉ máy chủ, bắt đầu bằng https://",
+    en: "Enter the endpoint address, starting with https://",
+  },
+  "connect.required.token": { vi: "Nhập mã truy cập của đơn vị.", en: "Enter your unit's access token." },
+  "connect.error.badUrl": {
+    vi: "“{url}” không phải địa chỉ hợp lệ. Nhập dạng https://ten-may-chu",
+    en: "“{url}” is not a valid address. Enter it as https://server-name",
+  },
+  "connect.error.insecure": {
+    vi: "Ngăn nhập liệu chạy qua HTTPS nên không thể gọi máy chủ HTTP “{url}”. Dùng địa chỉ https://",
+    en: "The pane runs over HTTPS and cannot call the plain-HTTP endpoint “{url}”. Use its https:// address.",
+  },
+  "connect.error.unauthorized": {
+    vi: "Mã truy cập không đúng hoặc đã bị thu hồi. Kiểm tra lại mã (phân biệt chữ hoa/thường) hoặc xin mã mới.",
+    en: "The access token is wrong or has been revoked. Check it (it is case-sensitive) or ask for a new one.",
+  },
+  "connect.error.forbidden": {
+    vi: "Mã truy cập này không được phép dùng chức năng này.",
+    en: "This token is not allowed to do this.",
+  },
+  "connect.error.unreachable": {
+    vi: "Không kết nối được tới {url}. Kiểm tra địa chỉ và mạng, hoặc máy chủ đang tạm dừng. Bạn vẫn có thể nhập liệu; báo cáo sẽ chờ gửi.",
+    en: "Cannot reach {url}. Check the address and the network, or the endpoint may be down. You can keep filling in; reports will wait to be sent.",
+  },
+  "connect.error.certificate": {
+    vi: "Không mở được kết nối an toàn tới {url}. Nếu máy chủ đang chạy, chứng chỉ của nó chưa được máy này tin cậy: mở {url} trong trình duyệt, hoặc nhờ quản trị cài chứng chỉ (môi trường phát triển: npx office-addin-dev-certs install).",
+    en: "Cannot open a secure connection to {url}. If the endpoint is running, this computer does not trust its certificate: open {url} in a browser, or ask the administrator to install the certificate (development: npx office-addin-dev-certs install).",
+  },
+  "connect.error.timeout": {
+    vi: "Máy chủ {url} không trả lời trong {seconds} giây. Thử lại sau.",
+    en: "The endpoint {url} did not answer within {seconds} seconds. Try again later.",
+  },
+  "connect.error.badResponse": {
+    vi: "Địa chỉ {url} trả lời nhưng không phải máy chủ Chỉ tiêu (HTTP {status}). Kiểm tra lại địa chỉ.",
+    en: "{url} answered, but it is not a Chỉ tiêu endpoint (HTTP {status}). Check the address.",
+  },
+
+  "report.heading": { vi: "Kỳ báo cáo", en: "Reporting period" },
+  "report.period": { vi: "Chọn kỳ báo cáo", en: "Choose the period" },
+  "report.open": { vi: "Mở mẫu báo cáo trong sổ", en: "Open the report in the workbook" },
+  "report.opening": { vi: "Đang chuẩn bị sổ…", en: "Preparing the workbook…" },
+  "report.due": { vi: "hạn {date}", en: "due {date}" },
+  "report.phase.open": { vi: "đang mở", en: "open" },
+  "report.phase.due": { vi: "đến hạn", en: "due" },
+  "report.phase.late": { vi: "quá hạn", en: "late" },
+  "report.phase.upcoming": { vi: "sắp tới", en: "upcoming" },
+  "report.noPeriods": { vi: "Hiện không có kỳ báo cáo nào đang mở.", en: "No reporting period is open now." },
+  "report.created": { vi: "Đã tạo mẫu báo cáo {period} trong sổ.", en: "Created the {period} report template in the workbook." },
+  "report.recognised": { vi: "Đã nhận ra mẫu báo cáo {period} trong sổ.", en: "Recognised the {period} report in the workbook." },
+  "report.repaired": {
+    vi: "Đã sửa phần mẫu bị thiếu ({what}); số liệu đã nhập được giữ nguyên.",
+    en: "Repaired what was missing from the template ({what}); values already typed were kept.",
+  },
+  "report.otherReport": {
+    vi: "Sổ này đang chứa báo cáo {unit} kỳ {period}. Mở một sổ mới để làm báo cáo khác.",
+    en: "This workbook holds the report of {unit} for {period}. Open a new workbook for another report.",
+  },
+  "report.workbookError": {
+    vi: "Không ghi được vào sổ Excel: {detail}",
+    en: "Could not write to the workbook: {detail}",
+  },
+
+  "tabs.label": { vi: "Các phần của báo cáo", en: "Report sections" },
+  "tabs.form": { vi: "Nhập liệu", en: "Entries" },
+  "tabs.issues": { vi: "Vấn đề ({count})", en: "Issues ({count})" },
+  "tabs.submit": { vi: "Gửi", en: "Submit" },
+
+  "summary.errors": { vi: "{count} lỗi chặn gửi", en: "{count} blocking errors" },
+  "summary.errors.one": { vi: "1 lỗi chặn gửi", en: "1 blocking error" },
+  "summary.noErrors": { vi: "Không có lỗi chặn gửi", en: "No blocking errors" },
+  "summary.warnings": { vi: "{count} cảnh báo cần giải trình", en: "{count} warnings to justify" },
+  "summary.waiting": { vi: "{count} chờ gửi", en: "{count} waiting to be sent" },
+  "summary.filled": { vi: "Đã nhập {filled}/{total} chỉ tiêu", en: "{filled} of {total} targets filled" },
+
+  "form.target": { vi: "Chỉ tiêu kỳ này: {value}", en: "Target for this period: {value}" },
+  "form.noTarget": { vi: "Chưa có chỉ tiêu", en: "No target set" },
+  "form.termTarget": { vi: "(năm 2030: {value})", en: "(2030: {value})" },
+  "form.unitOfMeasure": { vi: "Đơn vị tính: {unit}", en: "Unit of measure: {unit}" },
+  "form.value": { vi: "Giá trị thực hiện ({unit})", en: "Actual value ({unit})" },
+  "form.numerator": { vi: "Tử số: {label}", en: "Numerator: {label}" },
+  "form.denominator": { vi: "Mẫu số: {label}", en: "Denominator: {label}" },
+  "form.numeratorPlain": { vi: "Tử số", en: "Numerator" },
+  "form.denominatorPlain": { vi: "Mẫu số", en: "Denominator" },
+  "form.milestone": { vi: "Tiến độ", en: "Progress" },
+  "form.milestone.choose": { vi: "— chọn —", en: "— choose —" },
+  "form.milestone.not_started": { vi: "Chưa bắt đầu", en: "Not started" },
+  "form.milestone.in_progress": { vi: "Đang thực hiện", en: "In progress" },
+  "form.milestone.done": { vi: "Hoàn thành", en: "Done" },
+  "form.evidence": { vi: "Nguồn số liệu / minh chứng", en: "Data source / evidence" },
+  "form.responsible": { vi: "Người chịu trách nhiệm", en: "Responsible person" },
+  "form.source": { vi: "Nguồn chỉ tiêu: {source}", en: "Target source: {source}" },
+  "form.readOnly": {
+    vi: "Báo cáo đã được chấp nhận và khóa. Muốn sửa, đề nghị cán bộ tổng hợp mở khóa.",
+    en: "The report was accepted and is locked. To change it, ask the planner to unlock it.",
+  },
+  "form.typedHint": { vi: "Gõ số theo kiểu {example}", en: "Type numbers like {example}" },
+
+  "status.met": { vi: "Đạt", en: "Met" },
+  "status.on_track": { vi: "Đúng tiến độ", en: "On track" },
+  "status.at_risk": { vi: "Có nguy cơ", en: "At risk" },
+  "status.off_track": { vi: "Chậm tiến độ", en: "Off track" },
+  "status.no_target": { vi: "Chưa có chỉ tiêu", en: "No target" },
+  "status.no_data": { vi: "Chưa nhập", en: "Not filled" },
+  "status.provisional": { vi: "chỉ tiêu tạm", en: "provisional target" },
+
+  "issues.heading": { vi: "Các vấn đề cần xử lý", en: "Issues to resolve" },
+  "issues.none": { vi: "Không có vấn đề nào. Có thể gửi báo cáo.", en: "No issues. The report can be submitted." },
+  "issues.severity.error": { vi: "Lỗi", en: "Error" },
+  "issues.severity.warning": { vi: "Cảnh báo", en: "Warning" },
+  "issues.severity.info": { vi: "Lưu ý", en: "Note" },
+  "issues.goTo": { vi: "Đến ô {cell}", en: "Go to cell {cell}" },
+  "issues.report": { vi: "Toàn báo cáo", en: "Whole report" },
+  "issues.justification": { vi: "Giải trình cho {target}", en: "Justification for {target}" },
+  "issues.justified": { vi: "Đã giải trình", en: "Justified" },
+  "issues.needsJustification": {
+    vi: "Cần giải trình (ít nhất vài câu nêu lý do) trước khi gửi.",
+    en: "Needs a justification (a few words on why) before it can be submitted.",
+  },
+  "issues.server": { vi: "Máy chủ báo", en: "The endpoint reports" },
+
+  "submit.heading": { vi: "Gửi báo cáo", en: "Submit the report" },
+  "submit.button": { vi: "Kiểm tra và gửi", en: "Check and submit" },
+  "submit.resubmit": { vi: "Gửi lại (bản sửa mới)", en: "Resubmit (new revision)" },
+  "submit.checking": { vi: "Máy chủ đang kiểm tra…", en: "The endpoint is checking…" },
+  "submit.sending": { vi: "Đang gửi…", en: "Sending…" },
+  "submit.blocked": {
+    vi: "Chưa gửi được: còn {errors} lỗi và {warnings} cảnh báo chưa giải trình. Xem thẻ Vấn đề.",
+    en: "Cannot submit yet: {errors} errors and {warnings} unjustified warnings remain. See the Issues tab.",
+  },
+  "submit.serverDiffers": {
+    vi: "Kết quả kiểm tra của máy chủ khác với ngăn nhập liệu. Máy chủ là bên quyết định:",
+    en: "The endpoint's check differs from the pane's. The endpoint decides:",
+  },
+  "submit.serverRefused": {
+    vi: "Máy chủ chưa nhận báo cáo. Sửa các vấn đề dưới đây rồi gửi lại.",
+    en: "The endpoint did not accept the report. Fix the issues below and submit again.",
+  },
+  "submit.outOfDate": {
+    vi: "Đã có bản gửi mới hơn cho kỳ này (có thể từ máy khác). Đã tải trạng thái mới nhất; kiểm tra lại số liệu rồi gửi lại.",
+    en: "A newer revision of this report exists (perhaps from another computer). The latest state was loaded; check the figures and submit again.",
+  },
+  "submit.conflict": {
+    vi: "Mã lần gửi {id} đã được dùng cho nội dung khác. Bấm gửi lại để tạo lần gửi mới.",
+    en: "Submission id {id} was already used for different content. Submit again to make a new submission.",
+  },
+  "submit.locked": {
+    vi: "Báo cáo kỳ này đã được chấp nhận và khóa; không gửi thêm được.",
+    en: "This period's report was accepted and is locked; no further submissions.",
+  },
+  "submit.queued": {
+    vi: "Chưa gửi được vì mất kết nối. Báo cáo được giữ trong sổ và sẽ tự gửi lại khi máy chủ trả lời.",
+    en: "Could not send: no connection. The report is kept in the workbook and will be sent when the endpoint answers again.",
+  },
+  "submit.receipt": { vi: "Biên nhận", en: "Receipt" },
+  "submit.receiptId": { vi: "Mã lần gửi", en: "Submission id" },
+  "submit.receiptRevision": { vi: "Lần sửa", en: "Revision" },
+  "submit.receiptTime": { vi: "Thời điểm nhận", en: "Received at" },
+  "submit.plannerComment": { vi: "Ý kiến của cán bộ tổng hợp", en: "Planner's comment" },
+  "submit.state": { vi: "Trạng thái: {state}", en: "Status: {state}" },
+  "submit.state.draft": { vi: "Bản nháp", en: "Draft" },
+  "submit.state.queued": { vi: "Chờ gửi (ngoại tuyến)", en: "Queued (offline)" },
+  "submit.state.sent": { vi: "Đã gửi", en: "Sent" },
+  "submit.state.returned": { vi: "Bị trả lại", en: "Returned" },
+  "submit.state.accepted": { vi: "Đã chấp nhận (khóa)", en: "Accepted (locked)" },
+  "submit.changedSince": {
+    vi: "Số liệu đã thay đổi sau lần gửi trước; gửi lại để cập nhật.",
+    en: "The figures changed since the last submission; submit again to update it.",
+  },
+  "submit.failed": { vi: "Gửi không thành công: {detail}", en: "Submission failed: {detail}" },
+
+  "queue.heading": { vi: "Đang chờ gửi", en: "Waiting to be sent" },
+  "queue.item": {
+    vi: "{period} · mã {id} · xếp hàng lúc {time} · đã thử {attempts} lần",
+    en: "{period} · id {id} · queued at {time} · {attempts} attempts",
+  },
+  "queue.nextRetry": { vi: "Thử lại sau {seconds} giây", en: "Next try in {seconds} s" },
+  "queue.retryNow": { vi: "Thử gửi ngay", en: "Try now" },
+  "queue.sent": { vi: "Đã gửi báo cáo đang chờ ({id}).", en: "Sent the waiting report ({id})." },
+
+  "preview.sheet": { vi: "Trang nhập liệu (xem trước)", en: "Entry sheet (preview)" },
+  "preview.download": { vi: "Tải về .xlsx", en: "Download .xlsx" },
+  "preview.downloading": { vi: "Đang tạo tệp…", en: "Writing the file…" },
+  "preview.downloadFailed": { vi: "Không tạo được tệp .xlsx: {detail}", en: "Could not write the .xlsx file: {detail}" },
+  "preview.empty": {
+    vi: "Sổ chưa có mẫu báo cáo. Kết nối và chọn kỳ báo cáo ở ngăn bên cạnh.",
+    en: "The workbook holds no report yet. Connect and choose a period in the pane.",
+  },
+  "preview.newWorkbook": { vi: "Bắt đầu sổ mới", en: "Start a new workbook" },
+  "preview.cell": { vi: "Ô {cell}", en: "Cell {cell}" },
+} as const satisfies Record<string, Bilingual>;
+
+export type MessageKey = keyof typeof MESSAGES;
