@@ -18,7 +18,14 @@ import {
 } from "../types";
 
 /** The order in which statuses are shown everywhere (scorecard columns, legends). */
-export const PROGRESS_ORDER: readonly TargetProgress[] = ["met", "on_track", "at_risk", "off_track", "no_target", "no_data"];
+export const PROGRESS_ORDER: readonly TargetProgress[] = [
+  "met",
+  "on_track",
+  "at_risk",
+  "off_track",
+  "no_target",
+  "no_data",
+];
 
 export type ProgressCounts = Record<TargetProgress, number> & { total: number };
 

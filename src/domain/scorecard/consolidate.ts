@@ -1,0 +1,663 @@
+/**
+ * Consolidation from files: many unit workbooks (already read by the template reader) → one UnitReport per unit and
+ * period, with every file that could not be used listed with its reason and cell, and two files for the same unit ×
+ * period detected. Pure: no Node, no ExcelJS — the CLI and the task pane read the files and hand the results in.
+ *
+ * Streaming: `createConsolidator()` takes one read workbook at a time, validates it with the domain rules, keeps only
+ * a compact numeric record of it (≈1 KB: value, numerator, denominator, milestone, figure and status per target) and
+ * drops the rest, so memory does not grow with the size of the workbooks. City figures are computed at the end by the
+ * domain's `aggregate()` — never by a second copy of its rule.
+ *
+ * Duplicates: a second file for a unit × period that carries exactly the same figures is an identical copy (kept once,
+ * listed). Different figures are a conflict: by default neither file is used and the unit is counted as missing until
+ * the planner decides; with `preferNewer` the file saved last wins and the other is listed as superseded. When the
+ * save times are unknown or equal the conflict stays unresolved even then — the planner must remove one file.
+ */
+import { aggregate } from "../aggregate";
+import { validate } from "../rules";
+import { parsePeriod } from "../periods";
+import { isOnTime, DEFAULT_SCHEDULE } from "../periods/schedule";
+import {
+  MILESTONE_STATES,
+  type Bilingual,
+  type Catalog,
+  type CityFigure,
+  type EntryField,
+  type MilestoneState,
+  type ParsedEntry,
+  type Period,
+  type ReportInput,
+  type ReportSchedule,
+  type TargetProgress,
+  type Unit,
+  type UnitRegistry,
+  type UnitReport,
+  type ValidationIssue,
+} from "../types";
+import { PROGRESS_ORDER, buildScorecard } from "./scorecard";
+import type { CompletenessRow, CompletenessTotals, ConsolidationView, MatrixCell, UnitContact } from "./view";
+
+// ---------------------------------------------------------------------------------------------------------------
+// Input: what the template reader gave back for one file
+// ---------------------------------------------------------------------------------------------------------------
+
+export interface WorkbookIdentityInfo {
+  unitCode: string;
+  period: string;
+  catalogVersion: string;
+  templateVersion: string;
+  demo: boolean;
+}
+
+export interface FileReadOk {
+  ok: true;
+  /** the file as the planner knows it (path or name) */
+  source: string;
+  /** ISO date-time of the workbook's last save (docProps/core.xml, else the file's mtime); null when unknown */
+  savedAt: string | null;
+  identity: WorkbookIdentityInfo;
+  contact: UnitContact | null;
+  report: ReportInput;
+  /** the sheet address of a target's field, so issues name their cell */
+  cellOf?: (targetId: string, field: EntryField) => string | undefined;
+}
+
+export interface FileReadFailed {
+  ok: false;
+  source: string;
+  code: string;
+  message: Bilingual;
+  cell?: string;
+}
+
+export type FileRead = FileReadOk | FileReadFailed;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Output
+// ---------------------------------------------------------------------------------------------------------------
+
+export interface FileReason {
+  code: string;
+  message: Bilingual;
+  cell?: string;
+  targetId?: string;
+}
+
+export type FileStatus = "accepted" | "rejected" | "skipped" | "identical" | "superseded" | "conflict";
+
+export interface FileVerdict {
+  source: string;
+  status: FileStatus;
+  unitCode: string | null;
+  period: string | null;
+  savedAt: string | null;
+  /** rejected: every blocking issue; skipped / superseded / conflict / identical: why */
+  reasons: FileReason[];
+  /** unjustified warnings left in an accepted file (they do not block consolidation) */
+  warnings: number;
+}
+
+export interface DuplicateGroup {
+  unitCode: string;
+  period: string;
+  /** every file for this unit × period that passed the rules, oldest first */
+  files: { source: string; savedAt: string | null }[];
+  resolution: "identical" | "newer_wins" | "unresolved";
+  /** the file whose figures are used; null while unresolved */
+  kept: string | null;
+}
+
+export interface PeriodConsolidation {
+  period: Period;
+  /** one per unit whose figures are used, in the order the files came */
+  reports: UnitReport[];
+  /** per accepted unit: where from, when, who */
+  submissions: Map<string, { source: string; savedAt: string | null; contact: UnitContact | null }>;
+  /** units whose files conflict (unresolved): counted as missing */
+  conflicted: Set<string>;
+  /** units with a rejected file and nothing usable */
+  rejected: Map<string, FileReason[]>;
+  /** per-unit figures and statuses from the unit's own validation */
+  matrix: MatrixCell[];
+}
+
+export interface ConsolidationResult {
+  files: FileVerdict[];
+  duplicates: DuplicateGroup[];
+  periods: PeriodConsolidation[];
+  counts: {
+    read: number;
+    accepted: number;
+    rejected: number;
+    skipped: number;
+    identical: number;
+    superseded: number;
+    conflict: number;
+  };
+}
+
+export interface ConsolidateOptions {
+  catalog: Catalog;
+  units: UnitRegistry;
+  /** only this period; files of other periods are skipped (and listed) */
+  period?: string;
+  /** the unit group; files of other units are skipped (and listed) */
+  unitCodes?: readonly string[];
+  /** the newer of two conflicting files wins (the planner confirmed) */
+  preferNewer?: boolean;
+  /** demo workbooks are left out unless asked (training never pollutes real consolidation) */
+  includeDemo?: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reasons (bilingual, naming what to do)
+// ---------------------------------------------------------------------------------------------------------------
+
+const reasons = {
+  otherPeriod: (found: string, wanted: string): FileReason => ({
+    code: "other_period",
+    message: {
+      vi: `Sổ báo cáo kỳ ${found}, không phải kỳ đang tổng hợp (${wanted}): bỏ qua.`,
+      en: `The workbook reports period ${found}, not the period being consolidated (${wanted}): skipped.`,
+    },
+  }),
+  outsideGroup: (unitCode: string): FileReason => ({
+    code: "outside_group",
+    message: {
+      vi: `Đơn vị ${unitCode} không thuộc nhóm đơn vị đang tổng hợp: bỏ qua.`,
+      en: `Unit ${unitCode} is not in the unit group being consolidated: skipped.`,
+    },
+  }),
+  demo: (unitCode: string): FileReason => ({
+    code: "demo_workbook",
+    message: {
+      vi: `Sổ của đơn vị trình diễn ${unitCode} (dùng để tập huấn) không được đưa vào số liệu thật: bỏ qua.`,
+      en: `The workbook of demo unit ${unitCode} (for training) never enters real figures: skipped.`,
+    },
+  }),
+  badPeriod: (period: string): FileReason => ({
+    code: "unknown_period",
+    message: {
+      vi: `Kỳ báo cáo "${period}" trong sổ không hợp lệ. Hãy tải lại mẫu đúng kỳ và chép số liệu sang.`,
+      en: `The workbook's report period "${period}" is not valid. Download the template for the right period and copy the figures into it.`,
+    },
+  }),
+  identical: (kept: string): FileReason => ({
+    code: "identical_copy",
+    message: {
+      vi: `Bản sao giống hệt tệp "${kept}" (cùng đơn vị, cùng kỳ, cùng số liệu): chỉ tính một lần.`,
+      en: `An identical copy of "${kept}" (same unit, period and figures): counted once.`,
+    },
+  }),
+  superseded: (by: string): FileReason => ({
+    code: "superseded",
+    message: {
+      vi: `Có tệp mới hơn cho cùng đơn vị và kỳ ("${by}"); theo xác nhận của người tổng hợp, dùng tệp mới hơn.`,
+      en: `A newer file for the same unit and period exists ("${by}"); as the planner confirmed, the newer file is used.`,
+    },
+  }),
+  conflict: (others: string[], canResolve: boolean): FileReason => ({
+    code: canResolve ? "duplicate_unit_period" : "duplicate_unresolvable",
+    message: canResolve
+      ? {
+          vi: `Trùng đơn vị và kỳ với tệp ${others.map((o) => `"${o}"`).join(", ")} nhưng số liệu khác nhau: chưa tệp nào được dùng. Xác nhận dùng tệp mới hơn (CLI: --prefer-newer) hoặc bỏ bớt một tệp.`,
+          en: `Same unit and period as ${others.map((o) => `"${o}"`).join(", ")} with different figures: neither file is used yet. Confirm that the newer file wins (CLI: --prefer-newer) or remove one file.`,
+        }
+      : {
+          vi: `Trùng đơn vị và kỳ với tệp ${others.map((o) => `"${o}"`).join(", ")}, số liệu khác nhau và không biết tệp nào mới hơn (thiếu hoặc trùng thời điểm lưu): hãy bỏ bớt một tệp.`,
+          en: `Same unit and period as ${others.map((o) => `"${o}"`).join(", ")} with different figures, and which is newer cannot be told (save time missing or equal): remove one of the files.`,
+        },
+  }),
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// The compact record kept per unit × period
+// ---------------------------------------------------------------------------------------------------------------
+
+const NO_PROGRESS = 255;
+
+interface Held {
+  source: string;
+  savedAt: string | null;
+  unitCode: string;
+  contact: UnitContact | null;
+  /** per catalog target: [value, numerator, denominator, figure] (NaN = blank) */
+  numbers: Float64Array;
+  /** per catalog target: milestone index + 1 (0 = blank) */
+  milestones: Uint8Array;
+  /** per catalog target: PROGRESS_ORDER index, NO_PROGRESS when the unit has no entry for the target */
+  progress: Uint8Array;
+}
+
+interface Slot {
+  held: Held;
+  /** every file that passed the rules for this key, in arrival order */
+  files: { source: string; savedAt: string | null }[];
+  conflict: boolean;
+  /** a conflict whose newer file cannot be told */
+  undecidable: boolean;
+}
+
+const FIELDS = 4;
+
+function num(x: number | null | undefined): number {
+  return typeof x === "number" && Number.isFinite(x) ? x : NaN;
+}
+
+function sameFigures(a: Held, b: Held): boolean {
+  if (a.numbers.length !== b.numbers.length) return false;
+  for (let i = 0; i < a.numbers.length; i++) {
+    const x = a.numbers[i];
+    const y = b.numbers[i];
+    if (!(x === y || (Number.isNaN(x) && Number.isNaN(y)))) return false;
+  }
+  for (let i = 0; i < a.milestones.length; i++) if (a.milestones[i] !== b.milestones[i]) return false;
+  return true;
+}
+
+/** 1 when a is newer, -1 when b is newer, 0 when it cannot be told. */
+function compareSaved(a: string | null, b: string | null): number {
+  const ta = a ? Date.parse(a) : NaN;
+  const tb = b ? Date.parse(b) : NaN;
+  if (Number.isNaN(ta) || Number.isNaN(tb) || ta === tb) return 0;
+  return ta > tb ? 1 : -1;
+}
+
+export interface Consolidator {
+  /** Validate one read workbook and keep its compact record; returns the verdict given so far. */
+  add(file: FileRead): FileVerdict;
+  /** Resolve duplicates and build one UnitReport per unit × period. */
+  finish(): ConsolidationResult;
+}
+
+export function createConsolidator(opts: ConsolidateOptions): Consolidator {
+  const { catalog, units } = opts;
+  const targets = catalog.targets;
+  const targetIndex = new Map<string, number>();
+  targets.forEach((t, i) => targetIndex.set(t.id, i));
+  const group = opts.unitCodes ? new Set(opts.unitCodes) : null;
+  const verdicts: FileVerdict[] = [];
+  const slots = new Map<string, Slot>(); // key: period \u0000 unit
+  const rejectedByKey = new Map<string, FileReason[]>();
+  const periods = new Map<string, Period>();
+
+  function verdict(v: Omit<FileVerdict, "warnings"> & { warnings?: number }): FileVerdict {
+    const full: FileVerdict = { warnings: 0, ...v };
+    verdicts.push(full);
+    return full;
+  }
+
+  function compact(
+    file: FileReadOk,
+    entries: ParsedEntry[],
+    assessments: { targetId: string; progress: TargetProgress; figure: number | null }[],
+  ): Held {
+    const numbers = new Float64Array(targets.length * FIELDS).fill(NaN);
+    const milestones = new Uint8Array(targets.length);
+    const progress = new Uint8Array(targets.length).fill(NO_PROGRESS);
+    for (const e of entries) {
+      const i = targetIndex.get(e.targetId);
+      if (i === undefined) continue;
+      numbers[i * FIELDS] = num(e.value);
+      numbers[i * FIELDS + 1] = num(e.numerator);
+      numbers[i * FIELDS + 2] = num(e.denominator);
+      milestones[i] = e.milestone ? MILESTONE_STATES.indexOf(e.milestone) + 1 : 0;
+    }
+    for (const a of assessments) {
+      const i = targetIndex.get(a.targetId);
+      if (i === undefined) continue;
+      numbers[i * FIELDS + 3] = num(a.figure);
+      progress[i] = PROGRESS_ORDER.indexOf(a.progress);
+    }
+    return {
+      source: file.source,
+      savedAt: file.savedAt,
+      unitCode: file.identity.unitCode,
+      contact: file.contact,
+      numbers,
+      milestones,
+      progress,
+    };
+  }
+
+  function add(file: FileRead): FileVerdict {
+    if (!file.ok) {
+      return verdict({
+        source: file.source,
+        status: "rejected",
+        unitCode: null,
+        period: null,
+        savedAt: null,
+        reasons: [{ code: file.code, message: file.message, ...(file.cell ? { cell: file.cell } : {}) }],
+      });
+    }
+    const { unitCode, period: periodId } = file.identity;
+    const base = { source: file.source, unitCode, period: periodId, savedAt: file.savedAt };
+    const period = parsePeriod(periodId);
+    if (!period) return verdict({ ...base, status: "rejected", reasons: [reasons.badPeriod(periodId)] });
+    if (opts.period !== undefined && period.id !== opts.period) {
+      return verdict({ ...base, status: "skipped", reasons: [reasons.otherPeriod(period.id, opts.period)] });
+    }
+    const unit = units.byCode(unitCode);
+    if ((file.identity.demo || unit?.demo) && !opts.includeDemo) {
+      return verdict({ ...base, status: "skipped", reasons: [reasons.demo(unitCode)] });
+    }
+    if (unit && group && !group.has(unit.code)) {
+      return verdict({ ...base, status: "skipped", reasons: [reasons.outsideGroup(unitCode)] });
+    }
+    const result = validate(file.report, { catalog, units, ...(file.cellOf ? { cellOf: file.cellOf } : {}) });
+    const errors = result.issues.filter((i: ValidationIssue) => i.severity === "error");
+    const key = `${period.id}\u0000${unitCode}`;
+    if (errors.length > 0) {
+      const rs: FileReason[] = errors.map((i: ValidationIssue) => ({
+        code: i.code,
+        message: i.message,
+        ...(i.cell ? { cell: i.cell } : {}),
+        ...(i.targetId ? { targetId: i.targetId } : {}),
+      }));
+      if (unit) {
+        periods.set(period.id, period);
+        rejectedByKey.set(key, rs);
+      }
+      return verdict({ ...base, status: "rejected", reasons: rs });
+    }
+    periods.set(period.id, period);
+    const warnings = result.issues.filter((i: ValidationIssue) => i.severity === "warning" && !i.justified).length;
+    const held = compact(file, result.entries, result.assessments);
+    const slot = slots.get(key);
+    if (!slot) {
+      slots.set(key, {
+        held,
+        files: [{ source: file.source, savedAt: file.savedAt }],
+        conflict: false,
+        undecidable: false,
+      });
+      return verdict({ ...base, status: "accepted", reasons: [], warnings });
+    }
+    slot.files.push({ source: file.source, savedAt: file.savedAt });
+    if (!slot.conflict && sameFigures(slot.held, held)) {
+      return verdict({ ...base, status: "identical", reasons: [reasons.identical(slot.held.source)], warnings });
+    }
+    slot.conflict = true;
+    const c = compareSaved(held.savedAt, slot.held.savedAt);
+    if (c === 0) slot.undecidable = true;
+    if (c > 0) slot.held = held; // keep the newest; whether it is used is decided in finish()
+    return verdict({ ...base, status: "accepted", reasons: [], warnings });
+  }
+
+  function finish(): ConsolidationResult {
+    const duplicates: DuplicateGroup[] = [];
+    const byPeriod = new Map<string, PeriodConsolidation>();
+    const sortedPeriods = [...periods.values()].sort((a, b) =>
+      a.start < b.start ? -1 : a.start > b.start ? 1 : a.id.localeCompare(b.id),
+    );
+    for (const p of sortedPeriods) {
+      byPeriod.set(p.id, {
+        period: p,
+        reports: [],
+        submissions: new Map(),
+        conflicted: new Set(),
+        rejected: new Map(),
+        matrix: [],
+      });
+    }
+    const verdictBySource = new Map<string, FileVerdict[]>();
+    for (const v of verdicts) {
+      const list = verdictBySource.get(v.source);
+      if (list) list.push(v);
+      else verdictBySource.set(v.source, [v]);
+    }
+    const mark = (source: string, periodId: string, unitCode: string, status: FileStatus, reason: FileReason): void => {
+      for (const v of verdictBySource.get(source) ?? []) {
+        if (v.period === periodId && v.unitCode === unitCode && v.status === "accepted") {
+          v.status = status;
+          v.reasons = [reason];
+          return;
+        }
+      }
+    };
+    for (const [key, slot] of slots) {
+      const [periodId, unitCode] = key.split("\u0000");
+      const pc = byPeriod.get(periodId) as PeriodConsolidation;
+      if (slot.files.length > 1) {
+        const files = [...slot.files].sort((a, b) => compareSaved(a.savedAt, b.savedAt));
+        const resolvable = !slot.undecidable;
+        const resolution: DuplicateGroup["resolution"] = !slot.conflict
+          ? "identical"
+          : opts.preferNewer && resolvable
+            ? "newer_wins"
+            : "unresolved";
+        duplicates.push({
+          unitCode,
+          period: periodId,
+          files,
+          resolution,
+          kept: resolution === "unresolved" ? null : slot.held.source,
+        });
+        if (resolution === "newer_wins") {
+          for (const f of slot.files)
+            if (f.source !== slot.held.source)
+              mark(f.source, periodId, unitCode, "superseded", reasons.superseded(slot.held.source));
+        } else if (resolution === "unresolved") {
+          for (const f of slot.files) {
+            const others = slot.files.filter((o) => o.source !== f.source).map((o) => o.source);
+            mark(f.source, periodId, unitCode, "conflict", reasons.conflict(others, resolvable));
+          }
+          pc.conflicted.add(unitCode);
+          continue;
+        }
+      }
+      const h = slot.held;
+      pc.reports.push({ unitCode, entries: expand(h) });
+      pc.submissions.set(unitCode, { source: h.source, savedAt: h.savedAt, contact: h.contact });
+      pushMatrix(pc.matrix, h);
+    }
+    for (const [key, rs] of rejectedByKey) {
+      const [periodId, unitCode] = key.split("\u0000");
+      const pc = byPeriod.get(periodId) as PeriodConsolidation;
+      if (!pc.submissions.has(unitCode) && !pc.conflicted.has(unitCode)) pc.rejected.set(unitCode, rs);
+    }
+    const counts = {
+      read: verdicts.length,
+      accepted: 0,
+      rejected: 0,
+      skipped: 0,
+      identical: 0,
+      superseded: 0,
+      conflict: 0,
+    };
+    for (const v of verdicts) counts[v.status] += 1;
+    return { files: verdicts, duplicates, periods: [...byPeriod.values()], counts };
+  }
+
+  function expand(h: Held): ParsedEntry[] {
+    const out: ParsedEntry[] = [];
+    targets.forEach((t, i) => {
+      if (
+        h.progress[i] === NO_PROGRESS &&
+        Number.isNaN(h.numbers[i * FIELDS]) &&
+        Number.isNaN(h.numbers[i * FIELDS + 1]) &&
+        Number.isNaN(h.numbers[i * FIELDS + 2]) &&
+        h.milestones[i] === 0
+      )
+        return;
+      const nz = (x: number): number | null => (Number.isNaN(x) ? null : x);
+      out.push({
+        targetId: t.id,
+        value: nz(h.numbers[i * FIELDS]),
+        numerator: nz(h.numbers[i * FIELDS + 1]),
+        denominator: nz(h.numbers[i * FIELDS + 2]),
+        milestone: h.milestones[i] ? (MILESTONE_STATES[h.milestones[i] - 1] as MilestoneState) : null,
+        justification: null,
+        evidence: null,
+        responsible: null,
+      });
+    });
+    return out;
+  }
+
+  function pushMatrix(matrix: MatrixCell[], h: Held): void {
+    targets.forEach((t, i) => {
+      if (h.progress[i] === NO_PROGRESS) return;
+      const nz = (x: number): number | null => (Number.isNaN(x) ? null : x);
+      matrix.push({
+        unitCode: h.unitCode,
+        targetId: t.id,
+        figure: nz(h.numbers[i * FIELDS + 3]),
+        numerator: nz(h.numbers[i * FIELDS + 1]),
+        denominator: nz(h.numbers[i * FIELDS + 2]),
+        milestone: h.milestones[i] ? (MILESTONE_STATES[h.milestones[i] - 1] as MilestoneState) : null,
+        progress: PROGRESS_ORDER[h.progress[i]] as TargetProgress,
+      });
+    });
+  }
+
+  return { add, finish };
+}
+
+/** Consolidate read workbooks in one call (see createConsolidator for the streaming form). */
+export function consolidate(reads: Iterable<FileRead>, opts: ConsolidateOptions): ConsolidationResult {
+  const c = createConsolidator(opts);
+  for (const r of reads) c.add(r);
+  return c.finish();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// From a period's reports to what the workbook shows
+// ---------------------------------------------------------------------------------------------------------------
+
+/** The units of a group that are expected to report at least one target (demo units only when asked). */
+export function expectedUnits(
+  catalog: Catalog,
+  units: UnitRegistry,
+  unitCodes?: readonly string[],
+  includeDemo = false,
+): Unit[] {
+  const group = unitCodes ? new Set(unitCodes) : null;
+  return units
+    .all()
+    .filter(
+      (u) => (includeDemo || !u.demo) && (!group || group.has(u.code)) && units.targetsFor(catalog, u.code).length > 0,
+    );
+}
+
+export interface PeriodFigures {
+  figures: CityFigure[];
+  completeness: { rows: CompletenessRow[]; totals: CompletenessTotals };
+}
+
+/**
+ * City figures (by the domain's aggregate()) and completeness for one consolidated period. On time is judged on the
+ * workbook's last-saved time against the period's deadline; a file with no saved time is "submitted (time unknown)".
+ */
+export function periodFigures(
+  pc: PeriodConsolidation,
+  opts: {
+    catalog: Catalog;
+    units: UnitRegistry;
+    unitCodes?: readonly string[];
+    includeDemo?: boolean;
+    schedule?: ReportSchedule;
+  },
+): PeriodFigures {
+  const expected = expectedUnits(opts.catalog, opts.units, opts.unitCodes, opts.includeDemo);
+  const unitCodes = expected.map((u) => u.code);
+  const figures = aggregate(opts.catalog, pc.period, pc.reports, opts.units, {
+    unitCodes,
+    ...(opts.includeDemo ? { includeDemo: true } : {}),
+  });
+  const schedule = opts.schedule ?? DEFAULT_SCHEDULE;
+  const totals: CompletenessTotals = {
+    expected: expected.length,
+    submitted: 0,
+    onTime: 0,
+    late: 0,
+    missing: 0,
+    returned: 0,
+    rejected: 0,
+  };
+  const rows: CompletenessRow[] = expected.map((u) => {
+    const sub = pc.submissions.get(u.code);
+    if (sub) {
+      totals.submitted += 1;
+      let state: CompletenessRow["state"] = "submitted";
+      if (sub.savedAt && !Number.isNaN(Date.parse(sub.savedAt))) {
+        state = isOnTime(pc.period, new Date(sub.savedAt), schedule) ? "on_time" : "late";
+        if (state === "on_time") totals.onTime += 1;
+        else totals.late += 1;
+      }
+      return {
+        unitCode: u.code,
+        unitName: u.name,
+        state,
+        submittedAt: sub.savedAt,
+        source: sub.source,
+        contact: sub.contact,
+        note: null,
+      };
+    }
+    totals.missing += 1;
+    const rejected = pc.rejected.get(u.code);
+    if (rejected || pc.conflicted.has(u.code)) {
+      totals.rejected += 1;
+      const first = rejected?.[0];
+      const note: Bilingual = first
+        ? {
+            vi: `${first.cell ? `${first.cell}: ` : ""}${first.message.vi}`,
+            en: `${first.cell ? `${first.cell}: ` : ""}${first.message.en}`,
+          }
+        : {
+            vi: "Có hai tệp khác nhau cho cùng kỳ, chưa chọn tệp nào.",
+            en: "Two different files for the same period; none chosen yet.",
+          };
+      return {
+        unitCode: u.code,
+        unitName: u.name,
+        state: "rejected",
+        submittedAt: null,
+        source: null,
+        contact: null,
+        note,
+      };
+    }
+    return {
+      unitCode: u.code,
+      unitName: u.name,
+      state: "missing",
+      submittedAt: null,
+      source: null,
+      contact: null,
+      note: null,
+    };
+  });
+  return { figures, completeness: { rows, totals } };
+}
+
+/** Everything the consolidated workbook shows for one period consolidated from files. */
+export function viewFromFiles(
+  pc: PeriodConsolidation,
+  opts: {
+    catalog: Catalog;
+    units: UnitRegistry;
+    unitCodes?: readonly string[];
+    includeDemo?: boolean;
+    schedule?: ReportSchedule;
+    group?: { id: string | null; name: Bilingual };
+    generatedAt: string;
+  },
+): ConsolidationView {
+  const { figures, completeness } = periodFigures(pc, opts);
+  const units = expectedUnits(opts.catalog, opts.units, opts.unitCodes, opts.includeDemo);
+  return {
+    source: "files",
+    period: pc.period,
+    group: opts.group ?? { id: null, name: { vi: "Tất cả đơn vị", en: "All units" } },
+    generatedAt: opts.generatedAt,
+    catalog: opts.catalog,
+    figures,
+    units,
+    matrix: pc.matrix,
+    completeness,
+    scorecard: buildScorecard(opts.catalog, figures),
+  };
+}

@@ -1,0 +1,45 @@
+export {
+  buildScorecard,
+  emptyCounts,
+  PROGRESS_ORDER,
+  type ProgressCounts,
+  type Scorecard,
+  type ScorecardRow,
+  type ScorecardTarget,
+} from "./scorecard";
+export {
+  consolidate,
+  createConsolidator,
+  expectedUnits,
+  periodFigures,
+  viewFromFiles,
+  type ConsolidateOptions,
+  type ConsolidationResult,
+  type Consolidator,
+  type DuplicateGroup,
+  type FileRead,
+  type FileReadFailed,
+  type FileReadOk,
+  type FileReason,
+  type FileStatus,
+  type FileVerdict,
+  type PeriodConsolidation,
+  type PeriodFigures,
+  type WorkbookIdentityInfo,
+} from "./consolidate";
+export {
+  COMPLETENESS_NAMES,
+  type CompletenessRow,
+  type CompletenessState,
+  type CompletenessTotals,
+  type ConsolidationSource,
+  type ConsolidationView,
+  type MatrixCell,
+  type UnitContact,
+} from "./view";
+export {
+  viewFromEndpoint,
+  type EndpointCompleteness,
+  type EndpointConsolidation,
+  type EndpointViewOptions,
+} from "./endpoint-view";
