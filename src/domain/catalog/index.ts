@@ -16,3 +16,7 @@ export {
 export { computeCatalogVersion, fnv1a64 } from "./version";
 export { GROUP_NAMES, BOTTLENECK_NAMES, SOURCE_STATUS_NAMES, MEASURE_NAMES } from "./names";
 export { DEFAULT_TARGETS } from "./targets-data";
+export { parseCatalogCsv, parseCatalogRows } from "./load";
+export { catalogToCsv, catalogToRows, BASE_COLUMNS, OPTIONAL_COLUMNS } from "./write";
+export { parseCsv, toCsv } from "./csv";
+export { CATALOG_MESSAGES, type CatalogIssueCode } from "./load-messages";

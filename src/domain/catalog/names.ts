@@ -22,7 +22,10 @@ export const BOTTLENECK_NAMES: Record<Bottleneck, Bilingual> = {
 export const SOURCE_STATUS_NAMES: Record<TargetSourceStatus, Bilingual> = {
   verified: { vi: "Đã xác minh", en: "Verified" },
   "verified-en": { vi: "Đã xác minh (qua bản tiếng Anh)", en: "Verified (English report only)" },
-  partial: { vi: "Nêu tại Đại hội, chưa xác nhận thuộc 43 chỉ tiêu", en: "Stated at the Congress, not confirmed among the 43" },
+  partial: {
+    vi: "Nêu tại Đại hội, chưa xác nhận thuộc 43 chỉ tiêu",
+    en: "Stated at the Congress, not confirmed among the 43",
+  },
   candidate: { vi: "Chỉ tiêu tạm (từ văn bản khác)", en: "Provisional (from another document)" },
   "unknown-value": { vi: "Chưa có giá trị chỉ tiêu", en: "No target value found" },
 };
