@@ -72,6 +72,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = (
     opts.tls ? Fastify({ ...base, https: { key: opts.tls.key, cert: opts.tls.cert } } as FastifyServerOptions) : Fastify(base)
   ) as FastifyInstance;
+  // the API speaks JSON only: a text/plain body is refused with 415 rather than read as a string
+  app.removeContentTypeParser("text/plain");
   app.setValidatorCompiler(bilingualValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -85,17 +87,18 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     clock: opts.now ?? (() => new Date()),
     referenceRefreshMs: opts.referenceRefreshMs ?? 10_000,
   });
-  await app.register(authPlugin, {
-    pepper,
-    tokenCacheMs: opts.tokenCacheMs ?? 5_000,
-    failures: opts.authFailures ?? { max: 20, windowMs: 60_000 },
-  });
+  // CORS before authentication, so a refused cross-origin request still carries the headers the pane needs to read it
   await app.register(cors, {
     origin: opts.allowedOrigins ?? [DEFAULT_ORIGIN],
     methods: ["GET", "POST", "DELETE", "OPTIONS"],
     allowedHeaders: ["authorization", "content-type", "x-chitieu-client"],
     exposedHeaders: ["retry-after"],
     maxAge: 600,
+  });
+  await app.register(authPlugin, {
+    pepper,
+    tokenCacheMs: opts.tokenCacheMs ?? 5_000,
+    failures: opts.authFailures ?? { max: 20, windowMs: 60_000 },
   });
   await app.register(swagger, {
     openapi: {

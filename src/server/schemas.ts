@@ -7,6 +7,24 @@ import { bilingualError } from "./plugins/zod";
 
 export const Bilingual = z.object({ vi: z.string(), en: z.string() });
 
+/**
+ * Text from a client: bounded, and free of NUL characters and unpaired surrogates (PostgreSQL cannot store the
+ * first; neither is valid text, and both would make the stored content differ from what was sent).
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export function text(max: number) {
+  return z
+    .string()
+    .max(max)
+    .refine((s) => !s.includes("\u0000") && !LONE_SURROGATE.test(s), {
+      error: bilingualError({
+        vi: "Văn bản chứa ký tự không hợp lệ (ký tự NUL hoặc mã Unicode lẻ); hãy gõ lại hoặc dán dạng văn bản thuần",
+        en: "The text holds an invalid character (NUL or an unpaired Unicode surrogate); type it again or paste it as plain text",
+      }),
+    });
+}
+
 // --- catalog ---------------------------------------------------------------------------------------------------
 
 export const Target = z.object({
@@ -84,25 +102,25 @@ export const MeResponse = z.object({
 // --- submissions -----------------------------------------------------------------------------------------------
 
 /** What a cell may hold: typed text, a number (finite — JSON has no NaN or Infinity), a boolean, or nothing. */
-export const RawValue = z.union([z.string().max(200), z.number().finite(), z.boolean(), z.null()], {
+export const RawValue = z.union([text(200), z.number().finite(), z.boolean(), z.null()], {
   error: bilingualError({
     vi: "Ô nhập chỉ chứa được số, chữ (tối đa 200 ký tự), đúng/sai hoặc để trống (null)",
     en: "An input cell holds a number, text (at most 200 characters), true/false or nothing (null)",
   }),
 });
 
-const FreeText = z.string().max(4000).nullable();
+const FreeText = text(4000).nullable();
 
 export const EntryInput = z
   .object({
-    targetId: z.string().min(1).max(32),
+    targetId: text(32).min(1),
     value: RawValue.optional(),
     numerator: RawValue.optional(),
     denominator: RawValue.optional(),
     milestone: RawValue.optional(),
     justification: FreeText.optional(),
     evidence: FreeText.optional(),
-    responsible: z.string().max(500).nullable().optional(),
+    responsible: text(500).nullable().optional(),
   })
   .strict();
 
@@ -110,9 +128,9 @@ export const SubmissionRequest = z
   .object({
     submissionId: z.uuid().describe("UUID made by the client; reuse it for every retry of the same submission"),
     supersedes: z.uuid().nullable().describe("the latest stored revision's submission id, or null for the first"),
-    unitCode: z.string().min(1).max(32),
-    period: z.string().min(1).max(16),
-    catalogVersion: z.string().min(1).max(64),
+    unitCode: text(32).min(1),
+    period: text(16).min(1),
+    catalogVersion: text(64).min(1),
     locale: z.enum(["vi", "en"]),
     entries: z.array(EntryInput).max(400),
     dryRun: z.boolean().optional(),
@@ -252,9 +270,9 @@ export const DiffResponse = z.object({
 });
 
 const SeenRevision = z.uuid().optional().describe("the submission id the planner looked at; refused (409 CT_OUT_OF_DATE) if a newer one arrived");
-export const ReturnBody = z.object({ comment: z.string().trim().min(1).max(4000), submissionId: SeenRevision }).strict();
-export const UnlockBody = z.object({ reason: z.string().trim().min(1).max(4000) }).strict();
-export const AcceptBody = z.object({ comment: z.string().max(4000).optional(), submissionId: SeenRevision }).strict().optional();
+export const ReturnBody = z.object({ comment: text(4000).trim().min(1), submissionId: SeenRevision }).strict();
+export const UnlockBody = z.object({ reason: text(4000).trim().min(1) }).strict();
+export const AcceptBody = z.object({ comment: text(4000).optional(), submissionId: SeenRevision }).strict().optional();
 
 export const ReportActionResponse = z.object({
   unitCode: z.string(),
@@ -371,8 +389,8 @@ export const TokenInfo = z.object({
 export const IssueTokenBody = z
   .object({
     role: z.enum(["unit", "planner", "admin"]),
-    unitCode: z.string().min(1).max(32).optional(),
-    label: z.string().max(200).optional(),
+    unitCode: text(32).min(1).optional(),
+    label: text(200).optional(),
   })
   .strict();
 
