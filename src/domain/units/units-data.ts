@@ -7,6 +7,7 @@
 import type { Unit, UnitKind } from "../types";
 
 /** [official code, kind, name (vi, NFC), name (en)] — one row per ward/commune, in the order of the source file. */
+// prettier-ignore
 export const COMMUNE_ROWS: readonly (readonly [string, "ward" | "commune", string, string])[] = [
   ["00004", "ward", "Phường Ba Đình", "Ba Dinh Ward"],
   ["00008", "ward", "Phường Ngọc Hà", "Ngoc Ha Ward"],
@@ -149,6 +150,7 @@ export const DEPARTMENT_ROWS: readonly (readonly [string, string, string, readon
 ];
 
 /** The `city` targets of the default catalog, reported once for the whole city by the statistics unit "HN". */
+// prettier-ignore
 export const CITY_TARGET_IDS: readonly string[] = [
   "E01", "E02", "E04", "E05", "E06", "E07", "E09", "E11", "S03", "S04", "S05", "S07", "S08", "U01", "U02",
 ];
@@ -173,7 +175,9 @@ export function buildDefaultUnits(): Unit[] {
   );
   // Starter list — to be confirmed by the planners.
   for (const [code, vi, en, targetIds] of DEPARTMENT_ROWS) {
-    units.push(unit(code, "department", vi, en, { targetIds: [...targetIds], toConfirm: true, groups: ["departments"] }));
+    units.push(
+      unit(code, "department", vi, en, { targetIds: [...targetIds], toConfirm: true, groups: ["departments"] }),
+    );
   }
   // The city statistics unit reports the one city-level figure of every `city` target. To be confirmed.
   units.push(
