@@ -85,6 +85,22 @@ export async function listBasisEntries(
     .execute();
 }
 
+/** Per unit and period, the chosen revision's parsed entries for several periods (city year-to-date sums). */
+export async function listBasisEntriesForPeriods(
+  db: Kysely<Database>,
+  periods: readonly string[],
+  basis: "latest" | "accepted",
+): Promise<{ unit_code: string; period: string; entries: string }[]> {
+  if (periods.length === 0) return [];
+  const join = basis === "latest" ? "report_state.latest_submission_id" : "report_state.accepted_submission_id";
+  return db
+    .selectFrom("report_state")
+    .innerJoin("submission", "submission.id", join)
+    .select(["submission.unit_code", "submission.period", "submission.entries"])
+    .where("report_state.period", "in", periods)
+    .execute();
+}
+
 /** Parsed entries of the latest revision of each period in `periods` for one unit (year-to-date sums). */
 export async function listLatestEntriesForPeriods(
   db: Kysely<Database>,

@@ -7,7 +7,8 @@
 import type { FastifyInstance } from "fastify";
 import { aggregate, periodPhase, periodWindow } from "../../domain";
 import type { Bilingual, Catalog, CityFigure, ParsedEntry, Period, PeriodPhase, Unit } from "../../domain/types";
-import { listBasisEntries, listReportStates } from "../db/submissions";
+import { listBasisEntries, listBasisEntriesForPeriods, listReportStates } from "../db/submissions";
+import { earlierPeriodsOfYear } from "./submissions";
 
 export interface UnitFilter {
   group?: string;
@@ -165,12 +166,20 @@ export async function consolidate(
     });
   }
   const unitCodes = units.map((u) => u.code);
+  // flows are judged year to date: the same units' figures of the earlier periods of the year, on the same basis
+  const ytd: Record<string, number> = {};
+  for (const row of await listBasisEntriesForPeriods(app.store.db, earlierPeriodsOfYear(period), basis)) {
+    if (!expected.has(row.unit_code)) continue;
+    for (const e of JSON.parse(row.entries) as ParsedEntry[]) {
+      if (typeof e.value === "number") ytd[e.targetId] = (ytd[e.targetId] ?? 0) + e.value;
+    }
+  }
   const figures = aggregate(
     catalog,
     period,
     matrix.map((m) => ({ unitCode: m.unitCode, entries: m.entries })),
     registry,
-    { unitCodes, includeDemo: filter.includeDemo },
+    { unitCodes, includeDemo: filter.includeDemo, ytd },
   );
   const included = new Set(matrix.map((m) => m.unitCode));
   return {
