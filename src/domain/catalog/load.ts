@@ -100,10 +100,15 @@ function parseRow(cell: (c: string) => string, row: number, out: IssueList): Tar
   const aggregation = required("aggregation");
   if (aggregation !== "" && !oneOf(AGGREGATIONS, aggregation))
     out.add(row, "aggregation", "unknown_aggregation", { value: aggregation, allowed: AGGREGATIONS.join(", ") });
-  const isMilestone = [measure === "milestone", direction === "done_by", aggregation === "none"];
-  if (isMilestone.some(Boolean) && !isMilestone.every(Boolean)) {
-    out.add(row, isMilestone[0] ? (isMilestone[1] ? "aggregation" : "direction") : "measure", "milestone_mismatch");
-  }
+  // measure = milestone, direction = done_by and aggregation = none go together: name the odd one out.
+  const milestoneFlags: [string, boolean][] = [
+    ["measure", measure === "milestone"],
+    ["direction", direction === "done_by"],
+    ["aggregation", aggregation === "none"],
+  ];
+  const set = milestoneFlags.filter(([, on]) => on).map(([c]) => c);
+  if (set.length === 1) out.add(row, set[0], "milestone_mismatch");
+  if (set.length === 2) out.add(row, milestoneFlags.find(([, on]) => !on)?.[0] ?? "measure", "milestone_mismatch");
   const numeratorLabel = cell("numerator_vi");
   const denominatorLabel = cell("denominator_vi");
   if (aggregation === "ratio_of_sums") {

@@ -58,6 +58,9 @@ export function meets(x: number, direction: Direction, threshold: number): boole
   }
 }
 
+/** Absorbs binary rounding at the thresholds (11 − 10.45 is 0.5500000000000007). */
+const EPSILON = 1e-9;
+
 const isCeiling = (d: Direction): boolean => d === "<" || d === "<=";
 
 function result(
@@ -68,6 +71,7 @@ function result(
   basis: Assessment["basis"],
   params: MessageParams,
 ): Assessment {
+  params.basis = basis; // the messages word a level, a year-to-date flow and a milestone differently
   return { targetId: target.id, progress, figure, target: yt, basis, params };
 }
 
@@ -75,7 +79,7 @@ function assessLevel(target: Target, figure: number, value: number, period: Peri
   if (meets(figure, target.direction, value)) return period.kind === "year" ? "met" : "on_track";
   const gap = isCeiling(target.direction) ? figure - value : value - figure;
   const scale = Math.abs(value);
-  return scale > 0 && gap / scale <= LEVEL_AT_RISK_TOLERANCE ? "at_risk" : "off_track";
+  return scale > 0 && gap / scale <= LEVEL_AT_RISK_TOLERANCE + EPSILON ? "at_risk" : "off_track";
 }
 
 function assessFlow(target: Target, ytd: number, value: number, months: number): TargetProgress {
@@ -84,15 +88,15 @@ function assessFlow(target: Target, ytd: number, value: number, months: number):
   if (isCeiling(d)) {
     if (months >= 12) {
       if (meets(ytd, d, value)) return "met";
-      return ytd <= value / FLOW_AT_RISK_SHARE ? "at_risk" : "off_track";
+      return ytd <= value / FLOW_AT_RISK_SHARE + EPSILON ? "at_risk" : "off_track";
     }
     if (!meets(ytd, d, value)) return "off_track"; // the whole year's ceiling is already reached
     if (meets(ytd, d, prorata)) return "on_track";
-    return ytd <= prorata / FLOW_AT_RISK_SHARE ? "at_risk" : "off_track";
+    return ytd <= prorata / FLOW_AT_RISK_SHARE + EPSILON ? "at_risk" : "off_track";
   }
   if (meets(ytd, d, value)) return "met";
   if (months < 12 && meets(ytd, d, prorata)) return "on_track";
-  return ytd >= prorata * FLOW_AT_RISK_SHARE ? "at_risk" : "off_track";
+  return ytd >= prorata * FLOW_AT_RISK_SHARE - EPSILON ? "at_risk" : "off_track";
 }
 
 function assessMilestone(entry: ParsedEntry, deadline: string, period: Period, asOf?: Date): TargetProgress {
