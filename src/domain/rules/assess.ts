@@ -63,18 +63,6 @@ const EPSILON = 1e-9;
 
 const isCeiling = (d: Direction): boolean => d === "<" || d === "<=";
 
-function result(
-  target: Target,
-  progress: TargetProgress,
-  figure: number | null,
-  yt: YearTarget,
-  basis: Assessment["basis"],
-  params: MessageParams,
-): Assessment {
-  params.basis = basis; // the messages word a level, a year-to-date flow and a milestone differently
-  return { targetId: target.id, progress, figure, target: yt, basis, params };
-}
-
 function assessLevel(target: Target, figure: number, value: number, period: Period): TargetProgress {
   if (meets(figure, target.direction, value)) return period.kind === "year" ? "met" : "on_track";
   const gap = isCeiling(target.direction) ? figure - value : value - figure;
@@ -128,73 +116,98 @@ function yearInfo(target: Target, year: number): YearInfo {
   return info;
 }
 
-function params(target: Target, period: Period, info: YearInfo, extra: MessageParams): MessageParams {
-  extra.targetId = target.id;
-  extra.year = period.year;
-  extra.direction = target.direction;
-  extra.unitOfMeasure = info.unitOfMeasure;
-  extra.termUnit = info.termUnit;
-  return extra;
+/** A verdict without its message params: what validate() needs for every row (params only for the issues). */
+export interface Verdict {
+  progress: TargetProgress;
+  figure: number | null;
+  yt: YearTarget;
+  basis: Assessment["basis"];
+  /** no_target: "not_set" (no value for the year) or "city_total" (a sum target judged at unit scope) */
+  reason: "not_set" | "city_total" | null;
+}
+
+export function emptyVerdict(): Verdict {
+  return {
+    progress: "no_data",
+    figure: null,
+    yt: { kind: "none", year: 0, termTarget: null },
+    basis: "none",
+    reason: null,
+  };
+}
+
+function set(
+  out: Verdict,
+  progress: TargetProgress,
+  figure: number | null,
+  basis: Verdict["basis"],
+  reason: Verdict["reason"],
+): void {
+  out.progress = progress;
+  out.figure = figure;
+  out.basis = basis;
+  out.reason = reason;
+}
+
+/** Judge one entry into `out` (no allocation). See README.md for the rule. */
+export function judgeInto(target: Target, entry: ParsedEntry, period: Period, opts: AssessOptions, out: Verdict): void {
+  const yt = yearInfo(target, period.year).yt;
+  out.yt = yt;
+  if (target.measure === "milestone") {
+    if (entry.milestone === null) return set(out, "no_data", null, "none", null);
+    if (yt.kind !== "date") return set(out, "no_target", null, "none", "not_set");
+    return set(out, assessMilestone(entry, yt.date, period, opts.asOf), null, "milestone", null);
+  }
+  const figure = entryFigure(target, entry);
+  if (figure === null) return set(out, "no_data", null, "none", null);
+  if (target.aggregation === "sum" && opts.scope !== "city") return set(out, "no_target", figure, "none", "city_total");
+  const flow = isFlow(target);
+  const compared = flow ? (opts.ytdBefore ?? 0) + figure : figure;
+  if (yt.kind !== "value") return set(out, "no_target", compared, "none", "not_set");
+  if (flow) return set(out, assessFlow(target, compared, yt.value, monthsElapsed(period)), compared, "ytd", null);
+  return set(out, assessLevel(target, figure, yt.value, period), figure, "level", null);
+}
+
+/** The numbers behind a verdict, for its message. */
+export function verdictParams(target: Target, period: Period, v: Verdict): MessageParams {
+  const info = yearInfo(target, period.year);
+  const p: MessageParams = {
+    targetId: target.id,
+    year: period.year,
+    direction: target.direction,
+    unitOfMeasure: info.unitOfMeasure,
+    termUnit: info.termUnit,
+    basis: v.basis,
+    progress: v.progress,
+  };
+  const yt = v.yt;
+  if (v.reason !== null) {
+    p.reason = v.reason;
+    p.termTarget = yt.kind === "none" ? yt.termTarget : null;
+  }
+  if (yt.kind === "date") p.deadline = yt.date;
+  if (yt.kind === "value" && v.figure !== null) {
+    p.figure = v.figure;
+    p.target = yt.value;
+    if (v.basis === "ytd") {
+      const months = monthsElapsed(period);
+      p.months = months;
+      p.prorata = (yt.value * months) / 12;
+    }
+  }
+  return p;
 }
 
 /** Judge one entry (a unit's, or at city scope the aggregated one) against its target for the period. */
 export function assess(target: Target, entry: ParsedEntry, period: Period, opts: AssessOptions = {}): Assessment {
-  const info = yearInfo(target, period.year);
-  const yt = info.yt;
-  if (target.measure === "milestone") {
-    if (entry.milestone === null) return result(target, "no_data", null, yt, "none", params(target, period, info, {}));
-    if (yt.kind !== "date") {
-      return result(
-        target,
-        "no_target",
-        null,
-        yt,
-        "none",
-        params(target, period, info, { reason: "not_set", termTarget: null }),
-      );
-    }
-    const progress = assessMilestone(entry, yt.date, period, opts.asOf);
-    return result(
-      target,
-      progress,
-      null,
-      yt,
-      "milestone",
-      params(target, period, info, { deadline: yt.date, progress }),
-    );
-  }
-  const figure = entryFigure(target, entry);
-  if (figure === null) return result(target, "no_data", null, yt, "none", params(target, period, info, {}));
-  if (target.aggregation === "sum" && opts.scope !== "city") {
-    return result(target, "no_target", figure, yt, "none", params(target, period, info, { reason: "city_total" }));
-  }
-  const flow = isFlow(target);
-  const compared = flow ? (opts.ytdBefore ?? 0) + figure : figure;
-  if (yt.kind !== "value") {
-    const termTarget = yt.kind === "none" ? yt.termTarget : null;
-    return result(
-      target,
-      "no_target",
-      compared,
-      yt,
-      "none",
-      params(target, period, info, { reason: "not_set", termTarget }),
-    );
-  }
-  if (flow) {
-    const months = monthsElapsed(period);
-    const progress = assessFlow(target, compared, yt.value, months);
-    const prorata = (yt.value * months) / 12;
-    const p = params(target, period, info, { figure: compared, target: yt.value, prorata, months, progress });
-    return result(target, progress, compared, yt, "ytd", p);
-  }
-  const progress = assessLevel(target, figure, yt.value, period);
-  return result(
-    target,
-    progress,
-    figure,
-    yt,
-    "level",
-    params(target, period, info, { figure, target: yt.value, progress }),
-  );
+  const v = emptyVerdict();
+  judgeInto(target, entry, period, opts, v);
+  return {
+    targetId: target.id,
+    progress: v.progress,
+    figure: v.figure,
+    target: v.yt,
+    basis: v.basis,
+    params: verdictParams(target, period, v),
+  };
 }

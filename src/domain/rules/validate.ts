@@ -24,7 +24,7 @@ import type {
 import { catalogIndex } from "../catalog/catalog";
 import { messageFor, type MessageParams } from "../messages";
 import { parsePeriod } from "../periods/periods";
-import { assess } from "./assess";
+import { emptyVerdict, judgeInto, verdictParams, type AssessOptions } from "./assess";
 import { checkPopulation } from "./consistency";
 import { emptyParsedEntry, parseEntryInto, primaryField, type EntryState, type IssueSink } from "./entry";
 
@@ -187,19 +187,23 @@ export function validate(report: ReportInput, ctx: ValidationContext): Validatio
   const assessments: TargetAssessment[] = [];
   if (period) {
     const ytd = ctx.ytd;
-    const opts = { ytdBefore: undefined as number | undefined, asOf: ctx.asOf };
+    const opts: AssessOptions = { ytdBefore: undefined, asOf: ctx.asOf };
+    const v = emptyVerdict();
     for (const row of run.rows.values()) {
       if (row.state !== "ok") continue;
-      const id = row.target.id;
+      const target = row.target;
+      const id = target.id;
       opts.ytdBefore = ytd ? ytd[id] : undefined;
-      const a = assess(row.target, row.entry, period, opts);
-      assessments.push({ targetId: id, progress: a.progress, figure: a.figure, target: a.target });
-      if (a.progress === "met" || a.progress === "on_track" || a.progress === "no_data") continue;
-      const field = primaryField(row.target);
+      judgeInto(target, row.entry, period, opts, v);
+      const progress = v.progress;
+      assessments.push({ targetId: id, progress, figure: v.figure, target: v.yt });
+      if (progress === "met" || progress === "on_track" || progress === "no_data") continue;
+      const field = primaryField(target);
       const path = ["entries", id, field];
-      if (a.progress === "off_track") run.add("off_track", "status.off_track", id, field, path, "warning", a.params);
-      else if (a.progress === "at_risk") run.add("at_risk", "status.at_risk", id, field, path, "info", a.params);
-      else run.add("no_target", "status.no_target", id, field, path, "info", a.params);
+      const params = verdictParams(target, period, v);
+      if (progress === "off_track") run.add("off_track", "status.off_track", id, field, path, "warning", params);
+      else if (progress === "at_risk") run.add("at_risk", "status.at_risk", id, field, path, "info", params);
+      else run.add("no_target", "status.no_target", id, field, path, "info", params);
     }
   }
   return finish(run, ctx, entries, assessments);
