@@ -4,6 +4,11 @@
 const path = require("node:path");
 const fs = require("node:fs");
 const compiled = path.join(__dirname, "..", "dist", "node", "cli", "main.js");
+// `chitieu … | head` closes the pipe early: stop quietly instead of crashing on EPIPE
+process.stdout.on("error", (e) => {
+  if (e.code === "EPIPE") process.exit(0);
+  throw e;
+});
 let mod;
 if (fs.existsSync(compiled) && !process.env.CHITIEU_FROM_SOURCE) {
   mod = require(compiled);

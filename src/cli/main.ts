@@ -1,17 +1,42 @@
 import { printBilingual, processIo, type CliCommand, type CliIo } from "./io";
 import { isAppError } from "../domain/errors";
 
-/** Each command lives in its own module exporting `run(argv, io)`; loaded on demand so `chitieu --help` stays fast. */
-const COMMANDS: Record<string, { load: () => Promise<{ run: CliCommand }>; summary: string }> = {
-  serve: { load: () => import("./serve"), summary: "start the endpoint (and serve the add-in) / chạy máy chủ" },
-  token: { load: () => import("./token"), summary: "issue or revoke API tokens / cấp hoặc thu hồi mã truy cập" },
-  template: { load: () => import("./template"), summary: "write a template workbook / tạo sổ mẫu .xlsx" },
-  validate: { load: () => import("./validate"), summary: "check a filled workbook / kiểm tra sổ đã điền" },
-  submit: { load: () => import("./submit"), summary: "send a filled workbook to the endpoint / gửi báo cáo" },
-  history: { load: () => import("./history"), summary: "list stored revisions / xem các lần gửi" },
-  consolidate: { load: () => import("./consolidate"), summary: "consolidate unit workbooks / tổng hợp báo cáo" },
-  catalog: { load: () => import("./catalog"), summary: "show, export or check a target catalog / danh mục chỉ tiêu" },
-  demo: { load: () => import("./demo"), summary: "demo data for training / dữ liệu trình diễn" },
+interface CommandModule {
+  run: CliCommand;
+}
+
+/** Each command lives in its own module, required only when it runs, so `chitieu --help` stays fast. */
+const COMMANDS: Record<string, { load: () => CommandModule; summary: string }> = {
+  serve: {
+    load: () => require("./serve") as CommandModule,
+    summary: "start the endpoint (and serve the add-in) / chạy máy chủ",
+  },
+  token: {
+    load: () => require("./token") as CommandModule,
+    summary: "issue or revoke API tokens / cấp hoặc thu hồi mã truy cập",
+  },
+  template: {
+    load: () => require("./template") as CommandModule,
+    summary: "write a template workbook / tạo sổ mẫu .xlsx",
+  },
+  validate: {
+    load: () => require("./validate") as CommandModule,
+    summary: "check a filled workbook / kiểm tra sổ đã điền",
+  },
+  submit: {
+    load: () => require("./submit") as CommandModule,
+    summary: "send a filled workbook to the endpoint / gửi báo cáo",
+  },
+  history: { load: () => require("./history") as CommandModule, summary: "list stored revisions / xem các lần gửi" },
+  consolidate: {
+    load: () => require("./consolidate") as CommandModule,
+    summary: "consolidate unit workbooks / tổng hợp báo cáo",
+  },
+  catalog: {
+    load: () => require("./catalog") as CommandModule,
+    summary: "show, export or check a target catalog / danh mục chỉ tiêu",
+  },
+  demo: { load: () => require("./demo") as CommandModule, summary: "demo data for training / dữ liệu trình diễn" },
 };
 
 function usage(io: CliIo): void {
@@ -35,7 +60,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     return 2;
   }
   try {
-    const mod = await command.load();
+    const mod = command.load();
     return await mod.run(rest, io);
   } catch (e) {
     if (isAppError(e)) {
