@@ -8,3 +8,4 @@ export * from "./periods";
 export * from "./rules";
 export { messageFor, type MessageParams } from "./messages";
 export * from "./aggregate";
+export * from "./demo/sample";
