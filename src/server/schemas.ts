@@ -11,13 +11,19 @@ export const Bilingual = z.object({ vi: z.string(), en: z.string() });
  * Text from a client: bounded, and free of NUL characters and unpaired surrogates (PostgreSQL cannot store the
  * first; neither is valid text, and both would make the stored content differ from what was sent).
  */
+const SURROGATE = /[\uD800-\uDFFF]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function isCleanText(s: string): boolean {
+  // most text has no surrogate at all: a one-class scan first, the pairing check only when needed
+  return !s.includes("\u0000") && !(SURROGATE.test(s) && LONE_SURROGATE.test(s));
+}
 
 export function text(max: number) {
   return z
     .string()
     .max(max)
-    .refine((s) => !s.includes("\u0000") && !LONE_SURROGATE.test(s), {
+    .refine(isCleanText, {
       error: bilingualError({
         vi: "Văn bản chứa ký tự không hợp lệ (ký tự NUL hoặc mã Unicode lẻ); hãy gõ lại hoặc dán dạng văn bản thuần",
         en: "The text holds an invalid character (NUL or an unpaired Unicode surrogate); type it again or paste it as plain text",

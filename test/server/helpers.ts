@@ -13,7 +13,8 @@ import { buildApp, type AppOptions } from "../../src/server/app";
 import type { DbConfig } from "../../src/server/db/connect";
 import { issueToken } from "../../src/server/services/token-admin";
 import { DEV_PEPPER } from "../../src/server/tokens";
-import type { EntryInput, Target } from "../../src/domain/types";
+import type { EntryInput } from "../../src/domain/types";
+import { validEntriesFor } from "./report-fixture";
 
 // light-my-request (behind app.inject) requires the ESM-only `cookie` 2 package, which jest 30 on Node 20 cannot
 // load. It calls it only to encode `options.cookies` for a request, which these tests never pass.
@@ -139,28 +140,11 @@ export async function setup(dialect: Dialect, opts: Partial<AppOptions> = {}): P
   };
 }
 
-export const JUSTIFICATION = "Số liệu đã đối chiếu với sổ theo dõi của đơn vị.";
+export { JUSTIFICATION } from "./report-fixture";
 
-/**
- * A report that passes every rule for the unit: every target filled within its bounds, every row justified (so a
- * status warning never blocks). `seed` changes the figures so two reports differ.
- */
+/** A report that passes every rule for the unit (see report-fixture.ts). */
 export function validEntries(app: FastifyInstance, unitCode: string, seed = 0): EntryInput[] {
-  const catalog = app.reference.currentCatalog;
-  const targets: Target[] = app.reference.registry.targetsFor(catalog, unitCode);
-  return targets.map((t) => {
-    const e: EntryInput = { targetId: t.id, justification: JUSTIFICATION, evidence: "Sổ theo dõi", responsible: "Nguyễn Văn A" };
-    if (t.measure === "milestone") e.milestone = "done";
-    else if (t.aggregation === "ratio_of_sums") {
-      const den = t.denominatorLabel === "Dân số" ? 50_000 : 1000;
-      e.denominator = den;
-      e.numerator = t.measure === "percent" ? Math.round(den * 0.9) - seed : den * 12 + seed;
-    } else if (t.measure === "count") e.value = 5 + seed;
-    else if (t.measure === "percent") e.value = `${85 + (seed % 10)},5`;
-    else if (t.measure === "rate") e.value = `${7 + (seed % 5)},2`;
-    else e.value = `${12 + seed}`;
-    return e;
-  });
+  return validEntriesFor(app.reference.currentCatalog, app.reference.registry, unitCode, seed);
 }
 
 export interface SubmissionBody {

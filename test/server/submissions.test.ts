@@ -30,7 +30,11 @@ for (const dialect of dialects()) {
       const row = await f.app.store.db.selectFrom("submission").selectAll().where("id", "=", b.submissionId).executeTakeFirstOrThrow();
       expect(row.token_id).toBe(f.tokenIds.unit);
       expect(row.revision).toBe(1);
-      expect(JSON.parse(row.entries).length).toBe(b.entries.length);
+      const { unpackContent } = await import("../../src/server/services/content");
+      const stored = unpackContent(row.content);
+      expect(stored.parsed).toHaveLength(b.entries.length);
+      expect(stored.report.entries).toHaveLength(b.entries.length);
+      expect(row.content.length).toBeLessThan(JSON.stringify(b).length / 4);
     });
 
     it("answers a retry of the same id and content with the stored receipt (200, replay) and never a second row", async () => {

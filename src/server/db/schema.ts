@@ -55,10 +55,10 @@ export interface SubmissionTable {
   supersedes: string | null;
   /** sha256 of the canonical content; same id + same hash = a retry */
   content_hash: string;
-  /** the report as sent (NFC, canonical JSON) */
-  body: string;
-  /** the parsed entries (ParsedEntry[]) as JSON */
-  entries: string;
+  /** deflate-raw of {"report": canonical content (NFC, as hashed), "parsed": ParsedEntry[]} — see services/content.ts */
+  content: Buffer;
+  /** {targetId: value} of the flow targets, for year-to-date sums */
+  flows: string;
   catalog_version: string;
   received_at: string;
   client: string | null;

@@ -1,7 +1,12 @@
+/**
+ * Submissions and report states. The queries of the submission path are compiled once per database (prepared.ts);
+ * the others are plain kysely functions.
+ */
 import type { Kysely } from "kysely";
 import type { Database, NewSubmissionRow, ReportStateRow, SubmissionRow } from "./schema";
+import { prepared, slot, type Prepared } from "./prepared";
 
-/** The columns needed to answer a retry (no body). */
+/** The columns needed to answer a retry or list the history (no content). */
 export type SubmissionHead = Pick<
   SubmissionRow,
   "id" | "unit_code" | "period" | "revision" | "supersedes" | "content_hash" | "received_at" | "on_time" | "catalog_version" | "client" | "token_id"
@@ -20,6 +25,175 @@ const HEAD_COLUMNS = [
   "client",
   "token_id",
 ] as const;
+
+export interface AdvanceArgs {
+  unitCode: string;
+  period: string;
+  /** the latest revision the client saw (null: none) */
+  expectedLatest: string | null;
+  submissionId: string;
+  revision: number;
+  receivedAt: string;
+  onTime: boolean;
+  demo: boolean;
+}
+
+/** The submission path's statements, compiled once for one database. */
+export class SubmissionStatements {
+  readonly #db: Kysely<Database>;
+  readonly #head: Prepared<[string], SubmissionHead>;
+  readonly #exists: Prepared<[string], { id: string }>;
+  readonly #content: Prepared<[string], { content: Buffer }>;
+  readonly #state: Prepared<[string, string], ReportStateRow>;
+  readonly #flows = new Map<number, Prepared<string[], { period: string; flows: string }>>();
+  readonly #advanceUpdate: Prepared<[string, number, string, string, string, string, string], unknown>;
+  readonly #advanceInsert: Prepared<[string, string, string, number, string, number, string, number, string], unknown>;
+  readonly #insert: Prepared<unknown[], unknown>;
+
+  constructor(db: Kysely<Database>) {
+    this.#db = db;
+    this.#head = prepared(db, (q) => q.selectFrom("submission").select(HEAD_COLUMNS).where("id", "=", slot(0)));
+    this.#exists = prepared(db, (q) => q.selectFrom("submission").select("id").where("id", "=", slot(0)));
+    this.#content = prepared(db, (q) => q.selectFrom("submission").select("content").where("id", "=", slot(0)));
+    this.#state = prepared(db, (q) =>
+      q.selectFrom("report_state").selectAll().where("unit_code", "=", slot(0)).where("period", "=", slot(1)),
+    );
+    this.#advanceUpdate = prepared(db, (q) =>
+      q
+        .updateTable("report_state")
+        .set({
+          status: "submitted",
+          latest_submission_id: slot(0),
+          latest_revision: slot(1),
+          last_received_at: slot(2),
+          updated_at: slot(3),
+        })
+        .where("unit_code", "=", slot(4))
+        .where("period", "=", slot(5))
+        .where("latest_submission_id", "=", slot(6))
+        .where("locked", "=", 0),
+    );
+    this.#advanceInsert = prepared(db, (q) =>
+      q
+        .insertInto("report_state")
+        .values({
+          unit_code: slot(0),
+          period: slot(1),
+          status: "submitted",
+          locked: 0,
+          comment: null,
+          latest_submission_id: slot(2),
+          latest_revision: slot(3),
+          first_received_at: slot(4),
+          first_on_time: slot(5),
+          last_received_at: slot(6),
+          accepted_submission_id: null,
+          demo: slot(7),
+          updated_at: slot(8),
+        })
+        .onConflict((oc) => oc.columns(["unit_code", "period"]).doNothing()),
+    );
+    this.#insert = prepared(db, (q) =>
+      q.insertInto("submission").values({
+        id: slot(0),
+        unit_code: slot(1),
+        period: slot(2),
+        revision: slot(3),
+        supersedes: slot(4),
+        content_hash: slot(5),
+        content: slot(6),
+        flows: slot(7),
+        catalog_version: slot(8),
+        received_at: slot(9),
+        client: slot(10),
+        token_id: slot(11),
+        on_time: slot(12),
+        demo: slot(13),
+      }),
+    );
+  }
+
+  async head(executor: Kysely<Database>, id: string): Promise<SubmissionHead | undefined> {
+    return (await this.#head.run(executor, id)).rows[0];
+  }
+
+  async exists(executor: Kysely<Database>, id: string): Promise<boolean> {
+    return (await this.#exists.run(executor, id)).rows.length > 0;
+  }
+
+  async content(executor: Kysely<Database>, id: string): Promise<Buffer | undefined> {
+    return (await this.#content.run(executor, id)).rows[0]?.content;
+  }
+
+  async state(executor: Kysely<Database>, unitCode: string, period: string): Promise<ReportStateRow | undefined> {
+    return (await this.#state.run(executor, unitCode, period)).rows[0];
+  }
+
+  /** The flows of the latest revision of each of `periods` for one unit. */
+  async latestFlows(executor: Kysely<Database>, unitCode: string, periods: readonly string[]): Promise<{ period: string; flows: string }[]> {
+    if (periods.length === 0) return [];
+    let stmt = this.#flows.get(periods.length);
+    if (!stmt) {
+      const slots = periods.map((_, i) => slot<string>(i + 1));
+      stmt = prepared(this.#db, (q) =>
+        q
+          .selectFrom("report_state")
+          .innerJoin("submission", "submission.id", "report_state.latest_submission_id")
+          .select(["report_state.period", "submission.flows"])
+          .where("report_state.unit_code", "=", slot(0))
+          .where("report_state.period", "in", slots),
+      );
+      this.#flows.set(periods.length, stmt);
+    }
+    return (await stmt.run(executor, unitCode, ...periods)).rows;
+  }
+
+  /**
+   * Move the report's head to a new revision, but only from the revision the client saw and only while unlocked.
+   * False when the condition did not hold (another revision won the race, or the report was locked); nothing is
+   * written then.
+   */
+  async advance(executor: Kysely<Database>, a: AdvanceArgs): Promise<boolean> {
+    const r =
+      a.expectedLatest === null
+        ? await this.#advanceInsert.run(
+            executor,
+            a.unitCode,
+            a.period,
+            a.submissionId,
+            a.revision,
+            a.receivedAt,
+            a.onTime ? 1 : 0,
+            a.receivedAt,
+            a.demo ? 1 : 0,
+            a.receivedAt,
+          )
+        : await this.#advanceUpdate.run(executor, a.submissionId, a.revision, a.receivedAt, a.receivedAt, a.unitCode, a.period, a.expectedLatest);
+    return Number(r.numAffectedRows ?? 0) === 1;
+  }
+
+  async insert(executor: Kysely<Database>, row: NewSubmissionRow): Promise<void> {
+    await this.#insert.run(
+      executor,
+      row.id,
+      row.unit_code,
+      row.period,
+      row.revision,
+      row.supersedes ?? null,
+      row.content_hash,
+      row.content,
+      row.flows ?? "{}",
+      row.catalog_version,
+      row.received_at,
+      row.client ?? null,
+      row.token_id,
+      row.on_time,
+      row.demo ?? 0,
+    );
+  }
+}
+
+// --- plain queries (reports, planner views) --------------------------------------------------------------------
 
 export async function findSubmissionHead(db: Kysely<Database>, id: string): Promise<SubmissionHead | undefined> {
   return db.selectFrom("submission").select(HEAD_COLUMNS).where("id", "=", id).executeTakeFirst();
@@ -62,12 +236,12 @@ export async function listReportStates(db: Kysely<Database>, period: string): Pr
   return db.selectFrom("report_state").selectAll().where("period", "=", period).execute();
 }
 
-/** For consolidation: per unit, the chosen revision's parsed entries (latest or accepted). */
-export async function listBasisEntries(
+/** For consolidation: per unit, the chosen revision (latest or accepted) with its content. */
+export async function listBasisRevisions(
   db: Kysely<Database>,
   period: string,
   basis: "latest" | "accepted",
-): Promise<{ unit_code: string; id: string; revision: number; entries: string; received_at: string; status: string; locked: number }[]> {
+): Promise<{ unit_code: string; id: string; revision: number; content: Buffer; received_at: string; status: string; locked: number }[]> {
   const join = basis === "latest" ? "report_state.latest_submission_id" : "report_state.accepted_submission_id";
   return db
     .selectFrom("report_state")
@@ -76,7 +250,7 @@ export async function listBasisEntries(
       "submission.unit_code",
       "submission.id",
       "submission.revision",
-      "submission.entries",
+      "submission.content",
       "submission.received_at",
       "report_state.status",
       "report_state.locked",
@@ -85,96 +259,18 @@ export async function listBasisEntries(
     .execute();
 }
 
-/** Per unit and period, the chosen revision's parsed entries for several periods (city year-to-date sums). */
-export async function listBasisEntriesForPeriods(
+/** Per unit and period, the chosen revision's flows for several periods (city year-to-date sums). */
+export async function listBasisFlows(
   db: Kysely<Database>,
   periods: readonly string[],
   basis: "latest" | "accepted",
-): Promise<{ unit_code: string; period: string; entries: string }[]> {
+): Promise<{ unit_code: string; period: string; flows: string }[]> {
   if (periods.length === 0) return [];
   const join = basis === "latest" ? "report_state.latest_submission_id" : "report_state.accepted_submission_id";
   return db
     .selectFrom("report_state")
     .innerJoin("submission", "submission.id", join)
-    .select(["submission.unit_code", "submission.period", "submission.entries"])
+    .select(["submission.unit_code", "submission.period", "submission.flows"])
     .where("report_state.period", "in", periods)
     .execute();
-}
-
-/** Parsed entries of the latest revision of each period in `periods` for one unit (year-to-date sums). */
-export async function listLatestEntriesForPeriods(
-  db: Kysely<Database>,
-  unitCode: string,
-  periods: readonly string[],
-): Promise<{ period: string; entries: string }[]> {
-  if (periods.length === 0) return [];
-  return db
-    .selectFrom("report_state")
-    .innerJoin("submission", "submission.id", "report_state.latest_submission_id")
-    .select(["report_state.period", "submission.entries"])
-    .where("report_state.unit_code", "=", unitCode)
-    .where("report_state.period", "in", periods)
-    .execute();
-}
-
-// --- writes (inside a Writer job) ------------------------------------------------------------------------------
-
-export async function insertSubmission(trx: Kysely<Database>, row: NewSubmissionRow): Promise<void> {
-  await trx.insertInto("submission").values(row).execute();
-}
-
-/**
- * Move the report's head to a new revision, but only from the revision the client saw and only while unlocked.
- * Returns false when the condition did not hold (another revision won the race, or the report was locked).
- */
-export async function advanceReportState(
-  trx: Kysely<Database>,
-  a: {
-    unitCode: string;
-    period: string;
-    expectedLatest: string | null;
-    submissionId: string;
-    revision: number;
-    receivedAt: string;
-    onTime: boolean;
-    demo: boolean;
-  },
-): Promise<boolean> {
-  if (a.expectedLatest === null) {
-    const r = await trx
-      .insertInto("report_state")
-      .values({
-        unit_code: a.unitCode,
-        period: a.period,
-        status: "submitted",
-        locked: 0,
-        comment: null,
-        latest_submission_id: a.submissionId,
-        latest_revision: a.revision,
-        first_received_at: a.receivedAt,
-        first_on_time: a.onTime ? 1 : 0,
-        last_received_at: a.receivedAt,
-        accepted_submission_id: null,
-        demo: a.demo ? 1 : 0,
-        updated_at: a.receivedAt,
-      })
-      .onConflict((oc) => oc.columns(["unit_code", "period"]).doNothing())
-      .executeTakeFirst();
-    return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
-  }
-  const r = await trx
-    .updateTable("report_state")
-    .set({
-      status: "submitted",
-      latest_submission_id: a.submissionId,
-      latest_revision: a.revision,
-      last_received_at: a.receivedAt,
-      updated_at: a.receivedAt,
-    })
-    .where("unit_code", "=", a.unitCode)
-    .where("period", "=", a.period)
-    .where("latest_submission_id", "=", a.expectedLatest)
-    .where("locked", "=", 0)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
 }

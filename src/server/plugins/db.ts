@@ -8,12 +8,15 @@ import { migrateToLatest } from "../db/connect";
 import { seedReferenceData } from "../db/seed";
 import { ReferenceData } from "../services/reference";
 import { Writer } from "../services/writer";
+import { SubmissionStatements } from "../db/submissions";
 
 declare module "fastify" {
   interface FastifyInstance {
     store: DbHandle;
     reference: ReferenceData;
     writer: Writer;
+    /** the submission path's statements, compiled once */
+    statements: SubmissionStatements;
     clock: () => Date;
   }
 }
@@ -35,6 +38,7 @@ export const dbPlugin = fp(
     app.decorate("store", opts.handle);
     app.decorate("reference", reference);
     app.decorate("writer", new Writer(opts.handle));
+    app.decorate("statements", new SubmissionStatements(opts.handle.db));
     app.decorate("clock", opts.clock);
     let timer: NodeJS.Timeout | null = null;
     if (opts.referenceRefreshMs > 0) {

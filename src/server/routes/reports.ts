@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { parsePeriod } from "../../domain";
-import type { EntryInput, Locale, ParsedEntry, Period, Unit } from "../../domain/types";
+import type { Period, Unit } from "../../domain/types";
 import {
   CT_INTERNAL,
   CT_OUT_OF_DATE,
@@ -27,7 +27,7 @@ import {
 import { getReportState, getRevision, getSubmission, listRevisionHeads } from "../db/submissions";
 import type { ReportStateRow, SubmissionRow } from "../db/schema";
 import { auditRow, type AuditAction } from "../db/audit";
-import { diffEntries } from "../services/content";
+import { diffEntries, unpackContent } from "../services/content";
 import { receiptOf, yearToDate } from "../services/submissions";
 
 interface ReportRef {
@@ -79,7 +79,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       const ref = resolveReport(app, request, request.params);
       const state = await requireState(app, ref);
       const latest = (await getSubmission(app.store.db, state.latest_submission_id)) as SubmissionRow;
-      const body = JSON.parse(latest.body) as { catalogVersion: string; locale: Locale; entries: EntryInput[] };
+      const stored = unpackContent(latest.content);
       return {
         unitCode: ref.unit.code,
         unitName: ref.unit.name,
@@ -94,10 +94,10 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         acceptedSubmissionId: state.accepted_submission_id,
         latest: receiptOf(latest, state, false),
         report: {
-          catalogVersion: body.catalogVersion,
-          locale: body.locale,
-          entries: body.entries,
-          parsed: JSON.parse(latest.entries) as ParsedEntry[],
+          catalogVersion: stored.report.catalogVersion,
+          locale: stored.report.locale,
+          entries: stored.report.entries,
+          parsed: stored.parsed,
         },
         ytd: await yearToDate(app, ref.unit.code, ref.period),
       };
@@ -179,7 +179,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         period: ref.period.id,
         from: { submissionId: from.id, revision: from.revision },
         to: { submissionId: to.id, revision: to.revision },
-        changes: diffEntries(JSON.parse(from.entries) as ParsedEntry[], JSON.parse(to.entries) as ParsedEntry[]),
+        changes: diffEntries(unpackContent(from.content).parsed, unpackContent(to.content).parsed),
       };
     },
   );

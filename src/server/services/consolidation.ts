@@ -7,7 +7,8 @@
 import type { FastifyInstance } from "fastify";
 import { aggregate, periodPhase, periodWindow } from "../../domain";
 import type { Bilingual, Catalog, CityFigure, ParsedEntry, Period, PeriodPhase, Unit } from "../../domain/types";
-import { listBasisEntries, listBasisEntriesForPeriods, listReportStates } from "../db/submissions";
+import { listBasisFlows, listBasisRevisions, listReportStates } from "../db/submissions";
+import { addFlows, unpackContent } from "./content";
 import { earlierPeriodsOfYear } from "./submissions";
 
 export interface UnitFilter {
@@ -150,7 +151,7 @@ export async function consolidate(
   const registry = app.reference.registry;
   const units = expectedUnits(app, catalog, filter);
   const expected = new Set(units.map((u) => u.code));
-  const rows = (await listBasisEntries(app.store.db, period.id, basis)).filter((r) => expected.has(r.unit_code));
+  const rows = (await listBasisRevisions(app.store.db, period.id, basis)).filter((r) => expected.has(r.unit_code));
   const byUnit = new Map(rows.map((r) => [r.unit_code, r]));
   const matrix: MatrixRow[] = [];
   for (const u of units) {
@@ -162,17 +163,14 @@ export async function consolidate(
       submissionId: r.id,
       revision: r.revision,
       status: r.status as MatrixRow["status"],
-      entries: JSON.parse(r.entries) as ParsedEntry[],
+      entries: unpackContent(r.content).parsed,
     });
   }
   const unitCodes = units.map((u) => u.code);
   // flows are judged year to date: the same units' figures of the earlier periods of the year, on the same basis
   const ytd: Record<string, number> = {};
-  for (const row of await listBasisEntriesForPeriods(app.store.db, earlierPeriodsOfYear(period), basis)) {
-    if (!expected.has(row.unit_code)) continue;
-    for (const e of JSON.parse(row.entries) as ParsedEntry[]) {
-      if (typeof e.value === "number") ytd[e.targetId] = (ytd[e.targetId] ?? 0) + e.value;
-    }
+  for (const row of await listBasisFlows(app.store.db, earlierPeriodsOfYear(period), basis)) {
+    if (expected.has(row.unit_code)) addFlows(ytd, row.flows);
   }
   const figures = aggregate(
     catalog,

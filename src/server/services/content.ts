@@ -3,7 +3,9 @@
  * the order sent) and its sha256. The submission id and the dryRun flag are not content.
  */
 import { createHash } from "node:crypto";
-import type { EntryInput, ParsedEntry, RawValue } from "../../domain/types";
+import { promisify } from "node:util";
+import { deflateRaw, inflateRawSync } from "node:zlib";
+import type { Catalog, EntryInput, ParsedEntry, RawValue } from "../../domain/types";
 
 export interface ReportContent {
   unitCode: string;
@@ -14,8 +16,15 @@ export interface ReportContent {
   entries: EntryInput[];
 }
 
+const NON_ASCII = /[^\u0000-\u007f]/;
+
+/** NFC; ASCII text is already NFC and is returned as is (most cells are digits). */
+export function nfcText(s: string): string {
+  return NON_ASCII.test(s) ? s.normalize("NFC") : s;
+}
+
 function nfc(v: RawValue): RawValue {
-  return typeof v === "string" ? v.normalize("NFC") : v;
+  return typeof v === "string" ? nfcText(v) : v;
 }
 
 const ENTRY_KEYS = ["targetId", "value", "numerator", "denominator", "milestone", "justification", "evidence", "responsible"] as const;
@@ -41,6 +50,45 @@ export function canonicalContent(c: ReportContent): { text: string; hash: string
     unitCode: c.unitCode,
   });
   return { text, hash: createHash("sha256").update(text).digest("hex"), entries };
+}
+
+const deflateRawAsync = promisify(deflateRaw);
+
+/**
+ * What a submission row stores: the content as hashed and the parsed entries, deflated together (on libuv's thread
+ * pool, off the event loop).
+ */
+export function packContent(canonicalText: string, parsed: readonly ParsedEntry[]): Promise<Buffer> {
+  return deflateRawAsync(Buffer.from(`{"report":${canonicalText},"parsed":${JSON.stringify(parsed)}}`, "utf8"), { level: 3 });
+}
+
+export interface StoredContent {
+  report: ReportContent;
+  parsed: ParsedEntry[];
+}
+
+export function unpackContent(content: Buffer | Uint8Array): StoredContent {
+  return JSON.parse(inflateRawSync(content).toString("utf8")) as StoredContent;
+}
+
+/** The figures of the flow targets (aggregated by sum), for year-to-date sums: {targetId: value}. */
+const SUM_TARGETS = new WeakMap<Catalog, Set<string>>();
+
+export function flowsOf(catalog: Catalog, parsed: readonly ParsedEntry[]): string {
+  let sumTargets = SUM_TARGETS.get(catalog);
+  if (!sumTargets) {
+    sumTargets = new Set(catalog.targets.filter((t) => t.aggregation === "sum").map((t) => t.id));
+    SUM_TARGETS.set(catalog, sumTargets);
+  }
+  const flows: Record<string, number> = {};
+  for (const e of parsed) if (typeof e.value === "number" && sumTargets.has(e.targetId)) flows[e.targetId] = e.value;
+  return JSON.stringify(flows);
+}
+
+/** Add a flows column's figures into running year-to-date sums. */
+export function addFlows(ytd: Record<string, number>, flowsJson: string): void {
+  const flows = JSON.parse(flowsJson) as Record<string, number>;
+  for (const id in flows) ytd[id] = (ytd[id] ?? 0) + (flows[id] as number);
 }
 
 export type ChangeField = "value" | "numerator" | "denominator" | "milestone" | "justification" | "evidence" | "responsible";

@@ -11,7 +11,7 @@
  */
 import type { FastifyInstance } from "fastify";
 import { isOnTime, makePeriod, parsePeriod, validate } from "../../domain";
-import type { Catalog, ParsedEntry, Period, ValidationResult } from "../../domain/types";
+import type { Catalog, Period, ValidationResult } from "../../domain/types";
 import type { AuthContext } from "../plugins/auth";
 import {
   CT_CATALOG_VERSION,
@@ -24,19 +24,12 @@ import {
   CT_SUBMISSION_CONFLICT,
   CT_UNIT_FORBIDDEN,
 } from "../errors";
-import {
-  advanceReportState,
-  findSubmissionHead,
-  getReportState,
-  getSubmission,
-  insertSubmission,
-  listLatestEntriesForPeriods,
-  type SubmissionHead,
-} from "../db/submissions";
+import type { SubmissionHead } from "../db/submissions";
 import type { ReportStateRow } from "../db/schema";
 import { isUniqueViolation } from "../db/connect";
 import type { SubmissionRequestBody } from "../schemas";
-import { canonicalContent, diffEntries, type Change } from "./content";
+import { addFlows, canonicalContent, diffEntries, flowsOf, packContent, unpackContent, type Change } from "./content";
+import { NothingWritten } from "./writer";
 
 export type ReceiptStatus = "submitted" | "returned" | "accepted" | "superseded";
 
@@ -65,7 +58,8 @@ export interface DryRunResult {
 
 export type SubmitOutcome = { kind: "stored"; receipt: Receipt } | { kind: "replay"; receipt: Receipt } | { kind: "dryRun"; result: DryRunResult };
 
-class RaceLost extends Error {}
+/** Another request wrote first (a concurrent retry of the same id, or another revision). */
+class RaceLost extends NothingWritten {}
 
 export function receiptStatus(id: string, state: ReportStateRow | undefined): ReceiptStatus {
   if (!state) return "submitted";
@@ -96,15 +90,12 @@ export function earlierPeriodsOfYear(period: Period): string[] {
   return ids;
 }
 
-/** Year-to-date sums per target of the unit's latest revisions of the earlier periods of the year. */
+/** Year-to-date sums of the flow targets from the unit's latest revisions of the earlier periods of the year. */
 export async function yearToDate(app: FastifyInstance, unitCode: string, period: Period): Promise<Record<string, number>> {
-  const rows = await listLatestEntriesForPeriods(app.store.db, unitCode, earlierPeriodsOfYear(period));
+  const earlier = earlierPeriodsOfYear(period);
   const ytd: Record<string, number> = {};
-  for (const row of rows) {
-    for (const e of JSON.parse(row.entries) as ParsedEntry[]) {
-      if (typeof e.value === "number") ytd[e.targetId] = (ytd[e.targetId] ?? 0) + e.value;
-    }
-  }
+  if (earlier.length === 0) return ytd;
+  for (const row of await app.statements.latestFlows(app.store.db, unitCode, earlier)) addFlows(ytd, row.flows);
   return ytd;
 }
 
@@ -127,6 +118,8 @@ export class SubmissionService {
 
   async submit(body: SubmissionRequestBody, auth: AuthContext, client: string | null): Promise<SubmitOutcome> {
     const app = this.#app;
+    const db = app.store.db;
+    const statements = app.statements;
     const dryRun = body.dryRun === true;
     const unitCode = body.unitCode.trim();
     const periodId = body.period.trim();
@@ -148,17 +141,22 @@ export class SubmissionService {
       supersedes,
       entries: body.entries,
     });
-
-    if (!dryRun) {
-      const replay = await this.#replayOrConflict(submissionId, unitCode, content.hash);
-      if (replay) return { kind: "replay", receipt: replay };
-    }
+    // Before any refusal, a retry of a stored submission gets its stored receipt (its conditions may have changed
+    // since: a newer revision, a lock, a new catalog). On the path of a new submission this costs no query: the
+    // write itself finds a duplicate id.
+    const refuse = async (e: Error): Promise<SubmitOutcome> => {
+      if (!dryRun) {
+        const replay = await this.#replayOrConflict(submissionId, unitCode, content.hash);
+        if (replay) return { kind: "replay", receipt: replay };
+      }
+      throw e;
+    };
 
     const reference = app.reference;
     const catalog: Catalog = reference.currentCatalog;
     if (body.catalogVersion !== catalog.version) {
       const known = (await reference.catalog(body.catalogVersion)) !== undefined;
-      throw CT_CATALOG_VERSION({ sent: body.catalogVersion, current: catalog.version, known });
+      return refuse(CT_CATALOG_VERSION({ sent: body.catalogVersion, current: catalog.version, known }));
     }
 
     const period = parsePeriod(periodId);
@@ -166,23 +164,27 @@ export class SubmissionService {
     let state: ReportStateRow | undefined;
     let ytd: Record<string, number> = {};
     if (period && unit) {
-      state = await getReportState(app.store.db, unitCode, periodId);
-      if (state?.locked === 1) throw CT_REPORT_LOCKED({ unitCode, period: periodId });
-      if ((state?.latest_submission_id ?? null) !== supersedes) throw outOfDate(unitCode, periodId, supersedes, state);
+      state = await statements.state(db, unitCode, periodId);
+      if (state) {
+        if (!dryRun && (state.latest_submission_id === submissionId || state.accepted_submission_id === submissionId)) {
+          return refuse(CT_INTERNAL({ requestId: submissionId }));
+        }
+        if (state.locked === 1) return refuse(CT_REPORT_LOCKED({ unitCode, period: periodId }));
+      }
+      if ((state?.latest_submission_id ?? null) !== supersedes) return refuse(outOfDate(unitCode, periodId, supersedes, state));
       ytd = await yearToDate(app, unitCode, period);
     }
 
-    const now = app.clock();
     const result = validate(
       { unitCode, period: periodId, catalogVersion: body.catalogVersion, locale: body.locale, entries: content.entries },
       { catalog, units: reference.registry, ytd },
     );
 
     if (dryRun) {
-      let changes: Change[] = [];
+      let changes: Change[];
       if (state) {
-        const latest = await getSubmission(app.store.db, state.latest_submission_id);
-        if (latest) changes = diffEntries(JSON.parse(latest.entries) as ParsedEntry[], result.entries);
+        const latest = await statements.content(db, state.latest_submission_id);
+        changes = diffEntries(latest ? unpackContent(latest).parsed : [], result.entries);
       } else {
         changes = diffEntries([], result.entries);
       }
@@ -202,19 +204,24 @@ export class SubmissionService {
     }
 
     if (result.counts.errors > 0) {
-      throw CT_REPORT_INVALID({ errors: result.counts.errors }, { issues: result.issues });
+      return refuse(CT_REPORT_INVALID({ errors: result.counts.errors }, { issues: result.issues }));
     }
     if (result.counts.unjustifiedWarnings > 0) {
-      throw CT_JUSTIFICATION_REQUIRED({ unjustified: result.counts.unjustifiedWarnings }, { issues: result.issues });
+      return refuse(CT_JUSTIFICATION_REQUIRED({ unjustified: result.counts.unjustifiedWarnings }, { issues: result.issues }));
     }
     // validate() reports an unknown unit or period as errors, so both are known here
+    const now = app.clock();
     const receivedAt = now.toISOString();
     const onTime = isOnTime(period as Period, now);
     const revision = (state?.latest_revision ?? 0) + 1;
     const demo = unit?.demo === true;
+    const packed = await packContent(content.text, result.entries);
+    const flows = flowsOf(catalog, result.entries);
     try {
       await app.writer.write(async (trx) => {
-        const advanced = await advanceReportState(trx, {
+        // one writer at a time (SQLite) sees every earlier job of its batch; PostgreSQL's unique keys catch the rest
+        if (await statements.exists(trx, submissionId)) throw new RaceLost();
+        const advanced = await statements.advance(trx, {
           unitCode,
           period: periodId,
           expectedLatest: supersedes,
@@ -225,15 +232,15 @@ export class SubmissionService {
           demo,
         });
         if (!advanced) throw new RaceLost();
-        await insertSubmission(trx, {
+        await statements.insert(trx, {
           id: submissionId,
           unit_code: unitCode,
           period: periodId,
           revision,
           supersedes,
           content_hash: content.hash,
-          body: content.text,
-          entries: JSON.stringify(result.entries),
+          content: packed,
+          flows,
           catalog_version: body.catalogVersion,
           received_at: receivedAt,
           client,
@@ -244,10 +251,10 @@ export class SubmissionService {
       });
     } catch (e) {
       if (!(e instanceof RaceLost) && !isUniqueViolation(e)) throw e;
-      // Another request wrote first (a concurrent retry of this id, or another revision): answer as the later one.
+      // Another request wrote first: answer as the later one.
       const replay = await this.#replayOrConflict(submissionId, unitCode, content.hash);
       if (replay) return { kind: "replay", receipt: replay };
-      const now2 = await getReportState(app.store.db, unitCode, periodId);
+      const now2 = await statements.state(db, unitCode, periodId);
       if (now2?.locked === 1) throw CT_REPORT_LOCKED({ unitCode, period: periodId });
       if ((now2?.latest_submission_id ?? null) !== supersedes) throw outOfDate(unitCode, periodId, supersedes, now2);
       throw CT_INTERNAL({ requestId: submissionId });
@@ -271,13 +278,13 @@ export class SubmissionService {
   /** The stored receipt when this id is a retry of the same content; throws 409 when the id holds other content. */
   async #replayOrConflict(submissionId: string, unitCode: string, hash: string): Promise<Receipt | null> {
     const db = this.#app.store.db;
-    const existing = await findSubmissionHead(db, submissionId);
+    const existing = await this.#app.statements.head(db, submissionId);
     if (!existing) return null;
     if (existing.unit_code !== unitCode || existing.content_hash !== hash) {
       // never tell a unit anything about another unit's submission
       throw CT_SUBMISSION_CONFLICT({ submissionId, revision: existing.unit_code === unitCode ? existing.revision : 0 });
     }
-    const state = await getReportState(db, existing.unit_code, existing.period);
+    const state = await this.#app.statements.state(db, existing.unit_code, existing.period);
     return receiptOf(existing, state, true);
   }
 }

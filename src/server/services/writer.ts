@@ -2,9 +2,11 @@
  * Durable writes. Each job runs inside a transaction and its promise resolves only after COMMIT returned.
  *
  * Where the engine has one writer connection (capability `groupCommit`, SQLite), jobs that arrive while a commit is
- * being prepared share it: one BEGIN … COMMIT (one fsync) carries many submissions, each inside its own SAVEPOINT so
- * that one refused job rolls back alone. Elsewhere (PostgreSQL) every job is its own transaction on the pool, and the
- * database groups the commits itself.
+ * being prepared share it: one BEGIN … COMMIT (one fsync) carries many submissions. A job that refuses (it throws
+ * `NothingWritten`, after checking its conditions and before writing) simply gets its refusal; a job that fails
+ * any other way rolls the whole batch back, gets its error, and the other jobs of the batch run again in the next
+ * commit (jobs re-check their conditions, so running one again is safe). Elsewhere (PostgreSQL) every job is its
+ * own transaction on the pool, and the database groups the commits itself.
  */
 import type { Kysely } from "kysely";
 import type { DbHandle } from "../db/connect";
@@ -12,20 +14,24 @@ import type { Database } from "../db/schema";
 
 export type WriteJob<T> = (trx: Kysely<Database>) => Promise<T>;
 
+/** Thrown by a job that refused before writing anything. */
+export class NothingWritten extends Error {}
+
 interface Pending {
   job: WriteJob<unknown>;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
+  attempts: number;
 }
 
-const MAX_BATCH = 256;
+const MAX_BATCH = 512;
 
 export class Writer {
   readonly #handle: DbHandle;
   #queue: Pending[] = [];
   #flushing = false;
-  /** number of commits and jobs, for the benchmark's report */
-  readonly stats = { commits: 0, jobs: 0 };
+  /** commits and jobs committed, for the benchmarks */
+  readonly stats = { commits: 0, jobs: 0, rollbacks: 0 };
 
   constructor(handle: DbHandle) {
     this.#handle = handle;
@@ -33,12 +39,17 @@ export class Writer {
 
   write<T>(job: WriteJob<T>): Promise<T> {
     if (!this.#handle.caps.groupCommit) {
-      this.stats.jobs += 1;
-      this.stats.commits += 1;
-      return this.#handle.db.transaction().execute(job);
+      return this.#handle.db
+        .transaction()
+        .execute(job)
+        .then((v) => {
+          this.stats.commits += 1;
+          this.stats.jobs += 1;
+          return v;
+        });
     }
     return new Promise<T>((resolve, reject) => {
-      this.#queue.push({ job: job as WriteJob<unknown>, resolve: resolve as (v: unknown) => void, reject });
+      this.#queue.push({ job: job as WriteJob<unknown>, resolve: resolve as (v: unknown) => void, reject, attempts: 0 });
       if (!this.#flushing) {
         this.#flushing = true;
         setImmediate(() => void this.#drain());
@@ -66,27 +77,35 @@ export class Writer {
       for (const p of batch) p.reject(error);
       return;
     }
-    try {
-      for (const p of batch) {
-        const sp = await trx.savepoint("job").execute();
-        try {
-          const value = await p.job(sp);
-          await sp.releaseSavepoint("job").execute();
-          outcomes.push({ ok: true, value });
-        } catch (error) {
-          await sp.rollbackToSavepoint("job").execute();
-          await sp.releaseSavepoint("job").execute();
+    let failed: { index: number; error: unknown } | null = null;
+    for (let i = 0; i < batch.length; i++) {
+      const p = batch[i] as Pending;
+      try {
+        outcomes.push({ ok: true, value: await p.job(trx) });
+      } catch (error) {
+        if (error instanceof NothingWritten) {
           outcomes.push({ ok: false, error });
+        } else {
+          failed = { index: i, error };
+          break;
         }
       }
+    }
+    if (failed) {
+      await trx.rollback().execute().catch(() => undefined);
+      this.stats.rollbacks += 1;
+      batch[failed.index]!.reject(failed.error);
+      // the others run again in a fresh transaction (each at most 3 times)
+      const again = batch.filter((p, i) => i !== failed!.index && ++p.attempts < 3);
+      for (const p of batch) if (p.attempts >= 3 && p !== batch[failed.index]) p.reject(failed.error);
+      this.#queue.unshift(...again);
+      return;
+    }
+    try {
       await trx.commit().execute();
     } catch (error) {
-      // The commit (or the transaction itself) failed: nothing of this batch is stored.
-      try {
-        await trx.rollback().execute();
-      } catch {
-        /* the connection already rolled back */
-      }
+      // the commit failed: nothing of this batch is stored
+      await trx.rollback().execute().catch(() => undefined);
       for (const p of batch) p.reject(error);
       return;
     }

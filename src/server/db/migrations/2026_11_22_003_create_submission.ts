@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 
 /**
- * Submissions are append-only revisions. The primary key makes a retried submission id impossible to store twice;
+ * Submissions are append-only revisions (never updated or deleted, except demo units' rows by a demo reset). The primary key makes a retried submission id impossible to store twice;
  * the unique (unit_code, period, revision) makes two concurrent edits of the same revision impossible, on one
  * instance or many. report_state is the per unit × period state a planner acts on.
  */
@@ -14,8 +14,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("revision", "integer", (c) => c.notNull())
     .addColumn("supersedes", "text")
     .addColumn("content_hash", "text", (c) => c.notNull())
-    .addColumn("body", "text", (c) => c.notNull())
-    .addColumn("entries", "text", (c) => c.notNull())
+    // deflate-raw of {"report": <canonical content as hashed>, "parsed": ParsedEntry[]} (a 43-target report of ~8 KB
+    // becomes ~0.6 KB: SQLite's cost per commit grows with the bytes written). "bytea" is BLOB-like in SQLite too.
+    .addColumn("content", "bytea", (c) => c.notNull())
+    // {targetId: value} of the flow targets (aggregated by sum): year-to-date sums read only this
+    .addColumn("flows", "text", (c) => c.notNull().defaultTo("{}"))
     .addColumn("catalog_version", "text", (c) => c.notNull())
     .addColumn("received_at", "text", (c) => c.notNull())
     .addColumn("client", "text")

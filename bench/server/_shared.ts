@@ -1,0 +1,240 @@
+/**
+ * Shared by the server benchmarks (the leading underscore keeps scripts/bench.js from running it): a fresh database
+ * for a dialect, bench units that report all 43 targets with one token each, valid report bodies, and a real
+ * endpoint process (`chitieu serve`) listening on a free port.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import http from "node:http";
+import { Client } from "pg";
+import { createUnitRegistry, defaultCatalog, makePeriod, PERIOD_KINDS } from "../../src/domain";
+import type { Catalog, UnitRegistry } from "../../src/domain/types";
+import { connect, migrateToLatest, type DbConfig } from "../../src/server/db/connect";
+import { seedReferenceData } from "../../src/server/db/seed";
+import { listUnits, upsertUnit } from "../../src/server/db/units";
+import { issueToken } from "../../src/server/services/token-admin";
+import { DEV_PEPPER } from "../../src/server/tokens";
+import { figureCount, validEntriesFor } from "../../test/server/report-fixture";
+
+export const ROOT = path.join(__dirname, "..", "..");
+export const PG_URL = process.env.CHITIEU_BENCH_PG_URL ?? process.env.CHITIEU_TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+export type Dialect = "sqlite" | "postgres";
+
+export function dialectsFromArgs(argv: string[]): Dialect[] {
+  const i = argv.indexOf("--dialect");
+  const v = i >= 0 ? argv[i + 1] : "both";
+  return v === "sqlite" ? ["sqlite"] : v === "postgres" ? ["postgres"] : ["sqlite", "postgres"];
+}
+
+export function numberArg(argv: string[], name: string, fallback: number): number {
+  const i = argv.indexOf(name);
+  return i >= 0 ? Number(argv[i + 1]) : fallback;
+}
+
+export async function postgresReachable(): Promise<string | null> {
+  const c = new Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await c.connect();
+    await c.query("select 1");
+    await c.end();
+    return null;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
+export interface BenchDb {
+  config: DbConfig;
+  /** environment for a `chitieu serve` child using this database */
+  env: Record<string, string>;
+  /** flags for `chitieu serve` */
+  flags: string[];
+  drop(): Promise<void>;
+}
+
+export async function freshBenchDb(dialect: Dialect): Promise<BenchDb> {
+  if (dialect === "sqlite") {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "chitieu-bench-"));
+    const file = path.join(dir, "bench.sqlite");
+    return { config: { sqlitePath: file }, env: {}, flags: ["--db", file], drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  }
+  // a database of its own (not a schema): `chitieu serve` takes DATABASE_URL as an operator would give it
+  const name = `chitieu_bench_${process.pid}_${Date.now() % 100000}`;
+  const admin = new Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(PG_URL);
+  url.pathname = `/${name}`;
+  return {
+    config: { url: url.toString() },
+    env: { DATABASE_URL: url.toString(), CHITIEU_PG_POOL: process.env.CHITIEU_PG_POOL ?? "16" },
+    flags: [],
+    drop: async () => {
+      const c = new Client({ connectionString: PG_URL });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export interface BenchUnit {
+  code: string;
+  token: string;
+  /** a valid body with __ID__ and __PERIOD__ placeholders */
+  template: string;
+}
+
+export interface Prepared {
+  catalog: Catalog;
+  registry: UnitRegistry;
+  units: BenchUnit[];
+  targets: number;
+  figures: number;
+  bodyBytes: number;
+}
+
+/** Migrate and seed, make the 126 wards/communes report all 43 targets, and issue one token per unit. */
+export async function prepare(config: DbConfig): Promise<Prepared> {
+  const handle = await connect(config);
+  try {
+    await migrateToLatest(handle);
+    const now = new Date().toISOString();
+    await seedReferenceData(handle.db, now);
+    const catalog = defaultCatalog();
+    const all = await listUnits(handle.db);
+    const communes = all.filter((u) => (u.kind === "ward" || u.kind === "commune") && !u.demo);
+    for (const u of communes) await upsertUnit(handle.db, { ...u, targetIds: catalog.targets.map((t) => t.id) }, now);
+    const registry = createUnitRegistry(await listUnits(handle.db));
+    const units: BenchUnit[] = [];
+    let figures = 0;
+    let bodyBytes = 0;
+    for (const u of communes) {
+      const issued = await issueToken(handle.db, DEV_PEPPER, { role: "unit", unitCode: u.code, label: "bench" }, now);
+      const entries = validEntriesFor(catalog, registry, u.code);
+      figures = figureCount(entries);
+      const template = JSON.stringify({
+        submissionId: "__ID__",
+        supersedes: null,
+        unitCode: u.code,
+        period: "__PERIOD__",
+        catalogVersion: catalog.version,
+        locale: "vi",
+        entries,
+      });
+      bodyBytes = Buffer.byteLength(template);
+      units.push({ code: u.code, token: issued.token, template });
+    }
+    return { catalog, registry, units, targets: registry.targetsFor(catalog, communes[0]!.code).length, figures, bodyBytes };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Every period id from 2026 on, months first, so distinct (unit, period) pairs never run out. */
+export function periodIds(years: number): string[] {
+  const ids: string[] = [];
+  for (let y = 2026; y < 2026 + years; y++) {
+    for (const kind of PERIOD_KINDS) {
+      const n = kind === "month" ? 12 : kind === "quarter" ? 4 : kind === "half" ? 2 : 1;
+      for (let i = 1; i <= n; i++) ids.push(makePeriod(kind, y, i).id);
+    }
+  }
+  return ids;
+}
+
+/** A stream of distinct first submissions: unit varies fastest, then the period. */
+export function submissionStream(p: Prepared, periods: string[], offset = 0): () => { unit: BenchUnit; id: string; body: string } {
+  let n = offset;
+  return () => {
+    const unit = p.units[n % p.units.length]!;
+    const period = periods[Math.floor(n / p.units.length) % periods.length]!;
+    n++;
+    const id = randomUUID();
+    return { unit, id, body: unit.template.replace("__ID__", id).replace("__PERIOD__", period) };
+  };
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const a = s.address() as net.AddressInfo;
+      s.close(() => resolve(a.port));
+    });
+    s.on("error", reject);
+  });
+}
+
+export interface ServerProcess {
+  child: ChildProcess;
+  port: number;
+  url: string;
+  output(): string;
+}
+
+/** Start `chitieu serve` as its own process (the product as deployed) and wait until /api/v1/health answers. */
+export async function startServerProcess(db: BenchDb, port: number, extraEnv: Record<string, string> = {}): Promise<ServerProcess> {
+  let out = "";
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "bin", "chitieu.js"), "serve", "--port", String(port), ...db.flags], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      CHITIEU_FROM_SOURCE: process.env.CHITIEU_FROM_SOURCE ?? "1",
+      CHITIEU_STATIC_ROOT: path.join(os.tmpdir(), "chitieu-no-static"),
+      CHITIEU_LOG: "error",
+      ...db.env,
+      ...extraEnv,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout!.on("data", (c: Buffer) => (out += c.toString()));
+  child.stderr!.on("data", (c: Buffer) => (out += c.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${out}`);
+    const ok = await new Promise<boolean>((resolve) => {
+      const req = http.get(`${url}/api/v1/health`, (res) => {
+        res.resume();
+        resolve(res.statusCode === 200);
+      });
+      req.on("error", () => resolve(false));
+      req.setTimeout(1000, () => {
+        req.destroy();
+        resolve(false);
+      });
+    });
+    if (ok) break;
+    if (Date.now() > deadline) throw new Error(`server did not answer in 60 s:\n${out}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { child, port, url, output: () => out };
+}
+
+export async function stopServerProcess(p: ServerProcess, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
+  if (p.child.exitCode !== null || p.child.signalCode !== null) return;
+  await new Promise<void>((resolve) => {
+    p.child.once("exit", () => resolve());
+    p.child.kill(signal);
+  });
+}
+
+/** Rows per table in the bench database. */
+export async function countRows(config: DbConfig, ids?: string[]): Promise<{ submissions: number; distinctIds: number; found: Map<string, number> }> {
+  const handle = await connect(config);
+  try {
+    const all = await handle.db.selectFrom("submission").select(["id"]).execute();
+    const found = new Map<string, number>();
+    for (const r of all) found.set(r.id, (found.get(r.id) ?? 0) + 1);
+    if (ids) for (const id of ids) if (!found.has(id)) found.set(id, 0);
+    return { submissions: all.length, distinctIds: new Set(all.map((r) => r.id)).size, found };
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * Queries compiled once, run many times. A query is built with kysely (typed, dialect-correct SQL) using `slot(i)`
+ * markers where its parameters go, compiled on first use, and then executed with fresh parameter values — no
+ * query building or compiling per request. With SQLite the statement cache in connect.ts then reuses the prepared
+ * better-sqlite3 statement, with PostgreSQL the same SQL text each time.
+ */
+import { CompiledQuery, type Compilable, type Kysely, type QueryResult } from "kysely";
+import type { Database } from "./schema";
+
+const SLOT = "__chitieu_slot__";
+
+interface Slot {
+  readonly [SLOT]: number;
+}
+
+function isSlot(v: unknown): v is Slot {
+  return typeof v === "object" && v !== null && SLOT in v;
+}
+
+/** A parameter placeholder for argument `i` (typed as whatever the builder expects there). */
+export function slot<T = never>(i: number): T {
+  return { [SLOT]: i } as unknown as T;
+}
+
+export interface Prepared<Args extends readonly unknown[], Row> {
+  run(executor: Kysely<Database>, ...args: Args): Promise<QueryResult<Row>>;
+  sql(): string;
+}
+
+export function prepared<Args extends readonly unknown[], Row>(
+  db: Kysely<Database>,
+  build: (db: Kysely<Database>) => Compilable<Row>,
+): Prepared<Args, Row> {
+  let compiled: { sql: string; params: readonly unknown[]; slots: number[] } | null = null;
+  const compile = () => {
+    if (!compiled) {
+      const c = build(db).compile();
+      compiled = {
+        sql: c.sql,
+        params: c.parameters,
+        slots: c.parameters.map((p) => (isSlot(p) ? p[SLOT] : -1)),
+      };
+    }
+    return compiled;
+  };
+  return {
+    run(executor, ...args) {
+      const c = compile();
+      const params = c.params.map((p, i) => {
+        const s = c.slots[i] as number;
+        return s >= 0 ? args[s] : p;
+      });
+      return executor.executeQuery<Row>(CompiledQuery.raw(c.sql, params));
+    },
+    sql: () => compile().sql,
+  };
+}
