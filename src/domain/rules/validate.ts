@@ -209,14 +209,33 @@ export function validate(report: ReportInput, ctx: ValidationContext): Validatio
   return finish(run, ctx, entries, assessments);
 }
 
-function complete(issue: ValidationIssue, field: EntryField | null, ctx: ValidationContext): void {
+/**
+ * A no_target text depends only on the target, the year, the reason and the cell, and repeats in every report of
+ * every unit: it is kept per target object (the same target id in another catalog is another object).
+ */
+const NO_TARGET_TEXTS = new WeakMap<Target, Map<string, Bilingual>>();
+function noTargetMessage(target: Target, params: MessageParams): Bilingual {
+  let perTarget = NO_TARGET_TEXTS.get(target);
+  if (!perTarget) NO_TARGET_TEXTS.set(target, (perTarget = new Map()));
+  const key = `${params.year}|${params.reason}|${params.cell}`;
+  let m = perTarget.get(key);
+  if (!m) {
+    m = Object.freeze(messageFor("no_target", params));
+    if (perTarget.size > 1000) perTarget.clear();
+    perTarget.set(key, m);
+  }
+  return m;
+}
+
+function complete(issue: ValidationIssue, field: EntryField | null, ctx: ValidationContext, run: ValidationRun): void {
   const cell = issue.targetId !== null && field !== null && ctx.cellOf ? ctx.cellOf(issue.targetId, field) : undefined;
   const params = issue.params; // a fresh object per issue: complete it in place
   params.targetId = issue.targetId;
   params.field = field;
   params.cell = cell ?? null;
   if (cell !== undefined) issue.cell = cell;
-  issue.message = messageFor(issue.code, params);
+  const row = issue.code === "no_target" && issue.targetId !== null ? run.rows.get(issue.targetId) : undefined;
+  issue.message = row ? noTargetMessage(row.target, params) : messageFor(issue.code, params);
 }
 
 function finish(
@@ -234,7 +253,7 @@ function finish(
   const n = issues.length;
   for (let i = 0; i < n; i++) {
     const issue = issues[i];
-    complete(issue, run.fields[i], ctx);
+    complete(issue, run.fields[i], ctx, run);
     if (issue.severity === "warning") {
       const id = issue.targetId;
       const len = id === null ? 0 : codePoints(run.rows.get(id)?.entry.justification ?? null);
@@ -257,7 +276,7 @@ function finish(
       "error",
       { length, minLength: MIN_JUSTIFICATION },
     );
-    complete(issues[issues.length - 1], "justification", ctx);
+    complete(issues[issues.length - 1], "justification", ctx, run);
   }
   return {
     ok: errors === 0 && unjustified === 0,
