@@ -6,7 +6,20 @@
 import fs from "node:fs";
 import path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type SqliteDatabase } from "kysely";
+import {
+  CompiledQuery,
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  SqliteAdapter,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type DialectAdapter,
+  type Driver,
+  type SqliteDatabase,
+  type SqliteDialectConfig,
+} from "kysely";
 import { Pool } from "pg";
 import type { Database } from "./schema";
 import { InCodeMigrationProvider } from "./migrations";
@@ -67,6 +80,38 @@ function withStatementCache(raw: BetterSqlite3.Database): SqliteDatabase {
   };
 }
 
+/**
+ * SQLite as several processes may share one file (`chitieu serve` and `chitieu token issue`, or two instances):
+ * write transactions begin IMMEDIATE (the write lock is taken at BEGIN, waiting up to busy_timeout, so a transaction
+ * never fails half-way on a lock upgrade), and migrations run inside one such transaction — SQLite's DDL is
+ * transactional, although kysely's adapter does not claim it — so two processes that migrate at once run them once.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+  }
+}
+
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+class ChitieuSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = Object.freeze({ ...config });
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
+}
+
 export function redactUrl(url: string): string {
   try {
     const u = new URL(url);
@@ -101,7 +146,7 @@ export async function connect(config: DbConfig): Promise<DbHandle> {
   raw.pragma("synchronous = FULL");
   raw.pragma("busy_timeout = 5000");
   raw.pragma("foreign_keys = ON");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
+  const db = new Kysely<Database>({ dialect: new ChitieuSqliteDialect({ database: withStatementCache(raw) }) });
   return {
     db,
     caps: { groupCommit: true },

@@ -30,7 +30,7 @@ export class Writer {
   readonly #handle: DbHandle;
   #queue: Pending[] = [];
   #flushing = false;
-  /** commits and jobs committed, for the benchmarks */
+  /** commits, jobs committed (not refused) and batches rolled back, for the benchmarks */
   readonly stats = { commits: 0, jobs: 0, rollbacks: 0 };
 
   constructor(handle: DbHandle) {
@@ -110,7 +110,7 @@ export class Writer {
       return;
     }
     this.stats.commits += 1;
-    this.stats.jobs += batch.length;
+    this.stats.jobs += outcomes.filter((o) => o.ok).length;
     batch.forEach((p, i) => {
       const o = outcomes[i]!;
       if (o.ok) p.resolve(o.value);
