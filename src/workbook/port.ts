@@ -3,7 +3,7 @@
  * `preview/` (an in-browser workbook for the preview outside Excel and for the browser tests).
  * Components receive a WorkbookPort as a prop and never see `Excel`.
  */
-import type { EntryField, EntryInput, ValidationIssue } from "../domain/types";
+import type { EntryField, EntryInput, TargetAssessment, ValidationIssue } from "../domain/types";
 
 /** The identity of a template workbook, kept in a custom XML part (namespace TEMPLATE_NS) by both writers. */
 export interface TemplateIdentity {
@@ -51,8 +51,9 @@ export interface WorkbookPort {
   readEntries(): Promise<EntryInput[]>;
   /** Write one or more typed values into their cells. */
   writeEntries(changes: EntryChange[]): Promise<void>;
-  /** Colour and annotate the cells that carry issues (and clear marks of fixed cells). */
-  markIssues(issues: ValidationIssue[]): Promise<void>;
+  /** Colour and annotate the cells that carry issues (and clear marks of fixed cells); with assessments, also write
+   * each target's status text (met / on track / …) into the status column. */
+  markIssues(issues: ValidationIssue[], assessments?: TargetAssessment[]): Promise<void>;
   /** Select a cell so the user sees it, e.g. "Nhap!F12". */
   selectCell(address: string): Promise<void>;
   /** Called when the entry sheet changes (typing or pasting); returns an unsubscribe function. */

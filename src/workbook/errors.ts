@@ -1,0 +1,197 @@
+/**
+ * The workbook's failure catalogue: every error the template writers and readers throw is made here, once, with a
+ * stable code, an HTTP-like status and a message in Vietnamese and English that names the sheet and cell and says how
+ * to fix it. Call sites throw them by name: `throw workbookErrors.sheetMissing("Nhap")`.
+ */
+import { AppError } from "../domain/errors";
+
+function mb(bytes: number): string {
+  return (bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, "");
+}
+
+const REDOWNLOAD_VI = "Hãy tải lại mẫu (lệnh `chitieu template` hoặc nút Tạo mẫu trong Chỉ tiêu) và chép số liệu sang.";
+const REDOWNLOAD_EN =
+  "Download the template again (`chitieu template`, or Create template in Chỉ tiêu) and copy your figures into it.";
+
+export type TooLargeKind = "declared" | "actual" | "cells" | "entries" | "zip64";
+
+export const workbookErrors = {
+  notZip: () =>
+    new AppError("CT_XLSX_NOT_XLSX", 422, {
+      vi: 'Tệp này không phải là sổ Excel .xlsx (không đọc được cấu trúc ZIP). Hãy mở tệp bằng Excel hoặc LibreOffice và lưu lại với định dạng "Excel Workbook (.xlsx)".',
+      en: 'This file is not an Excel .xlsx workbook (its ZIP structure cannot be read). Open it in Excel or LibreOffice and save it as "Excel Workbook (.xlsx)".',
+    }),
+  oldFormat: () =>
+    new AppError("CT_XLSX_OLD_FORMAT", 422, {
+      vi: "Tệp là sổ Excel cũ (.xls) hoặc sổ có đặt mật khẩu mở tệp, không đọc được. Hãy bỏ mật khẩu mở tệp và lưu lại với định dạng .xlsx.",
+      en: "The file is an old Excel workbook (.xls) or a workbook with a password to open; it cannot be read. Remove the open password and save it as .xlsx.",
+    }),
+  ods: () =>
+    new AppError("CT_XLSX_ODS", 422, {
+      vi: 'Tệp là bảng tính OpenDocument (.ods), không phải .xlsx. Trong LibreOffice chọn Tệp → Lưu thành… → "Excel 2007-365 (.xlsx)".',
+      en: 'The file is an OpenDocument spreadsheet (.ods), not .xlsx. In LibreOffice choose File → Save As… → "Excel 2007-365 (.xlsx)".',
+    }),
+  noWorkbook: () =>
+    new AppError("CT_XLSX_NO_WORKBOOK", 422, {
+      vi: "Tệp ZIP này không chứa sổ Excel (thiếu xl/workbook.xml). Hãy gửi đúng tệp .xlsx đã điền.",
+      en: "This ZIP file holds no Excel workbook (xl/workbook.xml is missing). Send the filled .xlsx file itself.",
+    }),
+  corrupt: (part: string) =>
+    new AppError(
+      "CT_XLSX_CORRUPT",
+      422,
+      {
+        vi: `Tệp .xlsx bị hỏng (phần "${part}" không đọc được). Hãy mở tệp trong Excel, lưu lại rồi gửi lại.`,
+        en: `The .xlsx file is damaged (part "${part}" cannot be read). Open it in Excel, save it again and resend it.`,
+      },
+      { part },
+    ),
+  tooLarge: (kind: TooLargeKind, found: number, limit: number, part?: string) => {
+    const what: Record<TooLargeKind, { vi: string; en: string }> = {
+      declared: {
+        vi: `dung lượng sau giải nén khai báo ${mb(found)} MB, vượt giới hạn ${mb(limit)} MB`,
+        en: `its declared unzipped size is ${mb(found)} MB, above the ${mb(limit)} MB limit`,
+      },
+      actual: {
+        vi: `phần "${part ?? ""}" giải nén ra nhiều hơn kích thước khai báo (dấu hiệu "zip bomb"), giới hạn ${mb(limit)} MB`,
+        en: `part "${part ?? ""}" unzips to more than its declared size (a "zip bomb" sign); the limit is ${mb(limit)} MB`,
+      },
+      cells: {
+        vi: `trang "${part ?? ""}" có hơn ${limit.toLocaleString("vi-VN")} ô`,
+        en: `sheet "${part ?? ""}" has more than ${limit.toLocaleString("en-US")} cells`,
+      },
+      entries: {
+        vi: `tệp có ${found} thành phần, vượt giới hạn ${limit}`,
+        en: `the file has ${found} parts, above the ${limit} limit`,
+      },
+      zip64: {
+        vi: "tệp dùng định dạng ZIP64 dành cho tệp cực lớn",
+        en: "the file uses the ZIP64 format for huge files",
+      },
+    };
+    return new AppError(
+      "CT_XLSX_TOO_LARGE",
+      413,
+      {
+        vi: `Tệp quá lớn so với một báo cáo chỉ tiêu: ${what[kind].vi}. Hãy xoá các trang tính và dữ liệu thừa, hoặc điền lại vào mẫu mới.`,
+        en: `The file is too large for a target report: ${what[kind].en}. Delete extra sheets and data, or fill a fresh template.`,
+      },
+      { kind, found, limit, ...(part ? { part } : {}) },
+    );
+  },
+  notTemplate: () =>
+    new AppError("CT_TEMPLATE_NOT_CHITIEU", 422, {
+      vi: `Sổ này không phải mẫu báo cáo Chỉ tiêu (không có phần nhận dạng mẫu, cũng không có các tên CT_… trên trang "DonVi"). ${REDOWNLOAD_VI}`,
+      en: `This workbook is not a Chỉ tiêu report template (no template identity part and no CT_… names on sheet "DonVi"). ${REDOWNLOAD_EN}`,
+    }),
+  sheetMissing: (sheet: string) =>
+    new AppError(
+      "CT_TEMPLATE_SHEET_MISSING",
+      422,
+      {
+        vi: `Thiếu trang tính "${sheet}" (đã bị xoá hoặc đổi tên). Hãy đổi tên trang về đúng "${sheet}", hoặc tải lại mẫu và chép số liệu sang.`,
+        en: `Sheet "${sheet}" is missing (deleted or renamed). Rename the sheet back to "${sheet}", or download the template again and copy your figures into it.`,
+      },
+      { sheet },
+    ),
+  rowMissing: (targetId: string, cell: string) =>
+    new AppError(
+      "CT_TEMPLATE_ROW_MISSING",
+      422,
+      {
+        vi: `Không tìm thấy dòng của chỉ tiêu ${targetId} trên trang "Nhap" (dòng đã bị xoá, hoặc mã ở cột A đã bị sửa; trong mẫu gốc là ô ${cell}). Hãy khôi phục dòng với mã "${targetId}" ở cột A. ${REDOWNLOAD_VI}`,
+        en: `The row of target ${targetId} is not on sheet "Nhap" (the row was deleted, or its id in column A was changed; in the original template it is cell ${cell}). Restore the row with id "${targetId}" in column A. ${REDOWNLOAD_EN}`,
+      },
+      { targetId, cell },
+    ),
+  rowIdChanged: (cell: string, found: string, expected: string) =>
+    new AppError(
+      "CT_TEMPLATE_ROW_ID_CHANGED",
+      422,
+      {
+        vi: `Ô ${cell} phải ghi mã chỉ tiêu "${expected}" nhưng đang ghi "${found}". Hãy sửa lại thành "${expected}" (không sửa mã và không chép đè dòng chỉ tiêu khác).`,
+        en: `Cell ${cell} must hold target id "${expected}" but holds "${found}". Change it back to "${expected}" (do not edit ids or paste one target's row over another).`,
+      },
+      { cell, found, expected },
+    ),
+  rowDuplicate: (targetId: string, cells: string[]) =>
+    new AppError(
+      "CT_TEMPLATE_ROW_DUPLICATE",
+      422,
+      {
+        vi: `Mã chỉ tiêu "${targetId}" xuất hiện ở nhiều dòng (${cells.join(", ")}). Hãy giữ lại một dòng và xoá mã ở các dòng chép thừa.`,
+        en: `Target id "${targetId}" appears on several rows (${cells.join(", ")}). Keep one row and clear the id on the extra copies.`,
+      },
+      { targetId, cells },
+    ),
+  templateVersion: (found: string, expected: string) =>
+    new AppError(
+      "CT_TEMPLATE_VERSION_MISMATCH",
+      409,
+      {
+        vi: `Sổ dùng mẫu phiên bản "${found}", phiên bản hiện hành là "${expected}" (ô DonVi!C6). Có thể chuyển số liệu sang mẫu mới: \`chitieu template --unit … --period … --from <tệp cũ> -o <tệp mới>\`, hoặc mở sổ trong Chỉ tiêu để sửa mẫu.`,
+        en: `The workbook uses template version "${found}"; the current version is "${expected}" (cell DonVi!C6). Carry the values over to a new template: \`chitieu template --unit … --period … --from <old file> -o <new file>\`, or open the workbook in Chỉ tiêu to repair it.`,
+      },
+      { found, expected },
+    ),
+  catalogVersion: (found: string, expected: string) =>
+    new AppError(
+      "CT_CATALOG_VERSION_MISMATCH",
+      409,
+      {
+        vi: `Sổ được tạo theo danh mục chỉ tiêu phiên bản "${found}", danh mục hiện hành là "${expected}" (ô DonVi!C7). Có thể chuyển số liệu sang mẫu theo danh mục mới: \`chitieu template --unit … --period … --from <tệp cũ> -o <tệp mới>\`.`,
+        en: `The workbook was made for target catalog version "${found}"; the current catalog is "${expected}" (cell DonVi!C7). Carry the values over to a template of the current catalog: \`chitieu template --unit … --period … --from <old file> -o <new file>\`.`,
+      },
+      { found, expected },
+    ),
+  otherReport: (found: { unitCode: string; period: string }, expected: { unitCode: string; period: string }) =>
+    new AppError(
+      "CT_TEMPLATE_OTHER_REPORT",
+      409,
+      {
+        vi: `Sổ đang mở là báo cáo của đơn vị ${found.unitCode}, kỳ ${found.period}, không phải đơn vị ${expected.unitCode}, kỳ ${expected.period}. Để không mất số liệu đã nhập, hãy mở một sổ mới cho báo cáo này.`,
+        en: `The open workbook is the report of unit ${found.unitCode}, period ${found.period}, not unit ${expected.unitCode}, period ${expected.period}. To keep the figures already typed, open a new workbook for this report.`,
+      },
+      { found, expected },
+    ),
+  unknownUnit: (code: string) =>
+    new AppError(
+      "CT_UNKNOWN_UNIT",
+      422,
+      {
+        vi: `Không có đơn vị mã "${code}". Hãy dùng mã 5 chữ số của phường/xã (ví dụ 00004) hoặc mã sở ngành trong danh sách đơn vị.`,
+        en: `No unit has code "${code}". Use the 5-digit ward/commune code (e.g. 00004) or a department code from the unit list.`,
+      },
+      { code },
+    ),
+  unknownPeriod: (id: string) =>
+    new AppError(
+      "CT_UNKNOWN_PERIOD",
+      422,
+      {
+        vi: `Kỳ báo cáo "${id}" không hợp lệ. Dùng dạng 2026-01 (tháng), 2026-Q1 (quý), 2026-H1 (6 tháng) hoặc 2026 (năm).`,
+        en: `Report period "${id}" is not valid. Use 2026-01 (month), 2026-Q1 (quarter), 2026-H1 (half year) or 2026 (year).`,
+      },
+      { id },
+    ),
+  excelTooOld: (missing: string[]) =>
+    new AppError(
+      "CT_EXCEL_TOO_OLD",
+      426,
+      {
+        vi: `Phiên bản Excel này quá cũ cho Chỉ tiêu (thiếu ${missing.join(", ")}). Hãy dùng Excel cho Microsoft 365, Excel 2019 trở lên hoặc Excel trên web.`,
+        en: `This version of Excel is too old for Chỉ tiêu (missing ${missing.join(", ")}). Use Excel for Microsoft 365, Excel 2019 or later, or Excel on the web.`,
+      },
+      { missing },
+    ),
+  excelFailed: (action: string, detail: string) =>
+    new AppError(
+      "CT_EXCEL_FAILED",
+      502,
+      {
+        vi: `Excel không thực hiện được thao tác "${action}": ${detail}. Hãy thử lại; nếu sổ đang ở chế độ chỉnh sửa ô (con trỏ trong ô), hãy nhấn Enter trước.`,
+        en: `Excel could not complete "${action}": ${detail}. Try again; if a cell is being edited (cursor inside a cell), press Enter first.`,
+      },
+      { action, detail },
+    ),
+};

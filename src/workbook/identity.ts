@@ -1,0 +1,60 @@
+/**
+ * The template's identity as a custom XML part (namespace TEMPLATE_NS). Both writers store exactly this text and both
+ * readers parse it, so each side recognises the other's workbook.
+ */
+import { TEMPLATE_NS, type TemplateIdentity } from "./port";
+
+export function escapeXml(s: string): string {
+  return s
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
+}
+
+export function unescapeXml(s: string): string {
+  if (s.indexOf("&") < 0) return s;
+  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g, (_m, e: string) => {
+    if (e[0] === "#") return String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    return ({ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" } as Record<string, string>)[e];
+  });
+}
+
+export function identityToXml(id: TemplateIdentity): string {
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<template xmlns="${TEMPLATE_NS}">` +
+    `<templateVersion>${escapeXml(id.templateVersion)}</templateVersion>` +
+    `<catalogVersion>${escapeXml(id.catalogVersion)}</catalogVersion>` +
+    `<unitCode>${escapeXml(id.unitCode)}</unitCode>` +
+    `<period>${escapeXml(id.period)}</period>` +
+    `<demo>${id.demo ? "true" : "false"}</demo>` +
+    `</template>`
+  );
+}
+
+const ELEMENT_RE = new Map<string, RegExp>();
+
+function element(xml: string, name: string): string | null {
+  // tolerate a namespace prefix added by another writer: <ct:unitCode>…</ct:unitCode>
+  let re = ELEMENT_RE.get(name);
+  if (!re) {
+    re = new RegExp(`<(?:[\\w.-]+:)?${name}(?:\\s[^>]*)?>([^<]*)</(?:[\\w.-]+:)?${name}>`);
+    ELEMENT_RE.set(name, re);
+  }
+  const m = re.exec(xml);
+  return m ? unescapeXml(m[1]).trim() : null;
+}
+
+/** Parse our identity part; null when the XML is not ours (other namespace) or incomplete. */
+export function identityFromXml(xml: string): TemplateIdentity | null {
+  if (xml.indexOf(TEMPLATE_NS) < 0) return null;
+  const templateVersion = element(xml, "templateVersion");
+  const catalogVersion = element(xml, "catalogVersion");
+  const unitCode = element(xml, "unitCode");
+  const period = element(xml, "period");
+  const demo = element(xml, "demo");
+  if (!templateVersion || !catalogVersion || !unitCode || !period) return null;
+  return { templateVersion, catalogVersion, unitCode, period, demo: demo === "true" || demo === "1" };
+}

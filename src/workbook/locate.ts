@@ -1,0 +1,256 @@
+/**
+ * Finding the figures in a filled template, whatever holds the cells: the .xlsx reader (parsed XML) and the Office.js
+ * reader (value grids from one sync) both describe their workbook as a CellSource and call the functions here, so the
+ * rules "names first, then the id in column A", "a percent-formatted 0.125 is 12.5", "a named row must carry its own
+ * id" exist once.
+ */
+import {
+  entryFields,
+  findTarget,
+  parsePeriod,
+  type Catalog,
+  type EntryField,
+  type EntryInput,
+  type Locale,
+  type RawValue,
+  type Target,
+  type UnitRegistry,
+} from "../domain";
+import { workbookErrors } from "./errors";
+import type { TemplateIdentity } from "./port";
+import {
+  ENTRY_COLUMNS,
+  ENTRY_FIELDS_ALL,
+  SHEET_NAMES,
+  buildTemplateSpec,
+  entryName,
+  parseEntryName,
+  unitCellAddress,
+  unitName,
+  type UnitField,
+} from "./template";
+
+export interface NameRef {
+  sheet: string;
+  column: string;
+  row: number;
+}
+
+/** "Nhap!$G$12", "'Nhap'!$G$12", "=Nhap!$G$12" → a single-cell reference; null for #REF!, constants or ranges. */
+export function parseNameRef(text: string): NameRef | null {
+  let s = text.trim();
+  if (s.charCodeAt(0) === 61 /* = */) s = s.slice(1);
+  const bang = s.lastIndexOf("!");
+  if (bang <= 0) return null;
+  let sheet = s.slice(0, bang);
+  if (sheet.charCodeAt(0) === 39 /* ' */) {
+    if (sheet.length < 2 || sheet.charCodeAt(sheet.length - 1) !== 39) return null;
+    sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  } else if (/['"=!]/.test(sheet)) return null;
+  // $G$12 / G12
+  let i = bang + 1;
+  if (s.charCodeAt(i) === 36) i++;
+  const colStart = i;
+  while (i < s.length && s.charCodeAt(i) >= 65 && s.charCodeAt(i) <= 90) i++;
+  const colEnd = i;
+  if (colEnd === colStart || colEnd - colStart > 3) return null;
+  if (s.charCodeAt(i) === 36) i++;
+  const rowStart = i;
+  while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+  if (i === rowStart || i !== s.length) return null;
+  return { sheet: sheet.normalize("NFC"), column: s.slice(colStart, colEnd), row: Number(s.slice(rowStart, i)) };
+}
+
+export interface CellSource {
+  /** a cell's content: number, NFC string, boolean, or null when empty */
+  value(sheet: string, address: string): RawValue;
+  /** true when a numeric cell is formatted as a percentage (0.125 shown as 12,5%) */
+  isPercent(sheet: string, address: string): boolean;
+  hasSheet(sheet: string): boolean;
+  /** our defined names (CT_…) → reference; null when the name exists but is broken (#REF!) */
+  names: Map<string, NameRef | null>;
+  /** target id (upper case) → rows of the entry sheet whose column A holds it */
+  idRows: Map<string, number[]>;
+}
+
+const ID_RE = /^[A-Z]\d{2,3}$/;
+
+/** Add a column-A cell to the id → rows index, if it holds something shaped like a target id. */
+export function indexIdCell(idRows: Map<string, number[]>, row: number, v: RawValue): void {
+  if (typeof v !== "string") return;
+  const id = v.trim().toUpperCase();
+  if (!ID_RE.test(id)) return;
+  const list = idRows.get(id);
+  if (list) list.push(row);
+  else idRows.set(id, [row]);
+}
+
+export function text(v: RawValue): string | null {
+  if (v === null || v === undefined) return null;
+  const s = String(v);
+  return s.trim() === "" ? null : s;
+}
+
+function round15(x: number): number {
+  return Number.parseFloat(x.toPrecision(15));
+}
+
+function unitRef(src: CellSource, f: UnitField): { sheet: string; address: string } {
+  const ref = src.names.get(unitName(f));
+  if (ref && src.hasSheet(ref.sheet)) return { sheet: ref.sheet, address: `${ref.column}${ref.row}` };
+  return { sheet: SHEET_NAMES.unit, address: unitCellAddress(f) };
+}
+
+export function unitValue(src: CellSource, f: UnitField): RawValue {
+  const r = unitRef(src, f);
+  return src.value(r.sheet, r.address);
+}
+
+/** The identity kept in the unit sheet's named cells (for workbooks whose custom XML part was dropped). */
+export function identityFromUnitSheet(src: CellSource): TemplateIdentity | null {
+  let code = unitValue(src, "unitCode");
+  if (typeof code === "number") code = String(code).padStart(5, "0");
+  const templateVersion = text(unitValue(src, "templateVersion"));
+  const catalogVersion = text(unitValue(src, "catalogVersion"));
+  const period = text(unitValue(src, "period"));
+  if (!code || !templateVersion || !catalogVersion || !period) return null;
+  const demo = text(unitValue(src, "demo"));
+  return {
+    templateVersion,
+    catalogVersion,
+    unitCode: String(code).trim(),
+    period: period.trim(),
+    demo: !!demo && /^(có|yes|true|1)/i.test(demo.trim()),
+  };
+}
+
+export interface UnitSheetValues {
+  preparer: string | null;
+  approver: string | null;
+  phone: string | null;
+  locale: Locale;
+}
+
+export function readUnitSheet(src: CellSource): UnitSheetValues {
+  const localeRaw = text(unitValue(src, "locale"));
+  return {
+    preparer: text(unitValue(src, "preparer")),
+    approver: text(unitValue(src, "approver")),
+    phone: text(unitValue(src, "phone")),
+    locale: localeRaw && localeRaw.trim().toLowerCase().startsWith("en") ? "en" : "vi",
+  };
+}
+
+export interface LocatedEntries {
+  entries: EntryInput[];
+  cellOf: (targetId: string, field: EntryField) => string | undefined;
+  located: Record<string, "name" | "columnA">;
+}
+
+export interface LocateOptions {
+  catalog: Catalog;
+  units: UnitRegistry;
+  /** collect what can be found instead of throwing (repair and carry-over): missing rows are skipped, the first of
+   * duplicate rows is used, a name pointing at another target's row is ignored */
+  tolerant?: boolean;
+}
+
+/**
+ * Every target row of the entry sheet → EntryInput, with the cell of each field. Throws the template errors (row
+ * missing, id changed, duplicate row) naming the cell.
+ */
+export function locateEntries(src: CellSource, identity: TemplateIdentity, opts: LocateOptions): LocatedEntries {
+  const { catalog, units } = opts;
+  const sheet = SHEET_NAMES.entry;
+  let expected: { id: string; fields: EntryField[]; target: Target | undefined }[];
+  const sameCatalog = identity.catalogVersion === catalog.version;
+  const unitTargets = sameCatalog ? units.targetsFor(catalog, identity.unitCode) : [];
+  if (unitTargets.length > 0) {
+    expected = unitTargets.map((t) => ({ id: t.id, fields: entryFields(t), target: t }));
+  } else {
+    // another catalog (carry-over) or a unit not in the registry: whatever the names and column A say
+    const ids = new Set<string>();
+    const namedFields = new Map<string, EntryField[]>();
+    for (const name of src.names.keys()) {
+      const p = parseEntryName(name);
+      if (!p) continue;
+      ids.add(p.targetId);
+      const list = namedFields.get(p.targetId) ?? [];
+      if (!list.includes(p.field)) list.push(p.field);
+      namedFields.set(p.targetId, list);
+    }
+    for (const id of src.idRows.keys()) ids.add(id);
+    expected = [...ids].map((id) => {
+      const t = findTarget(catalog, id);
+      const fields = namedFields.get(id) ?? (t ? entryFields(t) : [...ENTRY_FIELDS_ALL]);
+      return { id, fields: ENTRY_FIELDS_ALL.filter((f) => fields.includes(f)), target: t };
+    });
+  }
+
+  const where = new Map<string, Map<EntryField, string>>();
+  const located: Record<string, "name" | "columnA"> = {};
+  const entries: EntryInput[] = [];
+  for (const { id, fields, target } of expected) {
+    let row: number | null = null;
+    const columns = new Map<EntryField, string>();
+    for (const f of fields) {
+      const ref = src.names.get(entryName(id, f));
+      if (ref && ref.sheet === sheet) {
+        columns.set(f, ref.column);
+        if (row === null) row = ref.row;
+      }
+    }
+    if (row !== null) {
+      const found = src.value(sheet, `A${row}`);
+      const foundId = typeof found === "string" ? found.trim().toUpperCase() : found === null ? "" : String(found);
+      if (foundId !== id) {
+        if (!opts.tolerant) throw workbookErrors.rowIdChanged(`${sheet}!A${row}`, foundId, id);
+        row = null;
+        columns.clear();
+      } else {
+        located[id] = "name";
+      }
+    }
+    if (row === null) {
+      const rows = src.idRows.get(id) ?? [];
+      if (rows.length === 0) {
+        if (opts.tolerant) continue;
+        throw workbookErrors.rowMissing(id, originalCell(opts, identity, id));
+      }
+      if (rows.length > 1 && !opts.tolerant)
+        throw workbookErrors.rowDuplicate(
+          id,
+          rows.map((r) => `${sheet}!A${r}`),
+        );
+      row = rows[0];
+      located[id] = "columnA";
+    }
+    const cells = new Map<EntryField, string>();
+    const e: EntryInput = { targetId: id };
+    const percentTarget = target ? target.measure === "percent" || target.measure === "rate" : false;
+    for (const f of fields) {
+      const address = `${columns.get(f) ?? ENTRY_COLUMNS[f]}${row}`;
+      cells.set(f, `${sheet}!${address}`);
+      let v = src.value(sheet, address);
+      if (f === "value" && percentTarget && typeof v === "number" && src.isPercent(sheet, address))
+        v = round15(v * 100);
+      if (f === "justification" || f === "evidence" || f === "responsible") e[f] = text(v);
+      else e[f] = v;
+    }
+    where.set(id, cells);
+    entries.push(e);
+  }
+  return { entries, cellOf: (targetId, field) => where.get(targetId)?.get(field), located };
+}
+
+/** Where a target's row is in a freshly made template of this identity (for the "row missing" message). */
+function originalCell(opts: LocateOptions, identity: TemplateIdentity, targetId: string): string {
+  const unit = opts.units.byCode(identity.unitCode);
+  const period = parsePeriod(identity.period);
+  if (unit && period) {
+    const spec = buildTemplateSpec({ catalog: opts.catalog, unit, period });
+    const row = spec.entry.rows[targetId];
+    if (row !== undefined) return `${SHEET_NAMES.entry}!A${row}`;
+  }
+  return `${SHEET_NAMES.entry}!A:A`;
+}

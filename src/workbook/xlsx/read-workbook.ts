@@ -1,0 +1,335 @@
+/**
+ * The fast .xlsx reader: a filled template → identity, entries and the unit sheet, with the sheet address of every
+ * input so rule issues can name their cell. Input cells are found by their defined names first (CT_E01_value), then
+ * by the target id in column A (names broken by a deleted row, or dropped by another spreadsheet program) — the
+ * rules live in ../locate.ts, shared with the Office.js reader.
+ *
+ * Only the parts it needs are inflated (workbook, its relationships, shared strings, the two sheets, the identity
+ * part; styles only when a percent format must be checked), each bounded by its declared size, and the cell count
+ * is checked before anything else is parsed, so an absurd or hostile file fails fast with bounded memory. No Node
+ * import: the platform (inflater, Latin-1 view) is passed in — node-inflate.ts for the server and CLI,
+ * browser-inflate.ts for the task pane.
+ */
+import type { Catalog, EntryField, EntryInput, Locale, RawValue, UnitRegistry } from "../../domain";
+import { workbookErrors } from "../errors";
+import { identityFromXml } from "../identity";
+import {
+  identityFromUnitSheet,
+  indexIdCell,
+  locateEntries,
+  parseNameRef,
+  readUnitSheet,
+  type CellSource,
+  type NameRef,
+} from "../locate";
+import type { TemplateIdentity } from "../port";
+import { SHEET_NAMES, TEMPLATE_VERSION } from "../template";
+import {
+  DEFAULT_ZIP_LIMITS,
+  openZip,
+  readEntry,
+  readEntryAsync,
+  type InflateRaw,
+  type InflateRawAsync,
+  type ZipArchive,
+  type ZipLimits,
+} from "./zip";
+import {
+  SharedStrings,
+  SheetCells,
+  parsePercentStyles,
+  parseRels,
+  parseWorkbookXml,
+  resolvePart,
+  utf8Slice,
+  type DefinedName,
+  type XmlPart,
+} from "./xml-scan";
+
+export interface ReadLimits extends ZipLimits {
+  /** cells per sheet read */
+  maxCells: number;
+}
+export const DEFAULT_READ_LIMITS: ReadLimits = { ...DEFAULT_ZIP_LIMITS, maxCells: 200_000 };
+
+export interface ReadOptions {
+  catalog: Catalog;
+  units: UnitRegistry;
+  limits?: Partial<ReadLimits>;
+  /** Read a workbook of another template or catalog version instead of refusing it (for `carryOver`). */
+  allowOtherVersion?: boolean;
+}
+
+export interface UnitSheetInfo {
+  preparer: string | null;
+  approver: string | null;
+  phone: string | null;
+}
+
+export interface WorkbookRead {
+  identity: TemplateIdentity;
+  /** where the identity came from: our custom XML part, or the named cells of the unit sheet (a program that drops custom XML parts) */
+  identitySource: "customXml" | "unitSheet";
+  /** how ambiguous numbers are read for this report (the unit sheet's number style) */
+  locale: Locale;
+  /** one per target of the unit, catalog order */
+  entries: EntryInput[];
+  unitSheet: UnitSheetInfo;
+  /** actual cell of a target's field in this file, e.g. "Nhap!G14" */
+  cellOf: (targetId: string, field: EntryField) => string | undefined;
+  /** how each target row was found */
+  located: Record<string, "name" | "columnA">;
+}
+
+/** What the reader needs from its platform. */
+export interface ReaderPlatform {
+  inflate: InflateRaw;
+  /** the bytes as a one-char-per-byte string (Latin-1 / windows-1252: positions must equal byte offsets) */
+  latin1: (bytes: Uint8Array) => string;
+}
+export interface AsyncReaderPlatform {
+  inflate: InflateRawAsync;
+  latin1: (bytes: Uint8Array) => string;
+}
+
+// ------------------------------------------------------------------------------------------------------------------
+
+const REL_SHEET = "/worksheet";
+const REL_SHARED = "/sharedStrings";
+const REL_STYLES = "/styles";
+const REL_OFFICE_DOC = "/officeDocument";
+const DEFAULT_WORKBOOK = "xl/workbook.xml";
+
+interface Plan {
+  sheets: Map<string, string>; // sheet name → part path
+  names: DefinedName[];
+  sharedPath: string | null;
+  stylesPath: string | null;
+  customXmlPaths: string[];
+}
+
+type Get = (path: string) => XmlPart | null;
+
+function workbookPathOf(zip: ZipArchive, get: Get): string {
+  if (zip.entries.has("mimetype") && zip.entries.has("content.xml")) throw workbookErrors.ods();
+  // the usual place first; the package's root relationships only when it is elsewhere
+  if (zip.entries.has(DEFAULT_WORKBOOK)) return DEFAULT_WORKBOOK;
+  const rootRels = get("_rels/.rels");
+  const main = rootRels ? parseRels(rootRels).find((r) => r.type.endsWith(REL_OFFICE_DOC)) : undefined;
+  if (!main) throw workbookErrors.noWorkbook();
+  return resolvePart("", main.target);
+}
+
+function relsPathOf(workbookPath: string): string {
+  const base = workbookPath.slice(0, workbookPath.lastIndexOf("/") + 1);
+  return `${base}_rels/${workbookPath.slice(base.length)}.rels`;
+}
+
+/** What a reader needs from the archive, resolved once the workbook part and its relationships are known. */
+function planFrom(zip: ZipArchive, workbookPath: string, get: Get): Plan {
+  const wbXml = get(workbookPath);
+  if (wbXml === null) throw workbookErrors.noWorkbook();
+  const base = workbookPath.slice(0, workbookPath.lastIndexOf("/") + 1);
+  const relsPart = get(relsPathOf(workbookPath));
+  const rels = relsPart ? parseRels(relsPart) : [];
+  const relById = new Map(rels.map((r) => [r.id, r]));
+  const wb = parseWorkbookXml(wbXml);
+  const sheets = new Map<string, string>();
+  for (const s of wb.sheets) {
+    const rel = relById.get(s.relId);
+    if (rel && rel.type.endsWith(REL_SHEET)) sheets.set(s.name, resolvePart(base, rel.target));
+  }
+  const shared = rels.find((r) => r.type.endsWith(REL_SHARED));
+  const styles = rels.find((r) => r.type.endsWith(REL_STYLES));
+  const customXmlPaths: string[] = [];
+  for (const n of zip.entries.keys()) if (/^customXml\/item\d+\.xml$/.test(n)) customXmlPaths.push(n);
+  return {
+    sheets,
+    names: wb.names,
+    sharedPath: shared ? resolvePart(base, shared.target) : null,
+    stylesPath: styles ? resolvePart(base, styles.target) : null,
+    customXmlPaths,
+  };
+}
+
+function neededParts(plan: Plan): string[] {
+  const out: string[] = [];
+  for (const name of [SHEET_NAMES.entry, SHEET_NAMES.unit]) {
+    const p = plan.sheets.get(name);
+    if (p) out.push(p);
+  }
+  if (plan.sharedPath) out.push(plan.sharedPath);
+  if (plan.stylesPath) out.push(plan.stylesPath);
+  out.push(...plan.customXmlPaths);
+  return out;
+}
+
+/** Read a filled template with a synchronous platform (node:zlib). */
+export function readWorkbookWith(bytes: Uint8Array, opts: ReadOptions, platform: ReaderPlatform): WorkbookRead {
+  const limits = { ...DEFAULT_READ_LIMITS, ...opts.limits };
+  const zip = openZip(bytes, limits);
+  const cache = new Map<string, XmlPart | null>();
+  const get: Get = (path) => {
+    let part = cache.get(path);
+    if (part === undefined) {
+      const data = readEntry(zip, path, platform.inflate);
+      part = data === null ? null : { bytes: data, text: platform.latin1(data) };
+      cache.set(path, part);
+    }
+    return part;
+  };
+  const plan = planFrom(zip, workbookPathOf(zip, get), get);
+  return interpret(plan, get, opts, limits);
+}
+
+/** The same reader with an asynchronous platform (DecompressionStream in the browser). */
+export async function readWorkbookAsync(
+  bytes: Uint8Array,
+  opts: ReadOptions,
+  platform: AsyncReaderPlatform,
+): Promise<WorkbookRead> {
+  const limits = { ...DEFAULT_READ_LIMITS, ...opts.limits };
+  const zip = openZip(bytes, limits);
+  const cache = new Map<string, XmlPart | null>();
+  const load = async (path: string): Promise<void> => {
+    if (cache.has(path)) return;
+    const data = await readEntryAsync(zip, path, platform.inflate);
+    cache.set(path, data === null ? null : { bytes: data, text: platform.latin1(data) });
+  };
+  const get: Get = (path) => {
+    if (!cache.has(path)) throw new Error(`part not loaded: ${path}`);
+    return cache.get(path) ?? null;
+  };
+  // phase 1: the parts that say where everything else is
+  if (!zip.entries.has(DEFAULT_WORKBOOK)) await load("_rels/.rels");
+  const workbookPath = workbookPathOf(zip, get);
+  await load(workbookPath);
+  await load(relsPathOf(workbookPath));
+  const plan = planFrom(zip, workbookPath, get);
+  // phase 2: the parts the interpretation reads
+  for (const p of neededParts(plan)) await load(p);
+  return interpret(plan, get, opts, limits);
+}
+
+// ------------------------------------------------------------------------------------------------------------------
+
+/** The xlsx side of a CellSource: lazily parsed sheets, shared strings, percent styles, our names. */
+function cellSource(plan: Plan, get: Get, limits: ReadLimits): CellSource {
+  let shared: SharedStrings | null | undefined;
+  const sharedStrings = (): SharedStrings | null => {
+    if (shared === undefined) {
+      const part = plan.sharedPath ? get(plan.sharedPath) : null;
+      shared = part ? new SharedStrings(part) : null;
+    }
+    return shared;
+  };
+  let percentStyles: boolean[] | undefined;
+  const sheets = new Map<string, SheetCells | null>();
+  const cellsOf = (sheet: string): SheetCells | null => {
+    let cells = sheets.get(sheet);
+    if (cells === undefined) {
+      const path = plan.sheets.get(sheet);
+      const part = path ? get(path) : null;
+      cells = part ? new SheetCells(part, limits.maxCells, sheet) : null;
+      sheets.set(sheet, cells);
+    }
+    return cells;
+  };
+  const names = new Map<string, NameRef | null>();
+  for (const n of plan.names) {
+    if (n.name.startsWith("CT_") && !names.get(n.name)) names.set(n.name, parseNameRef(n.text));
+  }
+  const value = (sheet: string, address: string): RawValue => {
+    const c = cellsOf(sheet)?.get(address);
+    if (!c) return null;
+    switch (c.t) {
+      case "s": {
+        const s = sharedStrings()?.get(Number(c.v)) ?? null;
+        return s === null || s === "" ? null : s.normalize("NFC");
+      }
+      case "inlineStr":
+        return c.inline ? c.inline.normalize("NFC") : null;
+      case "str":
+      case "e":
+      case "d":
+        return c.v === null || c.v === "" ? null : c.v.normalize("NFC");
+      case "b":
+        return c.v === "1";
+      default: {
+        if (c.v === null || c.v === "") return null;
+        const n = Number(c.v);
+        return Number.isFinite(n) ? n : c.v;
+      }
+    }
+  };
+  let idRows: Map<string, number[]> | null = null;
+  return {
+    value,
+    isPercent: (sheet, address) => {
+      const c = cellsOf(sheet)?.get(address);
+      if (!c || (c.t !== null && c.t !== "n") || c.s === 0) return false;
+      if (percentStyles === undefined) {
+        const part = plan.stylesPath ? get(plan.stylesPath) : null;
+        percentStyles = part ? parsePercentStyles(part) : [];
+      }
+      return percentStyles[c.s] === true;
+    },
+    hasSheet: (sheet) => plan.sheets.has(sheet),
+    names,
+    get idRows(): Map<string, number[]> {
+      if (!idRows) {
+        idRows = new Map();
+        const cells = cellsOf(SHEET_NAMES.entry);
+        if (cells) {
+          for (const row of cells.rowNumbers()) {
+            const c = cells.get(`A${row}`);
+            if (c && (c.t === "s" || c.t === "inlineStr" || c.t === "str"))
+              indexIdCell(idRows, row, value(SHEET_NAMES.entry, `A${row}`));
+          }
+        }
+      }
+      return idRows;
+    },
+  };
+}
+
+function interpret(plan: Plan, get: Get, opts: ReadOptions, limits: ReadLimits): WorkbookRead {
+  // identity first: a workbook that is not ours is told so before anything about its sheets
+  let identity: TemplateIdentity | null = null;
+  let identitySource: WorkbookRead["identitySource"] = "customXml";
+  for (const p of plan.customXmlPaths) {
+    const part = get(p);
+    identity = part ? identityFromXml(utf8Slice(part, 0, part.text.length)) : null;
+    if (identity) break;
+  }
+  const src = cellSource(plan, get, limits);
+  if (!identity) {
+    // LibreOffice and some other programs drop custom XML parts: fall back to the named cells of the unit sheet.
+    if (src.names.size === 0) throw workbookErrors.notTemplate();
+    if (!plan.sheets.has(SHEET_NAMES.unit)) throw workbookErrors.sheetMissing(SHEET_NAMES.unit);
+    identity = identityFromUnitSheet(src);
+    if (!identity) throw workbookErrors.notTemplate();
+    identitySource = "unitSheet";
+  }
+  if (!plan.sheets.has(SHEET_NAMES.entry)) throw workbookErrors.sheetMissing(SHEET_NAMES.entry);
+  if (!plan.sheets.has(SHEET_NAMES.unit)) throw workbookErrors.sheetMissing(SHEET_NAMES.unit);
+  if (!opts.allowOtherVersion) {
+    if (identity.templateVersion !== TEMPLATE_VERSION)
+      throw workbookErrors.templateVersion(identity.templateVersion, TEMPLATE_VERSION);
+    if (identity.catalogVersion !== opts.catalog.version)
+      throw workbookErrors.catalogVersion(identity.catalogVersion, opts.catalog.version);
+  }
+  const located = locateEntries(src, identity, opts);
+  const unit = readUnitSheet(src);
+  return {
+    identity,
+    identitySource,
+    locale: unit.locale,
+    entries: located.entries,
+    unitSheet: { preparer: unit.preparer, approver: unit.approver, phone: unit.phone },
+    cellOf: located.cellOf,
+    located: located.located,
+  };
+}
+
+export type { EntryInput };

@@ -1,0 +1,211 @@
+import {
+  GROUP_IDS,
+  defaultCatalog,
+  defaultUnitRegistry,
+  entryFields,
+  parseMilestone,
+  parsePeriod,
+  targetForPeriod,
+  type EntryField,
+  type Period,
+  type Unit,
+} from "../../src/domain";
+import {
+  ENTRY_COLUMNS,
+  SHEET_NAMES,
+  TEMPLATE_VERSION,
+  buildTemplateSpec,
+  cellMap,
+  cellOf,
+  entryName,
+  parseEntryName,
+  type TemplateSpec,
+} from "../../src/workbook/template";
+import { identityFromXml } from "../../src/workbook/identity";
+import { TEMPLATE_NS } from "../../src/workbook/port";
+
+const catalog = defaultCatalog();
+const units = defaultUnitRegistry();
+const period = parsePeriod("2026-Q1") as Period;
+const ward = units.byCode("00004") as Unit;
+
+function sheet(spec: TemplateSpec, name: string) {
+  const s = spec.sheets.find((x) => x.name === name);
+  if (!s) throw new Error(`no sheet ${name}`);
+  return s;
+}
+function cellValue(spec: TemplateSpec, sheetName: string, address: string) {
+  return sheet(spec, sheetName).cells.find((c) => c.address === address);
+}
+
+describe("buildTemplateSpec", () => {
+  const spec = buildTemplateSpec({ catalog, unit: ward, period });
+  const entry = sheet(spec, SHEET_NAMES.entry);
+
+  it("has the guide, unit and entry sheets, in that order", () => {
+    expect(spec.sheets.map((s) => s.name)).toEqual(["HuongDan", "DonVi", "Nhap"]);
+  });
+
+  it("writes one row per target the unit reports, grouped by the catalog's groups in catalog order", () => {
+    const expected = units.targetsFor(catalog, ward.code);
+    const rows = Object.entries(spec.entry.rows).sort((a, b) => a[1] - b[1]);
+    const byGroup = GROUP_IDS.flatMap((g) => expected.filter((t) => t.group === g).map((t) => t.id));
+    expect(rows.map(([id]) => id)).toEqual(byGroup);
+    for (const [id, row] of rows) expect(cellValue(spec, "Nhap", `A${row}`)?.value).toBe(id);
+  });
+
+  it("puts a group heading before the first target of each group", () => {
+    const rows = Object.values(spec.entry.rows).sort((a, b) => a - b);
+    const headings = entry.cells.filter((c) => c.style === "group");
+    expect(headings.length).toBe(new Set(units.targetsFor(catalog, ward.code).map((t) => t.group)).size);
+    expect(Number(headings[0].address.slice(1))).toBe(rows[0] - 1);
+  });
+
+  it("defines one name per input cell, pointing at that cell", () => {
+    for (const t of units.targetsFor(catalog, ward.code)) {
+      for (const f of entryFields(t)) {
+        const n = spec.names.find((x) => x.name === entryName(t.id, f));
+        expect(n).toEqual({ name: `CT_${t.id}_${f}`, sheet: "Nhap", address: `${ENTRY_COLUMNS[f]}${spec.entry.rows[t.id]}` });
+      }
+    }
+    expect(new Set(spec.names.map((n) => n.name)).size).toBe(spec.names.length);
+  });
+
+  it("gives every input cell a data validation of the kind its measure needs", () => {
+    const kinds = new Map(entry.validations.map((v) => [v.address, v]));
+    for (const t of units.targetsFor(catalog, ward.code)) {
+      for (const f of entryFields(t)) {
+        const v = kinds.get(`${ENTRY_COLUMNS[f]}${spec.entry.rows[t.id]}`);
+        expect(v).toBeDefined();
+        if (f === "milestone") expect(v?.kind).toBe("list");
+        else if (f === "numerator" || f === "denominator") expect([v?.kind, v?.min]).toEqual(["decimal", 0]);
+        else if (f === "value" && t.measure === "percent") expect([v?.kind, v?.min, v?.max]).toEqual(["decimal", 0, 100]);
+        else if (f === "value" && t.measure === "count") expect([v?.kind, v?.min]).toEqual(["whole", 0]);
+        else if (f === "value" && t.measure === "rate") expect([v?.kind, v?.min, v?.max]).toEqual(["decimal", -100, 1000]);
+        else if (f === "value") expect([v?.kind, v?.min]).toEqual(["decimal", 0]);
+        else expect(v?.kind).toBe("textLength");
+      }
+    }
+  });
+
+  it("keeps every input message and error alert within Excel's limits (title 32, prompt 255, error 225)", () => {
+    for (const s of spec.sheets) {
+      for (const v of s.validations) {
+        expect(v.prompt.title.length).toBeLessThanOrEqual(32);
+        expect(v.error.title.length).toBeLessThanOrEqual(32);
+        expect(v.prompt.text.length).toBeLessThanOrEqual(255);
+        expect(v.error.text.length).toBeLessThanOrEqual(225);
+        if (v.list) expect(v.list.join(",").length).toBeLessThanOrEqual(255);
+      }
+    }
+  });
+
+  it("offers milestone choices that the domain's parser reads back", () => {
+    const dept = buildTemplateSpec({ catalog, unit: units.byCode("S-XD") as Unit, period });
+    const v = sheet(dept, "Nhap").validations.find((x) => x.address === `${ENTRY_COLUMNS.milestone}${dept.entry.rows.U11}`);
+    expect(v?.kind).toBe("list");
+    expect(v?.list?.map((l) => parseMilestone(l))).toEqual(["not_started", "in_progress", "done"]);
+  });
+
+  it("shows 'no target set' for a year the catalog has no value for, never a number", () => {
+    const y2027 = parsePeriod("2027-Q1") as Period;
+    const spec27 = buildTemplateSpec({ catalog, unit: ward, period: y2027 });
+    for (const t of units.targetsFor(catalog, ward.code)) {
+      const yt = targetForPeriod(t, y2027);
+      const shown = cellValue(spec27, "Nhap", `${ENTRY_COLUMNS.target}${spec27.entry.rows[t.id]}`)?.value;
+      if (yt.kind === "none") expect(shown).toBe("Chưa có chỉ tiêu / no target set");
+      else expect(shown).not.toContain("Chưa có");
+    }
+    // and the 2026 figure the catalog states is shown as stated
+    const s02 = spec.entry.rows.S02;
+    expect(cellValue(spec, "Nhap", `${ENTRY_COLUMNS.target}${s02}`)?.value).toBe("≥ 18.000");
+  });
+
+  it("shows each target's source status (verified, provisional …)", () => {
+    const row = spec.entry.rows.P01;
+    expect(cellValue(spec, "Nhap", `${ENTRY_COLUMNS.sourceStatus}${row}`)?.value).toContain("Chỉ tiêu tạm");
+  });
+
+  it("computes a ratio target's rate from its numerator and denominator with a formula, not an input", () => {
+    const row = spec.entry.rows.S01;
+    const c = cellValue(spec, "Nhap", `${ENTRY_COLUMNS.value}${row}`);
+    expect(c?.formula).toBe(`IF(AND(ISNUMBER(H${row}),ISNUMBER(I${row}),I${row}>0),H${row}/I${row}*100,"")`);
+    expect(spec.styles[c?.style ?? "na"].locked).toBe(true);
+    const u10 = spec.entry.rows.U10; // m² per person: scale 1
+    expect(cellValue(spec, "Nhap", `${ENTRY_COLUMNS.value}${u10}`)?.formula).toBe(`IF(AND(ISNUMBER(H${u10}),ISNUMBER(I${u10}),I${u10}>0),H${u10}/I${u10},"")`);
+  });
+
+  it("unlocks exactly the input cells and protects every sheet", () => {
+    const inputs = new Set(spec.names.map((n) => `${n.sheet}!${n.address}`));
+    for (const s of spec.sheets) {
+      expect(s.protect).toBe(true);
+      for (const c of s.cells) {
+        const unlocked = !spec.styles[c.style].locked;
+        const isInput = inputs.has(`${s.name}!${c.address}`) && !/^CT_(unitCode|unitName|period|templateVersion|catalogVersion|demo)$/.test(spec.names.find((n) => `${n.sheet}!${n.address}` === `${s.name}!${c.address}`)?.name ?? "");
+        expect([c.address, unlocked]).toEqual([c.address, isInput]);
+      }
+    }
+  });
+
+  it("freezes the header, prints A4 landscape with the header rows repeated, and colours the status column", () => {
+    expect(entry.freeze).toEqual({ rows: 5, columns: 2 });
+    expect(entry.print).toEqual({ orientation: "landscape", paper: "A4", titleRows: [4, 5], fitToWidth: true });
+    expect(entry.conditionalFormats).toHaveLength(1);
+    expect(entry.conditionalFormats[0].range).toBe(`K6:K${spec.entry.lastRow}`);
+    expect(entry.conditionalFormats[0].rules.map((r) => r.text)).toEqual(["Đạt", "Đúng tiến độ", "Có nguy cơ", "Chậm tiến độ", "Chưa có chỉ tiêu"]);
+  });
+
+  it("keeps the identity in a custom XML part of our namespace", () => {
+    expect(spec.customXml).toContain(`xmlns="${TEMPLATE_NS}"`);
+    expect(identityFromXml(spec.customXml)).toEqual({ templateVersion: TEMPLATE_VERSION, catalogVersion: catalog.version, unitCode: "00004", period: "2026-Q1", demo: false });
+  });
+
+  it("states who prepared and approved the report on the unit sheet, as inputs", () => {
+    const unit = sheet(spec, "DonVi");
+    expect(unit.cells.find((c) => c.address === "C3")?.value).toBe("00004");
+    for (const n of ["CT_preparer", "CT_approver", "CT_phone"]) {
+      const address = spec.names.find((x) => x.name === n)?.address ?? "";
+      const c = unit.cells.find((x) => x.address === address);
+      expect(spec.styles[c?.style ?? "label"].locked).toBe(false);
+    }
+  });
+
+  it("marks a demo workbook by its tab colour and a banner row", () => {
+    const demoUnit = units.byCode("DEMO-01") as Unit;
+    const demo = buildTemplateSpec({ catalog, unit: demoUnit, period });
+    expect(demo.identity.demo).toBe(true);
+    expect(demo.sheets.every((s) => s.tabColor === "C00000")).toBe(true);
+    expect(cellValue(demo, "Nhap", "A3")?.value).toContain("DEMO — dữ liệu trình diễn");
+    expect(cellValue(spec, "Nhap", "A3")?.value).not.toContain("DEMO");
+  });
+
+  it("puts given values into their input cells", () => {
+    const filled = buildTemplateSpec({ catalog, unit: ward, period, values: [{ targetId: "S01", numerator: 12, denominator: 40, justification: "ok" }], unitInfo: { preparer: "Nguyễn Văn A" } });
+    const row = filled.entry.rows.S01;
+    expect(cellValue(filled, "Nhap", `H${row}`)?.value).toBe(12);
+    expect(cellValue(filled, "Nhap", `I${row}`)?.value).toBe(40);
+    expect(cellValue(filled, "Nhap", `L${row}`)?.value).toBe("ok");
+    expect(cellValue(filled, "DonVi", "C10")?.value).toBe("Nguyễn Văn A");
+  });
+});
+
+describe("cellOf", () => {
+  const spec = buildTemplateSpec({ catalog, unit: ward, period });
+
+  it.each<[string, EntryField, string | undefined]>([
+    ["S01", "numerator", `Nhap!H${spec.entry.rows.S01}`],
+    ["S01", "denominator", `Nhap!I${spec.entry.rows.S01}`],
+    ["S02", "value", `Nhap!G${spec.entry.rows.S02}`],
+    ["S02", "justification", `Nhap!L${spec.entry.rows.S02}`],
+    ["S01", "value", undefined],
+    ["E01", "value", undefined],
+  ])("maps %s.%s to %s", (id, field, expected) => {
+    expect(cellOf(spec, id, field)).toBe(expected);
+    expect(cellMap(spec)(id, field)).toBe(expected);
+  });
+
+  it("reads names back into target and field", () => {
+    expect(parseEntryName("CT_S01_numerator")).toEqual({ targetId: "S01", field: "numerator" });
+    expect(parseEntryName("CT_unitCode")).toBeNull();
+  });
+});
