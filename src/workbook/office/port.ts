@@ -1,0 +1,75 @@
+/**
+ * The WorkbookPort over live Excel: what the task pane receives as a prop. It remembers the spec of the template it
+ * ensured, so marks and reads know the rows, and reads the identity from the custom XML part (falling back to the
+ * unit sheet).
+ */
+import { defaultCatalog, defaultUnitRegistry, type Catalog, type UnitRegistry } from "../../domain";
+import { identityFromXml } from "../identity";
+import { TEMPLATE_NS, type TemplateIdentity, type WorkbookPort } from "../port";
+import type { TemplateSpec } from "../template";
+import {
+  changesIn,
+  markIssues,
+  onEntriesChanged,
+  readIdentityPart,
+  readReport,
+  selectCell,
+  writeEntries,
+} from "./entries";
+import { checkRequirements, type OfficeFeatures } from "./requirements";
+import { loadQueue, loadSetting, saveQueue, saveSetting } from "./settings";
+import { createOrRepairTemplate } from "./write-template";
+
+export interface OfficePortOptions {
+  catalog?: Catalog;
+  units?: UnitRegistry;
+  features?: OfficeFeatures;
+}
+
+export function createOfficeWorkbookPort(
+  opts: OfficePortOptions = {},
+): WorkbookPort & { readonly spec: TemplateSpec | null } {
+  const catalog = opts.catalog ?? defaultCatalog();
+  const units = opts.units ?? defaultUnitRegistry();
+  const features = opts.features ?? checkRequirements().features;
+  let spec: TemplateSpec | null = null;
+  let identity: TemplateIdentity | null = null;
+
+  async function currentIdentity(): Promise<TemplateIdentity | null> {
+    if (identity) return identity;
+    const xml = await readIdentityPart(TEMPLATE_NS);
+    identity = xml ? identityFromXml(xml) : null;
+    return identity;
+  }
+
+  return {
+    get spec() {
+      return spec;
+    },
+    async ensureTemplate(s) {
+      const status = await createOrRepairTemplate(s, { catalog, units, features });
+      spec = s;
+      identity = s.identity;
+      return { identity: status.identity, repaired: status.repaired };
+    },
+    readIdentity: currentIdentity,
+    async readEntries() {
+      const id = (await currentIdentity()) ?? spec?.identity;
+      if (!id) return [];
+      return (await readReport({ catalog, units }, id)).entries;
+    },
+    writeEntries,
+    async markIssues(issues, assessments) {
+      if (!spec) return;
+      await markIssues(spec, issues, assessments);
+    },
+    selectCell,
+    onEntriesChanged,
+    loadQueue,
+    saveQueue,
+    loadSetting,
+    saveSetting,
+  };
+}
+
+export { changesIn };
