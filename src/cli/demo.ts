@@ -1,0 +1,104 @@
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { createUnitRegistry, defaultCatalog, defaultUnits, DEMO_PERIOD_ID, generateDemoEntries, parsePeriod } from "../domain";
+import { buildTemplateSpec } from "../workbook/template";
+import { writeTemplateXlsx } from "../workbook/xlsx/write-template";
+import { clientFromFlags, usageError } from "./submit";
+import { printBilingual, type CliIo } from "./io";
+
+const HELP = `chitieu demo workbook [--unit DEMO-01] [--period ${DEMO_PERIOD_ID}] [--clean] [--seed N] [--lang vi|en] -o file.xlsx
+    A template workbook for a demo unit, filled with sample data made from the catalog. Without --clean it has
+    issues of every kind to show in training (errors, off-target figures without justification, an at-risk
+    figure); with --clean it passes every rule and can be submitted as it is.
+chitieu demo reset --endpoint URL --token T [--ca file]
+    Deletes every report of the demo units on the endpoint (planner or admin token). Real units are never touched.
+`;
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      unit: { type: "string", default: "DEMO-01" },
+      period: { type: "string", default: DEMO_PERIOD_ID },
+      clean: { type: "boolean", default: false },
+      seed: { type: "string" },
+      lang: { type: "string", default: "vi" },
+      out: { type: "string", short: "o" },
+      endpoint: { type: "string" },
+      token: { type: "string" },
+      ca: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  const [action] = positionals;
+  if (values.help) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  if (action === "workbook") {
+    if (!values.out) return usageError(io, "Thiếu -o <tệp.xlsx>.", "Missing -o <file.xlsx>.", HELP);
+    const catalog = defaultCatalog();
+    const registry = createUnitRegistry(defaultUnits());
+    const unit = registry.byCode(values.unit);
+    if (!unit?.demo) {
+      return usageError(
+        io,
+        `"${values.unit}" không phải đơn vị trình diễn. Dùng DEMO-01 (phường) hoặc DEMO-02 (sở).`,
+        `"${values.unit}" is not a demo unit. Use DEMO-01 (ward) or DEMO-02 (department).`,
+        HELP,
+      );
+    }
+    const period = parsePeriod(values.period);
+    if (!period) {
+      return usageError(
+        io,
+        `Kỳ báo cáo "${values.period}" không hợp lệ. Viết như 2026-01, 2026-Q1, 2026-H1 hoặc 2026.`,
+        `Period "${values.period}" is not valid. Write it as 2026-01, 2026-Q1, 2026-H1 or 2026.`,
+        HELP,
+      );
+    }
+    const locale = values.lang === "en" ? "en" : "vi";
+    const targets = registry.targetsFor(catalog, unit.code);
+    const entries = generateDemoEntries(catalog, unit, period, targets, {
+      variant: values.clean ? "clean" : "training",
+      seed: values.seed ? Number(values.seed) : undefined,
+      locale,
+    });
+    const spec = buildTemplateSpec({
+      catalog,
+      unit,
+      period,
+      locale,
+      values: entries,
+      unitInfo: { preparer: "Nguyễn Văn A", approver: "Trần Thị B", phone: "024 3825 0000" },
+    });
+    const file = path.resolve(io.cwd, values.out);
+    await fs.writeFile(file, await writeTemplateXlsx(spec));
+    io.stdout.write(`${file}\n`);
+    return 0;
+  }
+  if (action === "reset") {
+    const client = clientFromFlags(values, io, HELP, "chitieu-cli demo");
+    if (!client) return 2;
+    const res = await client.request("POST", "/demo/reset", {});
+    if (res.status !== 200) {
+      const problem = res.json as { message?: { vi: string; en: string } } | undefined;
+      printBilingual(
+        io.stderr,
+        problem?.message ?? { vi: `Máy chủ trả lời ${res.status}.`, en: `The endpoint answered ${res.status}.` },
+        "✖ ",
+      );
+      return 1;
+    }
+    const body = res.json as { unitCodes: string[]; deleted: { submissions: number } };
+    printBilingual(io.stdout, {
+      vi: `Đã đặt lại dữ liệu trình diễn (${body.unitCodes.join(", ")}): xoá ${body.deleted.submissions} lần gửi.`,
+      en: `Demo data reset (${body.unitCodes.join(", ")}): ${body.deleted.submissions} submissions deleted.`,
+    });
+    return 0;
+  }
+  io.stderr.write(HELP);
+  return 2;
+}
