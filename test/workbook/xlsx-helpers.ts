@@ -55,7 +55,7 @@ export async function sheetPath(bytes: Uint8Array, name: string): Promise<string
 /** Load with ExcelJS, change, save — as another program would — and put our identity part back unless told not to. */
 export async function viaExcelJs(bytes: Uint8Array, mutate: (wb: ExcelJS.Workbook) => void, keepIdentity: string | null = null): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes));
+  await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   mutate(wb);
   const out = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
   return keepIdentity ? addCustomXmlPart(out, keepIdentity) : out;
