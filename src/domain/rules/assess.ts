@@ -186,7 +186,7 @@ export function verdictParams(target: Target, period: Period, v: Verdict): Messa
     p.termTarget = yt.kind === "none" ? yt.termTarget : null;
   }
   if (yt.kind === "date") p.deadline = yt.date;
-  if (yt.kind === "value" && v.figure !== null) {
+  if (yt.kind === "value" && v.figure !== null && v.progress !== "no_target") {
     p.figure = v.figure;
     p.target = yt.value;
     if (v.basis === "ytd") {

@@ -25,6 +25,7 @@ import { catalogIndex } from "../catalog/catalog";
 import { messageFor, type MessageParams } from "../messages";
 import { parsePeriod } from "../periods/periods";
 import { emptyVerdict, judgeInto, verdictParams, type AssessOptions } from "./assess";
+import { completeNoTarget, sharedNoTarget } from "./no-target";
 import { checkPopulation } from "./consistency";
 import { emptyParsedEntry, parseEntryInto, primaryField, type EntryState, type IssueSink } from "./entry";
 
@@ -200,42 +201,27 @@ export function validate(report: ReportInput, ctx: ValidationContext): Validatio
       if (progress === "met" || progress === "on_track" || progress === "no_data") continue;
       const field = primaryField(target);
       const path = ["entries", id, field];
+      if (progress === "no_target") {
+        run.add("no_target", "status.no_target", id, field, path, "info", sharedNoTarget(target, period, v).params);
+        continue;
+      }
       const params = verdictParams(target, period, v);
       if (progress === "off_track") run.add("off_track", "status.off_track", id, field, path, "warning", params);
-      else if (progress === "at_risk") run.add("at_risk", "status.at_risk", id, field, path, "info", params);
-      else run.add("no_target", "status.no_target", id, field, path, "info", params);
+      else run.add("at_risk", "status.at_risk", id, field, path, "info", params);
     }
   }
   return finish(run, ctx, entries, assessments);
 }
 
-/**
- * A no_target text depends only on the target, the year, the reason and the cell, and repeats in every report of
- * every unit: it is kept per target object (the same target id in another catalog is another object).
- */
-const NO_TARGET_TEXTS = new WeakMap<Target, Map<string, Bilingual>>();
-function noTargetMessage(target: Target, params: MessageParams): Bilingual {
-  let perTarget = NO_TARGET_TEXTS.get(target);
-  if (!perTarget) NO_TARGET_TEXTS.set(target, (perTarget = new Map()));
-  const key = `${params.year}|${params.reason}|${params.cell}`;
-  let m = perTarget.get(key);
-  if (!m) {
-    m = Object.freeze(messageFor("no_target", params));
-    if (perTarget.size > 1000) perTarget.clear();
-    perTarget.set(key, m);
-  }
-  return m;
-}
-
 function complete(issue: ValidationIssue, field: EntryField | null, ctx: ValidationContext, run: ValidationRun): void {
   const cell = issue.targetId !== null && field !== null && ctx.cellOf ? ctx.cellOf(issue.targetId, field) : undefined;
+  if (cell !== undefined) issue.cell = cell;
+  if (issue.code === "no_target") return completeNoTarget(issue, field, cell);
   const params = issue.params; // a fresh object per issue: complete it in place
   params.targetId = issue.targetId;
   params.field = field;
   params.cell = cell ?? null;
-  if (cell !== undefined) issue.cell = cell;
-  const row = issue.code === "no_target" && issue.targetId !== null ? run.rows.get(issue.targetId) : undefined;
-  issue.message = row ? noTargetMessage(row.target, params) : messageFor(issue.code, params);
+  issue.message = messageFor(issue.code, params);
 }
 
 function finish(

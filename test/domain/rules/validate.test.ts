@@ -261,6 +261,21 @@ describe("validate: status against the target", () => {
   });
 });
 
+describe("validate: no_target issues shared across reports", () => {
+  it("gives every report the same text, and another catalog its own", () => {
+    const first = only(validate(wardReport(), ctx), "no_target").find((i) => i.targetId === "S09");
+    const second = only(validate(wardReport({ unitCode: "00008" }), ctx), "no_target").find((i) => i.targetId === "S09");
+    expect(second?.message).toEqual(first?.message);
+    expect(Object.isFrozen(second?.params)).toBe(true);
+    const changed = makeCatalog(catalog.targets.map((t) => (t.id === "S09" ? { ...t, targetByYear: { 2030: 99 } } : t)));
+    const other = validate(wardReport({ catalogVersion: changed.version }), { catalog: changed, units });
+    const s09 = only(other, "no_target").find((i) => i.targetId === "S09");
+    expect(s09?.params.termTarget).toBe(99);
+    expect(s09?.message.en).toContain("2030 target: 99%");
+    expect(first?.message.en).toContain("2030 target: 98%");
+  });
+});
+
 describe("validate: cells", () => {
   it("names the cell the caller maps each field to, in the issue and its message", () => {
     const cellOf = (targetId: string, field: string) => `Nhap!${field === "denominator" ? "G" : "F"}${10 + Number(targetId.slice(1))}`;
