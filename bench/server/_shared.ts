@@ -181,7 +181,7 @@ export interface ServerProcess {
 /** Start `chitieu serve` as its own process (the product as deployed) and wait until /api/v1/health answers. */
 export async function startServerProcess(db: BenchDb, port: number, extraEnv: Record<string, string> = {}): Promise<ServerProcess> {
   let out = "";
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "bin", "chitieu.js"), "serve", "--port", String(port), ...db.flags], {
+  const child = spawn(process.execPath, [path.join(ROOT, "bin", "chitieu.js"), "serve", "--port", String(port), ...db.flags], {
     cwd: ROOT,
     env: {
       ...process.env,

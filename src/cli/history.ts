@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { isAppError } from "../domain/errors";
 import { problemOf } from "../server/client";
 import { printBilingual, type CliIo } from "./io";
 import { clientFromFlags, usageError } from "./submit";
@@ -80,11 +81,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     }
     return 0;
   } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code === "CT_ENDPOINT_UNREACHABLE" || code === "CT_TLS_UNTRUSTED") {
-      printBilingual(io.stderr, (e as { messages: { vi: string; en: string } }).messages, "✖ ");
-      return 3;
-    }
-    throw e;
+    if (!isAppError(e)) throw e;
+    printBilingual(io.stderr, e.messages, "✖ ");
+    return e.code === "CT_ENDPOINT_UNREACHABLE" || e.code === "CT_TLS_UNTRUSTED" ? 3 : 1;
   }
 }

@@ -3,6 +3,7 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
 import { createUnitRegistry } from "../domain";
+import { isAppError } from "../domain/errors";
 import type { Catalog, EntryField, Unit, ValidationIssue } from "../domain/types";
 import { readWorkbookFile } from "../workbook/xlsx/node-inflate";
 import { buildSubmission } from "../workbook/submission";
@@ -117,11 +118,24 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     const read = readWorkbookFile(path.resolve(io.cwd, file), { catalog, units: registry });
     const { unitCode, period } = read.identity;
 
+    // supersedes: the latest stored revision — unless this id is already stored (a retry), whose request must be
+    // sent again exactly as it was, with the supersedes it had then
     let supersedes: string | null = values.supersedes ?? null;
     if (!values.supersedes) {
-      const report = await client.request("GET", `/reports/${encodeURIComponent(unitCode)}/${encodeURIComponent(period)}`);
+      const base = `/reports/${encodeURIComponent(unitCode)}/${encodeURIComponent(period)}`;
+      const report = await client.request("GET", base);
       if (report.status === 200) {
-        supersedes = (report.json as { latest: { submissionId: string } }).latest.submissionId;
+        const latest = (report.json as { latest: { submissionId: string; supersedes: string | null } }).latest;
+        supersedes = latest.submissionId;
+        if (latest.submissionId === submissionId.toLowerCase()) {
+          supersedes = latest.supersedes;
+        } else if (values["submission-id"]) {
+          const h = await client.request("GET", `${base}/history`);
+          const earlier = (h.json as { revisions?: { submissionId: string; supersedes: string | null }[] }).revisions?.find(
+            (r) => r.submissionId === submissionId.toLowerCase(),
+          );
+          if (earlier) supersedes = earlier.supersedes;
+        }
       } else if (report.status !== 404 || problemOf(report)?.code !== "CT_REPORT_NOT_FOUND") {
         return refused(io, report, read.cellOf, values.json === true);
       }
@@ -161,16 +175,17 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     }
     return 0;
   } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code === "CT_ENDPOINT_UNREACHABLE" || code === "CT_TLS_UNTRUSTED") {
-      printBilingual(io.stderr, (e as { messages: { vi: string; en: string } }).messages, "✖ ");
+    if (!isAppError(e)) throw e;
+    printBilingual(io.stderr, e.messages, "✖ ");
+    if (e.code === "CT_ENDPOINT_UNREACHABLE" || e.code === "CT_TLS_UNTRUSTED") {
       printBilingual(io.stderr, {
         vi: `Gửi lại sau với --submission-id ${submissionId}: máy chủ sẽ không lưu hai lần.`,
         en: `Retry later with --submission-id ${submissionId}: the endpoint never stores it twice.`,
       });
       return 3;
     }
-    throw e;
+    // a workbook that cannot be read (not an .xlsx, another template, a deleted row…): nothing was sent
+    return 1;
   }
 }
 

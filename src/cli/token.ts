@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { printBilingual, type CliIo } from "./io";
-import { connect, migrateToLatest, resolveDbConfig } from "../server/db/connect";
+import { isAppError } from "../domain/errors";
+import { connect, migrateToLatest, resolveDbConfig, type DbHandle } from "../server/db/connect";
 import { seedReferenceData } from "../server/db/seed";
 import { allTokens, issueToken, revokeToken } from "../server/services/token-admin";
 import { resolvePepper, ROLES, type Role } from "../server/tokens";
@@ -69,43 +70,58 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const handle = await connect(resolveDbConfig(io.env, { db: values.db, cwd: io.cwd }));
   try {
-    await migrateToLatest(handle);
-    const now = new Date().toISOString();
-    await seedReferenceData(handle.db, now);
-    const pepper = resolvePepper(io.env);
-    if (action === "issue") {
-      const issued = await issueToken(handle.db, pepper, { role: role as Role, unitCode: values.unit, label: values.label }, now);
-      io.stdout.write(`${issued.token}\n`);
-      printBilingual(
-        io.stderr,
-        {
-          vi: `Đã cấp mã ${issued.id} (${issued.role}${issued.unitCode ? ` ${issued.unitCode}` : ""}). Mã chỉ hiện một lần.`,
-          en: `Issued token ${issued.id} (${issued.role}${issued.unitCode ? ` ${issued.unitCode}` : ""}). It is shown only once.`,
-        },
-      );
-      return 0;
-    }
-    if (action === "revoke") {
-      const info = await revokeToken(handle.db, arg as string, now);
-      printBilingual(io.stdout, {
-        vi: `Đã thu hồi mã ${info.id} (${info.role}${info.unitCode ? ` ${info.unitCode}` : ""}) lúc ${info.revokedAt}.`,
-        en: `Revoked token ${info.id} (${info.role}${info.unitCode ? ` ${info.unitCode}` : ""}) at ${info.revokedAt}.`,
-      });
-      return 0;
-    }
-    const tokens = await allTokens(handle.db);
-    if (values.json) {
-      io.stdout.write(`${JSON.stringify(tokens, null, 2)}\n`);
-      return 0;
-    }
-    io.stdout.write(`${"id".padEnd(12)}${"role".padEnd(9)}${"unit".padEnd(10)}${"created".padEnd(26)}${"revoked".padEnd(26)}label\n`);
-    for (const t of tokens) {
-      io.stdout.write(
-        `${t.id.padEnd(12)}${t.role.padEnd(9)}${(t.unitCode ?? "-").padEnd(10)}${t.createdAt.padEnd(26)}${(t.revokedAt ?? "-").padEnd(26)}${t.label}\n`,
-      );
-    }
-    return 0;
+    return await act(action, arg, values, role, handle, io);
+  } catch (e) {
+    if (!isAppError(e)) throw e;
+    printBilingual(io.stderr, e.messages, "✖ ");
+    return 1;
   } finally {
     await handle.close();
   }
+}
+
+async function act(
+  action: string,
+  arg: string | undefined,
+  values: { unit?: string; label?: string; json?: boolean },
+  role: Role | undefined,
+  handle: DbHandle,
+  io: CliIo,
+): Promise<number> {
+  await migrateToLatest(handle);
+  const now = new Date().toISOString();
+  await seedReferenceData(handle.db, now);
+  const pepper = resolvePepper(io.env);
+  if (action === "issue") {
+    const issued = await issueToken(handle.db, pepper, { role: role as Role, unitCode: values.unit, label: values.label }, now);
+    io.stdout.write(`${issued.token}\n`);
+    printBilingual(
+      io.stderr,
+      {
+        vi: `Đã cấp mã ${issued.id} (${issued.role}${issued.unitCode ? ` ${issued.unitCode}` : ""}). Mã chỉ hiện một lần.`,
+        en: `Issued token ${issued.id} (${issued.role}${issued.unitCode ? ` ${issued.unitCode}` : ""}). It is shown only once.`,
+      },
+    );
+    return 0;
+  }
+  if (action === "revoke") {
+    const info = await revokeToken(handle.db, arg as string, now);
+    printBilingual(io.stdout, {
+      vi: `Đã thu hồi mã ${info.id} (${info.role}${info.unitCode ? ` ${info.unitCode}` : ""}) lúc ${info.revokedAt}.`,
+      en: `Revoked token ${info.id} (${info.role}${info.unitCode ? ` ${info.unitCode}` : ""}) at ${info.revokedAt}.`,
+    });
+    return 0;
+  }
+  const tokens = await allTokens(handle.db);
+  if (values.json) {
+    io.stdout.write(`${JSON.stringify(tokens, null, 2)}\n`);
+    return 0;
+  }
+  io.stdout.write(`${"id".padEnd(12)}${"role".padEnd(9)}${"unit".padEnd(10)}${"created".padEnd(26)}${"revoked".padEnd(26)}label\n`);
+  for (const t of tokens) {
+    io.stdout.write(
+      `${t.id.padEnd(12)}${t.role.padEnd(9)}${(t.unitCode ?? "-").padEnd(10)}${t.createdAt.padEnd(26)}${(t.revokedAt ?? "-").padEnd(26)}${t.label}\n`,
+    );
+  }
+  return 0;
 }
