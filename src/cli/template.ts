@@ -1,0 +1,119 @@
+/**
+ * `chitieu template --unit 00004 --period 2026-Q1 -o file.xlsx [--lang en] [--from old.xlsx] [--catalog file]`:
+ * writes the standard template workbook for a unit and period; with --from, carries the figures of an older
+ * workbook (another template or catalog version) over to it by target id, listing what has no place any more.
+ */
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { defaultCatalog, defaultUnitRegistry, parsePeriod, periodLabel } from "../domain";
+import type { Catalog, Locale } from "../domain/types";
+import { carryOver } from "../workbook/carry-over";
+import { workbookErrors } from "../workbook/errors";
+import { buildTemplateSpec } from "../workbook/template";
+import { readWorkbookFile } from "../workbook/xlsx/node-inflate";
+import { writeTemplateXlsx } from "../workbook/xlsx/write-template";
+import { loadCatalogFile } from "./catalog";
+import { printBilingual, type CliIo } from "./io";
+
+const HELP = `chitieu template --unit <code> --period <id> -o <file.xlsx> [--lang vi|en] [--from <old.xlsx>] [--catalog <file>]
+
+Writes the standard report template for one unit and period (HuongDan, DonVi, Nhap sheets; one named, validated
+input cell per figure; identity in a custom XML part).
+  --unit      unit code: 5-digit ward/commune code (00004), department (S-XD), city (HN), demo (DEMO-01)
+  --period    2026-01 (month), 2026-Q1 (quarter), 2026-H1 (half year), 2026 (year)
+  --lang      language of these messages and the workbook's number style (vi: 1.234,5; en: 1,234.5); default vi
+  --from      carry the figures of an older workbook of the same unit and period over to the new template
+  --catalog   a replacement target catalog (.csv or .xlsx, the official appendix columns); default: built-in
+`;
+
+export async function catalogFromFlag(file: string | undefined, io: CliIo): Promise<Catalog | null> {
+  if (!file) return defaultCatalog();
+  const result = await loadCatalogFile(path.resolve(io.cwd, file));
+  if (result.ok) return result.catalog;
+  for (const i of result.issues)
+    printBilingual(
+      io.stderr,
+      {
+        vi: `dòng ${i.row}, cột ${i.column} — ${i.message.vi}`,
+        en: `row ${i.row}, column ${i.column} — ${i.message.en}`,
+      },
+      "✖ ",
+    );
+  return null;
+}
+
+function usage(io: CliIo, vi: string, en: string): number {
+  printBilingual(io.stderr, { vi, en }, "✖ ");
+  io.stderr.write(HELP);
+  return 2;
+}
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        unit: { type: "string" },
+        period: { type: "string" },
+        output: { type: "string", short: "o" },
+        lang: { type: "string" },
+        from: { type: "string" },
+        catalog: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    }));
+  } catch (e) {
+    return usage(io, `Tham số không hợp lệ: ${(e as Error).message}`, `Invalid arguments: ${(e as Error).message}`);
+  }
+  if (values.help) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  const lang: Locale = values.lang === "en" ? "en" : "vi";
+  if (values.lang && values.lang !== "vi" && values.lang !== "en")
+    return usage(io, `--lang phải là vi hoặc en.`, `--lang must be vi or en.`);
+  if (!values.unit) return usage(io, "Thiếu mã đơn vị: --unit 00004", "The unit code is missing: --unit 00004");
+  if (!values.period)
+    return usage(io, "Thiếu kỳ báo cáo: --period 2026-Q1", "The report period is missing: --period 2026-Q1");
+  if (!values.output)
+    return usage(io, "Thiếu tệp kết quả: -o mau.xlsx", "The output file is missing: -o template.xlsx");
+
+  const catalog = await catalogFromFlag(values.catalog, io);
+  if (!catalog) return 1;
+  const units = defaultUnitRegistry();
+  const unit = units.byCode(values.unit);
+  if (!unit) throw workbookErrors.unknownUnit(values.unit);
+  const period = parsePeriod(values.period);
+  if (!period) throw workbookErrors.unknownPeriod(values.period);
+
+  let spec = buildTemplateSpec({ catalog, unit, period, locale: lang });
+  const lines: string[] = [];
+  if (values.from) {
+    const old = readWorkbookFile(path.resolve(io.cwd, values.from), { catalog, units, allowOtherVersion: true });
+    if (old.identity.unitCode !== unit.code || old.identity.period !== period.id) {
+      throw workbookErrors.otherReport(old.identity, spec.identity);
+    }
+    const result = carryOver(old, spec);
+    spec = result.spec;
+    lines.push(
+      lang === "vi"
+        ? `Đã chuyển ${result.carried.length} giá trị từ ${values.from}.`
+        : `Carried ${result.carried.length} values over from ${values.from}.`,
+    );
+    for (const d of result.dropped) lines.push(`  ⚠ ${d.targetId}.${d.field} = ${String(d.value)} — ${d.reason[lang]}`);
+  }
+  const bytes = await writeTemplateXlsx(spec);
+  const out = path.resolve(io.cwd, values.output);
+  await fs.writeFile(out, bytes);
+  const targets = Object.keys(spec.entry.rows).length;
+  io.stdout.write(
+    lang === "vi"
+      ? `✔ Đã tạo mẫu báo cáo ${unit.name.vi} (${unit.code}), ${periodLabel(period, "vi")}: ${targets} chỉ tiêu → ${values.output}\n`
+      : `✔ Wrote the report template for ${unit.name.en} (${unit.code}), ${periodLabel(period, "en")}: ${targets} targets → ${values.output}\n`,
+  );
+  for (const l of lines) io.stdout.write(`${l}\n`);
+  if (spec.identity.demo) io.stdout.write(lang === "vi" ? "  (sổ trình diễn: DEMO)\n" : "  (demo workbook)\n");
+  return 0;
+}
