@@ -1,0 +1,474 @@
+/**
+ * `chitieu consolidate`: many unit workbooks (or the endpoint's consolidation) → one consolidated workbook in the
+ * template's layout, with the unit × target matrix, completeness, the 43-target scorecard and charts.
+ *
+ * Files are read one at a time with the template reader, validated by the domain rules, reduced into a compact record
+ * and dropped (memory does not grow with the workbooks' size). Every file that cannot be used is listed with its
+ * reason and cell; two different files for one unit × period are used only when --prefer-newer says the newer wins.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import {
+  defaultCatalog,
+  defaultUnitRegistry,
+  parsePeriod,
+  type Bilingual,
+  type Catalog,
+  type UnitRegistry,
+} from "../domain";
+import {
+  createConsolidator,
+  viewFromEndpoint,
+  viewFromFiles,
+  type ConsolidationResult,
+  type ConsolidationView,
+  type EndpointCompleteness,
+  type EndpointConsolidation,
+  type FileVerdict,
+} from "../domain/scorecard";
+import { problemOf, type EndpointClient } from "../server/client";
+import { buildConsolidatedSpec, fileReadFailure, fileReadFrom } from "../workbook/consolidated";
+import { readWorkbook } from "../workbook/xlsx/node-inflate";
+import { writeConsolidatedXlsx } from "../workbook/xlsx/write-consolidated";
+import { printBilingual, type CliIo } from "./io";
+import { clientFromFlags, usageError } from "./submit";
+
+const HELP = `chitieu consolidate <files or folders…> -o consolidated.xlsx [options]
+chitieu consolidate --from-endpoint URL --token T --period P -o consolidated.xlsx [options]
+
+Tổng hợp báo cáo của các đơn vị thành một sổ: TongHop (giá trị thành phố theo bố cục mẫu), MaTran (đơn vị × chỉ tiêu),
+TienDo (tiến độ nộp), ThePhanLoai (thẻ phân loại 43 chỉ tiêu), BieuDo (biểu đồ).
+Consolidates unit reports into one workbook: TongHop (city figures in the template's layout), MaTran (unit × target),
+TienDo (completeness), ThePhanLoai (the 43-target scorecard), BieuDo (charts).
+
+  -o, --output FILE     the consolidated .xlsx to write
+  --period P            the period to consolidate (2026-01, 2026-Q1, 2026-H1, 2026); files of other periods are skipped
+  --group G             only the units of this group (e.g. wards, communes, departments)
+  --from-endpoint URL   consolidate from the endpoint instead of files (needs --token, --period; --ca for a dev certificate)
+  --basis latest|accepted   endpoint: each unit's latest revision (default) or accepted ones only
+  --json                write per target the city value, Σ numerator, Σ denominator, status, units included and missing to stdout
+  --allow-rejected      exit 0 even when some files were rejected
+  --prefer-newer        when two different files report the same unit and period, the one saved last wins
+  --spread-target ID    the target whose spread across units is charted (default: the ratio target most units reported)
+  --include-demo        include demo units' workbooks (training only)
+
+Exit codes: 0 done; 1 a file was rejected or a duplicate is unresolved (unless --allow-rejected), or nothing to
+consolidate; 2 usage; 3 endpoint unreachable.
+`;
+
+const WORKBOOK_EXT = /\.(xlsx|xlsm|xls|ods)$/i;
+
+interface Inputs {
+  files: string[];
+  /** Excel lock files (~$name.xlsx) and files that are not spreadsheets, found in folders: listed, not read */
+  ignored: { file: string; reason: Bilingual }[];
+  missing: string[];
+}
+
+/** Files as given, and spreadsheet files inside folders (recursively, in name order). */
+export function collectInputs(args: string[], cwd: string, exclude: string[] = []): Inputs {
+  const out: Inputs = { files: [], ignored: [], missing: [] };
+  // the output of an earlier run, written into the folder being consolidated, is not a unit's report
+  const seen = new Set<string>(exclude.map((f) => path.resolve(cwd, f)));
+  const add = (f: string): void => {
+    const real = path.resolve(f);
+    if (!seen.has(real)) {
+      seen.add(real);
+      out.files.push(f);
+    }
+  };
+  const walk = (dir: string): void => {
+    const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    for (const e of entries) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (e.name.startsWith("~$"))
+        out.ignored.push({ file: full, reason: { vi: "tệp khoá tạm của Excel", en: "an Excel lock file" } });
+      else if (WORKBOOK_EXT.test(e.name)) add(full);
+      else out.ignored.push({ file: full, reason: { vi: "không phải bảng tính", en: "not a spreadsheet" } });
+    }
+  };
+  for (const a of args) {
+    const full = path.resolve(cwd, a);
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(full);
+    } catch {
+      out.missing.push(a);
+      continue;
+    }
+    if (st.isDirectory()) walk(full);
+    else add(full);
+  }
+  return out;
+}
+
+/** A progress bar on stderr: redrawn in place on a terminal, one closing line otherwise. */
+export function progressBar(io: CliIo, total: number): { tick: (label: string) => void; done: () => void } {
+  const tty = Boolean((io.stderr as NodeJS.WriteStream).isTTY);
+  let n = 0;
+  let last = 0;
+  const draw = (label: string): void => {
+    const width = 30;
+    const filled = total === 0 ? width : Math.round((n / total) * width);
+    const pct = total === 0 ? 100 : Math.floor((n / total) * 100);
+    const name = label.length > 40 ? `…${label.slice(-39)}` : label;
+    io.stderr.write(
+      `\r[${"█".repeat(filled)}${"░".repeat(width - filled)}] ${String(pct).padStart(3)}% ${n}/${total} ${name}\x1b[K`,
+    );
+  };
+  return {
+    tick(label) {
+      n += 1;
+      const now = Date.now();
+      if (tty && (now - last > 80 || n === total)) {
+        last = now;
+        draw(label);
+      }
+    },
+    done() {
+      if (tty) io.stderr.write("\n");
+      else io.stderr.write(`[${"█".repeat(30)}] 100% ${n}/${total} — đã đọc / read\n`);
+    },
+  };
+}
+
+function relative(io: CliIo, file: string): string {
+  const r = path.relative(io.cwd, file);
+  return r && !r.startsWith("..") ? r : file;
+}
+
+/** Per target: what --json prints. */
+export function jsonResult(view: ConsolidationView, result: ConsolidationResult | null) {
+  return {
+    period: view.period.id,
+    group: view.group.id,
+    source: view.source,
+    catalogVersion: view.catalog.version,
+    generatedAt: view.generatedAt,
+    completeness: view.completeness.totals,
+    files: result
+      ? {
+          ...result.counts,
+          rejected: result.files
+            .filter((f) => f.status === "rejected")
+            .map((f) => ({ file: f.source, reasons: f.reasons })),
+          duplicates: result.duplicates,
+        }
+      : null,
+    targets: view.figures.map((f) => ({
+      targetId: f.targetId,
+      aggregation: f.aggregation,
+      value: f.value,
+      numeratorSum: f.numeratorSum,
+      denominatorSum: f.denominatorSum,
+      milestone: f.milestone,
+      status: f.progress,
+      unitsExpected: f.unitsExpected.length,
+      unitsIncluded: f.unitsIncluded,
+      unitsMissing: f.unitsMissing,
+    })),
+    scorecard: {
+      total: view.scorecard.total,
+      byGroup: view.scorecard.byGroup,
+      byBottleneck: view.scorecard.byBottleneck,
+    },
+  };
+}
+
+function printVerdicts(io: CliIo, files: FileVerdict[], status: FileVerdict["status"], title: Bilingual): void {
+  const list = files.filter((f) => f.status === status);
+  if (list.length === 0) return;
+  printBilingual(io.stderr, { vi: `${title.vi}: ${list.length}`, en: `${title.en}: ${list.length}` });
+  for (const f of list) {
+    io.stderr.write(
+      `  ✖ ${relative(io, f.source)}${f.unitCode ? ` (${f.unitCode}${f.period ? `, ${f.period}` : ""})` : ""}\n`,
+    );
+    for (const r of f.reasons) {
+      const where = r.cell ? ` → ${r.cell}` : "";
+      io.stderr.write(
+        `      ${r.targetId ? `${r.targetId} — ` : ""}${r.message.vi}${where}\n      ${r.targetId ? `${r.targetId} — ` : ""}${r.message.en}${where}\n`,
+      );
+    }
+  }
+}
+
+function groupUnits(units: UnitRegistry, group: string | undefined): string[] | undefined {
+  if (!group) return undefined;
+  return units
+    .all()
+    .filter((u) => u.groups.includes(group))
+    .map((u) => u.code);
+}
+
+async function fromEndpoint(
+  client: EndpointClient,
+  period: string,
+  group: string | undefined,
+  basis: string,
+  includeDemo: boolean,
+  io: CliIo,
+): Promise<{ view: ConsolidationView } | { exit: number }> {
+  const q = `period=${encodeURIComponent(period)}${group ? `&group=${encodeURIComponent(group)}` : ""}${includeDemo ? "&demo=true" : ""}`;
+  const refused = (res: { status: number; json: unknown }): number => {
+    const problem = problemOf(res as never);
+    if (problem) printBilingual(io.stderr, problem.message, `✖ ${problem.code}: `);
+    else
+      printBilingual(
+        io.stderr,
+        { vi: `Máy chủ từ chối (HTTP ${res.status}).`, en: `The endpoint refused (HTTP ${res.status}).` },
+        "✖ ",
+      );
+    return 1;
+  };
+  const cons = await client.request("GET", `/consolidation?${q}&basis=${encodeURIComponent(basis)}`);
+  if (cons.status !== 200) return { exit: refused(cons) };
+  const done = await client.request("GET", `/completeness?${q}`);
+  if (done.status !== 200) return { exit: refused(done) };
+  const c = cons.json as EndpointConsolidation;
+  let catalog: Catalog = defaultCatalog();
+  if (c.catalogVersion !== catalog.version) {
+    const cat = await client.request("GET", "/catalog");
+    if (cat.status !== 200) return { exit: refused(cat) };
+    const j = cat.json as { catalog?: Catalog } & Catalog;
+    catalog = j.catalog ?? j;
+  }
+  const p = parsePeriod(period);
+  if (!p) throw new Error("period checked before");
+  const view = viewFromEndpoint(c, done.json as EndpointCompleteness, {
+    catalog,
+    period: p,
+    units: defaultUnitRegistry(),
+    generatedAt: new Date().toISOString(),
+  });
+  return { view };
+}
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        output: { type: "string", short: "o" },
+        period: { type: "string" },
+        group: { type: "string" },
+        "from-endpoint": { type: "string" },
+        token: { type: "string" },
+        ca: { type: "string" },
+        basis: { type: "string" },
+        json: { type: "boolean" },
+        "allow-rejected": { type: "boolean" },
+        "prefer-newer": { type: "boolean" },
+        "spread-target": { type: "string" },
+        "include-demo": { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (e) {
+    return usageError(
+      io,
+      `Tuỳ chọn không hợp lệ: ${(e as Error).message}`,
+      `Invalid option: ${(e as Error).message}`,
+      HELP,
+    );
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  if (!values.output && !values.json) {
+    return usageError(io, "Cần -o <tệp.xlsx> (hoặc --json).", "Give -o <file.xlsx> (or --json).", HELP);
+  }
+  if (values.period !== undefined && !parsePeriod(values.period)) {
+    return usageError(
+      io,
+      `Kỳ "${values.period}" không hợp lệ: dùng 2026-01, 2026-Q1, 2026-H1 hoặc 2026.`,
+      `Period "${values.period}" is not valid: use 2026-01, 2026-Q1, 2026-H1 or 2026.`,
+      HELP,
+    );
+  }
+  const period = values.period ? (parsePeriod(values.period)?.id as string) : undefined;
+  const catalog = defaultCatalog();
+  const units = defaultUnitRegistry();
+  const unitCodes = groupUnits(units, values.group);
+  if (unitCodes && unitCodes.length === 0) {
+    return usageError(
+      io,
+      `Không có đơn vị nào thuộc nhóm "${values.group}".`,
+      `No unit belongs to group "${values.group}".`,
+      HELP,
+    );
+  }
+  if (values["spread-target"] && !catalog.targets.some((t) => t.id === values["spread-target"])) {
+    return usageError(
+      io,
+      `Không có chỉ tiêu "${values["spread-target"]}".`,
+      `There is no target "${values["spread-target"]}".`,
+      HELP,
+    );
+  }
+  const includeDemo = values["include-demo"] === true;
+
+  let view: ConsolidationView;
+  let result: ConsolidationResult | null = null;
+  let exit = 0;
+
+  if (values["from-endpoint"]) {
+    if (positionals.length > 0) {
+      return usageError(
+        io,
+        "Dùng tệp hoặc --from-endpoint, không dùng cả hai.",
+        "Give files or --from-endpoint, not both.",
+        HELP,
+      );
+    }
+    if (!period)
+      return usageError(
+        io,
+        "Tổng hợp từ máy chủ cần --period.",
+        "Consolidating from the endpoint needs --period.",
+        HELP,
+      );
+    const basis = values.basis ?? "latest";
+    if (basis !== "latest" && basis !== "accepted") {
+      return usageError(io, "--basis phải là latest hoặc accepted.", "--basis must be latest or accepted.", HELP);
+    }
+    const client = clientFromFlags(
+      { endpoint: values["from-endpoint"], token: values.token, ca: values.ca },
+      io,
+      HELP,
+      "chitieu-cli consolidate",
+    );
+    if (!client) return 2;
+    try {
+      const got = await fromEndpoint(client, period, values.group, basis, includeDemo, io);
+      if ("exit" in got) return got.exit;
+      view = got.view;
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code === "CT_ENDPOINT_UNREACHABLE" || code === "CT_TLS_UNTRUSTED" || code === "CT_UNEXPECTED_RESPONSE") {
+        printBilingual(io.stderr, (e as { messages: Bilingual }).messages, "✖ ");
+        return 3;
+      }
+      throw e;
+    }
+  } else {
+    if (positionals.length === 0)
+      return usageError(io, "Chưa chỉ ra tệp hoặc thư mục nào.", "No file or folder given.", HELP);
+    const inputs = collectInputs(positionals, io.cwd, values.output ? [values.output] : []);
+    for (const m of inputs.missing) {
+      printBilingual(io.stderr, { vi: `Không thấy tệp hoặc thư mục: ${m}`, en: `No such file or folder: ${m}` }, "✖ ");
+    }
+    if (inputs.missing.length > 0) return 2;
+    const consolidator = createConsolidator({
+      catalog,
+      units,
+      ...(period ? { period } : {}),
+      ...(unitCodes ? { unitCodes } : {}),
+      preferNewer: values["prefer-newer"] === true,
+      includeDemo,
+    });
+    const bar = progressBar(io, inputs.files.length);
+    for (const file of inputs.files) {
+      const source = relative(io, file);
+      let savedAt: string | null = null;
+      try {
+        savedAt = fs.statSync(file).mtime.toISOString();
+        const bytes = fs.readFileSync(file);
+        consolidator.add(fileReadFrom(source, savedAt, readWorkbook(bytes, { catalog, units })));
+      } catch (e) {
+        consolidator.add(fileReadFailure(source, e));
+      }
+      bar.tick(source);
+    }
+    bar.done();
+    result = consolidator.finish();
+    for (const ig of inputs.ignored) {
+      io.stderr.write(`  · ${relative(io, ig.file)}: bỏ qua, ${ig.reason.vi} / skipped, ${ig.reason.en}\n`);
+    }
+    const periods = result.periods;
+    if (periods.length === 0) {
+      printVerdicts(io, result.files, "rejected", { vi: "Tệp bị từ chối", en: "Files rejected" });
+      printVerdicts(io, result.files, "skipped", { vi: "Tệp bỏ qua", en: "Files skipped" });
+      printBilingual(
+        io.stderr,
+        { vi: "Không có báo cáo nào dùng được để tổng hợp.", en: "No usable report to consolidate." },
+        "✖ ",
+      );
+      return 1;
+    }
+    if (periods.length > 1) {
+      const list = periods.map((p) => `${p.period.id} (${p.reports.length})`).join(", ");
+      return usageError(
+        io,
+        `Các tệp thuộc nhiều kỳ báo cáo: ${list}. Chọn một kỳ với --period.`,
+        `The files cover several periods: ${list}. Choose one with --period.`,
+        HELP,
+      );
+    }
+    view = viewFromFiles(periods[0], {
+      catalog,
+      units,
+      ...(unitCodes ? { unitCodes } : {}),
+      includeDemo,
+      group: values.group
+        ? { id: values.group, name: { vi: `Nhóm ${values.group}`, en: `Group ${values.group}` } }
+        : undefined,
+      generatedAt: new Date().toISOString(),
+    });
+    const bad = result.counts.rejected + result.counts.conflict;
+    if (bad > 0 && !values["allow-rejected"]) exit = 1;
+  }
+
+  if (values.output) {
+    const spec = buildConsolidatedSpec(
+      view,
+      values["spread-target"] ? { spreadTargetId: values["spread-target"] } : {},
+    );
+    const bytes = await writeConsolidatedXlsx(spec);
+    const out = path.resolve(io.cwd, values.output);
+    const tmp = `${out}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, bytes);
+    fs.renameSync(tmp, out); // never a half-written workbook under the real name
+  }
+  if (values.json) io.stdout.write(`${JSON.stringify(jsonResult(view, result), null, 2)}\n`);
+
+  // Summary
+  if (result) {
+    const c = result.counts;
+    printBilingual(io.stderr, {
+      vi: `Đã đọc ${c.read} tệp: dùng ${c.accepted}, từ chối ${c.rejected}, bỏ qua ${c.skipped}, bản sao giống hệt ${c.identical}, bị thay bằng tệp mới hơn ${c.superseded}, trùng chưa giải quyết ${c.conflict}.`,
+      en: `Read ${c.read} files: used ${c.accepted}, rejected ${c.rejected}, skipped ${c.skipped}, identical copies ${c.identical}, superseded by a newer file ${c.superseded}, unresolved duplicates ${c.conflict}.`,
+    });
+    printVerdicts(io, result.files, "rejected", { vi: "Tệp bị từ chối", en: "Files rejected" });
+    printVerdicts(io, result.files, "conflict", {
+      vi: "Tệp trùng đơn vị và kỳ (chưa dùng)",
+      en: "Files for the same unit and period (not used)",
+    });
+    printVerdicts(io, result.files, "skipped", { vi: "Tệp bỏ qua", en: "Files skipped" });
+    printVerdicts(io, result.files, "superseded", { vi: "Tệp cũ hơn, đã thay", en: "Older files, replaced" });
+  }
+  const t = view.completeness.totals;
+  const missing = view.completeness.rows.filter((r) => r.state === "missing" || r.state === "rejected");
+  printBilingual(io.stderr, {
+    vi: `Kỳ ${view.period.id}: ${t.submitted}/${t.expected} đơn vị đã có báo cáo; ${missing.length} đơn vị chưa có (không tính là 0).`,
+    en: `Period ${view.period.id}: ${t.submitted}/${t.expected} units reported; ${missing.length} units missing (never counted as zero).`,
+  });
+  if (missing.length > 0) {
+    const names = missing.map((r) => `${r.unitCode} ${r.unitName.vi}`);
+    const shown = names.slice(0, 20).join(", ");
+    io.stderr.write(`  ${shown}${names.length > 20 ? ` … (+${names.length - 20})` : ""}\n`);
+  }
+  if (values.output) printBilingual(io.stderr, { vi: `Đã ghi ${values.output}`, en: `Wrote ${values.output}` }, "✔ ");
+  if (exit !== 0) {
+    printBilingual(io.stderr, {
+      vi: "Có tệp bị từ chối hoặc trùng chưa giải quyết: mã thoát 1 (dùng --allow-rejected để chấp nhận, --prefer-newer để dùng tệp mới hơn).",
+      en: "Some files were rejected or are unresolved duplicates: exit code 1 (--allow-rejected to accept that, --prefer-newer to use the newer file).",
+    });
+  }
+  return exit;
+}
