@@ -1,6 +1,6 @@
 /**
- * What makes two submissions "the same content": a canonical JSON text (NFC strings, object keys sorted, entries in
- * the order sent) and its sha256. The submission id and the dryRun flag are not content.
+ * What makes two submissions "the same content": a canonical JSON text (NFC strings, object keys in a fixed order,
+ * entries in the order sent) and its sha256. The submission id and the dryRun flag are not content.
  */
 import { createHash } from "node:crypto";
 import { promisify } from "node:util";
@@ -39,17 +39,37 @@ export function canonicalEntry(e: EntryInput): EntryInput {
   return out as unknown as EntryInput;
 }
 
+/**
+ * The canonical text is the JSON of the content with object keys in one fixed order — the request schema already
+ * gives its output keys in its own order, whatever order the client used — normalised to NFC as a whole (JSON's
+ * structure is ASCII, which NFC leaves alone). Most clients send NFC; only when one does not are the entries read
+ * back from the normalised text.
+ */
 export function canonicalContent(c: ReportContent): { text: string; hash: string; entries: EntryInput[] } {
-  const entries = c.entries.map(canonicalEntry);
-  const text = JSON.stringify({
+  const ordered = c.entries.map(canonicalKeys);
+  const raw = JSON.stringify({
     catalogVersion: c.catalogVersion,
-    entries,
+    entries: ordered,
     locale: c.locale,
     period: c.period,
     supersedes: c.supersedes,
     unitCode: c.unitCode,
   });
+  const text = NON_ASCII.test(raw) ? raw.normalize("NFC") : raw;
+  const entries = text === raw ? ordered : (JSON.parse(text) as ReportContent).entries;
   return { text, hash: createHash("sha256").update(text).digest("hex"), entries };
+}
+
+/** The entry itself when its keys are already in the fixed order (as the schema gives them), else a reordered copy. */
+function canonicalKeys(e: EntryInput): EntryInput {
+  const keys = Object.keys(e);
+  let k = 0;
+  for (const key of ENTRY_KEYS) {
+    if ((e as unknown as Record<string, unknown>)[key] === undefined) continue;
+    if (keys[k] !== key) return canonicalEntry(e);
+    k++;
+  }
+  return k === keys.length ? e : canonicalEntry(e);
 }
 
 const deflateRawAsync = promisify(deflateRaw);
