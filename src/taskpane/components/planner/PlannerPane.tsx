@@ -1,0 +1,17 @@
+import type * as React from "react";
+import type { PlannerPaneProps } from "./PlannerPane.types";
+import { usePlannerPane } from "./usePlannerPane";
+import { usePlannerPaneStyles } from "./usePlannerPaneStyles";
+import { renderPlannerPane } from "./renderPlannerPane";
+
+/**
+ * Planner mode: pick a period and a unit group; one action fetches the consolidation and completeness from the
+ * endpoint and writes the consolidated sheets into the open workbook (through the `writeConsolidated` prop). Units'
+ * workbooks received by e-mail can be read in the browser instead: rejected files are listed with reason and cell,
+ * and two different files for one unit × period are used only after the planner confirms the newer one wins.
+ */
+export function PlannerPane(props: PlannerPaneProps): React.JSX.Element {
+  const state = usePlannerPane(props);
+  const classes = usePlannerPaneStyles();
+  return renderPlannerPane(state, classes);
+}

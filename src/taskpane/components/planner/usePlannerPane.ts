@@ -1,0 +1,214 @@
+import * as React from "react";
+import { defaultUnitRegistry, parsePeriod } from "../../../domain";
+import {
+  createConsolidator,
+  viewFromEndpoint,
+  viewFromFiles,
+  type ConsolidationResult,
+  type ConsolidationView,
+} from "../../../domain/scorecard";
+import { buildConsolidatedSpec, fileReadFailure, fileReadFrom } from "../../../workbook/consolidated";
+import { useI18n } from "../../i18n";
+import { fill } from "../../i18n/translate";
+import { fetchPlannerData } from "./plannerApi";
+import type { PlannerPaneProps, PlannerPaneState, PlannerPhase } from "./PlannerPane.types";
+import { PLANNER_TEXT, type PlannerTextKey } from "./plannerTexts";
+
+/** A chosen file's bytes (Blob.arrayBuffer, or FileReader where it is missing). */
+function fileBytes(f: File): Promise<Uint8Array> {
+  if (typeof f.arrayBuffer === "function") return f.arrayBuffer().then((b) => new Uint8Array(b));
+  return new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(new Uint8Array(r.result as ArrayBuffer));
+    r.onerror = () => reject(r.error);
+    r.readAsArrayBuffer(f);
+  });
+}
+
+/** Every group a non-demo unit belongs to, in first-seen order. */
+function groupsOf(units: ReturnType<typeof defaultUnitRegistry>): string[] {
+  const out: string[] = [];
+  for (const u of units.all()) if (!u.demo) for (const g of u.groups) if (!out.includes(g)) out.push(g);
+  return out;
+}
+
+export function usePlannerPane(props: PlannerPaneProps): PlannerPaneState {
+  const i18n = useI18n();
+  const units = React.useMemo(() => props.units ?? defaultUnitRegistry(), [props.units]);
+  const groups = React.useMemo(() => groupsOf(units), [units]);
+  const [period, setPeriod] = React.useState(props.defaultPeriod ?? "");
+  const [periodError, setPeriodError] = React.useState<string | undefined>(undefined);
+  const [group, setGroup] = React.useState("");
+  const [basis, setBasis] = React.useState<"latest" | "accepted">("latest");
+  const [phase, setPhase] = React.useState<PlannerPhase>({ kind: "idle" });
+  const [chosen, setChosen] = React.useState<File[]>([]);
+  const [files, setFiles] = React.useState<ConsolidationResult | null>(null);
+  const [preferNewer, setPreferNewer] = React.useState(false);
+  const [confirmOpen, setConfirmOpen] = React.useState(false);
+  const busy = phase.kind === "fetching" || phase.kind === "reading" || phase.kind === "writing";
+  const now = props.now ?? (() => new Date());
+
+  const text = React.useCallback(
+    (key: PlannerTextKey, params?: Record<string, string | number>) => fill(i18n.b(PLANNER_TEXT[key]), params),
+    [i18n],
+  );
+
+  const checkedPeriod = (): string | null => {
+    const p = parsePeriod(period);
+    if (!p) {
+      setPeriodError(text("periodInvalid"));
+      return null;
+    }
+    setPeriodError(undefined);
+    return p.id;
+  };
+  const unitCodes = group
+    ? units
+        .all()
+        .filter((u) => u.groups.includes(group))
+        .map((u) => u.code)
+    : undefined;
+  const groupLabel = group ? { id: group, name: { vi: `Nhóm ${group}`, en: `Group ${group}` } } : undefined;
+
+  async function write(view: ConsolidationView): Promise<void> {
+    const spec = buildConsolidatedSpec(view);
+    setPhase({ kind: "writing", done: 0, total: 1 });
+    const result = await props.writeConsolidated(spec, {
+      onProgress: (p) => setPhase({ kind: "writing", done: p.done, total: p.total }),
+    });
+    setPhase({ kind: "done", result, totals: view.completeness.totals });
+    props.onWritten?.(null, { result, totals: view.completeness.totals });
+  }
+
+  async function consolidateFromEndpoint(periodId: string): Promise<void> {
+    setPhase({ kind: "fetching" });
+    try {
+      const data = await fetchPlannerData(props.fetch ?? ((i, init) => fetch(i, init)), props.connection, {
+        period: periodId,
+        group: group || null,
+        basis,
+      });
+      const view = viewFromEndpoint(data.consolidation, data.completeness, {
+        catalog: props.catalog,
+        period: parsePeriod(periodId) as NonNullable<ReturnType<typeof parsePeriod>>,
+        units,
+        ...(groupLabel ? { group: groupLabel } : {}),
+        generatedAt: now().toISOString(),
+      });
+      await write(view);
+    } catch (e) {
+      setPhase({ kind: "error", error: e });
+    }
+  }
+
+  async function readFiles(list: File[], newer: boolean, periodId: string): Promise<void> {
+    const consolidator = createConsolidator({
+      catalog: props.catalog,
+      units,
+      period: periodId,
+      ...(unitCodes ? { unitCodes } : {}),
+      preferNewer: newer,
+    });
+    setPhase({ kind: "reading", done: 0, total: list.length });
+    // one file at a time: each is read, reduced and dropped before the next
+    await list.reduce<Promise<void>>(
+      (previous, f, i) =>
+        previous.then(async () => {
+          const savedAt = f.lastModified ? new Date(f.lastModified).toISOString() : null;
+          try {
+            const bytes = await fileBytes(f);
+            consolidator.add(fileReadFrom(f.name, savedAt, await props.readWorkbook(bytes)));
+          } catch (e) {
+            consolidator.add(fileReadFailure(f.name, e));
+          }
+          setPhase({ kind: "reading", done: i + 1, total: list.length });
+        }),
+      Promise.resolve(),
+    );
+    setFiles(consolidator.finish());
+    setPhase({ kind: "idle" });
+  }
+
+  const handleConsolidate = (ev: React.SyntheticEvent): void => {
+    ev.preventDefault();
+    const p = checkedPeriod();
+    if (p) void consolidateFromEndpoint(p);
+  };
+
+  const handleFilesChange = (ev: React.ChangeEvent<HTMLInputElement>): void => {
+    const list = Array.from(ev.target.files ?? []);
+    const p = checkedPeriod();
+    if (!p || list.length === 0) return;
+    setChosen(list);
+    setPreferNewer(false);
+    void readFiles(list, false, p);
+  };
+
+  const conflicts = (files?.duplicates ?? []).filter((d) => d.resolution === "unresolved");
+
+  const handleConfirm = (ev: React.SyntheticEvent): void => {
+    ev.preventDefault();
+    setConfirmOpen(false);
+    const p = checkedPeriod();
+    if (!p) return;
+    setPreferNewer(true);
+    void readFiles(chosen, true, p);
+  };
+
+  const handleWriteFiles = (ev: React.SyntheticEvent): void => {
+    ev.preventDefault();
+    const pc = files?.periods.find((x) => x.period.id === parsePeriod(period)?.id);
+    if (!pc) {
+      setPhase({ kind: "error", error: new Error(text("noUsable")) });
+      return;
+    }
+    void (async () => {
+      try {
+        await write(
+          viewFromFiles(pc, {
+            catalog: props.catalog,
+            units,
+            ...(unitCodes ? { unitCodes } : {}),
+            ...(groupLabel ? { group: groupLabel } : {}),
+            generatedAt: now().toISOString(),
+          }),
+        );
+      } catch (e) {
+        setPhase({ kind: "error", error: e });
+      }
+    })();
+  };
+
+  return {
+    i18n,
+    period,
+    periodError,
+    group,
+    groups,
+    basis,
+    phase,
+    busy,
+    files,
+    rejected: files?.files.filter((f) => f.status === "rejected") ?? [],
+    skipped: files?.files.filter((f) => f.status === "skipped") ?? [],
+    conflicts,
+    confirmOpen,
+    canWriteFiles: Boolean(files && files.periods.some((x) => x.reports.length > 0)) && !busy,
+    text,
+    handlePeriodChange: (_ev, data) => setPeriod(data.value),
+    handleGroupChange: (_ev, data) => setGroup(data.value),
+    handleBasisChange: (_ev, data) => setBasis(data.value === "accepted" ? "accepted" : "latest"),
+    handleConsolidate,
+    handleFilesChange,
+    handlePreferNewer: (ev) => {
+      ev.preventDefault();
+      if (!preferNewer) setConfirmOpen(true);
+    },
+    handleConfirm,
+    handleCancel: (ev) => {
+      ev.preventDefault();
+      setConfirmOpen(false);
+    },
+    handleWriteFiles,
+  };
+}
