@@ -82,6 +82,24 @@ function rawEntry(t: Target, month: number): { entry: EntryInput; values: number
   return { entry: { targetId: t.id, value: typed(x, t.measure === "count" ? 0 : 1), justification }, values: 1 };
 }
 
+/** Where each field sits on the entry sheet, as the template layer knows it: one row per target from row 8. */
+const FIELD_COLUMNS: Record<string, string> = {
+  value: "F",
+  numerator: "F",
+  denominator: "G",
+  milestone: "F",
+  justification: "I",
+  evidence: "J",
+  responsible: "K",
+};
+const CELLS = new Map<string, Record<string, string>>(
+  ids.map((id, i) => [
+    id,
+    Object.fromEntries(Object.entries(FIELD_COLUMNS).map(([f, col]) => [f, `Nhap!${col}${i + 8}`])),
+  ]),
+);
+const cellOf = (targetId: string, field: string): string | undefined => CELLS.get(targetId)?.[field];
+
 interface Job {
   report: ReportInput;
   ctx: ValidationContext;
@@ -105,7 +123,7 @@ for (const u of units) {
         catalog,
         units: registry,
         ytd,
-        cellOf: (id, field) => `Nhap!${field === "value" ? "F" : "G"}${ids.indexOf(id) + 8}`,
+        cellOf,
       },
     });
   }

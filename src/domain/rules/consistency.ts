@@ -26,6 +26,18 @@ export function populationTargets(catalog: Catalog): Target[] {
   return list;
 }
 
+const POPULATION_POSITIONS = new WeakMap<Catalog, number[]>();
+/** Catalog positions of the population targets. */
+function populationPositions(catalog: Catalog): number[] {
+  let list = POPULATION_POSITIONS.get(catalog);
+  if (!list) {
+    const ids = new Set(populationTargets(catalog).map((t) => t.id));
+    list = catalog.targets.flatMap((t, i) => (ids.has(t.id) ? [i] : []));
+    POPULATION_POSITIONS.set(catalog, list);
+  }
+  return list;
+}
+
 export function populationTargetIds(catalog: Catalog): Set<string> {
   return new Set(populationTargets(catalog).map((t) => t.id));
 }
@@ -44,14 +56,14 @@ interface IssueAdder {
 
 export function checkPopulation(
   catalog: Catalog,
-  rows: Map<string, { entry: ParsedEntry; state: EntryState }>,
+  rowsByPos: readonly ({ entry: ParsedEntry; state: EntryState } | undefined)[],
   out: IssueAdder,
 ): void {
-  const targets = populationTargets(catalog);
-  if (targets.length < 2) return;
+  const positions = populationPositions(catalog);
+  if (positions.length < 2) return;
   const given: ParsedEntry[] = [];
-  for (const t of targets) {
-    const row = rows.get(t.id);
+  for (const pos of positions) {
+    const row = rowsByPos[pos];
     if (row && row.state === "ok" && row.entry.denominator !== null) given.push(row.entry);
   }
   if (given.length < 2) return;

@@ -43,14 +43,19 @@ function cachedPeriod(id: unknown): Period | null {
   return p;
 }
 
-const ID_SETS = new WeakMap<readonly Target[], Set<string>>();
-function idSet(targets: readonly Target[]): Set<string> {
-  let s = ID_SETS.get(targets);
-  if (!s) {
-    s = new Set(targets.map((t) => t.id));
-    ID_SETS.set(targets, s);
+/** For a unit's target list: 1 at the catalog position of each target it reports (cached per list). */
+const MASKS = new WeakMap<readonly Target[], Uint8Array>();
+function expectedMask(targets: readonly Target[], order: Map<string, number>, size: number): Uint8Array {
+  let mask = MASKS.get(targets);
+  if (!mask) {
+    mask = new Uint8Array(size);
+    for (const t of targets) {
+      const pos = order.get(t.id);
+      if (pos !== undefined) mask[pos] = 1;
+    }
+    MASKS.set(targets, mask);
   }
-  return s;
+  return mask;
 }
 
 interface Row {
@@ -79,13 +84,25 @@ class ValidationRun implements IssueSink {
   readonly issues: ValidationIssue[] = [];
   /** the entry field of each issue, for ctx.cellOf */
   readonly fields: (EntryField | null)[] = [];
-  readonly rows = new Map<string, Row>();
+  /** rows by catalog position (array look-ups, no hashing per value), and in report order */
+  readonly byPos: (Row | undefined)[];
+  readonly list: Row[] = [];
   currentId = "";
 
   constructor(
     readonly unitCode: string,
     readonly period: string,
-  ) {}
+    catalogSize: number,
+    readonly order: Map<string, number>,
+  ) {
+    this.byPos = new Array<Row | undefined>(catalogSize);
+  }
+
+  /** The row of a target id, if the report has one. */
+  row(targetId: string): Row | undefined {
+    const pos = this.order.get(targetId);
+    return pos === undefined ? undefined : this.byPos[pos];
+  }
 
   issue(code: IssueCode, ruleId: string, field: EntryField | null, severity: Severity, params: MessageParams): void {
     const id = this.currentId;
@@ -118,9 +135,11 @@ class ValidationRun implements IssueSink {
 
 export function validate(report: ReportInput, ctx: ValidationContext): ValidationResult {
   const catalog = ctx.catalog;
-  const byId = catalogIndex(catalog).byId;
+  const targets = catalog.targets;
+  const order = catalogIndex(catalog).order;
   const unitCode = typeof report.unitCode === "string" ? report.unitCode : String(report.unitCode);
-  const run = new ValidationRun(unitCode, typeof report.period === "string" ? report.period : String(report.period));
+  const periodId = typeof report.period === "string" ? report.period : String(report.period);
+  const run = new ValidationRun(unitCode, periodId, targets.length, order);
   const locale = report.locale === "en" ? "en" : "vi";
 
   const unit = ctx.units.byCode(unitCode);
@@ -136,22 +155,23 @@ export function validate(report: ReportInput, ctx: ValidationContext): Validatio
     });
   }
   const expected = unit ? ctx.units.targetsFor(catalog, unit.code) : null;
-  const expectedIds = expected ? idSet(expected) : null;
+  const mask = expected ? expectedMask(expected, order, targets.length) : null;
 
   const entries: ParsedEntry[] = [];
   const list: EntryInput[] = Array.isArray(report.entries) ? report.entries : [];
   for (let i = 0; i < list.length; i++) {
     const input = list[i];
     const rawId = input && typeof input.targetId === "string" ? input.targetId.trim() : null;
-    const target = rawId === null ? undefined : byId.get(rawId);
-    if (!target || rawId === null) {
+    const pos = rawId === null ? undefined : order.get(rawId);
+    if (pos === undefined || rawId === null) {
       run.add("unknown_target", "entries.known_target", rawId, null, ["entries", i, "targetId"], "error", {
         targetId: rawId ?? String(input?.targetId ?? ""),
         catalogVersion: catalog.version,
       });
       continue;
     }
-    const first = run.rows.get(rawId);
+    const target = targets[pos];
+    const first = run.byPos[pos];
     if (first !== undefined) {
       run.add("duplicate_target", "entries.unique_target", rawId, null, ["entries", i], "error", {
         index: i + 1,
@@ -160,22 +180,26 @@ export function validate(report: ReportInput, ctx: ValidationContext): Validatio
       continue;
     }
     const parsed = emptyParsedEntry(rawId);
-    if (expectedIds && !expectedIds.has(rawId)) {
-      run.rows.set(rawId, { entry: parsed, state: "invalid", target, index: i });
+    if (mask && mask[pos] !== 1) {
+      run.byPos[pos] = { entry: parsed, state: "invalid", target, index: i };
       run.add("target_not_for_unit", "entries.target_for_unit", rawId, null, ["entries", rawId], "error", { unitCode });
       continue;
     }
     run.currentId = rawId;
     const state = parseEntryInto(input, target, locale, parsed, run);
     entries.push(parsed);
-    run.rows.set(rawId, { entry: parsed, state, target, index: i });
+    const row: Row = { entry: parsed, state, target, index: i };
+    run.byPos[pos] = row;
+    run.list.push(row);
   }
 
   // Required: every target the unit reports, typed or not.
   if (expected) {
     const severity: Severity = ctx.draft ? "info" : "error";
-    for (const t of expected) {
-      const row = run.rows.get(t.id);
+    for (let pos = 0; pos < targets.length; pos++) {
+      if ((mask as Uint8Array)[pos] !== 1) continue;
+      const t = targets[pos];
+      const row = run.byPos[pos];
       if (row === undefined || row.state === "blank") {
         const field = primaryField(t);
         run.add("required", "required", t.id, field, ["entries", t.id, field], severity, {});
@@ -183,14 +207,14 @@ export function validate(report: ReportInput, ctx: ValidationContext): Validatio
     }
   }
 
-  checkPopulation(catalog, run.rows, run);
+  checkPopulation(catalog, run.byPos, run);
 
   const assessments: TargetAssessment[] = [];
   if (period) {
     const ytd = ctx.ytd;
     const opts: AssessOptions = { ytdBefore: undefined, asOf: ctx.asOf };
     const v = emptyVerdict();
-    for (const row of run.rows.values()) {
+    for (const row of run.list) {
       if (row.state !== "ok") continue;
       const target = row.target;
       const id = target.id;
@@ -242,7 +266,7 @@ function finish(
     complete(issue, run.fields[i], ctx, run);
     if (issue.severity === "warning") {
       const id = issue.targetId;
-      const len = id === null ? 0 : codePoints(run.rows.get(id)?.entry.justification ?? null);
+      const len = id === null ? 0 : codePoints(run.row(id)?.entry.justification ?? null);
       issue.justified = len >= MIN_JUSTIFICATION;
       warnings++;
       if (!issue.justified) unjustified++;
@@ -252,7 +276,7 @@ function finish(
   }
   for (const targetId of tooShort) {
     errors++;
-    const length = codePoints(run.rows.get(targetId)?.entry.justification ?? null);
+    const length = codePoints(run.row(targetId)?.entry.justification ?? null);
     run.add(
       "justification_too_short",
       "justification.min_length",
