@@ -15,7 +15,7 @@ import type {
 } from "../types";
 import type { MessageParams } from "../messages";
 import { normalizeText, toneKey } from "../text";
-import { parseNumber } from "./number";
+import { SCAN_BLANK, SCAN_INVALID, SCAN_NUMBER, scanNumber, scanned } from "./number";
 
 /** Where a row's issues go; validate() adds the unit, period, path and cell. (An object, not a closure: cheap per call.) */
 export interface IssueSink {
@@ -63,23 +63,24 @@ function readNumber(
   allowPercentSign: boolean,
   sink: IssueSink,
 ): number | null | undefined {
-  const p = parseNumber(raw, locale);
-  if (p.kind === "blank") return null;
-  if (p.kind === "invalid" || (p.percentSign && !allowPercentSign)) {
+  const kind = scanNumber(raw, locale);
+  if (kind === SCAN_BLANK) return null;
+  if (kind === SCAN_INVALID || (scanned.percentSign && !allowPercentSign)) {
     sink.issue("not_a_number", "type.number", field, "error", {
       text: String(raw),
-      percentSign: p.kind === "number",
+      percentSign: kind === SCAN_NUMBER,
     });
     return undefined;
   }
-  if (p.ambiguous) {
+  const value = scanned.value;
+  if (scanned.ambiguous) {
     sink.issue("ambiguous_number", "type.ambiguous_number", field, "info", {
       text: String(raw),
-      value: p.value,
+      value,
       locale,
     });
   }
-  return p.value;
+  return value;
 }
 
 /** Hard bounds of a single figure by measure kind; false when an error was reported. */

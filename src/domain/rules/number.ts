@@ -31,28 +31,48 @@ function isSpace(c: number): boolean {
   );
 }
 
-function invalid(text: string): ParsedNumber {
-  return { kind: "invalid", text };
+export const SCAN_BLANK = 0;
+export const SCAN_NUMBER = 1;
+export const SCAN_INVALID = 2;
+export type ScanKind = typeof SCAN_BLANK | typeof SCAN_NUMBER | typeof SCAN_INVALID;
+
+/** What the last scanNumber() found when it returned SCAN_NUMBER (module scratch: no allocation per value). */
+export const scanned = { value: 0, percentSign: false, ambiguous: false };
+
+/** The allocation-free core of parseNumber, for validate(): the result is in `scanned`. */
+export function scanNumber(raw: RawValue, locale: Locale): ScanKind {
+  if (raw === null || raw === undefined) return SCAN_BLANK;
+  if (typeof raw === "number") {
+    if (!Number.isFinite(raw)) return SCAN_INVALID;
+    scanned.value = raw;
+    scanned.percentSign = false;
+    scanned.ambiguous = false;
+    return SCAN_NUMBER;
+  }
+  if (typeof raw !== "string") return SCAN_INVALID;
+  return scanText(raw, locale);
 }
 
 /** Parse what a person typed (or a number a sheet holds). Never throws. */
 export function parseNumber(raw: RawValue, locale: Locale): ParsedNumber {
-  if (raw === null || raw === undefined) return BLANK;
-  if (typeof raw === "number") {
-    return Number.isFinite(raw)
-      ? { kind: "number", value: raw, percentSign: false, ambiguous: false }
-      : invalid(String(raw));
-  }
-  if (typeof raw !== "string") return invalid(String(raw));
-  return parseNumberText(raw, locale);
+  const kind = scanNumber(raw, locale);
+  if (kind === SCAN_BLANK) return BLANK;
+  if (kind === SCAN_INVALID) return { kind: "invalid", text: String(raw) };
+  return { kind: "number", value: scanned.value, percentSign: scanned.percentSign, ambiguous: scanned.ambiguous };
 }
 
-function parseNumberText(text: string, locale: Locale): ParsedNumber {
+/** Scratch for the scanner: 256 groups hold any double written out in full (1.8e308 has 103). */
+const MAX_GROUPS = 256;
+const GROUP_START: number[] = new Array<number>(MAX_GROUPS).fill(0);
+const GROUP_LEN: number[] = new Array<number>(MAX_GROUPS).fill(0);
+const SEPS: number[] = new Array<number>(MAX_GROUPS).fill(0);
+
+function scanText(text: string, locale: Locale): ScanKind {
   let start = 0;
   let end = text.length;
   while (start < end && isSpace(text.charCodeAt(start))) start++;
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
-  if (start === end) return BLANK;
+  if (start === end) return SCAN_BLANK;
 
   let percentSign = false;
   if (text.charCodeAt(end - 1) === 37 /* % */) {
@@ -67,12 +87,13 @@ function parseNumberText(text: string, locale: Locale): ParsedNumber {
     start++;
     while (start < end && isSpace(text.charCodeAt(start))) start++;
   }
-  if (start === end) return invalid(text);
+  if (start === end) return SCAN_INVALID;
 
-  // Split into digit groups and the separators between them. At most 8 groups are meaningful (1.234.567.890.123,…).
-  const groupStart: number[] = [];
-  const groupLen: number[] = [];
-  const seps: number[] = [];
+  // Split into digit groups and the separators between them (into the reused scratch arrays).
+  const groupStart = GROUP_START;
+  const groupLen = GROUP_LEN;
+  const seps = SEPS;
+  let n = 0;
   let i = start;
   let curStart = start;
   let dots = 0;
@@ -94,49 +115,52 @@ function parseNumberText(text: string, locale: Locale): ParsedNumber {
     } else if (isSpace(c)) {
       sep = SPACE;
       spaces++;
-    } else return invalid(text);
-    groupStart.push(curStart);
-    groupLen.push(i - curStart);
-    seps.push(sep);
+    } else return SCAN_INVALID;
+    if (n >= MAX_GROUPS - 1) return SCAN_INVALID;
+    groupStart[n] = curStart;
+    groupLen[n] = i - curStart;
+    seps[n] = sep;
+    n++;
     i++;
     curStart = i;
   }
-  groupStart.push(curStart);
-  groupLen.push(end - curStart);
-  const n = groupLen.length;
+  groupStart[n] = curStart;
+  groupLen[n] = end - curStart;
+  n++;
+  const sepCount = n - 1;
   // No empty group, except a leading one before a lone decimal mark (".5", ",5").
   for (let g = 0; g < n; g++) {
-    if (groupLen[g] === 0 && !(g === 0 && n === 2 && seps[0] !== SPACE)) return invalid(text);
+    if (groupLen[g] === 0 && !(g === 0 && n === 2 && seps[0] !== SPACE)) return SCAN_INVALID;
   }
-  if (n > 1 && groupLen[n - 1] === 0) return invalid(text);
+  if (n > 1 && groupLen[n - 1] === 0) return SCAN_INVALID;
 
   // Which separator is the decimal mark (index into seps), if any.
   let decimalAt = -1;
   let ambiguous = false;
-  if (seps.length > 0) {
-    const last = seps[seps.length - 1];
+  if (sepCount > 0) {
+    const last = seps[sepCount - 1];
     if (dots > 0 && commas > 0) {
       // Both marks: the last one is the decimal mark and occurs once; the other one groups thousands.
-      if ((last === DOT ? dots : commas) !== 1) return invalid(text);
-      decimalAt = seps.length - 1;
+      if ((last === DOT ? dots : commas) !== 1) return SCAN_INVALID;
+      decimalAt = sepCount - 1;
     } else if (dots + commas === 1) {
-      if (last === SPACE) return invalid(text);
-      if (spaces > 0) decimalAt = seps.length - 1;
+      if (last === SPACE) return SCAN_INVALID;
+      if (spaces > 0) decimalAt = sepCount - 1;
       else if (groupLen[1] === 3 && groupLen[0] >= 1 && groupLen[0] <= 3 && text.charCodeAt(groupStart[0]) !== 48) {
         ambiguous = true;
         const decimalMark = locale === "vi" ? COMMA : DOT;
         decimalAt = last === decimalMark ? 0 : -1;
       } else decimalAt = 0;
-    } else if (dots + commas > 1 && spaces > 0) return invalid(text);
+    } else if (dots + commas > 1 && spaces > 0) return SCAN_INVALID;
     // else: only one kind repeated, or only spaces — all of them group thousands.
   }
   const intGroups = decimalAt === -1 ? n : decimalAt + 1;
   // Thousands groups: first 1–3 digits, the rest exactly 3, all joined by the same separator.
   if (intGroups > 1) {
-    if (groupLen[0] < 1 || groupLen[0] > 3) return invalid(text);
+    if (groupLen[0] < 1 || groupLen[0] > 3) return SCAN_INVALID;
     const groupSep = seps[0];
     for (let g = 1; g < intGroups; g++) {
-      if (groupLen[g] !== 3 || seps[g - 1] !== groupSep) return invalid(text);
+      if (groupLen[g] !== 3 || seps[g - 1] !== groupSep) return SCAN_INVALID;
     }
   }
   // Accumulate digits; exact when the digits fit in 2^53 and the scale is a power of ten up to 22.
@@ -163,10 +187,13 @@ function parseNumberText(text: string, locale: Locale): ParsedNumber {
     }
     value = Number(str);
   }
-  if (digits === 0 || !Number.isFinite(value)) return invalid(text);
+  if (digits === 0 || !Number.isFinite(value)) return SCAN_INVALID;
   if (negative) value = -value;
   if (value === 0) value = 0; // no -0
-  return { kind: "number", value, percentSign, ambiguous };
+  scanned.value = value;
+  scanned.percentSign = percentSign;
+  scanned.ambiguous = ambiguous;
+  return SCAN_NUMBER;
 }
 
 const SEPARATORS: Record<Locale, { group: string; decimal: string }> = {
