@@ -76,6 +76,8 @@ export interface ReportStateTable {
   comment: string | null;
   latest_submission_id: string;
   latest_revision: number;
+  /** the latest revision's flows (copy of submission.flows), for year-to-date sums */
+  latest_flows: string;
   first_received_at: string;
   first_on_time: number;
   last_received_at: string;

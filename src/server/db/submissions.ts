@@ -36,6 +36,8 @@ export interface AdvanceArgs {
   receivedAt: string;
   onTime: boolean;
   demo: boolean;
+  /** the new revision's flow figures (JSON) */
+  flows: string;
 }
 
 /** The submission path's statements, compiled once for one database. */
@@ -46,8 +48,8 @@ export class SubmissionStatements {
   readonly #content: Prepared<[string], { content: Buffer }>;
   readonly #state: Prepared<[string, string], ReportStateRow>;
   readonly #flows = new Map<number, Prepared<string[], { period: string; flows: string }>>();
-  readonly #advanceUpdate: Prepared<[string, number, string, string, string, string, string], unknown>;
-  readonly #advanceInsert: Prepared<[string, string, string, number, string, number, string, number, string], unknown>;
+  readonly #advanceUpdate: Prepared<[string, number, string, string, string, string, string, string], unknown>;
+  readonly #advanceInsert: Prepared<[string, string, string, number, string, number, string, number, string, string], unknown>;
   readonly #insert: Prepared<unknown[], unknown>;
 
   constructor(db: Kysely<Database>) {
@@ -67,6 +69,7 @@ export class SubmissionStatements {
           latest_revision: slot(1),
           last_received_at: slot(2),
           updated_at: slot(3),
+          latest_flows: slot(7),
         })
         .where("unit_code", "=", slot(4))
         .where("period", "=", slot(5))
@@ -90,8 +93,9 @@ export class SubmissionStatements {
           accepted_submission_id: null,
           demo: slot(7),
           updated_at: slot(8),
+          latest_flows: slot(9),
         })
-        .onConflict((oc) => oc.columns(["unit_code", "period"]).doNothing()),
+        .onConflict((oc) => oc.columns(["period", "unit_code"]).doNothing()),
     );
     this.#insert = prepared(db, (q) =>
       q.insertInto("submission").values({
@@ -129,7 +133,7 @@ export class SubmissionStatements {
     return (await this.#state.run(executor, unitCode, period)).rows[0];
   }
 
-  /** The flows of the latest revision of each of `periods` for one unit. */
+  /** The flows of the latest revision of each of `periods` for one unit (one small table, by its primary key). */
   async latestFlows(executor: Kysely<Database>, unitCode: string, periods: readonly string[]): Promise<{ period: string; flows: string }[]> {
     if (periods.length === 0) return [];
     let stmt = this.#flows.get(periods.length);
@@ -138,10 +142,9 @@ export class SubmissionStatements {
       stmt = prepared(this.#db, (q) =>
         q
           .selectFrom("report_state")
-          .innerJoin("submission", "submission.id", "report_state.latest_submission_id")
-          .select(["report_state.period", "submission.flows"])
-          .where("report_state.unit_code", "=", slot(0))
-          .where("report_state.period", "in", slots),
+          .select(["period", "latest_flows as flows"])
+          .where("unit_code", "=", slot(0))
+          .where("period", "in", slots),
       );
       this.#flows.set(periods.length, stmt);
     }
@@ -167,8 +170,9 @@ export class SubmissionStatements {
             a.receivedAt,
             a.demo ? 1 : 0,
             a.receivedAt,
+            a.flows,
           )
-        : await this.#advanceUpdate.run(executor, a.submissionId, a.revision, a.receivedAt, a.receivedAt, a.unitCode, a.period, a.expectedLatest);
+        : await this.#advanceUpdate.run(executor, a.submissionId, a.revision, a.receivedAt, a.receivedAt, a.unitCode, a.period, a.expectedLatest, a.flows);
     return Number(r.numAffectedRows ?? 0) === 1;
   }
 
@@ -266,10 +270,12 @@ export async function listBasisFlows(
   basis: "latest" | "accepted",
 ): Promise<{ unit_code: string; period: string; flows: string }[]> {
   if (periods.length === 0) return [];
-  const join = basis === "latest" ? "report_state.latest_submission_id" : "report_state.accepted_submission_id";
+  if (basis === "latest") {
+    return db.selectFrom("report_state").select(["unit_code", "period", "latest_flows as flows"]).where("period", "in", periods).execute();
+  }
   return db
     .selectFrom("report_state")
-    .innerJoin("submission", "submission.id", join)
+    .innerJoin("submission", "submission.id", "report_state.accepted_submission_id")
     .select(["submission.unit_code", "submission.period", "submission.flows"])
     .where("report_state.period", "in", periods)
     .execute();

@@ -3,8 +3,7 @@
  * entries in the order sent) and its sha256. The submission id and the dryRun flag are not content.
  */
 import { createHash } from "node:crypto";
-import { promisify } from "node:util";
-import { deflateRaw, inflateRawSync } from "node:zlib";
+import { deflateRawSync, inflateRawSync } from "node:zlib";
 import type { Catalog, EntryInput, ParsedEntry, RawValue } from "../../domain/types";
 
 export interface ReportContent {
@@ -72,14 +71,12 @@ function canonicalKeys(e: EntryInput): EntryInput {
   return k === keys.length ? e : canonicalEntry(e);
 }
 
-const deflateRawAsync = promisify(deflateRaw);
-
 /**
- * What a submission row stores: the content as hashed and the parsed entries, deflated together (on libuv's thread
- * pool, off the event loop).
+ * What a submission row stores: the content as hashed and the parsed entries, deflated together. Synchronous on
+ * purpose: ~35 µs for a 43-target report, where the asynchronous zlib stream costs more CPU than the work it moves.
  */
-export function packContent(canonicalText: string, parsed: readonly ParsedEntry[]): Promise<Buffer> {
-  return deflateRawAsync(Buffer.from(`{"report":${canonicalText},"parsed":${JSON.stringify(parsed)}}`, "utf8"), { level: 3 });
+export function packContent(canonicalText: string, parsed: readonly ParsedEntry[]): Buffer {
+  return deflateRawSync(Buffer.from(`{"report":${canonicalText},"parsed":${JSON.stringify(parsed)}}`, "utf8"), { level: 3 });
 }
 
 export interface StoredContent {

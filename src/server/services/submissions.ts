@@ -215,7 +215,7 @@ export class SubmissionService {
     const onTime = isOnTime(period as Period, now);
     const revision = (state?.latest_revision ?? 0) + 1;
     const demo = unit?.demo === true;
-    const packed = await packContent(content.text, result.entries);
+    const packed = packContent(content.text, result.entries);
     const flows = flowsOf(catalog, result.entries);
     try {
       await app.writer.write(async (trx) => {
@@ -230,6 +230,7 @@ export class SubmissionService {
           receivedAt,
           onTime,
           demo,
+          flows,
         });
         if (!advanced) throw new RaceLost();
         await statements.insert(trx, {

@@ -38,15 +38,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("comment", "text")
     .addColumn("latest_submission_id", "text", (c) => c.notNull())
     .addColumn("latest_revision", "integer", (c) => c.notNull())
+    // the latest revision's flow figures, copied here so that year-to-date sums read one small table
+    .addColumn("latest_flows", "text", (c) => c.notNull().defaultTo("{}"))
     .addColumn("first_received_at", "text", (c) => c.notNull())
     .addColumn("first_on_time", "integer", (c) => c.notNull())
     .addColumn("last_received_at", "text", (c) => c.notNull())
     .addColumn("accepted_submission_id", "text")
     .addColumn("demo", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("updated_at", "text", (c) => c.notNull())
-    .addPrimaryKeyConstraint("report_state_pk", ["unit_code", "period"])
+    // period first: one key serves a unit's state (period, unit), a unit's earlier periods (period IN …, unit) and a
+    // planner's whole period (period) — a second index on period would tempt SQLite's planner into scans
+    .addPrimaryKeyConstraint("report_state_pk", ["period", "unit_code"])
     .execute();
-  await db.schema.createIndex("report_state_period_idx").on("report_state").column("period").execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
