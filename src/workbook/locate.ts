@@ -30,6 +30,8 @@ import {
   type UnitField,
 } from "./template";
 
+const NON_ASCII = /[\u0080-\uffff]/;
+
 export interface NameRef {
   sheet: string;
   column: string;
@@ -38,7 +40,7 @@ export interface NameRef {
 
 /** "Nhap!$G$12", "'Nhap'!$G$12", "=Nhap!$G$12" → a single-cell reference; null for #REF!, constants or ranges. */
 export function parseNameRef(text: string): NameRef | null {
-  let s = text.trim();
+  let s = text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32 ? text.trim() : text;
   if (s.charCodeAt(0) === 61 /* = */) s = s.slice(1);
   const bang = s.lastIndexOf("!");
   if (bang <= 0) return null;
@@ -46,7 +48,7 @@ export function parseNameRef(text: string): NameRef | null {
   if (sheet.charCodeAt(0) === 39 /* ' */) {
     if (sheet.length < 2 || sheet.charCodeAt(sheet.length - 1) !== 39) return null;
     sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  } else if (/['"=!]/.test(sheet)) return null;
+  } else if (sheet.indexOf("'") >= 0 || sheet.indexOf('"') >= 0 || sheet.indexOf("=") >= 0) return null;
   // $G$12 / G12
   let i = bang + 1;
   if (s.charCodeAt(i) === 36) i++;
@@ -58,7 +60,11 @@ export function parseNameRef(text: string): NameRef | null {
   const rowStart = i;
   while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
   if (i === rowStart || i !== s.length) return null;
-  return { sheet: sheet.normalize("NFC"), column: s.slice(colStart, colEnd), row: Number(s.slice(rowStart, i)) };
+  return {
+    sheet: NON_ASCII.test(sheet) ? sheet.normalize("NFC") : sheet,
+    column: s.slice(colStart, colEnd),
+    row: Number(s.slice(rowStart, i)),
+  };
 }
 
 export interface CellSource {

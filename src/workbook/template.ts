@@ -83,18 +83,23 @@ export function unitCellAddress(field: UnitField): string {
   return `${UNIT_VALUE_COLUMN}${UNIT_FIRST_ROW + UNIT_FIELDS.indexOf(field)}`;
 }
 
-const ENTRY_NAMES = new Map<string, string>();
+const ENTRY_NAMES = new Map<string, Map<EntryField, string>>();
 /** Defined name of a target's input cell: CT_E01_value, CT_S01_numerator, CT_U11_milestone, CT_E01_justification. */
 export function entryName(targetId: string, field: EntryField): string {
-  // memoized: readers look names up hundreds of times per workbook, and a reused string hashes once
-  const key = `${targetId}|${field}`;
-  let name = ENTRY_NAMES.get(key);
+  // memoized without building a key: readers look names up hundreds of times per workbook
+  let byField = ENTRY_NAMES.get(targetId);
+  if (byField === undefined) {
+    byField = new Map();
+    ENTRY_NAMES.set(targetId, byField);
+  }
+  let name = byField.get(field);
   if (name === undefined) {
     name = `CT_${targetId}_${field}`;
-    ENTRY_NAMES.set(key, name);
+    byField.set(field, name);
   }
   return name;
 }
+
 export function unitName(field: UnitField): string {
   return `CT_${field}`;
 }

@@ -17,6 +17,8 @@ export interface XmlPart {
    * when `bytes` is absent */
   text: string;
   bytes?: Uint8Array;
+  /** set on first use: true when the part has no byte above 0x7F (then no slice needs UTF-8 decoding) */
+  ascii?: boolean;
 }
 
 /** Accept already-decoded XML text too (writers post-processing their own archives). */
@@ -25,13 +27,17 @@ export function asPart(x: XmlPart | string): XmlPart {
 }
 
 const UTF8 = new TextDecoder("utf-8");
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /** The UTF-8 text of a byte range of a part (the Latin-1 slice itself when it is pure ASCII). */
 export function utf8Slice(part: XmlPart, start: number, end: number): string {
   const t = part.text;
   const bytes = part.bytes;
-  if (bytes)
-    for (let i = start; i < end; i++) if (t.charCodeAt(i) > 127) return UTF8.decode(bytes.subarray(start, end));
+  if (bytes) {
+    if (part.ascii === undefined) part.ascii = !NON_ASCII.test(t);
+    if (!part.ascii)
+      for (let i = start; i < end; i++) if (t.charCodeAt(i) > 127) return UTF8.decode(bytes.subarray(start, end));
+  }
   return t.slice(start, end);
 }
 
