@@ -110,6 +110,17 @@ describe("createOfficeWorkbookPort", () => {
     expect((e as AppError).messages.en).toContain("the document is read-only");
   });
 
+  it("refuses to build the template in an Excel that is too old, saying so in both languages", async () => {
+    await installOffice({ ExcelApi: "1.7" });
+    const x = installExcel();
+    const e = await createOfficeWorkbookPort({ catalog, units })
+      .ensureTemplate(specFor())
+      .catch((err: unknown) => err);
+    expect((e as AppError).code).toBe("CT_EXCEL_TOO_OLD");
+    expect((e as AppError).messages.vi).toContain("thiếu ExcelApi 1.8");
+    expect(x.model.sheets).toEqual([]);
+  });
+
   it("ensures the template, then reads identity and entries through the same workbook", async () => {
     await installOffice({ ExcelApi: "1.8" });
     const x = installExcel();

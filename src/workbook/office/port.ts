@@ -4,6 +4,7 @@
  * unit sheet).
  */
 import { defaultCatalog, defaultUnitRegistry, type Catalog, type UnitRegistry } from "../../domain";
+import { workbookErrors } from "../errors";
 import { identityFromXml } from "../identity";
 import { TEMPLATE_NS, type TemplateIdentity, type WorkbookPort } from "../port";
 import type { TemplateSpec } from "../template";
@@ -31,7 +32,8 @@ export function createOfficeWorkbookPort(
 ): WorkbookPort & { readonly spec: TemplateSpec | null } {
   const catalog = opts.catalog ?? defaultCatalog();
   const units = opts.units ?? defaultUnitRegistry();
-  const features = opts.features ?? checkRequirements().features;
+  const requirements = opts.features ? null : checkRequirements();
+  const features = opts.features ?? requirements?.features ?? { printSetup: false };
   let spec: TemplateSpec | null = null;
   let identity: TemplateIdentity | null = null;
 
@@ -47,6 +49,7 @@ export function createOfficeWorkbookPort(
       return spec;
     },
     async ensureTemplate(s) {
+      if (requirements && !requirements.ok) throw workbookErrors.excelTooOld(requirements.missing);
       const status = await createOrRepairTemplate(s, { catalog, units, features });
       spec = s;
       identity = s.identity;
