@@ -20,7 +20,8 @@ import {
   type SqliteDatabase,
   type SqliteDialectConfig,
 } from "kysely";
-import { Pool } from "pg";
+import { Pool, type PoolClient } from "pg";
+import type { PostgresPool, PostgresPoolClient } from "kysely";
 import type { Database } from "./schema";
 import { InCodeMigrationProvider } from "./migrations";
 
@@ -112,6 +113,45 @@ class ChitieuSqliteDialect extends SqliteDialect {
   }
 }
 
+/**
+ * PostgreSQL: every parameterised query runs as a named prepared statement (one name per SQL text), so each pooled
+ * connection parses and plans a statement once and then only binds and executes it.
+ */
+function namedStatementPool(pool: Pool): PostgresPool {
+  const names = new Map<string, string>();
+  const nameOf = (sql: string): string | undefined => {
+    let name = names.get(sql);
+    if (!name && names.size < 2000) {
+      name = `ct_${names.size.toString(36)}`;
+      names.set(sql, name);
+    }
+    return name;
+  };
+  const wrapped = new WeakMap<PoolClient, PostgresPoolClient>();
+  return {
+    async connect() {
+      const client = await pool.connect();
+      let w = wrapped.get(client);
+      if (!w) {
+        const c = client;
+        w = {
+          query: ((sql: unknown, values?: unknown[]) => {
+            if (typeof sql === "string" && values && values.length > 0) {
+              const name = nameOf(sql);
+              if (name) return c.query({ name, text: sql, values });
+            }
+            return c.query(sql as string, values);
+          }) as unknown as PostgresPoolClient["query"],
+          release: () => c.release(),
+        };
+        wrapped.set(client, w);
+      }
+      return w;
+    },
+    end: () => pool.end(),
+  };
+}
+
 export function redactUrl(url: string): string {
   try {
     const u = new URL(url);
@@ -129,7 +169,7 @@ export async function connect(config: DbConfig): Promise<DbHandle> {
       max: config.poolSize ?? 10,
       ...(config.pgSchema ? { options: `-c search_path=${config.pgSchema}` } : {}),
     });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: namedStatementPool(pool) }) });
     return {
       db,
       caps: { groupCommit: false },

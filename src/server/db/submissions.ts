@@ -48,6 +48,7 @@ export class SubmissionStatements {
   readonly #content: Prepared<[string], { content: Buffer }>;
   readonly #state: Prepared<[string, string], ReportStateRow>;
   readonly #flows = new Map<number, Prepared<string[], { period: string; flows: string }>>();
+  readonly #stateAndFlows = new Map<number, Prepared<string[], ReportStateRow>>();
   readonly #advanceUpdate: Prepared<[string, number, string, string, string, string, string, string], unknown>;
   readonly #advanceInsert: Prepared<[string, string, string, number, string, number, string, number, string, string], unknown>;
   readonly #insert: Prepared<unknown[], unknown>;
@@ -131,6 +132,32 @@ export class SubmissionStatements {
 
   async state(executor: Kysely<Database>, unitCode: string, period: string): Promise<ReportStateRow | undefined> {
     return (await this.#state.run(executor, unitCode, period)).rows[0];
+  }
+
+  /**
+   * In one query: a report's state, and the latest flows of the same unit's earlier periods (year-to-date sums).
+   */
+  async stateAndFlows(
+    executor: Kysely<Database>,
+    unitCode: string,
+    period: string,
+    earlier: readonly string[],
+  ): Promise<{ state: ReportStateRow | undefined; flows: string[] }> {
+    const n = earlier.length + 1;
+    let stmt = this.#stateAndFlows.get(n);
+    if (!stmt) {
+      const slots = Array.from({ length: n }, (_, i) => slot<string>(i + 1));
+      stmt = prepared(this.#db, (q) => q.selectFrom("report_state").selectAll().where("unit_code", "=", slot(0)).where("period", "in", slots));
+      this.#stateAndFlows.set(n, stmt);
+    }
+    const rows = (await stmt.run(executor, unitCode, period, ...earlier)).rows;
+    let state: ReportStateRow | undefined;
+    const flows: string[] = [];
+    for (const r of rows) {
+      if (r.period === period) state = r;
+      else flows.push(r.latest_flows);
+    }
+    return { state, flows };
   }
 
   /** The flows of the latest revision of each of `periods` for one unit (one small table, by its primary key). */

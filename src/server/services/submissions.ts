@@ -162,9 +162,11 @@ export class SubmissionService {
     const period = parsePeriod(periodId);
     const unit = reference.registry.byCode(unitCode);
     let state: ReportStateRow | undefined;
-    let ytd: Record<string, number> = {};
+    const ytd: Record<string, number> = {};
     if (period && unit) {
-      state = await statements.state(db, unitCode, periodId);
+      const read = await statements.stateAndFlows(db, unitCode, periodId, earlierPeriodsOfYear(period));
+      state = read.state;
+      for (const f of read.flows) addFlows(ytd, f);
       if (state) {
         if (!dryRun && (state.latest_submission_id === submissionId || state.accepted_submission_id === submissionId)) {
           return refuse(CT_INTERNAL({ requestId: submissionId }));
@@ -172,7 +174,6 @@ export class SubmissionService {
         if (state.locked === 1) return refuse(CT_REPORT_LOCKED({ unitCode, period: periodId }));
       }
       if ((state?.latest_submission_id ?? null) !== supersedes) return refuse(outOfDate(unitCode, periodId, supersedes, state));
-      ytd = await yearToDate(app, unitCode, period);
     }
 
     const result = validate(
@@ -217,10 +218,12 @@ export class SubmissionService {
     const demo = unit?.demo === true;
     const packed = packContent(content.text, result.entries);
     const flows = flowsOf(catalog, result.entries);
+    const groupCommit = app.store.caps.groupCommit;
     try {
       await app.writer.write(async (trx) => {
-        // one writer at a time (SQLite) sees every earlier job of its batch; PostgreSQL's unique keys catch the rest
-        if (await statements.exists(trx, submissionId)) throw new RaceLost();
+        // jobs that share a commit (SQLite) see each other's rows but not each other's errors: look before writing.
+        // Alone in its transaction (PostgreSQL), a duplicate id fails the insert and rolls back the whole job.
+        if (groupCommit && (await statements.exists(trx, submissionId))) throw new RaceLost();
         const advanced = await statements.advance(trx, {
           unitCode,
           period: periodId,
