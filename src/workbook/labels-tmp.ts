@@ -1,4 +1,10 @@
-// TEMPORARY until src/domain exports PROGRESS_LABELS and MILESTONE_LABELS — delete before commit.
+/**
+ * Display labels of the target statuses and of the milestone choices, for the workbook (status column, its
+ * conditional formats, the milestone list) and the consolidated workbook. They belong in src/domain, which does not
+ * export them yet: when it does (PROGRESS_LABELS, MILESTONE_LABELS), this module becomes a re-export of those.
+ * Display text only — the rules stay in src/domain: its parseMilestone reads every milestone label here (tested in
+ * test/workbook/template.test.ts).
+ */
 import type { Bilingual, MilestoneState, TargetProgress } from "../domain";
 export const PROGRESS_LABELS: Record<TargetProgress, Bilingual> = {
   met: { vi: "Đạt", en: "Met" },

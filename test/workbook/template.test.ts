@@ -107,6 +107,11 @@ describe("buildTemplateSpec", () => {
     expect(v?.list?.map((l) => parseMilestone(l))).toEqual(["not_started", "in_progress", "done"]);
   });
 
+  it("uses milestone labels, Vietnamese and English, that the domain's parser reads back", async () => {
+    const { MILESTONE_LABELS } = await import("../../src/workbook/labels-tmp");
+    for (const l of MILESTONE_LABELS) expect([parseMilestone(l.vi), parseMilestone(l.en)]).toEqual([l.state, l.state]);
+  });
+
   it("shows 'no target set' for a year the catalog has no value for, never a number", () => {
     const y2027 = parsePeriod("2027-Q1") as Period;
     const spec27 = buildTemplateSpec({ catalog, unit: ward, period: y2027 });
