@@ -11,6 +11,7 @@
 import autocannon from "autocannon";
 import {
   countRows,
+  cpuSeconds,
   dialectsFromArgs,
   freePort,
   freshBenchDb,
@@ -100,14 +101,26 @@ async function runDialect(dialect: Dialect): Promise<boolean> {
     const next = submissionStream(p, periods);
     if (warmup > 0) await fire(server.url, next, warmup);
     const before = await countRows(db.config);
+    const cpu0 = cpuSeconds(server.child.pid as number);
+    const self0 = process.cpuUsage();
     const r = await fire(server.url, next, duration);
+    const self = process.cpuUsage(self0);
+    const cpu1 = cpuSeconds(server.child.pid as number);
     const after = await countRows(db.config);
     const stored = after.submissions - before.submissions;
     console.log(
       `${dialect}: ${r.perSecond.toFixed(0)} submissions/s, p50 ${r.p50} ms, p90 ${r.p90} ms, p99 ${r.p99} ms, max ${r.max} ms; ` +
         `${r.ok} stored answers, ${r.non2xx} refused, ${r.errors} errors (${r.timeouts} timeouts); rows added ${stored}`,
     );
+    // CPU time of the server process per stored submission: what the load of other programs on the machine
+    // does not change much (wall-clock figures above depend on it)
+    const cpuMs = cpu0 !== null && cpu1 !== null && r.ok > 0 ? ((cpu1 - cpu0) * 1000) / r.ok : null;
+    if (cpuMs !== null) console.log(`${dialect}: server CPU ${cpuMs.toFixed(2)} ms per submission (the ceiling on one core: ${(1000 / cpuMs).toFixed(0)}/s)`);
+    console.log(
+      `${dialect}: CPU use during the run — server ${cpu0 !== null && cpu1 !== null ? (((cpu1 - cpu0) / duration) * 100).toFixed(0) : "?"}% of a core, load generator ${(((self.user + self.system) / 1e6 / duration) * 100).toFixed(0)}%`,
+    );
     console.log(`server.${dialect}.submissions_per_s=${r.perSecond.toFixed(0)}`);
+    if (cpuMs !== null) console.log(`server.${dialect}.server_cpu_ms_per_submission=${cpuMs.toFixed(3)}`);
     console.log(`server.${dialect}.p50_ms=${r.p50}`);
     console.log(`server.${dialect}.p99_ms=${r.p99}`);
     console.log(`server.${dialect}.refused=${r.non2xx + r.errors}`);

@@ -88,8 +88,44 @@ function withStatementCache(raw: BetterSqlite3.Database): SqliteDatabase {
  * transactional, although kysely's adapter does not claim it — so two processes that migrate at once run them once.
  */
 class ImmediateSqliteDriver extends SqliteDriver {
+  readonly #queue = new FifoMutex();
+
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+  }
+
+  // kysely's own mutex wakes every waiter on each release (each waiter re-checks and waits again): with 200
+  // requests waiting, every query costs 200 wake-ups and the order is not kept — the deadline burst showed it as
+  // CPU growing with concurrency and a tail of several seconds. Waiters here queue once, first come first served,
+  // so kysely's mutex below is always free when reached.
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    await this.#queue.lock();
+    return super.acquireConnection();
+  }
+
+  override async releaseConnection(): Promise<void> {
+    await super.releaseConnection();
+    this.#queue.unlock();
+  }
+}
+
+/** A mutex that hands the lock to the longest waiter. */
+export class FifoMutex {
+  #locked = false;
+  readonly #waiters: (() => void)[] = [];
+
+  lock(): Promise<void> {
+    if (!this.#locked) {
+      this.#locked = true;
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve) => this.#waiters.push(resolve));
+  }
+
+  unlock(): void {
+    const next = this.#waiters.shift();
+    if (next) next();
+    else this.#locked = false;
   }
 }
 
