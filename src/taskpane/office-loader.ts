@@ -1,0 +1,130 @@
+/**
+ * Loads office.js the robust way, so the same taskpane.html runs inside Excel and in a plain browser without internet:
+ * - inside an Office host (detected the way office.js itself finds its host: window.external.GetHostInfo / agaveHost,
+ *   the `_host_Info` query parameter, window.name's JSON `hostInfo`, or sessionStorage `hostInfoValue`), it loads
+ *   Microsoft's CDN copy, falling back to the local copy under office/ when the CDN cannot be reached;
+ * - in a plain browser it loads the local copy (served with o15apptofilemappingtable.js, without which
+ *   Office.onReady never resolves), which answers onReady with host null.
+ * Every step has a time limit, so the pane always starts: no Office (or no host) means the browser preview.
+ */
+
+export const OFFICE_CDN_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+export const OFFICE_LOCAL_URL = "office/office.js";
+
+export type OfficeSource = "cdn" | "local" | "preloaded" | "absent";
+
+export interface OfficeBoot {
+  /** "excel" when running in Excel; null in a plain browser (the preview) */
+  host: "excel" | null;
+  source: OfficeSource;
+  /** Office.context.displayLanguage when a host gave one, e.g. "vi-VN" */
+  displayLanguage: string | null;
+}
+
+export interface OfficeLoaderOptions {
+  cdnUrl?: string;
+  localUrl?: string;
+  scriptTimeoutMs?: number;
+  readyTimeoutMs?: number;
+}
+
+type HostWindow = Window & { agaveHost?: unknown; Office?: typeof Office; external?: unknown };
+
+/** True when this page looks hosted by Office (same sources office.js reads its host information from). */
+export function officeHostHint(win: HostWindow): boolean {
+  try {
+    if (typeof win.agaveHost !== "undefined") return true;
+    const ext = win.external as { GetHostInfo?: unknown; GetContext?: unknown } | undefined;
+    if (ext && (typeof ext.GetHostInfo !== "undefined" || typeof ext.GetContext !== "undefined")) return true;
+  } catch {
+    // some hosts throw on window.external access; that is no hint
+  }
+  if (/[?&]_host_Info=/i.test(win.location.search)) return true;
+  try {
+    const fromName = JSON.parse(win.name) as { hostInfo?: unknown } | null;
+    if (fromName && fromName.hostInfo) return true;
+  } catch {
+    // window.name is not JSON
+  }
+  try {
+    if (win.sessionStorage.getItem("hostInfoValue")) return true;
+  } catch {
+    // storage disabled
+  }
+  return false;
+}
+
+/** Adds a script tag; resolves when it loaded, rejects on error or after timeoutMs. */
+export function loadScript(doc: Document, src: string, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const script = doc.createElement("script");
+    script.src = src;
+    script.async = true;
+    const timer = setTimeout(() => {
+      script.onload = script.onerror = null;
+      reject(new Error(`timeout loading ${src}`));
+    }, timeoutMs);
+    script.onload = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    script.onerror = () => {
+      clearTimeout(timer);
+      script.remove();
+      reject(new Error(`cannot load ${src}`));
+    };
+    doc.head.appendChild(script);
+  });
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | null> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), ms);
+    p.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      () => {
+        clearTimeout(timer);
+        resolve(null);
+      },
+    );
+  });
+}
+
+export async function bootOffice(win: HostWindow = window, options: OfficeLoaderOptions = {}): Promise<OfficeBoot> {
+  const hinted = officeHostHint(win);
+  const scriptTimeout = options.scriptTimeoutMs ?? (hinted ? 8000 : 3000);
+  const readyTimeout = options.readyTimeoutMs ?? (hinted ? 10000 : 2000);
+  let source: OfficeSource = typeof win.Office === "undefined" ? "absent" : "preloaded";
+  if (source === "absent") {
+    const candidates: [OfficeSource, string][] = hinted
+      ? [
+          ["cdn", options.cdnUrl ?? OFFICE_CDN_URL],
+          ["local", options.localUrl ?? OFFICE_LOCAL_URL],
+        ]
+      : [["local", options.localUrl ?? OFFICE_LOCAL_URL]];
+    for (const [kind, url] of candidates) {
+      try {
+        await loadScript(win.document, url, scriptTimeout);
+        source = kind;
+        break;
+      } catch {
+        // try the next copy
+      }
+    }
+  }
+  const office = win.Office;
+  if (source === "absent" || typeof office === "undefined")
+    return { host: null, source: "absent", displayLanguage: null };
+  const info = await withTimeout(office.onReady(), readyTimeout);
+  const host = info && String(info.host) === "Excel" ? "excel" : null;
+  let displayLanguage: string | null = null;
+  try {
+    displayLanguage = host ? (office.context?.displayLanguage ?? null) : null;
+  } catch {
+    displayLanguage = null;
+  }
+  return { host, source, displayLanguage };
+}
