@@ -1,4 +1,12 @@
-import { ApiError, classifyNetworkFailure, createHttpClient, normalizeEndpoint, toPeriods, toReceipt, toReport } from "../../src/taskpane/api/client";
+import {
+  ApiError,
+  classifyNetworkFailure,
+  createHttpClient,
+  normalizeEndpoint,
+  toPeriods,
+  toReceipt,
+  toReport,
+} from "../../src/taskpane/api/client";
 import { describeError } from "../../src/taskpane/api/describe";
 import { makeI18n } from "../../src/taskpane/i18n/I18nProvider";
 import { defaultCatalog } from "../../src/domain";
@@ -10,8 +18,19 @@ function jsonResponse(status: number, body: unknown, type = "application/json"):
   return new Response(JSON.stringify(body), { status, headers: { "content-type": type } });
 }
 
-function client(fetchImpl: jest.Mock, extra: Partial<Parameters<typeof createHttpClient>[0]> = {}) {
-  return createHttpClient({ fetch: fetchImpl as unknown as typeof fetch, pageOrigin: "https://pane.test", isOnline: () => true, ...extra });
+type FetchMock = jest.Mock<Promise<Response>, [string, RequestInit]>;
+
+function fetchMock(impl: (url: string, init: RequestInit) => Promise<Response>): FetchMock {
+  return jest.fn(impl);
+}
+
+function client(fetchImpl: FetchMock, extra: Partial<Parameters<typeof createHttpClient>[0]> = {}) {
+  return createHttpClient({
+    fetch: fetchImpl as unknown as typeof fetch,
+    pageOrigin: "https://pane.test",
+    isOnline: () => true,
+    ...extra,
+  });
 }
 
 const body: SubmissionBody = {
@@ -40,7 +59,9 @@ describe("normalizeEndpoint", () => {
   });
 
   it("refuses a plain-HTTP endpoint from an HTTPS pane, which the browser would block", () => {
-    expect(() => normalizeEndpoint("http://chitieu.test", "https://pane.test")).toThrow(expect.objectContaining({ kind: "insecure" }));
+    expect(() => normalizeEndpoint("http://chitieu.test", "https://pane.test")).toThrow(
+      expect.objectContaining({ kind: "insecure" }),
+    );
   });
 });
 
@@ -57,12 +78,25 @@ describe("classifyNetworkFailure", () => {
 
 describe("createHttpClient", () => {
   it("sends the token as a bearer header to /api/v1 under the endpoint", async () => {
-    const fetchImpl = jest.fn(async () => jsonResponse(200, { tokenId: "t1", role: "unit", label: "x", unit: { code: "00004", name: { vi: "Ba Đình", en: "Ba Dinh" } }, demo: false }));
+    const fetchImpl = fetchMock(async () =>
+      jsonResponse(200, {
+        tokenId: "t1",
+        role: "unit",
+        label: "x",
+        unit: { code: "00004", name: { vi: "Ba Đình", en: "Ba Dinh" } },
+        demo: false,
+      }),
+    );
     const me = await client(fetchImpl).me(conn);
-    expect(fetchImpl).toHaveBeenCalledWith("https://chitieu.test/api/v1/me", expect.objectContaining({ method: "GET" }));
+    expect(fetchImpl).toHaveBeenCalledWith(
+      "https://chitieu.test/api/v1/me",
+      expect.objectContaining({ method: "GET" }),
+    );
     const init = fetchImpl.mock.calls[0][1] as RequestInit;
     expect((init.headers as Record<string, string>).Authorization).toBe("Bearer tok-123");
-    expect(me).toEqual(expect.objectContaining({ role: "unit", demo: false, unit: expect.objectContaining({ code: "00004" }) }));
+    expect(me).toEqual(
+      expect.objectContaining({ role: "unit", demo: false, unit: expect.objectContaining({ code: "00004" }) }),
+    );
   });
 
   it.each([
@@ -72,19 +106,41 @@ describe("createHttpClient", () => {
     [422, "problem", { code: "CT_REPORT_INVALID", message: { vi: "lỗi", en: "invalid" }, issues: [] }],
     [404, "bad_response", "<html>not found</html>"],
   ])("maps HTTP %i to an error of kind %s", async (status, kind, payload) => {
-    const fetchImpl = jest.fn(async () =>
-      typeof payload === "string" ? new Response(payload, { status, headers: { "content-type": "text/html" } }) : jsonResponse(status, payload, "application/problem+json"),
+    const fetchImpl = fetchMock(async () =>
+      typeof payload === "string"
+        ? new Response(payload, { status, headers: { "content-type": "text/html" } })
+        : jsonResponse(status, payload, "application/problem+json"),
     );
-    const err = await client(fetchImpl).submit(conn, body).catch((e: unknown) => e);
+    const err = await client(fetchImpl)
+      .submit(conn, body)
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect((err as ApiError).kind).toBe(kind);
     expect((err as ApiError).status).toBe(status);
   });
 
   it("keeps the code, the bilingual message and the issues of a problem answer", async () => {
-    const issue = { code: "negative", ruleId: "bounds", targetId: "S02", unitCode: "00004", period: "2026-Q1", path: ["entries", "S02", "value"], severity: "error", params: {}, message: { vi: "âm", en: "negative" } };
-    const fetchImpl = jest.fn(async () => jsonResponse(422, { code: "CT_REPORT_INVALID", message: { vi: "Báo cáo có lỗi", en: "The report has errors" }, issues: [issue] }));
-    const err = (await client(fetchImpl).submit(conn, body).catch((e: unknown) => e)) as ApiError;
+    const issue = {
+      code: "negative",
+      ruleId: "bounds",
+      targetId: "S02",
+      unitCode: "00004",
+      period: "2026-Q1",
+      path: ["entries", "S02", "value"],
+      severity: "error",
+      params: {},
+      message: { vi: "âm", en: "negative" },
+    };
+    const fetchImpl = fetchMock(async () =>
+      jsonResponse(422, {
+        code: "CT_REPORT_INVALID",
+        message: { vi: "Báo cáo có lỗi", en: "The report has errors" },
+        issues: [issue],
+      }),
+    );
+    const err = (await client(fetchImpl)
+      .submit(conn, body)
+      .catch((e: unknown) => e)) as ApiError;
     expect(err.code).toBe("CT_REPORT_INVALID");
     expect(err.problem).toEqual({ vi: "Báo cáo có lỗi", en: "The report has errors" });
     expect(err.issues).toHaveLength(1);
@@ -92,8 +148,20 @@ describe("createHttpClient", () => {
   });
 
   it("turns a refused dry run (422 with issues) into a verdict instead of a failure", async () => {
-    const issue = { code: "negative", ruleId: "bounds", targetId: "S02", unitCode: "00004", period: "2026-Q1", path: ["entries", "S02", "value"], severity: "error", params: {}, message: { vi: "âm", en: "negative" } };
-    const fetchImpl = jest.fn(async () => jsonResponse(422, { code: "CT_REPORT_INVALID", message: { vi: "x", en: "x" }, issues: [issue] }));
+    const issue = {
+      code: "negative",
+      ruleId: "bounds",
+      targetId: "S02",
+      unitCode: "00004",
+      period: "2026-Q1",
+      path: ["entries", "S02", "value"],
+      severity: "error",
+      params: {},
+      message: { vi: "âm", en: "negative" },
+    };
+    const fetchImpl = fetchMock(async () =>
+      jsonResponse(422, { code: "CT_REPORT_INVALID", message: { vi: "x", en: "x" }, issues: [issue] }),
+    );
     await expect(client(fetchImpl).dryRun(conn, body)).resolves.toEqual({ ok: false, issues: [issue] });
     const sent = JSON.parse((fetchImpl.mock.calls[0][1] as RequestInit).body as string);
     expect(sent.dryRun).toBe(true);
@@ -103,34 +171,42 @@ describe("createHttpClient", () => {
     ["the pane's own origin", "unreachable", "https://chitieu.test"],
     ["another origin", "certificate", "https://pane.test"],
   ])("reports a network failure of an endpoint on %s as %s, retryable", async (_what, kind, page) => {
-    const fetchImpl = jest.fn(async () => {
+    const fetchImpl = fetchMock(async () => {
       throw new TypeError("Failed to fetch");
     });
-    const err = (await client(fetchImpl, { pageOrigin: page }).periods(conn).catch((e: unknown) => e)) as ApiError;
+    const err = (await client(fetchImpl, { pageOrigin: page })
+      .periods(conn)
+      .catch((e: unknown) => e)) as ApiError;
     expect(err.kind).toBe(kind);
     expect(err.retryable).toBe(true);
   });
 
   it("gives up after the time limit with a timeout error", async () => {
-    const fetchImpl = jest.fn(
+    const fetchImpl = fetchMock(
       (_url: string, init: RequestInit) =>
         new Promise<Response>((_resolve, reject) => {
           init.signal?.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError")));
         }),
     );
-    const err = (await client(fetchImpl as unknown as jest.Mock, { timeoutMs: 20 }).periods(conn).catch((e: unknown) => e)) as ApiError;
+    const err = (await client(fetchImpl, { timeoutMs: 20 })
+      .periods(conn)
+      .catch((e: unknown) => e)) as ApiError;
     expect(err.kind).toBe("timeout");
     expect(err.retryable).toBe(true);
   });
 
   it("reads the catalog and refuses an answer that is not one", async () => {
     const catalog = defaultCatalog();
-    await expect(client(jest.fn(async () => jsonResponse(200, catalog))).catalog(conn)).resolves.toEqual(catalog);
-    await expect(client(jest.fn(async () => jsonResponse(200, { hello: 1 }))).catalog(conn)).rejects.toMatchObject({ kind: "bad_response" });
+    await expect(client(fetchMock(async () => jsonResponse(200, catalog))).catalog(conn)).resolves.toEqual(catalog);
+    await expect(client(fetchMock(async () => jsonResponse(200, { hello: 1 }))).catalog(conn)).rejects.toMatchObject({
+      kind: "bad_response",
+    });
   });
 
   it("answers null for a report not submitted yet (404 CT_REPORT_NOT_FOUND)", async () => {
-    const fetchImpl = jest.fn(async () => jsonResponse(404, { code: "CT_REPORT_NOT_FOUND", message: { vi: "chưa có", en: "none" } }));
+    const fetchImpl = fetchMock(async () =>
+      jsonResponse(404, { code: "CT_REPORT_NOT_FOUND", message: { vi: "chưa có", en: "none" } }),
+    );
     await expect(client(fetchImpl).report(conn, "00004", "2026-Q1")).resolves.toBeNull();
     expect(fetchImpl.mock.calls[0][0]).toBe("https://chitieu.test/api/v1/reports/00004/2026-Q1");
   });
@@ -140,13 +216,34 @@ describe("response readers", () => {
   it("reads the endpoint's periods with their phase, deadline and label", () => {
     const periods = toPeriods({
       asOf: "2026-04-01T00:00:00Z",
-      periods: [{ id: "2026-Q1", kind: "quarter", phase: "due", label: { vi: "Quý 1/2026", en: "Q1 2026" }, dataStart: "2026-01-01", dataEnd: "2026-03-31", deadline: "2026-04-20", demo: true }],
+      periods: [
+        {
+          id: "2026-Q1",
+          kind: "quarter",
+          phase: "due",
+          label: { vi: "Quý 1/2026", en: "Q1 2026" },
+          dataStart: "2026-01-01",
+          dataEnd: "2026-03-31",
+          deadline: "2026-04-20",
+          demo: true,
+        },
+      ],
     });
-    expect(periods).toEqual([{ id: "2026-Q1", phase: "due", deadline: "2026-04-20", label: { vi: "Quý 1/2026", en: "Q1 2026" }, demo: true }]);
+    expect(periods).toEqual([
+      { id: "2026-Q1", phase: "due", deadline: "2026-04-20", label: { vi: "Quý 1/2026", en: "Q1 2026" }, demo: true },
+    ]);
   });
 
   it("reads a receipt and recognises a replayed one", () => {
-    expect(toReceipt({ submissionId: "a", revision: 2, receivedAt: "2026-04-01T01:02:03Z", status: "submitted", replay: true })).toEqual({
+    expect(
+      toReceipt({
+        submissionId: "a",
+        revision: 2,
+        receivedAt: "2026-04-01T01:02:03Z",
+        status: "submitted",
+        replay: true,
+      }),
+    ).toEqual({
       submissionId: "a",
       revision: 2,
       receivedAt: "2026-04-01T01:02:03Z",
@@ -157,11 +254,23 @@ describe("response readers", () => {
 
   it("reads a returned report with the planner's comment", () => {
     const state = toReport(
-      { unitCode: "00004", period: "2026-Q1", status: "returned", locked: false, comment: "Thiếu minh chứng", latest: { submissionId: "a", revision: 1, receivedAt: "x", status: "returned", replay: false } },
+      {
+        unitCode: "00004",
+        period: "2026-Q1",
+        status: "returned",
+        locked: false,
+        comment: "Thiếu minh chứng",
+        latest: { submissionId: "a", revision: 1, receivedAt: "x", status: "returned", replay: false },
+      },
       "00004",
       "2026-Q1",
     );
-    expect(state).toMatchObject({ status: "returned", comment: "Thiếu minh chứng", locked: false, latest: { submissionId: "a" } });
+    expect(state).toMatchObject({
+      status: "returned",
+      comment: "Thiếu minh chứng",
+      locked: false,
+      latest: { submissionId: "a" },
+    });
   });
 });
 
@@ -181,7 +290,11 @@ describe("describeError", () => {
   });
 
   it("shows the endpoint's own message for a problem answer", () => {
-    const e = new ApiError("problem", "https://x.test", { status: 409, code: "CT_OUT_OF_DATE", problem: { vi: "Đã có bản mới hơn", en: "Out of date" } });
+    const e = new ApiError("problem", "https://x.test", {
+      status: 409,
+      code: "CT_OUT_OF_DATE",
+      problem: { vi: "Đã có bản mới hơn", en: "Out of date" },
+    });
     expect(describeError(e, vi)).toBe("Đã có bản mới hơn");
     expect(describeError(e, en)).toBe("Out of date");
   });

@@ -14,7 +14,6 @@ import type {
   ReportState,
   Role,
   ServerReportStatus,
-  SubmissionBody,
 } from "./types";
 
 export const API_PREFIX = "/api/v1";
@@ -33,9 +32,18 @@ export class ApiError extends Error {
   constructor(
     kind: ApiErrorKind,
     endpoint: string,
-    init: { status?: number | null; code?: string | null; problem?: Bilingual | null; issues?: ValidationIssue[]; details?: Record<string, unknown>; cause?: unknown } = {},
+    init: {
+      status?: number | null;
+      code?: string | null;
+      problem?: Bilingual | null;
+      issues?: ValidationIssue[];
+      details?: Record<string, unknown>;
+      cause?: unknown;
+    } = {},
   ) {
-    super(`${kind}${init.code ? ` ${init.code}` : ""}${init.status ? ` (HTTP ${init.status})` : ""}: ${init.problem?.en ?? endpoint}`);
+    super(
+      `${kind}${init.code ? ` ${init.code}` : ""}${init.status ? ` (HTTP ${init.status})` : ""}: ${init.problem?.en ?? endpoint}`,
+    );
     this.name = "ApiError";
     this.kind = kind;
     this.endpoint = endpoint;
@@ -67,7 +75,10 @@ export interface HttpClientOptions {
 
 /** Trims, drops a trailing slash or /api/v1, and checks the address; throws ApiError("invalid_url" | "insecure"). */
 export function normalizeEndpoint(raw: string, pageOrigin: string | null = null): string {
-  const text = raw.trim().replace(/\/+$/, "").replace(/\/api\/v1$/i, "");
+  const text = raw
+    .trim()
+    .replace(/\/+$/, "")
+    .replace(/\/api\/v1$/i, "");
   let url: URL;
   try {
     url = new URL(text);
@@ -105,7 +116,12 @@ export function classifyNetworkFailure(endpoint: string, pageOrigin: string | nu
 }
 
 function asBilingual(v: unknown): Bilingual | null {
-  if (v && typeof v === "object" && typeof (v as Bilingual).vi === "string" && typeof (v as Bilingual).en === "string") {
+  if (
+    v &&
+    typeof v === "object" &&
+    typeof (v as Bilingual).vi === "string" &&
+    typeof (v as Bilingual).en === "string"
+  ) {
     return { vi: (v as Bilingual).vi, en: (v as Bilingual).en };
   }
   if (typeof v === "string") return { vi: v, en: v };
@@ -139,7 +155,11 @@ export function toMe(json: unknown): Me {
 }
 
 export function toPeriods(json: unknown): PeriodInfo[] {
-  const list = Array.isArray(json) ? json : Array.isArray(record(json).periods) ? (record(json).periods as unknown[]) : [];
+  const list = Array.isArray(json)
+    ? json
+    : Array.isArray(record(json).periods)
+      ? (record(json).periods as unknown[])
+      : [];
   const out: PeriodInfo[] = [];
   for (const item of list) {
     const p = record(item);
@@ -173,7 +193,10 @@ export function toReceipt(json: unknown): Receipt {
 
 export function toReport(json: unknown, unitCode: string, period: string): ReportState {
   const j = record(json);
-  const latestRaw = j.latest ?? j.current ?? (Array.isArray(j.revisions) ? (j.revisions as unknown[])[(j.revisions as unknown[]).length - 1] : null);
+  const latestRaw =
+    j.latest ??
+    j.current ??
+    (Array.isArray(j.revisions) ? (j.revisions as unknown[])[(j.revisions as unknown[]).length - 1] : null);
   const latest = latestRaw ? toReceipt(latestRaw) : null;
   const status = statusOf(j.status) ?? latest?.status ?? null;
   const latestRec = record(latestRaw);
@@ -190,7 +213,10 @@ export function toReport(json: unknown, unitCode: string, period: string): Repor
 export function toDryRun(json: unknown): DryRunResult {
   const j = record(json);
   const issues = Array.isArray(j.issues) ? (j.issues as ValidationIssue[]) : [];
-  const ok = typeof j.ok === "boolean" ? j.ok : !issues.some((i) => i.severity === "error" || (i.severity === "warning" && !i.justified));
+  const ok =
+    typeof j.ok === "boolean"
+      ? j.ok
+      : !issues.some((i) => i.severity === "error" || (i.severity === "warning" && !i.justified));
   return { ok, issues };
 }
 
@@ -200,7 +226,12 @@ export function createHttpClient(options: HttpClientOptions = {}): ApiClient {
   const pageOrigin = options.pageOrigin ?? (typeof location !== "undefined" ? location.origin : null);
   const isOnline = options.isOnline ?? (() => (typeof navigator === "undefined" ? true : navigator.onLine !== false));
 
-  async function request(conn: Connection, method: "GET" | "POST", path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+  async function request(
+    conn: Connection,
+    method: "GET" | "POST",
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; json: unknown }> {
     const endpoint = normalizeEndpoint(conn.endpoint, pageOrigin);
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -218,7 +249,8 @@ export function createHttpClient(options: HttpClientOptions = {}): ApiClient {
         cache: "no-store",
       });
     } catch (e) {
-      if (controller.signal.aborted) throw new ApiError("timeout", endpoint, { details: { seconds: Math.round(timeoutMs / 1000) }, cause: e });
+      if (controller.signal.aborted)
+        throw new ApiError("timeout", endpoint, { details: { seconds: Math.round(timeoutMs / 1000) }, cause: e });
       throw new ApiError(classifyNetworkFailure(endpoint, pageOrigin, isOnline()), endpoint, { cause: e });
     } finally {
       clearTimeout(timer);
@@ -280,7 +312,11 @@ export function createHttpClient(options: HttpClientOptions = {}): ApiClient {
     },
     async report(conn, unitCode, period) {
       try {
-        const { json } = await request(conn, "GET", `/reports/${encodeURIComponent(unitCode)}/${encodeURIComponent(period)}`);
+        const { json } = await request(
+          conn,
+          "GET",
+          `/reports/${encodeURIComponent(unitCode)}/${encodeURIComponent(period)}`,
+        );
         return toReport(json, unitCode, period);
       } catch (e) {
         if (isApiError(e) && e.status === 404 && (e.code === "CT_REPORT_NOT_FOUND" || e.code === null)) return null;

@@ -1,3 +1,10 @@
 export * from "./types";
-export { ApiError, isApiError, createHttpClient, normalizeEndpoint, classifyNetworkFailure, API_PREFIX } from "./client";
+export {
+  ApiError,
+  isApiError,
+  createHttpClient,
+  normalizeEndpoint,
+  classifyNetworkFailure,
+  API_PREFIX,
+} from "./client";
 export { describeError } from "./describe";

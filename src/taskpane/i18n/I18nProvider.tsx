@@ -1,32 +1,38 @@
 import * as React from "react";
 import { formatNumber } from "../../domain";
-import type { Bilingual, Locale } from "../../domain/types";
-import type { MessageKey } from "./messages";
-import { pick, translate, type MessageParams } from "./translate";
+import type { Locale } from "../../domain/types";
+import { pick, translate } from "./translate";
 
-export interface I18n {
-  locale: Locale;
-  t: (key: MessageKey, params?: MessageParams) => string;
-  /** one language of a bilingual text (issue messages, catalog names) */
-  b: (text: Bilingual) => string;
-  num: (x: number, maxFractionDigits?: number) => string;
-  date: (iso: string) => string;
-  dateTime: (iso: string) => string;
-}
+import type { I18n } from "./types";
+
+export type { I18n };
 
 export function makeI18n(locale: Locale): I18n {
   const tag = locale === "vi" ? "vi-VN" : "en-GB";
-  const dateFmt = new Intl.DateTimeFormat(tag, { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Asia/Ho_Chi_Minh" });
-  const dateTimeFmt = new Intl.DateTimeFormat(tag, {
+  const dateFmt = new Intl.DateTimeFormat(tag, {
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+    timeZone: "Asia/Ho_Chi_Minh",
+  });
+  // day/month/year then the time, in Hanoi time, the same way in both languages (Intl's vi-VN puts the time first)
+  const partsFmt = new Intl.DateTimeFormat("en-GB", {
     day: "2-digit",
     month: "2-digit",
     year: "numeric",
     hour: "2-digit",
     minute: "2-digit",
     second: "2-digit",
+    hourCycle: "h23",
     timeZone: "Asia/Ho_Chi_Minh",
   });
-  const safe = (fmt: Intl.DateTimeFormat, iso: string) => {
+  const dateTimeFmt = {
+    format(d: Date): string {
+      const p = Object.fromEntries(partsFmt.formatToParts(d).map((x) => [x.type, x.value]));
+      return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}:${p.second}`;
+    },
+  };
+  const safe = (fmt: Pick<Intl.DateTimeFormat, "format">, iso: string) => {
     const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T12:00:00+07:00` : iso);
     return Number.isNaN(d.getTime()) ? iso : fmt.format(d);
   };

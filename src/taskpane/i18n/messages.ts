@@ -89,8 +89,14 @@ export const MESSAGES = {
   "report.phase.late": { vi: "quá hạn", en: "late" },
   "report.phase.upcoming": { vi: "sắp tới", en: "upcoming" },
   "report.noPeriods": { vi: "Hiện không có kỳ báo cáo nào đang mở.", en: "No reporting period is open now." },
-  "report.created": { vi: "Đã tạo mẫu báo cáo {period} trong sổ.", en: "Created the {period} report template in the workbook." },
-  "report.recognised": { vi: "Đã nhận ra mẫu báo cáo {period} trong sổ.", en: "Recognised the {period} report in the workbook." },
+  "report.created": {
+    vi: "Đã tạo mẫu báo cáo {period} trong sổ.",
+    en: "Created the {period} report template in the workbook.",
+  },
+  "report.recognised": {
+    vi: "Đã nhận ra mẫu báo cáo {period} trong sổ.",
+    en: "Recognised the {period} report in the workbook.",
+  },
   "report.repaired": {
     vi: "Đã sửa phần mẫu bị thiếu ({what}); số liệu đã nhập được giữ nguyên.",
     en: "Repaired what was missing from the template ({what}); values already typed were kept.",
@@ -148,7 +154,10 @@ export const MESSAGES = {
   "status.provisional": { vi: "chỉ tiêu tạm", en: "provisional target" },
 
   "issues.heading": { vi: "Các vấn đề cần xử lý", en: "Issues to resolve" },
-  "issues.none": { vi: "Không có vấn đề nào. Có thể gửi báo cáo.", en: "No issues. The report can be submitted." },
+  "issues.none": {
+    vi: "Không còn lỗi hay cảnh báo cần giải trình. Có thể gửi báo cáo.",
+    en: "No errors and no warnings left to justify. The report can be submitted.",
+  },
   "issues.severity.error": { vi: "Lỗi", en: "Error" },
   "issues.severity.warning": { vi: "Cảnh báo", en: "Warning" },
   "issues.severity.info": { vi: "Lưu ý", en: "Note" },
@@ -224,7 +233,10 @@ export const MESSAGES = {
   "preview.sheet": { vi: "Trang nhập liệu (xem trước)", en: "Entry sheet (preview)" },
   "preview.download": { vi: "Tải về .xlsx", en: "Download .xlsx" },
   "preview.downloading": { vi: "Đang tạo tệp…", en: "Writing the file…" },
-  "preview.downloadFailed": { vi: "Không tạo được tệp .xlsx: {detail}", en: "Could not write the .xlsx file: {detail}" },
+  "preview.downloadFailed": {
+    vi: "Không tạo được tệp .xlsx: {detail}",
+    en: "Could not write the .xlsx file: {detail}",
+  },
   "preview.empty": {
     vi: "Sổ chưa có mẫu báo cáo. Kết nối và chọn kỳ báo cáo ở ngăn bên cạnh.",
     en: "The workbook holds no report yet. Connect and choose a period in the pane.",

@@ -1,0 +1,27 @@
+import type * as React from "react";
+import type { Locale } from "../domain/types";
+import type { WorkbookPort } from "../workbook/port";
+import type { PreviewWorkbook } from "../workbook/preview/preview-workbook";
+import type { ApiClient } from "./api";
+
+export interface AppTiming {
+  writeDelayMs?: number;
+  markDelayMs?: number;
+  retryDelayMs?: (attempt: number) => number;
+}
+
+export interface AppProps {
+  /** the open workbook: live Excel (src/workbook/office) or the in-browser preview (src/workbook/preview) */
+  workbook: WorkbookPort;
+  api: ApiClient;
+  initialLocale: Locale;
+  onLocaleChange?: (ev: React.SyntheticEvent | null, data: { locale: Locale }) => void;
+  /** outside Excel: the preview workbook, whose entry sheet is shown beside the pane */
+  preview?: PreviewWorkbook | null;
+  /** address offered on the connect form when the workbook remembers none (the page's own origin) */
+  defaultEndpoint?: string;
+  pageOrigin?: string | null;
+  /** issue 7's guided tour, shown in the demo banner */
+  tour?: React.ReactNode;
+  timing?: AppTiming;
+}

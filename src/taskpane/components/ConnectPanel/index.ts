@@ -1,0 +1,3 @@
+export { ConnectPanel } from "./ConnectPanel";
+export type { ConnectPanelProps, ConnectPanelState } from "./ConnectPanel.types";
+export { useConnectPanel } from "./useConnectPanel";

@@ -1,0 +1,25 @@
+import type * as React from "react";
+import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import { useI18n } from "../i18n";
+
+export interface DemoBannerProps {
+  /**
+   * The guided tour of issue 7 goes here (a "Start the tour" button and its steps: connect, fill, see an issue,
+   * justify, submit, see it as a planner). App passes its `tour` prop through.
+   */
+  tour?: React.ReactNode;
+}
+
+/** Shown whenever the unit or the period is a demo one: nothing here counts in real reports. */
+export function DemoBanner(props: DemoBannerProps): React.JSX.Element {
+  const { t } = useI18n();
+  return (
+    <MessageBar intent="warning" layout="multiline" data-testid="demo-banner">
+      <MessageBarBody>
+        <MessageBarTitle>{t("demo.title")}</MessageBarTitle>
+        {t("demo.body")}
+      </MessageBarBody>
+      {props.tour ? <MessageBarActions>{props.tour}</MessageBarActions> : null}
+    </MessageBar>
+  );
+}

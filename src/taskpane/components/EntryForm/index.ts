@@ -1,0 +1,3 @@
+export { EntryForm } from "./EntryForm";
+export type { EntryFormProps, EntryFormState, EntryChangeEventData } from "./EntryForm.types";
+export { useEntryForm, issueField } from "./useEntryForm";

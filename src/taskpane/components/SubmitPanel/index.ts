@@ -1,0 +1,3 @@
+export { SubmitPanel } from "./SubmitPanel";
+export type { SubmitPanelProps, SubmitPanelState } from "./SubmitPanel.types";
+export { useSubmitPanel } from "./useSubmitPanel";

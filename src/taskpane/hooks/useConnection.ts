@@ -1,0 +1,157 @@
+import * as React from "react";
+import type { Catalog } from "../../domain/types";
+import type { WorkbookPort } from "../../workbook/port";
+import {
+  ApiError,
+  isApiError,
+  normalizeEndpoint,
+  type ApiClient,
+  type Connection,
+  type Me,
+  type PeriodInfo,
+} from "../api";
+import { SETTINGS } from "../util";
+
+export type ConnectionStatus = "loading" | "disconnected" | "connecting" | "connected" | "offline";
+
+/** What the pane keeps in the workbook so it can work offline: the last answers of /me, /catalog and /periods. */
+export interface SessionCache {
+  endpoint: string;
+  me: Me;
+  catalog: Catalog;
+  periods: PeriodInfo[];
+  savedAt: string;
+}
+
+export interface ConnectData {
+  endpoint: string;
+  token: string;
+}
+
+export interface ConnectionState {
+  status: ConnectionStatus;
+  connection: Connection | null;
+  /** what the connect form shows when there is no connection yet */
+  defaults: ConnectData;
+  me: Me | null;
+  catalog: Catalog | null;
+  periods: PeriodInfo[];
+  error: unknown;
+  connect: (ev: React.SyntheticEvent | null, data: ConnectData) => Promise<void>;
+  /** show the connect form again (keeps the stored connection until a new one succeeds) */
+  edit: () => void;
+  /** try the stored connection again (after going offline) */
+  retry: () => Promise<void>;
+}
+
+export interface UseConnectionOptions {
+  /** address offered when nothing is stored, e.g. the page's own origin (the endpoint serves the pane) */
+  defaultEndpoint?: string;
+  pageOrigin?: string | null;
+}
+
+export function useConnection(
+  workbook: WorkbookPort,
+  api: ApiClient,
+  options: UseConnectionOptions = {},
+): ConnectionState {
+  const [status, setStatus] = React.useState<ConnectionStatus>("loading");
+  const [connection, setConnection] = React.useState<Connection | null>(null);
+  const [defaults, setDefaults] = React.useState<ConnectData>({ endpoint: options.defaultEndpoint ?? "", token: "" });
+  const [me, setMe] = React.useState<Me | null>(null);
+  const [catalog, setCatalog] = React.useState<Catalog | null>(null);
+  const [periods, setPeriods] = React.useState<PeriodInfo[]>([]);
+  const [error, setError] = React.useState<unknown>(null);
+  const attempt = React.useRef(0);
+
+  const establish = React.useCallback(
+    async (conn: Connection, remember: boolean, fallbackToCache: boolean): Promise<void> => {
+      const mine = ++attempt.current;
+      setStatus("connecting");
+      setError(null);
+      try {
+        const endpoint = normalizeEndpoint(conn.endpoint, options.pageOrigin ?? null);
+        const normalized = { endpoint, token: conn.token.trim() };
+        const [who, cat, per] = await Promise.all([
+          api.me(normalized),
+          api.catalog(normalized),
+          api.periods(normalized),
+        ]);
+        if (mine !== attempt.current) return;
+        setConnection(normalized);
+        setMe(who);
+        setCatalog(cat);
+        setPeriods(per);
+        setStatus("connected");
+        if (remember) await workbook.saveSetting(SETTINGS.connection, normalized);
+        const cache: SessionCache = {
+          endpoint,
+          me: who,
+          catalog: cat,
+          periods: per,
+          savedAt: new Date().toISOString(),
+        };
+        await workbook.saveSetting(SETTINGS.session, cache);
+      } catch (e) {
+        if (mine !== attempt.current) return;
+        if (fallbackToCache && isApiError(e) && e.retryable) {
+          const cache = await workbook.loadSetting<SessionCache>(SETTINGS.session).catch(() => null);
+          if (cache && cache.endpoint === conn.endpoint) {
+            setConnection(conn);
+            setMe(cache.me);
+            setCatalog(cache.catalog);
+            setPeriods(cache.periods);
+            setError(e);
+            setStatus("offline");
+            return;
+          }
+        }
+        setError(e);
+        setDefaults({ endpoint: conn.endpoint, token: conn.token });
+        setStatus("disconnected");
+      }
+    },
+    [api, workbook, options.pageOrigin],
+  );
+
+  React.useEffect(() => {
+    let live = true;
+    void (async () => {
+      const stored = await workbook.loadSetting<Connection>(SETTINGS.connection).catch(() => null);
+      if (!live) return;
+      if (stored && stored.endpoint && stored.token) {
+        setDefaults({ endpoint: stored.endpoint, token: stored.token });
+        await establish(stored, false, true);
+      } else {
+        setStatus("disconnected");
+      }
+    })();
+    return () => {
+      live = false;
+    };
+    // the stored connection is read once, when the pane opens
+  }, []);
+
+  const connect = React.useCallback(
+    async (_ev: React.SyntheticEvent | null, data: ConnectData) => {
+      if (!data.endpoint.trim()) {
+        setError(new ApiError("invalid_url", ""));
+        return;
+      }
+      await establish({ endpoint: data.endpoint, token: data.token }, true, false);
+    },
+    [establish],
+  );
+
+  const edit = React.useCallback(() => {
+    attempt.current++;
+    if (connection) setDefaults({ endpoint: connection.endpoint, token: connection.token });
+    setStatus("disconnected");
+  }, [connection]);
+
+  const retry = React.useCallback(async () => {
+    if (connection) await establish(connection, false, true);
+  }, [connection, establish]);
+
+  return { status, connection, defaults, me, catalog, periods, error, connect, edit, retry };
+}

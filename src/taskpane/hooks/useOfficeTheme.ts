@@ -1,0 +1,52 @@
+import * as React from "react";
+
+export type ThemeMode = "light" | "dark";
+
+/** Dark when a background colour ("#RRGGBB") is dark (relative luminance below one half). */
+export function isDarkColor(hex: string | undefined | null): boolean | null {
+  const m = /^#?([0-9a-f]{6})$/i.exec((hex ?? "").trim());
+  if (!m) return null;
+  const n = parseInt(m[1], 16);
+  const [r, g, b] = [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
+}
+
+function officeMode(): ThemeMode | null {
+  try {
+    if (typeof Office === "undefined") return null;
+    const theme = Office.context?.officeTheme;
+    const dark = isDarkColor(theme?.bodyBackgroundColor);
+    return dark === null ? null : dark ? "dark" : "light";
+  } catch {
+    return null;
+  }
+}
+
+/** Follows Office's theme (Office.context.officeTheme) inside Office, else the system's prefers-color-scheme. */
+export function useOfficeTheme(host: "excel" | null): ThemeMode {
+  const query =
+    typeof window !== "undefined" && window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
+  const initial = (): ThemeMode => (host ? officeMode() : null) ?? (query?.matches ? "dark" : "light");
+  const [mode, setMode] = React.useState<ThemeMode>(initial);
+  React.useEffect(() => {
+    const update = () => setMode(initial());
+    query?.addEventListener?.("change", update);
+    let removeOffice: (() => void) | null = null;
+    if (host && typeof Office !== "undefined") {
+      try {
+        const eventType = (Office.EventType as unknown as Record<string, Office.EventType>).OfficeThemeChanged;
+        if (eventType) {
+          Office.context.document.addHandlerAsync(eventType, update);
+          removeOffice = () => Office.context.document.removeHandlerAsync(eventType, { handler: update });
+        }
+      } catch {
+        // this Office does not announce theme changes; the theme is read again on the next start
+      }
+    }
+    return () => {
+      query?.removeEventListener?.("change", update);
+      removeOffice?.();
+    };
+  }, [host]);
+  return mode;
+}

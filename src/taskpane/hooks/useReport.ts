@@ -1,0 +1,308 @@
+import * as React from "react";
+import {
+  MILESTONE_STATES,
+  parseNumber,
+  parsePeriod,
+  validate,
+  type Catalog,
+  type EntryField,
+  type EntryInput,
+  type Locale,
+  type Period,
+  type RawValue,
+  type Target,
+  type Unit,
+  type UnitRegistry,
+  type ValidationResult,
+} from "../../domain";
+import { buildTemplateSpec, cellMap, type TemplateSpec } from "../../workbook/template";
+import { MILESTONE_LABELS } from "../domain-labels";
+import type { EntryChange, TemplateIdentity, WorkbookPort } from "../../workbook/port";
+
+export type ReportStatus = "idle" | "opening" | "ready" | "blocked" | "error";
+
+export interface ReportNotice {
+  kind: "created" | "recognised";
+  period: string;
+  repaired: string[];
+}
+
+export interface EntryChangeData {
+  targetId: string;
+  field: EntryField;
+  raw: RawValue;
+}
+
+export interface ReportSession {
+  status: ReportStatus;
+  period: Period | null;
+  spec: TemplateSpec | null;
+  /** the unit's targets in the template's order (grouped as the catalog's 4 groups) */
+  targets: Target[];
+  entries: EntryInput[];
+  result: ValidationResult | null;
+  notice: ReportNotice | null;
+  /** the identity of another report already in this workbook (status "blocked") */
+  blockedBy: TemplateIdentity | null;
+  /** a workbook (port) failure: opening, writing, marking */
+  error: unknown;
+  open: (ev: React.SyntheticEvent | null, data: { period: string }) => Promise<void>;
+  setField: (ev: React.SyntheticEvent | null, data: EntryChangeData) => void;
+  /** write a field's pending value now (e.g. when its input loses focus) */
+  commit: (ev: React.SyntheticEvent | null, data: { targetId: string; field: EntryField }) => void;
+  /** write every pending value now (before a submission) */
+  flush: () => Promise<void>;
+}
+
+export interface UseReportOptions {
+  catalog: Catalog | null;
+  unit: Unit | null;
+  registry: UnitRegistry;
+  locale: Locale;
+  demo: boolean;
+  /** typing pauses this long before the cell is written (default 400 ms) */
+  writeDelayMs?: number;
+  /** issues are marked in the sheet this long after the last change (default 300 ms) */
+  markDelayMs?: number;
+}
+
+const NUMERIC: ReadonlySet<EntryField> = new Set(["value", "numerator", "denominator"]);
+const TEXT: ReadonlySet<EntryField> = new Set(["justification", "evidence", "responsible"]);
+
+const key = (targetId: string, field: EntryField) => `${targetId}\u0000${field}`;
+
+/** What goes into the cell for what the person typed: numbers as numbers (read in the pane's locale), blanks as
+ * empty cells (never 0), milestones as the template's list label, anything unreadable as the text itself so the
+ * sheet shows what was typed and the rule issue points at it. */
+export function toCellValue(field: EntryField, raw: RawValue, locale: Locale): string | number | boolean | null {
+  if (raw === undefined || raw === null) return null;
+  if (NUMERIC.has(field)) {
+    const parsed = parseNumber(raw, locale);
+    if (parsed.kind === "blank") return null;
+    if (parsed.kind === "number") return parsed.value;
+    return typeof raw === "string" ? raw.normalize("NFC") : raw;
+  }
+  if (field === "milestone") {
+    const i = MILESTONE_STATES.indexOf(raw as (typeof MILESTONE_STATES)[number]);
+    if (i >= 0) return MILESTONE_LABELS[i].vi;
+    return typeof raw === "string" && raw.trim() === "" ? null : (raw as string | number | boolean);
+  }
+  if (TEXT.has(field)) {
+    const text = String(raw).normalize("NFC");
+    return text.trim() === "" ? null : text;
+  }
+  return raw as string | number | boolean;
+}
+
+function sameCell(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if ((a === null || a === undefined || a === "") && (b === null || b === undefined || b === "")) return true;
+  return typeof a === "number" && typeof b === "number" && Math.abs(a - b) < 1e-9;
+}
+
+function orderedTargets(spec: TemplateSpec, catalog: Catalog): Target[] {
+  const byId = new Map(catalog.targets.map((t) => [t.id, t]));
+  return Object.entries(spec.entry.rows)
+    .sort((a, b) => a[1] - b[1])
+    .map(([id]) => byId.get(id))
+    .filter((t): t is Target => t !== undefined);
+}
+
+export function useReport(workbook: WorkbookPort, options: UseReportOptions): ReportSession {
+  const { catalog, unit, registry, locale, demo } = options;
+  const writeDelay = options.writeDelayMs ?? 400;
+  const markDelay = options.markDelayMs ?? 300;
+  const [status, setStatus] = React.useState<ReportStatus>("idle");
+  const [period, setPeriod] = React.useState<Period | null>(null);
+  const [spec, setSpec] = React.useState<TemplateSpec | null>(null);
+  const [entryMap, setEntryMap] = React.useState<Record<string, EntryInput>>({});
+  const [notice, setNotice] = React.useState<ReportNotice | null>(null);
+  const [blockedBy, setBlockedBy] = React.useState<TemplateIdentity | null>(null);
+  const [error, setError] = React.useState<unknown>(null);
+
+  // fields typed in the pane but not yet written, and what was last written (to recognise the sheet's echo)
+  const pending = React.useRef(new Map<string, EntryChange>());
+  const written = React.useRef(new Map<string, unknown>());
+  const timer = React.useRef<ReturnType<typeof setTimeout> | null>(null);
+  const localeRef = React.useRef(locale);
+  const entriesRef = React.useRef(entryMap);
+  entriesRef.current = entryMap;
+
+  const targets = React.useMemo(() => (spec && catalog ? orderedTargets(spec, catalog) : []), [spec, catalog]);
+  const entries = React.useMemo(() => targets.map((t) => entryMap[t.id] ?? { targetId: t.id }), [targets, entryMap]);
+
+  const writeNow = React.useCallback(async () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    if (pending.current.size === 0) return;
+    const changes = [...pending.current.values()];
+    pending.current.clear();
+    for (const c of changes) written.current.set(key(c.targetId, c.field), c.raw);
+    try {
+      await workbook.writeEntries(changes);
+    } catch (e) {
+      setError(e);
+    }
+  }, [workbook]);
+
+  const scheduleWrite = React.useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => void writeNow(), writeDelay);
+  }, [writeNow, writeDelay]);
+
+  React.useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
+
+  const open = React.useCallback(
+    async (_ev: React.SyntheticEvent | null, data: { period: string }) => {
+      const p = parsePeriod(data.period);
+      if (!catalog || !unit || !p) return;
+      setStatus("opening");
+      setError(null);
+      setNotice(null);
+      setBlockedBy(null);
+      try {
+        const before = await workbook.readIdentity();
+        if (before && (before.unitCode !== unit.code || before.period !== p.id)) {
+          setBlockedBy(before);
+          setStatus("blocked");
+          return;
+        }
+        const next = buildTemplateSpec({ catalog, unit, period: p, locale: localeRef.current, demo });
+        const result = await workbook.ensureTemplate(next);
+        const read = await workbook.readEntries();
+        const map: Record<string, EntryInput> = {};
+        for (const e of read) map[e.targetId] = e;
+        pending.current.clear();
+        written.current.clear();
+        setEntryMap(map);
+        setSpec(next);
+        setPeriod(p);
+        setNotice({ kind: before ? "recognised" : "created", period: p.id, repaired: result.repaired });
+        setStatus("ready");
+      } catch (e) {
+        setError(e);
+        setStatus("error");
+      }
+    },
+    [catalog, unit, demo, workbook],
+  );
+
+  // typing or pasting in the sheet updates the form
+  React.useEffect(() => {
+    if (status !== "ready") return;
+    let unsubscribe: (() => Promise<void>) | null = null;
+    let live = true;
+    void workbook
+      .onEntriesChanged((changes) => {
+        const apply: EntryChange[] = [];
+        for (const c of changes) {
+          const k = key(c.targetId, c.field);
+          if (pending.current.has(k)) continue; // the pane's newer text wins; it is written shortly
+          if (written.current.has(k) && sameCell(written.current.get(k), c.raw)) {
+            written.current.delete(k);
+            continue; // our own write coming back
+          }
+          written.current.delete(k);
+          apply.push(c);
+        }
+        if (apply.length === 0) return;
+        setEntryMap((prev) => {
+          const next = { ...prev };
+          for (const c of apply)
+            next[c.targetId] = { ...(next[c.targetId] ?? { targetId: c.targetId }), [c.field]: c.raw };
+          return next;
+        });
+      })
+      .then(
+        (off) => {
+          if (live) unsubscribe = off;
+          else void off();
+        },
+        (e: unknown) => setError(e),
+      );
+    return () => {
+      live = false;
+      if (unsubscribe) void unsubscribe();
+    };
+  }, [status, workbook]);
+
+  // switching the language keeps every typed number's meaning: text read in the old locale becomes a number
+  React.useEffect(() => {
+    const previous = localeRef.current;
+    localeRef.current = locale;
+    if (previous === locale) return;
+    setEntryMap((prev) => {
+      let changed = false;
+      const next: Record<string, EntryInput> = {};
+      for (const [id, e] of Object.entries(prev)) {
+        const copy: EntryInput = { ...e };
+        for (const f of NUMERIC) {
+          const raw = copy[f as "value"];
+          if (typeof raw !== "string") continue;
+          const parsed = parseNumber(raw, previous);
+          if (parsed.kind === "number") {
+            copy[f as "value"] = parsed.value;
+            changed = true;
+          }
+        }
+        next[id] = copy;
+      }
+      return changed ? next : prev;
+    });
+  }, [locale]);
+
+  const setField = React.useCallback(
+    (_ev: React.SyntheticEvent | null, data: EntryChangeData) => {
+      const { targetId, field, raw } = data;
+      setEntryMap((prev) => ({ ...prev, [targetId]: { ...(prev[targetId] ?? { targetId }), [field]: raw } }));
+      pending.current.set(key(targetId, field), { targetId, field, raw: toCellValue(field, raw, localeRef.current) });
+      scheduleWrite();
+    },
+    [scheduleWrite],
+  );
+
+  const commit = React.useCallback(
+    (_ev: React.SyntheticEvent | null, data: { targetId: string; field: EntryField }) => {
+      if (pending.current.has(key(data.targetId, data.field))) void writeNow();
+    },
+    [writeNow],
+  );
+
+  const result = React.useMemo(() => {
+    if (!spec || !catalog || !unit || !period) return null;
+    return validate(
+      { unitCode: unit.code, period: period.id, catalogVersion: catalog.version, locale, entries },
+      { catalog, units: registry, cellOf: cellMap(spec) },
+    );
+  }, [spec, catalog, unit, period, locale, entries, registry]);
+
+  // the sheet shows the same issues as the pane (colours and notes), a moment after the last change
+  React.useEffect(() => {
+    if (status !== "ready" || !result) return;
+    const t = setTimeout(() => {
+      workbook.markIssues(result.issues, result.assessments).catch((e: unknown) => setError(e));
+    }, markDelay);
+    return () => clearTimeout(t);
+  }, [status, result, workbook, markDelay]);
+
+  return {
+    status,
+    period,
+    spec,
+    targets,
+    entries,
+    result,
+    notice,
+    blockedBy,
+    error,
+    open,
+    setField,
+    commit,
+    flush: writeNow,
+  };
+}

@@ -1,0 +1,280 @@
+import * as React from "react";
+import type { EntryInput, Locale, ValidationIssue, ValidationResult } from "../../domain/types";
+import type { QueuedSubmission, WorkbookPort } from "../../workbook/port";
+import { buildSubmission } from "../../workbook/submission";
+import {
+  isApiError,
+  type ApiClient,
+  type Connection,
+  type Receipt,
+  type ReportState,
+  type SubmissionBody,
+} from "../api";
+import { entriesFingerprint, newSubmissionId, SETTINGS } from "../util";
+import type { OfflineQueueState, QueueRejectedData, QueueSentData } from "./useOfflineQueue";
+
+/** A report's state as the clerk sees it. */
+export type SubmissionState = "draft" | "queued" | "sent" | "returned" | "accepted";
+
+/** Why the last attempt ended the way it did (each has its own message). */
+export type SubmissionOutcome = "queued" | "refused" | "outOfDate" | "conflict" | "locked" | "failed" | null;
+
+export interface StoredReceipt {
+  receipt: Receipt;
+  fingerprint: string;
+}
+
+export interface ServerVerdict {
+  ok: boolean;
+  /** the endpoint's verdict differs from the pane's own validate() */
+  differs: boolean;
+  issues: ValidationIssue[];
+}
+
+export interface SubmissionSession {
+  state: SubmissionState;
+  phase: "idle" | "checking" | "sending";
+  receipt: Receipt | null;
+  /** the figures changed since the last receipt */
+  changedSinceReceipt: boolean;
+  server: ReportState | null;
+  verdict: ServerVerdict | null;
+  outcome: SubmissionOutcome;
+  error: unknown;
+  /** this report's submissions waiting in the workbook */
+  waiting: QueuedSubmission[];
+  canSubmit: boolean;
+  submit: (ev: React.SyntheticEvent | null) => Promise<void>;
+  refresh: () => Promise<void>;
+  /** wire to useOfflineQueue's onSent / onRejected */
+  handleQueueSent: (data: QueueSentData) => void;
+  handleQueueRejected: (data: QueueRejectedData) => void;
+}
+
+export interface UseSubmissionOptions {
+  workbook: WorkbookPort;
+  api: ApiClient;
+  connection: Connection | null;
+  unitCode: string | null;
+  period: string | null;
+  catalogVersion: string | null;
+  locale: Locale;
+  entries: EntryInput[];
+  result: ValidationResult | null;
+  queue: OfflineQueueState;
+  /** writes pending cells before the report is read for sending */
+  flush: () => Promise<void>;
+}
+
+/** The issues that block a submission, as comparable keys. */
+function blockingKeys(issues: ValidationIssue[]): string[] {
+  return issues
+    .filter((i) => i.severity === "error" || (i.severity === "warning" && !i.justified))
+    .map((i) => `${i.code}|${i.targetId ?? ""}|${i.path.join(".")}`)
+    .sort();
+}
+
+export function compareVerdicts(local: ValidationResult, server: { ok: boolean; issues: ValidationIssue[] }): boolean {
+  if (local.ok !== server.ok) return true;
+  const a = blockingKeys(local.issues);
+  const b = blockingKeys(server.issues);
+  return a.length !== b.length || a.some((k, i) => k !== b[i]);
+}
+
+export function useSubmission(options: UseSubmissionOptions): SubmissionSession {
+  const { workbook, api, connection, unitCode, period, catalogVersion, locale, entries, result, queue, flush } =
+    options;
+  const [phase, setPhase] = React.useState<SubmissionSession["phase"]>("idle");
+  const [stored, setStored] = React.useState<StoredReceipt | null>(null);
+  const [server, setServer] = React.useState<ReportState | null>(null);
+  const [verdict, setVerdict] = React.useState<ServerVerdict | null>(null);
+  const [outcome, setOutcome] = React.useState<SubmissionOutcome>(null);
+  const [error, setError] = React.useState<unknown>(null);
+  const current = React.useRef({ unitCode, period });
+  current.current = { unitCode, period };
+
+  const refresh = React.useCallback(async () => {
+    if (!connection || !unitCode || !period) return;
+    try {
+      const state = await api.report(connection, unitCode, period);
+      if (current.current.unitCode === unitCode && current.current.period === period) setServer(state);
+    } catch {
+      // offline: the stored receipt and the queue still tell the state
+    }
+  }, [api, connection, unitCode, period]);
+
+  // the receipt kept in the workbook, and the endpoint's view, whenever the report changes
+  React.useEffect(() => {
+    setStored(null);
+    setServer(null);
+    setVerdict(null);
+    setOutcome(null);
+    setError(null);
+    if (!unitCode || !period) return;
+    let live = true;
+    void workbook
+      .loadSetting<StoredReceipt>(SETTINGS.receipt(unitCode, period))
+      .catch(() => null)
+      .then((r) => {
+        if (live) setStored(r);
+      });
+    void refresh();
+    return () => {
+      live = false;
+    };
+  }, [workbook, unitCode, period, refresh]);
+
+  const remember = React.useCallback(
+    async (receipt: Receipt, body: SubmissionBody) => {
+      const value: StoredReceipt = { receipt, fingerprint: entriesFingerprint(body.entries) };
+      await workbook.saveSetting(SETTINGS.receipt(body.unitCode, body.period), value);
+      if (current.current.unitCode === body.unitCode && current.current.period === body.period) setStored(value);
+    },
+    [workbook],
+  );
+
+  const waiting = React.useMemo(
+    () => queue.items.filter((q) => q.unitCode === unitCode && q.period === period),
+    [queue.items, unitCode, period],
+  );
+
+  const handleFailure = React.useCallback(
+    async (e: unknown, body: SubmissionBody): Promise<void> => {
+      if (isApiError(e) && e.retryable) {
+        await queue.enqueue(body, e);
+        setOutcome("queued");
+        return;
+      }
+      setError(e);
+      if (isApiError(e) && e.code === "CT_OUT_OF_DATE") {
+        setOutcome("outOfDate");
+        await refresh();
+      } else if (isApiError(e) && e.code === "CT_SUBMISSION_CONFLICT") {
+        setOutcome("conflict");
+      } else if (isApiError(e) && e.code === "CT_REPORT_LOCKED") {
+        setOutcome("locked");
+        await refresh();
+      } else if (isApiError(e) && e.status === 422 && e.issues.length > 0) {
+        setVerdict({ ok: false, differs: true, issues: e.issues });
+        setOutcome("refused");
+      } else {
+        setOutcome("failed");
+      }
+    },
+    [queue, refresh],
+  );
+
+  const locked = Boolean(server?.locked || server?.status === "accepted");
+  const canSubmit = Boolean(
+    connection && unitCode && period && catalogVersion && result?.ok && phase === "idle" && !locked,
+  );
+
+  const submit = React.useCallback(async () => {
+    if (!connection || !unitCode || !period || !catalogVersion || !result) return;
+    await flush();
+    setError(null);
+    setOutcome(null);
+    setVerdict(null);
+    if (!result.ok) return;
+    const lastQueued = waiting.length > 0 ? waiting[waiting.length - 1].submissionId : null;
+    const body: SubmissionBody = buildSubmission({
+      identity: { unitCode, period, catalogVersion },
+      entries,
+      submissionId: newSubmissionId(),
+      supersedes: lastQueued ?? server?.latest?.submissionId ?? stored?.receipt.submissionId ?? null,
+      locale,
+      dryRun: true,
+    });
+    if (lastQueued) {
+      // an earlier submission of this report is still waiting: this one follows it, in order
+      await queue.enqueue(body, null);
+      setOutcome("queued");
+      return;
+    }
+    setPhase("checking");
+    try {
+      const dry = await api.dryRun(connection, body);
+      const differs = compareVerdicts(result, dry);
+      setVerdict(differs ? { ok: dry.ok, differs, issues: dry.issues } : null);
+      if (!dry.ok) {
+        setOutcome("refused");
+        return;
+      }
+      setPhase("sending");
+      const receipt = await api.submit(connection, { ...body, dryRun: false });
+      await remember(receipt, body);
+      await refresh();
+    } catch (e) {
+      await handleFailure(e, { ...body, dryRun: false });
+    } finally {
+      setPhase("idle");
+    }
+  }, [
+    connection,
+    unitCode,
+    period,
+    catalogVersion,
+    result,
+    flush,
+    waiting,
+    server,
+    stored,
+    locale,
+    entries,
+    queue,
+    api,
+    remember,
+    refresh,
+    handleFailure,
+  ]);
+
+  const handleQueueSent = React.useCallback(
+    (data: QueueSentData) => {
+      void remember(data.receipt, data.item.body as SubmissionBody).then(() => {
+        if (current.current.unitCode === data.item.unitCode && current.current.period === data.item.period) {
+          setOutcome(null);
+          void refresh();
+        }
+      });
+    },
+    [remember, refresh],
+  );
+
+  const handleQueueRejected = React.useCallback(
+    (data: QueueRejectedData) => {
+      if (current.current.unitCode === data.item.unitCode && current.current.period === data.item.period) {
+        void handleFailure(data.error, data.item.body as SubmissionBody);
+      }
+    },
+    [handleFailure],
+  );
+
+  const receipt = stored?.receipt ?? null;
+  const changedSinceReceipt = Boolean(stored && stored.fingerprint !== entriesFingerprint(entries));
+  let state: SubmissionState = "draft";
+  if (locked) state = "accepted";
+  else if (waiting.length > 0) state = "queued";
+  else if (
+    server?.status === "returned" &&
+    (!receipt || server.latest?.submissionId === receipt.submissionId || !server.latest)
+  )
+    state = "returned";
+  else if (receipt) state = "sent";
+
+  return {
+    state,
+    phase,
+    receipt,
+    changedSinceReceipt,
+    server,
+    verdict,
+    outcome,
+    error,
+    waiting,
+    canSubmit,
+    submit,
+    refresh,
+    handleQueueSent,
+    handleQueueRejected,
+  };
+}

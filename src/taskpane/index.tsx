@@ -1,0 +1,57 @@
+/**
+ * Boots the task pane and nothing else: loads office.js (src/taskpane/office-loader.ts), picks the workbook — live
+ * Excel through Office.js, or the in-browser preview when there is no Office host — and renders <Root>.
+ */
+import { createRoot } from "react-dom/client";
+import type { WorkbookPort } from "../workbook/port";
+import { createOfficeWorkbookPort } from "../workbook/office/port";
+import { createPreviewWorkbook, type PreviewWorkbook } from "../workbook/preview/preview-workbook";
+import { createHttpClient } from "./api";
+import { initialLocale, rememberLocale } from "./locale";
+import { bootOffice } from "./office-loader";
+import { Root } from "./Root";
+
+function storageOrNull(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+async function start(): Promise<void> {
+  const boot = await bootOffice(window);
+  const storage = storageOrNull();
+  let workbook: WorkbookPort;
+  let preview: PreviewWorkbook | null = null;
+  if (boot.host === "excel") {
+    workbook = createOfficeWorkbookPort();
+  } else {
+    preview = createPreviewWorkbook(storage);
+    workbook = preview;
+  }
+  const container = document.getElementById("root");
+  if (!container) return;
+  document.documentElement.dataset.host = boot.host ?? "preview";
+  const locale = initialLocale(window.location.search, storage, boot.displayLanguage);
+  document.documentElement.lang = locale;
+  createRoot(container).render(
+    <Root
+      host={boot.host}
+      workbook={workbook}
+      api={createHttpClient()}
+      preview={preview}
+      initialLocale={locale}
+      onLocaleChange={(_ev, data) => {
+        rememberLocale(storage, data.locale);
+        document.documentElement.lang = data.locale;
+      }}
+      defaultEndpoint={
+        window.location.protocol === "https:" || window.location.hostname === "localhost" ? window.location.origin : ""
+      }
+      pageOrigin={window.location.origin}
+    />,
+  );
+}
+
+void start();

@@ -1,0 +1,120 @@
+import "./matchers";
+import { screen, waitFor } from "@testing-library/react";
+import { defaultCatalog } from "../../src/domain";
+import { ApiError } from "../../src/taskpane/api/client";
+import { SETTINGS } from "../../src/taskpane/util";
+import { CONNECTION, FakeApi, FakeWorkbook } from "./fakes";
+import { setup } from "./setup";
+
+async function fillAndConnect(user: ReturnType<typeof setup>["user"], endpoint: string, token: string) {
+  const address = await screen.findByLabelText(/Địa chỉ máy chủ/);
+  await user.clear(address);
+  if (endpoint) await user.type(address, endpoint);
+  const tokenInput = screen.getByLabelText(/Mã truy cập của đơn vị/);
+  await user.clear(tokenInput);
+  if (token) await user.type(tokenInput, token);
+  await user.click(screen.getByRole("button", { name: "Kết nối" }));
+}
+
+describe("Connect", () => {
+  it("connects with the unit's token, shows the unit's name and remembers the connection in the workbook", async () => {
+    const { user, workbook, api } = setup({ connected: false });
+    await fillAndConnect(user, "https://chitieu.test/", "good-token");
+    expect(await screen.findByText(/Đã kết nối: Phường Ba Đình \(00004\)/)).toBeInTheDocument();
+    expect(api.me).toHaveBeenCalledWith({ endpoint: "https://chitieu.test", token: "good-token" });
+    expect(workbook.settings.get(SETTINGS.connection)).toEqual({
+      endpoint: "https://chitieu.test",
+      token: "good-token",
+    });
+    expect(workbook.settings.get(SETTINGS.session)).toEqual(
+      expect.objectContaining({
+        endpoint: "https://chitieu.test",
+        catalog: expect.objectContaining({ version: defaultCatalog().version }),
+      }),
+    );
+  });
+
+  it("asks for the address and the token before calling the endpoint", async () => {
+    const { user, api } = setup({ connected: false });
+    await fillAndConnect(user, "", "");
+    expect(await screen.findByText(/Nhập địa chỉ máy chủ, bắt đầu bằng https:\/\//)).toBeInTheDocument();
+    expect(screen.getByText("Nhập mã truy cập của đơn vị.")).toBeInTheDocument();
+    expect(api.me).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    [
+      "a wrong token",
+      new ApiError("unauthorized", "https://chitieu.test", { status: 401, code: "CT_TOKEN_INVALID" }),
+      /Mã truy cập/,
+      /Mã truy cập không đúng hoặc đã bị thu hồi/,
+    ],
+    [
+      "an unreachable endpoint",
+      new ApiError("unreachable", "https://chitieu.test"),
+      /Địa chỉ máy chủ/,
+      /Không kết nối được tới https:\/\/chitieu\.test/,
+    ],
+    [
+      "a certificate problem",
+      new ApiError("certificate", "https://chitieu.test"),
+      /Địa chỉ máy chủ/,
+      /chứng chỉ của nó chưa được máy này tin cậy/,
+    ],
+    [
+      "an endpoint that does not answer in time",
+      new ApiError("timeout", "https://chitieu.test", { details: { seconds: 15 } }),
+      /Địa chỉ máy chủ/,
+      /không trả lời trong 15 giây/,
+    ],
+  ])("explains %s on the field it concerns", async (_what, error, field, message) => {
+    const api = new FakeApi();
+    api.me.mockRejectedValueOnce(error);
+    const { user } = setup({ connected: false, api });
+    await fillAndConnect(user, "https://chitieu.test", "some-token");
+    const input = await screen.findByLabelText(field);
+    await waitFor(() => expect(input).toHaveAttribute("aria-invalid", "true"));
+    expect(screen.getByText(message)).toBeInTheDocument();
+  });
+
+  it("refuses an address that is not one, without calling the endpoint", async () => {
+    const { user, api } = setup({ connected: false });
+    await fillAndConnect(user, "chitieu test", "t");
+    expect(await screen.findByText(/“chitieu test” không phải địa chỉ hợp lệ/)).toBeInTheDocument();
+    expect(api.me).not.toHaveBeenCalled();
+  });
+
+  it("reconnects by itself with the connection stored in the workbook", async () => {
+    const { api } = setup();
+    expect(await screen.findByText(/Đã kết nối: Phường Ba Đình/)).toBeInTheDocument();
+    expect(api.me).toHaveBeenCalledWith(CONNECTION);
+    expect(screen.queryByRole("button", { name: "Kết nối" })).not.toBeInTheDocument();
+  });
+
+  it("keeps working offline with the last session stored in the workbook", async () => {
+    const workbook = new FakeWorkbook();
+    const online = setup({ workbook });
+    await screen.findByText(/Đã kết nối/);
+    online.unmount();
+    const api = new FakeApi();
+    api.offline = true;
+    setup({ workbook, api });
+    expect(await screen.findByText(/Đang làm việc ngoại tuyến: Phường Ba Đình/)).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole("button", { name: "Mở mẫu báo cáo trong sổ" })).toBeEnabled());
+  });
+
+  it("lets the clerk change the connection, keeping the stored one until the new one works", async () => {
+    const { user, workbook } = setup();
+    await user.click(await screen.findByRole("button", { name: "Đổi kết nối" }));
+    expect(screen.getByLabelText(/Địa chỉ máy chủ/)).toHaveValue("https://chitieu.test");
+    expect(workbook.settings.get(SETTINGS.connection)).toEqual(CONNECTION);
+  });
+
+  it("tells a planner's token that the form needs a unit token", async () => {
+    const api = new FakeApi();
+    api.meValue = { role: "planner", unit: null, demo: false };
+    setup({ api });
+    expect(await screen.findByText(/Mã này là của cán bộ tổng hợp/)).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Mở mẫu báo cáo trong sổ" })).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,234 @@
+/**
+ * Fakes for the task pane's two ports. FakeWorkbook really stores what is written (entries by target and field,
+ * settings, the queue, marks) and can play a person typing in the sheet (emitChange). FakeApi answers like the
+ * endpoint, remembers every stored submission (so a test can count revisions) and can be taken offline.
+ * Every method is a jest.fn, so tests assert calls as well as state.
+ */
+import {
+  defaultCatalog,
+  defaultUnitRegistry,
+  validate,
+  type Catalog,
+  type EntryField,
+  type EntryInput,
+  type TargetAssessment,
+  type Unit,
+  type ValidationIssue,
+} from "../../src/domain";
+import type {
+  EntryChange,
+  QueuedSubmission,
+  TemplateIdentity,
+  TemplateStatus,
+  WorkbookPort,
+} from "../../src/workbook/port";
+import type { TemplateSpec } from "../../src/workbook/template";
+import { ApiError } from "../../src/taskpane/api/client";
+import type {
+  ApiClient,
+  Connection,
+  DryRunResult,
+  Me,
+  PeriodInfo,
+  Receipt,
+  ReportState,
+  SubmissionBody,
+} from "../../src/taskpane/api/types";
+
+export class FakeWorkbook implements WorkbookPort {
+  identity: TemplateIdentity | null = null;
+  spec: TemplateSpec | null = null;
+  values = new Map<string, EntryChange["raw"]>();
+  settings = new Map<string, unknown>();
+  queue: QueuedSubmission[] = [];
+  marks: ValidationIssue[] = [];
+  selected: string[] = [];
+  private handlers = new Set<(changes: EntryChange[]) => void>();
+
+  ensureTemplate = jest.fn(async (spec: TemplateSpec): Promise<TemplateStatus> => {
+    if (
+      !this.identity ||
+      this.identity.unitCode !== spec.identity.unitCode ||
+      this.identity.period !== spec.identity.period
+    )
+      this.values.clear();
+    this.identity = spec.identity;
+    this.spec = spec;
+    return { identity: spec.identity, repaired: [] };
+  });
+  readIdentity = jest.fn(async () => this.identity);
+  readEntries = jest.fn(async (): Promise<EntryInput[]> => {
+    const spec = this.spec;
+    if (!spec) return [];
+    return Object.keys(spec.entry.rows).map((targetId) => {
+      const e: EntryInput = { targetId };
+      for (const f of spec.entry.fields[targetId])
+        (e as unknown as Record<string, unknown>)[f] = this.values.get(`${targetId}|${f}`) ?? null;
+      return e;
+    });
+  });
+  writeEntries = jest.fn(async (changes: EntryChange[]) => {
+    for (const c of changes) this.values.set(`${c.targetId}|${c.field}`, c.raw);
+  });
+  assessments: TargetAssessment[] = [];
+  markIssues = jest.fn(async (issues: ValidationIssue[], assessments: TargetAssessment[] = []) => {
+    this.marks = issues;
+    this.assessments = assessments;
+  });
+  selectCell = jest.fn(async (address: string) => {
+    this.selected.push(address);
+  });
+  onEntriesChanged = jest.fn(async (handler: (changes: EntryChange[]) => void) => {
+    this.handlers.add(handler);
+    return async () => {
+      this.handlers.delete(handler);
+    };
+  });
+  loadQueue = jest.fn(async () => this.queue.map((q) => ({ ...q })));
+  saveQueue = jest.fn(async (queue: QueuedSubmission[]) => {
+    this.queue = queue.map((q) => ({ ...q }));
+  });
+  loadSettingMock = jest.fn(async (key: string): Promise<unknown> =>
+    this.settings.has(key) ? this.settings.get(key) : null,
+  );
+  saveSettingMock = jest.fn(async (key: string, value: unknown) => {
+    this.settings.set(key, JSON.parse(JSON.stringify(value)));
+  });
+  loadSetting<T>(key: string): Promise<T | null> {
+    return this.loadSettingMock(key) as Promise<T | null>;
+  }
+  saveSetting<T>(key: string, value: T): Promise<void> {
+    return this.saveSettingMock(key, value);
+  }
+
+  /** a person typed or pasted into the sheet */
+  emitChange(changes: EntryChange[]): void {
+    for (const c of changes) this.values.set(`${c.targetId}|${c.field}`, c.raw);
+    for (const h of [...this.handlers]) h(changes);
+  }
+
+  value(targetId: string, field: EntryField): unknown {
+    return this.values.get(`${targetId}|${field}`);
+  }
+
+  get listening(): number {
+    return this.handlers.size;
+  }
+}
+
+export const WARD: Unit = defaultUnitRegistry().byCode("00004") as Unit;
+
+export const PERIODS: PeriodInfo[] = [
+  { id: "2026-02", phase: "upcoming", deadline: "2026-03-10", label: null, demo: false },
+  { id: "2026-Q1", phase: "open", deadline: "2026-04-20", label: null, demo: false },
+  { id: "2026-01", phase: "late", deadline: "2026-02-10", label: null, demo: false },
+];
+
+export interface StoredSubmission {
+  body: SubmissionBody;
+  receipt: Receipt;
+}
+
+/** An endpoint in memory: same ids replay the receipt, stale `supersedes` is 409, refused reports are 422. */
+export class FakeApi implements ApiClient {
+  catalogValue: Catalog = defaultCatalog();
+  meValue: Me = { role: "unit", unit: WARD, demo: false };
+  periodsValue: PeriodInfo[] = PERIODS;
+  offline = false;
+  token = "good-token";
+  stored: StoredSubmission[] = [];
+  reportOverride: Partial<ReportState> | null = null;
+  /** replace the endpoint's dry-run verdict (to make it differ from the pane's) */
+  verdictOverride: DryRunResult | null = null;
+
+  private check(conn: Connection): void {
+    if (this.offline) throw new ApiError("unreachable", conn.endpoint);
+    if (conn.token !== this.token) {
+      throw new ApiError("unauthorized", conn.endpoint, {
+        status: 401,
+        code: "CT_TOKEN_INVALID",
+        problem: { vi: "Mã truy cập không đúng.", en: "The access token is not valid." },
+      });
+    }
+  }
+
+  private verdict(body: SubmissionBody): DryRunResult {
+    if (this.verdictOverride) return this.verdictOverride;
+    const r = validate(body, { catalog: this.catalogValue, units: defaultUnitRegistry() });
+    return { ok: r.ok, issues: r.issues };
+  }
+
+  me = jest.fn(async (conn: Connection) => {
+    this.check(conn);
+    return this.meValue;
+  });
+  catalog = jest.fn(async (conn: Connection) => {
+    this.check(conn);
+    return this.catalogValue;
+  });
+  periods = jest.fn(async (conn: Connection) => {
+    this.check(conn);
+    return this.periodsValue;
+  });
+  dryRun = jest.fn(async (conn: Connection, body: SubmissionBody) => {
+    this.check(conn);
+    return this.verdict(body);
+  });
+  submit = jest.fn(async (conn: Connection, body: SubmissionBody): Promise<Receipt> => {
+    this.check(conn);
+    const same = this.stored.find((s) => s.body.submissionId === body.submissionId);
+    if (same) {
+      if (JSON.stringify(same.body.entries) !== JSON.stringify(body.entries)) {
+        throw new ApiError("problem", conn.endpoint, {
+          status: 409,
+          code: "CT_SUBMISSION_CONFLICT",
+          problem: { vi: "Xung đột.", en: "Conflict." },
+        });
+      }
+      return { ...same.receipt, replay: true };
+    }
+    const mine = this.stored.filter((s) => s.body.unitCode === body.unitCode && s.body.period === body.period);
+    const latest = mine.length ? mine[mine.length - 1].body.submissionId : null;
+    if ((body.supersedes ?? null) !== latest) {
+      throw new ApiError("problem", conn.endpoint, {
+        status: 409,
+        code: "CT_OUT_OF_DATE",
+        problem: { vi: "Đã có bản mới hơn.", en: "Out of date." },
+      });
+    }
+    const v = this.verdict(body);
+    if (!v.ok)
+      throw new ApiError("problem", conn.endpoint, {
+        status: 422,
+        code: "CT_REPORT_INVALID",
+        problem: { vi: "Báo cáo có lỗi.", en: "The report has errors." },
+        issues: v.issues,
+      });
+    const receipt: Receipt = {
+      submissionId: body.submissionId,
+      revision: mine.length + 1,
+      receivedAt: "2026-03-30T03:04:05.000Z",
+      status: "submitted",
+      replay: false,
+    };
+    this.stored.push({ body, receipt });
+    return receipt;
+  });
+  report = jest.fn(async (conn: Connection, unitCode: string, period: string): Promise<ReportState | null> => {
+    this.check(conn);
+    const mine = this.stored.filter((s) => s.body.unitCode === unitCode && s.body.period === period);
+    const latest = mine.length ? mine[mine.length - 1].receipt : null;
+    if (!latest && !this.reportOverride) return null;
+    return {
+      unitCode,
+      period,
+      latest,
+      status: latest ? "submitted" : null,
+      comment: null,
+      locked: false,
+      ...this.reportOverride,
+    };
+  });
+}
+
+export const CONNECTION: Connection = { endpoint: "https://chitieu.test", token: "good-token" };
