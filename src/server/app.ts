@@ -24,6 +24,7 @@ import { reportRoutes } from "./routes/reports";
 import { plannerRoutes } from "./routes/planner";
 import { tokenRoutes } from "./routes/tokens";
 import { demoRoutes } from "./routes/demo";
+import { adminRoutes } from "./routes/admin";
 
 export const API_PREFIX = "/api/v1";
 export const DEFAULT_ORIGIN = "https://localhost:3000";
@@ -90,7 +91,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // CORS before authentication, so a refused cross-origin request still carries the headers the pane needs to read it
   await app.register(cors, {
     origin: opts.allowedOrigins ?? [DEFAULT_ORIGIN],
-    methods: ["GET", "POST", "DELETE", "OPTIONS"],
+    methods: ["GET", "POST", "PUT", "DELETE", "OPTIONS"],
     allowedHeaders: ["authorization", "content-type", "x-chitieu-client"],
     exposedHeaders: ["retry-after"],
     maxAge: 600,
@@ -128,6 +129,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await typed.register(plannerRoutes);
       await typed.register(tokenRoutes, { pepper });
       await typed.register(demoRoutes);
+      await typed.register(adminRoutes);
       api.get("/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: API_PREFIX },

@@ -213,6 +213,28 @@ export const CT_CATALOG_VERSION = defineError<{ sent: string; current: string; k
   fix: "Update the workbook to the current template (details.current) and submit again.",
 });
 
+export const CT_CATALOG_INVALID = defineError<{ problems: number }>({
+  code: "CT_CATALOG_INVALID",
+  status: 422,
+  message: (p) => ({
+    vi: `Danh mục chỉ tiêu gửi lên có ${p.problems} lỗi (xem “issues”: dòng, cột, lý do) và không được dùng. Sửa tệp rồi gửi lại.`,
+    en: `The uploaded target catalog has ${p.problems} problem(s) (see “issues”: row, column, why) and was not used. Fix the file and upload it again.`,
+  }),
+  cause: "A replacement catalog (POST /api/v1/catalog) has a bad row: a missing column, an unknown group, a value that is not a number…",
+  fix: "Fix every row named in `issues`; `chitieu catalog check <file>` lists them offline.",
+});
+
+export const CT_UNIT_DEMO_FLAG = defineError<{ unitCode: string }>({
+  code: "CT_UNIT_DEMO_FLAG",
+  status: 409,
+  message: (p) => ({
+    vi: `Không đổi được cờ trình diễn của đơn vị ${p.unitCode}: đơn vị trình diễn được tạo sẵn, và một đơn vị thật không bao giờ trở thành đơn vị trình diễn (dữ liệu trình diễn bị xoá khi đặt lại).`,
+    en: `The demo flag of unit ${p.unitCode} cannot change: demo units are built in, and a real unit never becomes one (demo data is deleted by a reset).`,
+  }),
+  cause: "PUT /api/v1/units/:code tried to turn a real unit into a demo unit or the reverse.",
+  fix: "Leave `demo` as it is; add a new unit instead.",
+});
+
 export const CT_REPORT_INVALID = defineError<{ errors: number }>({
   code: "CT_REPORT_INVALID",
   status: 422,

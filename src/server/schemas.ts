@@ -53,6 +53,21 @@ export const Target = z.object({
 
 export const Catalog = z.object({ version: z.string(), targets: z.array(Target) });
 
+export const CatalogImportBody = z
+  .object({
+    csv: text(900_000).min(1).describe("the catalog as CSV, same columns as `chitieu catalog export`"),
+    source: text(200).optional().describe("where it comes from, e.g. the appendix's file name"),
+    makeCurrent: z.boolean().optional().describe("default true"),
+  })
+  .strict();
+
+export const CatalogImportResponse = z.object({
+  version: z.string(),
+  targets: z.number().int(),
+  current: z.string(),
+  previous: z.string(),
+});
+
 export const CatalogVersionParams = z.object({ version: z.string().min(1).max(64) });
 
 // --- units -----------------------------------------------------------------------------------------------------
@@ -66,6 +81,17 @@ export const Unit = z.object({
   demo: z.boolean(),
   groups: z.array(z.string()),
 });
+
+export const UnitBody = z
+  .object({
+    kind: z.enum(["ward", "commune", "department", "city"]),
+    name: z.object({ vi: text(200).min(1), en: text(200).min(1) }).strict(),
+    targetIds: z.array(text(32).min(1)).max(100).default([]),
+    toConfirm: z.boolean().default(false),
+    demo: z.boolean().optional(),
+    groups: z.array(text(64).min(1)).max(20).default([]),
+  })
+  .strict();
 
 export const UnitsQuery = z
   .object({

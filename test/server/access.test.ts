@@ -1,4 +1,5 @@
 import type { LightMyRequestResponse } from "fastify";
+import { catalogToCsv, defaultCatalog } from "../../src/domain";
 import { auth, body, dialects, expectProblem, OTHER, setup, submit, UNIT, type Fixture } from "./helpers";
 
 type Role = "anonymous" | "revoked" | "unit" | "planner" | "admin";
@@ -76,6 +77,22 @@ const ROUTES: RouteCase[] = [
     call: (f, t) => f.app.inject({ method: "GET", url: "/api/v1/consolidation?period=2026-Q1&format=csv", headers: headers(t) }),
   },
   { name: "POST /demo/reset", access: "planner", call: (f, t) => f.app.inject({ method: "POST", url: "/api/v1/demo/reset", headers: headers(t) }) },
+  {
+    name: "POST /catalog",
+    access: "planner",
+    call: (f, t) => f.app.inject({ method: "POST", url: "/api/v1/catalog", headers: headers(t), payload: { csv: catalogToCsv(defaultCatalog()) } }),
+  },
+  {
+    name: "PUT /units/:code",
+    access: "planner",
+    call: (f, t, u) =>
+      f.app.inject({
+        method: "PUT",
+        url: `/api/v1/units/${u}`,
+        headers: headers(t),
+        payload: { kind: "ward", name: f.app.reference.registry.byCode(u)!.name, groups: ["wards"] },
+      }),
+  },
   { name: "GET /tokens", access: "admin", call: (f, t) => f.app.inject({ method: "GET", url: "/api/v1/tokens", headers: headers(t) }) },
   {
     name: "POST /tokens",
@@ -118,13 +135,15 @@ function refusal(route: RouteCase, role: Role, scope: Scope): { status: number; 
 
 async function snapshot(f: Fixture): Promise<string> {
   const db = f.app.store.db;
-  const [subs, states, events, tokens] = await Promise.all([
+  const [subs, states, events, tokens, units, settings] = await Promise.all([
     db.selectFrom("submission").select(["id", "revision"]).orderBy("id").execute(),
     db.selectFrom("report_state").selectAll().orderBy("unit_code").orderBy("period").execute(),
     db.selectFrom("audit_event").select("id").orderBy("id").execute(),
     db.selectFrom("token").select(["id", "revoked_at"]).orderBy("id").execute(),
+    db.selectFrom("unit").selectAll().orderBy("code").execute(),
+    db.selectFrom("setting").selectAll().orderBy("key").execute(),
   ]);
-  return JSON.stringify({ subs, states, events, tokens });
+  return JSON.stringify({ subs, states, events, tokens, units, settings });
 }
 
 for (const dialect of dialects()) {
