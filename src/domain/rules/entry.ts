@@ -14,8 +14,12 @@ import type {
   Target,
 } from "../types";
 import type { MessageParams } from "../messages";
-import { normalizeText, toneKey } from "../text";
-import { SCAN_BLANK, SCAN_INVALID, SCAN_NUMBER, scanNumber, scanned } from "./number";
+import * as textModule from "../text";
+import * as numberModule from "./number";
+
+// Local bindings, taken once: cheaper per call than live import bindings in CommonJS output (bench/validate).
+const { SCAN_BLANK, SCAN_INVALID, SCAN_NUMBER, scanNumber, scanned } = numberModule;
+const { normalizeText, toneKey } = textModule;
 
 /** Where a row's issues go; validate() adds the unit, period, path and cell. (An object, not a closure: cheap per call.) */
 export interface IssueSink {
