@@ -21,7 +21,8 @@ import { DEV_PEPPER } from "../../src/server/tokens";
 import { figureCount, validEntriesFor } from "../../test/server/report-fixture";
 
 export const ROOT = path.join(__dirname, "..", "..");
-export const PG_URL = process.env.CHITIEU_BENCH_PG_URL ?? process.env.CHITIEU_TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+export const PG_URL =
+  process.env.CHITIEU_BENCH_PG_URL ?? process.env.CHITIEU_TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 export type Dialect = "sqlite" | "postgres";
 
 export function dialectsFromArgs(argv: string[]): Dialect[] {
@@ -60,7 +61,12 @@ export async function freshBenchDb(dialect: Dialect): Promise<BenchDb> {
   if (dialect === "sqlite") {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "chitieu-bench-"));
     const file = path.join(dir, "bench.sqlite");
-    return { config: { sqlitePath: file }, env: {}, flags: ["--db", file], drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+    return {
+      config: { sqlitePath: file },
+      env: {},
+      flags: ["--db", file],
+      drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+    };
   }
   // a database of its own (not a schema): `chitieu serve` takes DATABASE_URL as an operator would give it
   const name = `chitieu_bench_${process.pid}_${Date.now() % 100000}`;
@@ -130,7 +136,14 @@ export async function prepare(config: DbConfig): Promise<Prepared> {
       bodyBytes = Buffer.byteLength(template);
       units.push({ code: u.code, token: issued.token, template });
     }
-    return { catalog, registry, units, targets: registry.targetsFor(catalog, communes[0]!.code).length, figures, bodyBytes };
+    return {
+      catalog,
+      registry,
+      units,
+      targets: registry.targetsFor(catalog, communes[0]!.code).length,
+      figures,
+      bodyBytes,
+    };
   } finally {
     await handle.close();
   }
@@ -149,7 +162,11 @@ export function periodIds(years: number): string[] {
 }
 
 /** A stream of distinct first submissions: unit varies fastest, then the period. */
-export function submissionStream(p: Prepared, periods: string[], offset = 0): () => { unit: BenchUnit; id: string; body: string } {
+export function submissionStream(
+  p: Prepared,
+  periods: string[],
+  offset = 0,
+): () => { unit: BenchUnit; id: string; body: string } {
   let n = offset;
   return () => {
     const unit = p.units[n % p.units.length]!;
@@ -179,20 +196,28 @@ export interface ServerProcess {
 }
 
 /** Start `chitieu serve` as its own process (the product as deployed) and wait until /api/v1/health answers. */
-export async function startServerProcess(db: BenchDb, port: number, extraEnv: Record<string, string> = {}): Promise<ServerProcess> {
+export async function startServerProcess(
+  db: BenchDb,
+  port: number,
+  extraEnv: Record<string, string> = {},
+): Promise<ServerProcess> {
   let out = "";
-  const child = spawn(process.execPath, [path.join(ROOT, "bin", "chitieu.js"), "serve", "--port", String(port), ...db.flags], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      CHITIEU_FROM_SOURCE: process.env.CHITIEU_FROM_SOURCE ?? "1",
-      CHITIEU_STATIC_ROOT: path.join(os.tmpdir(), "chitieu-no-static"),
-      CHITIEU_LOG: "error",
-      ...db.env,
-      ...extraEnv,
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, "bin", "chitieu.js"), "serve", "--port", String(port), ...db.flags],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        CHITIEU_FROM_SOURCE: process.env.CHITIEU_FROM_SOURCE ?? "1",
+        CHITIEU_STATIC_ROOT: path.join(os.tmpdir(), "chitieu-no-static"),
+        CHITIEU_LOG: "error",
+        ...db.env,
+        ...extraEnv,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
   child.stdout!.on("data", (c: Buffer) => (out += c.toString()));
   child.stderr!.on("data", (c: Buffer) => (out += c.toString()));
   const url = `http://127.0.0.1:${port}`;
@@ -225,8 +250,23 @@ export async function stopServerProcess(p: ServerProcess, signal: NodeJS.Signals
   });
 }
 
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux), or null elsewhere. */
+export function cpuSeconds(pid: number): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return ticks / 100;
+  } catch {
+    return null;
+  }
+}
+
 /** Rows per table in the bench database. */
-export async function countRows(config: DbConfig, ids?: string[]): Promise<{ submissions: number; distinctIds: number; found: Map<string, number> }> {
+export async function countRows(
+  config: DbConfig,
+  ids?: string[],
+): Promise<{ submissions: number; distinctIds: number; found: Map<string, number> }> {
   const handle = await connect(config);
   try {
     const all = await handle.db.selectFrom("submission").select(["id"]).execute();

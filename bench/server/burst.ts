@@ -60,7 +60,11 @@ function fire(url: string, next: ReturnType<typeof submissionStream>, seconds: n
               const s = next();
               return {
                 ...req,
-                headers: { "content-type": "application/json", authorization: `Bearer ${s.unit.token}`, "x-chitieu-client": "bench/burst" },
+                headers: {
+                  "content-type": "application/json",
+                  authorization: `Bearer ${s.unit.token}`,
+                  "x-chitieu-client": "bench/burst",
+                },
                 body: s.body,
               };
             },
@@ -115,7 +119,10 @@ async function runDialect(dialect: Dialect): Promise<boolean> {
     // CPU time of the server process per stored submission: what the load of other programs on the machine
     // does not change much (wall-clock figures above depend on it)
     const cpuMs = cpu0 !== null && cpu1 !== null && r.ok > 0 ? ((cpu1 - cpu0) * 1000) / r.ok : null;
-    if (cpuMs !== null) console.log(`${dialect}: server CPU ${cpuMs.toFixed(2)} ms per submission (the ceiling on one core: ${(1000 / cpuMs).toFixed(0)}/s)`);
+    if (cpuMs !== null)
+      console.log(
+        `${dialect}: server CPU ${cpuMs.toFixed(2)} ms per submission (the ceiling on one core: ${(1000 / cpuMs).toFixed(0)}/s)`,
+      );
     console.log(
       `${dialect}: CPU use during the run — server ${cpu0 !== null && cpu1 !== null ? (((cpu1 - cpu0) / duration) * 100).toFixed(0) : "?"}% of a core, load generator ${(((self.user + self.system) / 1e6 / duration) * 100).toFixed(0)}%`,
     );

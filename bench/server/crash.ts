@@ -45,7 +45,11 @@ function post(agent: http.Agent, port: number, token: string, body: string): Pro
         path: "/api/v1/submissions",
         method: "POST",
         agent,
-        headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "content-length": Buffer.byteLength(body) },
+        headers: {
+          "content-type": "application/json",
+          authorization: `Bearer ${token}`,
+          "content-length": Buffer.byteLength(body),
+        },
       },
       (res) => {
         res.resume();
@@ -136,7 +140,9 @@ async function runDialect(dialect: Dialect): Promise<boolean> {
       const final = await countRows(db.config, ids);
       const missing = ids.filter((id) => final.found.get(id) !== 1).length;
       const storm = `${queue.length} requests in ${seconds.toFixed(1)} s, answers ${JSON.stringify(Object.fromEntries(statuses))}`;
-      console.log(`${dialect}: retry storm (each submission 5 times): ${storm}; ${final.submissions} rows for ${ids.length} submissions, ${missing} missing`);
+      console.log(
+        `${dialect}: retry storm (each submission 5 times): ${storm}; ${final.submissions} rows for ${ids.length} submissions, ${missing} missing`,
+      );
 
       console.log(`server.${dialect}.crash_kills=${kills}`);
       console.log(`server.${dialect}.crash_acknowledged=${acked.length}`);

@@ -36,7 +36,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       },
     });
   } catch (e) {
-    return usageError(io, `Tuỳ chọn không hợp lệ: ${(e as Error).message}`, `Invalid option: ${(e as Error).message}`, HELP);
+    return usageError(
+      io,
+      `Tuỳ chọn không hợp lệ: ${(e as Error).message}`,
+      `Invalid option: ${(e as Error).message}`,
+      HELP,
+    );
   }
   const { values } = parsed;
   if (values.help) {
@@ -57,19 +62,31 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       const problem = problemOf(res);
       if (values.json) io.stdout.write(`${JSON.stringify(res.json, null, 2)}\n`);
       else if (problem) printBilingual(io.stderr, problem.message, `✖ ${problem.code}: `);
-      else printBilingual(io.stderr, { vi: `Máy chủ từ chối (HTTP ${res.status}).`, en: `The endpoint refused (HTTP ${res.status}).` }, "✖ ");
+      else
+        printBilingual(
+          io.stderr,
+          { vi: `Máy chủ từ chối (HTTP ${res.status}).`, en: `The endpoint refused (HTTP ${res.status}).` },
+          "✖ ",
+        );
       return 1;
     }
     if (values.json) {
       io.stdout.write(`${JSON.stringify(res.json, null, 2)}\n`);
       return 0;
     }
-    const h = res.json as { unitCode: string; period: string; revisions: Revision[]; events: { at: string; action: string; details: Record<string, unknown> }[] };
+    const h = res.json as {
+      unitCode: string;
+      period: string;
+      revisions: Revision[];
+      events: { at: string; action: string; details: Record<string, unknown> }[];
+    };
     printBilingual(io.stdout, {
       vi: `Báo cáo ${h.unitCode} kỳ ${h.period}: ${h.revisions.length} lần gửi`,
       en: `Report ${h.unitCode} for ${h.period}: ${h.revisions.length} revision(s)`,
     });
-    io.stdout.write(`${"rev".padEnd(5)}${"submission id".padEnd(38)}${"received".padEnd(26)}${"on time".padEnd(9)}client\n`);
+    io.stdout.write(
+      `${"rev".padEnd(5)}${"submission id".padEnd(38)}${"received".padEnd(26)}${"on time".padEnd(9)}client\n`,
+    );
     for (const r of h.revisions) {
       io.stdout.write(
         `${String(r.revision).padEnd(5)}${r.submissionId.padEnd(38)}${r.receivedAt.padEnd(26)}${(r.onTime ? "yes" : "late").padEnd(9)}${r.client ?? ""}\n`,

@@ -42,7 +42,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   try {
     flags = parseServeFlags(argv);
   } catch (e) {
-    printBilingual(io.stderr, { vi: `Tuỳ chọn không hợp lệ: ${(e as Error).message}`, en: `Invalid option: ${(e as Error).message}` }, "✖ ");
+    printBilingual(
+      io.stderr,
+      { vi: `Tuỳ chọn không hợp lệ: ${(e as Error).message}`, en: `Invalid option: ${(e as Error).message}` },
+      "✖ ",
+    );
     io.stderr.write(HELP);
     return 2;
   }
@@ -52,7 +56,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const cfg = resolveServeConfig(flags, io.env, io.cwd);
   const server = await startServer(cfg);
-  const where = server.handle.engine === "sqlite" ? `SQLite ${server.handle.location}` : `PostgreSQL ${server.handle.location}`;
+  const where =
+    server.handle.engine === "sqlite" ? `SQLite ${server.handle.location}` : `PostgreSQL ${server.handle.location}`;
   printBilingual(io.stdout, {
     vi: `Chỉ tiêu đang chạy tại ${server.url} (dữ liệu: ${where})`,
     en: `Chỉ tiêu is listening at ${server.url} (data: ${where})`,

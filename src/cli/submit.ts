@@ -20,7 +20,15 @@ revision, time) or every issue with its cell. Exit 0: stored (or, with --dry-run
 Environment: CHITIEU_ENDPOINT, CHITIEU_TOKEN, NODE_EXTRA_CA_CERTS.
 `;
 
-const FIELDS: readonly string[] = ["value", "numerator", "denominator", "milestone", "justification", "evidence", "responsible"];
+const FIELDS: readonly string[] = [
+  "value",
+  "numerator",
+  "denominator",
+  "milestone",
+  "justification",
+  "evidence",
+  "responsible",
+];
 const MARK: Record<string, string> = { error: "✖", warning: "⚠", info: "ℹ" };
 
 export interface ClientFlags {
@@ -36,11 +44,21 @@ export function usageError(io: CliIo, vi: string, en: string, help: string): num
 }
 
 /** The endpoint client from --endpoint/--token/--ca (or their environment variables); null after a usage error. */
-export function clientFromFlags(flags: ClientFlags, io: CliIo, help: string, clientName: string): EndpointClient | null {
+export function clientFromFlags(
+  flags: ClientFlags,
+  io: CliIo,
+  help: string,
+  clientName: string,
+): EndpointClient | null {
   const endpoint = flags.endpoint ?? io.env.CHITIEU_ENDPOINT;
   const token = flags.token ?? io.env.CHITIEU_TOKEN;
   if (!endpoint) {
-    usageError(io, "Thiếu địa chỉ máy chủ: --endpoint https://…", "The endpoint address is missing: --endpoint https://…", help);
+    usageError(
+      io,
+      "Thiếu địa chỉ máy chủ: --endpoint https://…",
+      "The endpoint address is missing: --endpoint https://…",
+      help,
+    );
     return null;
   }
   if (!token) {
@@ -52,7 +70,12 @@ export function clientFromFlags(flags: ClientFlags, io: CliIo, help: string, cli
     try {
       ca = fs.readFileSync(path.resolve(io.cwd, flags.ca));
     } catch {
-      usageError(io, `Không đọc được tệp chứng chỉ ${flags.ca}.`, `Cannot read the certificate file ${flags.ca}.`, help);
+      usageError(
+        io,
+        `Không đọc được tệp chứng chỉ ${flags.ca}.`,
+        `Cannot read the certificate file ${flags.ca}.`,
+        help,
+      );
       return null;
     }
   }
@@ -60,11 +83,17 @@ export function clientFromFlags(flags: ClientFlags, io: CliIo, help: string, cli
 }
 
 /** Print an issue as `✖ E01 — message → at Nhap!G14`, Vietnamese then English. */
-export function printIssue(io: CliIo, issue: ValidationIssue, cellOf?: (targetId: string, field: EntryField) => string | undefined): void {
+export function printIssue(
+  io: CliIo,
+  issue: ValidationIssue,
+  cellOf?: (targetId: string, field: EntryField) => string | undefined,
+): void {
   const field = issue.path[2];
   const cell =
     issue.cell ??
-    (cellOf && issue.targetId && typeof field === "string" && FIELDS.includes(field) ? cellOf(issue.targetId, field as EntryField) : undefined);
+    (cellOf && issue.targetId && typeof field === "string" && FIELDS.includes(field)
+      ? cellOf(issue.targetId, field as EntryField)
+      : undefined);
   const where = cell ? ` → ${cell}` : "";
   const who = issue.targetId ? `${issue.targetId} — ` : "";
   const just = issue.severity === "warning" && issue.justified ? " (đã giải trình / justified)" : "";
@@ -90,7 +119,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       },
     });
   } catch (e) {
-    return usageError(io, `Tuỳ chọn không hợp lệ: ${(e as Error).message}`, `Invalid option: ${(e as Error).message}`, HELP);
+    return usageError(
+      io,
+      `Tuỳ chọn không hợp lệ: ${(e as Error).message}`,
+      `Invalid option: ${(e as Error).message}`,
+      HELP,
+    );
   }
   const { values, positionals } = parsed;
   if (values.help) {
@@ -98,10 +132,16 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const file = positionals[0];
-  if (!file) return usageError(io, "Thiếu tệp .xlsx cần gửi.", "Which .xlsx file? Give it as the first argument.", HELP);
+  if (!file)
+    return usageError(io, "Thiếu tệp .xlsx cần gửi.", "Which .xlsx file? Give it as the first argument.", HELP);
   const submissionId = values["submission-id"] ?? randomUUID();
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(submissionId)) {
-    return usageError(io, `--submission-id phải là UUID: “${submissionId}”.`, `--submission-id must be a UUID: “${submissionId}”.`, HELP);
+    return usageError(
+      io,
+      `--submission-id phải là UUID: “${submissionId}”.`,
+      `--submission-id must be a UUID: “${submissionId}”.`,
+      HELP,
+    );
   }
   const client = clientFromFlags(values, io, HELP, "chitieu-cli submit");
   if (!client) return 2;
@@ -111,7 +151,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     const catalogRes = await client.request("GET", "/catalog");
     const unitsRes = await client.request("GET", "/units");
     if (catalogRes.status !== 200 || unitsRes.status !== 200) {
-      throw CT_UNEXPECTED_RESPONSE({ endpoint: client.endpoint, status: catalogRes.status, body: catalogRes.text.slice(0, 200) });
+      throw CT_UNEXPECTED_RESPONSE({
+        endpoint: client.endpoint,
+        status: catalogRes.status,
+        body: catalogRes.text.slice(0, 200),
+      });
     }
     const catalog = catalogRes.json as Catalog;
     const registry = createUnitRegistry((unitsRes.json as { units: Unit[] }).units);
@@ -131,9 +175,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
           supersedes = latest.supersedes;
         } else if (values["submission-id"]) {
           const h = await client.request("GET", `${base}/history`);
-          const earlier = (h.json as { revisions?: { submissionId: string; supersedes: string | null }[] }).revisions?.find(
-            (r) => r.submissionId === submissionId.toLowerCase(),
-          );
+          const earlier = (
+            h.json as { revisions?: { submissionId: string; supersedes: string | null }[] }
+          ).revisions?.find((r) => r.submissionId === submissionId.toLowerCase());
           if (earlier) supersedes = earlier.supersedes;
         }
       } else if (report.status !== 404 || problemOf(report)?.code !== "CT_REPORT_NOT_FOUND") {
@@ -150,7 +194,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       dryRun: values["dry-run"] === true,
     });
     const res = await client.request("POST", "/submissions", body);
-    if (res.status !== 200 && res.status !== 201) return refused(io, res, read.cellOf, values.json === true, submissionId);
+    if (res.status !== 200 && res.status !== 201)
+      return refused(io, res, read.cellOf, values.json === true, submissionId);
     const j = res.json as Record<string, unknown>;
     if (values.json) io.stdout.write(`${JSON.stringify(j, null, 2)}\n`);
     if (j.dryRun === true) {
@@ -160,8 +205,14 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         printBilingual(
           io.stdout,
           j.ok
-            ? { vi: `Kiểm tra thử: báo cáo ${unitCode} kỳ ${period} có thể gửi (sẽ là lần sửa ${String(j.wouldCreateRevision)}).`, en: `Dry run: report ${unitCode} for ${period} can be sent (it would be revision ${String(j.wouldCreateRevision)}).` }
-            : { vi: `Kiểm tra thử: báo cáo ${unitCode} kỳ ${period} chưa gửi được — sửa các lỗi ✖ và giải trình các cảnh báo ⚠.`, en: `Dry run: report ${unitCode} for ${period} cannot be sent yet — fix the ✖ errors and justify the ⚠ warnings.` },
+            ? {
+                vi: `Kiểm tra thử: báo cáo ${unitCode} kỳ ${period} có thể gửi (sẽ là lần sửa ${String(j.wouldCreateRevision)}).`,
+                en: `Dry run: report ${unitCode} for ${period} can be sent (it would be revision ${String(j.wouldCreateRevision)}).`,
+              }
+            : {
+                vi: `Kiểm tra thử: báo cáo ${unitCode} kỳ ${period} chưa gửi được — sửa các lỗi ✖ và giải trình các cảnh báo ⚠.`,
+                en: `Dry run: report ${unitCode} for ${period} cannot be sent yet — fix the ✖ errors and justify the ⚠ warnings.`,
+              },
         );
       }
       return j.ok ? 0 : 1;
@@ -202,7 +253,11 @@ function refused(
     return 1;
   }
   if (!problem) {
-    printBilingual(io.stderr, { vi: `Máy chủ từ chối (HTTP ${res.status}).`, en: `The endpoint refused it (HTTP ${res.status}).` }, "✖ ");
+    printBilingual(
+      io.stderr,
+      { vi: `Máy chủ từ chối (HTTP ${res.status}).`, en: `The endpoint refused it (HTTP ${res.status}).` },
+      "✖ ",
+    );
     return 1;
   }
   printBilingual(io.stderr, problem.message, `✖ ${problem.code}: `);

@@ -31,7 +31,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       },
     });
   } catch (e) {
-    printBilingual(io.stderr, { vi: `Tuỳ chọn không hợp lệ: ${(e as Error).message}`, en: `Invalid option: ${(e as Error).message}` }, "✖ ");
+    printBilingual(
+      io.stderr,
+      { vi: `Tuỳ chọn không hợp lệ: ${(e as Error).message}`, en: `Invalid option: ${(e as Error).message}` },
+      "✖ ",
+    );
     io.stderr.write(HELP);
     return 2;
   }
@@ -65,7 +69,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   if (action === "revoke" && !arg) {
-    printBilingual(io.stderr, { vi: "Cần mã (id) của mã truy cập cần thu hồi.", en: "Give the id of the token to revoke." }, "✖ ");
+    printBilingual(
+      io.stderr,
+      { vi: "Cần mã (id) của mã truy cập cần thu hồi.", en: "Give the id of the token to revoke." },
+      "✖ ",
+    );
     return 2;
   }
   const handle = await connect(resolveDbConfig(io.env, { db: values.db, cwd: io.cwd }));
@@ -93,15 +101,17 @@ async function act(
   await seedReferenceData(handle.db, now);
   const pepper = resolvePepper(io.env);
   if (action === "issue") {
-    const issued = await issueToken(handle.db, pepper, { role: role as Role, unitCode: values.unit, label: values.label }, now);
-    io.stdout.write(`${issued.token}\n`);
-    printBilingual(
-      io.stderr,
-      {
-        vi: `Đã cấp mã ${issued.id} (${issued.role}${issued.unitCode ? ` ${issued.unitCode}` : ""}). Mã chỉ hiện một lần.`,
-        en: `Issued token ${issued.id} (${issued.role}${issued.unitCode ? ` ${issued.unitCode}` : ""}). It is shown only once.`,
-      },
+    const issued = await issueToken(
+      handle.db,
+      pepper,
+      { role: role as Role, unitCode: values.unit, label: values.label },
+      now,
     );
+    io.stdout.write(`${issued.token}\n`);
+    printBilingual(io.stderr, {
+      vi: `Đã cấp mã ${issued.id} (${issued.role}${issued.unitCode ? ` ${issued.unitCode}` : ""}). Mã chỉ hiện một lần.`,
+      en: `Issued token ${issued.id} (${issued.role}${issued.unitCode ? ` ${issued.unitCode}` : ""}). It is shown only once.`,
+    });
     return 0;
   }
   if (action === "revoke") {
@@ -117,7 +127,9 @@ async function act(
     io.stdout.write(`${JSON.stringify(tokens, null, 2)}\n`);
     return 0;
   }
-  io.stdout.write(`${"id".padEnd(12)}${"role".padEnd(9)}${"unit".padEnd(10)}${"created".padEnd(26)}${"revoked".padEnd(26)}label\n`);
+  io.stdout.write(
+    `${"id".padEnd(12)}${"role".padEnd(9)}${"unit".padEnd(10)}${"created".padEnd(26)}${"revoked".padEnd(26)}label\n`,
+  );
   for (const t of tokens) {
     io.stdout.write(
       `${t.id.padEnd(12)}${t.role.padEnd(9)}${(t.unitCode ?? "-").padEnd(10)}${t.createdAt.padEnd(26)}${(t.revokedAt ?? "-").padEnd(26)}${t.label}\n`,

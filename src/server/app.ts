@@ -71,7 +71,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true },
   };
   const app = (
-    opts.tls ? Fastify({ ...base, https: { key: opts.tls.key, cert: opts.tls.cert } } as FastifyServerOptions) : Fastify(base)
+    opts.tls
+      ? Fastify({ ...base, https: { key: opts.tls.key, cert: opts.tls.cert } } as FastifyServerOptions)
+      : Fastify(base)
   ) as FastifyInstance;
   // the API speaks JSON only: a text/plain body is refused with 415 rather than read as a string
   app.removeContentTypeParser("text/plain");

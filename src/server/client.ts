@@ -35,7 +35,10 @@ const TLS_CODES = new Set([
 
 /** "https://host:3000/", "https://host:3000/api/v1" → "https://host:3000" */
 export function normalizeEndpoint(raw: string): string {
-  return raw.trim().replace(/\/+$/, "").replace(/\/api\/v1$/i, "");
+  return raw
+    .trim()
+    .replace(/\/+$/, "")
+    .replace(/\/api\/v1$/i, "");
 }
 
 export interface EndpointClient {

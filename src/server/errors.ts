@@ -26,7 +26,10 @@ export const ERROR_CATALOGUE: ErrorSpec<never>[] = [];
 
 function defineError<P = void>(spec: ErrorSpec<P>): ErrorFactory<P> {
   const factory = ((params: P, extra: { details?: Record<string, unknown>; issues?: ValidationIssue[] } = {}) => {
-    const details = { ...(params && typeof params === "object" ? (params as Record<string, unknown>) : {}), ...extra.details };
+    const details = {
+      ...(params && typeof params === "object" ? (params as Record<string, unknown>) : {}),
+      ...extra.details,
+    };
     return new AppError(spec.code, spec.status, spec.message(params), details, extra.issues);
   }) as ErrorFactory<P>;
   Object.defineProperties(factory, {
@@ -220,7 +223,8 @@ export const CT_CATALOG_INVALID = defineError<{ problems: number }>({
     vi: `Danh mục chỉ tiêu gửi lên có ${p.problems} lỗi (xem “issues”: dòng, cột, lý do) và không được dùng. Sửa tệp rồi gửi lại.`,
     en: `The uploaded target catalog has ${p.problems} problem(s) (see “issues”: row, column, why) and was not used. Fix the file and upload it again.`,
   }),
-  cause: "A replacement catalog (POST /api/v1/catalog) has a bad row: a missing column, an unknown group, a value that is not a number…",
+  cause:
+    "A replacement catalog (POST /api/v1/catalog) has a bad row: a missing column, an unknown group, a value that is not a number…",
   fix: "Fix every row named in `issues`; `chitieu catalog check <file>` lists them offline.",
 });
 
@@ -318,7 +322,12 @@ export const CT_REPORT_NOT_FOUND = defineError<{ unitCode: string; period: strin
   fix: "Submit the report first (the task pane or `chitieu submit`).",
 });
 
-export const CT_REVISION_NOT_FOUND = defineError<{ unitCode: string; period: string; revision: string; latestRevision: number }>({
+export const CT_REVISION_NOT_FOUND = defineError<{
+  unitCode: string;
+  period: string;
+  revision: string;
+  latestRevision: number;
+}>({
   code: "CT_REVISION_NOT_FOUND",
   status: 404,
   message: (p) => ({
@@ -377,7 +386,8 @@ export const CT_UNSAFE_CONFIG = defineError<{ reasons: Bilingual[] }>({
     vi: `Không khởi động ở chế độ production vì cấu hình chưa an toàn: ${p.reasons.map((r) => r.vi).join("; ")}`,
     en: `Refusing to start in production mode with unsafe settings: ${p.reasons.map((r) => r.en).join("; ")}`,
   }),
-  cause: "CHITIEU_ENV=production with the default token pepper, no TLS (and no --behind-proxy), or a wildcard CORS origin.",
+  cause:
+    "CHITIEU_ENV=production with the default token pepper, no TLS (and no --behind-proxy), or a wildcard CORS origin.",
   fix: "Set CHITIEU_TOKEN_PEPPER, CHITIEU_TLS_KEY/CERT (or CHITIEU_BEHIND_PROXY=1) and CHITIEU_ALLOWED_ORIGIN.",
 });
 

@@ -158,7 +158,12 @@ export async function startServer(cfg: ServeConfig): Promise<RunningServer> {
   const demoTokens: RunningServer["demoTokens"] = [];
   if (handle.fresh && !cfg.production) {
     const now = new Date().toISOString();
-    const unit = await issueToken(handle.db, cfg.pepper, { role: "unit", unitCode: "DEMO-01", label: "demo DEMO-01" }, now);
+    const unit = await issueToken(
+      handle.db,
+      cfg.pepper,
+      { role: "unit", unitCode: "DEMO-01", label: "demo DEMO-01" },
+      now,
+    );
     const planner = await issueToken(handle.db, cfg.pepper, { role: "planner", label: "demo planner" }, now);
     demoTokens.push({ label: "demo token (unit DEMO-01)", token: unit.token, unitCode: "DEMO-01" });
     demoTokens.push({ label: "planner demo token", token: planner.token, unitCode: null });

@@ -105,7 +105,9 @@ export const UnitsResponse = z.object({ units: z.array(Unit.extend({ targetCount
 // --- periods ---------------------------------------------------------------------------------------------------
 
 export const PeriodsQuery = z
-  .object({ asOf: z.iso.datetime({ offset: true }).or(z.iso.date()).optional().describe("ISO date or date-time; default now") })
+  .object({
+    asOf: z.iso.datetime({ offset: true }).or(z.iso.date()).optional().describe("ISO date or date-time; default now"),
+  })
   .strict();
 
 export const PeriodInfo = z.object({
@@ -301,10 +303,16 @@ export const DiffResponse = z.object({
   changes: z.array(Change),
 });
 
-const SeenRevision = z.uuid().optional().describe("the submission id the planner looked at; refused (409 CT_OUT_OF_DATE) if a newer one arrived");
+const SeenRevision = z
+  .uuid()
+  .optional()
+  .describe("the submission id the planner looked at; refused (409 CT_OUT_OF_DATE) if a newer one arrived");
 export const ReturnBody = z.object({ comment: text(4000).trim().min(1), submissionId: SeenRevision }).strict();
 export const UnlockBody = z.object({ reason: text(4000).trim().min(1) }).strict();
-export const AcceptBody = z.object({ comment: text(4000).optional(), submissionId: SeenRevision }).strict().optional();
+export const AcceptBody = z
+  .object({ comment: text(4000).optional(), submissionId: SeenRevision })
+  .strict()
+  .optional();
 
 export const ReportActionResponse = z.object({
   unitCode: z.string(),

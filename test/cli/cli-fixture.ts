@@ -33,7 +33,14 @@ export async function listen(f: Fixture): Promise<string> {
 }
 
 /** A filled template workbook written by the template's ExcelJS writer, with the endpoint's catalog and units. */
-export async function writeWorkbook(f: Fixture, dir: string, name: string, unitCode: string, period: string, values: EntryInput[]): Promise<string> {
+export async function writeWorkbook(
+  f: Fixture,
+  dir: string,
+  name: string,
+  unitCode: string,
+  period: string,
+  values: EntryInput[],
+): Promise<string> {
   const unit = f.app.reference.registry.byCode(unitCode);
   const p = parsePeriod(period);
   if (!unit || !p) throw new Error(`bad unit or period ${unitCode} ${period}`);

@@ -27,10 +27,27 @@ let web: string;
 function makeCertificate(): void {
   key = path.join(dir, "key.pem");
   cert = path.join(dir, "cert.pem");
-  execFileSync("openssl", [
-    "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1",
-    "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
-  ], { stdio: "ignore" });
+  execFileSync(
+    "openssl",
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-keyout",
+      key,
+      "-out",
+      cert,
+      "-days",
+      "1",
+      "-subj",
+      "/CN=localhost",
+      "-addext",
+      "subjectAltName=DNS:localhost,IP:127.0.0.1",
+    ],
+    { stdio: "ignore" },
+  );
 }
 
 interface Served {
@@ -72,7 +89,14 @@ function get(url: string): Promise<{ status: number; type: string; body: string;
       .get(url, { ca: fs.readFileSync(cert) }, (res) => {
         let body = "";
         res.on("data", (c: Buffer) => (body += c.toString()));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, type: String(res.headers["content-type"] ?? ""), body, location: res.headers.location }));
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            type: String(res.headers["content-type"] ?? ""),
+            body,
+            location: res.headers.location,
+          }),
+        );
       })
       .on("error", reject);
   });
@@ -135,11 +159,15 @@ describe("chitieu serve", () => {
     });
     const file = path.join(dir, "demo.xlsx");
     fs.writeFileSync(file, await writeTemplateXlsx(spec));
-    const r = spawnSync(process.execPath, [BIN, "submit", file, "--endpoint", s.url, "--token", demoToken, "--ca", cert], {
-      cwd: dir,
-      env: { ...process.env, CHITIEU_FROM_SOURCE: "1" },
-      encoding: "utf8",
-    });
+    const r = spawnSync(
+      process.execPath,
+      [BIN, "submit", file, "--endpoint", s.url, "--token", demoToken, "--ca", cert],
+      {
+        cwd: dir,
+        env: { ...process.env, CHITIEU_FROM_SOURCE: "1" },
+        encoding: "utf8",
+      },
+    );
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("Stored: DEMO-01 for 2026-Q1, revision 1");
@@ -168,7 +196,13 @@ describe("chitieu serve", () => {
   it("refuses to start in production with unsafe defaults, saying why in Vietnamese and English (exit 1)", () => {
     const r = spawnSync(process.execPath, [BIN, "serve", "--port", "0", "--db", "prod.sqlite"], {
       cwd: dir,
-      env: { ...process.env, CHITIEU_FROM_SOURCE: "1", CHITIEU_ENV: "production", CHITIEU_TOKEN_PEPPER: "", CHITIEU_ALLOWED_ORIGIN: "*" },
+      env: {
+        ...process.env,
+        CHITIEU_FROM_SOURCE: "1",
+        CHITIEU_ENV: "production",
+        CHITIEU_TOKEN_PEPPER: "",
+        CHITIEU_ALLOWED_ORIGIN: "*",
+      },
       encoding: "utf8",
     });
     expect(r.status).toBe(1);

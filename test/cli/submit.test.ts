@@ -33,14 +33,26 @@ describe("chitieu submit", () => {
   it("sends a filled workbook, prints the receipt and stores exactly the body buildSubmission() makes of it", async () => {
     const id = randomUUID();
     const c = capture(dir);
-    const code = await submit([path.basename(good), "--endpoint", url, "--token", f.tokens.unit, "--submission-id", id], c.io);
+    const code = await submit(
+      [path.basename(good), "--endpoint", url, "--token", f.tokens.unit, "--submission-id", id],
+      c.io,
+    );
     expect(c.err()).toBe("");
     expect(code).toBe(0);
     expect(c.out()).toContain(`Đã lưu: ${UNIT} kỳ 2026-Q1, lần sửa 1, mã ${id}`);
     expect(c.out()).toContain(`Stored: ${UNIT} for 2026-Q1, revision 1, id ${id}`);
-    const row = await f.app.store.db.selectFrom("submission").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+    const row = await f.app.store.db
+      .selectFrom("submission")
+      .selectAll()
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
     const read = readWorkbookFile(good, { catalog: f.app.reference.currentCatalog, units: f.app.reference.registry });
-    const expected = buildSubmission({ identity: read.identity, entries: read.entries, submissionId: id, locale: read.locale });
+    const expected = buildSubmission({
+      identity: read.identity,
+      entries: read.entries,
+      submissionId: id,
+      locale: read.locale,
+    });
     expect(unpackContent(row.content).report.entries).toEqual(expected.entries);
     expect(row.client).toBe("chitieu-cli submit");
   });
@@ -48,7 +60,9 @@ describe("chitieu submit", () => {
   it("answers a retry with the same --submission-id with the stored receipt and no second row", async () => {
     const id = randomUUID();
     const file = await writeWorkbook(f, dir, "q2.xlsx", UNIT, "2026-Q2", validEntries(f.app, UNIT, 1));
-    expect(await submit([file, "--endpoint", url, "--token", f.tokens.unit, "--submission-id", id], capture(dir).io)).toBe(0);
+    expect(
+      await submit([file, "--endpoint", url, "--token", f.tokens.unit, "--submission-id", id], capture(dir).io),
+    ).toBe(0);
     const before = await count(f.app, "submission");
     const c = capture(dir);
     expect(await submit([file, "--endpoint", url, "--token", f.tokens.unit, "--submission-id", id], c.io)).toBe(0);
@@ -62,16 +76,25 @@ describe("chitieu submit", () => {
     expect(await submit([file, "--endpoint", `${url}/api/v1/`, "--token", f.tokens.unit], c.io)).toBe(0);
     expect(c.out()).toContain("revision 2");
     const h = capture(dir);
-    expect(await history(["--unit", UNIT, "--period", "2026-Q1", "--endpoint", url, "--token", f.tokens.unit], h.io)).toBe(0);
+    expect(
+      await history(["--unit", UNIT, "--period", "2026-Q1", "--endpoint", url, "--token", f.tokens.unit], h.io),
+    ).toBe(0);
     expect(h.out()).toMatch(/Report 00004 for 2026-Q1: 2 revision\(s\)/);
     expect(h.out().match(/^\d +[0-9a-f-]{36}/gm)).toHaveLength(2);
   });
 
   it("answers a retry of an older revision (a newer one exists) with its stored receipt", async () => {
-    const first = await f.app.store.db.selectFrom("submission").select("id").where("period", "=", "2026-Q1").where("revision", "=", 1).executeTakeFirstOrThrow();
+    const first = await f.app.store.db
+      .selectFrom("submission")
+      .select("id")
+      .where("period", "=", "2026-Q1")
+      .where("revision", "=", 1)
+      .executeTakeFirstOrThrow();
     const before = await count(f.app, "submission");
     const c = capture(dir);
-    expect(await submit([good, "--endpoint", url, "--token", f.tokens.unit, "--submission-id", first.id], c.io)).toBe(0);
+    expect(await submit([good, "--endpoint", url, "--token", f.tokens.unit, "--submission-id", first.id], c.io)).toBe(
+      0,
+    );
     expect(c.out()).toContain(`Already stored (a retry; nothing new written): ${UNIT} for 2026-Q1, revision 1`);
     expect(await count(f.app, "submission")).toBe(before);
   });
@@ -85,7 +108,10 @@ describe("chitieu submit", () => {
     const c = capture(dir);
     expect(await submit([file, "--endpoint", url, "--token", f.tokens.unit], c.io)).toBe(1);
     expect(c.err()).toContain("✖ CT_REPORT_INVALID:");
-    const line = c.out().split("\n").find((l) => l.includes(ratio.targetId) && l.startsWith("✖"));
+    const line = c
+      .out()
+      .split("\n")
+      .find((l) => l.includes(ratio.targetId) && l.startsWith("✖"));
     expect(line).toMatch(/→ Nhap![A-Z]+\d+/);
     expect(c.out()).toMatch(/→ at Nhap![A-Z]+\d+/);
     expect(await count(f.app, "submission")).toBe(before);
@@ -114,7 +140,9 @@ describe("chitieu submit", () => {
   it("exits 3 and says how to retry safely when the endpoint does not answer", async () => {
     const id = randomUUID();
     const c = capture(dir);
-    expect(await submit([good, "--endpoint", "http://127.0.0.1:9", "--token", f.tokens.unit, "--submission-id", id], c.io)).toBe(3);
+    expect(
+      await submit([good, "--endpoint", "http://127.0.0.1:9", "--token", f.tokens.unit, "--submission-id", id], c.io),
+    ).toBe(3);
     expect(c.err()).toContain("Cannot reach the endpoint http://127.0.0.1:9");
     expect(c.err()).toContain(`--submission-id ${id}`);
   });
@@ -144,12 +172,24 @@ describe("chitieu submit", () => {
 
 describe("chitieu history", () => {
   it("lists revisions and planner actions for a planner, as text or JSON", async () => {
-    await f.app.inject({ method: "POST", url: `/api/v1/reports/${UNIT}/2026-Q1/return`, headers: { authorization: `Bearer ${f.tokens.planner}` }, payload: { comment: "Bổ sung nguồn số liệu." } });
+    await f.app.inject({
+      method: "POST",
+      url: `/api/v1/reports/${UNIT}/2026-Q1/return`,
+      headers: { authorization: `Bearer ${f.tokens.planner}` },
+      payload: { comment: "Bổ sung nguồn số liệu." },
+    });
     const c = capture(dir);
-    expect(await history(["--unit", UNIT, "--period", "2026-Q1", "--endpoint", url, "--token", f.tokens.planner], c.io)).toBe(0);
+    expect(
+      await history(["--unit", UNIT, "--period", "2026-Q1", "--endpoint", url, "--token", f.tokens.planner], c.io),
+    ).toBe(0);
     expect(c.out()).toContain("report.returned — Bổ sung nguồn số liệu.");
     const j = capture(dir);
-    expect(await history(["--unit", UNIT, "--period", "2026-Q1", "--endpoint", url, "--token", f.tokens.planner, "--json"], j.io)).toBe(0);
+    expect(
+      await history(
+        ["--unit", UNIT, "--period", "2026-Q1", "--endpoint", url, "--token", f.tokens.planner, "--json"],
+        j.io,
+      ),
+    ).toBe(0);
     expect(JSON.parse(j.out()).revisions.map((r: { revision: number }) => r.revision)).toEqual([1, 2]);
   });
 

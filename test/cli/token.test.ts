@@ -31,7 +31,9 @@ describe("chitieu token (SQLite file)", () => {
 
   it("issues a unit token and prints only the token on stdout", async () => {
     const c = capture(dir);
-    expect(await run(["issue", "--unit", "00004", "--db", "tokens.sqlite", "--label", "Phường Ba Đình — chị Lan"], c.io)).toBe(0);
+    expect(
+      await run(["issue", "--unit", "00004", "--db", "tokens.sqlite", "--label", "Phường Ba Đình — chị Lan"], c.io),
+    ).toBe(0);
     expect(c.out()).toMatch(/^ct_[0-9a-f]{10}_[A-Za-z0-9_-]{43}\n$/);
     unitToken = c.out().trim();
     expect(c.err()).toContain("Issued token");

@@ -17,17 +17,46 @@ function headers(token: string | null): Record<string, string> {
 }
 
 const ROUTES: RouteCase[] = [
-  { name: "GET /health", access: "public", call: (f, t) => f.app.inject({ method: "GET", url: "/api/v1/health", headers: headers(t) }) },
-  { name: "GET /catalog", access: "public", call: (f, t) => f.app.inject({ method: "GET", url: "/api/v1/catalog", headers: headers(t) }) },
+  {
+    name: "GET /health",
+    access: "public",
+    call: (f, t) => f.app.inject({ method: "GET", url: "/api/v1/health", headers: headers(t) }),
+  },
+  {
+    name: "GET /catalog",
+    access: "public",
+    call: (f, t) => f.app.inject({ method: "GET", url: "/api/v1/catalog", headers: headers(t) }),
+  },
   {
     name: "GET /catalog/:version",
     access: "public",
-    call: (f, t) => f.app.inject({ method: "GET", url: `/api/v1/catalog/${f.app.reference.currentCatalog.version}`, headers: headers(t) }),
+    call: (f, t) =>
+      f.app.inject({
+        method: "GET",
+        url: `/api/v1/catalog/${f.app.reference.currentCatalog.version}`,
+        headers: headers(t),
+      }),
   },
-  { name: "GET /units", access: "public", call: (f, t) => f.app.inject({ method: "GET", url: "/api/v1/units?group=wards", headers: headers(t) }) },
-  { name: "GET /periods", access: "public", call: (f, t) => f.app.inject({ method: "GET", url: "/api/v1/periods", headers: headers(t) }) },
-  { name: "GET /openapi.json", access: "public", call: (f, t) => f.app.inject({ method: "GET", url: "/api/v1/openapi.json", headers: headers(t) }) },
-  { name: "GET /me", access: "any", call: (f, t) => f.app.inject({ method: "GET", url: "/api/v1/me", headers: headers(t) }) },
+  {
+    name: "GET /units",
+    access: "public",
+    call: (f, t) => f.app.inject({ method: "GET", url: "/api/v1/units?group=wards", headers: headers(t) }),
+  },
+  {
+    name: "GET /periods",
+    access: "public",
+    call: (f, t) => f.app.inject({ method: "GET", url: "/api/v1/periods", headers: headers(t) }),
+  },
+  {
+    name: "GET /openapi.json",
+    access: "public",
+    call: (f, t) => f.app.inject({ method: "GET", url: "/api/v1/openapi.json", headers: headers(t) }),
+  },
+  {
+    name: "GET /me",
+    access: "any",
+    call: (f, t) => f.app.inject({ method: "GET", url: "/api/v1/me", headers: headers(t) }),
+  },
   {
     name: "GET /reports/:unit/:period",
     access: "unitScoped",
@@ -36,51 +65,96 @@ const ROUTES: RouteCase[] = [
   {
     name: "GET /reports/:unit/:period/history",
     access: "unitScoped",
-    call: (f, t, u) => f.app.inject({ method: "GET", url: `/api/v1/reports/${u}/2026-Q1/history`, headers: headers(t) }),
+    call: (f, t, u) =>
+      f.app.inject({ method: "GET", url: `/api/v1/reports/${u}/2026-Q1/history`, headers: headers(t) }),
   },
   {
     name: "GET /reports/:unit/:period/diff",
     access: "unitScoped",
-    call: (f, t, u) => f.app.inject({ method: "GET", url: `/api/v1/reports/${u}/2026-Q1/diff?from=1`, headers: headers(t) }),
+    call: (f, t, u) =>
+      f.app.inject({ method: "GET", url: `/api/v1/reports/${u}/2026-Q1/diff?from=1`, headers: headers(t) }),
   },
   {
     name: "POST /submissions",
     access: "unitWrite",
-    call: (f, t, u) => f.app.inject({ method: "POST", url: "/api/v1/submissions", headers: headers(t), payload: body(f.app, { unitCode: u, period: "2026-02" }) }),
+    call: (f, t, u) =>
+      f.app.inject({
+        method: "POST",
+        url: "/api/v1/submissions",
+        headers: headers(t),
+        payload: body(f.app, { unitCode: u, period: "2026-02" }),
+      }),
   },
   {
     name: "POST /submissions (dry run)",
     access: "unitScoped",
     call: (f, t, u) =>
-      f.app.inject({ method: "POST", url: "/api/v1/submissions", headers: headers(t), payload: body(f.app, { unitCode: u, period: "2026-03", dryRun: true }) }),
+      f.app.inject({
+        method: "POST",
+        url: "/api/v1/submissions",
+        headers: headers(t),
+        payload: body(f.app, { unitCode: u, period: "2026-03", dryRun: true }),
+      }),
   },
   {
     name: "POST /reports/:unit/:period/return",
     access: "planner",
-    call: (f, t, u) => f.app.inject({ method: "POST", url: `/api/v1/reports/${u}/2026-Q1/return`, headers: headers(t), payload: { comment: "Xem lại chỉ tiêu S02." } }),
+    call: (f, t, u) =>
+      f.app.inject({
+        method: "POST",
+        url: `/api/v1/reports/${u}/2026-Q1/return`,
+        headers: headers(t),
+        payload: { comment: "Xem lại chỉ tiêu S02." },
+      }),
   },
   {
     name: "POST /reports/:unit/:period/accept",
     access: "planner",
-    call: (f, t, u) => f.app.inject({ method: "POST", url: `/api/v1/reports/${u}/2026-Q1/accept`, headers: headers(t), payload: {} }),
+    call: (f, t, u) =>
+      f.app.inject({ method: "POST", url: `/api/v1/reports/${u}/2026-Q1/accept`, headers: headers(t), payload: {} }),
   },
   {
     name: "POST /reports/:unit/:period/unlock",
     access: "planner",
-    call: (f, t, u) => f.app.inject({ method: "POST", url: `/api/v1/reports/${u}/2026-Q1/unlock`, headers: headers(t), payload: { reason: "Sửa số liệu dân số." } }),
+    call: (f, t, u) =>
+      f.app.inject({
+        method: "POST",
+        url: `/api/v1/reports/${u}/2026-Q1/unlock`,
+        headers: headers(t),
+        payload: { reason: "Sửa số liệu dân số." },
+      }),
   },
-  { name: "GET /completeness", access: "planner", call: (f, t) => f.app.inject({ method: "GET", url: "/api/v1/completeness?period=2026-Q1", headers: headers(t) }) },
-  { name: "GET /consolidation", access: "planner", call: (f, t) => f.app.inject({ method: "GET", url: "/api/v1/consolidation?period=2026-Q1", headers: headers(t) }) },
+  {
+    name: "GET /completeness",
+    access: "planner",
+    call: (f, t) => f.app.inject({ method: "GET", url: "/api/v1/completeness?period=2026-Q1", headers: headers(t) }),
+  },
+  {
+    name: "GET /consolidation",
+    access: "planner",
+    call: (f, t) => f.app.inject({ method: "GET", url: "/api/v1/consolidation?period=2026-Q1", headers: headers(t) }),
+  },
   {
     name: "GET /consolidation?format=csv",
     access: "planner",
-    call: (f, t) => f.app.inject({ method: "GET", url: "/api/v1/consolidation?period=2026-Q1&format=csv", headers: headers(t) }),
+    call: (f, t) =>
+      f.app.inject({ method: "GET", url: "/api/v1/consolidation?period=2026-Q1&format=csv", headers: headers(t) }),
   },
-  { name: "POST /demo/reset", access: "planner", call: (f, t) => f.app.inject({ method: "POST", url: "/api/v1/demo/reset", headers: headers(t) }) },
+  {
+    name: "POST /demo/reset",
+    access: "planner",
+    call: (f, t) => f.app.inject({ method: "POST", url: "/api/v1/demo/reset", headers: headers(t) }),
+  },
   {
     name: "POST /catalog",
     access: "planner",
-    call: (f, t) => f.app.inject({ method: "POST", url: "/api/v1/catalog", headers: headers(t), payload: { csv: catalogToCsv(defaultCatalog()) } }),
+    call: (f, t) =>
+      f.app.inject({
+        method: "POST",
+        url: "/api/v1/catalog",
+        headers: headers(t),
+        payload: { csv: catalogToCsv(defaultCatalog()) },
+      }),
   },
   {
     name: "PUT /units/:code",
@@ -93,18 +167,33 @@ const ROUTES: RouteCase[] = [
         payload: { kind: "ward", name: f.app.reference.registry.byCode(u)!.name, groups: ["wards"] },
       }),
   },
-  { name: "GET /tokens", access: "admin", call: (f, t) => f.app.inject({ method: "GET", url: "/api/v1/tokens", headers: headers(t) }) },
+  {
+    name: "GET /tokens",
+    access: "admin",
+    call: (f, t) => f.app.inject({ method: "GET", url: "/api/v1/tokens", headers: headers(t) }),
+  },
   {
     name: "POST /tokens",
     access: "admin",
-    call: (f, t, u) => f.app.inject({ method: "POST", url: "/api/v1/tokens", headers: headers(t), payload: { role: "unit", unitCode: u } }),
+    call: (f, t, u) =>
+      f.app.inject({
+        method: "POST",
+        url: "/api/v1/tokens",
+        headers: headers(t),
+        payload: { role: "unit", unitCode: u },
+      }),
   },
   {
     name: "DELETE /tokens/:id",
     access: "admin",
     call: async (f, t, u) => {
       // revoke a throw-away token of the unit in scope (issued by the fixture's admin)
-      const issued = await f.app.inject({ method: "POST", url: "/api/v1/tokens", headers: auth(f.tokens.admin), payload: { role: "unit", unitCode: u } });
+      const issued = await f.app.inject({
+        method: "POST",
+        url: "/api/v1/tokens",
+        headers: auth(f.tokens.admin),
+        payload: { role: "unit", unitCode: u },
+      });
       return f.app.inject({ method: "DELETE", url: `/api/v1/tokens/${issued.json().id}`, headers: headers(t) });
     },
   },
@@ -163,7 +252,8 @@ for (const dialect of dialects()) {
     });
 
     const cells: [string, Role, Scope][] = [];
-    for (const route of ROUTES) for (const role of ROLES) for (const scope of SCOPES) cells.push([route.name, role, scope]);
+    for (const route of ROUTES)
+      for (const role of ROLES) for (const scope of SCOPES) cells.push([route.name, role, scope]);
 
     it.each(cells)("%s as %s on the %s unit", async (routeName, role, scope) => {
       const route = ROUTES.find((r) => r.name === routeName)!;
@@ -202,14 +292,34 @@ for (const dialect of dialects()) {
 
     it("answers an unknown token with 401 CT_TOKEN_INVALID and a malformed header with 401 CT_UNAUTHENTICATED", async () => {
       const fake = "ct_0123456789_" + "A".repeat(43);
-      expectProblem(await f.app.inject({ method: "GET", url: "/api/v1/me", headers: auth(fake) }), 401, "CT_TOKEN_INVALID");
-      expectProblem(await f.app.inject({ method: "GET", url: "/api/v1/me", headers: { authorization: "Basic abc" } }), 401, "CT_UNAUTHENTICATED");
-      expectProblem(await f.app.inject({ method: "GET", url: "/api/v1/me", headers: { authorization: `Bearer ${f.tokens.unit}x` } }), 401, "CT_UNAUTHENTICATED");
+      expectProblem(
+        await f.app.inject({ method: "GET", url: "/api/v1/me", headers: auth(fake) }),
+        401,
+        "CT_TOKEN_INVALID",
+      );
+      expectProblem(
+        await f.app.inject({ method: "GET", url: "/api/v1/me", headers: { authorization: "Basic abc" } }),
+        401,
+        "CT_UNAUTHENTICATED",
+      );
+      expectProblem(
+        await f.app.inject({
+          method: "GET",
+          url: "/api/v1/me",
+          headers: { authorization: `Bearer ${f.tokens.unit}x` },
+        }),
+        401,
+        "CT_UNAUTHENTICATED",
+      );
     });
 
     it("tells a unit token who it is: role and unit with its name", async () => {
       const me = await f.app.inject({ method: "GET", url: "/api/v1/me", headers: auth(f.tokens.unit) });
-      expect(me.json()).toMatchObject({ role: "unit", unit: { code: UNIT, name: { vi: "Phường Ba Đình" } }, demo: false });
+      expect(me.json()).toMatchObject({
+        role: "unit",
+        unit: { code: UNIT, name: { vi: "Phường Ba Đình" } },
+        demo: false,
+      });
       const demo = await f.app.inject({ method: "GET", url: "/api/v1/me", headers: auth(f.tokens.demo) });
       expect(demo.json()).toMatchObject({ role: "unit", unit: { code: "DEMO-01" }, demo: true });
       const planner = await f.app.inject({ method: "GET", url: "/api/v1/me", headers: auth(f.tokens.planner) });
@@ -230,17 +340,36 @@ describe("sqlite: failed authentication is rate-limited per IP address", () => {
   it("refuses every token check from an address with 429 after 5 failures, and leaves other addresses alone", async () => {
     const bad = { authorization: "Bearer ct_0123456789_" + "B".repeat(43) };
     for (let i = 0; i < 5; i++) {
-      expectProblem(await f.app.inject({ method: "GET", url: "/api/v1/me", headers: bad, remoteAddress: "10.0.0.9" }), 401, "CT_TOKEN_INVALID");
+      expectProblem(
+        await f.app.inject({ method: "GET", url: "/api/v1/me", headers: bad, remoteAddress: "10.0.0.9" }),
+        401,
+        "CT_TOKEN_INVALID",
+      );
     }
     const limited = await f.app.inject({ method: "GET", url: "/api/v1/me", headers: bad, remoteAddress: "10.0.0.9" });
     const j = expectProblem(limited, 429, "CT_AUTH_RATE_LIMITED");
     expect(Number(limited.headers["retry-after"])).toBeGreaterThan(0);
     expect(j.details.retryAfterSeconds).toBe(Number(limited.headers["retry-after"]));
     // even a valid token is not checked from that address until the window ends
-    expectProblem(await f.app.inject({ method: "GET", url: "/api/v1/me", headers: auth(f.tokens.unit), remoteAddress: "10.0.0.9" }), 429, "CT_AUTH_RATE_LIMITED");
+    expectProblem(
+      await f.app.inject({ method: "GET", url: "/api/v1/me", headers: auth(f.tokens.unit), remoteAddress: "10.0.0.9" }),
+      429,
+      "CT_AUTH_RATE_LIMITED",
+    );
     // public routes still answer; other addresses are not affected
-    expect((await f.app.inject({ method: "GET", url: "/api/v1/catalog", remoteAddress: "10.0.0.9" })).statusCode).toBe(200);
-    expect((await f.app.inject({ method: "GET", url: "/api/v1/me", headers: auth(f.tokens.unit), remoteAddress: "10.0.0.10" })).statusCode).toBe(200);
+    expect((await f.app.inject({ method: "GET", url: "/api/v1/catalog", remoteAddress: "10.0.0.9" })).statusCode).toBe(
+      200,
+    );
+    expect(
+      (
+        await f.app.inject({
+          method: "GET",
+          url: "/api/v1/me",
+          headers: auth(f.tokens.unit),
+          remoteAddress: "10.0.0.10",
+        })
+      ).statusCode,
+    ).toBe(200);
   });
 });
 
@@ -261,14 +390,22 @@ describe("sqlite: CORS answers only the configured origin", () => {
     const res = await f.app.inject({
       method: "OPTIONS",
       url: "/api/v1/submissions",
-      headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "authorization,content-type" },
+      headers: {
+        origin,
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "authorization,content-type",
+      },
     });
     expect(res.headers["access-control-allow-origin"]).toBe(allowed);
     if (allowed) expect(String(res.headers["access-control-allow-headers"])).toContain("authorization");
   });
 
   it("puts the CORS headers on a refused request too, so the task pane can read the problem", async () => {
-    const res = await f.app.inject({ method: "GET", url: "/api/v1/me", headers: { origin: "https://addin.example.vn" } });
+    const res = await f.app.inject({
+      method: "GET",
+      url: "/api/v1/me",
+      headers: { origin: "https://addin.example.vn" },
+    });
     expectProblem(res, 401, "CT_UNAUTHENTICATED");
     expect(res.headers["access-control-allow-origin"]).toBe("https://addin.example.vn");
   });
@@ -284,19 +421,37 @@ describe("sqlite: revoking a token through the API takes effect at once, even wi
   });
 
   it("refuses the revoked token on the next request", async () => {
-    expect((await f.app.inject({ method: "GET", url: "/api/v1/me", headers: auth(f.tokens.other) })).statusCode).toBe(200);
-    const del = await f.app.inject({ method: "DELETE", url: `/api/v1/tokens/${f.tokenIds.other}`, headers: auth(f.tokens.admin) });
+    expect((await f.app.inject({ method: "GET", url: "/api/v1/me", headers: auth(f.tokens.other) })).statusCode).toBe(
+      200,
+    );
+    const del = await f.app.inject({
+      method: "DELETE",
+      url: `/api/v1/tokens/${f.tokenIds.other}`,
+      headers: auth(f.tokens.admin),
+    });
     expect(del.statusCode).toBe(200);
     expect(del.json().revokedAt).toBe(f.now.value.toISOString());
-    expectProblem(await f.app.inject({ method: "GET", url: "/api/v1/me", headers: auth(f.tokens.other) }), 401, "CT_TOKEN_REVOKED");
+    expectProblem(
+      await f.app.inject({ method: "GET", url: "/api/v1/me", headers: auth(f.tokens.other) }),
+      401,
+      "CT_TOKEN_REVOKED",
+    );
   });
 
   it("issues a token through the API that works at once and lists tokens without their text", async () => {
-    const issued = await f.app.inject({ method: "POST", url: "/api/v1/tokens", headers: auth(f.tokens.admin), payload: { role: "planner", label: "Phòng Tổng hợp" } });
+    const issued = await f.app.inject({
+      method: "POST",
+      url: "/api/v1/tokens",
+      headers: auth(f.tokens.admin),
+      payload: { role: "planner", label: "Phòng Tổng hợp" },
+    });
     expect(issued.statusCode).toBe(201);
     const { token, id } = issued.json();
     expect(token).toMatch(/^ct_[0-9a-f]{10}_/);
-    expect((await f.app.inject({ method: "GET", url: "/api/v1/me", headers: auth(token) })).json()).toMatchObject({ role: "planner", label: "Phòng Tổng hợp" });
+    expect((await f.app.inject({ method: "GET", url: "/api/v1/me", headers: auth(token) })).json()).toMatchObject({
+      role: "planner",
+      label: "Phòng Tổng hợp",
+    });
     const list = await f.app.inject({ method: "GET", url: "/api/v1/tokens", headers: auth(f.tokens.admin) });
     expect(list.body).not.toContain(token);
     expect(list.json().tokens.map((t: { id: string }) => t.id)).toContain(id);
@@ -310,6 +465,10 @@ describe("sqlite: revoking a token through the API takes effect at once, even wi
     [{ role: "planner", unitCode: UNIT }, "CT_TOKEN_SPEC_INVALID", 400],
     [{ role: "unit", unitCode: "99999" }, "CT_UNIT_UNKNOWN", 404],
   ])("refuses to issue %j (%s)", async (payload, code, status) => {
-    expectProblem(await f.app.inject({ method: "POST", url: "/api/v1/tokens", headers: auth(f.tokens.admin), payload }), status, code);
+    expectProblem(
+      await f.app.inject({ method: "POST", url: "/api/v1/tokens", headers: auth(f.tokens.admin), payload }),
+      status,
+      code,
+    );
   });
 });

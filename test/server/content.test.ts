@@ -1,6 +1,14 @@
 import { defaultCatalog } from "../../src/domain";
 import type { EntryInput, ParsedEntry } from "../../src/domain/types";
-import { addFlows, canonicalContent, diffEntries, flowsOf, packContent, unpackContent, type ReportContent } from "../../src/server/services/content";
+import {
+  addFlows,
+  canonicalContent,
+  diffEntries,
+  flowsOf,
+  packContent,
+  unpackContent,
+  type ReportContent,
+} from "../../src/server/services/content";
 import { neutraliseCell } from "../../src/server/services/consolidation";
 
 const base: ReportContent = {
@@ -16,7 +24,17 @@ const base: ReportContent = {
 };
 
 function parsed(targetId: string, e: Partial<ParsedEntry>): ParsedEntry {
-  return { targetId, value: null, numerator: null, denominator: null, milestone: null, justification: null, evidence: null, responsible: null, ...e };
+  return {
+    targetId,
+    value: null,
+    numerator: null,
+    denominator: null,
+    milestone: null,
+    justification: null,
+    evidence: null,
+    responsible: null,
+    ...e,
+  };
 }
 
 describe("canonical content", () => {
@@ -44,7 +62,10 @@ describe("canonical content", () => {
 
   it("packs the content and the parsed entries small, and unpacks them unchanged", async () => {
     const c = canonicalContent(base);
-    const p = [parsed("S02", { value: 5, justification: "Hòa Bình" }), parsed("S01", { numerator: 90, denominator: 100 })];
+    const p = [
+      parsed("S02", { value: 5, justification: "Hòa Bình" }),
+      parsed("S01", { numerator: 90, denominator: 100 }),
+    ];
     const packed = packContent(c.text, p);
     expect(unpackContent(packed)).toEqual({ report: JSON.parse(c.text), parsed: p });
   });
@@ -55,7 +76,11 @@ describe("flows and diffs", () => {
     const catalog = defaultCatalog();
     const sum = catalog.targets.find((t) => t.aggregation === "sum")!;
     const ratio = catalog.targets.find((t) => t.aggregation === "ratio_of_sums")!;
-    const flows = flowsOf(catalog, [parsed(sum.id, { value: 4 }), parsed(ratio.id, { numerator: 1, denominator: 2 }), parsed("X", { value: 9 })]);
+    const flows = flowsOf(catalog, [
+      parsed(sum.id, { value: 4 }),
+      parsed(ratio.id, { numerator: 1, denominator: 2 }),
+      parsed("X", { value: 9 }),
+    ]);
     expect(JSON.parse(flows)).toEqual({ [sum.id]: 4 });
     const ytd: Record<string, number> = {};
     addFlows(ytd, flows);

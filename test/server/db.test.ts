@@ -53,11 +53,27 @@ for (const dialect of dialects()) {
     });
 
     it("keeps a planner-imported catalog current when the built-in one is seeded again", async () => {
-      await h.db.insertInto("catalog_version").values({ version: "imported00000001", body: "{}", source: "import:official.xlsx", created_at: NOW.toISOString() }).execute();
-      await h.db.updateTable("setting").set({ value: "imported00000001" }).where("key", "=", "current_catalog_version").execute();
+      await h.db
+        .insertInto("catalog_version")
+        .values({
+          version: "imported00000001",
+          body: "{}",
+          source: "import:official.xlsx",
+          created_at: NOW.toISOString(),
+        })
+        .execute();
+      await h.db
+        .updateTable("setting")
+        .set({ value: "imported00000001" })
+        .where("key", "=", "current_catalog_version")
+        .execute();
       await seedReferenceData(h.db, NOW.toISOString());
       expect(await currentCatalogVersion(h.db)).toBe("imported00000001");
-      await h.db.updateTable("setting").set({ value: defaultCatalog().version }).where("key", "=", "current_catalog_version").execute();
+      await h.db
+        .updateTable("setting")
+        .set({ value: defaultCatalog().version })
+        .where("key", "=", "current_catalog_version")
+        .execute();
     });
 
     it("reports a duplicate primary key as a unique violation", async () => {
@@ -76,7 +92,9 @@ for (const dialect of dialects()) {
     });
 
     it("runs a query compiled once with fresh parameters, giving what the builder gives", async () => {
-      const q = prepared<[string], { code: string; name_vi: string }>(h.db, (db) => db.selectFrom("unit").select(["code", "name_vi"]).where("code", "=", slot(0)));
+      const q = prepared<[string], { code: string; name_vi: string }>(h.db, (db) =>
+        db.selectFrom("unit").select(["code", "name_vi"]).where("code", "=", slot(0)),
+      );
       for (const code of ["00004", "00008", "HN"]) {
         const viaPrepared = (await q.run(h.db, code)).rows;
         const viaBuilder = await h.db.selectFrom("unit").select(["code", "name_vi"]).where("code", "=", code).execute();
@@ -90,7 +108,10 @@ for (const dialect of dialects()) {
       const jobs = Array.from({ length: 60 }, (_, i) =>
         writer.write(async (trx) => {
           if (i % 10 === 3) throw new NothingWritten(`refused ${i}`);
-          await trx.insertInto("setting").values({ key: `w${i}`, value: String(i) }).execute();
+          await trx
+            .insertInto("setting")
+            .values({ key: `w${i}`, value: String(i) })
+            .execute();
           return i;
         }),
       );
@@ -106,7 +127,10 @@ for (const dialect of dialects()) {
       const writer = new Writer(h);
       const jobs = Array.from({ length: 20 }, (_, i) =>
         writer.write(async (trx) => {
-          await trx.insertInto("setting").values({ key: `x${i}`, value: String(i) }).execute();
+          await trx
+            .insertInto("setting")
+            .values({ key: `x${i}`, value: String(i) })
+            .execute();
           // job 7 writes, then fails half-way: its row must not survive
           if (i === 7) await trx.insertInto("setting").values({ key: "x0", value: "duplicate" }).execute();
           return i;
@@ -115,13 +139,20 @@ for (const dialect of dialects()) {
       const results = await Promise.allSettled(jobs);
       const failed = results.map((r, i) => [r.status, i]).filter(([s]) => s === "rejected");
       expect(failed).toEqual([["rejected", 7]]);
-      const keys = (await h.db.selectFrom("setting").select("key").where("key", "like", "x%").execute()).map((r) => r.key).sort();
-      expect(keys).toEqual(Array.from({ length: 20 }, (_, i) => `x${i}`).filter((k) => k !== "x7").sort());
+      const keys = (await h.db.selectFrom("setting").select("key").where("key", "like", "x%").execute())
+        .map((r) => r.key)
+        .sort();
+      expect(keys).toEqual(
+        Array.from({ length: 20 }, (_, i) => `x${i}`)
+          .filter((k) => k !== "x7")
+          .sort(),
+      );
     });
 
     if (dialect === "sqlite") {
       it("opens SQLite in WAL mode with synchronous=FULL, a busy timeout and foreign keys", async () => {
-        const one = async (pragma: string) => Object.values((await sql.raw(`pragma ${pragma}`).execute(h.db)).rows[0] as object)[0];
+        const one = async (pragma: string) =>
+          Object.values((await sql.raw(`pragma ${pragma}`).execute(h.db)).rows[0] as object)[0];
         expect(await one("journal_mode")).toBe("wal");
         expect(await one("synchronous")).toBe(2);
         expect(await one("busy_timeout")).toBe(5000);
@@ -160,12 +191,17 @@ for (const dialect of dialects()) {
       try {
         await one.ready();
         await two.ready();
-        const token = (await issueToken(one.store.db, DEV_PEPPER, { role: "unit", unitCode: UNIT }, NOW.toISOString())).token;
+        const token = (await issueToken(one.store.db, DEV_PEPPER, { role: "unit", unitCode: UNIT }, NOW.toISOString()))
+          .token;
         const b = body(one, { period: "2026-Q1" });
-        const send = (app: typeof one, payload: object) => app.inject({ method: "POST", url: "/api/v1/submissions", headers: auth(token), payload });
+        const send = (app: typeof one, payload: object) =>
+          app.inject({ method: "POST", url: "/api/v1/submissions", headers: auth(token), payload });
         const answers = await Promise.all([send(one, b), send(two, b), send(one, b), send(two, b)]);
         expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 200, 200, 201]);
-        const edits = [body(one, { period: "2026-Q1", supersedes: b.submissionId }, 1), body(one, { period: "2026-Q1", supersedes: b.submissionId }, 2)];
+        const edits = [
+          body(one, { period: "2026-Q1", supersedes: b.submissionId }, 1),
+          body(one, { period: "2026-Q1", supersedes: b.submissionId }, 2),
+        ];
         const results = await Promise.all([send(one, edits[0]!), send(two, edits[1]!)]);
         expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
         const rows = await one.store.db.selectFrom("submission").select(["revision"]).orderBy("revision").execute();
@@ -212,7 +248,10 @@ describe("sqlite: several processes on one file", () => {
       const applied = results.flatMap((r) => JSON.parse(r.out) as string[]);
       const h = await connect(t.config);
       try {
-        const rows = await h.db.selectFrom("kysely_migration" as never).selectAll().execute();
+        const rows = await h.db
+          .selectFrom("kysely_migration" as never)
+          .selectAll()
+          .execute();
         expect(rows).toHaveLength(Object.keys(MIGRATIONS).length);
         // each migration ran in exactly one of the three processes
         expect(applied.sort()).toEqual(Object.keys(MIGRATIONS).sort());

@@ -42,7 +42,8 @@ export function postgresStatus(): { ok: boolean; reason: string } {
     { cwd: path.join(__dirname, "..", ".."), encoding: "utf8", timeout: 10_000 },
   );
   const out = (probe.stdout ?? "").trim();
-  pgChecked = out === "ok" ? { ok: true, reason: "" } : { ok: false, reason: out || probe.error?.message || "no answer" };
+  pgChecked =
+    out === "ok" ? { ok: true, reason: "" } : { ok: false, reason: out || probe.error?.message || "no answer" };
   return pgChecked;
 }
 
@@ -131,8 +132,22 @@ export async function setup(dialect: Dialect, opts: Partial<AppOptions> = {}): P
     app,
     db,
     now,
-    tokens: { unit: unit.token, other: other.token, demo: demo.token, planner: planner.token, admin: admin.token, revoked: revoked.token },
-    tokenIds: { unit: unit.id, other: other.id, demo: demo.id, planner: planner.id, admin: admin.id, revoked: revoked.id },
+    tokens: {
+      unit: unit.token,
+      other: other.token,
+      demo: demo.token,
+      planner: planner.token,
+      admin: admin.token,
+      revoked: revoked.token,
+    },
+    tokenIds: {
+      unit: unit.id,
+      other: other.id,
+      demo: demo.id,
+      planner: planner.id,
+      admin: admin.id,
+      revoked: revoked.id,
+    },
     async close() {
       await app.close();
       await db.drop();
@@ -176,8 +191,18 @@ export function auth(token: string): Record<string, string> {
   return { authorization: `Bearer ${token}` };
 }
 
-export async function post(app: FastifyInstance, token: string, url: string, payload?: unknown): Promise<LightMyRequestResponse> {
-  return app.inject({ method: "POST", url: `/api/v1${url}`, headers: auth(token), ...(payload === undefined ? {} : { payload: payload as object }) });
+export async function post(
+  app: FastifyInstance,
+  token: string,
+  url: string,
+  payload?: unknown,
+): Promise<LightMyRequestResponse> {
+  return app.inject({
+    method: "POST",
+    url: `/api/v1${url}`,
+    headers: auth(token),
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
 }
 
 export async function get(app: FastifyInstance, token: string | null, url: string): Promise<LightMyRequestResponse> {
@@ -188,7 +213,10 @@ export async function submit(app: FastifyInstance, token: string, b: SubmissionB
   return post(app, token, "/submissions", b);
 }
 
-export async function count(app: FastifyInstance, table: "submission" | "report_state" | "audit_event" | "token"): Promise<number> {
+export async function count(
+  app: FastifyInstance,
+  table: "submission" | "report_state" | "audit_event" | "token",
+): Promise<number> {
   const r = await app.store.db
     .selectFrom(table)
     .select((eb) => eb.fn.countAll<string | number>().as("n"))
@@ -198,7 +226,8 @@ export async function count(app: FastifyInstance, table: "submission" | "report_
 
 /** Assert a problem+json answer with the given status and code; returns the parsed body. */
 export function expectProblem(res: LightMyRequestResponse, status: number, code: string): Record<string, any> {
-  if (res.statusCode !== status) throw new Error(`expected ${status} ${code}, got ${res.statusCode}: ${res.body.slice(0, 600)}`);
+  if (res.statusCode !== status)
+    throw new Error(`expected ${status} ${code}, got ${res.statusCode}: ${res.body.slice(0, 600)}`);
   expect(res.headers["content-type"]).toMatch(/^application\/problem\+json/);
   const j = res.json();
   expect(j.code).toBe(code);

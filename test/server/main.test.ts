@@ -13,14 +13,36 @@ const NO_STATIC = path.join(os.tmpdir(), "chitieu-no-static-here");
 function certificate(dir: string): { key: string; cert: string; ca: string; source: string } {
   const dev = path.join(os.homedir(), ".office-addin-dev-certs");
   if (fs.existsSync(path.join(dev, "localhost.key")) && fs.existsSync(path.join(dev, "ca.crt"))) {
-    return { key: path.join(dev, "localhost.key"), cert: path.join(dev, "localhost.crt"), ca: path.join(dev, "ca.crt"), source: "office-addin-dev-certs" };
+    return {
+      key: path.join(dev, "localhost.key"),
+      cert: path.join(dev, "localhost.crt"),
+      ca: path.join(dev, "ca.crt"),
+      source: "office-addin-dev-certs",
+    };
   }
   const key = path.join(dir, "key.pem");
   const cert = path.join(dir, "cert.pem");
-  execFileSync("openssl", [
-    "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1",
-    "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
-  ], { stdio: "ignore" });
+  execFileSync(
+    "openssl",
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-keyout",
+      key,
+      "-out",
+      cert,
+      "-days",
+      "1",
+      "-subj",
+      "/CN=localhost",
+      "-addext",
+      "subjectAltName=DNS:localhost,IP:127.0.0.1",
+    ],
+    { stdio: "ignore" },
+  );
   return { key, cert, ca: cert, source: "openssl" };
 }
 
@@ -66,7 +88,10 @@ describe("chitieu serve over real HTTPS", () => {
     const port = new URL(server.url).port;
     const untrusting = createEndpointClient({ endpoint: `https://localhost:${port}` });
     await expect(untrusting.request("GET", "/health")).rejects.toMatchObject({ code: "CT_TLS_UNTRUSTED" });
-    const trusting = createEndpointClient({ endpoint: `https://localhost:${port}/api/v1/`, ca: fs.readFileSync(tls.ca) });
+    const trusting = createEndpointClient({
+      endpoint: `https://localhost:${port}/api/v1/`,
+      ca: fs.readFileSync(tls.ca),
+    });
     const res = await trusting.request("GET", "/catalog");
     expect(res.status).toBe(200);
     expect((res.json as { targets: unknown[] }).targets).toHaveLength(43);
@@ -75,7 +100,11 @@ describe("chitieu serve over real HTTPS", () => {
   it("issued a demo unit token and a planner demo token because it created the database", async () => {
     expect(server.demoTokens.map((t) => t.label)).toEqual(["demo token (unit DEMO-01)", "planner demo token"]);
     const port = new URL(server.url).port;
-    const client = createEndpointClient({ endpoint: `https://localhost:${port}`, ca: fs.readFileSync(tls.ca), token: server.demoTokens[0]!.token });
+    const client = createEndpointClient({
+      endpoint: `https://localhost:${port}`,
+      ca: fs.readFileSync(tls.ca),
+      token: server.demoTokens[0]!.token,
+    });
     const me = await client.request("GET", "/me");
     expect(me.json).toMatchObject({ role: "unit", unit: { code: "DEMO-01" }, demo: true });
   });
@@ -88,12 +117,21 @@ describe("chitieu serve over real HTTPS", () => {
 
 describe("chitieu serve configuration", () => {
   it("reads flags before environment variables and environment before defaults", () => {
-    const cfg = resolveServeConfig({ port: "4000" }, { CHITIEU_PORT: "5000", CHITIEU_ALLOWED_ORIGIN: "https://a.vn, https://b.vn" }, "/tmp");
+    const cfg = resolveServeConfig(
+      { port: "4000" },
+      { CHITIEU_PORT: "5000", CHITIEU_ALLOWED_ORIGIN: "https://a.vn, https://b.vn" },
+      "/tmp",
+    );
     expect(cfg.port).toBe(4000);
     expect(cfg.allowedOrigins).toEqual(["https://a.vn", "https://b.vn"]);
     expect(cfg.db).toEqual({ sqlitePath: "/tmp/chitieu.sqlite" });
-    expect(resolveServeConfig({}, { DATABASE_URL: "postgres://u:p@db/x" }, "/tmp").db).toEqual({ url: "postgres://u:p@db/x", poolSize: undefined });
-    expect(resolveServeConfig({ db: "x.sqlite" }, { DATABASE_URL: "postgres://u:p@db/x" }, "/tmp").db).toEqual({ sqlitePath: "/tmp/x.sqlite" });
+    expect(resolveServeConfig({}, { DATABASE_URL: "postgres://u:p@db/x" }, "/tmp").db).toEqual({
+      url: "postgres://u:p@db/x",
+      poolSize: undefined,
+    });
+    expect(resolveServeConfig({ db: "x.sqlite" }, { DATABASE_URL: "postgres://u:p@db/x" }, "/tmp").db).toEqual({
+      sqlitePath: "/tmp/x.sqlite",
+    });
   });
 
   it.each([
@@ -118,7 +156,15 @@ describe("chitieu serve configuration", () => {
     expect(problems).toHaveLength(3);
     expect(problems.map((p) => p.en).join(" ")).toMatch(/CHITIEU_TOKEN_PEPPER.*HTTPS.*CHITIEU_ALLOWED_ORIGIN/);
     expect(problems.every((p) => p.vi.length > 20)).toBe(true);
-    const safe = resolveServeConfig({ behindProxy: true }, { CHITIEU_ENV: "production", CHITIEU_TOKEN_PEPPER: "s3cret-pepper", CHITIEU_ALLOWED_ORIGIN: "https://chitieu.hanoi.gov.vn" }, "/tmp");
+    const safe = resolveServeConfig(
+      { behindProxy: true },
+      {
+        CHITIEU_ENV: "production",
+        CHITIEU_TOKEN_PEPPER: "s3cret-pepper",
+        CHITIEU_ALLOWED_ORIGIN: "https://chitieu.hanoi.gov.vn",
+      },
+      "/tmp",
+    );
     expect(productionProblems(safe)).toEqual([]);
     expect(safe.pepper).not.toBe(DEV_PEPPER);
   });
@@ -126,7 +172,11 @@ describe("chitieu serve configuration", () => {
   it("refuses to start in production with unsafe defaults, saying why (CT_UNSAFE_CONFIG), before touching any database", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "chitieu-prod-"));
     try {
-      const cfg = resolveServeConfig({ port: "0", db: path.join(dir, "prod.sqlite") }, { CHITIEU_ENV: "production" }, dir);
+      const cfg = resolveServeConfig(
+        { port: "0", db: path.join(dir, "prod.sqlite") },
+        { CHITIEU_ENV: "production" },
+        dir,
+      );
       await expect(startServer(cfg)).rejects.toMatchObject({
         code: "CT_UNSAFE_CONFIG",
         messages: { vi: expect.stringContaining("production"), en: expect.stringContaining("CHITIEU_TOKEN_PEPPER") },
@@ -142,7 +192,12 @@ describe("chitieu serve configuration", () => {
     try {
       const cfg = resolveServeConfig(
         { port: "0", db: path.join(dir, "prod.sqlite"), behindProxy: true, staticRoot: NO_STATIC },
-        { CHITIEU_ENV: "production", CHITIEU_TOKEN_PEPPER: "s3cret-pepper", CHITIEU_ALLOWED_ORIGIN: "https://chitieu.hanoi.gov.vn", CHITIEU_LOG: "silent" },
+        {
+          CHITIEU_ENV: "production",
+          CHITIEU_TOKEN_PEPPER: "s3cret-pepper",
+          CHITIEU_ALLOWED_ORIGIN: "https://chitieu.hanoi.gov.vn",
+          CHITIEU_LOG: "silent",
+        },
         dir,
       );
       const server = await startServer(cfg);

@@ -10,7 +10,12 @@ export const JUSTIFICATION = "Số liệu đã đối chiếu với sổ theo d�
 export function validEntriesFor(catalog: Catalog, registry: UnitRegistry, unitCode: string, seed = 0): EntryInput[] {
   const targets: Target[] = registry.targetsFor(catalog, unitCode);
   return targets.map((t) => {
-    const e: EntryInput = { targetId: t.id, justification: JUSTIFICATION, evidence: "Sổ theo dõi", responsible: "Nguyễn Văn A" };
+    const e: EntryInput = {
+      targetId: t.id,
+      justification: JUSTIFICATION,
+      evidence: "Sổ theo dõi",
+      responsible: "Nguyễn Văn A",
+    };
     if (t.measure === "milestone") e.milestone = "done";
     else if (t.aggregation === "ratio_of_sums") {
       const den = t.denominatorLabel === "Dân số" ? 50_000 : 1000;
@@ -27,6 +32,7 @@ export function validEntriesFor(catalog: Catalog, registry: UnitRegistry, unitCo
 /** How many figures (values, numerators, denominators, milestones) a report of these entries carries. */
 export function figureCount(entries: readonly EntryInput[]): number {
   let n = 0;
-  for (const e of entries) for (const k of ["value", "numerator", "denominator", "milestone"] as const) if (e[k] !== undefined) n++;
+  for (const e of entries)
+    for (const k of ["value", "numerator", "denominator", "milestone"] as const) if (e[k] !== undefined) n++;
   return n;
 }

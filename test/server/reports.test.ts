@@ -69,18 +69,35 @@ for (const dialect of dialects()) {
       expect(byNumber.to).toEqual({ submissionId: r2.id, revision: 2 });
       const justification = byNumber.changes.find((c: { field: string }) => c.field === "justification");
       expect(justification.to).toBe("Đã sửa theo số liệu của phòng thống kê.");
-      expect(byNumber.changes.some((c: { field: string }) => c.field === "value" || c.field === "numerator")).toBe(true);
+      expect(byNumber.changes.some((c: { field: string }) => c.field === "value" || c.field === "numerator")).toBe(
+        true,
+      );
       expect((await get(f.app, f.tokens.unit, `/reports/${UNIT}/2026-Q1/diff?from=2&to=2`)).json().changes).toEqual([]);
-      const j = expectProblem(await get(f.app, f.tokens.unit, `/reports/${UNIT}/2026-Q1/diff?from=7`), 404, "CT_REVISION_NOT_FOUND");
+      const j = expectProblem(
+        await get(f.app, f.tokens.unit, `/reports/${UNIT}/2026-Q1/diff?from=7`),
+        404,
+        "CT_REVISION_NOT_FOUND",
+      );
       expect(j.details.latestRevision).toBe(2);
     });
 
     it("returns a report with a comment the unit sees; a resubmission makes it submitted again", async () => {
-      const ret = await post(f.app, f.tokens.planner, `/reports/${UNIT}/2026-Q1/return`, { comment: "Chỉ tiêu S02: kiểm tra lại số hộ.", submissionId: r2.id });
+      const ret = await post(f.app, f.tokens.planner, `/reports/${UNIT}/2026-Q1/return`, {
+        comment: "Chỉ tiêu S02: kiểm tra lại số hộ.",
+        submissionId: r2.id,
+      });
       expect(ret.statusCode).toBe(200);
-      expect(ret.json()).toMatchObject({ status: "returned", locked: false, comment: "Chỉ tiêu S02: kiểm tra lại số hộ." });
+      expect(ret.json()).toMatchObject({
+        status: "returned",
+        locked: false,
+        comment: "Chỉ tiêu S02: kiểm tra lại số hộ.",
+      });
       const seen = (await get(f.app, f.tokens.unit, `/reports/${UNIT}/2026-Q1`)).json();
-      expect(seen).toMatchObject({ status: "returned", comment: "Chỉ tiêu S02: kiểm tra lại số hộ.", latest: { status: "returned" } });
+      expect(seen).toMatchObject({
+        status: "returned",
+        comment: "Chỉ tiêu S02: kiểm tra lại số hộ.",
+        latest: { status: "returned" },
+      });
       const b3 = body(f.app, { period: "2026-Q1", supersedes: r2.id }, 3);
       const res = await submit(f.app, f.tokens.unit, b3);
       expect(res.statusCode).toBe(201);
@@ -91,11 +108,17 @@ for (const dialect of dialects()) {
       expect(replay.json()).toMatchObject({ submissionId: r1.id, revision: 1, status: "superseded", replay: true });
       const history = (await get(f.app, f.tokens.unit, `/reports/${UNIT}/2026-Q1/history`)).json();
       expect(history.events.map((e: { action: string }) => e.action)).toContain("report.returned");
-      expect(history.events.find((e: { action: string }) => e.action === "report.returned").details.comment).toBe("Chỉ tiêu S02: kiểm tra lại số hộ.");
+      expect(history.events.find((e: { action: string }) => e.action === "report.returned").details.comment).toBe(
+        "Chỉ tiêu S02: kiểm tra lại số hộ.",
+      );
     });
 
     it("refuses to accept a revision the planner has not seen (a newer one arrived) with 409 CT_OUT_OF_DATE", async () => {
-      expectProblem(await post(f.app, f.tokens.planner, `/reports/${UNIT}/2026-Q1/accept`, { submissionId: r2.id }), 409, "CT_OUT_OF_DATE");
+      expectProblem(
+        await post(f.app, f.tokens.planner, `/reports/${UNIT}/2026-Q1/accept`, { submissionId: r2.id }),
+        409,
+        "CT_OUT_OF_DATE",
+      );
     });
 
     it("accepts the latest revision, which locks the report; unlocking needs a reason and keeps the accepted revision", async () => {
@@ -103,12 +126,35 @@ for (const dialect of dialects()) {
       const latest = state.latest.submissionId;
       const acc = await post(f.app, f.tokens.planner, `/reports/${UNIT}/2026-Q1/accept`, { submissionId: latest });
       expect(acc.json()).toMatchObject({ status: "accepted", locked: true, acceptedSubmissionId: latest });
-      expectProblem(await post(f.app, f.tokens.planner, `/reports/${UNIT}/2026-Q1/return`, { comment: "x" }), 409, "CT_REPORT_LOCKED");
-      expectProblem(await post(f.app, f.tokens.planner, `/reports/${UNIT}/2026-Q1/unlock`, {}), 400, "CT_REQUEST_INVALID");
-      expectProblem(await post(f.app, f.tokens.planner, `/reports/${UNIT}/2026-Q1/unlock`, { reason: "   " }), 400, "CT_REQUEST_INVALID");
-      const un = await post(f.app, f.tokens.planner, `/reports/${UNIT}/2026-Q1/unlock`, { reason: "Đơn vị cần sửa dân số." });
-      expect(un.json()).toMatchObject({ status: "accepted", locked: false, comment: "Đơn vị cần sửa dân số.", acceptedSubmissionId: latest });
-      expectProblem(await post(f.app, f.tokens.planner, `/reports/${UNIT}/2026-Q1/unlock`, { reason: "lần hai" }), 409, "CT_REPORT_NOT_LOCKED");
+      expectProblem(
+        await post(f.app, f.tokens.planner, `/reports/${UNIT}/2026-Q1/return`, { comment: "x" }),
+        409,
+        "CT_REPORT_LOCKED",
+      );
+      expectProblem(
+        await post(f.app, f.tokens.planner, `/reports/${UNIT}/2026-Q1/unlock`, {}),
+        400,
+        "CT_REQUEST_INVALID",
+      );
+      expectProblem(
+        await post(f.app, f.tokens.planner, `/reports/${UNIT}/2026-Q1/unlock`, { reason: "   " }),
+        400,
+        "CT_REQUEST_INVALID",
+      );
+      const un = await post(f.app, f.tokens.planner, `/reports/${UNIT}/2026-Q1/unlock`, {
+        reason: "Đơn vị cần sửa dân số.",
+      });
+      expect(un.json()).toMatchObject({
+        status: "accepted",
+        locked: false,
+        comment: "Đơn vị cần sửa dân số.",
+        acceptedSubmissionId: latest,
+      });
+      expectProblem(
+        await post(f.app, f.tokens.planner, `/reports/${UNIT}/2026-Q1/unlock`, { reason: "lần hai" }),
+        409,
+        "CT_REPORT_NOT_LOCKED",
+      );
       // timeliness is untouched by accepting and unlocking
       expect((await get(f.app, f.tokens.unit, `/reports/${UNIT}/2026-Q1`)).json().onTime).toBe(true);
       // after unlocking, the unit can send a new revision; the accepted one stays recorded
@@ -116,12 +162,18 @@ for (const dialect of dialects()) {
       expect((await submit(f.app, f.tokens.unit, b)).statusCode).toBe(201);
       const after = (await get(f.app, f.tokens.unit, `/reports/${UNIT}/2026-Q1`)).json();
       expect(after).toMatchObject({ status: "submitted", locked: false, acceptedSubmissionId: latest });
-      const events = (await get(f.app, f.tokens.unit, `/reports/${UNIT}/2026-Q1/history`)).json().events.map((e: { action: string }) => e.action);
+      const events = (await get(f.app, f.tokens.unit, `/reports/${UNIT}/2026-Q1/history`))
+        .json()
+        .events.map((e: { action: string }) => e.action);
       expect(events).toEqual(["report.returned", "report.accepted", "report.unlocked"]);
     });
 
     it("refuses planner actions on a report that does not exist with 404", async () => {
-      expectProblem(await post(f.app, f.tokens.planner, `/reports/${UNIT}/2030/accept`, {}), 404, "CT_REPORT_NOT_FOUND");
+      expectProblem(
+        await post(f.app, f.tokens.planner, `/reports/${UNIT}/2030/accept`, {}),
+        404,
+        "CT_REPORT_NOT_FOUND",
+      );
     });
   });
 }

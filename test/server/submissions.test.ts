@@ -1,5 +1,17 @@
 import { randomUUID } from "node:crypto";
-import { body, count, dialects, expectProblem, get, JUSTIFICATION, post, setup, submit, UNIT, type Fixture } from "./helpers";
+import {
+  body,
+  count,
+  dialects,
+  expectProblem,
+  get,
+  JUSTIFICATION,
+  post,
+  setup,
+  submit,
+  UNIT,
+  type Fixture,
+} from "./helpers";
 
 for (const dialect of dialects()) {
   describe(`${dialect}: POST /api/v1/submissions`, () => {
@@ -27,7 +39,11 @@ for (const dialect of dialects()) {
         status: "submitted",
         replay: false,
       });
-      const row = await f.app.store.db.selectFrom("submission").selectAll().where("id", "=", b.submissionId).executeTakeFirstOrThrow();
+      const row = await f.app.store.db
+        .selectFrom("submission")
+        .selectAll()
+        .where("id", "=", b.submissionId)
+        .executeTakeFirstOrThrow();
       expect(row.token_id).toBe(f.tokenIds.unit);
       expect(row.revision).toBe(1);
       const { unpackContent } = await import("../../src/server/services/content");
@@ -52,7 +68,10 @@ for (const dialect of dialects()) {
     it("treats NFC and NFD spellings of the same justification as the same content", async () => {
       const b = body(f.app, { period: "2026-04" });
       expect((await submit(f.app, f.tokens.unit, b)).statusCode).toBe(201);
-      const nfd = { ...b, entries: b.entries.map((e) => ({ ...e, justification: (e.justification ?? "").normalize("NFD") })) };
+      const nfd = {
+        ...b,
+        entries: b.entries.map((e) => ({ ...e, justification: (e.justification ?? "").normalize("NFD") })),
+      };
       const res = await submit(f.app, f.tokens.unit, nfd);
       expect(res.statusCode).toBe(200);
       expect(res.json().replay).toBe(true);
@@ -89,7 +108,11 @@ for (const dialect of dialects()) {
       const stale = body(f.app, { period: "2026-07", supersedes: r1.submissionId }, 2);
       const before = await count(f.app, "submission");
       const j = expectProblem(await submit(f.app, f.tokens.unit, stale), 409, "CT_OUT_OF_DATE");
-      expect(j.details).toMatchObject({ latestSubmissionId: r2.submissionId, latestRevision: 2, supersedes: r1.submissionId });
+      expect(j.details).toMatchObject({
+        latestSubmissionId: r2.submissionId,
+        latestRevision: 2,
+        supersedes: r1.submissionId,
+      });
       expect(j.message.en).toContain(r2.submissionId);
       expect(await count(f.app, "submission")).toBe(before);
     });
@@ -97,12 +120,20 @@ for (const dialect of dialects()) {
     it("refuses a first submission (supersedes null) when a revision already exists with 409 CT_OUT_OF_DATE", async () => {
       const r1 = body(f.app, { period: "2026-08" });
       await submit(f.app, f.tokens.unit, r1);
-      const j = expectProblem(await submit(f.app, f.tokens.unit, body(f.app, { period: "2026-08" }, 1)), 409, "CT_OUT_OF_DATE");
+      const j = expectProblem(
+        await submit(f.app, f.tokens.unit, body(f.app, { period: "2026-08" }, 1)),
+        409,
+        "CT_OUT_OF_DATE",
+      );
       expect(j.details.latestSubmissionId).toBe(r1.submissionId);
     });
 
     it("refuses supersedes pointing at a revision when none is stored with 409 CT_OUT_OF_DATE", async () => {
-      const j = expectProblem(await submit(f.app, f.tokens.unit, body(f.app, { period: "2026-09", supersedes: randomUUID() })), 409, "CT_OUT_OF_DATE");
+      const j = expectProblem(
+        await submit(f.app, f.tokens.unit, body(f.app, { period: "2026-09", supersedes: randomUUID() })),
+        409,
+        "CT_OUT_OF_DATE",
+      );
       expect(j.details.latestRevision).toBe(0);
     });
 
@@ -114,7 +145,9 @@ for (const dialect of dialects()) {
       count_.value = "mười hai";
       const before = await count(f.app, "submission");
       const j = expectProblem(await submit(f.app, f.tokens.unit, b), 422, "CT_REPORT_INVALID");
-      const codes = j.issues.filter((i: { severity: string }) => i.severity === "error").map((i: { code: string }) => i.code);
+      const codes = j.issues
+        .filter((i: { severity: string }) => i.severity === "error")
+        .map((i: { code: string }) => i.code);
       expect(codes).toEqual(expect.arrayContaining(["numerator_above_denominator", "not_a_number"]));
       const issue = j.issues.find((i: { code: string }) => i.code === "numerator_above_denominator");
       expect(issue.path).toEqual(["entries", ratio.targetId, "numerator"]);
@@ -127,13 +160,20 @@ for (const dialect of dialects()) {
     it("refuses an unjustified off-track figure with 422 CT_JUSTIFICATION_REQUIRED and accepts it once justified", async () => {
       const b = body(f.app, { period: "2026-11" });
       const pct = f.app.reference.currentCatalog.targets.find(
-        (t) => b.entries.some((e) => e.targetId === t.id) && t.aggregation === "ratio_of_sums" && t.measure === "percent" && typeof t.targetByYear[2026] === "number" && t.direction.startsWith(">"),
+        (t) =>
+          b.entries.some((e) => e.targetId === t.id) &&
+          t.aggregation === "ratio_of_sums" &&
+          t.measure === "percent" &&
+          typeof t.targetByYear[2026] === "number" &&
+          t.direction.startsWith(">"),
       )!;
       const e = b.entries.find((x) => x.targetId === pct.id)!;
       e.numerator = 1; // far below the target
       e.justification = null;
       const j = expectProblem(await submit(f.app, f.tokens.unit, b), 422, "CT_JUSTIFICATION_REQUIRED");
-      const warning = j.issues.find((i: { targetId: string; severity: string }) => i.targetId === pct.id && i.severity === "warning");
+      const warning = j.issues.find(
+        (i: { targetId: string; severity: string }) => i.targetId === pct.id && i.severity === "warning",
+      );
       expect(warning.code).toBe("off_track");
       expect(warning.justified).toBeFalsy();
       e.justification = JUSTIFICATION;
@@ -142,8 +182,16 @@ for (const dialect of dialects()) {
     });
 
     it("refuses an unknown catalog version with 409 CT_CATALOG_VERSION naming the current one", async () => {
-      const j = expectProblem(await submit(f.app, f.tokens.unit, body(f.app, { period: "2026-12", catalogVersion: "0000000000000000" })), 409, "CT_CATALOG_VERSION");
-      expect(j.details).toEqual({ sent: "0000000000000000", current: f.app.reference.currentCatalog.version, known: false });
+      const j = expectProblem(
+        await submit(f.app, f.tokens.unit, body(f.app, { period: "2026-12", catalogVersion: "0000000000000000" })),
+        409,
+        "CT_CATALOG_VERSION",
+      );
+      expect(j.details).toEqual({
+        sent: "0000000000000000",
+        current: f.app.reference.currentCatalog.version,
+        known: false,
+      });
     });
 
     it("refuses a known but older catalog version with 409 CT_CATALOG_VERSION (known: true)", async () => {
@@ -151,9 +199,18 @@ for (const dialect of dialects()) {
       const older = { version: "olderolderolder1", targets: catalog.targets };
       await f.app.store.db
         .insertInto("catalog_version")
-        .values({ version: older.version, body: JSON.stringify(older), source: "test", created_at: "2026-01-01T00:00:00.000Z" })
+        .values({
+          version: older.version,
+          body: JSON.stringify(older),
+          source: "test",
+          created_at: "2026-01-01T00:00:00.000Z",
+        })
         .execute();
-      const j = expectProblem(await submit(f.app, f.tokens.unit, body(f.app, { period: "2026-12", catalogVersion: older.version })), 409, "CT_CATALOG_VERSION");
+      const j = expectProblem(
+        await submit(f.app, f.tokens.unit, body(f.app, { period: "2026-12", catalogVersion: older.version })),
+        409,
+        "CT_CATALOG_VERSION",
+      );
       expect(j.details.known).toBe(true);
       expect(j.message.vi).toContain(catalog.version);
     });
@@ -162,7 +219,11 @@ for (const dialect of dialects()) {
       const r1 = body(f.app, { period: "2026-H1" });
       await submit(f.app, f.tokens.unit, r1);
       expect((await post(f.app, f.tokens.planner, `/reports/${UNIT}/2026-H1/accept`, {})).statusCode).toBe(200);
-      expectProblem(await submit(f.app, f.tokens.unit, body(f.app, { period: "2026-H1", supersedes: r1.submissionId }, 1)), 409, "CT_REPORT_LOCKED");
+      expectProblem(
+        await submit(f.app, f.tokens.unit, body(f.app, { period: "2026-H1", supersedes: r1.submissionId }, 1)),
+        409,
+        "CT_REPORT_LOCKED",
+      );
       // a retry of the accepted revision still gets its receipt
       const replay = await submit(f.app, f.tokens.unit, r1);
       expect(replay.statusCode).toBe(200);
@@ -177,7 +238,11 @@ for (const dialect of dialects()) {
       const late = await submit(f.app, f.tokens.unit, body(f.app, { period: "2026-01" }));
       expect(late.statusCode).toBe(201);
       expect(late.json().onTime).toBe(false);
-      const row = await f.app.store.db.selectFrom("report_state").selectAll().where("period", "=", "2026-01").executeTakeFirstOrThrow();
+      const row = await f.app.store.db
+        .selectFrom("report_state")
+        .selectAll()
+        .where("period", "=", "2026-01")
+        .executeTakeFirstOrThrow();
       expect(row.first_on_time).toBe(0);
       expect(row.locked).toBe(0);
     });
@@ -192,11 +257,16 @@ for (const dialect of dialects()) {
       const j = res.json();
       expect(j).toMatchObject({ dryRun: true, ok: true, wouldCreateRevision: 2 });
       expect(j.changes.length).toBeGreaterThan(0);
-      expect(j.changes[0]).toEqual(expect.objectContaining({ targetId: expect.any(String), field: expect.any(String) }));
+      expect(j.changes[0]).toEqual(
+        expect.objectContaining({ targetId: expect.any(String), field: expect.any(String) }),
+      );
       expect(j.assessments.length).toBe(next.entries.length);
       expect(await count(f.app, "submission")).toBe(before);
       // a dry run with errors is a verdict (200, ok false), not a refusal
-      const bad = { ...next, entries: next.entries.map((e) => ({ ...e, value: e.value === undefined ? undefined : "abc" })) };
+      const bad = {
+        ...next,
+        entries: next.entries.map((e) => ({ ...e, value: e.value === undefined ? undefined : "abc" })),
+      };
       const v = await submit(f.app, f.tokens.unit, bad);
       expect(v.statusCode).toBe(200);
       expect(v.json().ok).toBe(false);
@@ -225,13 +295,19 @@ for (const dialect of dialects()) {
     it("keeps exactly one of 10 concurrent edits of the same revision; the others are out of date", async () => {
       const r1 = body(f.app, { period: "2027-04" });
       await submit(f.app, f.tokens.unit, r1);
-      const edits = Array.from({ length: 10 }, (_, i) => body(f.app, { period: "2027-04", supersedes: r1.submissionId }, i + 1));
+      const edits = Array.from({ length: 10 }, (_, i) =>
+        body(f.app, { period: "2027-04", supersedes: r1.submissionId }, i + 1),
+      );
       const answers = await Promise.all(edits.map((e) => submit(f.app, f.tokens.unit, e)));
       expect(answers.filter((a) => a.statusCode === 201)).toHaveLength(1);
       const refused = answers.filter((a) => a.statusCode !== 201);
       expect(refused).toHaveLength(9);
       for (const r of refused) expectProblem(r, 409, "CT_OUT_OF_DATE");
-      const rows = await f.app.store.db.selectFrom("submission").select("revision").where("period", "=", "2027-04").execute();
+      const rows = await f.app.store.db
+        .selectFrom("submission")
+        .select("revision")
+        .where("period", "=", "2027-04")
+        .execute();
       expect(rows.map((r) => r.revision).sort()).toEqual([1, 2]);
     });
 
@@ -243,7 +319,11 @@ for (const dialect of dialects()) {
         headers: { authorization: `Bearer ${f.tokens.unit}`, "x-chitieu-client": "chitieu-taskpane/1.0 Excel/16" },
         payload: b,
       });
-      const row = await f.app.store.db.selectFrom("submission").selectAll().where("id", "=", b.submissionId).executeTakeFirstOrThrow();
+      const row = await f.app.store.db
+        .selectFrom("submission")
+        .selectAll()
+        .where("id", "=", b.submissionId)
+        .executeTakeFirstOrThrow();
       expect(row.client).toBe("chitieu-taskpane/1.0 Excel/16");
       expect(row.token_id).toBe(f.tokenIds.unit);
       expect(row.received_at).toBe(f.now.value.toISOString());

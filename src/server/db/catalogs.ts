@@ -34,6 +34,10 @@ export async function setCurrentCatalog(db: Kysely<Database>, version: string): 
 export async function listCatalogVersions(
   db: Kysely<Database>,
 ): Promise<{ version: string; source: string; createdAt: string }[]> {
-  const rows = await db.selectFrom("catalog_version").select(["version", "source", "created_at"]).orderBy("created_at").execute();
+  const rows = await db
+    .selectFrom("catalog_version")
+    .select(["version", "source", "created_at"])
+    .orderBy("created_at")
+    .execute();
   return rows.map((r) => ({ version: r.version, source: r.source, createdAt: r.created_at }));
 }

@@ -11,7 +11,10 @@ export const BUILT_IN_SOURCE = "built-in";
  * built-in catalog. The built-in catalog becomes current when there is none yet, or when the current one is an
  * older built-in (a new release); a catalog a planner imported stays current.
  */
-export async function seedReferenceData(db: Kysely<Database>, now: string): Promise<{ unitsInserted: number; catalogVersion: string }> {
+export async function seedReferenceData(
+  db: Kysely<Database>,
+  now: string,
+): Promise<{ unitsInserted: number; catalogVersion: string }> {
   const unitsInserted = await insertMissingUnits(db, defaultUnits(), now);
   const builtIn = defaultCatalog();
   await storeCatalog(db, builtIn, BUILT_IN_SOURCE, now);
@@ -19,7 +22,11 @@ export async function seedReferenceData(db: Kysely<Database>, now: string): Prom
   if (!current) {
     await setCurrentCatalog(db, builtIn.version);
   } else if (current !== builtIn.version) {
-    const row = await db.selectFrom("catalog_version").select("source").where("version", "=", current).executeTakeFirst();
+    const row = await db
+      .selectFrom("catalog_version")
+      .select("source")
+      .where("version", "=", current)
+      .executeTakeFirst();
     if (!row || row.source === BUILT_IN_SOURCE) await setCurrentCatalog(db, builtIn.version);
   }
   return { unitsInserted, catalogVersion: (await currentCatalogVersion(db)) as string };

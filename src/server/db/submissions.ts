@@ -9,7 +9,17 @@ import { prepared, slot, type Prepared } from "./prepared";
 /** The columns needed to answer a retry or list the history (no content). */
 export type SubmissionHead = Pick<
   SubmissionRow,
-  "id" | "unit_code" | "period" | "revision" | "supersedes" | "content_hash" | "received_at" | "on_time" | "catalog_version" | "client" | "token_id"
+  | "id"
+  | "unit_code"
+  | "period"
+  | "revision"
+  | "supersedes"
+  | "content_hash"
+  | "received_at"
+  | "on_time"
+  | "catalog_version"
+  | "client"
+  | "token_id"
 >;
 
 const HEAD_COLUMNS = [
@@ -50,7 +60,10 @@ export class SubmissionStatements {
   readonly #flows = new Map<number, Prepared<string[], { period: string; flows: string }>>();
   readonly #stateAndFlows = new Map<number, Prepared<string[], ReportStateRow>>();
   readonly #advanceUpdate: Prepared<[string, number, string, string, string, string, string, string], unknown>;
-  readonly #advanceInsert: Prepared<[string, string, string, number, string, number, string, number, string, string], unknown>;
+  readonly #advanceInsert: Prepared<
+    [string, string, string, number, string, number, string, number, string, string],
+    unknown
+  >;
   readonly #insert: Prepared<unknown[], unknown>;
 
   constructor(db: Kysely<Database>) {
@@ -147,7 +160,9 @@ export class SubmissionStatements {
     let stmt = this.#stateAndFlows.get(n);
     if (!stmt) {
       const slots = Array.from({ length: n }, (_, i) => slot<string>(i + 1));
-      stmt = prepared(this.#db, (q) => q.selectFrom("report_state").selectAll().where("unit_code", "=", slot(0)).where("period", "in", slots));
+      stmt = prepared(this.#db, (q) =>
+        q.selectFrom("report_state").selectAll().where("unit_code", "=", slot(0)).where("period", "in", slots),
+      );
       this.#stateAndFlows.set(n, stmt);
     }
     const rows = (await stmt.run(executor, unitCode, period, ...earlier)).rows;
@@ -161,7 +176,11 @@ export class SubmissionStatements {
   }
 
   /** The flows of the latest revision of each of `periods` for one unit (one small table, by its primary key). */
-  async latestFlows(executor: Kysely<Database>, unitCode: string, periods: readonly string[]): Promise<{ period: string; flows: string }[]> {
+  async latestFlows(
+    executor: Kysely<Database>,
+    unitCode: string,
+    periods: readonly string[],
+  ): Promise<{ period: string; flows: string }[]> {
     if (periods.length === 0) return [];
     let stmt = this.#flows.get(periods.length);
     if (!stmt) {
@@ -199,7 +218,17 @@ export class SubmissionStatements {
             a.receivedAt,
             a.flows,
           )
-        : await this.#advanceUpdate.run(executor, a.submissionId, a.revision, a.receivedAt, a.receivedAt, a.unitCode, a.period, a.expectedLatest, a.flows);
+        : await this.#advanceUpdate.run(
+            executor,
+            a.submissionId,
+            a.revision,
+            a.receivedAt,
+            a.receivedAt,
+            a.unitCode,
+            a.period,
+            a.expectedLatest,
+            a.flows,
+          );
     return Number(r.numAffectedRows ?? 0) === 1;
   }
 
@@ -234,11 +263,24 @@ export async function getSubmission(db: Kysely<Database>, id: string): Promise<S
   return db.selectFrom("submission").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-export async function getReportState(db: Kysely<Database>, unitCode: string, period: string): Promise<ReportStateRow | undefined> {
-  return db.selectFrom("report_state").selectAll().where("unit_code", "=", unitCode).where("period", "=", period).executeTakeFirst();
+export async function getReportState(
+  db: Kysely<Database>,
+  unitCode: string,
+  period: string,
+): Promise<ReportStateRow | undefined> {
+  return db
+    .selectFrom("report_state")
+    .selectAll()
+    .where("unit_code", "=", unitCode)
+    .where("period", "=", period)
+    .executeTakeFirst();
 }
 
-export async function listRevisionHeads(db: Kysely<Database>, unitCode: string, period: string): Promise<SubmissionHead[]> {
+export async function listRevisionHeads(
+  db: Kysely<Database>,
+  unitCode: string,
+  period: string,
+): Promise<SubmissionHead[]> {
   return db
     .selectFrom("submission")
     .select(HEAD_COLUMNS)
@@ -272,7 +314,17 @@ export async function listBasisRevisions(
   db: Kysely<Database>,
   period: string,
   basis: "latest" | "accepted",
-): Promise<{ unit_code: string; id: string; revision: number; content: Buffer; received_at: string; status: string; locked: number }[]> {
+): Promise<
+  {
+    unit_code: string;
+    id: string;
+    revision: number;
+    content: Buffer;
+    received_at: string;
+    status: string;
+    locked: number;
+  }[]
+> {
   const join = basis === "latest" ? "report_state.latest_submission_id" : "report_state.accepted_submission_id";
   return db
     .selectFrom("report_state")
@@ -298,7 +350,11 @@ export async function listBasisFlows(
 ): Promise<{ unit_code: string; period: string; flows: string }[]> {
   if (periods.length === 0) return [];
   if (basis === "latest") {
-    return db.selectFrom("report_state").select(["unit_code", "period", "latest_flows as flows"]).where("period", "in", periods).execute();
+    return db
+      .selectFrom("report_state")
+      .select(["unit_code", "period", "latest_flows as flows"])
+      .where("period", "in", periods)
+      .execute();
   }
   return db
     .selectFrom("report_state")

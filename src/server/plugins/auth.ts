@@ -113,7 +113,13 @@ export const authPlugin = fp(
 
     app.addHook("onRequest", async (request) => {
       const access = request.routeOptions.config?.access ?? "any";
-      if (access === "public" || request.method === "OPTIONS" || !request.url.startsWith("/api/") || !request.routeOptions.url) return;
+      if (
+        access === "public" ||
+        request.method === "OPTIONS" ||
+        !request.url.startsWith("/api/") ||
+        !request.routeOptions.url
+      )
+        return;
       const now = Date.now();
       const wait = failures.blockedFor(request.ip, now);
       if (wait > 0) throw CT_AUTH_RATE_LIMITED({ retryAfterSeconds: wait });

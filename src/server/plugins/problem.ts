@@ -42,11 +42,16 @@ export function problemBody(e: AppError, issues?: unknown[]): ProblemBody {
 }
 
 export function sendProblem(reply: FastifyReply, e: AppError, issues?: unknown[]): FastifyReply {
-  if (e.status === 429 && typeof e.details.retryAfterSeconds === "number") reply.header("retry-after", String(e.details.retryAfterSeconds));
+  if (e.status === 429 && typeof e.details.retryAfterSeconds === "number")
+    reply.header("retry-after", String(e.details.retryAfterSeconds));
   return reply.code(e.status).type(PROBLEM_TYPE).serializer(JSON.stringify).send(problemBody(e, issues));
 }
 
-function translate(error: FastifyError | Error, request: FastifyRequest, bodyLimit: number): { e: AppError; issues?: unknown[] } {
+function translate(
+  error: FastifyError | Error,
+  request: FastifyRequest,
+  bodyLimit: number,
+): { e: AppError; issues?: unknown[] } {
   if (isAppError(error)) return { e: error };
   if (error instanceof RequestValidationError) {
     return { e: CT_REQUEST_INVALID({ part: error.part, count: error.issues.length }), issues: error.issues };
@@ -55,7 +60,9 @@ function translate(error: FastifyError | Error, request: FastifyRequest, bodyLim
   switch (code) {
     case "FST_ERR_CTP_INVALID_JSON_BODY":
     case "FST_ERR_CTP_EMPTY_JSON_BODY":
-      return { e: CT_MALFORMED_JSON({ reason: code === "FST_ERR_CTP_EMPTY_JSON_BODY" ? "empty body" : "syntax error" }) };
+      return {
+        e: CT_MALFORMED_JSON({ reason: code === "FST_ERR_CTP_EMPTY_JSON_BODY" ? "empty body" : "syntax error" }),
+      };
     case "FST_ERR_CTP_BODY_TOO_LARGE":
       return { e: CT_BODY_TOO_LARGE({ limitBytes: bodyLimit }) };
     case "FST_ERR_CTP_INVALID_MEDIA_TYPE":

@@ -34,7 +34,9 @@ function localise(map: typeof vi, issue: z.core.$ZodIssue): string {
 export function bilingualIssues(error: z.ZodError, part: string): RequestIssue[] {
   return error.issues.map((issue) => {
     // A message set on the schema itself is bilingual (see `bilingualError`); zod's own messages are localised.
-    const own = issue.message.startsWith(OWN_PREFIX) ? issue.message.slice(OWN_PREFIX.length).split(OWN_SEPARATOR) : null;
+    const own = issue.message.startsWith(OWN_PREFIX)
+      ? issue.message.slice(OWN_PREFIX.length).split(OWN_SEPARATOR)
+      : null;
     return {
       path: [part, ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))],
       code: issue.code,

@@ -28,7 +28,8 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const auth = requireAuth(request);
       const result = parseCatalogCsv(request.body.csv);
-      if (!result.ok) throw CT_CATALOG_INVALID({ problems: result.issues.length }, { details: { issues: result.issues } });
+      if (!result.ok)
+        throw CT_CATALOG_INVALID({ problems: result.issues.length }, { details: { issues: result.issues } });
       const catalog = result.catalog;
       const now = app.clock().toISOString();
       const before = app.reference.currentCatalog.version;
@@ -38,7 +39,15 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         if (makeCurrent) await setCurrentCatalog(trx, catalog.version);
         await trx
           .insertInto("audit_event")
-          .values(auditRow("catalog.imported", now, auth.tokenId, {}, { version: catalog.version, previous: before, makeCurrent, targets: catalog.targets.length }))
+          .values(
+            auditRow(
+              "catalog.imported",
+              now,
+              auth.tokenId,
+              {},
+              { version: catalog.version, previous: before, makeCurrent, targets: catalog.targets.length },
+            ),
+          )
           .execute();
       });
       await app.reference.reload();
@@ -84,7 +93,8 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
               },
             ],
       );
-      if (issues.length > 0) throw CT_REQUEST_INVALID({ part: "body", count: issues.length }, { issues: issues as never });
+      if (issues.length > 0)
+        throw CT_REQUEST_INVALID({ part: "body", count: issues.length }, { issues: issues as never });
       const unit = {
         code,
         kind: request.body.kind,
@@ -97,7 +107,10 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       const now = app.clock().toISOString();
       await app.writer.write(async (trx) => {
         await upsertUnit(trx, unit, now);
-        await trx.insertInto("audit_event").values(auditRow("unit.saved", now, auth.tokenId, { unitCode: code }, { unit })).execute();
+        await trx
+          .insertInto("audit_event")
+          .values(auditRow("unit.saved", now, auth.tokenId, { unitCode: code }, { unit }))
+          .execute();
       });
       await app.reference.reload();
       return unit;

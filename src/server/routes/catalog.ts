@@ -17,11 +17,17 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
     "/catalog/:version",
     {
       config: { access: "public" },
-      schema: { summary: "A target catalog by version", tags: ["catalog"], params: CatalogVersionParams, response: { 200: Catalog } },
+      schema: {
+        summary: "A target catalog by version",
+        tags: ["catalog"],
+        params: CatalogVersionParams,
+        response: { 200: Catalog },
+      },
     },
     async (request) => {
       const catalog = await app.reference.catalog(request.params.version);
-      if (!catalog) throw CT_CATALOG_NOT_FOUND({ version: request.params.version, current: app.reference.currentCatalog.version });
+      if (!catalog)
+        throw CT_CATALOG_NOT_FOUND({ version: request.params.version, current: app.reference.currentCatalog.version });
       return catalog;
     },
   );

@@ -12,13 +12,19 @@ export const demoRoutes: FastifyPluginAsyncZod = async (app) => {
     "/demo/reset",
     {
       config: { access: "planner" },
-      schema: { summary: "Delete the demo units' reports (never a real unit's)", tags: ["demo"], response: { 200: DemoResetResponse } },
+      schema: {
+        summary: "Delete the demo units' reports (never a real unit's)",
+        tags: ["demo"],
+        response: { 200: DemoResetResponse },
+      },
     },
     async (request) => {
       const auth = requireAuth(request);
       const now = app.clock().toISOString();
       return app.writer.write(async (trx) => {
-        const demoUnits = (await trx.selectFrom("unit").select("code").where("demo", "=", 1).execute()).map((r) => r.code);
+        const demoUnits = (await trx.selectFrom("unit").select("code").where("demo", "=", 1).execute()).map(
+          (r) => r.code,
+        );
         if (demoUnits.length === 0) return { unitCodes: [], deleted: { submissions: 0, reports: 0, events: 0 } };
         const reports = await trx.deleteFrom("report_state").where("unit_code", "in", demoUnits).executeTakeFirst();
         const submissions = await trx.deleteFrom("submission").where("unit_code", "in", demoUnits).executeTakeFirst();
@@ -29,7 +35,15 @@ export const demoRoutes: FastifyPluginAsyncZod = async (app) => {
           .executeTakeFirst();
         await trx
           .insertInto("audit_event")
-          .values(auditRow("demo.reset", now, auth.tokenId, {}, { unitCodes: demoUnits, submissions: Number(submissions.numDeletedRows) }))
+          .values(
+            auditRow(
+              "demo.reset",
+              now,
+              auth.tokenId,
+              {},
+              { unitCodes: demoUnits, submissions: Number(submissions.numDeletedRows) },
+            ),
+          )
           .execute();
         return {
           unitCodes: demoUnits,

@@ -8,7 +8,12 @@ export const periodRoutes: FastifyPluginAsyncZod = async (app) => {
     "/periods",
     {
       config: { access: "public" },
-      schema: { summary: "Open, due and late reporting periods", tags: ["periods"], querystring: PeriodsQuery, response: { 200: PeriodsResponse } },
+      schema: {
+        summary: "Open, due and late reporting periods",
+        tags: ["periods"],
+        querystring: PeriodsQuery,
+        response: { 200: PeriodsResponse },
+      },
     },
     async (request) => {
       const asOf = request.query.asOf ? new Date(request.query.asOf) : app.clock();

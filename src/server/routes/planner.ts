@@ -42,7 +42,12 @@ export const plannerRoutes: FastifyPluginAsyncZod = async (app) => {
       const q = request.query;
       const period = parsePeriod(q.period);
       if (!period) throw CT_PERIOD_INVALID({ period: q.period });
-      const result = await consolidate(app, period, { group: q.group, includeDemo: q.demo === true }, q.basis ?? "latest");
+      const result = await consolidate(
+        app,
+        period,
+        { group: q.group, includeDemo: q.demo === true },
+        q.basis ?? "latest",
+      );
       const stem = `chitieu-${period.id}${q.group ? `-${q.group}` : ""}`;
       if (q.format === "csv") {
         return reply

@@ -36,7 +36,11 @@ interface ReportRef {
 }
 
 /** Access first (a unit token never learns anything about another unit), then the unit and period must exist. */
-function resolveReport(app: FastifyInstance, request: FastifyRequest, params: { unit: string; period: string }): ReportRef {
+function resolveReport(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  params: { unit: string; period: string },
+): ReportRef {
   assertUnitAccess(request, params.unit);
   const unit = app.reference.registry.byCode(params.unit);
   if (!unit) throw CT_UNIT_UNKNOWN({ unitCode: params.unit });
@@ -168,7 +172,12 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
           ? await getRevision(app.store.db, ref.unit.code, ref.period.id, Number(key))
           : await getSubmission(app.store.db, key.toLowerCase());
         if (!row || row.unit_code !== ref.unit.code || row.period !== ref.period.id) {
-          throw CT_REVISION_NOT_FOUND({ unitCode: ref.unit.code, period: ref.period.id, revision: key, latestRevision: state.latest_revision });
+          throw CT_REVISION_NOT_FOUND({
+            unitCode: ref.unit.code,
+            period: ref.period.id,
+            revision: key,
+            latestRevision: state.latest_revision,
+          });
         }
         return row;
       };
@@ -192,7 +201,9 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     request: FastifyRequest,
     ref: ReportRef,
     action: AuditAction,
-    decide: (state: ReportStateRow) => Partial<Pick<ReportStateRow, "status" | "locked" | "comment" | "accepted_submission_id">>,
+    decide: (
+      state: ReportStateRow,
+    ) => Partial<Pick<ReportStateRow, "status" | "locked" | "comment" | "accepted_submission_id">>,
     details: Record<string, unknown>,
   ) {
     const auth = requireAuth(request);
@@ -213,11 +224,17 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         await trx
           .insertInto("audit_event")
           .values(
-            auditRow(action, now, auth.tokenId, { unitCode: state.unit_code, period: state.period }, {
-              ...details,
-              submissionId: state.latest_submission_id,
-              revision: state.latest_revision,
-            }),
+            auditRow(
+              action,
+              now,
+              auth.tokenId,
+              { unitCode: state.unit_code, period: state.period },
+              {
+                ...details,
+                submissionId: state.latest_submission_id,
+                revision: state.latest_revision,
+              },
+            ),
           )
           .execute();
         return true;

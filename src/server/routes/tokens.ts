@@ -8,13 +8,23 @@ import { allTokens, issueToken, revokeToken } from "../services/token-admin";
 export const tokenRoutes: FastifyPluginAsyncZod<{ pepper: string }> = async (app, opts) => {
   app.get(
     "/tokens",
-    { config: { access: "admin" }, schema: { summary: "List tokens (never their text)", tags: ["access"], response: { 200: z.object({ tokens: z.array(TokenInfo) }) } } },
+    {
+      config: { access: "admin" },
+      schema: {
+        summary: "List tokens (never their text)",
+        tags: ["access"],
+        response: { 200: z.object({ tokens: z.array(TokenInfo) }) },
+      },
+    },
     async () => ({ tokens: await allTokens(app.store.db) }),
   );
 
   app.post(
     "/tokens",
-    { config: { access: "admin" }, schema: { summary: "Issue a token", tags: ["access"], body: IssueTokenBody, response: { 201: IssuedToken } } },
+    {
+      config: { access: "admin" },
+      schema: { summary: "Issue a token", tags: ["access"], body: IssueTokenBody, response: { 201: IssuedToken } },
+    },
     async (request, reply) => {
       const auth = requireAuth(request);
       const issued = await issueToken(app.store.db, opts.pepper, request.body, app.clock().toISOString(), auth.tokenId);
@@ -26,7 +36,12 @@ export const tokenRoutes: FastifyPluginAsyncZod<{ pepper: string }> = async (app
     "/tokens/:id",
     {
       config: { access: "admin" },
-      schema: { summary: "Revoke a token (by id or id prefix)", tags: ["access"], params: z.object({ id: z.string().min(1).max(80) }), response: { 200: TokenInfo } },
+      schema: {
+        summary: "Revoke a token (by id or id prefix)",
+        tags: ["access"],
+        params: z.object({ id: z.string().min(1).max(80) }),
+        response: { 200: TokenInfo },
+      },
     },
     async (request) => {
       const auth = requireAuth(request);

@@ -7,7 +7,12 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
     "/units",
     {
       config: { access: "public" },
-      schema: { summary: "Reporting units", tags: ["units"], querystring: UnitsQuery, response: { 200: UnitsResponse } },
+      schema: {
+        summary: "Reporting units",
+        tags: ["units"],
+        querystring: UnitsQuery,
+        response: { 200: UnitsResponse },
+      },
     },
     async (request) => {
       const { group, q } = request.query;

@@ -50,7 +50,15 @@ export interface Completeness {
   asOf: string;
   phase: PeriodPhase;
   deadline: string;
-  counts: { expected: number; submitted: number; onTime: number; late: number; missing: number; returned: number; accepted: number };
+  counts: {
+    expected: number;
+    submitted: number;
+    onTime: number;
+    late: number;
+    missing: number;
+    returned: number;
+    accepted: number;
+  };
   units: CompletenessUnit[];
 }
 
@@ -59,7 +67,12 @@ export interface Completeness {
  * true for a report that arrived after it or that is still missing once the deadline passed; `locked` follows the
  * planner's accept/unlock only.
  */
-export async function completeness(app: FastifyInstance, period: Period, filter: UnitFilter, asOf: Date): Promise<Completeness> {
+export async function completeness(
+  app: FastifyInstance,
+  period: Period,
+  filter: UnitFilter,
+  asOf: Date,
+): Promise<Completeness> {
   const catalog = app.reference.currentCatalog;
   const units = expectedUnits(app, catalog, filter);
   const states = new Map((await listReportStates(app.store.db, period.id)).map((s) => [s.unit_code, s]));
@@ -324,7 +337,13 @@ export function consolidationToDhis2(c: Consolidation, period: Period): { dataVa
       const comment = e.justification ?? undefined;
       const push = (dataElement: string, value: number | string | null) => {
         if (value === null) return;
-        dataValues.push({ dataElement, period: pe, orgUnit: m.unitCode, value: String(value), ...(comment ? { comment } : {}) });
+        dataValues.push({
+          dataElement,
+          period: pe,
+          orgUnit: m.unitCode,
+          value: String(value),
+          ...(comment ? { comment } : {}),
+        });
       };
       push(e.targetId, e.value);
       push(`${e.targetId}_NUM`, e.numerator);

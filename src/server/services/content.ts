@@ -15,7 +15,7 @@ export interface ReportContent {
   entries: EntryInput[];
 }
 
-const NON_ASCII = /[^\u0000-\u007f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /** NFC; ASCII text is already NFC and is returned as is (most cells are digits). */
 export function nfcText(s: string): string {
@@ -26,7 +26,16 @@ function nfc(v: RawValue): RawValue {
   return typeof v === "string" ? nfcText(v) : v;
 }
 
-const ENTRY_KEYS = ["targetId", "value", "numerator", "denominator", "milestone", "justification", "evidence", "responsible"] as const;
+const ENTRY_KEYS = [
+  "targetId",
+  "value",
+  "numerator",
+  "denominator",
+  "milestone",
+  "justification",
+  "evidence",
+  "responsible",
+] as const;
 
 /** The entry with NFC text and its keys in one fixed order (absent keys stay absent). */
 export function canonicalEntry(e: EntryInput): EntryInput {
@@ -78,7 +87,10 @@ function canonicalKeys(e: EntryInput): EntryInput {
  * what the garbage collector then has to sweep. A 43-target report: ~18 KB → ~1.1 KB.
  */
 export function packContent(canonicalText: string, parsed: readonly ParsedEntry[]): Buffer {
-  return deflateRawSync(Buffer.from(`{"report":${canonicalText},"parsed":${JSON.stringify(parsed)}}`, "utf8"), PACK_OPTIONS);
+  return deflateRawSync(
+    Buffer.from(`{"report":${canonicalText},"parsed":${JSON.stringify(parsed)}}`, "utf8"),
+    PACK_OPTIONS,
+  );
 }
 
 const PACK_OPTIONS = { level: 3, windowBits: 12, memLevel: 5 } as const;
@@ -112,8 +124,17 @@ export function addFlows(ytd: Record<string, number>, flowsJson: string): void {
   for (const id in flows) ytd[id] = (ytd[id] ?? 0) + (flows[id] as number);
 }
 
-export type ChangeField = "value" | "numerator" | "denominator" | "milestone" | "justification" | "evidence" | "responsible";
-const DIFF_FIELDS: readonly ChangeField[] = ["value", "numerator", "denominator", "milestone", "justification", "evidence", "responsible"];
+export type ChangeField =
+  "value" | "numerator" | "denominator" | "milestone" | "justification" | "evidence" | "responsible";
+const DIFF_FIELDS: readonly ChangeField[] = [
+  "value",
+  "numerator",
+  "denominator",
+  "milestone",
+  "justification",
+  "evidence",
+  "responsible",
+];
 
 export interface Change {
   targetId: string;

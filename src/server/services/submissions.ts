@@ -50,13 +50,20 @@ export interface DryRunResult {
   ok: boolean;
   issues: ValidationResult["issues"];
   counts: ValidationResult["counts"];
-  assessments: { targetId: string; progress: ValidationResult["assessments"][number]["progress"]; figure: number | null }[];
+  assessments: {
+    targetId: string;
+    progress: ValidationResult["assessments"][number]["progress"];
+    figure: number | null;
+  }[];
   wouldCreateRevision: number;
   changes: Change[];
   ytd: Record<string, number>;
 }
 
-export type SubmitOutcome = { kind: "stored"; receipt: Receipt } | { kind: "replay"; receipt: Receipt } | { kind: "dryRun"; result: DryRunResult };
+export type SubmitOutcome =
+  | { kind: "stored"; receipt: Receipt }
+  | { kind: "replay"; receipt: Receipt }
+  | { kind: "dryRun"; result: DryRunResult };
 
 /** Another request wrote first (a concurrent retry of the same id, or another revision). */
 class RaceLost extends NothingWritten {}
@@ -91,7 +98,11 @@ export function earlierPeriodsOfYear(period: Period): string[] {
 }
 
 /** Year-to-date sums of the flow targets from the unit's latest revisions of the earlier periods of the year. */
-export async function yearToDate(app: FastifyInstance, unitCode: string, period: Period): Promise<Record<string, number>> {
+export async function yearToDate(
+  app: FastifyInstance,
+  unitCode: string,
+  period: Period,
+): Promise<Record<string, number>> {
   const earlier = earlierPeriodsOfYear(period);
   const ytd: Record<string, number> = {};
   if (earlier.length === 0) return ytd;
@@ -173,11 +184,18 @@ export class SubmissionService {
         }
         if (state.locked === 1) return refuse(CT_REPORT_LOCKED({ unitCode, period: periodId }));
       }
-      if ((state?.latest_submission_id ?? null) !== supersedes) return refuse(outOfDate(unitCode, periodId, supersedes, state));
+      if ((state?.latest_submission_id ?? null) !== supersedes)
+        return refuse(outOfDate(unitCode, periodId, supersedes, state));
     }
 
     const result = validate(
-      { unitCode, period: periodId, catalogVersion: body.catalogVersion, locale: body.locale, entries: content.entries },
+      {
+        unitCode,
+        period: periodId,
+        catalogVersion: body.catalogVersion,
+        locale: body.locale,
+        entries: content.entries,
+      },
       { catalog, units: reference.registry, ytd },
     );
 
@@ -196,7 +214,11 @@ export class SubmissionService {
           ok: result.ok,
           issues: result.issues,
           counts: result.counts,
-          assessments: result.assessments.map((a) => ({ targetId: a.targetId, progress: a.progress, figure: a.figure })),
+          assessments: result.assessments.map((a) => ({
+            targetId: a.targetId,
+            progress: a.progress,
+            figure: a.figure,
+          })),
           wouldCreateRevision: (state?.latest_revision ?? 0) + 1,
           changes,
           ytd,
@@ -208,7 +230,9 @@ export class SubmissionService {
       return refuse(CT_REPORT_INVALID({ errors: result.counts.errors }, { issues: result.issues }));
     }
     if (result.counts.unjustifiedWarnings > 0) {
-      return refuse(CT_JUSTIFICATION_REQUIRED({ unjustified: result.counts.unjustifiedWarnings }, { issues: result.issues }));
+      return refuse(
+        CT_JUSTIFICATION_REQUIRED({ unjustified: result.counts.unjustifiedWarnings }, { issues: result.issues }),
+      );
     }
     // validate() reports an unknown unit or period as errors, so both are known here
     const now = app.clock();

@@ -41,17 +41,36 @@ export async function issueToken(
   }
   const { id, token } = generateToken();
   const label = spec.label?.normalize("NFC") ?? "";
-  await insertToken(db, { id, hash: hashToken(token, pepper), role: spec.role, unit_code: unitCode, label, created_at: now, revoked_at: null });
-  await appendAudit(db, auditRow("token.issued", now, actorTokenId, { unitCode }, { tokenId: id, role: spec.role, label }));
+  await insertToken(db, {
+    id,
+    hash: hashToken(token, pepper),
+    role: spec.role,
+    unit_code: unitCode,
+    label,
+    created_at: now,
+    revoked_at: null,
+  });
+  await appendAudit(
+    db,
+    auditRow("token.issued", now, actorTokenId, { unitCode }, { tokenId: id, role: spec.role, label }),
+  );
   return { id, token, role: spec.role, unitCode, label, createdAt: now, revokedAt: null };
 }
 
-export async function revokeToken(db: Kysely<Database>, idOrPrefix: string, now: string, actorTokenId: string | null = null): Promise<TokenInfo> {
+export async function revokeToken(
+  db: Kysely<Database>,
+  idOrPrefix: string,
+  now: string,
+  actorTokenId: string | null = null,
+): Promise<TokenInfo> {
   const row = await findTokenByIdOrPrefix(db, idOrPrefix);
   if (!row) throw CT_TOKEN_NOT_FOUND({ tokenId: idOrPrefix });
   const after = (await revokeTokenById(db, row.id, now)) as TokenRow;
   if (!row.revoked_at) {
-    await appendAudit(db, auditRow("token.revoked", now, actorTokenId, { unitCode: row.unit_code }, { tokenId: row.id }));
+    await appendAudit(
+      db,
+      auditRow("token.revoked", now, actorTokenId, { unitCode: row.unit_code }, { tokenId: row.id }),
+    );
   }
   return tokenInfo(after);
 }

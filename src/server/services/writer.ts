@@ -49,7 +49,12 @@ export class Writer {
         });
     }
     return new Promise<T>((resolve, reject) => {
-      this.#queue.push({ job: job as WriteJob<unknown>, resolve: resolve as (v: unknown) => void, reject, attempts: 0 });
+      this.#queue.push({
+        job: job as WriteJob<unknown>,
+        resolve: resolve as (v: unknown) => void,
+        reject,
+        attempts: 0,
+      });
       if (!this.#flushing) {
         this.#flushing = true;
         setImmediate(() => void this.#drain());
@@ -92,7 +97,10 @@ export class Writer {
       }
     }
     if (failed) {
-      await trx.rollback().execute().catch(() => undefined);
+      await trx
+        .rollback()
+        .execute()
+        .catch(() => undefined);
       this.stats.rollbacks += 1;
       batch[failed.index]!.reject(failed.error);
       // the others run again in a fresh transaction (each at most 3 times)
@@ -105,7 +113,10 @@ export class Writer {
       await trx.commit().execute();
     } catch (error) {
       // the commit failed: nothing of this batch is stored
-      await trx.rollback().execute().catch(() => undefined);
+      await trx
+        .rollback()
+        .execute()
+        .catch(() => undefined);
       for (const p of batch) p.reject(error);
       return;
     }
