@@ -32,7 +32,6 @@ import {
   type Unit,
   type UnitRegistry,
   type UnitReport,
-  type ValidationIssue,
 } from "../types";
 import { PROGRESS_ORDER, buildScorecard } from "./scorecard";
 import type { CompletenessRow, CompletenessTotals, ConsolidationView, MatrixCell, UnitContact } from "./view";
@@ -107,10 +106,14 @@ export interface DuplicateGroup {
   kept: string | null;
 }
 
+/**
+ * One period's consolidation. `reports` and `matrix` are built from the compact records each time they are read
+ * (not kept), so a consolidation of many periods holds only ~1 KB per unit × period until a period is looked at.
+ */
 export interface PeriodConsolidation {
   period: Period;
   /** one per unit whose figures are used, in the order the files came */
-  reports: UnitReport[];
+  readonly reports: UnitReport[];
   /** per accepted unit: where from, when, who */
   submissions: Map<string, { source: string; savedAt: string | null; contact: UnitContact | null }>;
   /** units whose files conflict (unresolved): counted as missing */
@@ -118,7 +121,7 @@ export interface PeriodConsolidation {
   /** units with a rejected file and nothing usable */
   rejected: Map<string, FileReason[]>;
   /** per-unit figures and statuses from the unit's own validation */
-  matrix: MatrixCell[];
+  readonly matrix: MatrixCell[];
 }
 
 export interface ConsolidationResult {
@@ -216,7 +219,8 @@ const reasons = {
 
 const NO_PROGRESS = 255;
 
-interface Held {
+/** The compact record kept per unit × period (plain data and typed arrays: it can cross a worker boundary). */
+export interface HeldRecord {
   source: string;
   savedAt: string | null;
   unitCode: string;
@@ -230,7 +234,7 @@ interface Held {
 }
 
 interface Slot {
-  held: Held;
+  held: HeldRecord;
   /** every file that passed the rules for this key, in arrival order */
   files: { source: string; savedAt: string | null }[];
   conflict: boolean;
@@ -240,11 +244,19 @@ interface Slot {
 
 const FIELDS = 4;
 
+/**
+ * A copy of a text that holds no reference to the (much larger) text it was cut from: the reader's strings are
+ * slices of a whole sheet's XML, and keeping one would keep that XML alive for as long as the record.
+ */
+function own<T extends string | null>(s: T): T {
+  return (s === null ? null : ` ${s}`.slice(1)) as T;
+}
+
 function num(x: number | null | undefined): number {
   return typeof x === "number" && Number.isFinite(x) ? x : NaN;
 }
 
-function sameFigures(a: Held, b: Held): boolean {
+function sameFigures(a: HeldRecord, b: HeldRecord): boolean {
   if (a.numbers.length !== b.numbers.length) return false;
   for (let i = 0; i < a.numbers.length; i++) {
     const x = a.numbers[i];
@@ -263,35 +275,29 @@ function compareSaved(a: string | null, b: string | null): number {
   return ta > tb ? 1 : -1;
 }
 
-export interface Consolidator {
-  /** Validate one read workbook and keep its compact record; returns the verdict given so far. */
-  add(file: FileRead): FileVerdict;
-  /** Resolve duplicates and build one UnitReport per unit × period. */
-  finish(): ConsolidationResult;
+/** One file after validation (in the main thread or a worker): its verdict and, when it passed, its compact record. */
+export interface PreparedFile {
+  verdict: FileVerdict;
+  period: Period | null;
+  /** passed the rules: the record to keep */
+  held: HeldRecord | null;
+  /** refused by the rules for a known unit: the reasons completeness shows for that unit */
+  rejected: FileReason[] | null;
 }
 
-export function createConsolidator(opts: ConsolidateOptions): Consolidator {
+/** The per-file half of consolidation: checks and validates one read workbook and compacts it. Pure and stateless. */
+export function createPreparer(opts: ConsolidateOptions): (file: FileRead) => PreparedFile {
   const { catalog, units } = opts;
   const targets = catalog.targets;
   const targetIndex = new Map<string, number>();
   targets.forEach((t, i) => targetIndex.set(t.id, i));
   const group = opts.unitCodes ? new Set(opts.unitCodes) : null;
-  const verdicts: FileVerdict[] = [];
-  const slots = new Map<string, Slot>(); // key: period \u0000 unit
-  const rejectedByKey = new Map<string, FileReason[]>();
-  const periods = new Map<string, Period>();
-
-  function verdict(v: Omit<FileVerdict, "warnings"> & { warnings?: number }): FileVerdict {
-    const full: FileVerdict = { warnings: 0, ...v };
-    verdicts.push(full);
-    return full;
-  }
 
   function compact(
     file: FileReadOk,
     entries: ParsedEntry[],
     assessments: { targetId: string; progress: TargetProgress; figure: number | null }[],
-  ): Held {
+  ): HeldRecord {
     const numbers = new Float64Array(targets.length * FIELDS).fill(NaN);
     const milestones = new Uint8Array(targets.length);
     const progress = new Uint8Array(targets.length).fill(NO_PROGRESS);
@@ -309,20 +315,28 @@ export function createConsolidator(opts: ConsolidateOptions): Consolidator {
       numbers[i * FIELDS + 3] = num(a.figure);
       progress[i] = PROGRESS_ORDER.indexOf(a.progress);
     }
+    const c = file.contact;
     return {
-      source: file.source,
-      savedAt: file.savedAt,
-      unitCode: file.identity.unitCode,
-      contact: file.contact,
+      source: own(file.source),
+      savedAt: own(file.savedAt),
+      unitCode: own(file.identity.unitCode),
+      contact: c ? { preparer: own(c.preparer), approver: own(c.approver), phone: own(c.phone) } : null,
       numbers,
       milestones,
       progress,
     };
   }
 
-  function add(file: FileRead): FileVerdict {
+  const done = (
+    v: Omit<FileVerdict, "warnings"> & { warnings?: number },
+    period: Period | null = null,
+    held: HeldRecord | null = null,
+    rejected: FileReason[] | null = null,
+  ): PreparedFile => ({ verdict: { warnings: 0, ...v }, period, held, rejected });
+
+  return (file: FileRead): PreparedFile => {
     if (!file.ok) {
-      return verdict({
+      return done({
         source: file.source,
         status: "rejected",
         unitCode: null,
@@ -332,57 +346,93 @@ export function createConsolidator(opts: ConsolidateOptions): Consolidator {
       });
     }
     const { unitCode, period: periodId } = file.identity;
-    const base = { source: file.source, unitCode, period: periodId, savedAt: file.savedAt };
+    const base = {
+      source: own(file.source),
+      unitCode: own(unitCode),
+      period: own(periodId),
+      savedAt: own(file.savedAt),
+    };
     const period = parsePeriod(periodId);
-    if (!period) return verdict({ ...base, status: "rejected", reasons: [reasons.badPeriod(periodId)] });
+    if (!period) return done({ ...base, status: "rejected", reasons: [reasons.badPeriod(periodId)] });
     if (opts.period !== undefined && period.id !== opts.period) {
-      return verdict({ ...base, status: "skipped", reasons: [reasons.otherPeriod(period.id, opts.period)] });
+      return done({ ...base, status: "skipped", reasons: [reasons.otherPeriod(period.id, opts.period)] });
     }
     const unit = units.byCode(unitCode);
     if ((file.identity.demo || unit?.demo) && !opts.includeDemo) {
-      return verdict({ ...base, status: "skipped", reasons: [reasons.demo(unitCode)] });
+      return done({ ...base, status: "skipped", reasons: [reasons.demo(unitCode)] });
     }
     if (unit && group && !group.has(unit.code)) {
-      return verdict({ ...base, status: "skipped", reasons: [reasons.outsideGroup(unitCode)] });
+      return done({ ...base, status: "skipped", reasons: [reasons.outsideGroup(unitCode)] });
     }
     const result = validate(file.report, { catalog, units, ...(file.cellOf ? { cellOf: file.cellOf } : {}) });
-    const errors = result.issues.filter((i: ValidationIssue) => i.severity === "error");
-    const key = `${period.id}\u0000${unitCode}`;
-    if (errors.length > 0) {
-      const rs: FileReason[] = errors.map((i: ValidationIssue) => ({
-        code: i.code,
-        message: i.message,
-        ...(i.cell ? { cell: i.cell } : {}),
-        ...(i.targetId ? { targetId: i.targetId } : {}),
-      }));
-      if (unit) {
-        periods.set(period.id, period);
-        rejectedByKey.set(key, rs);
-      }
-      return verdict({ ...base, status: "rejected", reasons: rs });
+    let warnings = 0;
+    const rs: FileReason[] = [];
+    for (const i of result.issues) {
+      if (i.severity === "error") {
+        rs.push({
+          code: i.code,
+          message: i.message,
+          ...(i.cell ? { cell: i.cell } : {}),
+          ...(i.targetId ? { targetId: i.targetId } : {}),
+        });
+      } else if (i.severity === "warning" && !i.justified) warnings++;
     }
-    periods.set(period.id, period);
-    const warnings = result.issues.filter((i: ValidationIssue) => i.severity === "warning" && !i.justified).length;
-    const held = compact(file, result.entries, result.assessments);
+    if (rs.length > 0) return done({ ...base, status: "rejected", reasons: rs }, period, null, unit ? rs : null);
+    return done(
+      { ...base, status: "accepted", reasons: [], warnings },
+      period,
+      compact(file, result.entries, result.assessments),
+    );
+  };
+}
+
+export interface Consolidator {
+  /** Validate one read workbook and keep its compact record; returns the verdict given so far. */
+  add(file: FileRead): FileVerdict;
+  /** Take a file already prepared (e.g. by a worker thread running createPreparer with the same options). */
+  addPrepared(prepared: PreparedFile): FileVerdict;
+  /** Resolve duplicates and build one UnitReport per unit × period. */
+  finish(): ConsolidationResult;
+}
+
+export function createConsolidator(opts: ConsolidateOptions): Consolidator {
+  const { catalog } = opts;
+  const targets = catalog.targets;
+  const prepare = createPreparer(opts);
+  const verdicts: FileVerdict[] = [];
+  const slots = new Map<string, Slot>(); // key: period \u0000 unit
+  const rejectedByKey = new Map<string, FileReason[]>();
+  const periods = new Map<string, Period>();
+
+  function addPrepared(p: PreparedFile): FileVerdict {
+    const v = p.verdict;
+    verdicts.push(v);
+    if (!p.period || v.unitCode === null) return v;
+    const key = `${p.period.id}\u0000${v.unitCode}`;
+    if (p.rejected) {
+      periods.set(p.period.id, p.period);
+      rejectedByKey.set(key, p.rejected);
+      return v;
+    }
+    const held = p.held;
+    if (!held) return v;
+    periods.set(p.period.id, p.period);
     const slot = slots.get(key);
     if (!slot) {
-      slots.set(key, {
-        held,
-        files: [{ source: file.source, savedAt: file.savedAt }],
-        conflict: false,
-        undecidable: false,
-      });
-      return verdict({ ...base, status: "accepted", reasons: [], warnings });
+      slots.set(key, { held, files: [{ source: v.source, savedAt: v.savedAt }], conflict: false, undecidable: false });
+      return v;
     }
-    slot.files.push({ source: file.source, savedAt: file.savedAt });
+    slot.files.push({ source: v.source, savedAt: v.savedAt });
     if (!slot.conflict && sameFigures(slot.held, held)) {
-      return verdict({ ...base, status: "identical", reasons: [reasons.identical(slot.held.source)], warnings });
+      v.status = "identical";
+      v.reasons = [reasons.identical(slot.held.source)];
+      return v;
     }
     slot.conflict = true;
     const c = compareSaved(held.savedAt, slot.held.savedAt);
     if (c === 0) slot.undecidable = true;
     if (c > 0) slot.held = held; // keep the newest; whether it is used is decided in finish()
-    return verdict({ ...base, status: "accepted", reasons: [], warnings });
+    return v;
   }
 
   function finish(): ConsolidationResult {
@@ -391,14 +441,23 @@ export function createConsolidator(opts: ConsolidateOptions): Consolidator {
     const sortedPeriods = [...periods.values()].sort((a, b) =>
       a.start < b.start ? -1 : a.start > b.start ? 1 : a.id.localeCompare(b.id),
     );
+    const used = new Map<string, HeldRecord[]>();
     for (const p of sortedPeriods) {
+      const records: HeldRecord[] = [];
+      used.set(p.id, records);
       byPeriod.set(p.id, {
         period: p,
-        reports: [],
+        get reports(): UnitReport[] {
+          return records.map((h) => ({ unitCode: h.unitCode, entries: expand(h) }));
+        },
         submissions: new Map(),
         conflicted: new Set(),
         rejected: new Map(),
-        matrix: [],
+        get matrix(): MatrixCell[] {
+          const m: MatrixCell[] = [];
+          for (const h of records) pushMatrix(m, h);
+          return m;
+        },
       });
     }
     const verdictBySource = new Map<string, FileVerdict[]>();
@@ -448,9 +507,8 @@ export function createConsolidator(opts: ConsolidateOptions): Consolidator {
         }
       }
       const h = slot.held;
-      pc.reports.push({ unitCode, entries: expand(h) });
+      (used.get(periodId) as HeldRecord[]).push(h);
       pc.submissions.set(unitCode, { source: h.source, savedAt: h.savedAt, contact: h.contact });
-      pushMatrix(pc.matrix, h);
     }
     for (const [key, rs] of rejectedByKey) {
       const [periodId, unitCode] = key.split("\u0000");
@@ -470,7 +528,7 @@ export function createConsolidator(opts: ConsolidateOptions): Consolidator {
     return { files: verdicts, duplicates, periods: [...byPeriod.values()], counts };
   }
 
-  function expand(h: Held): ParsedEntry[] {
+  function expand(h: HeldRecord): ParsedEntry[] {
     const out: ParsedEntry[] = [];
     targets.forEach((t, i) => {
       if (
@@ -496,7 +554,7 @@ export function createConsolidator(opts: ConsolidateOptions): Consolidator {
     return out;
   }
 
-  function pushMatrix(matrix: MatrixCell[], h: Held): void {
+  function pushMatrix(matrix: MatrixCell[], h: HeldRecord): void {
     targets.forEach((t, i) => {
       if (h.progress[i] === NO_PROGRESS) return;
       const nz = (x: number): number | null => (Number.isNaN(x) ? null : x);
@@ -512,7 +570,7 @@ export function createConsolidator(opts: ConsolidateOptions): Consolidator {
     });
   }
 
-  return { add, finish };
+  return { add: (file) => addPrepared(prepare(file)), addPrepared, finish };
 }
 
 /** Consolidate read workbooks in one call (see createConsolidator for the streaming form). */

@@ -10,6 +10,7 @@ export {
 export {
   consolidate,
   createConsolidator,
+  createPreparer,
   expectedUnits,
   periodFigures,
   viewFromFiles,
@@ -23,6 +24,8 @@ export {
   type FileReason,
   type FileStatus,
   type FileVerdict,
+  type HeldRecord,
+  type PreparedFile,
   type PeriodConsolidation,
   type PeriodFigures,
   type WorkbookIdentityInfo,
