@@ -7,8 +7,10 @@
  * reason and cell; two different files for one unit × period are used only when --prefer-newer says the newer wins.
  */
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import {
   defaultCatalog,
   defaultUnitRegistry,
@@ -19,20 +21,30 @@ import {
 } from "../domain";
 import {
   createConsolidator,
+  createPreparer,
   viewFromEndpoint,
   viewFromFiles,
   type ConsolidationResult,
   type ConsolidationView,
   type EndpointCompleteness,
   type EndpointConsolidation,
+  type FileRead,
   type FileVerdict,
+  type PreparedFile,
 } from "../domain/scorecard";
-import { problemOf, type EndpointClient } from "../server/client";
+import type { EndpointClient } from "../server/client";
 import { buildConsolidatedSpec, fileReadFailure, fileReadFrom } from "../workbook/consolidated";
 import { readWorkbook } from "../workbook/xlsx/node-inflate";
-import { writeConsolidatedXlsx } from "../workbook/xlsx/write-consolidated";
 import { printBilingual, type CliIo } from "./io";
-import { clientFromFlags, usageError } from "./submit";
+
+// The endpoint client, the submit command's flags and the ExcelJS writer are loaded when needed, so that a worker
+// thread loading this module to read workbooks starts quickly.
+
+function usageError(io: CliIo, vi: string, en: string, help: string): number {
+  printBilingual(io.stderr, { vi, en }, "✖ ");
+  io.stderr.write(help);
+  return 2;
+}
 
 const HELP = `chitieu consolidate <files or folders…> -o consolidated.xlsx [options]
 chitieu consolidate --from-endpoint URL --token T --period P -o consolidated.xlsx [options]
@@ -52,6 +64,7 @@ TienDo (completeness), ThePhanLoai (the 43-target scorecard), BieuDo (charts).
   --prefer-newer        when two different files report the same unit and period, the one saved last wins
   --spread-target ID    the target whose spread across units is charted (default: the ratio target most units reported)
   --include-demo        include demo units' workbooks (training only)
+  --workers N           threads reading workbooks (default: one per core, up to 4, for 200 files or more; 0 = none)
 
 Exit codes: 0 done; 1 a file was rejected or a duplicate is unresolved (unless --allow-rejected), or nothing to
 consolidate; 2 usage; 3 endpoint unreachable.
@@ -102,6 +115,162 @@ export function collectInputs(args: string[], cwd: string, exclude: string[] = [
     else add(full);
   }
   return out;
+}
+
+// ------------------------------------------------------------------------------------------------------------------
+// Reading many workbooks: one at a time, or on worker threads
+// ------------------------------------------------------------------------------------------------------------------
+
+export interface FileJob {
+  path: string;
+  /** the name shown to the planner */
+  source: string;
+}
+
+export interface ConsolidateFilesOptions {
+  period?: string;
+  unitCodes?: string[];
+  preferNewer?: boolean;
+  includeDemo?: boolean;
+  /** worker threads; default one per core (up to 4) from 200 files on, else none */
+  workers?: number;
+  /** called once per file, in the order of `jobs` */
+  onFile?: (source: string) => void;
+}
+
+interface WorkerSetup {
+  chitieuConsolidate: true;
+  period?: string;
+  unitCodes?: string[];
+  includeDemo?: boolean;
+}
+
+/** Read one workbook with the template reader and prepare it for consolidation (validated, compacted). */
+function readAndPrepare(
+  prepare: (f: FileRead) => PreparedFile,
+  catalog: Catalog,
+  units: UnitRegistry,
+  job: FileJob,
+): PreparedFile {
+  let savedAt: string | null = null;
+  try {
+    savedAt = fs.statSync(job.path).mtime.toISOString();
+    return prepare(fileReadFrom(job.source, savedAt, readWorkbook(fs.readFileSync(job.path), { catalog, units })));
+  } catch (e) {
+    return prepare(fileReadFailure(job.source, e));
+  }
+}
+
+export function defaultWorkers(files: number): number {
+  if (files < 200) return 0;
+  const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
+  return Math.max(0, Math.min(cores, 4));
+}
+
+function spawnWorker(data: WorkerSetup): Worker {
+  // from the TypeScript sources (tests, CHITIEU_FROM_SOURCE) the worker loads them through tsx, as bin/chitieu.js does
+  if (__filename.endsWith(".ts")) {
+    return new Worker(`require("tsx/cjs"); require(${JSON.stringify(__filename)});`, { eval: true, workerData: data });
+  }
+  return new Worker(__filename, { workerData: data });
+}
+
+/**
+ * Consolidate files: each is read, validated and reduced to a ~1 KB record, then dropped, so memory does not grow
+ * with the workbooks. With workers, files are read in parallel and their records merged in the order of `jobs`
+ * (at most 64 files ahead of the slowest), so the result is the same as reading them one by one.
+ */
+export async function consolidateFiles(
+  jobs: FileJob[],
+  opts: ConsolidateFilesOptions = {},
+): Promise<ConsolidationResult> {
+  const catalog = defaultCatalog();
+  const units = defaultUnitRegistry();
+  const copts = {
+    catalog,
+    units,
+    ...(opts.period ? { period: opts.period } : {}),
+    ...(opts.unitCodes ? { unitCodes: opts.unitCodes } : {}),
+    preferNewer: opts.preferNewer === true,
+    includeDemo: opts.includeDemo === true,
+  };
+  const consolidator = createConsolidator(copts);
+  const workers = Math.min(opts.workers ?? defaultWorkers(jobs.length), jobs.length);
+  if (workers <= 0) {
+    const prepare = createPreparer(copts);
+    for (const job of jobs) {
+      consolidator.addPrepared(readAndPrepare(prepare, catalog, units, job));
+      opts.onFile?.(job.source);
+    }
+    return consolidator.finish();
+  }
+  const setup: WorkerSetup = {
+    chitieuConsolidate: true,
+    ...(opts.period ? { period: opts.period } : {}),
+    ...(opts.unitCodes ? { unitCodes: opts.unitCodes } : {}),
+    includeDemo: opts.includeDemo === true,
+  };
+  const AHEAD = 64;
+  return new Promise<ConsolidationResult>((resolve, reject) => {
+    const pool = Array.from({ length: workers }, () => spawnWorker(setup));
+    const idle: Worker[] = [];
+    const done = new Map<number, PreparedFile>();
+    let next = 0;
+    let flushed = 0;
+    let settled = false;
+    const stop = (): void => {
+      settled = true;
+      for (const w of pool) void w.terminate();
+    };
+    const feed = (w: Worker): void => {
+      if (next < jobs.length && next - flushed < AHEAD) {
+        w.postMessage({ id: next, job: jobs[next] });
+        next++;
+      } else idle.push(w);
+    };
+    for (const w of pool) {
+      w.on("message", (m: { id: number; prepared: PreparedFile }) => {
+        done.set(m.id, m.prepared);
+        while (done.has(flushed)) {
+          consolidator.addPrepared(done.get(flushed) as PreparedFile);
+          done.delete(flushed);
+          opts.onFile?.(jobs[flushed].source);
+          flushed++;
+        }
+        if (flushed === jobs.length) {
+          stop();
+          resolve(consolidator.finish());
+          return;
+        }
+        feed(w);
+        while (idle.length > 0 && next < jobs.length && next - flushed < AHEAD) feed(idle.shift() as Worker);
+      });
+      w.on("error", (e) => {
+        if (settled) return;
+        stop();
+        reject(e);
+      });
+    }
+    // two files in flight per worker: one being read while the other's result travels back
+    for (const w of pool) feed(w);
+    for (const w of pool) feed(w);
+  });
+}
+
+if (!isMainThread && (workerData as WorkerSetup | null)?.chitieuConsolidate) {
+  const setup = workerData as WorkerSetup;
+  const catalog = defaultCatalog();
+  const units = defaultUnitRegistry();
+  const prepare = createPreparer({
+    catalog,
+    units,
+    ...(setup.period ? { period: setup.period } : {}),
+    ...(setup.unitCodes ? { unitCodes: setup.unitCodes } : {}),
+    includeDemo: setup.includeDemo === true,
+  });
+  parentPort?.on("message", (m: { id: number; job: FileJob }) => {
+    parentPort?.postMessage({ id: m.id, prepared: readAndPrepare(prepare, catalog, units, m.job) });
+  });
 }
 
 /** A progress bar on stderr: redrawn in place on a terminal, one closing line otherwise. */
@@ -211,6 +380,7 @@ async function fromEndpoint(
   io: CliIo,
 ): Promise<{ view: ConsolidationView } | { exit: number }> {
   const q = `period=${encodeURIComponent(period)}${group ? `&group=${encodeURIComponent(group)}` : ""}${includeDemo ? "&demo=true" : ""}`;
+  const { problemOf } = await import("../server/client");
   const refused = (res: { status: number; json: unknown }): number => {
     const problem = problemOf(res as never);
     if (problem) printBilingual(io.stderr, problem.message, `✖ ${problem.code}: `);
@@ -264,6 +434,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         "prefer-newer": { type: "boolean" },
         "spread-target": { type: "string" },
         "include-demo": { type: "boolean" },
+        workers: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -337,6 +508,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     if (basis !== "latest" && basis !== "accepted") {
       return usageError(io, "--basis phải là latest hoặc accepted.", "--basis must be latest or accepted.", HELP);
     }
+    const { clientFromFlags } = await import("./submit");
     const client = clientFromFlags(
       { endpoint: values["from-endpoint"], token: values.token, ca: values.ca },
       io,
@@ -364,29 +536,28 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       printBilingual(io.stderr, { vi: `Không thấy tệp hoặc thư mục: ${m}`, en: `No such file or folder: ${m}` }, "✖ ");
     }
     if (inputs.missing.length > 0) return 2;
-    const consolidator = createConsolidator({
-      catalog,
-      units,
-      ...(period ? { period } : {}),
-      ...(unitCodes ? { unitCodes } : {}),
-      preferNewer: values["prefer-newer"] === true,
-      includeDemo,
-    });
-    const bar = progressBar(io, inputs.files.length);
-    for (const file of inputs.files) {
-      const source = relative(io, file);
-      let savedAt: string | null = null;
-      try {
-        savedAt = fs.statSync(file).mtime.toISOString();
-        const bytes = fs.readFileSync(file);
-        consolidator.add(fileReadFrom(source, savedAt, readWorkbook(bytes, { catalog, units })));
-      } catch (e) {
-        consolidator.add(fileReadFailure(source, e));
-      }
-      bar.tick(source);
+    const workers = values.workers === undefined ? undefined : Number(values.workers);
+    if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0 && workers <= 64)) {
+      return usageError(
+        io,
+        "--workers phải là số nguyên từ 0 đến 64.",
+        "--workers must be a whole number from 0 to 64.",
+        HELP,
+      );
     }
+    const bar = progressBar(io, inputs.files.length);
+    result = await consolidateFiles(
+      inputs.files.map((f) => ({ path: f, source: relative(io, f) })),
+      {
+        ...(period ? { period } : {}),
+        ...(unitCodes ? { unitCodes } : {}),
+        preferNewer: values["prefer-newer"] === true,
+        includeDemo,
+        ...(workers !== undefined ? { workers } : {}),
+        onFile: (source) => bar.tick(source),
+      },
+    );
     bar.done();
-    result = consolidator.finish();
     for (const ig of inputs.ignored) {
       io.stderr.write(`  · ${relative(io, ig.file)}: bỏ qua, ${ig.reason.vi} / skipped, ${ig.reason.en}\n`);
     }
@@ -402,7 +573,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       return 1;
     }
     if (periods.length > 1) {
-      const list = periods.map((p) => `${p.period.id} (${p.reports.length})`).join(", ");
+      const list = periods.map((p) => `${p.period.id} (${p.submissions.size})`).join(", ");
       return usageError(
         io,
         `Các tệp thuộc nhiều kỳ báo cáo: ${list}. Chọn một kỳ với --period.`,
@@ -429,6 +600,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       view,
       values["spread-target"] ? { spreadTargetId: values["spread-target"] } : {},
     );
+    const { writeConsolidatedXlsx } = await import("../workbook/xlsx/write-consolidated");
     const bytes = await writeConsolidatedXlsx(spec);
     const out = path.resolve(io.cwd, values.output);
     const tmp = `${out}.${process.pid}.tmp`;

@@ -231,4 +231,51 @@ describe("chitieu consolidate <files or folders>", () => {
     expect(JSON.parse(r.stdout).targets.find((t: JsonTarget) => t.targetId === "S01").numeratorSum).toBe(951);
     expect(r.stderr).toMatch(/100% 6\/6/);
   });
+
+  it("gives the same result read on worker threads as read one by one", async () => {
+    const one = captureIo(dir);
+    const two = captureIo(dir);
+    expect(await run(["in", "--period", P, "--json", "--workers", "0"], one.io)).toBe(0);
+    expect(await run(["in", "--period", P, "--json", "--workers", "2"], two.io)).toBe(0);
+    const strip = (text: string) => {
+      const j = JSON.parse(text);
+      delete j.generatedAt;
+      return j;
+    };
+    expect(strip(two.out())).toEqual(strip(one.out()));
+    expect(two.err()).toMatch(/100% 6\/6/);
+  });
+
+  it("keeps the order of the files on worker threads, so duplicates resolve as read one by one", async () => {
+    const dup = fs.mkdtempSync(path.join(dir, "dup-workers-"));
+    await writeUnitWorkbook(
+      dup,
+      "1.xlsx",
+      "00004",
+      P,
+      fullEntries("00004", 100, { S01: { numerator: 40 } }),
+      new Date("2026-04-01T00:00:00Z"),
+    );
+    await writeUnitWorkbook(
+      dup,
+      "2.xlsx",
+      "00004",
+      P,
+      fullEntries("00004", 100, { S01: { numerator: 40 } }),
+      new Date("2026-04-02T00:00:00Z"),
+    );
+    await writeUnitWorkbook(dup, "3.xlsx", "00008", P, fullEntries("00008", 100), new Date("2026-04-02T00:00:00Z"));
+    const c = captureIo(dup);
+    expect(await run([".", "--period", P, "--json", "--workers", "3"], c.io)).toBe(0);
+    const json = JSON.parse(c.out());
+    expect(json.files.duplicates).toEqual([
+      expect.objectContaining({ unitCode: "00004", resolution: "identical", kept: "1.xlsx" }),
+    ]);
+  });
+
+  it("refuses a --workers count it cannot use", async () => {
+    const c = captureIo(dir);
+    expect(await run(["in", "--json", "--workers", "many"], c.io)).toBe(2);
+    expect(c.err()).toMatch(/--workers must be a whole number/);
+  });
 });
