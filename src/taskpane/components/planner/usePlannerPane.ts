@@ -193,7 +193,7 @@ export function usePlannerPane(props: PlannerPaneProps): PlannerPaneState {
     skipped: files?.files.filter((f) => f.status === "skipped") ?? [],
     conflicts,
     confirmOpen,
-    canWriteFiles: Boolean(files && files.periods.some((x) => x.reports.length > 0)) && !busy,
+    canWriteFiles: Boolean(files && files.periods.some((x) => x.submissions.size > 0)) && !busy,
     text,
     handlePeriodChange: (_ev, data) => setPeriod(data.value),
     handleGroupChange: (_ev, data) => setGroup(data.value),
