@@ -123,6 +123,8 @@ export interface ChartSpec {
   /** the cells the chart covers, e.g. "F4:P22" */
   anchor: string;
   valueAxisTitle?: string;
+  /** the value axis starts here (0 when no value is negative, so bar lengths compare honestly) */
+  valueAxisMin?: number;
 }
 
 export interface ConsolidatedSheet {
@@ -421,7 +423,10 @@ function summarySheet(view: ConsolidationView, note: string): ConsolidatedSheet 
   const lastCol = columnIndex(C.check);
   const sheet = emptySheet(
     "summary",
-    entry.columnWidths.map((w, i) => (i === columnIndex(C.responsible) - 1 ? 40 : w)),
+    // wider than the entry sheet where consolidation writes longer texts: source status, units missing
+    entry.columnWidths.map((w, i) =>
+      i === columnIndex(C.responsible) - 1 ? 40 : i === columnIndex(C.sourceStatus) - 1 ? Math.max(w, 26) : w,
+    ),
   );
   sheet.freeze = entry.freeze;
   sheet.print = { ...entry.print, fitToWidth: true };
@@ -896,7 +901,7 @@ interface ChartRow {
 
 function chartsSheet(view: ConsolidationView, note: string, opts: ConsolidatedOptions): ConsolidatedSheet {
   const { catalog, period } = view;
-  const sheet = emptySheet("charts", [44, 14, 12, 14, 16, 3]);
+  const sheet = emptySheet("charts", [44, 14, 12, 14, 30, 3]);
   titleRows(
     sheet,
     { vi: `BIỂU ĐỒ — ${periodLabel(period, "vi")}`, en: `CHARTS — ${periodLabel(period, "en")}` },
@@ -945,6 +950,9 @@ function chartsSheet(view: ConsolidationView, note: string, opts: ConsolidatedOp
           .map((h, i) => ({ name: h, values: rows.map((x) => x.values[i]), color: colors[i] })),
         anchor: `${CHART_LAYOUT.chartFirstColumn}${r}:${CHART_LAYOUT.chartLastColumn}${r + height - 2}`,
         ...(axis ? { valueAxisTitle: axis } : {}),
+        ...(rows.every((x) => x.values.slice(0, charted).every((v) => v === null || v >= 0))
+          ? { valueAxisMin: 0 }
+          : {}),
       });
     } else {
       sheet.blocks.push({ address: `A${last + 1}`, values: [["Chưa có số liệu để vẽ / No figures to chart yet"]] });

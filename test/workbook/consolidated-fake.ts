@@ -29,6 +29,7 @@ export interface ChartModel {
   seriesColors: Map<number, string>;
   reversePlotOrder: boolean;
   valueAxisTitle: string | null;
+  valueAxisMin: number | null;
 }
 
 /** Charts and custom rules live beside the template helper's sheet model. */
@@ -39,7 +40,10 @@ class FakeChart implements Pick<Excel.Chart, "name" | "setPosition"> {
   readonly title: { text: string };
   readonly legend: { position: Excel.ChartLegendPosition | string };
   readonly series: { getItemAt: (i: number) => { format: { fill: { setSolidColor: (c: string) => void } } } };
-  readonly axes: { categoryAxis: { reversePlotOrder: boolean }; valueAxis: { title: { text: string } } };
+  readonly axes: {
+    categoryAxis: { reversePlotOrder: boolean };
+    valueAxis: { title: { text: string }; minimum: number };
+  };
   constructor(private readonly m: ChartModel) {
     this.title = {
       set text(v: string) {
@@ -68,6 +72,12 @@ class FakeChart implements Pick<Excel.Chart, "name" | "setPosition"> {
         },
       },
       valueAxis: {
+        set minimum(v: number) {
+          m.valueAxisMin = v;
+        },
+        get minimum(): number {
+          return m.valueAxisMin ?? 0;
+        },
         title: {
           set text(v: string) {
             m.valueAxisTitle = v;
@@ -109,6 +119,7 @@ class FakeChartCollection implements Pick<Excel.ChartCollection, "add"> {
       seriesColors: new Map(),
       reversePlotOrder: false,
       valueAxisTitle: null,
+      valueAxisMin: null,
     };
     if (m) {
       const list = chartsOf.get(m) ?? [];

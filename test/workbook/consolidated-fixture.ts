@@ -62,3 +62,63 @@ export function sheetOf(spec: ConsolidatedSpec, name: string): ConsolidatedSheet
   if (!s) throw new Error(`no sheet ${name}`);
   return s;
 }
+
+/** A deterministic generator (mulberry32) for the city-wide sample. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * The whole city for 2026-Q1, for the README's picture: every ward and commune but eight, the departments and the
+ * statistics unit, with plausible figures (rates near their targets, populations shared by the population targets).
+ */
+export function cityView(): ConsolidationView {
+  const rand = rng(2026);
+  const all = units.all().filter((u) => !u.demo && units.targetsFor(catalog, u.code).length > 0);
+  const silent = new Set(
+    all
+      .filter((u) => u.kind === "ward" || u.kind === "commune")
+      .filter((_, i) => i % 16 === 7)
+      .map((u) => u.code),
+  );
+  const files = all
+    .filter((u) => !silent.has(u.code))
+    .map((u, i) => {
+      const population = 15000 + Math.floor(rand() * 70000);
+      const overrides: Record<string, Record<string, number | string>> = {};
+      for (const t of units.targetsFor(catalog, u.code)) {
+        const yt = t.targetByYear[2026] ?? t.targetByYear[2030];
+        const goal = typeof yt === "number" ? yt : null;
+        if (t.aggregation === "ratio_of_sums") {
+          const den =
+            (t.denominatorLabel ?? "").toLowerCase() === "dân số" ? population : 200 + Math.floor(rand() * 4000);
+          const share =
+            t.measure === "percent"
+              ? Math.min(1, ((goal ?? 80) / 100) * (0.86 + rand() * 0.16))
+              : (goal ?? 8) * (0.7 + rand() * 0.5);
+          overrides[t.id] = { numerator: Math.round(den * share), denominator: den };
+        } else if (t.measure === "milestone") overrides[t.id] = { milestone: "Đang thực hiện" };
+        else if (t.measure === "count")
+          overrides[t.id] = { value: Math.round(((goal ?? 400) / 126 / 4) * (0.6 + rand())) };
+        else overrides[t.id] = { value: Math.round((goal ?? 50) * (0.9 + rand() * 0.2) * 10) / 10 };
+      }
+      const saved = new Date(Date.UTC(2026, 3, 1 + (i % 14), 2)).toISOString();
+      return file(`${u.code}.xlsx`, u.code, PERIOD, fullEntries(u.code, population, overrides), {
+        savedAt: saved,
+        contact: {
+          preparer: `Cán bộ thống kê ${u.code}`,
+          approver: null,
+          phone: `024 3${String(100000 + i).slice(1)}`,
+        },
+      });
+    });
+  const result = consolidate(files, { catalog, units, period: PERIOD });
+  return viewFromFiles(result.periods[0], { catalog, units, generatedAt: "2026-04-20T08:00:00.000Z" });
+}

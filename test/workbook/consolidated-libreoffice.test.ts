@@ -1,6 +1,8 @@
 /**
  * LibreOffice (Debian's libreoffice-calc, headless, a fresh user profile) opens the consolidated workbook: every
- * sheet converts to CSV with the consolidated values, and converting to .ods imports every native chart.
+ * sheet converts to CSV with the consolidated values, and converting to .ods imports every native chart. The whole
+ * city's consolidation is rendered to PNG (PDF, then pdftoppm): with CHITIEU_WRITE_SCREENS=1 the pictures are saved
+ * as docs/screens/consolidated.png and consolidated-charts.png for the README.
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -9,7 +11,7 @@ import path from "node:path";
 import JSZip from "jszip";
 import { buildConsolidatedSpec } from "../../src/workbook/consolidated";
 import { writeConsolidatedXlsx } from "../../src/workbook/xlsx/write-consolidated";
-import { sampleView, sheetOf } from "./consolidated-fixture";
+import { cityView, sampleView, sheetOf } from "./consolidated-fixture";
 
 jest.setTimeout(180_000);
 
@@ -108,5 +110,48 @@ describe("the consolidated workbook in LibreOffice", () => {
     const chart = await (ods.file("Object 1/content.xml") as JSZip.JSZipObject).async("string");
     expect(chart).toMatch(/chart:class="chart:bar"/);
     expect(chart).toMatch(/BieuDo/);
+  });
+});
+
+describe("the consolidated workbook rendered by LibreOffice", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "ct-lo-png-"));
+  });
+  afterAll(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("renders the consolidated sheet and the charts of the whole city to PNG", async () => {
+    const spec = buildConsolidatedSpec(cityView(), { spreadTargetId: "S01" });
+    fs.writeFileSync(path.join(dir, "consolidated.xlsx"), await writeConsolidatedXlsx(spec));
+    soffice(dir, ["--convert-to", "pdf", "consolidated.xlsx"]);
+    const pdf = path.join(dir, "consolidated.pdf");
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))?.[1]);
+    const textOf = (page: number) =>
+      execFileSync("pdftotext", ["-f", String(page), "-l", String(page), pdf, "-"], { encoding: "utf8" });
+    expect(textOf(1)).toMatch(/TỔNG HỢP KẾT QUẢ THỰC HIỆN 43 CHỈ TIÊU/);
+    let chartsPage = 0;
+    for (let p = pages; p >= 1 && chartsPage === 0; p--) if (/^BIỂU ĐỒ/.test(textOf(p).trim())) chartsPage = p;
+    expect(chartsPage).toBeGreaterThan(1);
+    const out = process.env.CHITIEU_WRITE_SCREENS === "1" ? path.join(__dirname, "..", "..", "docs", "screens") : dir;
+    fs.mkdirSync(out, { recursive: true });
+    const render = (page: number, name: string) => {
+      execFileSync("pdftoppm", [
+        "-f",
+        String(page),
+        "-l",
+        String(page),
+        "-r",
+        "110",
+        "-png",
+        "-singlefile",
+        pdf,
+        path.join(out, name),
+      ]);
+      return fs.statSync(path.join(out, `${name}.png`)).size;
+    };
+    expect(render(1, "consolidated")).toBeGreaterThan(40_000);
+    expect(render(chartsPage, "consolidated-charts")).toBeGreaterThan(40_000);
   });
 });

@@ -74,6 +74,7 @@ describe("writeConsolidated (Office.js)", () => {
     expect(charts[0].seriesColors.get(0)).toBe(`#${bieuDo.charts[0].series[0].color}`);
     expect(charts[0].reversePlotOrder).toBe(true);
     expect(charts[4].valueAxisTitle).toBe(bieuDo.charts[4].valueAxisTitle);
+    expect(charts[0].valueAxisMin).toBe(0);
   });
 
   it("adds the status colours as custom conditional formats on whole ranges", async () => {

@@ -116,6 +116,7 @@ describe("writeConsolidatedXlsx", () => {
     expect(xml).toContain(`<c:f>BieuDo!$C$${top}</c:f>`);
     expect(xml).not.toContain("$D$"); // the figure and target columns beside the chart data are not charted
     expect(xml).toContain('<c:barDir val="bar"/>');
+    expect(xml).toContain('<c:orientation val="minMax"/><c:min val="0"/>'); // bars start at 0, not where a program likes
     expect(xml).toContain(`<c:ptCount val="${chart.categories.length}"/>`);
     // a blank target is left out of the cache, never written as 0
     const nulls = chart.series[1].values.filter((v) => v === null).length;

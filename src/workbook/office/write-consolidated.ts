@@ -294,6 +294,7 @@ function chartOps(s: ConsolidatedSheet): Op[] {
       ch.series.forEach((series, i) => chart.series.getItemAt(i).format.fill.setSolidColor(hex(series.color)));
       if (ch.kind === "barClustered") chart.axes.categoryAxis.reversePlotOrder = true;
       if (ch.valueAxisTitle) chart.axes.valueAxis.title.text = ch.valueAxisTitle;
+      if (ch.valueAxisMin !== undefined) chart.axes.valueAxis.minimum = ch.valueAxisMin;
     },
   }));
 }
