@@ -39,6 +39,8 @@ export interface DbConfig {
 export interface DbCapabilities {
   /** One writer connection whose commits can carry several submissions at once (group commit). */
   groupCommit: boolean;
+  /** Data-modifying common table expressions: a conditional update and an insert as one atomic statement. */
+  writeCte: boolean;
 }
 
 export interface DbHandle {
@@ -208,7 +210,7 @@ export async function connect(config: DbConfig): Promise<DbHandle> {
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: namedStatementPool(pool) }) });
     return {
       db,
-      caps: { groupCommit: false },
+      caps: { groupCommit: false, writeCte: true },
       engine: "postgresql",
       location: redactUrl(config.url) + (config.pgSchema ? ` (schema ${config.pgSchema})` : ""),
       fresh: false,
@@ -229,7 +231,7 @@ export async function connect(config: DbConfig): Promise<DbHandle> {
   const db = new Kysely<Database>({ dialect: new ChitieuSqliteDialect({ database: withStatementCache(raw) }) });
   return {
     db,
-    caps: { groupCommit: true },
+    caps: { groupCommit: true, writeCte: false },
     engine: "sqlite",
     location: file,
     fresh: false,

@@ -65,6 +65,8 @@ export class SubmissionStatements {
     unknown
   >;
   readonly #insert: Prepared<unknown[], unknown>;
+  #storeAfterUpdate: Prepared<unknown[], unknown> | null = null;
+  #storeAfterInsert: Prepared<unknown[], unknown> | null = null;
 
   constructor(db: Kysely<Database>) {
     this.#db = db;
@@ -229,6 +231,120 @@ export class SubmissionStatements {
             a.expectedLatest,
             a.flows,
           );
+    return Number(r.numAffectedRows ?? 0) === 1;
+  }
+
+  /**
+   * The whole write as one statement, where the engine runs data-modifying common table expressions (capability
+   * `writeCte`, PostgreSQL): the conditional move of the report's head, and the insert only if the head moved. One
+   * round trip, atomic without BEGIN/COMMIT. False when the head did not move (nothing written); a duplicate id
+   * fails the statement as a unique violation (nothing written either).
+   */
+  async storeInOneStatement(executor: Kysely<Database>, a: AdvanceArgs, row: NewSubmissionRow): Promise<boolean> {
+    const first = a.expectedLatest === null;
+    let stmt = first ? this.#storeAfterInsert : this.#storeAfterUpdate;
+    if (!stmt) {
+      stmt = prepared(this.#db, (q) => {
+        const head = first
+          ? q.with("moved", (w) =>
+              w
+                .insertInto("report_state")
+                .values({
+                  unit_code: slot(1),
+                  period: slot(2),
+                  status: "submitted",
+                  locked: 0,
+                  comment: null,
+                  latest_submission_id: slot(0),
+                  latest_revision: slot(3),
+                  first_received_at: slot(9),
+                  first_on_time: slot(12),
+                  last_received_at: slot(9),
+                  accepted_submission_id: null,
+                  demo: slot(13),
+                  updated_at: slot(9),
+                  latest_flows: slot(7),
+                })
+                .onConflict((oc) => oc.columns(["period", "unit_code"]).doNothing())
+                .returning("unit_code"),
+            )
+          : q.with("moved", (w) =>
+              w
+                .updateTable("report_state")
+                .set({
+                  status: "submitted",
+                  latest_submission_id: slot(0),
+                  latest_revision: slot(3),
+                  last_received_at: slot(9),
+                  updated_at: slot(9),
+                  latest_flows: slot(7),
+                })
+                .where("unit_code", "=", slot(1))
+                .where("period", "=", slot(2))
+                .where("latest_submission_id", "=", slot(14))
+                .where("locked", "=", 0)
+                .returning("unit_code"),
+            );
+        return head
+          .insertInto("submission")
+          .columns([
+            "id",
+            "unit_code",
+            "period",
+            "revision",
+            "supersedes",
+            "content_hash",
+            "content",
+            "flows",
+            "catalog_version",
+            "received_at",
+            "client",
+            "token_id",
+            "on_time",
+            "demo",
+          ])
+          .expression((eb) =>
+            eb
+              .selectFrom("moved")
+              .select([
+                eb.cast<string>(eb.val(slot(0)), "text").as("id"),
+                eb.cast<string>(eb.val(slot(1)), "text").as("unit_code"),
+                eb.cast<string>(eb.val(slot(2)), "text").as("period"),
+                eb.cast<number>(eb.val(slot(3)), "integer").as("revision"),
+                eb.cast<string>(eb.val(slot(4)), "text").as("supersedes"),
+                eb.cast<string>(eb.val(slot(5)), "text").as("content_hash"),
+                eb.cast<Buffer>(eb.val(slot(6)), "bytea").as("content"),
+                eb.cast<string>(eb.val(slot(7)), "text").as("flows"),
+                eb.cast<string>(eb.val(slot(8)), "text").as("catalog_version"),
+                eb.cast<string>(eb.val(slot(9)), "text").as("received_at"),
+                eb.cast<string>(eb.val(slot(10)), "text").as("client"),
+                eb.cast<string>(eb.val(slot(11)), "text").as("token_id"),
+                eb.cast<number>(eb.val(slot(12)), "integer").as("on_time"),
+                eb.cast<number>(eb.val(slot(13)), "integer").as("demo"),
+              ]),
+          );
+      });
+      if (first) this.#storeAfterInsert = stmt;
+      else this.#storeAfterUpdate = stmt;
+    }
+    const r = await stmt.run(
+      executor,
+      row.id,
+      row.unit_code,
+      row.period,
+      row.revision,
+      row.supersedes ?? null,
+      row.content_hash,
+      row.content,
+      row.flows ?? "{}",
+      row.catalog_version,
+      row.received_at,
+      row.client ?? null,
+      row.token_id,
+      row.on_time,
+      row.demo ?? 0,
+      a.expectedLatest,
+    );
     return Number(r.numAffectedRows ?? 0) === 1;
   }
 

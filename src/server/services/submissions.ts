@@ -242,41 +242,46 @@ export class SubmissionService {
     const demo = unit?.demo === true;
     const packed = packContent(content.text, result.entries);
     const flows = flowsOf(catalog, result.entries);
-    const groupCommit = app.store.caps.groupCommit;
+    const caps = app.store.caps;
+    const advance = {
+      unitCode,
+      period: periodId,
+      expectedLatest: supersedes,
+      submissionId,
+      revision,
+      receivedAt,
+      onTime,
+      demo,
+      flows,
+    };
+    const row = {
+      id: submissionId,
+      unit_code: unitCode,
+      period: periodId,
+      revision,
+      supersedes,
+      content_hash: content.hash,
+      content: packed,
+      flows,
+      catalog_version: body.catalogVersion,
+      received_at: receivedAt,
+      client,
+      token_id: auth.tokenId,
+      on_time: onTime ? 1 : 0,
+      demo: demo ? 1 : 0,
+    };
     try {
-      await app.writer.write(async (trx) => {
-        // jobs that share a commit (SQLite) see each other's rows but not each other's errors: look before writing.
-        // Alone in its transaction (PostgreSQL), a duplicate id fails the insert and rolls back the whole job.
-        if (groupCommit && (await statements.exists(trx, submissionId))) throw new RaceLost();
-        const advanced = await statements.advance(trx, {
-          unitCode,
-          period: periodId,
-          expectedLatest: supersedes,
-          submissionId,
-          revision,
-          receivedAt,
-          onTime,
-          demo,
-          flows,
+      if (caps.writeCte) {
+        // one atomic statement, committed (durably) before it returns
+        if (!(await statements.storeInOneStatement(db, advance, row))) throw new RaceLost();
+      } else {
+        await app.writer.write(async (trx) => {
+          // jobs that share a commit see each other's rows but not each other's errors: look before writing
+          if (caps.groupCommit && (await statements.exists(trx, submissionId))) throw new RaceLost();
+          if (!(await statements.advance(trx, advance))) throw new RaceLost();
+          await statements.insert(trx, row);
         });
-        if (!advanced) throw new RaceLost();
-        await statements.insert(trx, {
-          id: submissionId,
-          unit_code: unitCode,
-          period: periodId,
-          revision,
-          supersedes,
-          content_hash: content.hash,
-          content: packed,
-          flows,
-          catalog_version: body.catalogVersion,
-          received_at: receivedAt,
-          client,
-          token_id: auth.tokenId,
-          on_time: onTime ? 1 : 0,
-          demo: demo ? 1 : 0,
-        });
-      });
+      }
     } catch (e) {
       if (!(e instanceof RaceLost) && !isUniqueViolation(e)) throw e;
       // Another request wrote first: answer as the later one.

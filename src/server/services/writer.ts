@@ -24,7 +24,12 @@ interface Pending {
   attempts: number;
 }
 
-const MAX_BATCH = 512;
+/**
+ * At most this many jobs share a commit, and the event loop gets a turn between two commits: with 200 clients a
+ * batch of every waiting job held the loop for hundreds of milliseconds (measured with monitorEventLoopDelay),
+ * delaying the reading of new requests; 64 keeps one fsync for many jobs and the loop responsive.
+ */
+const MAX_BATCH = 64;
 
 export class Writer {
   readonly #handle: DbHandle;
@@ -67,6 +72,7 @@ export class Writer {
       while (this.#queue.length > 0) {
         const batch = this.#queue.splice(0, MAX_BATCH);
         await this.#runBatch(batch);
+        if (this.#queue.length > 0) await new Promise<void>((resolve) => setImmediate(resolve));
       }
     } finally {
       this.#flushing = false;
