@@ -27,7 +27,7 @@ import { useSubmission } from "./hooks/useSubmission";
 import { I18nProvider, makeI18n, type I18n } from "./i18n";
 import type { AppProps } from "./App.types";
 
-export type { AppProps, AppTiming } from "./App.types";
+export type { AppProps, AppTiming, PlannerSlotData } from "./App.types";
 
 const useStyles = makeStyles({
   previewLayout: {
@@ -241,11 +241,22 @@ export function App(props: AppProps): React.JSX.Element {
       />
       {connection.me &&
         connection.me.role !== "unit" &&
-        (connectionStatus === "connected" || connectionStatus === "offline") && (
+        connection.connection &&
+        connection.catalog &&
+        (connectionStatus === "connected" || connectionStatus === "offline") &&
+        (props.planner ? (
+          props.planner({
+            connection: connection.connection,
+            me: connection.me,
+            catalog: connection.catalog,
+            periods,
+            offline: connectionStatus === "offline",
+          })
+        ) : (
           <MessageBar intent="info">
             <MessageBarBody>{i18n.t("app.plannerToken")}</MessageBarBody>
           </MessageBar>
-        )}
+        ))}
       {unit && (connectionStatus === "connected" || connectionStatus === "offline") && (
         <PeriodPicker
           periods={periods}

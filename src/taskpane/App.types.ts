@@ -2,12 +2,21 @@ import type * as React from "react";
 import type { Locale } from "../domain/types";
 import type { WorkbookPort } from "../workbook/port";
 import type { PreviewWorkbook } from "../workbook/preview/preview-workbook";
-import type { ApiClient } from "./api";
+import type { ApiClient, Connection, Me, PeriodInfo } from "./api";
+import type { Catalog } from "../domain/types";
 
 export interface AppTiming {
   writeDelayMs?: number;
   markDelayMs?: number;
   retryDelayMs?: (attempt: number) => number;
+}
+
+export interface PlannerSlotData {
+  connection: Connection;
+  me: Me;
+  catalog: Catalog;
+  periods: PeriodInfo[];
+  offline: boolean;
 }
 
 export interface AppProps {
@@ -21,6 +30,11 @@ export interface AppProps {
   /** address offered on the connect form when the workbook remembers none (the page's own origin) */
   defaultEndpoint?: string;
   pageOrigin?: string | null;
+  /**
+   * Planner mode (issue 6): what the pane shows for a planner or admin token, given the connection. Without it the
+   * pane says the entry form needs a unit token.
+   */
+  planner?: (data: PlannerSlotData) => React.ReactNode;
   /** issue 7's guided tour, shown in the demo banner */
   tour?: React.ReactNode;
   timing?: AppTiming;

@@ -1,6 +1,6 @@
 import "./matchers";
-import { screen, waitFor } from "@testing-library/react";
-import { defaultCatalog } from "../../src/domain";
+import { screen, waitFor, within } from "@testing-library/react";
+import { defaultCatalog, defaultUnitRegistry } from "../../src/domain";
 import { ApiError } from "../../src/taskpane/api/client";
 import { SETTINGS } from "../../src/taskpane/util";
 import { CONNECTION, FakeApi, FakeWorkbook } from "./fakes";
@@ -116,5 +116,33 @@ describe("Connect", () => {
     setup({ api });
     expect(await screen.findByText(/Mã này là của cán bộ tổng hợp/)).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Mở mẫu báo cáo trong sổ" })).not.toBeInTheDocument();
+  });
+
+  it("hands a planner's connection to the planner pane when the app has one", async () => {
+    const api = new FakeApi();
+    api.meValue = { role: "planner", unit: null, demo: false };
+    const planner = jest.fn(() => <p>planner pane</p>);
+    setup({ api, props: { planner } });
+    expect(await screen.findByText("planner pane")).toBeInTheDocument();
+    expect(planner).toHaveBeenLastCalledWith(
+      expect.objectContaining({ connection: CONNECTION, me: api.meValue, catalog: api.catalogValue, offline: false }),
+    );
+    expect(screen.queryByText(/Mã này là của cán bộ tổng hợp/)).toBeNull();
+  });
+
+  it("shows the demo banner, with the tour's place, for a demo unit", async () => {
+    const api = new FakeApi();
+    api.meValue = { role: "unit", unit: defaultUnitRegistry().byCode("DEMO-01")!, demo: true };
+    setup({ api, props: { tour: <button type="button">Bắt đầu hướng dẫn</button> } });
+    const banner = await screen.findByTestId("demo-banner");
+    expect(banner).toHaveTextContent("Chế độ trình diễn");
+    expect(banner).toHaveTextContent("không được tính vào báo cáo thật");
+    expect(within(banner).getByRole("button", { name: "Bắt đầu hướng dẫn" })).toBeInTheDocument();
+  });
+
+  it("shows no demo banner for a real unit", async () => {
+    setup();
+    await screen.findByText(/Đã kết nối/);
+    expect(screen.queryByTestId("demo-banner")).toBeNull();
   });
 });

@@ -24,6 +24,17 @@ const useStyles = makeStyles({
     flexDirection: "column",
     gap: tokens.spacingVerticalS,
   },
+  field: {
+    minWidth: 0,
+  },
+  select: {
+    width: "100%",
+    minWidth: 0,
+  },
+  selectElement: {
+    minWidth: 0,
+    textOverflow: "ellipsis",
+  },
   actions: {
     display: "flex",
     gap: tokens.spacingHorizontalS,
@@ -51,8 +62,13 @@ export function PeriodPicker(props: PeriodPickerProps): React.JSX.Element {
   }
   return (
     <section className={styles.root} aria-label={t("report.heading")}>
-      <Field label={t("report.period")}>
-        <Select value={value} onChange={handleChange}>
+      <Field label={t("report.period")} className={styles.field}>
+        <Select
+          value={value}
+          onChange={handleChange}
+          className={styles.select}
+          select={{ className: styles.selectElement }}
+        >
           {sorted.map((p) => {
             const parsed = parsePeriod(p.id);
             const label = p.label ? i18n.b(p.label) : parsed ? periodLabel(parsed, i18n.locale) : p.id;

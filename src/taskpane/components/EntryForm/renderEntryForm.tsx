@@ -29,7 +29,12 @@ export const PROGRESS_COLORS: Record<TargetProgress, NonNullable<BadgeProps["col
   no_data: "subtle",
 };
 
-function renderField(state: EntryRowContext, row: EntryRowView, f: EntryFieldView): React.JSX.Element {
+function renderField(
+  state: EntryRowContext,
+  classes: EntryFormClasses,
+  row: EntryRowView,
+  f: EntryFieldView,
+): React.JSX.Element {
   const { t } = state.i18n;
   const targetId = row.target.id;
   const onBlur = (ev: React.FocusEvent) => state.handleBlur(ev, { targetId, field: f.field });
@@ -44,6 +49,7 @@ function renderField(state: EntryRowContext, row: EntryRowView, f: EntryFieldVie
     >
       {f.kind === "milestone" ? (
         <Select
+          className={classes.select}
           value={f.value}
           disabled={state.readOnly}
           onChange={(ev, data) => state.handleInput(ev, { targetId, field: f.field, value: data.value })}
@@ -102,7 +108,7 @@ function renderRow(state: EntryRowContext, classes: EntryFormClasses, row: Entry
       <Text size={200} className={classes.muted}>
         {row.sourceStatus}
       </Text>
-      <div className={classes.fields}>{row.fields.map((f) => renderField(state, row, f))}</div>
+      <div className={classes.fields}>{row.fields.map((f) => renderField(state, classes, row, f))}</div>
       {row.details.length > 0 && (
         <>
           <Button
@@ -117,7 +123,7 @@ function renderRow(state: EntryRowContext, classes: EntryFormClasses, row: Entry
           </Button>
           {row.detailsOpen && (
             <div id={detailsId} className={classes.fields}>
-              {row.details.map((f) => renderField(state, row, f))}
+              {row.details.map((f) => renderField(state, classes, row, f))}
             </div>
           )}
         </>

@@ -51,8 +51,14 @@ export const useEntryFormStyles = makeStyles({
     gap: tokens.spacingVerticalS,
     marginTop: tokens.spacingVerticalXS,
   },
+  select: {
+    width: "100%",
+    minWidth: 0,
+  },
   toggle: {
     alignSelf: "flex-start",
+    justifyContent: "flex-start",
+    textAlign: "start",
     paddingLeft: 0,
     minWidth: 0,
   },

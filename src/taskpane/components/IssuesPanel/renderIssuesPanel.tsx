@@ -23,7 +23,7 @@ const SEVERITY_COLORS: Record<Severity, NonNullable<BadgeProps["color"]>> = {
 function renderIssueContent(view: IssueView, classes: IssuesPanelClasses): React.JSX.Element {
   return (
     <>
-      <Badge appearance="filled" color={SEVERITY_COLORS[view.severity]}>
+      <Badge appearance="filled" color={SEVERITY_COLORS[view.severity]} className={classes.badge}>
         {view.severityLabel}
       </Badge>
       <span className={classes.text}>

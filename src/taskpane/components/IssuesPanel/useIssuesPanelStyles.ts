@@ -49,6 +49,10 @@ export const useIssuesPanelStyles = makeStyles({
     paddingLeft: tokens.spacingHorizontalS,
     paddingRight: tokens.spacingHorizontalS,
   },
+  badge: {
+    flexShrink: 0,
+    whiteSpace: "nowrap",
+  },
   text: {
     display: "flex",
     flexDirection: "column",
