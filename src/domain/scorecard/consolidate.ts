@@ -233,13 +233,60 @@ export interface HeldRecord {
   progress: Uint8Array;
 }
 
+/** A kept record: its texts, and where its numbers are in the arena. */
+interface Stored {
+  source: string;
+  savedAt: string | null;
+  unitCode: string;
+  contact: UnitContact | null;
+  at: number;
+}
+
+type Figures = Pick<HeldRecord, "numbers" | "milestones" | "progress">;
+
+/**
+ * The numbers of every kept record, packed into chunks of 512 records: one allocation per chunk instead of three
+ * small typed arrays per record, so 10,000 kept records cost ~15 MB and no per-record buffer.
+ */
+class RecordArena {
+  private static readonly CHUNK = 512;
+  private readonly nums: Float64Array[] = [];
+  private readonly codes: Uint8Array[] = [];
+  private n = 0;
+  constructor(private readonly targets: number) {}
+  put(h: Figures): number {
+    const i = this.n++;
+    const c = Math.floor(i / RecordArena.CHUNK);
+    const o = i % RecordArena.CHUNK;
+    const T = this.targets;
+    if (c === this.nums.length) {
+      this.nums.push(new Float64Array(RecordArena.CHUNK * T * FIELDS));
+      this.codes.push(new Uint8Array(RecordArena.CHUNK * T * 2));
+    }
+    this.nums[c].set(h.numbers, o * T * FIELDS);
+    this.codes[c].set(h.milestones, o * T * 2);
+    this.codes[c].set(h.progress, o * T * 2 + T);
+    return i;
+  }
+  get(i: number): Figures {
+    const c = Math.floor(i / RecordArena.CHUNK);
+    const o = i % RecordArena.CHUNK;
+    const T = this.targets;
+    return {
+      numbers: this.nums[c].subarray(o * T * FIELDS, (o + 1) * T * FIELDS),
+      milestones: this.codes[c].subarray(o * T * 2, o * T * 2 + T),
+      progress: this.codes[c].subarray(o * T * 2 + T, (o + 1) * T * 2),
+    };
+  }
+}
+
 interface Slot {
-  held: HeldRecord;
-  /** every file that passed the rules for this key, in arrival order */
-  files: { source: string; savedAt: string | null }[];
-  conflict: boolean;
+  held: Stored;
+  /** once a second file arrives: every file that passed the rules for this key, in arrival order */
+  files?: { source: string; savedAt: string | null }[];
+  conflict?: boolean;
   /** a conflict whose newer file cannot be told */
-  undecidable: boolean;
+  undecidable?: boolean;
 }
 
 const FIELDS = 4;
@@ -256,7 +303,7 @@ function num(x: number | null | undefined): number {
   return typeof x === "number" && Number.isFinite(x) ? x : NaN;
 }
 
-function sameFigures(a: HeldRecord, b: HeldRecord): boolean {
+function sameFigures(a: Figures, b: Figures): boolean {
   if (a.numbers.length !== b.numbers.length) return false;
   for (let i = 0; i < a.numbers.length; i++) {
     const x = a.numbers[i];
@@ -399,6 +446,14 @@ export function createConsolidator(opts: ConsolidateOptions): Consolidator {
   const { catalog } = opts;
   const targets = catalog.targets;
   const prepare = createPreparer(opts);
+  const arena = new RecordArena(targets.length);
+  const store = (h: HeldRecord): Stored => ({
+    source: h.source,
+    savedAt: h.savedAt,
+    unitCode: h.unitCode,
+    contact: h.contact,
+    at: arena.put(h),
+  });
   const verdicts: FileVerdict[] = [];
   const slots = new Map<string, Slot>(); // key: period \u0000 unit
   const rejectedByKey = new Map<string, FileReason[]>();
@@ -419,11 +474,12 @@ export function createConsolidator(opts: ConsolidateOptions): Consolidator {
     periods.set(p.period.id, p.period);
     const slot = slots.get(key);
     if (!slot) {
-      slots.set(key, { held, files: [{ source: v.source, savedAt: v.savedAt }], conflict: false, undecidable: false });
+      slots.set(key, { held: store(held) });
       return v;
     }
+    slot.files ??= [{ source: slot.held.source, savedAt: slot.held.savedAt }];
     slot.files.push({ source: v.source, savedAt: v.savedAt });
-    if (!slot.conflict && sameFigures(slot.held, held)) {
+    if (!slot.conflict && sameFigures(arena.get(slot.held.at), held)) {
       v.status = "identical";
       v.reasons = [reasons.identical(slot.held.source)];
       return v;
@@ -431,7 +487,7 @@ export function createConsolidator(opts: ConsolidateOptions): Consolidator {
     slot.conflict = true;
     const c = compareSaved(held.savedAt, slot.held.savedAt);
     if (c === 0) slot.undecidable = true;
-    if (c > 0) slot.held = held; // keep the newest; whether it is used is decided in finish()
+    if (c > 0) slot.held = store(held); // keep the newest; whether it is used is decided in finish()
     return v;
   }
 
@@ -441,9 +497,9 @@ export function createConsolidator(opts: ConsolidateOptions): Consolidator {
     const sortedPeriods = [...periods.values()].sort((a, b) =>
       a.start < b.start ? -1 : a.start > b.start ? 1 : a.id.localeCompare(b.id),
     );
-    const used = new Map<string, HeldRecord[]>();
+    const used = new Map<string, Stored[]>();
     for (const p of sortedPeriods) {
-      const records: HeldRecord[] = [];
+      const records: Stored[] = [];
       used.set(p.id, records);
       byPeriod.set(p.id, {
         period: p,
@@ -478,8 +534,9 @@ export function createConsolidator(opts: ConsolidateOptions): Consolidator {
     for (const [key, slot] of slots) {
       const [periodId, unitCode] = key.split("\u0000");
       const pc = byPeriod.get(periodId) as PeriodConsolidation;
-      if (slot.files.length > 1) {
-        const files = [...slot.files].sort((a, b) => compareSaved(a.savedAt, b.savedAt));
+      if (slot.files && slot.files.length > 1) {
+        const all = slot.files;
+        const files = [...all].sort((a, b) => compareSaved(a.savedAt, b.savedAt));
         const resolvable = !slot.undecidable;
         const resolution: DuplicateGroup["resolution"] = !slot.conflict
           ? "identical"
@@ -494,12 +551,12 @@ export function createConsolidator(opts: ConsolidateOptions): Consolidator {
           kept: resolution === "unresolved" ? null : slot.held.source,
         });
         if (resolution === "newer_wins") {
-          for (const f of slot.files)
+          for (const f of all)
             if (f.source !== slot.held.source)
               mark(f.source, periodId, unitCode, "superseded", reasons.superseded(slot.held.source));
         } else if (resolution === "unresolved") {
-          for (const f of slot.files) {
-            const others = slot.files.filter((o) => o.source !== f.source).map((o) => o.source);
+          for (const f of all) {
+            const others = all.filter((o) => o.source !== f.source).map((o) => o.source);
             mark(f.source, periodId, unitCode, "conflict", reasons.conflict(others, resolvable));
           }
           pc.conflicted.add(unitCode);
@@ -507,7 +564,7 @@ export function createConsolidator(opts: ConsolidateOptions): Consolidator {
         }
       }
       const h = slot.held;
-      (used.get(periodId) as HeldRecord[]).push(h);
+      (used.get(periodId) as Stored[]).push(h);
       pc.submissions.set(unitCode, { source: h.source, savedAt: h.savedAt, contact: h.contact });
     }
     for (const [key, rs] of rejectedByKey) {
@@ -528,7 +585,8 @@ export function createConsolidator(opts: ConsolidateOptions): Consolidator {
     return { files: verdicts, duplicates, periods: [...byPeriod.values()], counts };
   }
 
-  function expand(h: HeldRecord): ParsedEntry[] {
+  function expand(s: Stored): ParsedEntry[] {
+    const h = arena.get(s.at);
     const out: ParsedEntry[] = [];
     targets.forEach((t, i) => {
       if (
@@ -554,12 +612,13 @@ export function createConsolidator(opts: ConsolidateOptions): Consolidator {
     return out;
   }
 
-  function pushMatrix(matrix: MatrixCell[], h: HeldRecord): void {
+  function pushMatrix(matrix: MatrixCell[], s: Stored): void {
+    const h = arena.get(s.at);
     targets.forEach((t, i) => {
       if (h.progress[i] === NO_PROGRESS) return;
       const nz = (x: number): number | null => (Number.isNaN(x) ? null : x);
       matrix.push({
-        unitCode: h.unitCode,
+        unitCode: s.unitCode,
         targetId: t.id,
         figure: nz(h.numbers[i * FIELDS + 3]),
         numerator: nz(h.numbers[i * FIELDS + 1]),
