@@ -3,7 +3,10 @@
  * UUID each) to a real `chitieu serve` process, for SQLite and PostgreSQL. Prints submissions/s, p50 and p99 and
  * checks afterwards that every 2xx answer is one stored row.
  *
- *   npx tsx bench/server/burst.ts [--dialect sqlite|postgres|both] [--duration 10] [--connections 200]
+ *   npx tsx bench/server/burst.ts [--dialect sqlite|postgres|both] [--duration 10] [--connections 200] [--rate N]
+ *
+ * After the saturating run, the same clients are throttled to 70 % of the throughput measured (or --rate) and the
+ * latency at that arrival rate is printed too.
  *
  * Goal on the 2-core development machine: ≥ 2,000/s SQLite, ≥ 1,000/s PostgreSQL, p99 ≤ 50 ms. The load generator
  * runs on the same two cores as the server.
@@ -29,6 +32,7 @@ const argv = process.argv.slice(2);
 const duration = numberArg(argv, "--duration", 10);
 const connections = numberArg(argv, "--connections", 200);
 const warmup = numberArg(argv, "--warmup", 3);
+const rateArg = argv.includes("--rate") ? numberArg(argv, "--rate", 0) : undefined;
 
 interface Run {
   requests: number;
@@ -43,7 +47,7 @@ interface Run {
   max: number;
 }
 
-function fire(url: string, next: ReturnType<typeof submissionStream>, seconds: number): Promise<Run> {
+function fire(url: string, next: ReturnType<typeof submissionStream>, seconds: number, rate?: number): Promise<Run> {
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
@@ -52,6 +56,7 @@ function fire(url: string, next: ReturnType<typeof submissionStream>, seconds: n
         duration: seconds,
         pipelining: 1,
         timeout: 10,
+        ...(rate ? { overallRate: rate } : {}),
         requests: [
           {
             method: "POST",
@@ -132,9 +137,19 @@ async function runDialect(dialect: Dialect): Promise<boolean> {
     console.log(`server.${dialect}.p99_ms=${r.p99}`);
     console.log(`server.${dialect}.refused=${r.non2xx + r.errors}`);
     console.log(`server.${dialect}.figures_per_submission=${p.figures}`);
-    // the stored rows must be exactly the acknowledged submissions (autocannon may cut requests in flight at the end,
-    // which can be stored without an answer being counted: never fewer rows than answers)
-    const consistent = stored >= r.ok && stored <= r.requests;
+    // Closed loop, 200 clients always waiting: the mean latency is 200 / throughput (Little's law) whatever the
+    // server does. Latency at a given arrival rate below capacity says more: the same 200 clients, throttled.
+    const rate = Math.max(50, Math.round(Math.min(rateArg ?? Infinity, r.perSecond * 0.7)));
+    const paced = await fire(server.url, next, duration, rate);
+    console.log(
+      `${dialect}: at ${rate} submissions/s offered by the same ${connections} clients: ${paced.perSecond.toFixed(0)}/s stored, p50 ${paced.p50} ms, p90 ${paced.p90} ms, p99 ${paced.p99} ms`,
+    );
+    console.log(`server.${dialect}.paced_rate=${rate}`);
+    console.log(`server.${dialect}.paced_p50_ms=${paced.p50}`);
+    console.log(`server.${dialect}.paced_p99_ms=${paced.p99}`);
+    // every acknowledged submission is a row; beyond those only the requests in flight when the run stopped (at most
+    // one per client) and those whose answer timed out may have been stored
+    const consistent = stored >= r.ok && stored <= r.ok + connections + r.errors;
     if (!consistent) console.log(`✖ ${dialect}: ${stored} rows for ${r.ok} acknowledged submissions`);
     return consistent && r.non2xx === 0;
   } finally {

@@ -81,19 +81,41 @@ function canonicalKeys(e: EntryInput): EntryInput {
 }
 
 /**
- * What a submission row stores: the content as hashed and the parsed entries, deflated together. Synchronous on
- * purpose (the asynchronous zlib stream costs more CPU than the work it moves), with a 4 KB window and a small
- * hash table: a report's rows repeat within a few hundred bytes, and zlib's default 256 KB of state per call is
- * what the garbage collector then has to sweep. A 43-target report: ~18 KB → ~1.1 KB.
+ * What a submission row stores: the content as hashed and the parsed entries (as rows of
+ * [targetId, value, numerator, denominator, milestone, justification, evidence, responsible]), deflated together.
+ * Synchronous on purpose (the asynchronous zlib stream costs more CPU than the work it moves), with a 4 KB window and
+ * a small hash table: a report's rows repeat within a few hundred bytes, and zlib's default 256 KB of state per call
+ * is what the garbage collector then has to sweep. A 43-target report: ~18 KB → ~1 KB.
  */
 export function packContent(canonicalText: string, parsed: readonly ParsedEntry[]): Buffer {
+  const rows = parsed.map((e) => [
+    e.targetId,
+    e.value,
+    e.numerator,
+    e.denominator,
+    e.milestone,
+    e.justification,
+    e.evidence,
+    e.responsible,
+  ]);
   return deflateRawSync(
-    Buffer.from(`{"report":${canonicalText},"parsed":${JSON.stringify(parsed)}}`, "utf8"),
+    Buffer.from(`{"report":${canonicalText},"parsed":${JSON.stringify(rows)}}`, "utf8"),
     PACK_OPTIONS,
   );
 }
 
 const PACK_OPTIONS = { level: 3, windowBits: 12, memLevel: 5 } as const;
+
+type ParsedRow = [
+  string,
+  number | null,
+  number | null,
+  number | null,
+  ParsedEntry["milestone"],
+  string | null,
+  string | null,
+  string | null,
+];
 
 export interface StoredContent {
   report: ReportContent;
@@ -101,7 +123,22 @@ export interface StoredContent {
 }
 
 export function unpackContent(content: Buffer | Uint8Array): StoredContent {
-  return JSON.parse(inflateRawSync(content).toString("utf8")) as StoredContent;
+  const raw = JSON.parse(inflateRawSync(content).toString("utf8")) as { report: ReportContent; parsed: ParsedRow[] };
+  return {
+    report: raw.report,
+    parsed: raw.parsed.map(
+      ([targetId, value, numerator, denominator, milestone, justification, evidence, responsible]) => ({
+        targetId,
+        value,
+        numerator,
+        denominator,
+        milestone,
+        justification,
+        evidence,
+        responsible,
+      }),
+    ),
+  };
 }
 
 /** The figures of the flow targets (aggregated by sum), for year-to-date sums: {targetId: value}. */
