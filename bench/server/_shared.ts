@@ -200,11 +200,12 @@ export async function startServerProcess(
   db: BenchDb,
   port: number,
   extraEnv: Record<string, string> = {},
+  extraArgs: string[] = [],
 ): Promise<ServerProcess> {
   let out = "";
   const child = spawn(
     process.execPath,
-    [path.join(ROOT, "bin", "chitieu.js"), "serve", "--port", String(port), ...db.flags],
+    [path.join(ROOT, "bin", "chitieu.js"), "serve", "--port", String(port), ...db.flags, ...extraArgs],
     {
       cwd: ROOT,
       env: {
@@ -250,12 +251,28 @@ export async function stopServerProcess(p: ServerProcess, signal: NodeJS.Signals
   });
 }
 
-/** CPU seconds (user + system) a process has used so far, from /proc (Linux), or null elsewhere. */
+/** CPU seconds (user + system) used so far by a process and its descendants (cluster workers), from /proc (Linux). */
 export function cpuSeconds(pid: number): number | null {
   try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    const ticks = Number(fields[11]) + Number(fields[12]);
+    const stats = new Map<number, { ppid: number; ticks: number }>();
+    for (const entry of fs.readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        stats.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+      } catch {
+        /* the process ended meanwhile */
+      }
+    }
+    if (!stats.has(pid)) return null;
+    let ticks = 0;
+    const todo = [pid];
+    while (todo.length > 0) {
+      const p = todo.pop() as number;
+      ticks += stats.get(p)?.ticks ?? 0;
+      for (const [child, s] of stats) if (s.ppid === p) todo.push(child);
+    }
     return ticks / 100;
   } catch {
     return null;

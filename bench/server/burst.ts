@@ -4,6 +4,7 @@
  * checks afterwards that every 2xx answer is one stored row.
  *
  *   npx tsx bench/server/burst.ts [--dialect sqlite|postgres|both] [--duration 10] [--connections 200] [--rate N]
+ *                                 [--workers N|auto]   (processes of `chitieu serve --workers`; default 1)
  *
  * After the saturating run, the same clients are throttled to 70 % of the throughput measured (or --rate) and the
  * latency at that arrival rate is printed too.
@@ -32,6 +33,7 @@ const argv = process.argv.slice(2);
 const duration = numberArg(argv, "--duration", 10);
 const connections = numberArg(argv, "--connections", 200);
 const warmup = numberArg(argv, "--warmup", 3);
+const workers = argv.includes("--workers") ? String(argv[argv.indexOf("--workers") + 1]) : "1";
 const rateArg = argv.includes("--rate") ? numberArg(argv, "--rate", 0) : undefined;
 
 interface Run {
@@ -101,11 +103,11 @@ async function runDialect(dialect: Dialect): Promise<boolean> {
   const db = await freshBenchDb(dialect);
   const p = await prepare(db.config);
   const port = await freePort();
-  const server = await startServerProcess(db, port);
+  const server = await startServerProcess(db, port, {}, ["--workers", workers]);
   try {
     const periods = periodIds(80);
     console.log(
-      `${dialect}: ${p.units.length} units × ${p.targets} targets (${p.figures} figures, ${p.bodyBytes} bytes a body), ${connections} connections, ${duration} s after a ${warmup} s warm-up`,
+      `${dialect}: ${workers} server process(es), ${p.units.length} units × ${p.targets} targets (${p.figures} figures, ${p.bodyBytes} bytes a body), ${connections} connections, ${duration} s after a ${warmup} s warm-up`,
     );
     const next = submissionStream(p, periods);
     if (warmup > 0) await fire(server.url, next, warmup);

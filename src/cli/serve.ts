@@ -1,13 +1,15 @@
 import { parseArgs } from "node:util";
 import { printBilingual, type CliIo } from "./io";
-import { resolveServeConfig, startServer, type ServeFlags } from "../server/main";
+import cluster from "node:cluster";
+import { resolveServeConfig, startCluster, startServer, type ServeFlags } from "../server/main";
 
 const HELP = `chitieu serve [--port 3000] [--host 127.0.0.1] [--db chitieu.sqlite] [--tls-key file --tls-cert file]
-              [--static-root dist/web] [--behind-proxy]
+              [--static-root dist/web] [--behind-proxy] [--workers N|auto]
 
 Starts the endpoint (/api/v1) and serves the built add-in. SQLite file by default; PostgreSQL when DATABASE_URL is set.
 Environment: CHITIEU_PORT, CHITIEU_HOST, CHITIEU_DB, DATABASE_URL, CHITIEU_TLS_KEY, CHITIEU_TLS_CERT,
-CHITIEU_STATIC_ROOT, CHITIEU_ALLOWED_ORIGIN, CHITIEU_TOKEN_PEPPER, CHITIEU_BEHIND_PROXY, CHITIEU_ENV, CHITIEU_LOG.
+CHITIEU_STATIC_ROOT, CHITIEU_ALLOWED_ORIGIN, CHITIEU_TOKEN_PEPPER, CHITIEU_BEHIND_PROXY, CHITIEU_ENV, CHITIEU_LOG,
+CHITIEU_WORKERS (processes answering on the one port; default 1).
 `;
 
 export function parseServeFlags(argv: string[]): ServeFlags & { help: boolean } {
@@ -21,6 +23,7 @@ export function parseServeFlags(argv: string[]): ServeFlags & { help: boolean } 
       "tls-cert": { type: "string" },
       "static-root": { type: "string" },
       "behind-proxy": { type: "boolean" },
+      workers: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -32,6 +35,7 @@ export function parseServeFlags(argv: string[]): ServeFlags & { help: boolean } 
     tlsCert: values["tls-cert"],
     staticRoot: values["static-root"],
     behindProxy: values["behind-proxy"],
+    workers: values.workers,
     help: values.help === true,
   };
 }
@@ -55,31 +59,80 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const cfg = resolveServeConfig(flags, io.env, io.cwd);
+  if (cluster.isWorker && io.env.CHITIEU_CLUSTER_WORKER === "1") return runWorker(cfg);
+  if (cfg.workers > 1) return runCluster(cfg, io);
   const server = await startServer(cfg);
   const where =
     server.handle.engine === "sqlite" ? `SQLite ${server.handle.location}` : `PostgreSQL ${server.handle.location}`;
+  announce(io, server.url, where, server.demoTokens, 1);
+  return untilSignal(() => server.close());
+}
+
+function announce(
+  io: CliIo,
+  url: string,
+  where: string,
+  demoTokens: { label: string; token: string }[],
+  workers: number,
+): void {
+  const procs = workers > 1 ? `, ${workers} processes` : "";
   printBilingual(io.stdout, {
-    vi: `Chỉ tiêu đang chạy tại ${server.url} (dữ liệu: ${where})`,
-    en: `Chỉ tiêu is listening at ${server.url} (data: ${where})`,
+    vi: `Chỉ tiêu đang chạy tại ${url} (dữ liệu: ${where}${workers > 1 ? `, ${workers} tiến trình` : ""})`,
+    en: `Chỉ tiêu is listening at ${url} (data: ${where}${procs})`,
   });
-  io.stdout.write(`API: ${server.url}/api/v1 — OpenAPI: ${server.url}/api/v1/openapi.json\n`);
-  if (server.demoTokens.length > 0) {
+  io.stdout.write(`API: ${url}/api/v1 — OpenAPI: ${url}/api/v1/openapi.json\n`);
+  if (demoTokens.length > 0) {
     printBilingual(io.stdout, {
       vi: "Cơ sở dữ liệu mới được tạo; mã truy cập trình diễn (chỉ hiện một lần):",
       en: "A fresh database was created; demo tokens (shown once):",
     });
-    for (const t of server.demoTokens) io.stdout.write(`${t.label}: ${t.token}\n`);
+    for (const t of demoTokens) io.stdout.write(`${t.label}: ${t.token}\n`);
   }
+}
+
+/** Resolves with 0 after SIGINT or SIGTERM once `close` finished (1 if it failed). */
+function untilSignal(close: () => Promise<void>): Promise<number> {
   return new Promise<number>((resolve) => {
     const stop = () => {
       process.off("SIGINT", stop);
       process.off("SIGTERM", stop);
-      server.close().then(
+      close().then(
         () => resolve(0),
         () => resolve(1),
       );
     };
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);
+  });
+}
+
+async function runCluster(cfg: ReturnType<typeof resolveServeConfig>, io: CliIo): Promise<number> {
+  const running = await startCluster(cfg);
+  const where = running.engine === "sqlite" ? `SQLite ${running.location}` : `PostgreSQL ${running.location}`;
+  announce(io, running.url, where, running.demoTokens, running.workers);
+  return untilSignal(() => running.close());
+}
+
+/** A cluster worker: serves until told to stop, or until the primary goes away. */
+async function runWorker(cfg: ReturnType<typeof resolveServeConfig>): Promise<number> {
+  const server = await startServer(cfg, { demoTokens: false });
+  return new Promise<number>((resolve) => {
+    let closing = false;
+    const stop = () => {
+      if (closing) return;
+      closing = true;
+      const done = (code: number) => {
+        // let go of the primary's channel, or this process would stay alive after its server closed
+        if (process.connected) process.disconnect();
+        resolve(code);
+      };
+      server.close().then(
+        () => done(0),
+        () => done(1),
+      );
+    };
+    process.on("SIGTERM", stop);
+    process.on("SIGINT", stop);
+    process.on("disconnect", stop);
   });
 }

@@ -2,12 +2,15 @@
  * Listening: configuration from flags and environment, the production safety check, TLS, demo tokens for a fresh
  * embedded database, graceful shutdown. `buildApp` (app.ts) does everything else.
  */
+import cluster from "node:cluster";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { Bilingual } from "../domain/types";
 import { buildApp, DEFAULT_ORIGIN } from "./app";
-import { connect, resolveDbConfig, type DbConfig, type DbHandle } from "./db/connect";
+import { connect, migrateToLatest, resolveDbConfig, type DbConfig, type DbHandle } from "./db/connect";
+import { seedReferenceData } from "./db/seed";
 import { CT_CONFIG_INVALID, CT_UNSAFE_CONFIG } from "./errors";
 import { issueToken } from "./services/token-admin";
 import { DEV_PEPPER, resolvePepper } from "./tokens";
@@ -20,6 +23,8 @@ export interface ServeFlags {
   tlsCert?: string;
   staticRoot?: string;
   behindProxy?: boolean;
+  /** processes answering on the one port (cluster); "auto" = one per CPU */
+  workers?: string;
 }
 
 export interface ServeConfig {
@@ -33,6 +38,7 @@ export interface ServeConfig {
   production: boolean;
   behindProxy: boolean;
   logLevel: string;
+  workers: number;
 }
 
 /** The package root (where package.json is), found from this file whether it runs from src/ or dist/. */
@@ -97,7 +103,18 @@ export function resolveServeConfig(flags: ServeFlags, env: NodeJS.ProcessEnv, cw
     production: env.CHITIEU_ENV === "production" || env.NODE_ENV === "production",
     behindProxy: flags.behindProxy === true || truthy(env.CHITIEU_BEHIND_PROXY),
     logLevel: env.CHITIEU_LOG ?? "warn",
+    workers: resolveWorkers(flags.workers ?? env.CHITIEU_WORKERS),
   };
+}
+
+function resolveWorkers(text: string | undefined): number {
+  if (!text) return 1;
+  if (text === "auto") return Math.max(1, os.availableParallelism());
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 64) {
+    throw CT_CONFIG_INVALID({ setting: "--workers", value: text, expected: "a whole number from 1 to 64, or auto" });
+  }
+  return n;
 }
 
 /** Why this configuration is unsafe in production (empty when it is fine). */
@@ -133,7 +150,31 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(cfg: ServeConfig): Promise<RunningServer> {
+/** Migrate, seed, and (fresh database, not production) issue the demo tokens — once, before any worker starts. */
+async function issueDemoTokens(handle: DbHandle, cfg: ServeConfig): Promise<RunningServer["demoTokens"]> {
+  const demoTokens: RunningServer["demoTokens"] = [];
+  if (handle.fresh && !cfg.production) {
+    const now = new Date().toISOString();
+    const unit = await issueToken(
+      handle.db,
+      cfg.pepper,
+      { role: "unit", unitCode: "DEMO-01", label: "demo DEMO-01" },
+      now,
+    );
+    const planner = await issueToken(handle.db, cfg.pepper, { role: "planner", label: "demo planner" }, now);
+    demoTokens.push({ label: "demo token (unit DEMO-01)", token: unit.token, unitCode: "DEMO-01" });
+    demoTokens.push({ label: "planner demo token", token: planner.token, unitCode: null });
+  }
+  return demoTokens;
+}
+
+function shownUrl(cfg: ServeConfig, port: number): string {
+  const shownHost = cfg.host === "0.0.0.0" || cfg.host === "127.0.0.1" || cfg.host === "::" ? "localhost" : cfg.host;
+  return `${cfg.tls ? "https" : "http"}://${shownHost}:${port}`;
+}
+
+/** One process: migrate, seed, demo tokens on a fresh database, listen. */
+export async function startServer(cfg: ServeConfig, opts: { demoTokens?: boolean } = {}): Promise<RunningServer> {
   if (cfg.production) {
     const problems = productionProblems(cfg);
     if (problems.length > 0) throw CT_UNSAFE_CONFIG({ reasons: problems });
@@ -155,19 +196,7 @@ export async function startServer(cfg: ServeConfig): Promise<RunningServer> {
     await handle.close();
     throw e;
   }
-  const demoTokens: RunningServer["demoTokens"] = [];
-  if (handle.fresh && !cfg.production) {
-    const now = new Date().toISOString();
-    const unit = await issueToken(
-      handle.db,
-      cfg.pepper,
-      { role: "unit", unitCode: "DEMO-01", label: "demo DEMO-01" },
-      now,
-    );
-    const planner = await issueToken(handle.db, cfg.pepper, { role: "planner", label: "demo planner" }, now);
-    demoTokens.push({ label: "demo token (unit DEMO-01)", token: unit.token, unitCode: "DEMO-01" });
-    demoTokens.push({ label: "planner demo token", token: planner.token, unitCode: null });
-  }
+  const demoTokens = opts.demoTokens === false ? [] : await issueDemoTokens(handle, cfg);
   try {
     await app.listen({ port: cfg.port, host: cfg.host });
   } catch (e) {
@@ -177,15 +206,88 @@ export async function startServer(cfg: ServeConfig): Promise<RunningServer> {
   }
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : cfg.port;
-  const shownHost = cfg.host === "0.0.0.0" || cfg.host === "127.0.0.1" || cfg.host === "::" ? "localhost" : cfg.host;
   return {
     app,
     handle,
-    url: `${cfg.tls ? "https" : "http"}://${shownHost}:${port}`,
+    url: shownUrl(cfg, port),
     demoTokens,
     async close() {
       await app.close();
       await handle.close();
+    },
+  };
+}
+
+export interface RunningCluster {
+  url: string;
+  engine: DbHandle["engine"];
+  location: string;
+  workers: number;
+  demoTokens: RunningServer["demoTokens"];
+  close(): Promise<void>;
+}
+
+/**
+ * Several processes answering on one port (node:cluster), for machines with several cores. The primary migrates,
+ * seeds and issues the demo tokens once, then forks the workers (each a full `startServer`); a worker that dies is
+ * replaced. Safe on PostgreSQL and SQLite alike: the unique keys and conditional updates that make several
+ * instances safe make several workers safe.
+ */
+export async function startCluster(cfg: ServeConfig): Promise<RunningCluster> {
+  if (cfg.production) {
+    const problems = productionProblems(cfg);
+    if (problems.length > 0) throw CT_UNSAFE_CONFIG({ reasons: problems });
+  }
+  const handle = await connect(cfg.db);
+  let demoTokens: RunningServer["demoTokens"];
+  try {
+    await migrateToLatest(handle);
+    await seedReferenceData(handle.db, new Date().toISOString());
+    demoTokens = await issueDemoTokens(handle, cfg);
+  } finally {
+    await handle.close();
+  }
+  let stopping = false;
+  const fork = () => cluster.fork({ CHITIEU_CLUSTER_WORKER: "1" });
+  const port = await new Promise<number>((resolve, reject) => {
+    let listening = 0;
+    let firstPort = cfg.port;
+    const onListening = (_w: unknown, address: { port: number }) => {
+      firstPort = address.port;
+      if (++listening === cfg.workers) {
+        cluster.off("listening", onListening);
+        resolve(firstPort);
+      }
+    };
+    cluster.on("listening", onListening);
+    cluster.on("exit", (worker, code, signal) => {
+      if (stopping) return;
+      if (listening < cfg.workers) {
+        reject(new Error(`worker ${worker.id} exited with ${code ?? signal} while starting`));
+        return;
+      }
+      fork();
+    });
+    for (let i = 0; i < cfg.workers; i++) fork();
+  });
+  return {
+    url: shownUrl(cfg, port),
+    engine: handle.engine,
+    location: handle.location,
+    workers: cfg.workers,
+    demoTokens,
+    close() {
+      stopping = true;
+      const alive = Object.values(cluster.workers ?? {}).filter((w) => w && !w.isDead());
+      return Promise.all(
+        alive.map(
+          (w) =>
+            new Promise<void>((resolve) => {
+              w!.once("exit", () => resolve());
+              w!.process.kill("SIGTERM");
+            }),
+        ),
+      ).then(() => undefined);
     },
   };
 }

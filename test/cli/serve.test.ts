@@ -193,6 +193,38 @@ describe("chitieu serve", () => {
     }
   });
 
+  it("runs several processes on one port with --workers, prints the demo tokens once, and stops them all on SIGTERM", async () => {
+    const w = await serve([
+      "--db",
+      "workers.sqlite",
+      "--tls-key",
+      key,
+      "--tls-cert",
+      cert,
+      "--static-root",
+      web,
+      "--workers",
+      "2",
+    ]);
+    let workers: string[] = [];
+    try {
+      await new Promise((r) => setTimeout(r, 300));
+      expect(w.out()).toContain("2 processes)");
+      expect(w.out().match(/^demo token \(unit DEMO-01\): /gm)).toHaveLength(1);
+      const answers = await Promise.all(Array.from({ length: 8 }, () => get(`${w.url}/api/v1/health`)));
+      expect(answers.every((a) => a.status === 200)).toBe(true);
+      workers = spawnSync("pgrep", ["-P", String(w.child.pid)], { encoding: "utf8" })
+        .stdout.trim()
+        .split("\n")
+        .filter(Boolean);
+      expect(workers).toHaveLength(2);
+    } finally {
+      expect(await stop(w)).toBe(0);
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    for (const pid of workers) expect(fs.existsSync(`/proc/${pid}`)).toBe(false);
+  });
+
   it("refuses to start in production with unsafe defaults, saying why in Vietnamese and English (exit 1)", () => {
     const r = spawnSync(process.execPath, [BIN, "serve", "--port", "0", "--db", "prod.sqlite"], {
       cwd: dir,
