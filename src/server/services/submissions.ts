@@ -179,6 +179,8 @@ export class SubmissionService {
       state = read.state;
       for (const f of read.flows) addFlows(ytd, f);
       if (state) {
+        // a retry of the head (or accepted) revision: refuse() answers it with the stored receipt; the error is only
+        // thrown if that revision vanished, which the append-only table rules out
         if (!dryRun && (state.latest_submission_id === submissionId || state.accepted_submission_id === submissionId)) {
           return refuse(CT_INTERNAL({ requestId: submissionId }));
         }
