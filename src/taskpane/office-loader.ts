@@ -3,15 +3,16 @@
  * - inside an Office host (detected the way office.js itself finds its host: window.external.GetHostInfo / agaveHost,
  *   the `_host_Info` query parameter, window.name's JSON `hostInfo`, or sessionStorage `hostInfoValue`), it loads
  *   Microsoft's CDN copy, falling back to the local copy under office/ when the CDN cannot be reached;
- * - in a plain browser it loads the local copy (served with o15apptofilemappingtable.js, without which
- *   Office.onReady never resolves), which answers onReady with host null.
+ * - in a plain browser none of those sources exists, so office.js itself would find no host: the pane skips it and
+ *   starts the preview at once. `?office=load` loads the local copy anyway (served with o15apptofilemappingtable.js,
+ *   without which Office.onReady never resolves) — the browser tests use it to check that copy answers host null.
  * Every step has a time limit, so the pane always starts: no Office (or no host) means the browser preview.
  */
 
 export const OFFICE_CDN_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 export const OFFICE_LOCAL_URL = "office/office.js";
 
-export type OfficeSource = "cdn" | "local" | "preloaded" | "absent";
+export type OfficeSource = "cdn" | "local" | "preloaded" | "skipped" | "absent";
 
 export interface OfficeBoot {
   /** "excel" when running in Excel; null in a plain browser (the preview) */
@@ -26,6 +27,8 @@ export interface OfficeLoaderOptions {
   localUrl?: string;
   scriptTimeoutMs?: number;
   readyTimeoutMs?: number;
+  /** load office.js even when nothing says an Office host is there (default: from the `office=load` query parameter) */
+  forceLoad?: boolean;
 }
 
 type HostWindow = Window & { agaveHost?: unknown; Office?: typeof Office; external?: unknown };
@@ -39,7 +42,8 @@ export function officeHostHint(win: HostWindow): boolean {
   } catch {
     // some hosts throw on window.external access; that is no hint
   }
-  if (/[?&]_host_Info=/i.test(win.location.search)) return true;
+  // Office 2016+ passes _host_Info; Office Online 2013 hosts pass _xdm_Info
+  if (/[?&](_host_Info|_xdm_Info)=/i.test(win.location.search)) return true;
   try {
     const fromName = JSON.parse(win.name) as { hostInfo?: unknown } | null;
     if (fromName && fromName.hostInfo) return true;
@@ -95,6 +99,10 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | null> {
 
 export async function bootOffice(win: HostWindow = window, options: OfficeLoaderOptions = {}): Promise<OfficeBoot> {
   const hinted = officeHostHint(win);
+  const forceLoad = options.forceLoad ?? /[?&]office=load\b/.test(win.location.search);
+  if (!hinted && !forceLoad && typeof win.Office === "undefined") {
+    return { host: null, source: "skipped", displayLanguage: null };
+  }
   const scriptTimeout = options.scriptTimeoutMs ?? (hinted ? 8000 : 3000);
   const readyTimeout = options.readyTimeoutMs ?? (hinted ? 10000 : 2000);
   let source: OfficeSource = typeof win.Office === "undefined" ? "absent" : "preloaded";

@@ -262,8 +262,10 @@ export async function newPage(
   browser: Browser,
   width = 1280,
   height = 900,
+  colorScheme: "light" | "dark" = "light",
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
+    colorScheme,
     ignoreHTTPSErrors: true,
     viewport: { width, height },
     locale: "vi-VN",

@@ -149,11 +149,23 @@ async function clerkFlow(locale: Locale, unitCode: string, shots: boolean): Prom
   // the Vietnamese run is the light theme at 350 px; the English one the dark theme, wide, with the sheet beside
   const { context, page } = await newPage(browser, shots ? 350 : 1280, 900, locale === "vi" ? "light" : "dark");
   try {
-    await page.goto(`${endpoint.url}/taskpane.html?lang=${locale}`);
+    // the Vietnamese run also loads the local office.js (?office=load): it must answer "no host" without internet
+    const outside: string[] = [];
+    page.on("request", (r) => {
+      if (!r.url().startsWith(endpoint.url) && !r.url().startsWith("data:") && !r.url().startsWith("blob:"))
+        outside.push(r.url());
+    });
+    await page.goto(`${endpoint.url}/taskpane.html?lang=${locale}${locale === "vi" ? "&office=load" : ""}`);
 
     // connect: the address is prefilled (the endpoint serves the pane); a wrong token is refused with a clear message
     const address = page.getByLabel(t.endpoint);
     await address.waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.host), "preview");
+    assert.equal(
+      await page.evaluate(() => typeof (window as { Office?: unknown }).Office !== "undefined"),
+      locale === "vi",
+    );
+    assert.deepEqual(outside, [], "the pane asks nothing of the internet outside Office");
     assert.equal(await address.inputValue(), endpoint.url);
     if (shots) await page.screenshot({ path: path.join(SCREENS, "connect.png") });
     await audit(page, `${locale}: connect form`);

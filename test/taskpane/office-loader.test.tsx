@@ -27,14 +27,15 @@ function fakeWindow(
 
 describe("officeHostHint", () => {
   it.each([
-    ["a plain browser", {}, false],
-    ["the _host_Info query parameter", { search: "?_host_Info=Excel$Win32$16.01$en-US$$$$0" }, true],
-    ["window.name's hostInfo", { name: JSON.stringify({ hostInfo: "Excel|Web|16.00|vi-VN" }) }, true],
-    ["sessionStorage's hostInfoValue", { session: { hostInfoValue: "Excel$Mac$16.00" } }, true],
-    ["window.external.GetContext (desktop)", { external: { GetContext: () => null } }, true],
-    ["agaveHost (Mac, iPad)", { agaveHost: {} }, true],
-    ["a window.name that is not JSON", { name: "something" }, false],
-  ])("recognises %s: %s", (_what, over, expected) => {
+    ["a plain browser", false, {}],
+    ["the _host_Info query parameter", true, { search: "?_host_Info=Excel$Win32$16.01$en-US$$$$0" }],
+    ["window.name's hostInfo", true, { name: JSON.stringify({ hostInfo: "Excel|Web|16.00|vi-VN" }) }],
+    ["sessionStorage's hostInfoValue", true, { session: { hostInfoValue: "Excel$Mac$16.00" } }],
+    ["window.external.GetContext (desktop)", true, { external: { GetContext: () => null } }],
+    ["agaveHost (Mac, iPad)", true, { agaveHost: {} }],
+    ["a window.name that is not JSON", false, { name: "something" }],
+    ["Office Online 2013's _xdm_Info", true, { search: "?_xdm_Info=abc" }],
+  ])("takes %s as an Office host: %s", (_what, expected, over) => {
     expect(officeHostHint(fakeWindow(over))).toBe(expected);
   });
 });
@@ -61,15 +62,34 @@ describe("bootOffice", () => {
     });
   });
 
-  it("starts the preview when office.js cannot be loaded at all, within its time limit", async () => {
+  it("starts the preview at once in a plain browser, without loading office.js", async () => {
+    const appended = jest.spyOn(document.head, "appendChild");
+    await expect(bootOffice(fakeWindow())).resolves.toEqual({ host: null, source: "skipped", displayLanguage: null });
+    expect(appended).not.toHaveBeenCalled();
+    appended.mockRestore();
+  });
+
+  it("loads the local copy when asked with ?office=load", async () => {
+    const appended = jest.spyOn(document.head, "appendChild");
+    await bootOffice(fakeWindow({ search: "?office=load" }), { scriptTimeoutMs: 30, readyTimeoutMs: 30 });
+    expect((appended.mock.calls[0][0] as HTMLScriptElement).src).toMatch(/office\/office\.js$/);
+    appended.mockRestore();
+  });
+
+  it("inside Office, tries the CDN, then the local copy, and starts the preview within the time limits when neither loads", async () => {
+    const appended = jest.spyOn(document.head, "appendChild");
     const started = Date.now();
-    const boot = await bootOffice(fakeWindow(), {
+    const boot = await bootOffice(fakeWindow({ search: "?_host_Info=Excel$Win32$16.01$en-US" }), {
       scriptTimeoutMs: 30,
       readyTimeoutMs: 30,
-      localUrl: "data:text/javascript,0",
     });
     expect(boot).toEqual({ host: null, source: "absent", displayLanguage: null });
+    expect(appended.mock.calls.map((c) => (c[0] as HTMLScriptElement).src)).toEqual([
+      "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
+      expect.stringMatching(/office\/office\.js$/),
+    ]);
     expect(Date.now() - started).toBeLessThan(2000);
+    appended.mockRestore();
   });
 
   it("starts the preview when Office.onReady never answers", async () => {

@@ -16,6 +16,9 @@ import { downloadPreviewXlsx } from "./download";
 import type { CellValue, PreviewSnapshot } from "./preview-workbook";
 import type { GridCellView, GridRowView, PreviewSheetProps, PreviewSheetState } from "./PreviewSheet.types";
 
+/** A cell without a fill or a font colour in the spec looks as Excel draws it: black on white. */
+export const SHEET_DEFAULTS = { fill: "FFFFFF", fontColor: "000000" } as const;
+
 /**
  * The one formula the template writes (a ratio target's computed value), evaluated as Excel would:
  * IF(AND(ISNUMBER(H6),ISNUMBER(I6),I6>0),H6/I6*100,"") — a number only when both cells hold numbers.
@@ -102,9 +105,9 @@ function buildRows(
         text: show(value, locale),
         input: at ? { label: entryLabel, value: show(value, locale) } : null,
         style: {
-          backgroundColor: style?.fill ? `#${style.fill}` : undefined,
-          // the workbook's own colours; text on a filled cell stays dark as in Excel, whatever the pane's theme
-          color: style?.fontColor ? `#${style.fontColor}` : style?.fill ? "#000000" : undefined,
+          // the workbook's own colours — a sheet is white with black text whatever the pane's theme, as in Excel
+          backgroundColor: `#${style?.fill ?? SHEET_DEFAULTS.fill}`,
+          color: `#${style?.fontColor ?? SHEET_DEFAULTS.fontColor}`,
           fontWeight: style?.bold ? 600 : undefined,
           fontStyle: style?.italic ? "italic" : undefined,
           textAlign: style?.hAlign,
