@@ -230,6 +230,11 @@ export function App(props: AppProps): React.JSX.Element {
           {i18n.t("app.previewNotice")}
         </Text>
       )}
+      {props.hostProblem && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{i18n.b(props.hostProblem)}</MessageBarBody>
+        </MessageBar>
+      )}
       <ConnectPanel
         status={connection.status}
         defaults={connection.defaults}

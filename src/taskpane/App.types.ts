@@ -3,7 +3,7 @@ import type { Locale } from "../domain/types";
 import type { WorkbookPort } from "../workbook/port";
 import type { PreviewWorkbook } from "../workbook/preview/preview-workbook";
 import type { ApiClient, Connection, Me, PeriodInfo } from "./api";
-import type { Catalog } from "../domain/types";
+import type { Bilingual, Catalog } from "../domain/types";
 
 export interface AppTiming {
   writeDelayMs?: number;
@@ -35,6 +35,8 @@ export interface AppProps {
    * pane says the entry form needs a unit token.
    */
   planner?: (data: PlannerSlotData) => React.ReactNode;
+  /** a problem of the host found at start, e.g. an Excel too old for the requirement set (shown plainly, both languages) */
+  hostProblem?: Bilingual | null;
   /** issue 7's guided tour, shown in the demo banner */
   tour?: React.ReactNode;
   timing?: AppTiming;

@@ -4,7 +4,9 @@
  */
 import { createRoot } from "react-dom/client";
 import type { WorkbookPort } from "../workbook/port";
+import type { Bilingual } from "../domain/types";
 import { createOfficeWorkbookPort } from "../workbook/office/port";
+import { checkRequirements } from "../workbook/office/requirements";
 import { createPreviewWorkbook, type PreviewWorkbook } from "../workbook/preview/preview-workbook";
 import { createHttpClient } from "./api";
 import { initialLocale, rememberLocale } from "./locale";
@@ -24,8 +26,11 @@ async function start(): Promise<void> {
   const storage = storageOrNull();
   let workbook: WorkbookPort;
   let preview: PreviewWorkbook | null = null;
+  let hostProblem: Bilingual | null = null;
   if (boot.host === "excel") {
-    workbook = createOfficeWorkbookPort();
+    const requirements = checkRequirements();
+    if (!requirements.ok) hostProblem = requirements.message;
+    workbook = createOfficeWorkbookPort({ features: requirements.features });
   } else {
     preview = createPreviewWorkbook(storage);
     workbook = preview;
@@ -41,6 +46,7 @@ async function start(): Promise<void> {
       workbook={workbook}
       api={createHttpClient()}
       preview={preview}
+      hostProblem={hostProblem}
       initialLocale={locale}
       onLocaleChange={(_ev, data) => {
         rememberLocale(storage, data.locale);

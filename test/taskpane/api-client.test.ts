@@ -9,7 +9,7 @@ import {
 } from "../../src/taskpane/api/client";
 import { describeError } from "../../src/taskpane/api/describe";
 import { makeI18n } from "../../src/taskpane/i18n/I18nProvider";
-import { defaultCatalog } from "../../src/domain";
+import { AppError, defaultCatalog } from "../../src/domain";
 import type { SubmissionBody } from "../../src/taskpane/api/types";
 
 const conn = { endpoint: "https://chitieu.test/", token: " tok-123 " };
@@ -287,6 +287,15 @@ describe("describeError", () => {
     const e = new ApiError(kind, "https://x.test");
     expect(describeError(e, vi)).toMatch(viText);
     expect(describeError(e, en)).toMatch(enText);
+  });
+
+  it("shows a workbook or domain failure's own message in the chosen language", () => {
+    const e = new AppError("CT_EXCEL_FAILED", 500, {
+      vi: "Không ghi được ô Nhap!G7.",
+      en: "Could not write cell Nhap!G7.",
+    });
+    expect(describeError(e, vi)).toBe("Không ghi được ô Nhap!G7.");
+    expect(describeError(e, en)).toBe("Could not write cell Nhap!G7.");
   });
 
   it("shows the endpoint's own message for a problem answer", () => {

@@ -145,4 +145,16 @@ describe("Connect", () => {
     await screen.findByText(/Đã kết nối/);
     expect(screen.queryByTestId("demo-banner")).toBeNull();
   });
+
+  it("says plainly, in the chosen language, when Excel is too old for the add-in", async () => {
+    setup({
+      props: {
+        hostProblem: {
+          vi: "Excel này quá cũ: cần ExcelApi 1.8.",
+          en: "This Excel is too old: ExcelApi 1.8 is needed.",
+        },
+      },
+    });
+    expect(await screen.findByText("Excel này quá cũ: cần ExcelApi 1.8.")).toBeInTheDocument();
+  });
 });

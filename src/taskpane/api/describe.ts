@@ -1,9 +1,12 @@
+import { isAppError } from "../../domain/errors";
 import type { I18n } from "../i18n";
 import { isApiError } from "./client";
 
 /** The sentence the pane shows for a failure: our own explanation for network and token problems, the endpoint's
  * own bilingual message for problem+json answers. */
 export function describeError(e: unknown, i18n: I18n): string {
+  // the workbook's and the domain's failures carry their own message in both languages
+  if (isAppError(e)) return i18n.b(e.messages);
   if (!isApiError(e)) return e instanceof Error ? e.message : String(e);
   const url = e.endpoint;
   switch (e.kind) {
