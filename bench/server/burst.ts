@@ -12,6 +12,7 @@
  * Goal on the 2-core development machine: ≥ 2,000/s SQLite, ≥ 1,000/s PostgreSQL, p99 ≤ 50 ms. The load generator
  * runs on the same two cores as the server.
  */
+import http from "node:http";
 import autocannon from "autocannon";
 import {
   countRows,
@@ -99,6 +100,68 @@ function fire(url: string, next: ReturnType<typeof submissionStream>, seconds: n
   });
 }
 
+/**
+ * The same closed loop with Node's own HTTP client (one keep-alive socket per client): a cross-check of
+ * autocannon's latency distribution, whose tail under overload comes from the load generator (see README).
+ */
+async function nodeClient(port: number, next: ReturnType<typeof submissionStream>, seconds: number): Promise<Run> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  const latencies: number[] = [];
+  let errors = 0;
+  let running = true;
+  const post = (token: string, body: string) =>
+    new Promise<number>((resolve) => {
+      const req = http.request(
+        {
+          host: "127.0.0.1",
+          port,
+          path: "/api/v1/submissions",
+          method: "POST",
+          agent,
+          headers: {
+            "content-type": "application/json",
+            authorization: `Bearer ${token}`,
+            "content-length": Buffer.byteLength(body),
+          },
+        },
+        (res) => {
+          res.resume();
+          res.on("end", () => resolve(res.statusCode ?? 0));
+        },
+      );
+      req.on("error", () => resolve(0));
+      req.end(body);
+    });
+  const timer = setTimeout(() => (running = false), seconds * 1000);
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (running) {
+        const s = next();
+        const t0 = performance.now();
+        const status = await post(s.unit.token, s.body);
+        if (status === 201) latencies.push(performance.now() - t0);
+        else errors++;
+      }
+    }),
+  );
+  clearTimeout(timer);
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const q = (x: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * x))] ?? 0);
+  return {
+    requests: latencies.length + errors,
+    ok: latencies.length,
+    non2xx: errors,
+    errors: 0,
+    timeouts: 0,
+    perSecond: latencies.length / seconds,
+    p50: q(0.5),
+    p90: q(0.9),
+    p99: q(0.99),
+    max: Math.round(latencies[latencies.length - 1] ?? 0),
+  };
+}
+
 async function runDialect(dialect: Dialect): Promise<boolean> {
   const db = await freshBenchDb(dialect);
   const p = await prepare(db.config);
@@ -110,7 +173,18 @@ async function runDialect(dialect: Dialect): Promise<boolean> {
       `${dialect}: ${workers} server process(es), ${p.units.length} units × ${p.targets} targets (${p.figures} figures, ${p.bodyBytes} bytes a body), ${connections} connections, ${duration} s after a ${warmup} s warm-up`,
     );
     const next = submissionStream(p, periods);
-    if (warmup > 0) await fire(server.url, next, warmup);
+    const pause = () => new Promise((r) => setTimeout(r, 1000));
+    // Node's own client first, while this process has run no autocannon yet: under overload an autocannon instance
+    // that has just finished keeps this process busy long enough to delay the next run's first requests by seconds
+    if (warmup > 0) await nodeClient(port, next, warmup);
+    const own = await nodeClient(port, next, duration);
+    console.log(
+      `${dialect}: Node's http client, ${connections} keep-alive clients: ${own.perSecond.toFixed(0)} submissions/s, p50 ${own.p50} ms, p90 ${own.p90} ms, p99 ${own.p99} ms, max ${own.max} ms, ${own.non2xx} refused`,
+    );
+    console.log(`server.${dialect}.node_client_submissions_per_s=${own.perSecond.toFixed(0)}`);
+    console.log(`server.${dialect}.node_client_p50_ms=${own.p50}`);
+    console.log(`server.${dialect}.node_client_p99_ms=${own.p99}`);
+    await pause();
     const before = await countRows(db.config);
     const cpu0 = cpuSeconds(server.child.pid as number);
     const self0 = process.cpuUsage();
@@ -142,6 +216,7 @@ async function runDialect(dialect: Dialect): Promise<boolean> {
     // Closed loop, 200 clients always waiting: the mean latency is 200 / throughput (Little's law) whatever the
     // server does. Latency at a given arrival rate below capacity says more: the same 200 clients, throttled.
     const rate = Math.max(50, Math.round(Math.min(rateArg ?? Infinity, r.perSecond * 0.7)));
+    await pause();
     const paced = await fire(server.url, next, duration, rate);
     console.log(
       `${dialect}: at ${rate} submissions/s offered by the same ${connections} clients: ${paced.perSecond.toFixed(0)}/s stored, p50 ${paced.p50} ms, p90 ${paced.p90} ms, p99 ${paced.p99} ms`,
@@ -153,7 +228,7 @@ async function runDialect(dialect: Dialect): Promise<boolean> {
     // one per client) and those whose answer timed out may have been stored
     const consistent = stored >= r.ok && stored <= r.ok + connections + r.errors;
     if (!consistent) console.log(`✖ ${dialect}: ${stored} rows for ${r.ok} acknowledged submissions`);
-    return consistent && r.non2xx === 0;
+    return consistent && r.non2xx === 0 && own.non2xx === 0;
   } finally {
     await stopServerProcess(server);
     await db.drop();

@@ -5,6 +5,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { Worker } from "node:worker_threads";
 import BetterSqlite3 from "better-sqlite3";
 import {
   CompiledQuery,
@@ -223,10 +224,8 @@ export async function connect(config: DbConfig): Promise<DbHandle> {
   raw.pragma("journal_mode = WAL");
   raw.pragma("synchronous = FULL");
   raw.pragma("busy_timeout = 5000");
-  // checkpoint the WAL every ~40 MB rather than every 4 MB: hot index pages are copied once per checkpoint, not
-  // once per 4 MB; the WAL file is cut back to 64 MB after a checkpoint
-  raw.pragma("wal_autocheckpoint = 10000");
   raw.pragma("journal_size_limit = 67108864");
+  const checkpointer = file === ":memory:" ? null : startCheckpointer(raw, file);
   raw.pragma("foreign_keys = ON");
   const db = new Kysely<Database>({ dialect: new ChitieuSqliteDialect({ database: withStatementCache(raw) }) });
   return {
@@ -235,9 +234,64 @@ export async function connect(config: DbConfig): Promise<DbHandle> {
     engine: "sqlite",
     location: file,
     fresh: false,
-    close: () => db.destroy(),
+    close: async () => {
+      await checkpointer?.stop();
+      await db.destroy();
+    },
   };
 }
+
+/**
+ * Copying the WAL back into the database file (a checkpoint, with its fsync) is taken off the request path: SQLite's
+ * automatic checkpoint runs inside the COMMIT that crosses the threshold and, with better-sqlite3, blocks the event
+ * loop — the deadline burst showed stalls of several seconds once the WAL held tens of megabytes. Here a worker
+ * thread with its own connection checkpoints (PASSIVE: never blocking writers) every 200 ms. If it fails, the
+ * connection falls back to SQLite's automatic checkpoints.
+ */
+function startCheckpointer(raw: BetterSqlite3.Database, file: string): { stop(): Promise<void> } {
+  raw.pragma("wal_autocheckpoint = 0");
+  const worker = new Worker(CHECKPOINT_WORKER, {
+    eval: true,
+    workerData: { module: require.resolve("better-sqlite3"), file, intervalMs: 200 },
+  });
+  worker.unref();
+  const fallBack = () => {
+    try {
+      raw.pragma("wal_autocheckpoint = 1000");
+    } catch {
+      /* already closed */
+    }
+  };
+  worker.on("error", fallBack);
+  worker.on("exit", (code) => {
+    if (code !== 0) fallBack();
+  });
+  return {
+    stop: () =>
+      new Promise<void>((resolve) => {
+        worker.once("exit", () => resolve());
+        worker.ref(); // keep this process alive until the last checkpoint is done
+        worker.postMessage("stop");
+      }),
+  };
+}
+
+const CHECKPOINT_WORKER = `
+const { parentPort, workerData } = require("node:worker_threads");
+const Database = require(workerData.module);
+const db = new Database(workerData.file);
+db.pragma("busy_timeout = 1000");
+const timer = setInterval(() => {
+  try { db.pragma("wal_checkpoint(PASSIVE)"); } catch (e) { /* busy: the next tick tries again */ }
+}, workerData.intervalMs);
+parentPort.on("message", (m) => {
+  if (m !== "stop") return;
+  clearInterval(timer);
+  try { db.pragma("wal_checkpoint(TRUNCATE)"); } catch (e) { /* another connection still writes */ }
+  db.close();
+  parentPort.close();
+});
+`;
 
 /** Run every pending migration; marks the handle `fresh` when the first one ran now. Throws on failure. */
 export async function migrateToLatest(handle: DbHandle): Promise<string[]> {
