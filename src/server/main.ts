@@ -248,6 +248,13 @@ export async function startCluster(cfg: ServeConfig): Promise<RunningCluster> {
     await handle.close();
   }
   let stopping = false;
+  // A larger young generation: each submission allocates ~100 KB that dies within the request; with V8's default
+  // 16 MB semi-space, 200 requests in flight promote much of it to the old generation. Measured with the burst
+  // (2 workers, SQLite): 0.81 → 0.73 ms CPU per submission. An operator's own setting wins.
+  const execArgv = process.execArgv.some((a) => a.startsWith("--max-semi-space-size"))
+    ? process.execArgv
+    : [...process.execArgv, "--max-semi-space-size=32"];
+  cluster.setupPrimary({ execArgv });
   const fork = () => cluster.fork({ CHITIEU_CLUSTER_WORKER: "1" });
   const port = await new Promise<number>((resolve, reject) => {
     let listening = 0;
