@@ -167,6 +167,8 @@ async function runDialect(dialect: Dialect): Promise<boolean> {
   const p = await prepare(db.config);
   const port = await freePort();
   const server = await startServerProcess(db, port, {}, ["--workers", workers]);
+  // metric names carry the process count when it is not 1: server.sqlite.submissions_per_s, server.sqlite_w2.…
+  const key = workers === "1" ? dialect : `${dialect}_w${workers}`;
   try {
     const periods = periodIds(80);
     console.log(
@@ -181,9 +183,9 @@ async function runDialect(dialect: Dialect): Promise<boolean> {
     console.log(
       `${dialect}: Node's http client, ${connections} keep-alive clients: ${own.perSecond.toFixed(0)} submissions/s, p50 ${own.p50} ms, p90 ${own.p90} ms, p99 ${own.p99} ms, max ${own.max} ms, ${own.non2xx} refused`,
     );
-    console.log(`server.${dialect}.node_client_submissions_per_s=${own.perSecond.toFixed(0)}`);
-    console.log(`server.${dialect}.node_client_p50_ms=${own.p50}`);
-    console.log(`server.${dialect}.node_client_p99_ms=${own.p99}`);
+    console.log(`server.${key}.node_client_submissions_per_s=${own.perSecond.toFixed(0)}`);
+    console.log(`server.${key}.node_client_p50_ms=${own.p50}`);
+    console.log(`server.${key}.node_client_p99_ms=${own.p99}`);
     await pause();
     const before = await countRows(db.config);
     const cpu0 = cpuSeconds(server.child.pid as number);
@@ -207,12 +209,12 @@ async function runDialect(dialect: Dialect): Promise<boolean> {
     console.log(
       `${dialect}: CPU use during the run — server ${cpu0 !== null && cpu1 !== null ? (((cpu1 - cpu0) / duration) * 100).toFixed(0) : "?"}% of a core, load generator ${(((self.user + self.system) / 1e6 / duration) * 100).toFixed(0)}%`,
     );
-    console.log(`server.${dialect}.submissions_per_s=${r.perSecond.toFixed(0)}`);
-    if (cpuMs !== null) console.log(`server.${dialect}.server_cpu_ms_per_submission=${cpuMs.toFixed(3)}`);
-    console.log(`server.${dialect}.p50_ms=${r.p50}`);
-    console.log(`server.${dialect}.p99_ms=${r.p99}`);
-    console.log(`server.${dialect}.refused=${r.non2xx + r.errors}`);
-    console.log(`server.${dialect}.figures_per_submission=${p.figures}`);
+    console.log(`server.${key}.submissions_per_s=${r.perSecond.toFixed(0)}`);
+    if (cpuMs !== null) console.log(`server.${key}.server_cpu_ms_per_submission=${cpuMs.toFixed(3)}`);
+    console.log(`server.${key}.p50_ms=${r.p50}`);
+    console.log(`server.${key}.p99_ms=${r.p99}`);
+    console.log(`server.${key}.refused=${r.non2xx + r.errors}`);
+    console.log(`server.${key}.figures_per_submission=${p.figures}`);
     // Closed loop, 200 clients always waiting: the mean latency is 200 / throughput (Little's law) whatever the
     // server does. Latency at a given arrival rate below capacity says more: the same 200 clients, throttled.
     const rate = Math.max(50, Math.round(Math.min(rateArg ?? Infinity, r.perSecond * 0.7)));
@@ -221,9 +223,9 @@ async function runDialect(dialect: Dialect): Promise<boolean> {
     console.log(
       `${dialect}: at ${rate} submissions/s offered by the same ${connections} clients: ${paced.perSecond.toFixed(0)}/s stored, p50 ${paced.p50} ms, p90 ${paced.p90} ms, p99 ${paced.p99} ms`,
     );
-    console.log(`server.${dialect}.paced_rate=${rate}`);
-    console.log(`server.${dialect}.paced_p50_ms=${paced.p50}`);
-    console.log(`server.${dialect}.paced_p99_ms=${paced.p99}`);
+    console.log(`server.${key}.paced_rate=${rate}`);
+    console.log(`server.${key}.paced_p50_ms=${paced.p50}`);
+    console.log(`server.${key}.paced_p99_ms=${paced.p99}`);
     // every acknowledged submission is a row; beyond those only the requests in flight when the run stopped (at most
     // one per client) and those whose answer timed out may have been stored
     const consistent = stored >= r.ok && stored <= r.ok + connections + r.errors;
