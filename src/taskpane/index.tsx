@@ -12,6 +12,7 @@ import { createHttpClient } from "./api";
 import { initialLocale, rememberLocale } from "./locale";
 import { bootOffice } from "./office-loader";
 import { Root } from "./Root";
+import { renderPlannerSlot } from "./PlannerSlot";
 
 function storageOrNull(): Storage | null {
   try {
@@ -56,6 +57,7 @@ async function start(): Promise<void> {
         window.location.protocol === "https:" || window.location.hostname === "localhost" ? window.location.origin : ""
       }
       pageOrigin={window.location.origin}
+      planner={renderPlannerSlot(boot.host)}
     />,
   );
 }
