@@ -13,6 +13,8 @@ import { initialLocale, rememberLocale } from "./locale";
 import { bootOffice } from "./office-loader";
 import { Root } from "./Root";
 import { renderPlannerSlot } from "./PlannerSlot";
+import { DemoTour } from "./components/DemoTour";
+import { resetDemoWorkbook } from "./demo-reset";
 
 function storageOrNull(): Storage | null {
   try {
@@ -58,6 +60,7 @@ async function start(): Promise<void> {
       }
       pageOrigin={window.location.origin}
       planner={renderPlannerSlot(boot.host)}
+      tour={<DemoTour onResetWorkbook={() => resetDemoWorkbook(workbook)} />}
     />,
   );
 }
