@@ -1,7 +1,15 @@
 import { parseArgs } from "node:util";
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { catalogToCsv, defaultCatalog, parseCatalogCsv, parseCatalogRows, targetForYear, GROUP_NAMES, SOURCE_STATUS_NAMES } from "../domain";
+import {
+  catalogToCsv,
+  defaultCatalog,
+  parseCatalogCsv,
+  parseCatalogRows,
+  targetForYear,
+  GROUP_NAMES,
+  SOURCE_STATUS_NAMES,
+} from "../domain";
 import type { Catalog, CatalogLoadResult, Locale } from "../domain/types";
 import { printBilingual, type CliIo } from "./io";
 
@@ -73,7 +81,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     }
     case "check": {
       if (!file) {
-        printBilingual(io.stderr, { vi: "Thiếu tên tệp danh mục cần kiểm tra.", en: "Name the catalog file to check." });
+        printBilingual(io.stderr, {
+          vi: "Thiếu tên tệp danh mục cần kiểm tra.",
+          en: "Name the catalog file to check.",
+        });
         return 2;
       }
       const result = await loadCatalogFile(path.resolve(io.cwd, file));

@@ -1,7 +1,14 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { createUnitRegistry, defaultCatalog, defaultUnits, DEMO_PERIOD_ID, generateDemoEntries, parsePeriod } from "../domain";
+import {
+  createUnitRegistry,
+  defaultCatalog,
+  defaultUnits,
+  DEMO_PERIOD_ID,
+  generateDemoEntries,
+  parsePeriod,
+} from "../domain";
 import { buildTemplateSpec } from "../workbook/template";
 import { writeTemplateXlsx } from "../workbook/xlsx/write-template";
 import { clientFromFlags, usageError } from "./submit";

@@ -84,8 +84,7 @@ export function generateDemoEntries(
       entry.milestone = "in_progress";
     } else if (t.aggregation === "ratio_of_sums") {
       const perCapita = t.measure !== "percent";
-      const den =
-        t.denominatorLabel === "Dân số" ? population : 50 + Math.round(rnd() * 450);
+      const den = t.denominatorLabel === "Dân số" ? population : 50 + Math.round(rnd() * 450);
       let rate = goal ?? (perCapita ? 8 + rnd() * 4 : 70 + rnd() * 25);
       if (goal !== null) rate = onTargetLevel(t, goal, rnd);
       if (offTrack || justifiedOff) rate = goal !== null ? goal * 0.7 : rate * 0.7;

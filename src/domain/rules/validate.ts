@@ -155,7 +155,7 @@ export function validate(report: ReportInput, ctx: ValidationContext): Validatio
   return finish(run, ctx, entries, assessments);
 }
 
-function complete(issue: ValidationIssue, field: EntryField | null, ctx: ValidationContext, run: ValidationRun): void {
+function complete(issue: ValidationIssue, field: EntryField | null, ctx: ValidationContext): void {
   const cell = issue.targetId !== null && field !== null && ctx.cellOf ? ctx.cellOf(issue.targetId, field) : undefined;
   if (cell !== undefined) issue.cell = cell;
   if (issue.code === "no_target") return completeNoTarget(issue, field, cell);
@@ -181,7 +181,7 @@ function finish(
   const n = issues.length;
   for (let i = 0; i < n; i++) {
     const issue = issues[i];
-    complete(issue, run.fields[i], ctx, run);
+    complete(issue, run.fields[i], ctx);
     if (issue.severity === "warning") {
       const id = issue.targetId;
       const len = id === null ? 0 : codePoints(run.row(id)?.entry.justification ?? null);
@@ -204,7 +204,7 @@ function finish(
       "error",
       { length, minLength: MIN_JUSTIFICATION },
     );
-    complete(issues[issues.length - 1], "justification", ctx, run);
+    complete(issues[issues.length - 1], "justification", ctx);
   }
   return {
     ok: errors === 0 && unjustified === 0,

@@ -40,7 +40,11 @@ export async function readSheetRows(data: Buffer | ArrayBuffer, sheetName?: stri
   for (let r = 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     const cells: string[] = [];
-    for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value).normalize("NFC"));
+    for (let c = 1; c <= width; c++) {
+      // ExcelJS, not Office.js: a cell's value is in memory, there is nothing to load
+      // eslint-disable-next-line office-addins/load-object-before-read
+      cells.push(cellText(row.getCell(c).value).normalize("NFC"));
+    }
     rows.push(cells);
   }
   return rows;
