@@ -12,32 +12,12 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { escapeXml } from "../identity";
-import type { CellStyle } from "../template";
 import { columnIndex, splitAddress } from "../template";
 import type { ChartSpec, ConsolidatedSheet, ConsolidatedSpec, ConsolidatedStyleId } from "../consolidated";
 import { parseRels, parseWorkbookXml, resolvePart } from "./xml-scan";
-import { quoteSheet } from "./write-template";
+import { applyStyle, quoteSheet } from "./write-template";
 
 const argb = (rgb: string): string => `FF${rgb}`;
-
-function styleCell(cell: ExcelJS.Cell, style: CellStyle): void {
-  const font: Partial<ExcelJS.Font> = { name: "Calibri", size: style.size ?? 11 };
-  if (style.bold) font.bold = true;
-  if (style.italic) font.italic = true;
-  if (style.fontColor) font.color = { argb: argb(style.fontColor) };
-  cell.font = font;
-  if (style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
-  const alignment: Partial<ExcelJS.Alignment> = {};
-  if (style.wrap) alignment.wrapText = true;
-  if (style.hAlign) alignment.horizontal = style.hAlign;
-  if (style.vAlign) alignment.vertical = style.vAlign;
-  if (Object.keys(alignment).length) cell.alignment = alignment;
-  if (style.numFmt) cell.numFmt = style.numFmt;
-  if (style.border) {
-    const thin: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FFBFBFBF" } };
-    cell.border = { top: thin, left: thin, bottom: thin, right: thin };
-  }
-}
 
 /** "C6:AS131" → 1-based corners. */
 export function parseRange(ref: string): { c1: number; r1: number; c2: number; r2: number } {
@@ -67,7 +47,7 @@ function addSheet(wb: ExcelJS.Workbook, spec: ConsolidatedSpec, s: ConsolidatedS
   for (const st of s.styles) {
     const style = spec.styles[st.style as ConsolidatedStyleId];
     const { c1, r1, c2, r2 } = parseRange(st.range);
-    for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) styleCell(ws.getCell(r, c), style);
+    for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) applyStyle(ws.getCell(r, c), style);
   }
   for (const b of s.blocks) {
     const { column, row } = splitAddress(b.address);

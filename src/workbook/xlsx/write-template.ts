@@ -14,7 +14,8 @@ import type { CellSpec, CellStyle, SheetSpec, TemplateSpec, ValidationSpec } fro
 
 const argb = (rgb: string): string => `FF${rgb}`;
 
-function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
+/** One cell style of a spec onto an ExcelJS cell (shared by the template and the consolidated workbook). */
+export function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
   const font: Partial<ExcelJS.Font> = { name: "Calibri", size: style.size ?? 11 };
   if (style.bold) font.bold = true;
   if (style.italic) font.italic = true;
