@@ -327,45 +327,12 @@ export class SubmissionStatements {
       if (first) this.#storeAfterInsert = stmt;
       else this.#storeAfterUpdate = stmt;
     }
-    const r = await stmt.run(
-      executor,
-      row.id,
-      row.unit_code,
-      row.period,
-      row.revision,
-      row.supersedes ?? null,
-      row.content_hash,
-      row.content,
-      row.flows ?? "{}",
-      row.catalog_version,
-      row.received_at,
-      row.client ?? null,
-      row.token_id,
-      row.on_time,
-      row.demo ?? 0,
-      a.expectedLatest,
-    );
+    const r = await stmt.run(executor, ...submissionParams(row), a.expectedLatest);
     return Number(r.numAffectedRows ?? 0) === 1;
   }
 
   async insert(executor: Kysely<Database>, row: NewSubmissionRow): Promise<void> {
-    await this.#insert.run(
-      executor,
-      row.id,
-      row.unit_code,
-      row.period,
-      row.revision,
-      row.supersedes ?? null,
-      row.content_hash,
-      row.content,
-      row.flows ?? "{}",
-      row.catalog_version,
-      row.received_at,
-      row.client ?? null,
-      row.token_id,
-      row.on_time,
-      row.demo ?? 0,
-    );
+    await this.#insert.run(executor, ...submissionParams(row));
   }
 }
 
@@ -478,4 +445,24 @@ export async function listBasisFlows(
     .select(["submission.unit_code", "submission.period", "submission.flows"])
     .where("report_state.period", "in", periods)
     .execute();
+}
+
+/** A submission row's values in the column order of every prepared insert above. */
+function submissionParams(row: NewSubmissionRow): unknown[] {
+  return [
+    row.id,
+    row.unit_code,
+    row.period,
+    row.revision,
+    row.supersedes ?? null,
+    row.content_hash,
+    row.content,
+    row.flows ?? "{}",
+    row.catalog_version,
+    row.received_at,
+    row.client ?? null,
+    row.token_id,
+    row.on_time,
+    row.demo ?? 0,
+  ];
 }
