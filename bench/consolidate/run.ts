@@ -93,6 +93,7 @@ interface ChildResult {
   files: number;
   workers: number;
   heldHeap: number;
+  heldBuffers: number;
   counts: { read: number; accepted: number; rejected: number };
   periods: number;
   readMs: number;
@@ -195,6 +196,22 @@ async function main(): Promise<void> {
       metric(`held_heap_${tag}_mb`, mb(r.heldHeap));
     }
   }
+  // the same reading with a constant result: every file read and checked, one period's reports kept. Memory that
+  // still grew here would be workbooks held; above, the kept result itself grows with the count (one record per
+  // unit × period: 10,000 files here are 10,000 different unit × periods).
+  const onePeriod = benchPeriods()[0].id;
+  const flat: { n: number; r: ChildResult }[] = [];
+  for (const n of [small, count]) {
+    const r = child(big.files.slice(0, n), `n${n}-w${workers}-${onePeriod}`, workers, ["--period", onePeriod]);
+    flat.push({ n, r });
+    say(
+      `  ${n} workbooks read, ${onePeriod} kept (${r.counts.accepted} reports), ${workers === 0 ? "1 thread" : `${workers} worker threads`}: ` +
+        `${(r.consolidateMs / 1000).toFixed(2)} s, peak RSS ${mb(r.peakRss).toFixed(0)} MB (start ${mb(r.baseRss).toFixed(0)} MB)`,
+    );
+    metric(`one_period_peak_rss_${n}_mb`, mb(r.peakRss));
+  }
+  const flatGrowth = (100 * (flat[1].r.peakRss - flat[0].r.peakRss)) / flat[0].r.peakRss;
+  metric(`one_period_rss_growth_${small}_to_${count}_pct`, flatGrowth);
   const bestBig = runs.filter((x) => x.n === count).sort((a, b) => a.r.consolidateMs - b.r.consolidateMs)[0];
   const single = runs.find((x) => x.n === count && x.w === 0) as (typeof runs)[number];
   const singleSmall = runs.find((x) => x.n === small && x.w === 0) as (typeof runs)[number];
@@ -204,6 +221,12 @@ async function main(): Promise<void> {
     `rss_growth_${small}_to_${count}_pct`,
     (100 * (single.r.peakRss - singleSmall.r.peakRss)) / singleSmall.r.peakRss,
   );
+  // how much of that growth is the kept result (records still held after a forced collection)
+  const heldGrowth = single.r.heldHeap + single.r.heldBuffers - (singleSmall.r.heldHeap + singleSmall.r.heldBuffers);
+  metric(`held_result_growth_${small}_to_${count}_mb`, mb(heldGrowth));
+  const threaded = runs.filter((x) => x.w === workers);
+  const threadedGrowth = threaded.length === 2 ? threaded[1].r.peakRss - threaded[0].r.peakRss : NaN;
+  if (workers > 0) metric(`rss_growth_${small}_to_${count}_w${workers}_mb`, mb(threadedGrowth));
 
   // 4. openpyxl over a sample of the same files
   const sample = big.files.slice(0, sampleSize);
@@ -290,7 +313,8 @@ async function main(): Promise<void> {
   const os = require("node:os") as typeof import("node:os");
   say(
     `Goals: ${count} workbooks in ≤ ${((10 * count) / 10_000).toFixed(1)} s: ${goalTime ? "met" : "MISSED"} (${(bestBig.r.consolidateMs / 1000).toFixed(1)} s, ${bestBig.label}); ` +
-      `peak RSS ${small} → ${count} workbooks (one thread): ${mb(singleSmall.r.peakRss).toFixed(0)} → ${mb(single.r.peakRss).toFixed(0)} MB; ` +
+      `peak RSS ${small} → ${count} workbooks (one thread): ${mb(singleSmall.r.peakRss).toFixed(0)} → ${mb(single.r.peakRss).toFixed(0)} MB, of which the kept result grew ${mb(heldGrowth).toFixed(0)} MB; ` +
+      `with one period kept: ${mb(flat[0].r.peakRss).toFixed(0)} → ${mb(flat[1].r.peakRss).toFixed(0)} MB (${flatGrowth >= 0 ? "+" : ""}${flatGrowth.toFixed(0)} %, flat if ≤ 10 %: ${flatGrowth <= 10 ? "met" : "MISSED"}); ` +
       `syncs ≤ 3 + 1 per chunk: ${first.syncCount <= 3 + written.chunks ? "met" : "MISSED"}. ` +
       `Load average at the end: ${os
         .loadavg()

@@ -9,6 +9,9 @@
  * After the saturating run, the same clients are throttled to 70 % of the throughput measured (or --rate) and the
  * latency at that arrival rate is printed too.
  *
+ * CHITIEU_BENCH_SERVER_NODE_OPTIONS is passed to the server process as NODE_OPTIONS (e.g. `--require ./profile-hook.js`
+ * to record a CPU profile of the server under the burst).
+ *
  * Goal on the 2-core development machine: ≥ 2,000/s SQLite, ≥ 1,000/s PostgreSQL, p99 ≤ 50 ms. The load generator
  * runs on the same two cores as the server.
  */
@@ -166,7 +169,14 @@ async function runDialect(dialect: Dialect): Promise<boolean> {
   const db = await freshBenchDb(dialect);
   const p = await prepare(db.config);
   const port = await freePort();
-  const server = await startServerProcess(db, port, {}, ["--workers", workers]);
+  const server = await startServerProcess(
+    db,
+    port,
+    process.env.CHITIEU_BENCH_SERVER_NODE_OPTIONS
+      ? { NODE_OPTIONS: process.env.CHITIEU_BENCH_SERVER_NODE_OPTIONS }
+      : {},
+    ["--workers", workers],
+  );
   // metric names carry the process count when it is not 1: server.sqlite.submissions_per_s, server.sqlite_w2.…
   const key = workers === "1" ? dialect : `${dialect}_w${workers}`;
   try {

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { run } from "../../src/cli/consolidate";
+import { READER_HEAP_LIMITS, consolidateFiles, run } from "../../src/cli/consolidate";
 import { ENTRY_COLUMNS, buildTemplateSpec } from "../../src/workbook/template";
 import { parsePeriod } from "../../src/domain";
 import { catalog, fullEntries, units } from "../scorecard/helpers";
@@ -271,6 +271,30 @@ describe("chitieu consolidate <files or folders>", () => {
     expect(json.files.duplicates).toEqual([
       expect.objectContaining({ unitCode: "00004", resolution: "identical", kept: "1.xlsx" }),
     ]);
+  });
+
+  it("reads on bounded threads, and reads again on the main thread the files of a thread that ran out of memory", async () => {
+    const jobs = fs
+      .readdirSync(path.join(dir, "in"))
+      .sort()
+      .map((f) => ({ path: path.join(dir, "in", f), source: f }));
+    expect(READER_HEAP_LIMITS.maxOldGenerationSizeMb).toBeGreaterThan(0);
+    const alone = await consolidateFiles(jobs, { period: P, workers: 0 });
+    const lost: unknown[] = [];
+    // a heap too small for any thread to load the reader: every file ends up read on the main thread
+    const starved = await consolidateFiles(jobs, {
+      period: P,
+      workers: 2,
+      workerHeap: { maxOldGenerationSizeMb: 3, maxYoungGenerationSizeMb: 1 },
+      onThreadLost: (e) => lost.push((e as { code?: string }).code),
+    });
+    expect(lost).toEqual(["ERR_WORKER_OUT_OF_MEMORY", "ERR_WORKER_OUT_OF_MEMORY"]);
+    expect(starved.counts).toEqual(alone.counts);
+    expect(starved.counts.accepted).toBeGreaterThan(0);
+    expect(starved.files.map((f) => [f.source, f.status])).toEqual(alone.files.map((f) => [f.source, f.status]));
+    const sums = (r: typeof alone) =>
+      r.periods.map((pc) => [...pc.submissions.keys()].sort().join(",") + `|${pc.period.id}`);
+    expect(sums(starved)).toEqual(sums(alone));
   });
 
   it("refuses a --workers count it cannot use", async () => {

@@ -6,6 +6,7 @@
  * city sums per period × target (for the benchmark to check against the generator).
  *
  * Usage: node --expose-gc --import tsx bench/consolidate/lib/consolidate-child.ts <file list> <workers> [--write <out.xlsx>]
+ *        [--period P]   (every file is read and checked; only the reports of period P are kept)
  */
 import fs from "node:fs";
 import { defaultCatalog, defaultUnitRegistry } from "../../../src/domain";
@@ -20,6 +21,8 @@ async function main(): Promise<void> {
   const workers = Number(process.argv[3] ?? 0);
   const writeAt = process.argv.indexOf("--write");
   const out = writeAt > 0 ? process.argv[writeAt + 1] : null;
+  const periodAt = process.argv.indexOf("--period");
+  const period = periodAt > 0 ? process.argv[periodAt + 1] : undefined;
   const catalog = defaultCatalog();
   const units = defaultUnitRegistry();
   // warm-up outside the timing: module loading and the catalog's caches
@@ -38,7 +41,7 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const result = await consolidateFiles(
     list.map((f) => ({ path: f, source: f })),
-    { workers, onFile: () => (++n % 50 === 0 ? sample() : undefined) },
+    { workers, ...(period ? { period } : {}), onFile: () => (++n % 50 === 0 ? sample() : undefined) },
   );
   const readMs = performance.now() - t0;
   const sums: Record<string, [number | null, number | null, number | null, number]> = {};
@@ -53,7 +56,9 @@ async function main(): Promise<void> {
   clearInterval(timer);
   sample();
   global.gc?.();
-  const heldHeap = process.memoryUsage().heapUsed; // what the consolidation still holds (records, verdicts, figures)
+  const held = process.memoryUsage();
+  const heldHeap = held.heapUsed; // what the consolidation still holds (records, verdicts, figures)
+  const heldBuffers = held.arrayBuffers; // the record arena's typed arrays
   let writeMs = 0;
   let outBytes = 0;
   if (out && result.periods.length > 0) {
@@ -65,7 +70,7 @@ async function main(): Promise<void> {
     writeMs = performance.now() - w0;
   }
   process.stdout.write(
-    `${JSON.stringify({ files: list.length, workers, counts: result.counts, periods: result.periods.length, readMs, consolidateMs, writeMs, outBytes, baseRss, peakRss, peakHeap, heldHeap, sums })}\n`,
+    `${JSON.stringify({ files: list.length, workers, counts: result.counts, periods: result.periods.length, readMs, consolidateMs, writeMs, outBytes, baseRss, peakRss, peakHeap, heldHeap, heldBuffers, sums })}\n`,
   );
   // keep `result` alive until heldHeap was measured
   if (result.files.length < 0) process.stdout.write("");
