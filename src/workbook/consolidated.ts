@@ -21,6 +21,8 @@ import {
   GROUP_IDS,
   GROUP_NAMES,
   BOTTLENECK_NAMES,
+  MILESTONE_LABELS,
+  PROGRESS_LABELS,
   periodLabel,
   targetForPeriod,
   unitOfMeasureFor,
@@ -39,8 +41,6 @@ import {
   type FileReadFailed,
 } from "../domain/scorecard";
 import type { WorkbookRead } from "./xlsx/read-workbook";
-// the status and milestone labels live here until src/domain exports them (as template.ts does)
-import { MILESTONE_LABELS, PROGRESS_LABELS } from "./labels-tmp";
 import {
   COLORS,
   ENTRY_COLUMNS,

@@ -12,6 +12,8 @@ import {
   entryFields,
   formatNumber,
   isRatioTarget,
+  MILESTONE_LABELS,
+  PROGRESS_LABELS,
   periodLabel,
   ratioScale,
   targetForPeriod,
@@ -31,7 +33,6 @@ import {
   type YearTarget,
 } from "../domain";
 import { identityToXml } from "./identity";
-import { MILESTONE_LABELS, PROGRESS_LABELS } from "./labels-tmp";
 import type { TemplateIdentity } from "./port";
 
 /** Bumped whenever the layout, names or validations change; readers of an older layout offer `carryOver`. */

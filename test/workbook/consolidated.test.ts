@@ -14,8 +14,7 @@ import {
   columnLetters,
   splitAddress,
 } from "../../src/workbook/template";
-import { parsePeriod } from "../../src/domain";
-import { PROGRESS_LABELS } from "../../src/workbook/labels-tmp";
+import { parsePeriod, PROGRESS_LABELS } from "../../src/domain";
 import { catalog, units } from "../scorecard/helpers";
 import { PERIOD, sampleView, sheetOf, specCell } from "./consolidated-fixture";
 

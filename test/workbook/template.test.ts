@@ -108,7 +108,7 @@ describe("buildTemplateSpec", () => {
   });
 
   it("uses milestone labels, Vietnamese and English, that the domain's parser reads back", async () => {
-    const { MILESTONE_LABELS } = await import("../../src/workbook/labels-tmp");
+    const { MILESTONE_LABELS } = await import("../../src/domain");
     for (const l of MILESTONE_LABELS) expect([parseMilestone(l.vi), parseMilestone(l.en)]).toEqual([l.state, l.state]);
   });
 

@@ -16,6 +16,7 @@ import type {
 import type { MessageParams } from "../messages";
 import * as textModule from "../text";
 import * as numberModule from "./number";
+import { MILESTONE_LABELS } from "./labels";
 
 // Local bindings, taken once: cheaper per call than live import bindings in CommonJS output (bench/validate).
 const { SCAN_BLANK, SCAN_INVALID, SCAN_NUMBER, scanNumber, scanned } = numberModule;
@@ -29,16 +30,18 @@ export interface IssueSink {
 /** "ok": a figure to assess; "blank": nothing typed; "invalid": something typed that failed a check. */
 export type EntryState = "ok" | "blank" | "invalid";
 
-const MILESTONE_LABELS: [MilestoneState, string[]][] = [
-  ["not_started", ["not_started", "Chưa bắt đầu", "Not started"]],
-  ["in_progress", ["in_progress", "Đang thực hiện", "In progress"]],
-  ["done", ["done", "Hoàn thành", "Done", "Đã hoàn thành", "Completed"]],
-];
+/** Besides each state's code and its display labels (labels.ts), other words clerks use for it. */
+const MILESTONE_ALIASES: Record<MilestoneState, string[]> = {
+  not_started: [],
+  in_progress: [],
+  done: ["Đã hoàn thành", "Completed"],
+};
 const MILESTONE_BY_KEY = new Map<string, MilestoneState>();
 /** Texts already seen (null = not a state): the labels repeat in every report. */
 const MILESTONE_BY_TEXT = new Map<string, MilestoneState | null>();
 const milestoneKey = (s: string): string => toneKey(s.replace(/_/g, " "));
-for (const [state, labels] of MILESTONE_LABELS) for (const l of labels) MILESTONE_BY_KEY.set(milestoneKey(l), state);
+for (const { state, vi, en } of MILESTONE_LABELS)
+  for (const l of [state, vi, en, ...MILESTONE_ALIASES[state]]) MILESTONE_BY_KEY.set(milestoneKey(l), state);
 
 /** A milestone state from its code or its vi/en label (any case, "Hoà"/"Hòa" spelling); null = blank. */
 export function parseMilestone(raw: RawValue): MilestoneState | null | undefined {

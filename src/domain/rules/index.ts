@@ -20,3 +20,4 @@ export {
 } from "./assess";
 export { validate, MIN_JUSTIFICATION } from "./validate";
 export { populationTargetIds } from "./consistency";
+export { PROGRESS_LABELS, MILESTONE_LABELS } from "./labels";

@@ -1,5 +1,6 @@
 import * as React from "react";
 import {
+  MILESTONE_LABELS,
   MILESTONE_STATES,
   parseNumber,
   parsePeriod,
@@ -16,7 +17,6 @@ import {
   type ValidationResult,
 } from "../../domain";
 import { buildTemplateSpec, cellMap, type TemplateSpec } from "../../workbook/template";
-import { MILESTONE_LABELS } from "../domain-labels";
 import type { EntryChange, TemplateIdentity, WorkbookPort } from "../../workbook/port";
 
 export type ReportStatus = "idle" | "opening" | "ready" | "blocked" | "error";

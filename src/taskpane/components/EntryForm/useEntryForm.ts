@@ -2,6 +2,7 @@ import * as React from "react";
 import {
   GROUP_IDS,
   GROUP_NAMES,
+  PROGRESS_LABELS,
   SOURCE_STATUS_NAMES,
   entryFields,
   parseMilestone,
@@ -14,7 +15,6 @@ import {
   type ValidationIssue,
 } from "../../../domain";
 import { describeYearTarget } from "../../../workbook/template";
-import { PROGRESS_LABELS } from "../../domain-labels";
 import { useI18n, type I18n } from "../../i18n";
 import type {
   EntryFieldView,
