@@ -188,6 +188,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     const body = buildSubmission({
       identity: read.identity,
       entries: read.entries,
+      contact: read.unitSheet,
       submissionId,
       supersedes,
       locale: read.locale,

@@ -158,6 +158,55 @@ export const EntryInput = z
   })
   .strict();
 
+/** The template's own limit on each unit-sheet input (DonVi: preparer, approver, phone). */
+export const CONTACT_MAX = 200;
+
+/**
+ * One contact field as typed on the unit sheet: trimmed, NFC, at most CONTACT_MAX characters; blank is null. The
+ * messages name the field and its sheet, so the clerk knows which cell to fix.
+ */
+function contactText(field: { vi: string; en: string }) {
+  return z
+    .string({
+      error: bilingualError({
+        vi: `${field.vi} (trang DonVi) phải là văn bản hoặc để trống (null)`,
+        en: `${field.en} (sheet DonVi) must be text or nothing (null)`,
+      }),
+    })
+    .trim()
+    .normalize("NFC")
+    .max(CONTACT_MAX, {
+      error: bilingualError({
+        vi: `${field.vi} (trang DonVi) dài quá ${CONTACT_MAX} ký tự; hãy rút gọn`,
+        en: `${field.en} (sheet DonVi) is longer than ${CONTACT_MAX} characters; shorten it`,
+      }),
+    })
+    .refine(isCleanText, {
+      error: bilingualError({
+        vi: `${field.vi} (trang DonVi) chứa ký tự không hợp lệ (ký tự NUL hoặc mã Unicode lẻ); hãy gõ lại`,
+        en: `${field.en} (sheet DonVi) holds an invalid character (NUL or an unpaired Unicode surrogate); type it again`,
+      }),
+    })
+    .transform((v) => (v === "" ? null : v))
+    .nullable()
+    .optional();
+}
+
+/** Who prepared and approved the report and how to reach them ("rõ người"), as on the workbook's unit sheet. */
+export const ContactInput = z
+  .object({
+    preparer: contactText({ vi: "Người lập biểu", en: "The preparer" }),
+    approver: contactText({ vi: "Người duyệt", en: "The approver" }),
+    phone: contactText({ vi: "Số điện thoại liên hệ", en: "The contact phone" }),
+  })
+  .strict();
+
+export const Contact = z.object({
+  preparer: z.string().nullable(),
+  approver: z.string().nullable(),
+  phone: z.string().nullable(),
+});
+
 export const SubmissionRequest = z
   .object({
     submissionId: z.uuid().describe("UUID made by the client; reuse it for every retry of the same submission"),
@@ -167,6 +216,11 @@ export const SubmissionRequest = z
     catalogVersion: text(64).min(1),
     locale: z.enum(["vi", "en"]),
     entries: z.array(EntryInput).max(400),
+    contact: ContactInput.nullable()
+      .optional()
+      .describe(
+        "the unit sheet's preparer, approver and phone (each trimmed, at most 200 characters); part of the content, so a retry must send the same",
+      ),
     dryRun: z.boolean().optional(),
   })
   .strict();
@@ -256,6 +310,7 @@ export const ReportResponse = z.object({
   report: z.object({
     catalogVersion: z.string(),
     locale: z.enum(["vi", "en"]),
+    contact: Contact.nullable().describe("the unit sheet's contact sent with the latest revision"),
     entries: z.array(EntryInput),
     parsed: z.array(ParsedEntry),
   }),
@@ -350,6 +405,7 @@ export const CompletenessUnit = z.object({
   firstReceivedAt: z.string().nullable(),
   lastReceivedAt: z.string().nullable(),
   comment: z.string().nullable(),
+  contact: Contact.nullable().describe("the unit sheet's contact sent with the latest revision (null: none sent)"),
 });
 
 export const CompletenessResponse = z.object({
@@ -409,6 +465,7 @@ export const ConsolidationResponse = z.object({
       submissionId: z.string(),
       revision: z.number().int(),
       status: ReportStatus,
+      contact: Contact.nullable().describe("the unit sheet's contact sent with this revision (null: none sent)"),
       entries: z.array(ParsedEntry),
     }),
   ),

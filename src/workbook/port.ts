@@ -17,6 +17,13 @@ export interface TemplateIdentity {
 
 export const TEMPLATE_NS = "urn:chitieu:template:v1";
 
+/** Who prepared and approved the report and how to reach them: the unit sheet's input cells ("rõ người"). */
+export interface UnitSheetContact {
+  preparer: string | null;
+  approver: string | null;
+  phone: string | null;
+}
+
 export interface TemplateStatus {
   /** null when the open workbook holds no Chỉ tiêu template */
   identity: TemplateIdentity | null;
@@ -49,6 +56,8 @@ export interface WorkbookPort {
   readIdentity(): Promise<TemplateIdentity | null>;
   /** Every entry of the entry sheet, in one read. */
   readEntries(): Promise<EntryInput[]>;
+  /** The unit sheet's preparer, approver and phone, in one read (sent with a submission). */
+  readContact(): Promise<UnitSheetContact>;
   /** Write one or more typed values into their cells. */
   writeEntries(changes: EntryChange[]): Promise<void>;
   /** Colour and annotate the cells that carry issues (and clear marks of fixed cells); with assessments, also write

@@ -3,7 +3,7 @@
  * endpoint receives exactly the same body whichever way a report is sent. Pure: no Office, no Node, no fetch.
  */
 import type { EntryInput, Locale, RawValue } from "../domain/types";
-import type { TemplateIdentity } from "./port";
+import type { TemplateIdentity, UnitSheetContact } from "./port";
 
 export interface SubmissionBody {
   /** a UUID made by the client; reused for every retry of the same submission (never duplicates) */
@@ -16,6 +16,8 @@ export interface SubmissionBody {
   /** how ambiguous numbers such as "1.234" are read */
   locale: Locale;
   entries: EntryInput[];
+  /** the unit sheet's preparer, approver and phone; left out when all three are blank */
+  contact?: UnitSheetContact;
   dryRun: boolean;
 }
 
@@ -25,6 +27,8 @@ export interface BuildSubmissionInput {
   submissionId: string;
   supersedes?: string | null;
   locale: Locale;
+  /** the unit sheet's people, as the workbook reader returns them */
+  contact?: UnitSheetContact | null;
   dryRun?: boolean;
 }
 
@@ -37,8 +41,20 @@ function raw(v: RawValue): RawValue {
   return typeof v === "string" ? v.normalize("NFC") : v;
 }
 
+/** Trimmed NFC text, blank as null; null when all three are blank, so a workbook without names sends no contact. */
+function contactOf(c: UnitSheetContact | null | undefined): UnitSheetContact | null {
+  if (!c) return null;
+  const field = (v: string | null): string | null => {
+    const t = v ? v.trim().normalize("NFC") : "";
+    return t === "" ? null : t;
+  };
+  const out = { preparer: field(c.preparer), approver: field(c.approver), phone: field(c.phone) };
+  return out.preparer === null && out.approver === null && out.phone === null ? null : out;
+}
+
 /** Entries keep every field the reader found (blank stays blank — never 0); text is NFC. */
 export function buildSubmission(input: BuildSubmissionInput): SubmissionBody {
+  const contact = contactOf(input.contact);
   return {
     submissionId: input.submissionId.toLowerCase(),
     supersedes: input.supersedes ? input.supersedes.toLowerCase() : null,
@@ -57,6 +73,7 @@ export function buildSubmission(input: BuildSubmissionInput): SubmissionBody {
       if (e.responsible !== undefined) out.responsible = text(e.responsible);
       return out;
     }),
+    ...(contact ? { contact } : {}),
     dryRun: input.dryRun ?? false,
   };
 }

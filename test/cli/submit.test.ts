@@ -50,11 +50,31 @@ describe("chitieu submit", () => {
     const expected = buildSubmission({
       identity: read.identity,
       entries: read.entries,
+      contact: read.unitSheet,
       submissionId: id,
       locale: read.locale,
     });
     expect(unpackContent(row.content).report.entries).toEqual(expected.entries);
     expect(row.client).toBe("chitieu-cli submit");
+  });
+
+  it("sends the unit sheet's preparer, approver and phone, which the planner's completeness then lists", async () => {
+    const stored = await f.app.store.db
+      .selectFrom("submission")
+      .select("content")
+      .where("unit_code", "=", UNIT)
+      .where("period", "=", "2026-Q1")
+      .where("revision", "=", 1)
+      .executeTakeFirstOrThrow();
+    // the names writeWorkbook() typed into the unit sheet (DonVi)
+    const contact = { preparer: "Nguyễn Văn A", approver: "Trần Thị B", phone: "0243 000 111" };
+    expect(unpackContent(stored.content).report.contact).toEqual(contact);
+    const done = await f.app.inject({
+      method: "GET",
+      url: "/api/v1/completeness?period=2026-Q1",
+      headers: { authorization: `Bearer ${f.tokens.planner}` },
+    });
+    expect(done.json().units.find((u: { unitCode: string }) => u.unitCode === UNIT).contact).toEqual(contact);
   });
 
   it("answers a retry with the same --submission-id with the stored receipt and no second row", async () => {

@@ -56,8 +56,39 @@ describe("canonical content", () => {
     ["the entry order", { entries: [base.entries[1]!, base.entries[0]!] }],
     ["supersedes", { supersedes: "2c7b2f36-0b52-4a8d-9d3b-0d5b7b3b1f10" }],
     ["the locale", { locale: "en" as const }],
+    ["the contact", { contact: { preparer: "Nguyễn Văn An", approver: null, phone: null } }],
   ])("changes the hash when %s changes", (_name, change) => {
     expect(canonicalContent({ ...base, ...change }).hash).not.toBe(canonicalContent(base).hash);
+  });
+
+  it("hashes a report without a contact, or with a blank one, exactly as before contacts were sent", () => {
+    const before =
+      '{"catalogVersion":"v1","entries":[{"targetId":"S02","value":5,"justification":"Hòa Bình","evidence":"Sổ"},' +
+      '{"targetId":"S01","numerator":90,"denominator":100}],"locale":"vi","period":"2026-Q1","supersedes":null,' +
+      '"unitCode":"00004"}';
+    expect(canonicalContent(base).text).toBe(before);
+    const blank = canonicalContent({ ...base, contact: { preparer: "  ", approver: null } });
+    expect([blank.text, blank.contact]).toEqual([before, null]);
+  });
+
+  it("hashes the contact in one key order, trimmed and NFC, with a blank field as null", () => {
+    const a = canonicalContent({
+      ...base,
+      contact: { preparer: "Nguyễn Văn An", approver: "Trần Thị Bình", phone: "0912 345 678" },
+    });
+    const b = canonicalContent({
+      ...base,
+      contact: { phone: " 0912 345 678 ", approver: "Trần Thị Bình".normalize("NFD"), preparer: "Nguyễn Văn An" },
+    });
+    expect(b.hash).toBe(a.hash);
+    expect(a.text).toContain(
+      '"contact":{"preparer":"Nguyễn Văn An","approver":"Trần Thị Bình","phone":"0912 345 678"},"entries"',
+    );
+    expect(canonicalContent({ ...base, contact: { preparer: "An", phone: "" } }).contact).toEqual({
+      preparer: "An",
+      approver: null,
+      phone: null,
+    });
   });
 
   it("packs the content and the parsed entries small, and unpacks them unchanged", async () => {

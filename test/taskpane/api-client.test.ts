@@ -307,4 +307,24 @@ describe("describeError", () => {
     expect(describeError(e, vi)).toBe("Đã có bản mới hơn");
     expect(describeError(e, en)).toBe("Out of date");
   });
+
+  it("adds the message of each field a request was refused for, which names it", () => {
+    const e = new ApiError("problem", "https://x.test", {
+      status: 400,
+      code: "CT_REQUEST_INVALID",
+      problem: { vi: "Yêu cầu sai định dạng.", en: "Wrong shape." },
+      issues: [
+        {
+          path: ["body", "contact", "phone"],
+          code: "too_big",
+          message: {
+            vi: "Số điện thoại liên hệ (trang DonVi) dài quá",
+            en: "The contact phone (sheet DonVi) is longer",
+          },
+        },
+      ] as never,
+    });
+    expect(describeError(e, vi)).toBe("Yêu cầu sai định dạng. Số điện thoại liên hệ (trang DonVi) dài quá");
+    expect(describeError(e, en)).toBe("Wrong shape. The contact phone (sheet DonVi) is longer");
+  });
 });

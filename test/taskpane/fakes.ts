@@ -20,6 +20,7 @@ import type {
   QueuedSubmission,
   TemplateIdentity,
   TemplateStatus,
+  UnitSheetContact,
   WorkbookPort,
 } from "../../src/workbook/port";
 import type { TemplateSpec } from "../../src/workbook/template";
@@ -43,6 +44,8 @@ export class FakeWorkbook implements WorkbookPort {
   queue: QueuedSubmission[] = [];
   marks: ValidationIssue[] = [];
   selected: string[] = [];
+  /** the unit sheet's people (DonVi) */
+  contact: UnitSheetContact = { preparer: null, approver: null, phone: null };
   private handlers = new Set<(changes: EntryChange[]) => void>();
 
   ensureTemplate = jest.fn(async (spec: TemplateSpec): Promise<TemplateStatus> => {
@@ -67,6 +70,7 @@ export class FakeWorkbook implements WorkbookPort {
       return e;
     });
   });
+  readContact = jest.fn(async (): Promise<UnitSheetContact> => ({ ...this.contact }));
   writeEntries = jest.fn(async (changes: EntryChange[]) => {
     for (const c of changes) this.values.set(`${c.targetId}|${c.field}`, c.raw);
   });

@@ -64,6 +64,20 @@ describe("the preview workbook", () => {
     expect(await reloaded.loadQueue()).toHaveLength(1);
   });
 
+  it("gives the unit sheet's people the template was written with, and blanks without them", async () => {
+    const wb = createPreviewWorkbook(new MemoryStorage());
+    expect(await wb.readContact()).toEqual({ preparer: null, approver: null, phone: null });
+    await wb.ensureTemplate(
+      buildTemplateSpec({
+        catalog: defaultCatalog(),
+        unit: WARD,
+        period: Q1,
+        unitInfo: { preparer: "Nguyễn Văn A", phone: "0243 000 111" },
+      }),
+    );
+    expect(await wb.readContact()).toEqual({ preparer: "Nguyễn Văn A", approver: null, phone: "0243 000 111" });
+  });
+
   it("recognises its own template again and keeps every value typed", async () => {
     const wb = createPreviewWorkbook(new MemoryStorage());
     await wb.ensureTemplate(spec());

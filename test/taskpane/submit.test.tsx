@@ -41,6 +41,30 @@ describe("SubmitPanel", () => {
     );
   });
 
+  it("sends the unit sheet's preparer, approver and phone as they are when the clerk submits", async () => {
+    const { user, api, workbook } = await setupSeeded(cleanEntries());
+    // typed into DonVi after the report was opened: read at the moment of sending
+    workbook.contact = { preparer: "  Nguyễn Văn A ", approver: "Trần Thị B", phone: null };
+    const panel = await goSubmit(user);
+    await user.click(within(panel).getByRole("button", { name: "Kiểm tra và gửi" }));
+    await within(panel).findByText("Biên nhận");
+    expect(workbook.readContact).toHaveBeenCalled();
+    expect(api.dryRun.mock.calls[0][1].contact).toEqual({
+      preparer: "Nguyễn Văn A",
+      approver: "Trần Thị B",
+      phone: null,
+    });
+    expect(api.stored[0].body.contact).toEqual({ preparer: "Nguyễn Văn A", approver: "Trần Thị B", phone: null });
+  });
+
+  it("sends no contact when the unit sheet's people are blank", async () => {
+    const { user, api } = await setupSeeded(cleanEntries());
+    const panel = await goSubmit(user);
+    await user.click(within(panel).getByRole("button", { name: "Kiểm tra và gửi" }));
+    await within(panel).findByText("Biên nhận");
+    expect(api.stored[0].body).not.toHaveProperty("contact");
+  });
+
   it("cannot submit while blocking errors remain, and says how many", async () => {
     const entries = cleanEntries().map((e) => (e.targetId === "S02" ? { ...e, value: "mười hai" } : e));
     const { user, api } = await setupSeeded(entries);

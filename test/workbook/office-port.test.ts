@@ -4,7 +4,8 @@ import { createOfficeWorkbookPort } from "../../src/workbook/office/port";
 import { checkRequirements } from "../../src/workbook/office/requirements";
 import { QUEUE_KEY } from "../../src/workbook/office/settings";
 import type { QueuedSubmission } from "../../src/workbook/port";
-import { installExcel, type FakeContext } from "./fake-excel";
+import { unitCellAddress } from "../../src/workbook/template";
+import { installExcel, parseA1, type FakeContext } from "./fake-excel";
 import { catalog, specFor, units } from "./xlsx-helpers";
 
 type Store = Record<string, unknown>;
@@ -140,5 +141,25 @@ describe("createOfficeWorkbookPort", () => {
     const fresh = createOfficeWorkbookPort({ catalog, units });
     expect(await fresh.readIdentity()).toEqual(spec.identity);
     expect(counts.map((s) => s.mock.calls.length)).toEqual([1, 2, 1, 1, 2]); // identity (none), create, write, read, identity
+  });
+
+  it("reads the unit sheet's preparer, approver and phone as typed there, in one sync", async () => {
+    await installOffice({ ExcelApi: "1.8" });
+    const x = installExcel();
+    const port = createOfficeWorkbookPort({ catalog, units });
+    await port.ensureTemplate(specFor());
+    const unitSheet = x.model.sheet("DonVi")!;
+    const type = (f: "preparer" | "approver" | "phone", v: string | number) => {
+      const [row, col] = parseA1(unitCellAddress(f));
+      unitSheet.cell(row, col)!.value = v;
+    };
+    type("preparer", "Nguyễn Văn A");
+    type("phone", 912345678);
+    const syncs: jest.SpyInstance[] = [];
+    x.onContext = (ctx: FakeContext) => {
+      syncs.push(jest.spyOn(ctx, "sync"));
+    };
+    expect(await port.readContact()).toEqual({ preparer: "Nguyễn Văn A", approver: null, phone: "912345678" });
+    expect(syncs.map((s) => s.mock.calls.length)).toEqual([1]);
   });
 });

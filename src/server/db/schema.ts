@@ -55,7 +55,8 @@ export interface SubmissionTable {
   supersedes: string | null;
   /** sha256 of the canonical content; same id + same hash = a retry */
   content_hash: string;
-  /** deflate-raw of {"report": canonical content (NFC, as hashed), "parsed": ParsedEntry[]} — see services/content.ts */
+  /** deflate-raw of {"report": canonical content (NFC, as hashed, with the unit sheet's contact when sent),
+   * "parsed": ParsedEntry[]} — see services/content.ts */
   content: Buffer;
   /** {targetId: value} of the flow targets, for year-to-date sums */
   flows: string;
@@ -78,6 +79,8 @@ export interface ReportStateTable {
   latest_revision: number;
   /** the latest revision's flows (copy of submission.flows), for year-to-date sums */
   latest_flows: string;
+  /** the latest revision's contact as JSON {preparer, approver, phone} (copy of its content's), null when none */
+  latest_contact: string | null;
   first_received_at: string;
   first_on_time: number;
   last_received_at: string;

@@ -48,6 +48,8 @@ export interface AdvanceArgs {
   demo: boolean;
   /** the new revision's flow figures (JSON) */
   flows: string;
+  /** the new revision's contact (JSON), null when it carries none */
+  contact: string | null;
 }
 
 /** The submission path's statements, compiled once for one database. */
@@ -59,9 +61,12 @@ export class SubmissionStatements {
   readonly #state: Prepared<[string, string], ReportStateRow>;
   readonly #flows = new Map<number, Prepared<string[], { period: string; flows: string }>>();
   readonly #stateAndFlows = new Map<number, Prepared<string[], ReportStateRow>>();
-  readonly #advanceUpdate: Prepared<[string, number, string, string, string, string, string, string], unknown>;
+  readonly #advanceUpdate: Prepared<
+    [string, number, string, string, string, string, string, string, string | null],
+    unknown
+  >;
   readonly #advanceInsert: Prepared<
-    [string, string, string, number, string, number, string, number, string, string],
+    [string, string, string, number, string, number, string, number, string, string, string | null],
     unknown
   >;
   readonly #insert: Prepared<unknown[], unknown>;
@@ -86,6 +91,7 @@ export class SubmissionStatements {
           last_received_at: slot(2),
           updated_at: slot(3),
           latest_flows: slot(7),
+          latest_contact: slot(8),
         })
         .where("unit_code", "=", slot(4))
         .where("period", "=", slot(5))
@@ -110,6 +116,7 @@ export class SubmissionStatements {
           demo: slot(7),
           updated_at: slot(8),
           latest_flows: slot(9),
+          latest_contact: slot(10),
         })
         .onConflict((oc) => oc.columns(["period", "unit_code"]).doNothing()),
     );
@@ -219,6 +226,7 @@ export class SubmissionStatements {
             a.demo ? 1 : 0,
             a.receivedAt,
             a.flows,
+            a.contact,
           )
         : await this.#advanceUpdate.run(
             executor,
@@ -230,6 +238,7 @@ export class SubmissionStatements {
             a.period,
             a.expectedLatest,
             a.flows,
+            a.contact,
           );
     return Number(r.numAffectedRows ?? 0) === 1;
   }
@@ -264,6 +273,7 @@ export class SubmissionStatements {
                   demo: slot(13),
                   updated_at: slot(9),
                   latest_flows: slot(7),
+                  latest_contact: slot(15),
                 })
                 .onConflict((oc) => oc.columns(["period", "unit_code"]).doNothing())
                 .returning("unit_code"),
@@ -278,6 +288,7 @@ export class SubmissionStatements {
                   last_received_at: slot(9),
                   updated_at: slot(9),
                   latest_flows: slot(7),
+                  latest_contact: slot(15),
                 })
                 .where("unit_code", "=", slot(1))
                 .where("period", "=", slot(2))
@@ -327,7 +338,7 @@ export class SubmissionStatements {
       if (first) this.#storeAfterInsert = stmt;
       else this.#storeAfterUpdate = stmt;
     }
-    const r = await stmt.run(executor, ...submissionParams(row), a.expectedLatest);
+    const r = await stmt.run(executor, ...submissionParams(row), a.expectedLatest, a.contact);
     return Number(r.numAffectedRows ?? 0) === 1;
   }
 

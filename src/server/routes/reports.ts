@@ -27,7 +27,7 @@ import {
 import { getReportState, getRevision, getSubmission, listRevisionHeads } from "../db/submissions";
 import type { ReportStateRow, SubmissionRow } from "../db/schema";
 import { auditRow, type AuditAction } from "../db/audit";
-import { diffEntries, unpackContent } from "../services/content";
+import { canonicalContact, diffEntries, unpackContent } from "../services/content";
 import { receiptOf, yearToDate } from "../services/submissions";
 
 interface ReportRef {
@@ -100,6 +100,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         report: {
           catalogVersion: stored.report.catalogVersion,
           locale: stored.report.locale,
+          contact: canonicalContact(stored.report.contact),
           entries: stored.report.entries,
           parsed: stored.parsed,
         },

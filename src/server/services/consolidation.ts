@@ -8,7 +8,7 @@ import type { FastifyInstance } from "fastify";
 import { aggregate, periodPhase, periodWindow } from "../../domain";
 import type { Bilingual, Catalog, CityFigure, ParsedEntry, Period, PeriodPhase, Unit } from "../../domain/types";
 import { listBasisFlows, listBasisRevisions, listReportStates } from "../db/submissions";
-import { addFlows, unpackContent } from "./content";
+import { addFlows, canonicalContact, unpackContent, type ReportContact } from "./content";
 import { earlierPeriodsOfYear } from "./submissions";
 
 export interface UnitFilter {
@@ -42,6 +42,8 @@ export interface CompletenessUnit {
   firstReceivedAt: string | null;
   lastReceivedAt: string | null;
   comment: string | null;
+  /** the unit sheet's contact sent with the latest revision; null when none was sent (or the unit is missing) */
+  contact: ReportContact | null;
 }
 
 export interface Completeness {
@@ -94,6 +96,7 @@ export async function completeness(
         firstReceivedAt: null,
         lastReceivedAt: null,
         comment: null,
+        contact: null,
       };
     }
     return {
@@ -109,6 +112,7 @@ export async function completeness(
       firstReceivedAt: s.first_received_at,
       lastReceivedAt: s.last_received_at,
       comment: s.comment,
+      contact: s.latest_contact ? canonicalContact(JSON.parse(s.latest_contact) as Partial<ReportContact>) : null,
     };
   });
   const submitted = rows.filter((r) => r.state !== "missing");
@@ -139,6 +143,8 @@ export interface MatrixRow {
   submissionId: string;
   revision: number;
   status: "submitted" | "returned" | "accepted";
+  /** the unit sheet's contact sent with this revision (the basis one: latest or accepted); null when none */
+  contact: ReportContact | null;
   entries: ParsedEntry[];
 }
 
@@ -170,13 +176,15 @@ export async function consolidate(
   for (const u of units) {
     const r = byUnit.get(u.code);
     if (!r) continue;
+    const stored = unpackContent(r.content);
     matrix.push({
       unitCode: u.code,
       unitName: u.name,
       submissionId: r.id,
       revision: r.revision,
       status: r.status as MatrixRow["status"],
-      entries: unpackContent(r.content).parsed,
+      contact: canonicalContact(stored.report.contact),
+      entries: stored.parsed,
     });
   }
   const unitCodes = units.map((u) => u.code);

@@ -1,10 +1,22 @@
 /**
  * What makes two submissions "the same content": a canonical JSON text (NFC strings, object keys in a fixed order,
  * entries in the order sent) and its sha256. The submission id and the dryRun flag are not content.
+ *
+ * The unit sheet's contact (preparer, approver, phone) is content: it is what the unit sent with this revision, so it
+ * is hashed and stored with it, and a retry must resend it unchanged (the same id with another contact is a
+ * conflict, like the same id with another figure). It enters the canonical text only when at least one of its fields
+ * is filled: a report without a contact hashes exactly as before contacts existed, so a request queued by an older
+ * pane, or a retry of a revision stored before, still replays.
  */
 import { createHash } from "node:crypto";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 import type { Catalog, EntryInput, ParsedEntry, RawValue } from "../../domain/types";
+
+export interface ReportContact {
+  preparer: string | null;
+  approver: string | null;
+  phone: string | null;
+}
 
 export interface ReportContent {
   unitCode: string;
@@ -12,7 +24,20 @@ export interface ReportContent {
   catalogVersion: string;
   locale: "vi" | "en";
   supersedes: string | null;
+  /** as sent (fields may be missing); stored canonical, and absent when the unit sent none (or only blanks) */
+  contact?: Partial<ReportContact> | null;
   entries: EntryInput[];
+}
+
+/**
+ * The contact as stored and hashed: its three fields in one fixed order, blank text as null; null when nothing is
+ * filled. (The request schema has trimmed and NFC-normalised each field already; done again here for other callers.)
+ */
+export function canonicalContact(c: Partial<ReportContact> | null | undefined): ReportContact | null {
+  if (!c) return null;
+  const field = (v: string | null | undefined): string | null => (v && v.trim() !== "" ? nfcText(v.trim()) : null);
+  const out = { preparer: field(c.preparer), approver: field(c.approver), phone: field(c.phone) };
+  return out.preparer === null && out.approver === null && out.phone === null ? null : out;
 }
 
 const NON_ASCII = /[\u0080-\uffff]/;
@@ -53,10 +78,18 @@ export function canonicalEntry(e: EntryInput): EntryInput {
  * structure is ASCII, which NFC leaves alone). Most clients send NFC; only when one does not are the entries read
  * back from the normalised text.
  */
-export function canonicalContent(c: ReportContent): { text: string; hash: string; entries: EntryInput[] } {
+export function canonicalContent(c: ReportContent): {
+  text: string;
+  hash: string;
+  entries: EntryInput[];
+  contact: ReportContact | null;
+} {
   const ordered = c.entries.map(canonicalKeys);
+  const contact = canonicalContact(c.contact);
   const raw = JSON.stringify({
     catalogVersion: c.catalogVersion,
+    // undefined leaves the key out of the text: a report without a contact hashes as it always did
+    contact: contact ?? undefined,
     entries: ordered,
     locale: c.locale,
     period: c.period,
@@ -65,7 +98,7 @@ export function canonicalContent(c: ReportContent): { text: string; hash: string
   });
   const text = NON_ASCII.test(raw) ? raw.normalize("NFC") : raw;
   const entries = text === raw ? ordered : (JSON.parse(text) as ReportContent).entries;
-  return { text, hash: createHash("sha256").update(text).digest("hex"), entries };
+  return { text, hash: createHash("sha256").update(text).digest("hex"), entries, contact };
 }
 
 /** The entry itself when its keys are already in the fixed order (as the schema gives them), else a reordered copy. */

@@ -150,6 +150,7 @@ export class SubmissionService {
       catalogVersion: body.catalogVersion,
       locale: body.locale,
       supersedes,
+      contact: body.contact,
       entries: body.entries,
     });
     // Before any refusal, a retry of a stored submission gets its stored receipt (its conditions may have changed
@@ -255,6 +256,7 @@ export class SubmissionService {
       onTime,
       demo,
       flows,
+      contact: content.contact ? JSON.stringify(content.contact) : null,
     };
     const row = {
       id: submissionId,

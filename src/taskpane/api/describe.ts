@@ -1,6 +1,11 @@
 import { isAppError } from "../../domain/errors";
 import type { I18n } from "../i18n";
+import type { Bilingual } from "../../domain/types";
 import { isApiError } from "./client";
+
+function isBilingual(m: unknown): m is Bilingual {
+  return !!m && typeof (m as Bilingual).vi === "string" && typeof (m as Bilingual).en === "string";
+}
 
 /** The sentence the pane shows for a failure: our own explanation for network and token problems, the endpoint's
  * own bilingual message for problem+json answers. */
@@ -24,8 +29,13 @@ export function describeError(e: unknown, i18n: I18n): string {
       return i18n.t("connect.error.unauthorized");
     case "forbidden":
       return e.problem ? i18n.b(e.problem) : i18n.t("connect.error.forbidden");
-    case "problem":
-      return e.problem ? i18n.b(e.problem) : `${e.code ?? ""} (HTTP ${e.status ?? "?"})`;
+    case "problem": {
+      if (!e.problem) return `${e.code ?? ""} (HTTP ${e.status ?? "?"})`;
+      // a request refused for its shape (e.g. a phone on the unit sheet pasted past 200 characters): each issue's
+      // own message names the field, which the general message cannot
+      const fields = e.code === "CT_REQUEST_INVALID" ? e.issues.map((i) => i.message).filter(isBilingual) : [];
+      return [i18n.b(e.problem), ...fields.map((m) => i18n.b(m))].join(" ");
+    }
     case "bad_response":
       return e.problem ? i18n.b(e.problem) : i18n.t("connect.error.badResponse", { url, status: e.status ?? "?" });
   }

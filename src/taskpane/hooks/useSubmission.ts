@@ -1,6 +1,6 @@
 import * as React from "react";
 import type { EntryInput, Locale, ValidationIssue, ValidationResult } from "../../domain/types";
-import type { QueuedSubmission, WorkbookPort } from "../../workbook/port";
+import type { QueuedSubmission, UnitSheetContact, WorkbookPort } from "../../workbook/port";
 import { buildSubmission } from "../../workbook/submission";
 import {
   isApiError,
@@ -176,10 +176,20 @@ export function useSubmission(options: UseSubmissionOptions): SubmissionSession 
     setOutcome(null);
     setVerdict(null);
     if (!result.ok) return;
+    // the unit sheet's people travel with the report (the planner's completeness sheet lists them)
+    let contact: UnitSheetContact;
+    try {
+      contact = await workbook.readContact();
+    } catch (e) {
+      setError(e);
+      setOutcome("failed");
+      return;
+    }
     const lastQueued = waiting.length > 0 ? waiting[waiting.length - 1].submissionId : null;
     const body: SubmissionBody = buildSubmission({
       identity: { unitCode, period, catalogVersion },
       entries,
+      contact,
       submissionId: newSubmissionId(),
       supersedes: lastQueued ?? server?.latest?.submissionId ?? stored?.receipt.submissionId ?? null,
       locale,
@@ -216,6 +226,7 @@ export function useSubmission(options: UseSubmissionOptions): SubmissionSession 
     catalogVersion,
     result,
     flush,
+    workbook,
     waiting,
     server,
     stored,

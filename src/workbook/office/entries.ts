@@ -6,7 +6,7 @@
  */
 import type { EntryField, EntryInput, Locale, TargetAssessment, ValidationIssue } from "../../domain";
 import type { Catalog, UnitRegistry } from "../../domain";
-import type { EntryChange, TemplateIdentity } from "../port";
+import type { EntryChange, TemplateIdentity, UnitSheetContact } from "../port";
 import { identityFromUnitSheet, locateEntries, readUnitSheet, type NameRef } from "../locate";
 import {
   COLORS,
@@ -30,7 +30,7 @@ export interface OfficeReport {
   /** the identity the unit sheet states (the custom XML part is read by readIdentity) */
   identity: TemplateIdentity | null;
   entries: EntryInput[];
-  unitSheet: { preparer: string | null; approver: string | null; phone: string | null };
+  unitSheet: UnitSheetContact;
   locale: Locale;
   cellOf: (targetId: string, field: EntryField) => string | undefined;
 }
@@ -72,6 +72,22 @@ export async function readReport(ctx: ReadContext, identity: TemplateIdentity): 
       locale: unit.locale,
       cellOf: located.cellOf,
     };
+  });
+}
+
+/** The unit sheet's preparer, approver and phone (names + the unit sheet's used range, one sync). */
+export async function readUnitContact(): Promise<UnitSheetContact> {
+  return runExcel("đọc người lập biểu / read the unit sheet", async (context) => {
+    const unitWs = context.workbook.worksheets.getItemOrNullObject(SHEET_NAMES.unit);
+    const names = context.workbook.names;
+    names.load("items/name,items/formula");
+    const unitUsed = loadUsed(unitWs);
+    await context.sync();
+    const grids = new Map<string, SheetGrid>();
+    const u = gridOf(unitUsed);
+    if (u) grids.set(SHEET_NAMES.unit, u);
+    const unit = readUnitSheet(gridSource(grids, namesFrom(names.items)));
+    return { preparer: unit.preparer, approver: unit.approver, phone: unit.phone };
   });
 }
 

@@ -14,6 +14,7 @@ import {
   onEntriesChanged,
   readIdentityPart,
   readReport,
+  readUnitContact,
   selectCell,
   writeEntries,
 } from "./entries";
@@ -61,6 +62,7 @@ export function createOfficeWorkbookPort(
       if (!id) return [];
       return (await readReport({ catalog, units }, id)).entries;
     },
+    readContact: readUnitContact,
     writeEntries,
     async markIssues(issues, assessments) {
       if (!spec) return;

@@ -15,8 +15,15 @@ import {
   type TargetProgress,
   type ValidationIssue,
 } from "../../domain";
-import { parseEntryName, type TemplateSpec } from "../template";
-import type { EntryChange, QueuedSubmission, TemplateIdentity, TemplateStatus, WorkbookPort } from "../port";
+import { SHEET_NAMES, parseEntryName, unitCellAddress, type TemplateSpec } from "../template";
+import type {
+  EntryChange,
+  QueuedSubmission,
+  TemplateIdentity,
+  TemplateStatus,
+  UnitSheetContact,
+  WorkbookPort,
+} from "../port";
 
 export const PREVIEW_STORAGE_KEY = "chitieu.preview.workbook";
 
@@ -185,6 +192,16 @@ export function createPreviewWorkbook(
           }
           return entry;
         });
+    },
+
+    async readContact(): Promise<UnitSheetContact> {
+      // the preview shows only the entry sheet: the unit sheet holds what the template was written with
+      const unitSheet = doc.spec?.sheets.find((s) => s.name === SHEET_NAMES.unit);
+      const at = (f: "preparer" | "approver" | "phone"): string | null => {
+        const v = unitSheet?.cells.find((c) => c.address === unitCellAddress(f))?.value;
+        return typeof v === "string" && v.trim() !== "" ? v : null;
+      };
+      return { preparer: at("preparer"), approver: at("approver"), phone: at("phone") };
     },
 
     async writeEntries(changes: EntryChange[]): Promise<void> {
