@@ -25,6 +25,7 @@ import { Pool, type PoolClient } from "pg";
 import type { PostgresPool, PostgresPoolClient } from "kysely";
 import type { Database } from "./schema";
 import { InCodeMigrationProvider } from "./migrations";
+import { WriterThread } from "./writer-thread";
 
 export interface DbConfig {
   /** postgres://… — when set, PostgreSQL is used. */
@@ -47,6 +48,11 @@ export interface DbCapabilities {
 export interface DbHandle {
   db: Kysely<Database>;
   caps: DbCapabilities;
+  /**
+   * SQLite file: the thread that carries the submission writes (group commit off the event loop); null elsewhere,
+   * for ":memory:", or when CHITIEU_SQLITE_WRITER=inline.
+   */
+  writerThread: WriterThread | null;
   /** "sqlite" or "postgresql" — for messages and logs only, never for branching. */
   engine: "sqlite" | "postgresql";
   /** Where the data lives, without any password: for messages. */
@@ -212,6 +218,7 @@ export async function connect(config: DbConfig): Promise<DbHandle> {
     return {
       db,
       caps: { groupCommit: false, writeCte: true },
+      writerThread: null,
       engine: "postgresql",
       location: redactUrl(config.url) + (config.pgSchema ? ` (schema ${config.pgSchema})` : ""),
       fresh: false,
@@ -228,13 +235,17 @@ export async function connect(config: DbConfig): Promise<DbHandle> {
   const checkpointer = file === ":memory:" ? null : startCheckpointer(raw, file);
   raw.pragma("foreign_keys = ON");
   const db = new Kysely<Database>({ dialect: new ChitieuSqliteDialect({ database: withStatementCache(raw) }) });
+  const writerThread =
+    file === ":memory:" || process.env.CHITIEU_SQLITE_WRITER === "inline" ? null : new WriterThread(file);
   return {
     db,
     caps: { groupCommit: true, writeCte: false },
+    writerThread,
     engine: "sqlite",
     location: file,
     fresh: false,
     close: async () => {
+      await writerThread?.close();
       await checkpointer?.stop();
       await db.destroy();
     },

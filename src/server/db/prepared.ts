@@ -25,6 +25,10 @@ export function slot<T = never>(i: number): T {
 export interface Prepared<Args extends readonly unknown[], Row> {
   run(executor: Kysely<Database>, ...args: Args): Promise<QueryResult<Row>>;
   sql(): string;
+  /** The SQL and its parameter list for these arguments (to run elsewhere, e.g. on the writer thread). */
+  bind(...args: Args): { sql: string; params: unknown[] };
+  /** Where argument `i` is in the parameter list (-1 if the query does not use it). */
+  position(i: number): number;
 }
 
 export function prepared<Args extends readonly unknown[], Row>(
@@ -43,15 +47,21 @@ export function prepared<Args extends readonly unknown[], Row>(
     }
     return compiled;
   };
+  const bind = (args: readonly unknown[]) => {
+    const c = compile();
+    const params = c.params.map((p, i) => {
+      const s = c.slots[i] as number;
+      return s >= 0 ? args[s] : p;
+    });
+    return { sql: c.sql, params };
+  };
   return {
     run(executor, ...args) {
-      const c = compile();
-      const params = c.params.map((p, i) => {
-        const s = c.slots[i] as number;
-        return s >= 0 ? args[s] : p;
-      });
-      return executor.executeQuery<Row>(CompiledQuery.raw(c.sql, params));
+      const { sql, params } = bind(args);
+      return executor.executeQuery<Row>(CompiledQuery.raw(sql, params));
     },
     sql: () => compile().sql,
+    bind: (...args) => bind(args),
+    position: (i) => compile().slots.indexOf(i),
   };
 }

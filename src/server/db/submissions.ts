@@ -5,6 +5,7 @@
 import type { Kysely } from "kysely";
 import type { Database, NewSubmissionRow, ReportStateRow, SubmissionRow } from "./schema";
 import { prepared, slot, type Prepared } from "./prepared";
+import type { StepParam, WriteStep } from "./writer-thread";
 
 /** The columns needed to answer a retry or list the history (no content). */
 export type SubmissionHead = Pick<
@@ -214,33 +215,30 @@ export class SubmissionStatements {
   async advance(executor: Kysely<Database>, a: AdvanceArgs): Promise<boolean> {
     const r =
       a.expectedLatest === null
-        ? await this.#advanceInsert.run(
-            executor,
-            a.unitCode,
-            a.period,
-            a.submissionId,
-            a.revision,
-            a.receivedAt,
-            a.onTime ? 1 : 0,
-            a.receivedAt,
-            a.demo ? 1 : 0,
-            a.receivedAt,
-            a.flows,
-            a.contact,
-          )
-        : await this.#advanceUpdate.run(
-            executor,
-            a.submissionId,
-            a.revision,
-            a.receivedAt,
-            a.receivedAt,
-            a.unitCode,
-            a.period,
-            a.expectedLatest,
-            a.flows,
-            a.contact,
-          );
+        ? await this.#advanceInsert.run(executor, ...advanceInsertArgs(a))
+        : await this.#advanceUpdate.run(executor, ...advanceUpdateArgs(a));
     return Number(r.numAffectedRows ?? 0) === 1;
+  }
+
+  /**
+   * The same write (the id not stored yet, the head moved, the row inserted) as steps for the SQLite writer thread,
+   * which runs them inside one savepoint of a group commit and deflates the content there: `packText` is the text
+   * to store compressed (see content.ts `packText`).
+   */
+  writeSteps(a: AdvanceArgs, row: Omit<NewSubmissionRow, "content">, packText: string): WriteStep[] {
+    const exists = this.#exists.bind(a.submissionId);
+    const advance =
+      a.expectedLatest === null
+        ? this.#advanceInsert.bind(...advanceInsertArgs(a))
+        : this.#advanceUpdate.bind(...advanceUpdateArgs(a));
+    const insert = this.#insert.bind(...submissionParams({ ...row, content: null as unknown as Buffer }));
+    const contentAt = this.#insert.position(CONTENT_SLOT);
+    insert.params[contentAt] = packText;
+    return [
+      { sql: exists.sql, params: exists.params as StepParam[], expect: "noRow" },
+      { sql: advance.sql, params: advance.params as StepParam[], expect: "changes" },
+      { sql: insert.sql, params: insert.params as StepParam[], expect: "any", deflateParam: contentAt },
+    ];
   }
 
   /**
@@ -459,6 +457,43 @@ export async function listBasisFlows(
 }
 
 /** A submission row's values in the column order of every prepared insert above. */
+function advanceInsertArgs(
+  a: AdvanceArgs,
+): [string, string, string, number, string, number, string, number, string, string, string | null] {
+  return [
+    a.unitCode,
+    a.period,
+    a.submissionId,
+    a.revision,
+    a.receivedAt,
+    a.onTime ? 1 : 0,
+    a.receivedAt,
+    a.demo ? 1 : 0,
+    a.receivedAt,
+    a.flows,
+    a.contact,
+  ];
+}
+
+function advanceUpdateArgs(
+  a: AdvanceArgs,
+): [string, number, string, string, string, string, string, string, string | null] {
+  return [
+    a.submissionId,
+    a.revision,
+    a.receivedAt,
+    a.receivedAt,
+    a.unitCode,
+    a.period,
+    a.expectedLatest as string,
+    a.flows,
+    a.contact,
+  ];
+}
+
+/** The argument of submissionParams() that holds the content. */
+const CONTENT_SLOT = 6;
+
 function submissionParams(row: NewSubmissionRow): unknown[] {
   return [
     row.id,

@@ -11,6 +11,7 @@
 import { createHash } from "node:crypto";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 import type { Catalog, EntryInput, ParsedEntry, RawValue } from "../../domain/types";
+import { PACK_OPTIONS } from "../db/writer-thread";
 
 export interface ReportContact {
   preparer: string | null;
@@ -121,6 +122,11 @@ function canonicalKeys(e: EntryInput): EntryInput {
  * is what the garbage collector then has to sweep. A 43-target report: ~18 KB → ~1 KB.
  */
 export function packContent(canonicalText: string, parsed: readonly ParsedEntry[]): Buffer {
+  return deflatePacked(packText(canonicalText, parsed));
+}
+
+/** The text packContent() compresses (the SQLite writer thread compresses it off the event loop). */
+export function packText(canonicalText: string, parsed: readonly ParsedEntry[]): string {
   const rows = parsed.map((e) => [
     e.targetId,
     e.value,
@@ -131,13 +137,12 @@ export function packContent(canonicalText: string, parsed: readonly ParsedEntry[
     e.evidence,
     e.responsible,
   ]);
-  return deflateRawSync(
-    Buffer.from(`{"report":${canonicalText},"parsed":${JSON.stringify(rows)}}`, "utf8"),
-    PACK_OPTIONS,
-  );
+  return `{"report":${canonicalText},"parsed":${JSON.stringify(rows)}}`;
 }
 
-const PACK_OPTIONS = { level: 3, windowBits: 12, memLevel: 5 } as const;
+export function deflatePacked(text: string): Buffer {
+  return deflateRawSync(Buffer.from(text, "utf8"), PACK_OPTIONS);
+}
 
 type ParsedRow = [
   string,

@@ -28,7 +28,16 @@ import type { SubmissionHead } from "../db/submissions";
 import type { ReportStateRow } from "../db/schema";
 import { isUniqueViolation } from "../db/connect";
 import type { SubmissionRequestBody } from "../schemas";
-import { addFlows, canonicalContent, diffEntries, flowsOf, packContent, unpackContent, type Change } from "./content";
+import {
+  addFlows,
+  canonicalContent,
+  diffEntries,
+  flowsOf,
+  packContent,
+  packText,
+  unpackContent,
+  type Change,
+} from "./content";
 import { NothingWritten } from "./writer";
 
 export type ReceiptStatus = "submitted" | "returned" | "accepted" | "superseded";
@@ -243,7 +252,6 @@ export class SubmissionService {
     const onTime = isOnTime(period as Period, now);
     const revision = (state?.latest_revision ?? 0) + 1;
     const demo = unit?.demo === true;
-    const packed = packContent(content.text, result.entries);
     const flows = flowsOf(catalog, result.entries);
     const caps = app.store.caps;
     const advance = {
@@ -258,14 +266,13 @@ export class SubmissionService {
       flows,
       contact: content.contact ? JSON.stringify(content.contact) : null,
     };
-    const row = {
+    const fields = {
       id: submissionId,
       unit_code: unitCode,
       period: periodId,
       revision,
       supersedes,
       content_hash: content.hash,
-      content: packed,
       flows,
       catalog_version: body.catalogVersion,
       received_at: receivedAt,
@@ -274,11 +281,18 @@ export class SubmissionService {
       on_time: onTime ? 1 : 0,
       demo: demo ? 1 : 0,
     };
+    const thread = app.store.writerThread;
     try {
-      if (caps.writeCte) {
+      if (thread?.available) {
+        // SQLite: on the writer thread, which compresses the content and commits (durably) before it answers
+        const steps = statements.writeSteps(advance, fields, packText(content.text, result.entries));
+        if ((await thread.write(steps)) === "refused") throw new RaceLost();
+      } else if (caps.writeCte) {
         // one atomic statement, committed (durably) before it returns
+        const row = { ...fields, content: packContent(content.text, result.entries) };
         if (!(await statements.storeInOneStatement(db, advance, row))) throw new RaceLost();
       } else {
+        const row = { ...fields, content: packContent(content.text, result.entries) };
         await app.writer.write(async (trx) => {
           // jobs that share a commit see each other's rows but not each other's errors: look before writing
           if (caps.groupCommit && (await statements.exists(trx, submissionId))) throw new RaceLost();

@@ -1,0 +1,280 @@
+/**
+ * SQLite's submission writes on a thread of their own. better-sqlite3 is synchronous: on the event loop, every
+ * INSERT, the content's compression and the COMMIT's fsync would hold up the reading of new requests. Here the
+ * event loop hands each write over as data — a few SQL steps with their parameters — and gets back, after the
+ * durable COMMIT, whether it was stored.
+ *
+ * Group commit: writes that arrive while the thread is busy share the next transaction (one fsync for many). Each
+ * write runs inside its own SAVEPOINT, so a write whose condition fails (its id already stored, its report moved on)
+ * or whose statement fails leaves the others of the batch untouched. A write is acknowledged only after the COMMIT
+ * that carries it returned.
+ *
+ * The steps are generic (the submission service decides what they are); a step's `expect` says when the write is
+ * refused: "noRow" — the query must find nothing; "changes" — the statement must change a row.
+ */
+import { deflateRawSync } from "node:zlib";
+import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
+
+export type StepParam = string | number | bigint | null | Uint8Array;
+
+export interface WriteStep {
+  sql: string;
+  params: StepParam[];
+  expect: "noRow" | "changes" | "any";
+  /** index of a text parameter stored compressed: it is deflated (raw) on the thread before binding */
+  deflateParam?: number;
+}
+
+/** "stored": committed; "refused": a step's expectation failed, nothing of this write is stored. */
+export type WriteOutcome = "stored" | "refused";
+
+/** Deflate options of stored content (a report's rows repeat within a few hundred bytes: a 4 KB window is enough). */
+export const PACK_OPTIONS = { level: 3, windowBits: 12, memLevel: 5 } as const;
+
+export class WriterThreadError extends Error {
+  readonly code: string | undefined;
+  constructor(message: string, code?: string) {
+    super(message);
+    this.name = "WriterThreadError";
+    this.code = code;
+  }
+}
+
+interface Request {
+  id: number;
+  steps: WriteStep[];
+}
+interface Reply {
+  id: number;
+  outcome?: WriteOutcome;
+  error?: { message: string; code?: string };
+}
+
+interface Setup {
+  chitieuWriterThread: true;
+  module: string;
+  file: string;
+  synchronous: string;
+}
+
+/** The event loop's side: a thread with its own connection to the same SQLite file. */
+export class WriterThread {
+  readonly #worker: Worker;
+  readonly #pending = new Map<number, { resolve: (o: WriteOutcome) => void; reject: (e: Error) => void }>();
+  #next = 1;
+  #failed: Error | null = null;
+  #closing: Promise<void> | null = null;
+  /** writes stored, refused, and commits (for the benchmarks) */
+  readonly stats = { stored: 0, refused: 0, commits: 0 };
+
+  constructor(file: string, synchronous = "FULL") {
+    const setup: Setup = {
+      chitieuWriterThread: true,
+      module: require.resolve("better-sqlite3"),
+      file,
+      synchronous,
+    };
+    // from the TypeScript sources (tests, CHITIEU_FROM_SOURCE) the thread loads this file through tsx
+    this.#worker = __filename.endsWith(".ts")
+      ? new Worker(`require("tsx/cjs"); require(${JSON.stringify(__filename)});`, { eval: true, workerData: setup })
+      : new Worker(__filename, { workerData: setup });
+    this.#worker.unref();
+    this.#worker.on("message", (m: Reply | { commits: number }) => {
+      if ("commits" in m) {
+        this.stats.commits = m.commits;
+        return;
+      }
+      const p = this.#pending.get(m.id);
+      if (!p) return;
+      this.#pending.delete(m.id);
+      if (this.#pending.size === 0) this.#worker.unref();
+      if (m.outcome) {
+        if (m.outcome === "stored") this.stats.stored++;
+        else this.stats.refused++;
+        p.resolve(m.outcome);
+      } else p.reject(new WriterThreadError(m.error?.message ?? "write failed", m.error?.code));
+    });
+    const fail = (e: Error): void => {
+      this.#failed ??= e;
+      for (const p of this.#pending.values()) p.reject(e);
+      this.#pending.clear();
+    };
+    this.#worker.on("error", fail);
+    this.#worker.on("exit", (code) => {
+      if (!this.#closing) fail(new WriterThreadError(`the writer thread stopped (exit code ${code})`));
+    });
+  }
+
+  /** False once the thread failed: callers then write on the event loop. */
+  get available(): boolean {
+    return this.#failed === null && this.#closing === null;
+  }
+
+  write(steps: WriteStep[]): Promise<WriteOutcome> {
+    if (this.#failed) return Promise.reject(this.#failed);
+    if (this.#closing) return Promise.reject(new WriterThreadError("the writer thread is closing"));
+    const id = this.#next++;
+    return new Promise<WriteOutcome>((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+      if (this.#pending.size === 1) this.#worker.ref();
+      this.#worker.postMessage({ id, steps } satisfies Request);
+    });
+  }
+
+  /** Finishes the writes already handed over, then closes the thread's connection. */
+  close(): Promise<void> {
+    this.#closing ??= new Promise<void>((resolve) => {
+      if (this.#failed) {
+        void this.#worker.terminate().then(() => resolve());
+        return;
+      }
+      this.#worker.ref();
+      this.#worker.once("exit", () => resolve());
+      this.#worker.postMessage("stop");
+    });
+    return this.#closing;
+  }
+}
+
+// ------------------------------------------------------------------------------------------------------------------
+// The thread's side
+// ------------------------------------------------------------------------------------------------------------------
+
+/** At most this many writes share a commit (a batch's results go back together). */
+const MAX_BATCH = 256;
+
+function threadMain(setup: Setup): void {
+  const Database = require(setup.module) as typeof import("better-sqlite3");
+  const db = new Database(setup.file);
+  db.pragma("busy_timeout = 5000");
+  db.pragma(`synchronous = ${setup.synchronous}`);
+  db.pragma("foreign_keys = ON");
+  // checkpoints are the checkpointer thread's job (connect.ts); none inside this thread's commits
+  db.pragma("wal_autocheckpoint = 0");
+  const cache = new Map<string, import("better-sqlite3").Statement>();
+  const statement = (sql: string) => {
+    let s = cache.get(sql);
+    if (!s) {
+      s = db.prepare(sql);
+      if (cache.size >= 256) cache.clear();
+      cache.set(sql, s);
+    }
+    return s;
+  };
+  const begin = db.prepare("BEGIN IMMEDIATE");
+  const commit = db.prepare("COMMIT");
+  const rollback = db.prepare("ROLLBACK");
+  const savepoint = db.prepare("SAVEPOINT w");
+  const release = db.prepare("RELEASE w");
+  const rollbackTo = db.prepare("ROLLBACK TO w");
+  let commits = 0;
+
+  const queue: Request[] = [];
+  let scheduled = false;
+  let stopping = false;
+
+  const errorOf = (e: unknown) => ({
+    message: e instanceof Error ? e.message : String(e),
+    ...(typeof (e as { code?: unknown })?.code === "string" ? { code: (e as { code: string }).code } : {}),
+  });
+
+  /** One write inside the open transaction: "stored", "refused", or throws (its savepoint undone). */
+  const runOne = (steps: WriteStep[]): WriteOutcome => {
+    savepoint.run();
+    try {
+      for (const step of steps) {
+        const params = step.params.slice();
+        if (step.deflateParam !== undefined) {
+          params[step.deflateParam] = deflateRawSync(
+            Buffer.from(String(params[step.deflateParam]), "utf8"),
+            PACK_OPTIONS,
+          );
+        }
+        const s = statement(step.sql);
+        if (step.expect === "noRow") {
+          if (s.get(params) !== undefined) {
+            rollbackTo.run();
+            release.run();
+            return "refused";
+          }
+        } else if (s.run(params).changes === 0 && step.expect === "changes") {
+          rollbackTo.run();
+          release.run();
+          return "refused";
+        }
+      }
+      release.run();
+      return "stored";
+    } catch (e) {
+      if (db.inTransaction) {
+        rollbackTo.run();
+        release.run();
+      }
+      throw e;
+    }
+  };
+
+  const runBatch = (batch: Request[]): void => {
+    const replies: Reply[] = [];
+    try {
+      begin.run();
+    } catch (e) {
+      for (const r of batch) parentPort?.postMessage({ id: r.id, error: errorOf(e) } satisfies Reply);
+      return;
+    }
+    for (const r of batch) {
+      try {
+        replies.push({ id: r.id, outcome: runOne(r.steps) });
+      } catch (e) {
+        const code = (e as { code?: string }).code;
+        // a unique key: another write took this id or revision first — the same as a failed condition
+        if (code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "SQLITE_CONSTRAINT_UNIQUE")
+          replies.push({ id: r.id, outcome: "refused" });
+        else replies.push({ id: r.id, error: errorOf(e) });
+        if (!db.inTransaction) {
+          // SQLite rolled the whole transaction back (disk full, I/O error): nothing of this batch is stored
+          for (const x of replies) if (x.outcome === "stored") x.outcome = undefined;
+          for (const x of replies) if (!x.outcome && !x.error) x.error = errorOf(e);
+          for (const rest of batch.slice(replies.length)) replies.push({ id: rest.id, error: errorOf(e) });
+          for (const x of replies) parentPort?.postMessage(x);
+          return;
+        }
+      }
+    }
+    try {
+      commit.run();
+      commits++;
+    } catch (e) {
+      try {
+        if (db.inTransaction) rollback.run();
+      } catch {
+        /* already rolled back */
+      }
+      for (const r of batch) parentPort?.postMessage({ id: r.id, error: errorOf(e) } satisfies Reply);
+      return;
+    }
+    for (const x of replies) parentPort?.postMessage(x);
+    parentPort?.postMessage({ commits });
+  };
+
+  const drain = (): void => {
+    scheduled = false;
+    while (queue.length > 0) runBatch(queue.splice(0, MAX_BATCH));
+    if (stopping) {
+      db.close();
+      parentPort?.close();
+    }
+  };
+
+  parentPort?.on("message", (m: Request | "stop") => {
+    if (m === "stop") stopping = true;
+    else queue.push(m);
+    if (!scheduled) {
+      scheduled = true;
+      // the messages already waiting are received before this runs: they share the commit
+      setImmediate(drain);
+    }
+  });
+}
+
+if (!isMainThread && (workerData as Setup | null)?.chitieuWriterThread) threadMain(workerData as Setup);
