@@ -6,8 +6,9 @@
  *   npx tsx bench/server/burst.ts [--dialect sqlite|postgres|both] [--duration 10] [--connections 200] [--rate N]
  *                                 [--workers N|auto]   (processes of `chitieu serve --workers`; default 1)
  *
- * After the saturating run, the same clients are throttled to 70 % of the throughput measured (or --rate) and the
- * latency at that arrival rate is printed too.
+ * After the saturating run (closed loop: 200 clients that always wait for an answer, so the mean latency is
+ * 200 / throughput whatever the server does), submissions arrive evenly at 70 % of the throughput measured (or
+ * --rate), open loop, and the latency at that arrival rate is printed too.
  *
  * CHITIEU_BENCH_SERVER_NODE_OPTIONS is passed to the server process as NODE_OPTIONS (e.g. `--require ./profile-hook.js`
  * to record a CPU profile of the server under the burst).
@@ -165,6 +166,87 @@ async function nodeClient(port: number, next: ReturnType<typeof submissionStream
   };
 }
 
+/**
+ * Open loop at a steady arrival rate: request i is due at start + i / rate, whatever the answers to earlier ones
+ * (sent on up to `connections` keep-alive sockets; beyond that they wait for a free socket), and its latency is
+ * counted from when it was due, so a stall of the server counts against every request it delayed. autocannon's
+ * `overallRate` sends each second's requests together at the start of the second, which measures the queue of
+ * that burst rather than the latency at the rate.
+ */
+async function pacedClient(
+  port: number,
+  next: ReturnType<typeof submissionStream>,
+  seconds: number,
+  rate: number,
+): Promise<Run> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  const latencies: number[] = [];
+  let errors = 0;
+  const inFlight: Promise<void>[] = [];
+  const total = Math.round(rate * seconds);
+  const start = performance.now();
+  let sent = 0;
+  const send = (due: number): Promise<void> =>
+    new Promise<void>((resolve) => {
+      const s = next();
+      const req = http.request(
+        {
+          host: "127.0.0.1",
+          port,
+          path: "/api/v1/submissions",
+          method: "POST",
+          agent,
+          headers: {
+            "content-type": "application/json",
+            authorization: `Bearer ${s.unit.token}`,
+            "content-length": Buffer.byteLength(s.body),
+          },
+        },
+        (res) => {
+          res.resume();
+          res.on("end", () => {
+            if (res.statusCode === 201) latencies.push(performance.now() - due);
+            else errors++;
+            resolve();
+          });
+        },
+      );
+      req.on("error", () => {
+        errors++;
+        resolve();
+      });
+      req.end(s.body);
+    });
+  await new Promise<void>((resolve) => {
+    const tick = (): void => {
+      const now = performance.now();
+      while (sent < total && start + (sent * 1000) / rate <= now) {
+        inFlight.push(send(start + (sent * 1000) / rate));
+        sent++;
+      }
+      if (sent < total) setTimeout(tick, 1);
+      else resolve();
+    };
+    tick();
+  });
+  await Promise.all(inFlight);
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const q = (x: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * x))] ?? 0);
+  return {
+    requests: total,
+    ok: latencies.length,
+    non2xx: errors,
+    errors: 0,
+    timeouts: 0,
+    perSecond: latencies.length / seconds,
+    p50: q(0.5),
+    p90: q(0.9),
+    p99: q(0.99),
+    max: Math.round(latencies[latencies.length - 1] ?? 0),
+  };
+}
+
 async function runDialect(dialect: Dialect): Promise<boolean> {
   const db = await freshBenchDb(dialect);
   const p = await prepare(db.config);
@@ -229,9 +311,9 @@ async function runDialect(dialect: Dialect): Promise<boolean> {
     // server does. Latency at a given arrival rate below capacity says more: the same 200 clients, throttled.
     const rate = Math.max(50, Math.round(Math.min(rateArg ?? Infinity, r.perSecond * 0.7)));
     await pause();
-    const paced = await fire(server.url, next, duration, rate);
+    const paced = await pacedClient(server.port, next, duration, rate);
     console.log(
-      `${dialect}: at ${rate} submissions/s offered by the same ${connections} clients: ${paced.perSecond.toFixed(0)}/s stored, p50 ${paced.p50} ms, p90 ${paced.p90} ms, p99 ${paced.p99} ms`,
+      `${dialect}: at ${rate} submissions/s arriving evenly (open loop, up to ${connections} connections): ${paced.perSecond.toFixed(0)}/s stored, p50 ${paced.p50} ms, p90 ${paced.p90} ms, p99 ${paced.p99} ms, max ${paced.max} ms`,
     );
     console.log(`server.${key}.paced_rate=${rate}`);
     console.log(`server.${key}.paced_p50_ms=${paced.p50}`);
@@ -240,7 +322,7 @@ async function runDialect(dialect: Dialect): Promise<boolean> {
     // one per client) and those whose answer timed out may have been stored
     const consistent = stored >= r.ok && stored <= r.ok + connections + r.errors;
     if (!consistent) console.log(`✖ ${dialect}: ${stored} rows for ${r.ok} acknowledged submissions`);
-    return consistent && r.non2xx === 0 && own.non2xx === 0;
+    return consistent && r.non2xx === 0 && own.non2xx === 0 && paced.non2xx === 0;
   } finally {
     await stopServerProcess(server);
     await db.drop();

@@ -40,9 +40,17 @@ export class WriterThreadError extends Error {
   }
 }
 
+/** A step as sent to the thread: its SQL text only the first time, then the number the thread knows it by. */
+interface WireStep {
+  q: number;
+  sql?: string;
+  params: StepParam[];
+  expect: WriteStep["expect"];
+  deflateParam?: number;
+}
 interface Request {
   id: number;
-  steps: WriteStep[];
+  steps: WireStep[];
 }
 interface Reply {
   id: number;
@@ -62,6 +70,7 @@ export class WriterThread {
   readonly #worker: Worker;
   readonly #pending = new Map<number, { resolve: (o: WriteOutcome) => void; reject: (e: Error) => void }>();
   #next = 1;
+  readonly #sqlIds = new Map<string, number>();
   #failed: Error | null = null;
   #closing: Promise<void> | null = null;
   /** writes stored, refused, and commits (for the benchmarks) */
@@ -117,7 +126,14 @@ export class WriterThread {
     return new Promise<WriteOutcome>((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
       if (this.#pending.size === 1) this.#worker.ref();
-      this.#worker.postMessage({ id, steps } satisfies Request);
+      const wire = steps.map((step): WireStep => {
+        let q = this.#sqlIds.get(step.sql);
+        if (q !== undefined) return { q, params: step.params, expect: step.expect, deflateParam: step.deflateParam };
+        q = this.#sqlIds.size;
+        this.#sqlIds.set(step.sql, q);
+        return { q, sql: step.sql, params: step.params, expect: step.expect, deflateParam: step.deflateParam };
+      });
+      this.#worker.postMessage({ id, steps: wire } satisfies Request);
     });
   }
 
@@ -140,25 +156,29 @@ export class WriterThread {
 // The thread's side
 // ------------------------------------------------------------------------------------------------------------------
 
+/** How long a write waits for another process's write lock before it fails (as busy_timeout did on the loop). */
+const BUSY_LIMIT_MS = 5000;
+
 /** At most this many writes share a commit (a batch's results go back together). */
 const MAX_BATCH = 256;
 
 function threadMain(setup: Setup): void {
   const Database = require(setup.module) as typeof import("better-sqlite3");
   const db = new Database(setup.file);
-  db.pragma("busy_timeout = 5000");
+  // Another process may hold the write lock (`chitieu serve --workers N`, or a CLI command): SQLite's own busy
+  // handler sleeps 1, 2, 5 … up to 100 ms between tries, which gave deadline bursts on two processes a tail of a
+  // second. This thread may block, so it polls every 0.2 ms instead (see beginWrite), up to BUSY_LIMIT_MS.
+  db.pragma("busy_timeout = 0");
   db.pragma(`synchronous = ${setup.synchronous}`);
   db.pragma("foreign_keys = ON");
   // checkpoints are the checkpointer thread's job (connect.ts); none inside this thread's commits
   db.pragma("wal_autocheckpoint = 0");
-  const cache = new Map<string, import("better-sqlite3").Statement>();
-  const statement = (sql: string) => {
-    let s = cache.get(sql);
-    if (!s) {
-      s = db.prepare(sql);
-      if (cache.size >= 256) cache.clear();
-      cache.set(sql, s);
-    }
+  // statements by the number the event loop gave their SQL (messages arrive in order: the text comes first)
+  const statements: import("better-sqlite3").Statement[] = [];
+  const statement = (step: WireStep) => {
+    if (step.sql !== undefined) statements[step.q] = db.prepare(step.sql);
+    const s = statements[step.q];
+    if (!s) throw new Error(`statement ${step.q} unknown to the writer thread`);
     return s;
   };
   const begin = db.prepare("BEGIN IMMEDIATE");
@@ -179,7 +199,7 @@ function threadMain(setup: Setup): void {
   });
 
   /** One write inside the open transaction: "stored", "refused", or throws (its savepoint undone). */
-  const runOne = (steps: WriteStep[]): WriteOutcome => {
+  const runOne = (steps: WireStep[]): WriteOutcome => {
     savepoint.run();
     try {
       for (const step of steps) {
@@ -190,7 +210,7 @@ function threadMain(setup: Setup): void {
             PACK_OPTIONS,
           );
         }
-        const s = statement(step.sql);
+        const s = statement(step);
         if (step.expect === "noRow") {
           if (s.get(params) !== undefined) {
             rollbackTo.run();
@@ -214,10 +234,24 @@ function threadMain(setup: Setup): void {
     }
   };
 
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  const beginWrite = (): void => {
+    const deadline = Date.now() + BUSY_LIMIT_MS;
+    for (;;) {
+      try {
+        begin.run();
+        return;
+      } catch (e) {
+        if ((e as { code?: string }).code !== "SQLITE_BUSY" || Date.now() > deadline) throw e;
+        Atomics.wait(pause, 0, 0, 0.2);
+      }
+    }
+  };
+
   const runBatch = (batch: Request[]): void => {
     const replies: Reply[] = [];
     try {
-      begin.run();
+      beginWrite();
     } catch (e) {
       for (const r of batch) parentPort?.postMessage({ id: r.id, error: errorOf(e) } satisfies Reply);
       return;
