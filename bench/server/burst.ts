@@ -309,7 +309,7 @@ async function runDialect(dialect: Dialect): Promise<boolean> {
     console.log(`server.${key}.figures_per_submission=${p.figures}`);
     // Closed loop, 200 clients always waiting: the mean latency is 200 / throughput (Little's law) whatever the
     // server does. Latency at a given arrival rate below capacity says more: the same 200 clients, throttled.
-    const rate = Math.max(50, Math.round(Math.min(rateArg ?? Infinity, r.perSecond * 0.7)));
+    const rate = Math.max(50, Math.round(rateArg ?? r.perSecond * 0.7));
     await pause();
     const paced = await pacedClient(server.port, next, duration, rate);
     console.log(

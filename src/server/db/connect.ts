@@ -256,14 +256,17 @@ export async function connect(config: DbConfig): Promise<DbHandle> {
  * Copying the WAL back into the database file (a checkpoint, with its fsync) is taken off the request path: SQLite's
  * automatic checkpoint runs inside the COMMIT that crosses the threshold and, with better-sqlite3, blocks the event
  * loop — the deadline burst showed stalls of several seconds once the WAL held tens of megabytes. Here a worker
- * thread with its own connection checkpoints (PASSIVE: never blocking writers) every 200 ms. If it fails, the
- * connection falls back to SQLite's automatic checkpoints.
+ * thread with its own connection checkpoints (PASSIVE: never blocking writers) every 200 ms. A PASSIVE checkpoint
+ * never starts the log over while writes keep coming: under the deadline burst the WAL grew to 250 MB in 10 s (each
+ * submission dirties ~4 pages: random UUID keys). So once every frame is copied and the log is past 4,096 frames
+ * (16 MB), a RESTART checkpoint starts it over — writers wait the moment it takes, readers do not. If the thread
+ * fails, the connection falls back to SQLite's automatic checkpoints.
  */
 function startCheckpointer(raw: BetterSqlite3.Database, file: string): { stop(): Promise<void> } {
   raw.pragma("wal_autocheckpoint = 0");
   const worker = new Worker(CHECKPOINT_WORKER, {
     eval: true,
-    workerData: { module: require.resolve("better-sqlite3"), file, intervalMs: 200 },
+    workerData: { module: require.resolve("better-sqlite3"), file, intervalMs: 200, restartFrames: 4096 },
   });
   worker.unref();
   const fallBack = () => {
@@ -293,7 +296,11 @@ const Database = require(workerData.module);
 const db = new Database(workerData.file);
 db.pragma("busy_timeout = 1000");
 const timer = setInterval(() => {
-  try { db.pragma("wal_checkpoint(PASSIVE)"); } catch (e) { /* busy: the next tick tries again */ }
+  try {
+    const r = db.pragma("wal_checkpoint(PASSIVE)")[0];
+    // every frame copied but the log still long: start it over (writers wait meanwhile; readers do not)
+    if (r && r.log > workerData.restartFrames && r.checkpointed === r.log) db.pragma("wal_checkpoint(RESTART)");
+  } catch (e) { /* busy: the next tick tries again */ }
 }, workerData.intervalMs);
 parentPort.on("message", (m) => {
   if (m !== "stop") return;
