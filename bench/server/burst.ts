@@ -16,6 +16,7 @@
  * Goal on the 2-core development machine: ≥ 2,000/s SQLite, ≥ 1,000/s PostgreSQL, p99 ≤ 50 ms. The load generator
  * runs on the same two cores as the server.
  */
+import fs from "node:fs";
 import http from "node:http";
 import autocannon from "autocannon";
 import {
@@ -282,7 +283,20 @@ async function runDialect(dialect: Dialect): Promise<boolean> {
     const before = await countRows(db.config);
     const cpu0 = cpuSeconds(server.child.pid as number);
     const self0 = process.cpuUsage();
+    // SQLite: the largest the write-ahead log got during the run (the checkpointer keeps it near 16 MB)
+    let walPeak = 0;
+    const wal = db.config.sqlitePath ? `${db.config.sqlitePath}-wal` : null;
+    const walTimer = wal
+      ? setInterval(() => {
+          try {
+            walPeak = Math.max(walPeak, fs.statSync(wal).size);
+          } catch {
+            /* not created yet */
+          }
+        }, 100)
+      : null;
     const r = await fire(server.url, next, duration);
+    if (walTimer) clearInterval(walTimer);
     const self = process.cpuUsage(self0);
     const cpu1 = cpuSeconds(server.child.pid as number);
     const after = await countRows(db.config);
@@ -301,6 +315,10 @@ async function runDialect(dialect: Dialect): Promise<boolean> {
     console.log(
       `${dialect}: CPU use during the run — server ${cpu0 !== null && cpu1 !== null ? (((cpu1 - cpu0) / duration) * 100).toFixed(0) : "?"}% of a core, load generator ${(((self.user + self.system) / 1e6 / duration) * 100).toFixed(0)}%`,
     );
+    if (wal) {
+      console.log(`${dialect}: write-ahead log at most ${(walPeak / 1048576).toFixed(0)} MB during the run`);
+      console.log(`server.${key}.wal_peak_mb=${(walPeak / 1048576).toFixed(1)}`);
+    }
     console.log(`server.${key}.submissions_per_s=${r.perSecond.toFixed(0)}`);
     if (cpuMs !== null) console.log(`server.${key}.server_cpu_ms_per_submission=${cpuMs.toFixed(3)}`);
     console.log(`server.${key}.p50_ms=${r.p50}`);
