@@ -295,3 +295,31 @@ export async function countRows(
     await handle.close();
   }
 }
+
+/** POST one submission over a keep-alive agent; resolves with the status (0 when the connection failed). */
+export function postSubmission(agent: http.Agent, port: number, token: string, body: string): Promise<number> {
+  return new Promise((resolve) => {
+    const req = http.request(
+      {
+        host: "127.0.0.1",
+        port,
+        path: "/api/v1/submissions",
+        method: "POST",
+        agent,
+        headers: {
+          "content-type": "application/json",
+          authorization: `Bearer ${token}`,
+          "content-length": Buffer.byteLength(body),
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+        res.on("error", () => resolve(0));
+      },
+    );
+    req.on("error", () => resolve(0));
+    req.setTimeout(15_000, () => req.destroy());
+    req.end(body);
+  });
+}

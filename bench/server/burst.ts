@@ -27,6 +27,7 @@ import {
   freshBenchDb,
   numberArg,
   periodIds,
+  postSubmission,
   postgresReachable,
   prepare,
   startServerProcess,
@@ -114,36 +115,13 @@ async function nodeClient(port: number, next: ReturnType<typeof submissionStream
   const latencies: number[] = [];
   let errors = 0;
   let running = true;
-  const post = (token: string, body: string) =>
-    new Promise<number>((resolve) => {
-      const req = http.request(
-        {
-          host: "127.0.0.1",
-          port,
-          path: "/api/v1/submissions",
-          method: "POST",
-          agent,
-          headers: {
-            "content-type": "application/json",
-            authorization: `Bearer ${token}`,
-            "content-length": Buffer.byteLength(body),
-          },
-        },
-        (res) => {
-          res.resume();
-          res.on("end", () => resolve(res.statusCode ?? 0));
-        },
-      );
-      req.on("error", () => resolve(0));
-      req.end(body);
-    });
   const timer = setTimeout(() => (running = false), seconds * 1000);
   await Promise.all(
     Array.from({ length: connections }, async () => {
       while (running) {
         const s = next();
         const t0 = performance.now();
-        const status = await post(s.unit.token, s.body);
+        const status = await postSubmission(agent, port, s.unit.token, s.body);
         if (status === 201) latencies.push(performance.now() - t0);
         else errors++;
       }
@@ -187,37 +165,12 @@ async function pacedClient(
   const total = Math.round(rate * seconds);
   const start = performance.now();
   let sent = 0;
-  const send = (due: number): Promise<void> =>
-    new Promise<void>((resolve) => {
-      const s = next();
-      const req = http.request(
-        {
-          host: "127.0.0.1",
-          port,
-          path: "/api/v1/submissions",
-          method: "POST",
-          agent,
-          headers: {
-            "content-type": "application/json",
-            authorization: `Bearer ${s.unit.token}`,
-            "content-length": Buffer.byteLength(s.body),
-          },
-        },
-        (res) => {
-          res.resume();
-          res.on("end", () => {
-            if (res.statusCode === 201) latencies.push(performance.now() - due);
-            else errors++;
-            resolve();
-          });
-        },
-      );
-      req.on("error", () => {
-        errors++;
-        resolve();
-      });
-      req.end(s.body);
-    });
+  const send = async (due: number): Promise<void> => {
+    const s = next();
+    const status = await postSubmission(agent, port, s.unit.token, s.body);
+    if (status === 201) latencies.push(performance.now() - due);
+    else errors++;
+  };
   await new Promise<void>((resolve) => {
     const tick = (): void => {
       const now = performance.now();

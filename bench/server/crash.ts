@@ -17,6 +17,7 @@ import {
   freshBenchDb,
   numberArg,
   periodIds,
+  postSubmission,
   postgresReachable,
   prepare,
   startServerProcess,
@@ -34,33 +35,6 @@ interface Attempt {
   token: string;
   body: string;
   acked: boolean;
-}
-
-function post(agent: http.Agent, port: number, token: string, body: string): Promise<number> {
-  return new Promise((resolve) => {
-    const req = http.request(
-      {
-        host: "127.0.0.1",
-        port,
-        path: "/api/v1/submissions",
-        method: "POST",
-        agent,
-        headers: {
-          "content-type": "application/json",
-          authorization: `Bearer ${token}`,
-          "content-length": Buffer.byteLength(body),
-        },
-      },
-      (res) => {
-        res.resume();
-        res.on("end", () => resolve(res.statusCode ?? 0));
-        res.on("error", () => resolve(0));
-      },
-    );
-    req.on("error", () => resolve(0));
-    req.setTimeout(15_000, () => req.destroy());
-    req.end(body);
-  });
 }
 
 function sleep(ms: number): Promise<void> {
@@ -85,7 +59,7 @@ async function runDialect(dialect: Dialect): Promise<boolean> {
           const s = next();
           const a: Attempt = { id: s.id, token: s.unit.token, body: s.body, acked: false };
           attempts.push(a);
-          const status = await post(agent, port, a.token, a.body);
+          const status = await postSubmission(agent, port, a.token, a.body);
           if (status === 200 || status === 201) a.acked = true;
           else if (status !== 0) refused++;
           else if (!running) break;
@@ -130,7 +104,7 @@ async function runDialect(dialect: Dialect): Promise<boolean> {
         Array.from({ length: senders }, async () => {
           while (k < queue.length) {
             const a = queue[k++] as Attempt;
-            const status = await post(agent, port, a.token, a.body);
+            const status = await postSubmission(agent, port, a.token, a.body);
             statuses.set(status, (statuses.get(status) ?? 0) + 1);
           }
         }),
