@@ -106,6 +106,24 @@ function fire(url: string, next: ReturnType<typeof submissionStream>, seconds: n
   });
 }
 
+/** A run of Node's own client: its successful latencies (ms), its failures, and the requests it made. */
+function summarise(latencies: number[], errors: number, requests: number, seconds: number): Run {
+  latencies.sort((a, b) => a - b);
+  const q = (x: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * x))] ?? 0);
+  return {
+    requests,
+    ok: latencies.length,
+    non2xx: errors,
+    errors: 0,
+    timeouts: 0,
+    perSecond: latencies.length / seconds,
+    p50: q(0.5),
+    p90: q(0.9),
+    p99: q(0.99),
+    max: Math.round(latencies[latencies.length - 1] ?? 0),
+  };
+}
+
 /**
  * The same closed loop with Node's own HTTP client (one keep-alive socket per client): a cross-check of
  * autocannon's latency distribution, whose tail under overload comes from the load generator (see README).
@@ -129,20 +147,7 @@ async function nodeClient(port: number, next: ReturnType<typeof submissionStream
   );
   clearTimeout(timer);
   agent.destroy();
-  latencies.sort((a, b) => a - b);
-  const q = (x: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * x))] ?? 0);
-  return {
-    requests: latencies.length + errors,
-    ok: latencies.length,
-    non2xx: errors,
-    errors: 0,
-    timeouts: 0,
-    perSecond: latencies.length / seconds,
-    p50: q(0.5),
-    p90: q(0.9),
-    p99: q(0.99),
-    max: Math.round(latencies[latencies.length - 1] ?? 0),
-  };
+  return summarise(latencies, errors, latencies.length + errors, seconds);
 }
 
 /**
@@ -185,20 +190,7 @@ async function pacedClient(
   });
   await Promise.all(inFlight);
   agent.destroy();
-  latencies.sort((a, b) => a - b);
-  const q = (x: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * x))] ?? 0);
-  return {
-    requests: total,
-    ok: latencies.length,
-    non2xx: errors,
-    errors: 0,
-    timeouts: 0,
-    perSecond: latencies.length / seconds,
-    p50: q(0.5),
-    p90: q(0.9),
-    p99: q(0.99),
-    max: Math.round(latencies[latencies.length - 1] ?? 0),
-  };
+  return summarise(latencies, errors, total, seconds);
 }
 
 async function runDialect(dialect: Dialect): Promise<boolean> {
