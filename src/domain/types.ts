@@ -100,6 +100,12 @@ export interface Unit {
   demo: boolean;
   /** Optional unit groups, e.g. "wards", "communes", "departments", or planner-defined clusters. */
   groups: string[];
+  /**
+   * Retired units are kept, never deleted: the id of the first period ("2026-07", "2026-Q3", "2027") for which the
+   * unit no longer reports (a starter department that does not exist, a ward merged into another). Null or absent:
+   * it reports. Which periods still expect it: `reportsIn` in `units/expected.ts`.
+   */
+  retiredFrom?: string | null;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

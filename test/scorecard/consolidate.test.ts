@@ -1,3 +1,4 @@
+import { createUnitRegistry, defaultUnits } from "../../src/domain";
 import { consolidate, createConsolidator, viewFromFiles, type FileRead } from "../../src/domain/scorecard";
 import { catalog, file, fullEntries, units } from "./helpers";
 
@@ -122,6 +123,43 @@ describe("consolidate (from read workbooks)", () => {
     const result = consolidate([file("x.xlsx", "99999", P, fullEntries(A, 100))], { catalog, units, period: P });
     expect(result.files[0].status).toBe("rejected");
     expect(result.files[0].reasons.map((r) => r.code)).toContain("unknown_unit");
+  });
+});
+
+describe("consolidate: a retired unit (retiredFrom)", () => {
+  // ward A merged into another from 2026-Q2 on
+  const retiredUnits = createUnitRegistry(
+    defaultUnits().map((u) => (u.code === A ? { ...u, retiredFrom: "2026-Q2" } : u)),
+  );
+  const group = [A, B];
+
+  it("skips, and lists, its workbook for a period from its retirement on; it is neither expected nor missing", () => {
+    const q2 = "2026-Q2";
+    const files = [file("a.xlsx", A, q2, fullEntries(A, 100)), file("b.xlsx", B, q2, fullEntries(B, 100))];
+    const result = consolidate(files, { catalog, units: retiredUnits, period: q2, unitCodes: group });
+    expect(result.files.find((f) => f.source === "a.xlsx")).toMatchObject({
+      status: "skipped",
+      reasons: [expect.objectContaining({ code: "unit_retired" })],
+    });
+    expect(result.files.find((f) => f.source === "a.xlsx")?.reasons[0]?.message.vi).toContain("2026-Q2");
+    const view = viewFromFiles(result.periods[0], { catalog, units: retiredUnits, unitCodes: group, generatedAt: "x" });
+    expect(view.completeness.totals).toMatchObject({ expected: 1, submitted: 1, missing: 0 });
+    expect(view.completeness.rows.map((r) => r.unitCode)).toEqual([B]);
+    expect(view.units.map((u) => u.code)).toEqual([B]);
+    expect(view.figures.find((f) => f.targetId === "S02")?.unitsExpected).toEqual([B]);
+  });
+
+  it("still consolidates its workbook for a period before its retirement", () => {
+    const result = consolidate([file("a.xlsx", A, P, fullEntries(A, 100))], {
+      catalog,
+      units: retiredUnits,
+      period: P,
+      unitCodes: group,
+    });
+    expect(result.files[0].status).toBe("accepted");
+    const view = viewFromFiles(result.periods[0], { catalog, units: retiredUnits, unitCodes: group, generatedAt: "x" });
+    expect(view.completeness.totals).toMatchObject({ expected: 2, submitted: 1, missing: 1 });
+    expect(view.figures.find((f) => f.targetId === "S02")).toMatchObject({ unitsIncluded: [A], unitsMissing: [B] });
   });
 });
 

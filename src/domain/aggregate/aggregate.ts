@@ -5,7 +5,8 @@
  * - `city_only`: the one figure of the unit that reports it (the first in registry order if several did);
  * - `none` (milestones): the least advanced state reported.
  * Every figure names the units expected, included and missing: a unit without a usable figure is missing, never 0.
- * Demo units are left out unless `includeDemo`. The city figure is judged by the same assess() at city scope.
+ * Demo units are left out unless `includeDemo`, and so are units retired from the period on (`reportsIn`). The city
+ * figure is judged by the same assess() at city scope.
  */
 import type {
   Catalog,
@@ -21,6 +22,7 @@ import type {
 import { ratioScale, targetForPeriod } from "../catalog/catalog";
 import { emptyParsedEntry } from "../rules/entry";
 import { assess } from "../rules/assess";
+import { expectedIn } from "../units/expected";
 
 export interface AggregateOptions {
   /** Restrict to these units (a unit group); default every expected unit. */
@@ -35,17 +37,18 @@ export interface AggregateOptions {
 
 const MILESTONE_RANK: Record<MilestoneState, number> = { not_started: 0, in_progress: 1, done: 2 };
 
-/** The units a target expects under the options (registry order). */
+/**
+ * The units a target expects for the period under the options (registry order): the units that report it, selected
+ * and still reporting in the period by the one rule of `expectedIn` (demo, group, retirement).
+ */
 export function expectedReporters(
   catalog: Catalog,
   registry: UnitRegistry,
+  period: Period,
   targetId: string,
   opts: AggregateOptions = {},
 ): Unit[] {
-  const only = opts.unitCodes ? new Set(opts.unitCodes) : null;
-  return registry
-    .unitsFor(catalog, targetId)
-    .filter((u) => (opts.includeDemo || !u.demo) && (only === null || only.has(u.code)));
+  return registry.unitsFor(catalog, targetId).filter(expectedIn(period, opts));
 }
 
 function usable(target: Target, e: ParsedEntry | undefined): boolean {
@@ -149,7 +152,8 @@ export function aggregate(
     for (const e of r.entries) entries.set(e.targetId, e);
     byUnit.set(r.unitCode, entries);
   }
+  const expected = expectedIn(period, opts);
   return catalog.targets.map((t) =>
-    figureFor(t, period, expectedReporters(catalog, registry, t.id, opts), byUnit, opts),
+    figureFor(t, period, registry.unitsFor(catalog, t.id).filter(expected), byUnit, opts),
   );
 }

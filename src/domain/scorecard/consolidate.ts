@@ -16,6 +16,7 @@
 import { aggregate } from "../aggregate";
 import { validate } from "../rules";
 import { parsePeriod } from "../periods";
+import { expectedUnits, reportsIn } from "../units/expected";
 import { isOnTime, DEFAULT_SCHEDULE } from "../periods/schedule";
 import {
   MILESTONE_STATES,
@@ -29,7 +30,6 @@ import {
   type ReportInput,
   type ReportSchedule,
   type TargetProgress,
-  type Unit,
   type UnitRegistry,
   type UnitReport,
 } from "../types";
@@ -169,6 +169,13 @@ const reasons = {
     message: {
       vi: `Đơn vị ${unitCode} không thuộc nhóm đơn vị đang tổng hợp: bỏ qua.`,
       en: `Unit ${unitCode} is not in the unit group being consolidated: skipped.`,
+    },
+  }),
+  retired: (unitCode: string, retiredFrom: string, period: string): FileReason => ({
+    code: "unit_retired",
+    message: {
+      vi: `Đơn vị ${unitCode} đã thôi báo cáo từ kỳ ${retiredFrom}; sổ kỳ ${period} của đơn vị không được tổng hợp: bỏ qua.`,
+      en: `Unit ${unitCode} no longer reports from period ${retiredFrom} on; its workbook for ${period} is not consolidated: skipped.`,
     },
   }),
   demo: (unitCode: string): FileReason => ({
@@ -411,6 +418,13 @@ export function createPreparer(opts: ConsolidateOptions): (file: FileRead) => Pr
     if (unit && group && !group.has(unit.code)) {
       return done({ ...base, status: "skipped", reasons: [reasons.outsideGroup(unitCode)] });
     }
+    if (unit && !reportsIn(unit, period)) {
+      return done({
+        ...base,
+        status: "skipped",
+        reasons: [reasons.retired(unit.code, unit.retiredFrom ?? "", period.id)],
+      });
+    }
     const result = validate(file.report, { catalog, units, ...(file.cellOf ? { cellOf: file.cellOf } : {}) });
     let warnings = 0;
     const rs: FileReason[] = [];
@@ -643,21 +657,6 @@ export function consolidate(reads: Iterable<FileRead>, opts: ConsolidateOptions)
 // From a period's reports to what the workbook shows
 // ---------------------------------------------------------------------------------------------------------------
 
-/** The units of a group that are expected to report at least one target (demo units only when asked). */
-export function expectedUnits(
-  catalog: Catalog,
-  units: UnitRegistry,
-  unitCodes?: readonly string[],
-  includeDemo = false,
-): Unit[] {
-  const group = unitCodes ? new Set(unitCodes) : null;
-  return units
-    .all()
-    .filter(
-      (u) => (includeDemo || !u.demo) && (!group || group.has(u.code)) && units.targetsFor(catalog, u.code).length > 0,
-    );
-}
-
 export interface PeriodFigures {
   figures: CityFigure[];
   completeness: { rows: CompletenessRow[]; totals: CompletenessTotals };
@@ -677,7 +676,10 @@ export function periodFigures(
     schedule?: ReportSchedule;
   },
 ): PeriodFigures {
-  const expected = expectedUnits(opts.catalog, opts.units, opts.unitCodes, opts.includeDemo);
+  const expected = expectedUnits(opts.catalog, opts.units, pc.period, {
+    ...(opts.unitCodes ? { unitCodes: opts.unitCodes } : {}),
+    includeDemo: opts.includeDemo === true,
+  });
   const unitCodes = expected.map((u) => u.code);
   const figures = aggregate(opts.catalog, pc.period, pc.reports, opts.units, {
     unitCodes,
@@ -764,7 +766,10 @@ export function viewFromFiles(
   },
 ): ConsolidationView {
   const { figures, completeness } = periodFigures(pc, opts);
-  const units = expectedUnits(opts.catalog, opts.units, opts.unitCodes, opts.includeDemo);
+  const units = expectedUnits(opts.catalog, opts.units, pc.period, {
+    ...(opts.unitCodes ? { unitCodes: opts.unitCodes } : {}),
+    includeDemo: opts.includeDemo === true,
+  });
   return {
     source: "files",
     period: pc.period,

@@ -11,7 +11,6 @@ export {
   consolidate,
   createConsolidator,
   createPreparer,
-  expectedUnits,
   periodFigures,
   viewFromFiles,
   type ConsolidateOptions,
