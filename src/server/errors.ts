@@ -239,6 +239,23 @@ export const CT_UNIT_DEMO_FLAG = defineError<{ unitCode: string }>({
   fix: "Leave `demo` as it is; add a new unit instead.",
 });
 
+export const CT_UNIT_RETIRED = defineError<{
+  unitCode: string;
+  unitName: Bilingual;
+  period: string;
+  retiredFrom: string;
+  retiredFromLabel: Bilingual;
+}>({
+  code: "CT_UNIT_RETIRED",
+  status: 409,
+  message: (p) => ({
+    vi: `Đơn vị ${p.unitCode} (${p.unitName.vi}) đã thôi báo cáo từ kỳ ${p.retiredFrom} (${p.retiredFromLabel.vi}), nên không nhận báo cáo kỳ ${p.period}. Báo cáo các kỳ trước ${p.retiredFrom} vẫn gửi và sửa được. Nếu đơn vị vẫn phải báo cáo kỳ này, liên hệ quản trị viên. Không có gì được lưu.`,
+    en: `Unit ${p.unitCode} (${p.unitName.en}) no longer reports from ${p.retiredFrom} (${p.retiredFromLabel.en}) on, so its report for ${p.period} is not accepted. Reports for periods before ${p.retiredFrom} can still be sent and corrected. If the unit must still report for this period, ask the administrator. Nothing was stored.`,
+  }),
+  cause: "The unit is retired (PUT /api/v1/units/:code with `retiredFrom`) from this period or an earlier one.",
+  fix: "Report only periods before details.retiredFrom; an administrator brings it back with `retiredFrom: null`.",
+});
+
 export const CT_REPORT_INVALID = defineError<{ errors: number }>({
   code: "CT_REPORT_INVALID",
   status: 422,

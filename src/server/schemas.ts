@@ -3,6 +3,7 @@
  * OpenAPI document (/api/v1/openapi.json). Handlers never check shapes by hand.
  */
 import { z } from "zod";
+import { parsePeriod } from "../domain";
 import { bilingualError } from "./plugins/zod";
 
 export const Bilingual = z.object({ vi: z.string(), en: z.string() });
@@ -80,7 +81,28 @@ export const Unit = z.object({
   toConfirm: z.boolean(),
   demo: z.boolean(),
   groups: z.array(z.string()),
+  retiredFrom: z
+    .string()
+    .nullable()
+    .describe("the first period the unit no longer reports for (retired, never deleted); null while it reports"),
 });
+
+/**
+ * A period id ("2026-07", "2026-Q3", "2026-H2", "2027") for `retiredFrom`. Whatever is wrong with it (not text, too
+ * long, not a period), the one message names the field and the forms it takes.
+ */
+function retiredFromError(issue: { input?: unknown }): string {
+  const sent = ["string", "number", "boolean"].includes(typeof issue.input) ? String(issue.input) : "";
+  return bilingualError({
+    vi: `Trường retiredFrom (kỳ đầu tiên đơn vị thôi báo cáo) “${sent}” không phải là kỳ báo cáo: dùng dạng 2026-07 (tháng), 2026-Q3 (quý), 2026-H2 (6 tháng) hoặc 2027 (năm), hoặc null để đơn vị báo cáo trở lại`,
+    en: `Field retiredFrom (the first period the unit no longer reports for) “${sent}” is not a reporting period: write 2026-07 (month), 2026-Q3 (quarter), 2026-H2 (half) or 2027 (year), or null to bring the unit back`,
+  });
+}
+
+const RetiredFrom = z
+  .string({ error: retiredFromError })
+  .max(16, { error: retiredFromError })
+  .refine((id) => parsePeriod(id) !== null, { error: retiredFromError });
 
 export const UnitBody = z
   .object({
@@ -90,6 +112,11 @@ export const UnitBody = z
     toConfirm: z.boolean().default(false),
     demo: z.boolean().optional(),
     groups: z.array(text(64).min(1)).max(20).default([]),
+    retiredFrom: RetiredFrom.nullable()
+      .optional()
+      .describe(
+        "retire the unit from this period on (it is never deleted: its reports stay, earlier periods still expect it); null brings it back; absent keeps it as it is",
+      ),
   })
   .strict();
 

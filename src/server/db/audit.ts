@@ -11,7 +11,9 @@ export type AuditAction =
   | "token.revoked"
   | "demo.reset"
   | "catalog.imported"
-  | "unit.saved";
+  | "unit.saved"
+  | "unit.retired"
+  | "unit.reinstated";
 
 export function auditRow(
   action: AuditAction,

@@ -18,6 +18,8 @@ export interface UnitTable {
   /** JSON array of group names */
   groups: string;
   updated_at: string;
+  /** the first period the unit no longer reports for (retired, never deleted); null while it reports */
+  retired_from: string | null;
 }
 
 export interface CatalogVersionTable {

@@ -11,6 +11,7 @@ export function unitFromRow(row: UnitRow): Unit {
     toConfirm: row.to_confirm === 1,
     demo: row.demo === 1,
     groups: JSON.parse(row.groups) as string[],
+    retiredFrom: row.retired_from ?? null,
   };
 }
 
@@ -25,6 +26,7 @@ export function unitToRow(unit: Unit, now: string): NewUnitRow {
     demo: unit.demo ? 1 : 0,
     groups: JSON.stringify(unit.groups),
     updated_at: now,
+    retired_from: unit.retiredFrom ?? null,
   };
 }
 
@@ -63,6 +65,7 @@ export async function upsertUnit(db: Kysely<Database>, unit: Unit, now: string):
         to_confirm: row.to_confirm,
         demo: row.demo,
         groups: row.groups,
+        retired_from: row.retired_from,
         updated_at: now,
       }),
     )

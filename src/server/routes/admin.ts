@@ -1,17 +1,19 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { parseCatalogCsv } from "../../domain";
+import { parseCatalogCsv, parsePeriod } from "../../domain";
+import type { Period, Unit as DomainUnit } from "../../domain/types";
 import { CT_CATALOG_INVALID, CT_REQUEST_INVALID, CT_UNIT_DEMO_FLAG } from "../errors";
 import { requireAuth } from "../plugins/auth";
 import { CatalogImportBody, CatalogImportResponse, Unit, UnitBody } from "../schemas";
 import { setCurrentCatalog, storeCatalog } from "../db/catalogs";
 import { upsertUnit } from "../db/units";
-import { auditRow } from "../db/audit";
+import { auditRow, type AuditAction } from "../db/audit";
 
 /**
  * What planners maintain without a code change: the target catalog (replaced by the official appendix, as CSV with
- * the catalog's columns) and the units (departments are a starter list to confirm). Other instances pick the change
- * up within their reference refresh (10 s).
+ * the catalog's columns) and the units (departments are a starter list to confirm). Units are never deleted: one that
+ * does not exist or was merged is retired from a period on (`retiredFrom`), its reports kept. Other instances pick
+ * the change up within their reference refresh (10 s).
  */
 export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
@@ -65,7 +67,8 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: "planner" },
       schema: {
-        summary: "Add or edit a unit (name, kind, targets it reports, groups, to-confirm flag)",
+        summary:
+          "Add or edit a unit (name, kind, targets it reports, groups, to-confirm flag), or retire it from a period on (retiredFrom; null brings it back)",
         tags: ["units"],
         params: z.object({ code: z.string().min(1).max(32) }),
         body: UnitBody,
@@ -95,7 +98,12 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       );
       if (issues.length > 0)
         throw CT_REQUEST_INVALID({ part: "body", count: issues.length }, { issues: issues as never });
-      const unit = {
+      // retiring: absent keeps the unit as it is (a rename never brings a retired unit back), null un-retires it;
+      // the schema accepted only period ids, written here in their canonical form ("2026-q3" → "2026-Q3")
+      const previous = existing?.retiredFrom ?? null;
+      const sent = request.body.retiredFrom;
+      const retiredFrom = sent === undefined ? previous : sent === null ? null : (parsePeriod(sent) as Period).id;
+      const unit: DomainUnit = {
         code,
         kind: request.body.kind,
         name: { vi: request.body.name.vi.normalize("NFC"), en: request.body.name.en },
@@ -103,17 +111,20 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         toConfirm: request.body.toConfirm,
         demo,
         groups: request.body.groups,
+        retiredFrom,
       };
+      const action: AuditAction =
+        retiredFrom === previous ? "unit.saved" : retiredFrom === null ? "unit.reinstated" : "unit.retired";
       const now = app.clock().toISOString();
       await app.writer.write(async (trx) => {
         await upsertUnit(trx, unit, now);
         await trx
           .insertInto("audit_event")
-          .values(auditRow("unit.saved", now, auth.tokenId, { unitCode: code }, { unit }))
+          .values(auditRow(action, now, auth.tokenId, { unitCode: code }, { unit, previousRetiredFrom: previous }))
           .execute();
       });
       await app.reference.reload();
-      return unit;
+      return { ...unit, retiredFrom };
     },
   );
 };

@@ -10,7 +10,13 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const auth = requireAuth(request);
       const unit = auth.unitCode ? (app.reference.registry.byCode(auth.unitCode) ?? null) : null;
-      return { tokenId: auth.tokenId, role: auth.role, label: auth.label, unit, demo: unit?.demo === true };
+      return {
+        tokenId: auth.tokenId,
+        role: auth.role,
+        label: auth.label,
+        unit: unit ? { ...unit, retiredFrom: unit.retiredFrom ?? null } : null,
+        demo: unit?.demo === true,
+      };
     },
   );
 };

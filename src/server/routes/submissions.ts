@@ -18,7 +18,7 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         summary: "Submit a report revision (or check it with dryRun: true)",
         description:
-          "201: stored, with its receipt. 200: this submissionId was already stored with the same content (the stored receipt, replay: true), or a dry run's verdict. 409 CT_SUBMISSION_CONFLICT / CT_OUT_OF_DATE / CT_REPORT_LOCKED / CT_CATALOG_VERSION; 422 CT_REPORT_INVALID / CT_JUSTIFICATION_REQUIRED with issues.",
+          "201: stored, with its receipt. 200: this submissionId was already stored with the same content (the stored receipt, replay: true), or a dry run's verdict. 409 CT_SUBMISSION_CONFLICT / CT_OUT_OF_DATE / CT_REPORT_LOCKED / CT_CATALOG_VERSION / CT_UNIT_RETIRED (the unit is retired from this period on; a dry run says so too); 422 CT_REPORT_INVALID / CT_JUSTIFICATION_REQUIRED with issues.",
         tags: ["submissions"],
         body: SubmissionRequest,
         response: { 200: Receipt.or(DryRunResponse), 201: Receipt },

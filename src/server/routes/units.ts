@@ -1,7 +1,10 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { UnitsQuery, UnitsResponse } from "../schemas";
 
-/** The reporting units (wards, communes, departments, the city unit, demo units), by group or by search. */
+/**
+ * The reporting units (wards, communes, departments, the city unit, demo units), by group or by search — retired
+ * units too, with the period they are retired from (their earlier reports stay readable).
+ */
 export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/units",
@@ -20,7 +23,13 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
       const catalog = app.reference.currentCatalog;
       let units = q ? registry.search(q) : registry.all();
       if (group) units = units.filter((u) => u.groups.includes(group));
-      return { units: units.map((u) => ({ ...u, targetCount: registry.targetsFor(catalog, u.code).length })) };
+      return {
+        units: units.map((u) => ({
+          ...u,
+          retiredFrom: u.retiredFrom ?? null,
+          targetCount: registry.targetsFor(catalog, u.code).length,
+        })),
+      };
     },
   );
 };

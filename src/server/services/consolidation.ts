@@ -1,12 +1,13 @@
 /**
- * Completeness and consolidation for a period and a unit group. The expected units are every unit that reports at
- * least one target of the current catalog (demo units only when asked); city figures come from the domain's
- * aggregate() — never from a second copy of its rules. Exports: CSV (UTF-8 with BOM, formula-looking text
- * neutralised), JSON and DHIS2 dataValueSets.
+ * Completeness and consolidation for a period and a unit group. The expected units are the domain's
+ * `expectedUnits()` — every unit that reports at least one target of the current catalog, demo units only when asked,
+ * retired units only for the periods before their retirement — and city figures come from the domain's aggregate():
+ * never a second copy of either rule. Exports: CSV (UTF-8 with BOM, formula-looking text neutralised), JSON and DHIS2
+ * dataValueSets.
  */
 import type { FastifyInstance } from "fastify";
-import { aggregate, periodPhase, periodWindow } from "../../domain";
-import type { Bilingual, Catalog, CityFigure, ParsedEntry, Period, PeriodPhase, Unit } from "../../domain/types";
+import { aggregate, expectedUnits, parsePeriod, periodPhase, periodWindow, type UnitSelection } from "../../domain";
+import type { Bilingual, Catalog, CityFigure, ParsedEntry, Period, PeriodPhase } from "../../domain/types";
 import { listBasisFlows, listBasisRevisions, listReportStates } from "../db/submissions";
 import { addFlows, canonicalContact, unpackContent, type ReportContact } from "./content";
 import { earlierPeriodsOfYear } from "./submissions";
@@ -16,13 +17,8 @@ export interface UnitFilter {
   includeDemo: boolean;
 }
 
-export function expectedUnits(app: FastifyInstance, catalog: Catalog, filter: UnitFilter): Unit[] {
-  const registry = app.reference.registry;
-  return registry
-    .all()
-    .filter((u) => (filter.includeDemo ? true : !u.demo))
-    .filter((u) => (filter.group ? u.groups.includes(filter.group) : true))
-    .filter((u) => registry.targetsFor(catalog, u.code).length > 0);
+function selection(filter: UnitFilter): UnitSelection {
+  return { ...(filter.group ? { group: filter.group } : {}), includeDemo: filter.includeDemo };
 }
 
 // --- completeness ----------------------------------------------------------------------------------------------
@@ -76,7 +72,7 @@ export async function completeness(
   asOf: Date,
 ): Promise<Completeness> {
   const catalog = app.reference.currentCatalog;
-  const units = expectedUnits(app, catalog, filter);
+  const units = expectedUnits(catalog, app.reference.registry, period, selection(filter));
   const states = new Map((await listReportStates(app.store.db, period.id)).map((s) => [s.unit_code, s]));
   const phase = periodPhase(period, asOf);
   const overdue = phase === "late";
@@ -168,7 +164,7 @@ export async function consolidate(
 ): Promise<Consolidation> {
   const catalog = app.reference.currentCatalog;
   const registry = app.reference.registry;
-  const units = expectedUnits(app, catalog, filter);
+  const units = expectedUnits(catalog, registry, period, selection(filter));
   const expected = new Set(units.map((u) => u.code));
   const rows = (await listBasisRevisions(app.store.db, period.id, basis)).filter((r) => expected.has(r.unit_code));
   const byUnit = new Map(rows.map((r) => [r.unit_code, r]));
@@ -188,10 +184,18 @@ export async function consolidate(
     });
   }
   const unitCodes = units.map((u) => u.code);
-  // flows are judged year to date: the same units' figures of the earlier periods of the year, on the same basis
+  // flows are judged year to date: the figures of the earlier periods of the year, on the same basis, of the units
+  // expected in each of those periods — a unit retired since still counts for the months it reported
+  const earlier = earlierPeriodsOfYear(period);
+  const expectedEarlier = new Map(
+    earlier.map((id) => [
+      id,
+      new Set(expectedUnits(catalog, registry, parsePeriod(id) as Period, selection(filter)).map((u) => u.code)),
+    ]),
+  );
   const ytd: Record<string, number> = {};
-  for (const row of await listBasisFlows(app.store.db, earlierPeriodsOfYear(period), basis)) {
-    if (expected.has(row.unit_code)) addFlows(ytd, row.flows);
+  for (const row of await listBasisFlows(app.store.db, earlier, basis)) {
+    if (expectedEarlier.get(row.period)?.has(row.unit_code)) addFlows(ytd, row.flows);
   }
   const figures = aggregate(
     catalog,

@@ -3,6 +3,7 @@
  *  - the same id with the same content → the stored receipt (200, `replay: true`), never a second row;
  *  - the same id with other content → 409 CT_SUBMISSION_CONFLICT;
  *  - `supersedes` must be the latest revision (null only for the first) → else 409 CT_OUT_OF_DATE;
+ *  - a unit retired from this period or an earlier one → 409 CT_UNIT_RETIRED (earlier periods still go through);
  *  - an accepted report is locked → 409 CT_REPORT_LOCKED; an unknown or old catalog → 409 CT_CATALOG_VERSION;
  *  - the domain's validate() decides errors (422 CT_REPORT_INVALID) and unjustified warnings (422
  *    CT_JUSTIFICATION_REQUIRED) — the server never trusts the client's own check.
@@ -10,7 +11,7 @@
  * report head and the unique keys make concurrent retries and concurrent edits safe across instances.
  */
 import type { FastifyInstance } from "fastify";
-import { isOnTime, makePeriod, parsePeriod, validate } from "../../domain";
+import { isOnTime, makePeriod, parsePeriod, periodLabel, reportsIn, validate } from "../../domain";
 import type { Catalog, Period, ValidationResult } from "../../domain/types";
 import type { AuthContext } from "../plugins/auth";
 import {
@@ -23,6 +24,7 @@ import {
   CT_ROLE_FORBIDDEN,
   CT_SUBMISSION_CONFLICT,
   CT_UNIT_FORBIDDEN,
+  CT_UNIT_RETIRED,
 } from "../errors";
 import type { SubmissionHead } from "../db/submissions";
 import type { ReportStateRow } from "../db/schema";
@@ -174,14 +176,29 @@ export class SubmissionService {
     };
 
     const reference = app.reference;
+    const period = parsePeriod(periodId);
+    const unit = reference.registry.byCode(unitCode);
+    // a retired unit reports only for the periods before its retirement (corrections of those still go through);
+    // said first, since no other change to the report would make it acceptable
+    if (period && unit && !reportsIn(unit, period)) {
+      const from = parsePeriod(unit.retiredFrom as string) as Period;
+      return refuse(
+        CT_UNIT_RETIRED({
+          unitCode,
+          unitName: unit.name,
+          period: period.id,
+          retiredFrom: from.id,
+          retiredFromLabel: { vi: periodLabel(from, "vi"), en: periodLabel(from, "en") },
+        }),
+      );
+    }
+
     const catalog: Catalog = reference.currentCatalog;
     if (body.catalogVersion !== catalog.version) {
       const known = (await reference.catalog(body.catalogVersion)) !== undefined;
       return refuse(CT_CATALOG_VERSION({ sent: body.catalogVersion, current: catalog.version, known }));
     }
 
-    const period = parsePeriod(periodId);
-    const unit = reference.registry.byCode(unitCode);
     let state: ReportStateRow | undefined;
     const ytd: Record<string, number> = {};
     if (period && unit) {
