@@ -22,6 +22,7 @@ import {
 import {
   createConsolidator,
   createPreparer,
+  unitGroupName,
   viewFromEndpoint,
   viewFromFiles,
   type ConsolidationResult,
@@ -706,9 +707,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       units,
       ...(unitCodes ? { unitCodes } : {}),
       includeDemo,
-      group: values.group
-        ? { id: values.group, name: { vi: `Nhóm ${values.group}`, en: `Group ${values.group}` } }
-        : undefined,
+      group: values.group ? { id: values.group, name: unitGroupName(values.group) } : undefined,
       generatedAt: new Date().toISOString(),
     });
     const bad = result.counts.rejected + result.counts.conflict;

@@ -7,7 +7,13 @@
 import { assess } from "../rules";
 import type { Bilingual, Catalog, CityFigure, ParsedEntry, Period, Unit, UnitRegistry } from "../types";
 import { buildScorecard } from "./scorecard";
-import type { CompletenessRow, CompletenessState, ConsolidationView, MatrixCell } from "./view";
+import {
+  unitGroupName,
+  type CompletenessRow,
+  type CompletenessState,
+  type ConsolidationView,
+  type MatrixCell,
+} from "./view";
 
 /** The parts of GET /consolidation this view reads. */
 export interface EndpointConsolidation {
@@ -106,7 +112,7 @@ export function viewFromEndpoint(
     period,
     group: opts.group ?? {
       id: c.group,
-      name: c.group ? { vi: `Nhóm ${c.group}`, en: `Group ${c.group}` } : { vi: "Tất cả đơn vị", en: "All units" },
+      name: c.group ? unitGroupName(c.group) : { vi: "Tất cả đơn vị", en: "All units" },
     },
     generatedAt: opts.generatedAt,
     catalog,

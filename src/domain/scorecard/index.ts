@@ -31,6 +31,8 @@ export {
 } from "./consolidate";
 export {
   COMPLETENESS_NAMES,
+  UNIT_GROUP_NAMES,
+  unitGroupName,
   type CompletenessRow,
   type CompletenessState,
   type CompletenessTotals,

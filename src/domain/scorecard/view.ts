@@ -81,3 +81,17 @@ export const COMPLETENESS_NAMES: Record<CompletenessState, Bilingual> = {
   rejected: { vi: "Tệp bị từ chối", en: "File rejected" },
   missing: { vi: "Chưa nộp", en: "Missing" },
 };
+
+/** The unit groups of the registry (Unit.groups), named for the planner; an unknown group shows its id. */
+export const UNIT_GROUP_NAMES: Record<string, Bilingual> = {
+  wards: { vi: "Phường", en: "Wards" },
+  communes: { vi: "Xã", en: "Communes" },
+  departments: { vi: "Sở, ngành", en: "Departments" },
+  city: { vi: "Cấp thành phố", en: "City level" },
+  demo: { vi: "Đơn vị trình diễn", en: "Demo units" },
+};
+
+/** A unit group as the consolidated workbook and the planner pane name it. */
+export function unitGroupName(id: string): Bilingual {
+  return UNIT_GROUP_NAMES[id] ?? { vi: `Nhóm ${id}`, en: `Group ${id}` };
+}

@@ -42,8 +42,8 @@ function endpointJson() {
     .filter((u) => u.groups.includes("wards"))
     .map((u) => u.code);
   const reports = [
-    { unitCode: "00004", entries: [entry("S01", { numerator: 50, denominator: 100 })] },
-    { unitCode: "00008", entries: [entry("S01", { numerator: 900, denominator: 1000 })] },
+    { unitCode: "00004", entries: [entry("S01", { numerator: 50, denominator: 100 }), entry("S02", { value: 3 })] },
+    { unitCode: "00008", entries: [entry("S01", { numerator: 900, denominator: 1000 }), entry("S02", { value: 4 })] },
   ];
   const figures = aggregate(catalog, period, reports, units, { unitCodes: wards });
   return {
@@ -173,6 +173,52 @@ describe("PlannerPane", () => {
     const spec = writeConsolidated.mock.calls[0][0] as ConsolidatedSpec;
     expect(spec.sheets.map((s) => s.name)).toEqual(["TongHop", "MaTran", "TienDo", "ThePhanLoai", "BieuDo"]);
     expect(spec.period).toBe("2026-Q1");
+  });
+
+  it("charts the spread across units of the target the planner picks", async () => {
+    const { user, writeConsolidated } = renderPane();
+    const picker = screen.getByLabelText("Chỉ tiêu vẽ phân bố theo đơn vị");
+    // the automatic choice: the ratio target most units reported (S01 in the endpoint's matrix)
+    await user.click(screen.getByRole("button", { name: "Tổng hợp từ máy chủ và ghi vào sổ" }));
+    await waitFor(() => expect(writeConsolidated).toHaveBeenCalledTimes(1));
+    const spreadOf = (call: number): string[] =>
+      (writeConsolidated.mock.calls[call][0] as ConsolidatedSpec).sheets[4].charts
+        .map((c) => c.name)
+        .filter((n) => n.startsWith("CT_chart_spread_"));
+    expect(spreadOf(0)).toEqual(["CT_chart_spread_S01"]);
+    // milestones have no figure to spread: they are not offered
+    const offered = within(picker)
+      .getAllByRole("option")
+      .map((o) => (o as HTMLOptionElement).value);
+    expect(offered).toContain("S02");
+    expect(offered).not.toContain("U11");
+    await user.selectOptions(picker, "S02");
+    await user.click(screen.getByRole("button", { name: "Tổng hợp từ máy chủ và ghi vào sổ" }));
+    await waitFor(() => expect(writeConsolidated).toHaveBeenCalledTimes(2));
+    expect(spreadOf(1)).toEqual(["CT_chart_spread_S02"]);
+    const spread = (writeConsolidated.mock.calls[1][0] as ConsolidatedSpec).sheets[4].charts.find(
+      (c) => c.name === "CT_chart_spread_S02",
+    );
+    expect(spread?.series[0].values).toEqual([4, 3]); // each unit's own figure, highest first
+  });
+
+  it("names the unit groups, and writes the group's name into the consolidated sheets", async () => {
+    const { user, writeConsolidated } = renderPane();
+    const groups = within(screen.getByLabelText("Nhóm đơn vị"))
+      .getAllByRole("option")
+      .map((o) => [(o as HTMLOptionElement).value, o.textContent]);
+    expect(groups).toEqual(
+      expect.arrayContaining([
+        ["wards", "Phường"],
+        ["communes", "Xã"],
+        ["departments", "Sở, ngành"],
+      ]),
+    );
+    await user.selectOptions(screen.getByLabelText("Nhóm đơn vị"), "wards");
+    await user.click(screen.getByRole("button", { name: "Tổng hợp từ máy chủ và ghi vào sổ" }));
+    await waitFor(() => expect(writeConsolidated).toHaveBeenCalledTimes(1));
+    const note = (writeConsolidated.mock.calls[0][0] as ConsolidatedSpec).sheets[0].blocks[0].values[2][0];
+    expect(note).toMatch(/Phường · .* Wards/);
   });
 
   it("shows a progress bar while the consolidation is written", async () => {

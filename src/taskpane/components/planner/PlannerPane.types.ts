@@ -44,8 +44,13 @@ export interface PlannerPaneState {
   period: string;
   periodError: string | undefined;
   group: string;
-  groups: string[];
+  /** the registry's unit groups, named in the pane's language */
+  groups: { id: string; label: string }[];
   basis: "latest" | "accepted";
+  /** the target whose spread across units is charted; "" = the ratio target most units reported */
+  spreadTarget: string;
+  /** the targets that can be charted across units (every target but milestones) */
+  spreadTargets: { id: string; label: string }[];
   phase: PlannerPhase;
   busy: boolean;
   /** the consolidation of the chosen files, once read */
@@ -59,6 +64,7 @@ export interface PlannerPaneState {
   handlePeriodChange: (ev: React.ChangeEvent<HTMLInputElement>, data: { value: string }) => void;
   handleGroupChange: (ev: React.ChangeEvent<HTMLSelectElement>, data: { value: string }) => void;
   handleBasisChange: (ev: React.ChangeEvent<HTMLSelectElement>, data: { value: string }) => void;
+  handleSpreadTargetChange: (ev: React.ChangeEvent<HTMLSelectElement>, data: { value: string }) => void;
   handleConsolidate: (ev: React.SyntheticEvent) => void;
   handleFilesChange: (ev: React.ChangeEvent<HTMLInputElement>) => void;
   handlePreferNewer: (ev: React.SyntheticEvent) => void;

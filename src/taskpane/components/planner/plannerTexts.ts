@@ -14,6 +14,15 @@ export const PLANNER_TEXT = {
   basis: { vi: "Bản dùng để tổng hợp", en: "Revisions used" },
   basisLatest: { vi: "Bản gửi mới nhất", en: "Latest revision" },
   basisAccepted: { vi: "Chỉ bản đã chấp nhận", en: "Accepted only" },
+  spreadTarget: { vi: "Chỉ tiêu vẽ phân bố theo đơn vị", en: "Target charted across units" },
+  spreadTargetHint: {
+    vi: "Biểu đồ cột trên trang BieuDo: giá trị của từng đơn vị cho chỉ tiêu này.",
+    en: "A column chart on sheet BieuDo: each unit's figure for this target.",
+  },
+  spreadTargetDefault: {
+    vi: "Tự chọn: chỉ tiêu tỷ lệ có nhiều đơn vị báo cáo nhất",
+    en: "Automatic: the ratio target most units reported",
+  },
   fromEndpoint: { vi: "Tổng hợp từ máy chủ và ghi vào sổ", en: "Consolidate from the endpoint into this workbook" },
   fetching: { vi: "Đang lấy số liệu tổng hợp và tiến độ nộp…", en: "Fetching the consolidation and completeness…" },
   writing: { vi: "Đang ghi vào sổ: phần {done}/{total}", en: "Writing to the workbook: part {done} of {total}" },

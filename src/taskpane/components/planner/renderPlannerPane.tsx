@@ -92,8 +92,8 @@ export function renderPlannerPane(state: PlannerPaneState, classes: PlannerPaneC
         <Select value={state.group} onChange={state.handleGroupChange}>
           <option value="">{text("allUnits")}</option>
           {state.groups.map((g) => (
-            <option key={g} value={g}>
-              {g}
+            <option key={g.id} value={g.id}>
+              {g.label}
             </option>
           ))}
         </Select>
@@ -102,6 +102,16 @@ export function renderPlannerPane(state: PlannerPaneState, classes: PlannerPaneC
         <Select value={state.basis} onChange={state.handleBasisChange}>
           <option value="latest">{text("basisLatest")}</option>
           <option value="accepted">{text("basisAccepted")}</option>
+        </Select>
+      </Field>
+      <Field label={text("spreadTarget")} hint={text("spreadTargetHint")}>
+        <Select value={state.spreadTarget} onChange={state.handleSpreadTargetChange}>
+          <option value="">{text("spreadTargetDefault")}</option>
+          {state.spreadTargets.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.label}
+            </option>
+          ))}
         </Select>
       </Field>
       <div className={classes.actions}>

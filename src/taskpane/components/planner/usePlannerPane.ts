@@ -2,6 +2,7 @@ import * as React from "react";
 import { defaultUnitRegistry, parsePeriod } from "../../../domain";
 import {
   createConsolidator,
+  unitGroupName,
   viewFromEndpoint,
   viewFromFiles,
   type ConsolidationResult,
@@ -40,6 +41,12 @@ export function usePlannerPane(props: PlannerPaneProps): PlannerPaneState {
   const [periodError, setPeriodError] = React.useState<string | undefined>(undefined);
   const [group, setGroup] = React.useState("");
   const [basis, setBasis] = React.useState<"latest" | "accepted">("latest");
+  // the target whose spread across units is charted; "" = the ratio target most units reported
+  const [spreadTarget, setSpreadTarget] = React.useState("");
+  const spreadTargets = React.useMemo(
+    () => props.catalog.targets.filter((t) => t.measure !== "milestone"),
+    [props.catalog],
+  );
   const [phase, setPhase] = React.useState<PlannerPhase>({ kind: "idle" });
   const [chosen, setChosen] = React.useState<File[]>([]);
   const [files, setFiles] = React.useState<ConsolidationResult | null>(null);
@@ -68,10 +75,10 @@ export function usePlannerPane(props: PlannerPaneProps): PlannerPaneState {
         .filter((u) => u.groups.includes(group))
         .map((u) => u.code)
     : undefined;
-  const groupLabel = group ? { id: group, name: { vi: `Nhóm ${group}`, en: `Group ${group}` } } : undefined;
+  const groupLabel = group ? { id: group, name: unitGroupName(group) } : undefined;
 
   async function write(view: ConsolidationView): Promise<void> {
-    const spec = buildConsolidatedSpec(view);
+    const spec = buildConsolidatedSpec(view, spreadTarget ? { spreadTargetId: spreadTarget } : {});
     setPhase({ kind: "writing", done: 0, total: 1 });
     const result = await props.writeConsolidated(spec, {
       onProgress: (p) => setPhase({ kind: "writing", done: p.done, total: p.total }),
@@ -184,8 +191,10 @@ export function usePlannerPane(props: PlannerPaneProps): PlannerPaneState {
     period,
     periodError,
     group,
-    groups,
+    groups: groups.map((id) => ({ id, label: i18n.b(unitGroupName(id)) })),
     basis,
+    spreadTarget,
+    spreadTargets: spreadTargets.map((t) => ({ id: t.id, label: `${t.id} ${i18n.b(t.name)}` })),
     phase,
     busy,
     files,
@@ -198,6 +207,7 @@ export function usePlannerPane(props: PlannerPaneProps): PlannerPaneState {
     handlePeriodChange: (_ev, data) => setPeriod(data.value),
     handleGroupChange: (_ev, data) => setGroup(data.value),
     handleBasisChange: (_ev, data) => setBasis(data.value === "accepted" ? "accepted" : "latest"),
+    handleSpreadTargetChange: (_ev, data) => setSpreadTarget(data.value),
     handleConsolidate,
     handleFilesChange,
     handlePreferNewer: (ev) => {
