@@ -323,3 +323,79 @@ export function postSubmission(agent: http.Agent, port: number, token: string, b
     req.end(body);
   });
 }
+
+/** What one load run measured (latencies of the successful answers, in ms). */
+export interface Run {
+  requests: number;
+  ok: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  perSecond: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+}
+
+/** A run of Node's own client: its successful latencies (ms), its failures, and the requests it made. */
+export function summarise(latencies: number[], errors: number, requests: number, seconds: number): Run {
+  latencies.sort((a, b) => a - b);
+  const q = (x: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * x))] ?? 0);
+  return {
+    requests,
+    ok: latencies.length,
+    non2xx: errors,
+    errors: 0,
+    timeouts: 0,
+    perSecond: latencies.length / seconds,
+    p50: q(0.5),
+    p90: q(0.9),
+    p99: q(0.99),
+    max: Math.round(latencies[latencies.length - 1] ?? 0),
+  };
+}
+
+/**
+ * Open loop at a steady arrival rate: request i is due at start + i / rate, whatever the answers to earlier ones
+ * (sent on up to `connections` keep-alive sockets; beyond that they wait for a free socket), and its latency is
+ * counted from when it was due, so a stall of the server counts against every request it delayed. autocannon's
+ * `overallRate` sends each second's requests together at the start of the second, which measures the queue of
+ * that burst rather than the latency at the rate.
+ */
+export async function pacedClient(
+  port: number,
+  next: ReturnType<typeof submissionStream>,
+  seconds: number,
+  rate: number,
+  connections: number,
+): Promise<Run> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  const latencies: number[] = [];
+  let errors = 0;
+  const inFlight: Promise<void>[] = [];
+  const total = Math.round(rate * seconds);
+  const start = performance.now();
+  let sent = 0;
+  const send = async (due: number): Promise<void> => {
+    const s = next();
+    const status = await postSubmission(agent, port, s.unit.token, s.body);
+    if (status === 201) latencies.push(performance.now() - due);
+    else errors++;
+  };
+  await new Promise<void>((resolve) => {
+    const tick = (): void => {
+      const now = performance.now();
+      while (sent < total && start + (sent * 1000) / rate <= now) {
+        inFlight.push(send(start + (sent * 1000) / rate));
+        sent++;
+      }
+      if (sent < total) setTimeout(tick, 1);
+      else resolve();
+    };
+    tick();
+  });
+  await Promise.all(inFlight);
+  agent.destroy();
+  return summarise(latencies, errors, total, seconds);
+}

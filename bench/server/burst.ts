@@ -34,6 +34,9 @@ import {
   stopServerProcess,
   submissionStream,
   type Dialect,
+  type Run,
+  summarise,
+  pacedClient,
 } from "./_shared";
 
 const argv = process.argv.slice(2);
@@ -42,19 +45,6 @@ const connections = numberArg(argv, "--connections", 200);
 const warmup = numberArg(argv, "--warmup", 3);
 const workers = argv.includes("--workers") ? String(argv[argv.indexOf("--workers") + 1]) : "1";
 const rateArg = argv.includes("--rate") ? numberArg(argv, "--rate", 0) : undefined;
-
-interface Run {
-  requests: number;
-  ok: number;
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-  perSecond: number;
-  p50: number;
-  p90: number;
-  p99: number;
-  max: number;
-}
 
 function fire(url: string, next: ReturnType<typeof submissionStream>, seconds: number, rate?: number): Promise<Run> {
   return new Promise((resolve, reject) => {
@@ -106,24 +96,6 @@ function fire(url: string, next: ReturnType<typeof submissionStream>, seconds: n
   });
 }
 
-/** A run of Node's own client: its successful latencies (ms), its failures, and the requests it made. */
-function summarise(latencies: number[], errors: number, requests: number, seconds: number): Run {
-  latencies.sort((a, b) => a - b);
-  const q = (x: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * x))] ?? 0);
-  return {
-    requests,
-    ok: latencies.length,
-    non2xx: errors,
-    errors: 0,
-    timeouts: 0,
-    perSecond: latencies.length / seconds,
-    p50: q(0.5),
-    p90: q(0.9),
-    p99: q(0.99),
-    max: Math.round(latencies[latencies.length - 1] ?? 0),
-  };
-}
-
 /**
  * The same closed loop with Node's own HTTP client (one keep-alive socket per client): a cross-check of
  * autocannon's latency distribution, whose tail under overload comes from the load generator (see README).
@@ -148,49 +120,6 @@ async function nodeClient(port: number, next: ReturnType<typeof submissionStream
   clearTimeout(timer);
   agent.destroy();
   return summarise(latencies, errors, latencies.length + errors, seconds);
-}
-
-/**
- * Open loop at a steady arrival rate: request i is due at start + i / rate, whatever the answers to earlier ones
- * (sent on up to `connections` keep-alive sockets; beyond that they wait for a free socket), and its latency is
- * counted from when it was due, so a stall of the server counts against every request it delayed. autocannon's
- * `overallRate` sends each second's requests together at the start of the second, which measures the queue of
- * that burst rather than the latency at the rate.
- */
-async function pacedClient(
-  port: number,
-  next: ReturnType<typeof submissionStream>,
-  seconds: number,
-  rate: number,
-): Promise<Run> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
-  const latencies: number[] = [];
-  let errors = 0;
-  const inFlight: Promise<void>[] = [];
-  const total = Math.round(rate * seconds);
-  const start = performance.now();
-  let sent = 0;
-  const send = async (due: number): Promise<void> => {
-    const s = next();
-    const status = await postSubmission(agent, port, s.unit.token, s.body);
-    if (status === 201) latencies.push(performance.now() - due);
-    else errors++;
-  };
-  await new Promise<void>((resolve) => {
-    const tick = (): void => {
-      const now = performance.now();
-      while (sent < total && start + (sent * 1000) / rate <= now) {
-        inFlight.push(send(start + (sent * 1000) / rate));
-        sent++;
-      }
-      if (sent < total) setTimeout(tick, 1);
-      else resolve();
-    };
-    tick();
-  });
-  await Promise.all(inFlight);
-  agent.destroy();
-  return summarise(latencies, errors, total, seconds);
 }
 
 async function runDialect(dialect: Dialect): Promise<boolean> {
@@ -274,7 +203,7 @@ async function runDialect(dialect: Dialect): Promise<boolean> {
     // server does. Latency at a given arrival rate below capacity says more: the same 200 clients, throttled.
     const rate = Math.max(50, Math.round(rateArg ?? r.perSecond * 0.7));
     await pause();
-    const paced = await pacedClient(server.port, next, duration, rate);
+    const paced = await pacedClient(server.port, next, duration, rate, connections);
     console.log(
       `${dialect}: at ${rate} submissions/s arriving evenly (open loop, up to ${connections} connections): ${paced.perSecond.toFixed(0)}/s stored, p50 ${paced.p50} ms, p90 ${paced.p90} ms, p99 ${paced.p99} ms, max ${paced.max} ms`,
     );
