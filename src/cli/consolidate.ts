@@ -200,32 +200,6 @@ export function defaultWorkers(files: number): number {
 }
 
 /**
- * One copy of each repeated text of the verdicts kept for the summary (a verdict per file read): the reasons of
- * 10,000 files skipped for another period are a few distinct sentences, but each arrives from a reading thread as
- * its own copy.
- */
-function verdictInterner(): (p: PreparedFile) => PreparedFile {
-  const texts = new Map<string, string>();
-  const one = <T extends string | null>(s: T): T => {
-    if (s === null) return s;
-    const known = texts.get(s);
-    if (known !== undefined) return known as T;
-    if (texts.size < 10_000) texts.set(s, s);
-    return s;
-  };
-  return (p) => {
-    const v = p.verdict;
-    v.unitCode = one(v.unitCode);
-    v.period = one(v.period);
-    for (const r of v.reasons) {
-      r.code = one(r.code);
-      r.message = { vi: one(r.message.vi), en: one(r.message.en) };
-    }
-    return p;
-  };
-}
-
-/**
  * A reading thread keeps nothing between files, so its heap is bounded: without a bound V8 lets each thread's heap
  * grow with the run (10,000 files: +70 MB of process memory, none of it live). A file too big to read within the
  * bound ends that thread (ERR_WORKER_OUT_OF_MEMORY); its files are then read on the main thread, unbounded.
@@ -265,12 +239,11 @@ export async function consolidateFiles(
     includeDemo: opts.includeDemo === true,
   };
   const consolidator = createConsolidator(copts);
-  const intern = verdictInterner();
   const workers = Math.min(opts.workers ?? defaultWorkers(jobs.length), jobs.length);
   if (workers <= 0) {
     const prepare = createPreparer(copts);
     for (const job of jobs) {
-      consolidator.addPrepared(intern(readAndPrepare(prepare, catalog, units, job)));
+      consolidator.addPrepared(readAndPrepare(prepare, catalog, units, job));
       opts.onFile?.(job.source);
     }
     return consolidator.finish();
@@ -304,7 +277,12 @@ export async function consolidateFiles(
     };
     const flush = (): boolean => {
       while (done.has(flushed)) {
-        consolidator.addPrepared(intern(done.get(flushed) as PreparedFile));
+        const p = done.get(flushed) as PreparedFile;
+        // a record or verdict that came from a thread names its file with the job's own string, not a copy of it
+        const source = jobs[flushed].source;
+        p.verdict.source = source;
+        if (p.held) p.held.source = source;
+        consolidator.addPrepared(p);
         done.delete(flushed);
         opts.onFile?.(jobs[flushed].source);
         flushed++;

@@ -156,7 +156,9 @@ describe("consolidate: a retired unit (retiredFrom)", () => {
       period: P,
       unitCodes: group,
     });
-    expect(result.files[0].status).toBe("accepted");
+    expect(result.counts).toMatchObject({ read: 1, accepted: 1, skipped: 0 });
+    expect(result.files).toEqual([]); // a file whose figures are used is counted, not listed
+    expect(result.periods[0].submissions.get(A)?.source).toBe("a.xlsx");
     const view = viewFromFiles(result.periods[0], { catalog, units: retiredUnits, unitCodes: group, generatedAt: "x" });
     expect(view.completeness.totals).toMatchObject({ expected: 2, submitted: 1, missing: 1 });
     expect(view.figures.find((f) => f.targetId === "S02")).toMatchObject({ unitsIncluded: [A], unitsMissing: [B] });
@@ -175,7 +177,8 @@ describe("consolidate: two files for one unit × period", () => {
 
   it("counts an identical copy once", () => {
     const result = consolidate([older(40), newer(40)], { catalog, units, period: P });
-    expect(result.files.map((f) => f.status)).toEqual(["accepted", "identical"]);
+    expect(result.files.map((f) => [f.index, f.source, f.status])).toEqual([[1, "a-new.xlsx", "identical"]]);
+    expect(result.counts).toMatchObject({ read: 2, accepted: 1, identical: 1 });
     expect(result.duplicates).toEqual([
       expect.objectContaining({ unitCode: A, resolution: "identical", kept: "a-old.xlsx" }),
     ]);
@@ -202,8 +205,11 @@ describe("consolidate: two files for one unit × period", () => {
     ]) {
       const result = consolidate(files, { catalog, units, period: P, preferNewer: true });
       expect(result.duplicates[0]).toMatchObject({ resolution: "newer_wins", kept: "a-new.xlsx" });
-      expect(result.files.find((f) => f.source === "a-old.xlsx")?.status).toBe("superseded");
-      expect(result.files.find((f) => f.source === "a-new.xlsx")?.status).toBe("accepted");
+      expect(result.files.map((f) => [f.source, f.status, f.unitCode, f.period])).toEqual([
+        ["a-old.xlsx", "superseded", A, P],
+      ]);
+      expect(result.counts).toMatchObject({ read: 2, accepted: 1, superseded: 1 });
+      expect(result.periods[0].submissions.get(A)?.source).toBe("a-new.xlsx");
       expect(result.periods[0].reports[0].entries.find((e) => e.targetId === "S01")?.numerator).toBe(60);
     }
   });
@@ -215,6 +221,35 @@ describe("consolidate: two files for one unit × period", () => {
     expect(result.duplicates[0].resolution).toBe("unresolved");
     expect(result.files[0].reasons[0].code).toBe("duplicate_unresolvable");
     expect(result.periods[0].reports).toHaveLength(0);
+  });
+});
+
+describe("consolidate: what is kept per file", () => {
+  it("keeps no verdict for a file whose figures are used, and one shared reason for every file skipped alike", () => {
+    const reads: FileRead[] = [];
+    for (let i = 0; i < 50; i++) reads.push(file(`q2-${i}.xlsx`, A, "2026-Q2", fullEntries(A, 100)));
+    reads.push(file("a.xlsx", A, P, fullEntries(A, 100)), file("b.xlsx", B, P, fullEntries(B, 100)));
+    const result = consolidate(reads, { catalog, units, period: P });
+    expect(result.counts).toMatchObject({ read: 52, accepted: 2, skipped: 50 });
+    expect(result.files).toHaveLength(50);
+    expect(result.files.map((f) => f.index)).toEqual(Array.from({ length: 50 }, (_, i) => i));
+    expect(new Set(result.files.map((f) => f.reasons)).size).toBe(1); // one list, one reason object, for all 50
+    expect(result.files[49]).toMatchObject({ source: "q2-49.xlsx", status: "skipped", unitCode: A, period: "2026-Q2" });
+    expect(result.files[49].reasons[0].message.vi).toContain("2026-Q2");
+    expect([...result.periods[0].submissions.keys()]).toEqual([A, B]);
+  });
+
+  it("lists the files of a conflict in the order they were given, between the others", () => {
+    const a1 = file("a1.xlsx", A, P, fullEntries(A, 100, { S01: { numerator: 40 } }), { savedAt: null });
+    const skip = file("q2.xlsx", A, "2026-Q2", fullEntries(A, 100));
+    const a2 = file("a2.xlsx", A, P, fullEntries(A, 100, { S01: { numerator: 60 } }), { savedAt: null });
+    const result = consolidate([a1, skip, a2], { catalog, units, period: P });
+    expect(result.files.map((f) => [f.index, f.source, f.status])).toEqual([
+      [0, "a1.xlsx", "conflict"],
+      [1, "q2.xlsx", "skipped"],
+      [2, "a2.xlsx", "conflict"],
+    ]);
+    expect(result.counts).toMatchObject({ read: 3, accepted: 0, skipped: 1, conflict: 2 });
   });
 });
 

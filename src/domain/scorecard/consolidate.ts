@@ -8,6 +8,11 @@
  * drops the rest, so memory does not grow with the size of the workbooks. City figures are computed at the end by the
  * domain's `aggregate()` — never by a second copy of its rule.
  *
+ * Nor does memory grow with the number of files beyond the result itself: a file whose figures are used leaves no
+ * verdict behind (it is counted, and named by its unit's submission); a file that is not used as is — rejected,
+ * skipped, an identical copy, superseded, in conflict — keeps a verdict whose texts are shared: the reasons of 10,000
+ * files skipped for another period are a few distinct objects, and the file's name is the caller's own string.
+ *
  * Duplicates: a second file for a unit × period that carries exactly the same figures is an identical copy (kept once,
  * listed). Different figures are a conflict: by default neither file is used and the unit is counted as missing until
  * the planner decides; with `preferNewer` the file saved last wins and the other is listed as superseded. When the
@@ -85,6 +90,8 @@ export interface FileReason {
 export type FileStatus = "accepted" | "rejected" | "skipped" | "identical" | "superseded" | "conflict";
 
 export interface FileVerdict {
+  /** the file's position in the order the files were given (0-based); -1 until the consolidator takes it */
+  index: number;
   source: string;
   status: FileStatus;
   unitCode: string | null;
@@ -125,6 +132,11 @@ export interface PeriodConsolidation {
 }
 
 export interface ConsolidationResult {
+  /**
+   * Every file that was not used as is — rejected, skipped, identical copy, superseded, conflict — with its reasons, in
+   * the order the files were given. A file whose figures are used is counted (`counts.accepted`) and named in its
+   * period's `submissions`, not listed here.
+   */
   files: FileVerdict[];
   duplicates: DuplicateGroup[];
   periods: PeriodConsolidation[];
@@ -287,10 +299,22 @@ class RecordArena {
   }
 }
 
+/** A file that passed the rules for a unit × period already held, or the first one once a second arrives. */
+interface SlotFile {
+  index: number;
+  source: string;
+  savedAt: string | null;
+  warnings: number;
+  /** an identical copy: its verdict was given when it came */
+  copy: boolean;
+}
+
 interface Slot {
   held: Stored;
+  /** the file whose record is held */
+  heldFile: SlotFile;
   /** once a second file arrives: every file that passed the rules for this key, in arrival order */
-  files?: { source: string; savedAt: string | null }[];
+  files?: SlotFile[];
   conflict?: boolean;
   /** a conflict whose newer file cannot be told */
   undecidable?: boolean;
@@ -304,6 +328,50 @@ const FIELDS = 4;
  */
 function own<T extends string | null>(s: T): T {
   return (s === null ? null : ` ${s}`.slice(1)) as T;
+}
+
+/**
+ * One copy of each repeated text and reason of the verdicts kept (bounded: past `limit` distinct values, new ones are
+ * kept as they come). Reasons are compared by everything they say, so a shared reason is never a different one.
+ */
+function createInterner(limit = 10_000): {
+  text: <T extends string | null>(s: T) => T;
+  reasons: (rs: FileReason[]) => FileReason[];
+} {
+  const texts = new Map<string, string>();
+  const reasonObjects = new Map<string, FileReason>();
+  const lists = new Map<FileReason, FileReason[]>();
+  const text = <T extends string | null>(s: T): T => {
+    if (s === null) return s;
+    const known = texts.get(s);
+    if (known !== undefined) return known as T;
+    if (texts.size < limit) texts.set(s, s);
+    return s;
+  };
+  const reason = (r: FileReason): FileReason => {
+    const key = `${r.code}\u0000${r.cell ?? ""}\u0000${r.targetId ?? ""}\u0000${r.message.vi}\u0000${r.message.en}`;
+    const known = reasonObjects.get(key);
+    if (known) return known;
+    const one: FileReason = {
+      code: text(r.code),
+      message: { vi: text(r.message.vi), en: text(r.message.en) },
+      ...(r.cell !== undefined ? { cell: text(r.cell) } : {}),
+      ...(r.targetId !== undefined ? { targetId: text(r.targetId) } : {}),
+    };
+    if (reasonObjects.size < limit) reasonObjects.set(key, one);
+    return one;
+  };
+  const reasons = (rs: FileReason[]): FileReason[] => {
+    if (rs.length !== 1) return rs.map(reason);
+    // most verdicts give one reason: the one-element list is shared too
+    const r = reason(rs[0]);
+    const known = lists.get(r);
+    if (known) return known;
+    const list = [r];
+    if (lists.size < limit) lists.set(r, list);
+    return list;
+  };
+  return { text, reasons };
 }
 
 function num(x: number | null | undefined): number {
@@ -371,7 +439,7 @@ export function createPreparer(opts: ConsolidateOptions): (file: FileRead) => Pr
     }
     const c = file.contact;
     return {
-      source: own(file.source),
+      source: file.source,
       savedAt: own(file.savedAt),
       unitCode: own(file.identity.unitCode),
       contact: c ? { preparer: own(c.preparer), approver: own(c.approver), phone: own(c.phone) } : null,
@@ -382,11 +450,11 @@ export function createPreparer(opts: ConsolidateOptions): (file: FileRead) => Pr
   }
 
   const done = (
-    v: Omit<FileVerdict, "warnings"> & { warnings?: number },
+    v: Omit<FileVerdict, "warnings" | "index"> & { warnings?: number },
     period: Period | null = null,
     held: HeldRecord | null = null,
     rejected: FileReason[] | null = null,
-  ): PreparedFile => ({ verdict: { warnings: 0, ...v }, period, held, rejected });
+  ): PreparedFile => ({ verdict: { index: -1, warnings: 0, ...v }, period, held, rejected });
 
   return (file: FileRead): PreparedFile => {
     if (!file.ok) {
@@ -400,8 +468,9 @@ export function createPreparer(opts: ConsolidateOptions): (file: FileRead) => Pr
       });
     }
     const { unitCode, period: periodId } = file.identity;
+    // the file's name is the caller's own string (never a slice of a workbook's XML): it is shared, not copied
     const base = {
-      source: own(file.source),
+      source: file.source,
       unitCode: own(unitCode),
       period: own(periodId),
       savedAt: own(file.savedAt),
@@ -448,7 +517,10 @@ export function createPreparer(opts: ConsolidateOptions): (file: FileRead) => Pr
 }
 
 export interface Consolidator {
-  /** Validate one read workbook and keep its compact record; returns the verdict given so far. */
+  /**
+   * Validate one read workbook and keep its compact record; returns the verdict given so far (a file whose figures
+   * are used is not kept in `files`: its verdict is returned, then dropped).
+   */
   add(file: FileRead): FileVerdict;
   /** Take a file already prepared (e.g. by a worker thread running createPreparer with the same options). */
   addPrepared(prepared: PreparedFile): FileVerdict;
@@ -461,47 +533,65 @@ export function createConsolidator(opts: ConsolidateOptions): Consolidator {
   const targets = catalog.targets;
   const prepare = createPreparer(opts);
   const arena = new RecordArena(targets.length);
+  const intern = createInterner();
   const store = (h: HeldRecord): Stored => ({
     source: h.source,
     savedAt: h.savedAt,
-    unitCode: h.unitCode,
+    unitCode: intern.text(h.unitCode),
     contact: h.contact,
     at: arena.put(h),
   });
-  const verdicts: FileVerdict[] = [];
+  /** verdicts of the files not used as is (see ConsolidationResult.files); accepted files are only counted */
+  const kept: FileVerdict[] = [];
+  let read = 0;
   const slots = new Map<string, Slot>(); // key: period \u0000 unit
   const rejectedByKey = new Map<string, FileReason[]>();
   const periods = new Map<string, Period>();
 
+  /** A verdict kept for the summary: its texts shared with every other verdict that says the same. */
+  const keep = (v: FileVerdict): FileVerdict => {
+    v.unitCode = intern.text(v.unitCode);
+    v.period = intern.text(v.period);
+    v.reasons = intern.reasons(v.reasons);
+    kept.push(v);
+    return v;
+  };
+
   function addPrepared(p: PreparedFile): FileVerdict {
     const v = p.verdict;
-    verdicts.push(v);
-    if (!p.period || v.unitCode === null) return v;
+    v.index = read++;
+    if (!p.period || v.unitCode === null) return keep(v);
     const key = `${p.period.id}\u0000${v.unitCode}`;
     if (p.rejected) {
       periods.set(p.period.id, p.period);
-      rejectedByKey.set(key, p.rejected);
-      return v;
+      rejectedByKey.set(key, intern.reasons(p.rejected));
+      return keep(v);
     }
     const held = p.held;
-    if (!held) return v;
+    if (!held) return keep(v);
     periods.set(p.period.id, p.period);
+    const file: SlotFile = { index: v.index, source: v.source, savedAt: v.savedAt, warnings: v.warnings, copy: false };
     const slot = slots.get(key);
     if (!slot) {
-      slots.set(key, { held: store(held) });
+      slots.set(key, { held: store(held), heldFile: file });
       return v;
     }
-    slot.files ??= [{ source: slot.held.source, savedAt: slot.held.savedAt }];
-    slot.files.push({ source: v.source, savedAt: v.savedAt });
+    slot.files ??= [slot.heldFile];
+    slot.files.push(file);
     if (!slot.conflict && sameFigures(arena.get(slot.held.at), held)) {
+      file.copy = true;
       v.status = "identical";
       v.reasons = [reasons.identical(slot.held.source)];
-      return v;
+      return keep(v);
     }
     slot.conflict = true;
     const c = compareSaved(held.savedAt, slot.held.savedAt);
     if (c === 0) slot.undecidable = true;
-    if (c > 0) slot.held = store(held); // keep the newest; whether it is used is decided in finish()
+    if (c > 0) {
+      // keep the newest; whether it is used is decided in finish()
+      slot.held = store(held);
+      slot.heldFile = file;
+    }
     return v;
   }
 
@@ -530,27 +620,35 @@ export function createConsolidator(opts: ConsolidateOptions): Consolidator {
         },
       });
     }
-    const verdictBySource = new Map<string, FileVerdict[]>();
-    for (const v of verdicts) {
-      const list = verdictBySource.get(v.source);
-      if (list) list.push(v);
-      else verdictBySource.set(v.source, [v]);
-    }
-    const mark = (source: string, periodId: string, unitCode: string, status: FileStatus, reason: FileReason): void => {
-      for (const v of verdictBySource.get(source) ?? []) {
-        if (v.period === periodId && v.unitCode === unitCode && v.status === "accepted") {
-          v.status = status;
-          v.reasons = [reason];
-          return;
-        }
-      }
+    const files = [...kept];
+    const counts = {
+      read,
+      accepted: 0,
+      rejected: 0,
+      skipped: 0,
+      identical: 0,
+      superseded: 0,
+      conflict: 0,
+    };
+    /** the verdict of a file that passed the rules but is not used: superseded, or in an unresolved conflict */
+    const notUsed = (f: SlotFile, periodId: string, unitCode: string, status: FileStatus, reason: FileReason): void => {
+      files.push({
+        index: f.index,
+        source: f.source,
+        status,
+        unitCode,
+        period: periodId,
+        savedAt: f.savedAt,
+        reasons: [reason],
+        warnings: f.warnings,
+      });
     };
     for (const [key, slot] of slots) {
       const [periodId, unitCode] = key.split("\u0000");
       const pc = byPeriod.get(periodId) as PeriodConsolidation;
       if (slot.files && slot.files.length > 1) {
         const all = slot.files;
-        const files = [...all].sort((a, b) => compareSaved(a.savedAt, b.savedAt));
+        const sorted = [...all].sort((a, b) => compareSaved(a.savedAt, b.savedAt));
         const resolvable = !slot.undecidable;
         const resolution: DuplicateGroup["resolution"] = !slot.conflict
           ? "identical"
@@ -560,18 +658,19 @@ export function createConsolidator(opts: ConsolidateOptions): Consolidator {
         duplicates.push({
           unitCode,
           period: periodId,
-          files,
+          files: sorted.map((f) => ({ source: f.source, savedAt: f.savedAt })),
           resolution,
           kept: resolution === "unresolved" ? null : slot.held.source,
         });
         if (resolution === "newer_wins") {
           for (const f of all)
-            if (f.source !== slot.held.source)
-              mark(f.source, periodId, unitCode, "superseded", reasons.superseded(slot.held.source));
+            if (f !== slot.heldFile && !f.copy)
+              notUsed(f, periodId, unitCode, "superseded", reasons.superseded(slot.held.source));
         } else if (resolution === "unresolved") {
           for (const f of all) {
-            const others = all.filter((o) => o.source !== f.source).map((o) => o.source);
-            mark(f.source, periodId, unitCode, "conflict", reasons.conflict(others, resolvable));
+            if (f.copy) continue;
+            const others = all.filter((o) => o !== f).map((o) => o.source);
+            notUsed(f, periodId, unitCode, "conflict", reasons.conflict(others, resolvable));
           }
           pc.conflicted.add(unitCode);
           continue;
@@ -586,17 +685,10 @@ export function createConsolidator(opts: ConsolidateOptions): Consolidator {
       const pc = byPeriod.get(periodId) as PeriodConsolidation;
       if (!pc.submissions.has(unitCode) && !pc.conflicted.has(unitCode)) pc.rejected.set(unitCode, rs);
     }
-    const counts = {
-      read: verdicts.length,
-      accepted: 0,
-      rejected: 0,
-      skipped: 0,
-      identical: 0,
-      superseded: 0,
-      conflict: 0,
-    };
-    for (const v of verdicts) counts[v.status] += 1;
-    return { files: verdicts, duplicates, periods: [...byPeriod.values()], counts };
+    files.sort((a, b) => a.index - b.index);
+    for (const v of files) counts[v.status] += 1;
+    counts.accepted = read - files.length;
+    return { files, duplicates, periods: [...byPeriod.values()], counts };
   }
 
   function expand(s: Stored): ParsedEntry[] {
