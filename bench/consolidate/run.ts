@@ -206,12 +206,18 @@ async function main(): Promise<void> {
     flat.push({ n, r });
     say(
       `  ${n} workbooks read, ${onePeriod} kept (${r.counts.accepted} reports), ${workers === 0 ? "1 thread" : `${workers} worker threads`}: ` +
-        `${(r.consolidateMs / 1000).toFixed(2)} s, peak RSS ${mb(r.peakRss).toFixed(0)} MB (start ${mb(r.baseRss).toFixed(0)} MB)`,
+        `${(r.consolidateMs / 1000).toFixed(2)} s, peak RSS ${mb(r.peakRss).toFixed(0)} MB (start ${mb(r.baseRss).toFixed(0)} MB), held after GC ${mb(r.heldHeap).toFixed(1)} MB`,
     );
     metric(`one_period_peak_rss_${n}_mb`, mb(r.peakRss));
+    metric(`one_period_held_heap_${n}_mb`, mb(r.heldHeap));
   }
   const flatGrowth = (100 * (flat[1].r.peakRss - flat[0].r.peakRss)) / flat[0].r.peakRss;
   metric(`one_period_rss_growth_${small}_to_${count}_pct`, flatGrowth);
+  // what the result still holds per extra file read (the file list itself, and a verdict per file skipped)
+  metric(
+    `one_period_held_per_extra_file_bytes`,
+    (flat[1].r.heldHeap - flat[0].r.heldHeap) / Math.max(1, flat[1].n - flat[0].n),
+  );
   const bestBig = runs.filter((x) => x.n === count).sort((a, b) => a.r.consolidateMs - b.r.consolidateMs)[0];
   const single = runs.find((x) => x.n === count && x.w === 0) as (typeof runs)[number];
   const singleSmall = runs.find((x) => x.n === small && x.w === 0) as (typeof runs)[number];
