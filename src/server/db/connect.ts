@@ -26,6 +26,7 @@ import type { PostgresPool, PostgresPoolClient } from "kysely";
 import type { Database } from "./schema";
 import { InCodeMigrationProvider } from "./migrations";
 import { WriterThread } from "./writer-thread";
+import { SqliteReadBatcher, type ReadBatcher } from "./read-batch";
 
 export interface DbConfig {
   /** postgres://… — when set, PostgreSQL is used. */
@@ -53,6 +54,8 @@ export interface DbHandle {
    * for ":memory:", or when CHITIEU_SQLITE_WRITER=inline.
    */
   writerThread: WriterThread | null;
+  /** SQLite: the submission path's reads, batched per turn of the event loop (read-batch.ts); null elsewhere. */
+  reads: ReadBatcher | null;
   /** "sqlite" or "postgresql" — for messages and logs only, never for branching. */
   engine: "sqlite" | "postgresql";
   /** Where the data lives, without any password: for messages. */
@@ -97,7 +100,12 @@ function withStatementCache(raw: BetterSqlite3.Database): SqliteDatabase {
  * transactional, although kysely's adapter does not claim it — so two processes that migrate at once run them once.
  */
 class ImmediateSqliteDriver extends SqliteDriver {
-  readonly #queue = new FifoMutex();
+  readonly #queue: FifoMutex;
+
+  constructor(config: SqliteDialectConfig, queue: FifoMutex) {
+    super(config);
+    this.#queue = queue;
+  }
 
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw("begin immediate"));
@@ -146,12 +154,14 @@ class TransactionalDdlSqliteAdapter extends SqliteAdapter {
 
 class ChitieuSqliteDialect extends SqliteDialect {
   readonly #config: SqliteDialectConfig;
-  constructor(config: SqliteDialectConfig) {
+  readonly #queue: FifoMutex;
+  constructor(config: SqliteDialectConfig, queue: FifoMutex) {
     super(config);
     this.#config = Object.freeze({ ...config });
+    this.#queue = queue;
   }
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver(this.#config);
+    return new ImmediateSqliteDriver(this.#config, this.#queue);
   }
   override createAdapter(): DialectAdapter {
     return new TransactionalDdlSqliteAdapter();
@@ -219,6 +229,7 @@ export async function connect(config: DbConfig): Promise<DbHandle> {
       db,
       caps: { groupCommit: false, writeCte: true },
       writerThread: null,
+      reads: null,
       engine: "postgresql",
       location: redactUrl(config.url) + (config.pgSchema ? ` (schema ${config.pgSchema})` : ""),
       fresh: false,
@@ -234,13 +245,22 @@ export async function connect(config: DbConfig): Promise<DbHandle> {
   raw.pragma("journal_size_limit = 67108864");
   const checkpointer = file === ":memory:" ? null : startCheckpointer(raw, file);
   raw.pragma("foreign_keys = ON");
-  const db = new Kysely<Database>({ dialect: new ChitieuSqliteDialect({ database: withStatementCache(raw) }) });
+  // one queue for the connection: kysely's queries and the batched reads take their turns on it
+  const queue = new FifoMutex();
+  const statements = withStatementCache(raw);
+  const db = new Kysely<Database>({ dialect: new ChitieuSqliteDialect({ database: statements }, queue) });
+  const reads = new SqliteReadBatcher(
+    raw,
+    (sql) => statements.prepare(sql) as unknown as BetterSqlite3.Statement,
+    queue,
+  );
   const writerThread =
     file === ":memory:" || process.env.CHITIEU_SQLITE_WRITER === "inline" ? null : new WriterThread(file);
   return {
     db,
     caps: { groupCommit: true, writeCte: false },
     writerThread,
+    reads,
     engine: "sqlite",
     location: file,
     fresh: false,

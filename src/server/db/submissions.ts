@@ -6,6 +6,7 @@ import type { Kysely } from "kysely";
 import type { Database, NewSubmissionRow, ReportStateRow, SubmissionRow } from "./schema";
 import { prepared, slot, type Prepared } from "./prepared";
 import type { StepParam, WriteStep } from "./writer-thread";
+import type { ReadBatcher } from "./read-batch";
 
 /** The columns needed to answer a retry or list the history (no content). */
 export type SubmissionHead = Pick<
@@ -74,8 +75,12 @@ export class SubmissionStatements {
   #storeAfterUpdate: Prepared<unknown[], unknown> | null = null;
   #storeAfterInsert: Prepared<unknown[], unknown> | null = null;
 
-  constructor(db: Kysely<Database>) {
+  /** SQLite: the reads of the submission path go through the batcher when the executor is the database itself */
+  readonly #reads: ReadBatcher | null;
+
+  constructor(db: Kysely<Database>, reads: ReadBatcher | null = null) {
     this.#db = db;
+    this.#reads = reads;
     this.#head = prepared(db, (q) => q.selectFrom("submission").select(HEAD_COLUMNS).where("id", "=", slot(0)));
     this.#exists = prepared(db, (q) => q.selectFrom("submission").select("id").where("id", "=", slot(0)));
     this.#content = prepared(db, (q) => q.selectFrom("submission").select("content").where("id", "=", slot(0)));
@@ -175,7 +180,11 @@ export class SubmissionStatements {
       );
       this.#stateAndFlows.set(n, stmt);
     }
-    const rows = (await stmt.run(executor, unitCode, period, ...earlier)).rows;
+    let rows: readonly ReportStateRow[];
+    if (this.#reads && executor === this.#db) {
+      const q = stmt.bind(unitCode, period, ...earlier);
+      rows = await this.#reads.all<ReportStateRow>(q.sql, q.params);
+    } else rows = (await stmt.run(executor, unitCode, period, ...earlier)).rows;
     let state: ReportStateRow | undefined;
     const flows: string[] = [];
     for (const r of rows) {

@@ -57,6 +57,11 @@ interface Reply {
   outcome?: WriteOutcome;
   error?: { message: string; code?: string };
 }
+/** The answers to one batch, in one message (with the commit count after a commit). */
+interface Replies {
+  replies: Reply[];
+  commits?: number;
+}
 
 interface Setup {
   chitieuWriterThread: true;
@@ -71,6 +76,8 @@ export class WriterThread {
   readonly #pending = new Map<number, { resolve: (o: WriteOutcome) => void; reject: (e: Error) => void }>();
   #next = 1;
   readonly #sqlIds = new Map<string, number>();
+  /** writes asked for in this turn of the event loop: handed over together, in one message */
+  #outbox: Request[] = [];
   #failed: Error | null = null;
   #closing: Promise<void> | null = null;
   /** writes stored, refused, and commits (for the benchmarks) */
@@ -88,20 +95,19 @@ export class WriterThread {
       ? new Worker(`require("tsx/cjs"); require(${JSON.stringify(__filename)});`, { eval: true, workerData: setup })
       : new Worker(__filename, { workerData: setup });
     this.#worker.unref();
-    this.#worker.on("message", (m: Reply | { commits: number }) => {
-      if ("commits" in m) {
-        this.stats.commits = m.commits;
-        return;
+    this.#worker.on("message", (m: Replies) => {
+      if (m.commits !== undefined) this.stats.commits = m.commits;
+      for (const r of m.replies) {
+        const p = this.#pending.get(r.id);
+        if (!p) continue;
+        this.#pending.delete(r.id);
+        if (r.outcome) {
+          if (r.outcome === "stored") this.stats.stored++;
+          else this.stats.refused++;
+          p.resolve(r.outcome);
+        } else p.reject(new WriterThreadError(r.error?.message ?? "write failed", r.error?.code));
       }
-      const p = this.#pending.get(m.id);
-      if (!p) return;
-      this.#pending.delete(m.id);
       if (this.#pending.size === 0) this.#worker.unref();
-      if (m.outcome) {
-        if (m.outcome === "stored") this.stats.stored++;
-        else this.stats.refused++;
-        p.resolve(m.outcome);
-      } else p.reject(new WriterThreadError(m.error?.message ?? "write failed", m.error?.code));
     });
     const fail = (e: Error): void => {
       this.#failed ??= e;
@@ -133,8 +139,15 @@ export class WriterThread {
         this.#sqlIds.set(step.sql, q);
         return { q, sql: step.sql, params: step.params, expect: step.expect, deflateParam: step.deflateParam };
       });
-      this.#worker.postMessage({ id, steps: wire } satisfies Request);
+      if (this.#outbox.length === 0) setImmediate(() => this.#handOver());
+      this.#outbox.push({ id, steps: wire });
     });
+  }
+
+  #handOver(): void {
+    const batch = this.#outbox;
+    this.#outbox = [];
+    if (batch.length > 0) this.#worker.postMessage(batch);
   }
 
   /** Finishes the writes already handed over, then closes the thread's connection. */
@@ -146,6 +159,7 @@ export class WriterThread {
       }
       this.#worker.ref();
       this.#worker.once("exit", () => resolve());
+      this.#handOver();
       this.#worker.postMessage("stop");
     });
     return this.#closing;
@@ -250,10 +264,12 @@ function threadMain(setup: Setup): void {
 
   const runBatch = (batch: Request[]): void => {
     const replies: Reply[] = [];
+    const send = (m: Replies): void => parentPort?.postMessage(m);
+    const failAll = (e: unknown): void => send({ replies: batch.map((r) => ({ id: r.id, error: errorOf(e) })) });
     try {
       beginWrite();
     } catch (e) {
-      for (const r of batch) parentPort?.postMessage({ id: r.id, error: errorOf(e) } satisfies Reply);
+      failAll(e);
       return;
     }
     for (const r of batch) {
@@ -270,7 +286,7 @@ function threadMain(setup: Setup): void {
           for (const x of replies) if (x.outcome === "stored") x.outcome = undefined;
           for (const x of replies) if (!x.outcome && !x.error) x.error = errorOf(e);
           for (const rest of batch.slice(replies.length)) replies.push({ id: rest.id, error: errorOf(e) });
-          for (const x of replies) parentPort?.postMessage(x);
+          send({ replies });
           return;
         }
       }
@@ -284,11 +300,10 @@ function threadMain(setup: Setup): void {
       } catch {
         /* already rolled back */
       }
-      for (const r of batch) parentPort?.postMessage({ id: r.id, error: errorOf(e) } satisfies Reply);
+      failAll(e);
       return;
     }
-    for (const x of replies) parentPort?.postMessage(x);
-    parentPort?.postMessage({ commits });
+    send({ replies, commits });
   };
 
   const drain = (): void => {
@@ -300,9 +315,9 @@ function threadMain(setup: Setup): void {
     }
   };
 
-  parentPort?.on("message", (m: Request | "stop") => {
+  parentPort?.on("message", (m: Request[] | "stop") => {
     if (m === "stop") stopping = true;
-    else queue.push(m);
+    else for (const r of m) queue.push(r);
     if (!scheduled) {
       scheduled = true;
       // the messages already waiting are received before this runs: they share the commit

@@ -38,7 +38,7 @@ export const dbPlugin = fp(
     app.decorate("store", opts.handle);
     app.decorate("reference", reference);
     app.decorate("writer", new Writer(opts.handle));
-    app.decorate("statements", new SubmissionStatements(opts.handle.db));
+    app.decorate("statements", new SubmissionStatements(opts.handle.db, opts.handle.reads));
     app.decorate("clock", opts.clock);
     let timer: NodeJS.Timeout | null = null;
     if (opts.referenceRefreshMs > 0) {
