@@ -1,5 +1,11 @@
 import { createUnitRegistry, defaultUnits } from "../../src/domain";
-import { consolidate, createConsolidator, viewFromFiles, type FileRead } from "../../src/domain/scorecard";
+import {
+  consolidate,
+  createConsolidator,
+  createPreparer,
+  viewFromFiles,
+  type FileRead,
+} from "../../src/domain/scorecard";
 import { catalog, file, fullEntries, units } from "./helpers";
 
 const A = "00004";
@@ -237,6 +243,48 @@ describe("consolidate: what is kept per file", () => {
     expect(result.files[49]).toMatchObject({ source: "q2-49.xlsx", status: "skipped", unitCode: A, period: "2026-Q2" });
     expect(result.files[49].reasons[0].message.vi).toContain("2026-Q2");
     expect([...result.periods[0].submissions.keys()]).toEqual([A, B]);
+  });
+
+  it("keeps a verdict that came from a reading thread (structured clone) as its own fixed-shape copy, texts shared", () => {
+    const opts = { catalog, units, period: P };
+    const prepare = createPreparer(opts);
+    const c = createConsolidator(opts);
+    const given: ReturnType<typeof prepare>[] = [];
+    for (let i = 0; i < 3; i++) {
+      const cloned = structuredClone(prepare(file(`q2-${i}.xlsx`, A, "2026-Q2", fullEntries(A, 100))));
+      given.push(cloned);
+      c.addPrepared(cloned);
+    }
+    c.addPrepared(structuredClone(prepare(file("a.xlsx", A, P, fullEntries(A, 100)))));
+    const result = c.finish();
+    expect(result.counts).toMatchObject({ read: 4, accepted: 1, skipped: 3 });
+    expect(result.files).toEqual(
+      [0, 1, 2].map((i) => ({
+        index: i,
+        source: `q2-${i}.xlsx`,
+        status: "skipped",
+        unitCode: A,
+        period: "2026-Q2",
+        savedAt: "2026-04-03T02:00:00.000Z",
+        reasons: [expect.objectContaining({ code: "other_period" })],
+        warnings: 0,
+      })),
+    );
+    // not the deserialized objects themselves, and one reason list for the three (each clone brought its own)
+    expect(result.files[0]).not.toBe(given[0].verdict);
+    expect(new Set(result.files.map((f) => f.reasons)).size).toBe(1);
+    expect(Object.keys(result.files[0])).toEqual([
+      "index",
+      "source",
+      "status",
+      "unitCode",
+      "period",
+      "savedAt",
+      "reasons",
+      "warnings",
+    ]);
+    // finishing again gives the same verdicts
+    expect(c.finish().files).toEqual(result.files);
   });
 
   it("lists the files of a conflict in the order they were given, between the others", () => {

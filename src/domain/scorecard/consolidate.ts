@@ -327,8 +327,19 @@ const FIELDS = 4;
  * slices of a whole sheet's XML, and keeping one would keep that XML alive for as long as the record.
  */
 function own<T extends string | null>(s: T): T {
-  return (s === null ? null : ` ${s}`.slice(1)) as T;
+  // a flat copy: `" " + s` sliced would be a slice of a fresh string (twice the bytes of the text itself)
+  return (s === null ? null : s.split("").join("")) as T;
 }
+
+/** The status texts every kept verdict shares (a verdict that came from a reading thread carries its own copy). */
+const STATUS: Record<FileStatus, FileStatus> = {
+  accepted: "accepted",
+  rejected: "rejected",
+  skipped: "skipped",
+  identical: "identical",
+  superseded: "superseded",
+  conflict: "conflict",
+};
 
 /**
  * One copy of each repeated text and reason of the verdicts kept (bounded: past `limit` distinct values, new ones are
@@ -528,6 +539,77 @@ export interface Consolidator {
   finish(): ConsolidationResult;
 }
 
+function expand(arena: RecordArena, targets: Catalog["targets"], s: Stored): ParsedEntry[] {
+  const h = arena.get(s.at);
+  const out: ParsedEntry[] = [];
+  targets.forEach((t, i) => {
+    if (
+      h.progress[i] === NO_PROGRESS &&
+      Number.isNaN(h.numbers[i * FIELDS]) &&
+      Number.isNaN(h.numbers[i * FIELDS + 1]) &&
+      Number.isNaN(h.numbers[i * FIELDS + 2]) &&
+      h.milestones[i] === 0
+    )
+      return;
+    const nz = (x: number): number | null => (Number.isNaN(x) ? null : x);
+    out.push({
+      targetId: t.id,
+      value: nz(h.numbers[i * FIELDS]),
+      numerator: nz(h.numbers[i * FIELDS + 1]),
+      denominator: nz(h.numbers[i * FIELDS + 2]),
+      milestone: h.milestones[i] ? (MILESTONE_STATES[h.milestones[i] - 1] as MilestoneState) : null,
+      justification: null,
+      evidence: null,
+      responsible: null,
+    });
+  });
+  return out;
+}
+
+function pushMatrix(arena: RecordArena, targets: Catalog["targets"], matrix: MatrixCell[], s: Stored): void {
+  const h = arena.get(s.at);
+  targets.forEach((t, i) => {
+    if (h.progress[i] === NO_PROGRESS) return;
+    const nz = (x: number): number | null => (Number.isNaN(x) ? null : x);
+    matrix.push({
+      unitCode: s.unitCode,
+      targetId: t.id,
+      figure: nz(h.numbers[i * FIELDS + 3]),
+      numerator: nz(h.numbers[i * FIELDS + 1]),
+      denominator: nz(h.numbers[i * FIELDS + 2]),
+      milestone: h.milestones[i] ? (MILESTONE_STATES[h.milestones[i] - 1] as MilestoneState) : null,
+      progress: PROGRESS_ORDER[h.progress[i]] as TargetProgress,
+    });
+  });
+}
+
+/**
+ * One period of a finished consolidation. Built out here, not inside createConsolidator, so that its getters hold the
+ * period's records and the arena only — not the consolidator's state (its verdict list, slots and interning tables),
+ * which would otherwise live as long as the result.
+ */
+function periodOf(
+  period: Period,
+  records: Stored[],
+  arena: RecordArena,
+  targets: Catalog["targets"],
+): PeriodConsolidation {
+  return {
+    period,
+    get reports(): UnitReport[] {
+      return records.map((h) => ({ unitCode: h.unitCode, entries: expand(arena, targets, h) }));
+    },
+    submissions: new Map(),
+    conflicted: new Set(),
+    rejected: new Map(),
+    get matrix(): MatrixCell[] {
+      const m: MatrixCell[] = [];
+      for (const h of records) pushMatrix(arena, targets, m, h);
+      return m;
+    },
+  };
+}
+
 export function createConsolidator(opts: ConsolidateOptions): Consolidator {
   const { catalog } = opts;
   const targets = catalog.targets;
@@ -548,13 +630,24 @@ export function createConsolidator(opts: ConsolidateOptions): Consolidator {
   const rejectedByKey = new Map<string, FileReason[]>();
   const periods = new Map<string, Period>();
 
-  /** A verdict kept for the summary: its texts shared with every other verdict that says the same. */
+  /**
+   * A verdict kept for the summary, as a new object of one fixed shape (eight in-object fields, ~88 bytes: a verdict
+   * deserialized from a reading thread takes ~144 and carries its own copy of the status text), its texts shared
+   * with every other verdict that says the same; the file's name is the caller's string.
+   */
   const keep = (v: FileVerdict): FileVerdict => {
-    v.unitCode = intern.text(v.unitCode);
-    v.period = intern.text(v.period);
-    v.reasons = intern.reasons(v.reasons);
-    kept.push(v);
-    return v;
+    const one: FileVerdict = {
+      index: v.index,
+      source: v.source,
+      status: STATUS[v.status],
+      unitCode: intern.text(v.unitCode),
+      period: intern.text(v.period),
+      savedAt: v.savedAt,
+      reasons: intern.reasons(v.reasons),
+      warnings: v.warnings,
+    };
+    kept.push(one);
+    return one;
   };
 
   function addPrepared(p: PreparedFile): FileVerdict {
@@ -605,20 +698,7 @@ export function createConsolidator(opts: ConsolidateOptions): Consolidator {
     for (const p of sortedPeriods) {
       const records: Stored[] = [];
       used.set(p.id, records);
-      byPeriod.set(p.id, {
-        period: p,
-        get reports(): UnitReport[] {
-          return records.map((h) => ({ unitCode: h.unitCode, entries: expand(h) }));
-        },
-        submissions: new Map(),
-        conflicted: new Set(),
-        rejected: new Map(),
-        get matrix(): MatrixCell[] {
-          const m: MatrixCell[] = [];
-          for (const h of records) pushMatrix(m, h);
-          return m;
-        },
-      });
+      byPeriod.set(p.id, periodOf(p, records, arena, targets));
     }
     const files = [...kept];
     const counts = {
@@ -689,50 +769,6 @@ export function createConsolidator(opts: ConsolidateOptions): Consolidator {
     for (const v of files) counts[v.status] += 1;
     counts.accepted = read - files.length;
     return { files, duplicates, periods: [...byPeriod.values()], counts };
-  }
-
-  function expand(s: Stored): ParsedEntry[] {
-    const h = arena.get(s.at);
-    const out: ParsedEntry[] = [];
-    targets.forEach((t, i) => {
-      if (
-        h.progress[i] === NO_PROGRESS &&
-        Number.isNaN(h.numbers[i * FIELDS]) &&
-        Number.isNaN(h.numbers[i * FIELDS + 1]) &&
-        Number.isNaN(h.numbers[i * FIELDS + 2]) &&
-        h.milestones[i] === 0
-      )
-        return;
-      const nz = (x: number): number | null => (Number.isNaN(x) ? null : x);
-      out.push({
-        targetId: t.id,
-        value: nz(h.numbers[i * FIELDS]),
-        numerator: nz(h.numbers[i * FIELDS + 1]),
-        denominator: nz(h.numbers[i * FIELDS + 2]),
-        milestone: h.milestones[i] ? (MILESTONE_STATES[h.milestones[i] - 1] as MilestoneState) : null,
-        justification: null,
-        evidence: null,
-        responsible: null,
-      });
-    });
-    return out;
-  }
-
-  function pushMatrix(matrix: MatrixCell[], s: Stored): void {
-    const h = arena.get(s.at);
-    targets.forEach((t, i) => {
-      if (h.progress[i] === NO_PROGRESS) return;
-      const nz = (x: number): number | null => (Number.isNaN(x) ? null : x);
-      matrix.push({
-        unitCode: s.unitCode,
-        targetId: t.id,
-        figure: nz(h.numbers[i * FIELDS + 3]),
-        numerator: nz(h.numbers[i * FIELDS + 1]),
-        denominator: nz(h.numbers[i * FIELDS + 2]),
-        milestone: h.milestones[i] ? (MILESTONE_STATES[h.milestones[i] - 1] as MilestoneState) : null,
-        progress: PROGRESS_ORDER[h.progress[i]] as TargetProgress,
-      });
-    });
   }
 
   return { add: (file) => addPrepared(prepare(file)), addPrepared, finish };
