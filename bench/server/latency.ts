@@ -49,7 +49,7 @@ async function runDialect(dialect: Dialect): Promise<boolean> {
     console.log(
       `${dialect}: ${workers} server process(es), ${p.bodyBytes}-byte bodies, ${connections} connections, ${duration} s per rate`,
     );
-    await pacedClient(server.port, next, 2, Math.min(...rates), connections); // warm-up
+    await pacedClient(server.port, next, 5, Math.min(...rates), connections); // warm-up (the JIT, the caches)
     for (const rate of rates) {
       const cpu0 = cpuSeconds(server.child.pid as number);
       const r = await pacedClient(server.port, next, duration, rate, connections);

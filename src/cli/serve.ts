@@ -59,7 +59,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const cfg = resolveServeConfig(flags, io.env, io.cwd);
-  if (cluster.isWorker && io.env.CHITIEU_CLUSTER_WORKER === "1") return runWorker(cfg);
+  // a cluster worker leaves the WAL checkpoints to the primary (one checkpointer for the file)
+  if (cluster.isWorker && io.env.CHITIEU_CLUSTER_WORKER === "1")
+    return runWorker({ ...cfg, db: { ...cfg.db, checkpointer: false } });
   if (cfg.workers > 1) return runCluster(cfg, io);
   const server = await startServer(cfg);
   const where =

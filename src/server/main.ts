@@ -9,7 +9,14 @@ import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { Bilingual } from "../domain/types";
 import { buildApp, DEFAULT_ORIGIN } from "./app";
-import { connect, migrateToLatest, resolveDbConfig, type DbConfig, type DbHandle } from "./db/connect";
+import {
+  connect,
+  migrateToLatest,
+  resolveDbConfig,
+  startWalCheckpointer,
+  type DbConfig,
+  type DbHandle,
+} from "./db/connect";
 import { seedReferenceData } from "./db/seed";
 import { CT_CONFIG_INVALID, CT_UNSAFE_CONFIG } from "./errors";
 import { issueToken } from "./services/token-admin";
@@ -247,6 +254,11 @@ export async function startCluster(cfg: ServeConfig): Promise<RunningCluster> {
   } finally {
     await handle.close();
   }
+  // SQLite: the one WAL checkpointer of the deployment runs here, in the primary (the workers start none)
+  const checkpointer =
+    cfg.db.sqlitePath && cfg.db.sqlitePath !== ":memory:" && !cfg.db.url
+      ? startWalCheckpointer(cfg.db.sqlitePath)
+      : null;
   let stopping = false;
   // A larger young generation: each submission allocates ~100 KB that dies within the request; with V8's default
   // 16 MB semi-space, 200 requests in flight promote much of it to the old generation. Measured with the burst
@@ -294,7 +306,7 @@ export async function startCluster(cfg: ServeConfig): Promise<RunningCluster> {
               w!.process.kill("SIGTERM");
             }),
         ),
-      ).then(() => undefined);
+      ).then(() => checkpointer?.stop());
     },
   };
 }

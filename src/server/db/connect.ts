@@ -37,6 +37,12 @@ export interface DbConfig {
   pgSchema?: string;
   /** PostgreSQL pool size (default 10). */
   poolSize?: number;
+  /**
+   * SQLite file: false when another process of the same deployment checkpoints the WAL (the primary of
+   * `chitieu serve --workers N` runs the one checkpointer; several would copy the same frames and stall each
+   * other's writers). Default true.
+   */
+  checkpointer?: boolean;
 }
 
 export interface DbCapabilities {
@@ -243,7 +249,11 @@ export async function connect(config: DbConfig): Promise<DbHandle> {
   raw.pragma("synchronous = FULL");
   raw.pragma("busy_timeout = 5000");
   raw.pragma("journal_size_limit = 67108864");
-  const checkpointer = file === ":memory:" ? null : startCheckpointer(raw, file);
+  let checkpointer: { stop(): Promise<void> } | null = null;
+  if (file !== ":memory:") {
+    raw.pragma("wal_autocheckpoint = 0");
+    if (config.checkpointer !== false) checkpointer = startWalCheckpointer(file, () => fallBackToAutoCheckpoints(raw));
+  }
   raw.pragma("foreign_keys = ON");
   // one queue for the connection: kysely's queries and the batched reads take their turns on it
   const queue = new FifoMutex();
@@ -279,23 +289,15 @@ export async function connect(config: DbConfig): Promise<DbHandle> {
  * thread with its own connection checkpoints (PASSIVE: never blocking writers) every 200 ms. A PASSIVE checkpoint
  * never starts the log over while writes keep coming: under the deadline burst the WAL grew to 250 MB in 10 s (each
  * submission dirties ~4 pages: random UUID keys). So once every frame is copied and the log is past 4,096 frames
- * (16 MB), a RESTART checkpoint starts it over — writers wait the moment it takes, readers do not. If the thread
- * fails, the connection falls back to SQLite's automatic checkpoints.
+ * (16 MB), a RESTART checkpoint starts it over — writers wait the moment it takes (at most 20 ms), readers do not. If
+ * the thread fails, the connection falls back to SQLite's automatic checkpoints.
  */
-function startCheckpointer(raw: BetterSqlite3.Database, file: string): { stop(): Promise<void> } {
-  raw.pragma("wal_autocheckpoint = 0");
+export function startWalCheckpointer(file: string, fallBack: () => void = () => {}): { stop(): Promise<void> } {
   const worker = new Worker(CHECKPOINT_WORKER, {
     eval: true,
     workerData: { module: require.resolve("better-sqlite3"), file, intervalMs: 200, restartFrames: 4096 },
   });
   worker.unref();
-  const fallBack = () => {
-    try {
-      raw.pragma("wal_autocheckpoint = 1000");
-    } catch {
-      /* already closed */
-    }
-  };
   worker.on("error", fallBack);
   worker.on("exit", (code) => {
     if (code !== 0) fallBack();
@@ -310,11 +312,21 @@ function startCheckpointer(raw: BetterSqlite3.Database, file: string): { stop():
   };
 }
 
+function fallBackToAutoCheckpoints(raw: BetterSqlite3.Database): void {
+  try {
+    raw.pragma("wal_autocheckpoint = 1000");
+  } catch {
+    /* already closed */
+  }
+}
+
+// RESTART holds the write lock while it waits for the readers of the old log: with SQLite's busy handler at 1 s that
+// stalled every writer for up to ~100 ms under the burst. It now gives up after 20 ms and tries again at the next tick.
 const CHECKPOINT_WORKER = `
 const { parentPort, workerData } = require("node:worker_threads");
 const Database = require(workerData.module);
 const db = new Database(workerData.file);
-db.pragma("busy_timeout = 1000");
+db.pragma("busy_timeout = 20");
 const timer = setInterval(() => {
   try {
     const r = db.pragma("wal_checkpoint(PASSIVE)")[0];
@@ -325,6 +337,7 @@ const timer = setInterval(() => {
 parentPort.on("message", (m) => {
   if (m !== "stop") return;
   clearInterval(timer);
+  db.pragma("busy_timeout = 1000");
   try { db.pragma("wal_checkpoint(TRUNCATE)"); } catch (e) { /* another connection still writes */ }
   db.close();
   parentPort.close();

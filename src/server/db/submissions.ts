@@ -234,6 +234,21 @@ export class SubmissionStatements {
    * which runs them inside one savepoint of a group commit and deflates the content there: `packText` is the text
    * to store compressed (see content.ts `packText`).
    */
+  /**
+   * Where writeSteps() puts the flows' JSON and the stored text: [step, parameter] pairs, for a check on the writer
+   * thread that fills them in (services/submission-check.ts).
+   */
+  writeStepSlots(first: boolean): { flowsAt: [number, number][]; contentAt: [number, number] } {
+    const advanceFlows = first ? this.#advanceInsert.position(9) : this.#advanceUpdate.position(7);
+    return {
+      flowsAt: [
+        [1, advanceFlows],
+        [2, this.#insert.position(FLOWS_SLOT)],
+      ],
+      contentAt: [2, this.#insert.position(CONTENT_SLOT)],
+    };
+  }
+
   writeSteps(a: AdvanceArgs, row: Omit<NewSubmissionRow, "content">, packText: string): WriteStep[] {
     const exists = this.#exists.bind(a.submissionId);
     const advance =
@@ -500,8 +515,9 @@ function advanceUpdateArgs(
   ];
 }
 
-/** The argument of submissionParams() that holds the content. */
+/** The arguments of submissionParams() that hold the content and the flows. */
 const CONTENT_SLOT = 6;
+const FLOWS_SLOT = 7;
 
 function submissionParams(row: NewSubmissionRow): unknown[] {
   return [

@@ -11,6 +11,11 @@
  *
  * The steps are generic (the submission service decides what they are); a step's `expect` says when the write is
  * refused: "noRow" — the query must find nothing; "changes" — the statement must change a row.
+ *
+ * A write may also carry a check, so that CPU work the write depends on runs on this thread rather than on the event
+ * loop: a checker module (named once with `useChecker`) is loaded here and, before the batch's transaction begins,
+ * either fills in the open parameters of the write's steps or answers with a verdict (nothing written). The checker
+ * sees the context the event loop last set for the version the write names (`setContext`), e.g. reference data.
  */
 import { deflateRawSync } from "node:zlib";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
@@ -25,8 +30,25 @@ export interface WriteStep {
   deflateParam?: number;
 }
 
-/** "stored": committed; "refused": a step's expectation failed, nothing of this write is stored. */
-export type WriteOutcome = "stored" | "refused";
+/**
+ * "stored": committed; "refused": a step's expectation failed, nothing of this write is stored; a verdict: the
+ * write's check answered instead (nothing written).
+ */
+export type WriteOutcome = "stored" | "refused" | { verdict: unknown };
+
+/** A check that runs on the thread before the write: the context version it needs and what it checks. */
+export interface WriteCheck {
+  context: number;
+  payload: unknown;
+}
+
+/**
+ * What a checker module exports. `check` may fill in `params` (one parameter list per step, in step order) and
+ * returns undefined to go on with the write, or a verdict to send back instead of writing.
+ */
+export interface WriteChecker {
+  check(payload: unknown, context: unknown, params: StepParam[][]): unknown;
+}
 
 /** Deflate options of stored content (a report's rows repeat within a few hundred bytes: a 4 KB window is enough). */
 export const PACK_OPTIONS = { level: 3, windowBits: 12, memLevel: 5 } as const;
@@ -51,10 +73,14 @@ interface WireStep {
 interface Request {
   id: number;
   steps: WireStep[];
+  check?: WriteCheck;
 }
+/** Messages to the thread besides the writes. */
+type Control = "stop" | { checker: string } | { context: { version: number; data: unknown } };
 interface Reply {
   id: number;
-  outcome?: WriteOutcome;
+  outcome?: "stored" | "refused";
+  verdict?: unknown;
   error?: { message: string; code?: string };
 }
 /** The answers to one batch, in one message (with the commit count after a commit). */
@@ -80,8 +106,8 @@ export class WriterThread {
   #outbox: Request[] = [];
   #failed: Error | null = null;
   #closing: Promise<void> | null = null;
-  /** writes stored, refused, and commits (for the benchmarks) */
-  readonly stats = { stored: 0, refused: 0, commits: 0 };
+  /** writes stored, refused, answered by their check instead, and commits (for the tests and benchmarks) */
+  readonly stats = { stored: 0, refused: 0, verdicts: 0, commits: 0 };
 
   constructor(file: string, synchronous = "FULL") {
     const setup: Setup = {
@@ -105,6 +131,9 @@ export class WriterThread {
           if (r.outcome === "stored") this.stats.stored++;
           else this.stats.refused++;
           p.resolve(r.outcome);
+        } else if (r.verdict !== undefined) {
+          this.stats.verdicts++;
+          p.resolve({ verdict: r.verdict });
         } else p.reject(new WriterThreadError(r.error?.message ?? "write failed", r.error?.code));
       }
       if (this.#pending.size === 0) this.#worker.unref();
@@ -125,7 +154,18 @@ export class WriterThread {
     return this.#failed === null && this.#closing === null;
   }
 
-  write(steps: WriteStep[]): Promise<WriteOutcome> {
+  /** Load a checker module on the thread (see WriteChecker); writes with a `check` need one. */
+  useChecker(modulePath: string): void {
+    this.#worker.postMessage({ checker: modulePath } satisfies Control);
+  }
+
+  /** The context a checker sees for writes that name this version (the thread keeps the last few). */
+  setContext(version: number, data: unknown): void {
+    this.#handOver(); // writes asked for before this keep the context they were made for
+    this.#worker.postMessage({ context: { version, data } } satisfies Control);
+  }
+
+  write(steps: WriteStep[], check?: WriteCheck): Promise<WriteOutcome> {
     if (this.#failed) return Promise.reject(this.#failed);
     if (this.#closing) return Promise.reject(new WriterThreadError("the writer thread is closing"));
     const id = this.#next++;
@@ -140,7 +180,7 @@ export class WriterThread {
         return { q, sql: step.sql, params: step.params, expect: step.expect, deflateParam: step.deflateParam };
       });
       if (this.#outbox.length === 0) setImmediate(() => this.#handOver());
-      this.#outbox.push({ id, steps: wire });
+      this.#outbox.push(check ? { id, steps: wire, check } : { id, steps: wire });
     });
   }
 
@@ -202,6 +242,20 @@ function threadMain(setup: Setup): void {
   const release = db.prepare("RELEASE w");
   const rollbackTo = db.prepare("ROLLBACK TO w");
   let commits = 0;
+  let checker: WriteChecker | null = null;
+  const contexts = new Map<number, unknown>();
+
+  /** Runs the write's check (before the transaction): a verdict to send back, or undefined to write. */
+  const checkFirst = (r: Request): unknown => {
+    if (!r.check) return undefined;
+    if (!checker) throw new Error("a write with a check reached the writer thread before its checker");
+    if (!contexts.has(r.check.context)) throw new Error(`context ${r.check.context} unknown to the writer thread`);
+    return checker.check(
+      r.check.payload,
+      contexts.get(r.check.context),
+      r.steps.map((st) => st.params),
+    );
+  };
 
   const queue: Request[] = [];
   let scheduled = false;
@@ -213,7 +267,7 @@ function threadMain(setup: Setup): void {
   });
 
   /** One write inside the open transaction: "stored", "refused", or throws (its savepoint undone). */
-  const runOne = (steps: WireStep[]): WriteOutcome => {
+  const runOne = (steps: WireStep[]): "stored" | "refused" => {
     savepoint.run();
     try {
       for (const step of steps) {
@@ -262,9 +316,23 @@ function threadMain(setup: Setup): void {
     }
   };
 
-  const runBatch = (batch: Request[]): void => {
+  const runBatch = (all: Request[]): void => {
     const replies: Reply[] = [];
     const send = (m: Replies): void => parentPort?.postMessage(m);
+    // the checks first, outside the transaction (no write lock held meanwhile)
+    const answered: Reply[] = [];
+    const batch: Request[] = [];
+    for (const r of all) {
+      try {
+        const verdict = checkFirst(r);
+        if (verdict === undefined) batch.push(r);
+        else answered.push({ id: r.id, verdict });
+      } catch (e) {
+        answered.push({ id: r.id, error: errorOf(e) });
+      }
+    }
+    if (answered.length > 0) send({ replies: answered });
+    if (batch.length === 0) return;
     const failAll = (e: unknown): void => send({ replies: batch.map((r) => ({ id: r.id, error: errorOf(e) })) });
     try {
       beginWrite();
@@ -315,9 +383,22 @@ function threadMain(setup: Setup): void {
     }
   };
 
-  parentPort?.on("message", (m: Request[] | "stop") => {
+  parentPort?.on("message", (m: Request[] | Control) => {
     if (m === "stop") stopping = true;
-    else for (const r of m) queue.push(r);
+    else if (Array.isArray(m))
+      for (const r of m) {
+        // a statement's text comes once, with the first write that uses it, whatever becomes of that write
+        for (const st of r.steps) if (st.sql !== undefined) statement(st);
+        queue.push(r);
+      }
+    else if ("checker" in m) {
+      checker = require(m.checker) as WriteChecker;
+      return;
+    } else {
+      contexts.set(m.context.version, m.context.data);
+      for (const v of contexts.keys()) if (v < m.context.version - 3) contexts.delete(v);
+      return;
+    }
     if (!scheduled) {
       scheduled = true;
       // the messages already waiting are received before this runs: they share the commit

@@ -12,7 +12,7 @@
  */
 import type { FastifyInstance } from "fastify";
 import { isOnTime, makePeriod, parsePeriod, periodLabel, reportsIn, validate } from "../../domain";
-import type { Catalog, Period, ValidationResult } from "../../domain/types";
+import type { Catalog, ParsedEntry, Period, Unit, ValidationResult } from "../../domain/types";
 import type { AuthContext } from "../plugins/auth";
 import {
   CT_CATALOG_VERSION,
@@ -41,6 +41,8 @@ import {
   type Change,
 } from "./content";
 import { NothingWritten } from "./writer";
+import { rulesVerdict, type CheckContext, type CheckPayload, type RulesRefusal } from "./submission-check";
+import type { WriterThread } from "../db/writer-thread";
 
 export type ReceiptStatus = "submitted" | "returned" | "accepted" | "superseded";
 
@@ -131,11 +133,48 @@ function outOfDate(unitCode: string, period: string, supersedes: string | null, 
   });
 }
 
+/** What #store() needs of a submission that passed every check but, maybe, the rules. */
+interface StoreArgs {
+  unitCode: string;
+  submissionId: string;
+  supersedes: string | null;
+  content: ReturnType<typeof canonicalContent>;
+  state: ReportStateRow | undefined;
+  client: string | null;
+  auth: AuthContext;
+  period: Period;
+  unit: Unit;
+  catalog: Catalog;
+}
+
+/** The rules' refusal as the API answers it (the same whether validate() ran here or on the writer thread). */
+function rulesRefusal(r: RulesRefusal): Error {
+  return r.kind === "invalid"
+    ? CT_REPORT_INVALID({ errors: r.counts.errors }, { issues: r.issues })
+    : CT_JUSTIFICATION_REQUIRED({ unjustified: r.counts.unjustifiedWarnings }, { issues: r.issues });
+}
+
 export class SubmissionService {
   readonly #app: FastifyInstance;
+  /** the reference data last sent to the writer thread, and its number */
+  #sent: { thread: WriterThread; catalog: Catalog; units: readonly unknown[]; version: number } | null = null;
 
   constructor(app: FastifyInstance) {
     this.#app = app;
+  }
+
+  /** The writer thread's context number for the current reference data (sent first when it changed). */
+  #contextFor(thread: WriterThread): number {
+    const reference = this.#app.reference;
+    const sent = this.#sent;
+    if (sent && sent.thread === thread && sent.catalog === reference.currentCatalog && sent.units === reference.units)
+      return sent.version;
+    if (!sent || sent.thread !== thread) thread.useChecker(require.resolve("./submission-check"));
+    const version = (sent?.version ?? 0) + 1;
+    const context: CheckContext = { catalog: reference.currentCatalog, units: [...reference.units] };
+    thread.setContext(version, context);
+    this.#sent = { thread, catalog: reference.currentCatalog, units: reference.units, version };
+    return version;
   }
 
   async submit(body: SubmissionRequestBody, auth: AuthContext, client: string | null): Promise<SubmitOutcome> {
@@ -217,16 +256,15 @@ export class SubmissionService {
         return refuse(outOfDate(unitCode, periodId, supersedes, state));
     }
 
-    const result = validate(
-      {
-        unitCode,
-        period: periodId,
-        catalogVersion: body.catalogVersion,
-        locale: body.locale,
-        entries: content.entries,
-      },
-      { catalog, units: reference.registry, ytd },
-    );
+    const report = { unitCode, period: periodId, catalogVersion: body.catalogVersion, locale: body.locale };
+    // SQLite: a submission of a known unit and period is validated on the writer thread, right before its write
+    // (submission-check.ts); anything else here
+    const w = { unitCode, submissionId, supersedes, content, state, client, auth };
+    if (!dryRun && period && unit && app.store.writerThread?.available) {
+      const outcome = await this.#store({ ...w, period, unit, catalog }, null, { input: report, ytd });
+      return outcome instanceof Error ? refuse(outcome) : outcome;
+    }
+    const result = validate({ ...report, entries: content.entries }, { catalog, units: reference.registry, ytd });
 
     if (dryRun) {
       let changes: Change[];
@@ -255,21 +293,37 @@ export class SubmissionService {
       };
     }
 
-    if (result.counts.errors > 0) {
-      return refuse(CT_REPORT_INVALID({ errors: result.counts.errors }, { issues: result.issues }));
-    }
-    if (result.counts.unjustifiedWarnings > 0) {
-      return refuse(
-        CT_JUSTIFICATION_REQUIRED({ unjustified: result.counts.unjustifiedWarnings }, { issues: result.issues }),
-      );
-    }
+    const verdict = rulesVerdict(result);
+    if (verdict) return refuse(rulesRefusal({ kind: verdict, counts: result.counts, issues: result.issues }));
     // validate() reports an unknown unit or period as errors, so both are known here
+    const outcome = await this.#store(
+      { ...w, period: period as Period, unit: unit as NonNullable<typeof unit>, catalog },
+      result.entries,
+    );
+    return outcome instanceof Error ? refuse(outcome) : outcome;
+  }
+
+  /**
+   * Store a revision: `parsed` when validate() ran here; null to have the writer thread validate it first
+   * (`check`), which may answer with the rules' refusal instead (returned, for refuse()).
+   */
+  async #store(
+    w: StoreArgs,
+    parsed: readonly ParsedEntry[] | null,
+    check?: Pick<CheckPayload, "input" | "ytd">,
+  ): Promise<SubmitOutcome | Error> {
+    const app = this.#app;
+    const db = app.store.db;
+    const statements = app.statements;
+    const { unitCode, submissionId, supersedes, content, state } = w;
+    const periodId = w.period.id;
     const now = app.clock();
     const receivedAt = now.toISOString();
-    const onTime = isOnTime(period as Period, now);
+    const onTime = isOnTime(w.period, now);
     const revision = (state?.latest_revision ?? 0) + 1;
-    const demo = unit?.demo === true;
-    const flows = flowsOf(catalog, result.entries);
+    const demo = w.unit.demo === true;
+    // with a check, the thread fills in the flows and the stored text from the figures it parsed
+    const flows = parsed ? flowsOf(w.catalog, parsed) : "";
     const caps = app.store.caps;
     const advance = {
       unitCode,
@@ -291,25 +345,37 @@ export class SubmissionService {
       supersedes,
       content_hash: content.hash,
       flows,
-      catalog_version: body.catalogVersion,
+      catalog_version: w.catalog.version,
       received_at: receivedAt,
-      client,
-      token_id: auth.tokenId,
+      client: w.client,
+      token_id: w.auth.tokenId,
       on_time: onTime ? 1 : 0,
       demo: demo ? 1 : 0,
     };
     const thread = app.store.writerThread;
     try {
-      if (thread?.available) {
+      if (thread && (parsed === null || thread.available)) {
         // SQLite: on the writer thread, which compresses the content and commits (durably) before it answers
-        const steps = statements.writeSteps(advance, fields, packText(content.text, result.entries));
-        if ((await thread.write(steps)) === "refused") throw new RaceLost();
+        const steps = statements.writeSteps(advance, fields, parsed ? packText(content.text, parsed) : "");
+        const outcome = await thread.write(
+          steps,
+          check && {
+            context: this.#contextFor(thread),
+            payload: {
+              ...check,
+              canonicalText: content.text,
+              ...statements.writeStepSlots(supersedes === null),
+            } satisfies CheckPayload,
+          },
+        );
+        if (outcome === "refused") throw new RaceLost();
+        if (typeof outcome === "object") return rulesRefusal(outcome.verdict as RulesRefusal);
       } else if (caps.writeCte) {
         // one atomic statement, committed (durably) before it returns
-        const row = { ...fields, content: packContent(content.text, result.entries) };
+        const row = { ...fields, content: packContent(content.text, parsed as ParsedEntry[]) };
         if (!(await statements.storeInOneStatement(db, advance, row))) throw new RaceLost();
       } else {
-        const row = { ...fields, content: packContent(content.text, result.entries) };
+        const row = { ...fields, content: packContent(content.text, parsed as ParsedEntry[]) };
         await app.writer.write(async (trx) => {
           // jobs that share a commit see each other's rows but not each other's errors: look before writing
           if (caps.groupCommit && (await statements.exists(trx, submissionId))) throw new RaceLost();
