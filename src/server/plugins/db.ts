@@ -9,6 +9,7 @@ import { seedReferenceData } from "../db/seed";
 import { ReferenceData } from "../services/reference";
 import { Writer } from "../services/writer";
 import { SubmissionStatements } from "../db/submissions";
+import { CheckThread } from "../services/check-thread";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -17,6 +18,8 @@ declare module "fastify" {
     writer: Writer;
     /** the submission path's statements, compiled once */
     statements: SubmissionStatements;
+    /** where no SQLite writer thread runs a submission's rules (PostgreSQL): the thread that does; else null */
+    checks: CheckThread | null;
     clock: () => Date;
   }
 }
@@ -39,6 +42,8 @@ export const dbPlugin = fp(
     app.decorate("reference", reference);
     app.decorate("writer", new Writer(opts.handle));
     app.decorate("statements", new SubmissionStatements(opts.handle.db, opts.handle.reads));
+    const checks = opts.handle.writerThread === null && opts.handle.caps.writeCte ? new CheckThread() : null;
+    app.decorate("checks", checks);
     app.decorate("clock", opts.clock);
     let timer: NodeJS.Timeout | null = null;
     if (opts.referenceRefreshMs > 0) {
@@ -49,6 +54,7 @@ export const dbPlugin = fp(
     }
     app.addHook("onClose", async () => {
       if (timer) clearInterval(timer);
+      await checks?.close();
       if (opts.ownsHandle) await opts.handle.close();
     });
   },

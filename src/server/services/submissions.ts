@@ -42,7 +42,13 @@ import {
 } from "./content";
 import { NothingWritten } from "./writer";
 import { rulesVerdict, type CheckContext, type CheckPayload, type RulesRefusal } from "./submission-check";
-import type { WriterThread } from "../db/writer-thread";
+import { CHECK_SLOTS, type CheckThread } from "./check-thread";
+
+/** A thread that runs the submission checker (the SQLite writer thread, or the check thread). */
+interface CheckHost {
+  useChecker(modulePath: string): void;
+  setContext(version: number, data: unknown): void;
+}
 
 export type ReceiptStatus = "submitted" | "returned" | "accepted" | "superseded";
 
@@ -156,15 +162,18 @@ function rulesRefusal(r: RulesRefusal): Error {
 
 export class SubmissionService {
   readonly #app: FastifyInstance;
-  /** the reference data last sent to the writer thread, and its number */
-  #sent: { thread: WriterThread; catalog: Catalog; units: readonly unknown[]; version: number } | null = null;
+  /** the reference data last sent to the checking thread, and its number */
+  #sent: { thread: CheckHost; catalog: Catalog; units: readonly unknown[]; version: number } | null = null;
+  /** where no SQLite writer thread runs the rules (PostgreSQL): a thread of their own (plugins/db.ts) */
+  readonly #checks: CheckThread | null;
 
   constructor(app: FastifyInstance) {
     this.#app = app;
+    this.#checks = app.checks;
   }
 
-  /** The writer thread's context number for the current reference data (sent first when it changed). */
-  #contextFor(thread: WriterThread): number {
+  /** The checking thread's context number for the current reference data (sent first when it changed). */
+  #contextFor(thread: CheckHost): number {
     const reference = this.#app.reference;
     const sent = this.#sent;
     if (sent && sent.thread === thread && sent.catalog === reference.currentCatalog && sent.units === reference.units)
@@ -260,7 +269,7 @@ export class SubmissionService {
     // SQLite: a submission of a known unit and period is validated on the writer thread, right before its write
     // (submission-check.ts); anything else here
     const w = { unitCode, submissionId, supersedes, content, state, client, auth };
-    if (!dryRun && period && unit && app.store.writerThread?.available) {
+    if (!dryRun && period && unit && (app.store.writerThread?.available || this.#checks?.available)) {
       const outcome = await this.#store({ ...w, period, unit, catalog }, null, { input: report, ytd });
       return outcome instanceof Error ? refuse(outcome) : outcome;
     }
@@ -322,8 +331,22 @@ export class SubmissionService {
     const onTime = isOnTime(w.period, now);
     const revision = (state?.latest_revision ?? 0) + 1;
     const demo = w.unit.demo === true;
-    // with a check, the thread fills in the flows and the stored text from the figures it parsed
-    const flows = parsed ? flowsOf(w.catalog, parsed) : "";
+    const thread = app.store.writerThread;
+    // with a check, the thread fills in the flows and the stored text from the figures it parsed: the writer
+    // thread as it writes, the check thread before the write
+    let flows = "";
+    let packed: Buffer | null = null;
+    if (parsed) flows = flowsOf(w.catalog, parsed);
+    else if (!thread && this.#checks && check) {
+      const answer = await this.#checks.check(this.#contextFor(this.#checks), {
+        ...check,
+        canonicalText: content.text,
+        ...CHECK_SLOTS,
+      } satisfies CheckPayload);
+      if ("verdict" in answer) return rulesRefusal(answer.verdict as RulesRefusal);
+      flows = answer.flows;
+      packed = Buffer.from(answer.content.buffer, answer.content.byteOffset, answer.content.byteLength);
+    }
     const caps = app.store.caps;
     const advance = {
       unitCode,
@@ -352,7 +375,6 @@ export class SubmissionService {
       on_time: onTime ? 1 : 0,
       demo: demo ? 1 : 0,
     };
-    const thread = app.store.writerThread;
     try {
       if (thread && (parsed === null || thread.available)) {
         // SQLite: on the writer thread, which compresses the content and commits (durably) before it answers
@@ -372,10 +394,10 @@ export class SubmissionService {
         if (typeof outcome === "object") return rulesRefusal(outcome.verdict as RulesRefusal);
       } else if (caps.writeCte) {
         // one atomic statement, committed (durably) before it returns
-        const row = { ...fields, content: packContent(content.text, parsed as ParsedEntry[]) };
+        const row = { ...fields, content: packed ?? packContent(content.text, parsed as ParsedEntry[]) };
         if (!(await statements.storeInOneStatement(db, advance, row))) throw new RaceLost();
       } else {
-        const row = { ...fields, content: packContent(content.text, parsed as ParsedEntry[]) };
+        const row = { ...fields, content: packed ?? packContent(content.text, parsed as ParsedEntry[]) };
         await app.writer.write(async (trx) => {
           // jobs that share a commit see each other's rows but not each other's errors: look before writing
           if (caps.groupCommit && (await statements.exists(trx, submissionId))) throw new RaceLost();
