@@ -62,12 +62,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   // a cluster worker leaves the WAL checkpoints to the primary (one checkpointer for the file)
   if (cluster.isWorker && io.env.CHITIEU_CLUSTER_WORKER === "1")
     return runWorker({ ...cfg, db: { ...cfg.db, checkpointer: false } });
-  if (cfg.workers > 1) return runCluster(cfg, io);
-  const server = await startServer(cfg);
-  const where =
-    server.handle.engine === "sqlite" ? `SQLite ${server.handle.location}` : `PostgreSQL ${server.handle.location}`;
-  announce(io, server.url, where, server.demoTokens, 1);
-  return untilSignal(() => server.close());
+  // Always a supervisor (the primary) and N worker processes, N = 1 unless told otherwise: the primary restarts a
+  // worker that dies and runs the SQLite WAL checkpointer; workers start with a 64 MB young generation, which a
+  // process cannot give itself once started (measured with bench/server/burst.ts on one worker: p99 at 1,500
+  // submissions/s 219–245 ms in one process, 85–88 ms as primary + worker, the same throughput).
+  return runCluster(cfg, io);
 }
 
 function announce(
