@@ -238,7 +238,11 @@ export class SubmissionStatements {
    * Where writeSteps() puts the flows' JSON and the stored text: [step, parameter] pairs, for a check on the writer
    * thread that fills them in (services/submission-check.ts).
    */
-  writeStepSlots(first: boolean): { flowsAt: [number, number][]; contentAt: [number, number] } {
+  writeStepSlots(first: boolean): {
+    flowsAt: [number, number][];
+    contentAt: [number, number];
+    hashAt: [number, number];
+  } {
     const advanceFlows = first ? this.#advanceInsert.position(9) : this.#advanceUpdate.position(7);
     return {
       flowsAt: [
@@ -246,6 +250,7 @@ export class SubmissionStatements {
         [2, this.#insert.position(FLOWS_SLOT)],
       ],
       contentAt: [2, this.#insert.position(CONTENT_SLOT)],
+      hashAt: [2, this.#insert.position(HASH_SLOT)],
     };
   }
 
@@ -515,7 +520,8 @@ function advanceUpdateArgs(
   ];
 }
 
-/** The arguments of submissionParams() that hold the content and the flows. */
+/** The arguments of submissionParams() that hold the content's hash, the content and the flows. */
+const HASH_SLOT = 5;
 const CONTENT_SLOT = 6;
 const FLOWS_SLOT = 7;
 

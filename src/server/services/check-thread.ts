@@ -12,7 +12,7 @@ import { Worker, isMainThread, parentPort, workerData } from "node:worker_thread
 import { PACK_OPTIONS, type StepParam, type WriteChecker } from "../db/writer-thread";
 
 /** A check's answer: the rules' verdict (nothing to store), or the flows and the deflated stored content. */
-export type CheckAnswer = { verdict: unknown } | { flows: string; content: Uint8Array };
+export type CheckAnswer = { verdict: unknown } | { flows: string; content: Uint8Array; hash: string };
 
 interface Job {
   id: number;
@@ -25,6 +25,7 @@ interface Answer {
   verdict?: unknown;
   flows?: string;
   content?: Uint8Array;
+  hash?: string;
   error?: string;
 }
 
@@ -53,7 +54,7 @@ export class CheckThread {
         else if (a.verdict !== undefined) {
           this.stats.verdicts++;
           p.resolve({ verdict: a.verdict });
-        } else p.resolve({ flows: a.flows as string, content: a.content as Uint8Array });
+        } else p.resolve({ flows: a.flows as string, content: a.content as Uint8Array, hash: a.hash as string });
       }
       if (this.#pending.size === 0) this.#worker.unref();
     });
@@ -103,8 +104,12 @@ export class CheckThread {
   }
 }
 
-/** Where the checker puts the flows and the stored text here: one parameter list [flows, text]. */
-export const CHECK_SLOTS = { flowsAt: [[0, 0]] as [number, number][], contentAt: [0, 1] as [number, number] };
+/** Where the checker puts the flows, the stored text and the hash here: one parameter list [flows, text, hash]. */
+export const CHECK_SLOTS = {
+  flowsAt: [[0, 0]] as [number, number][],
+  contentAt: [0, 1] as [number, number],
+  hashAt: [0, 2] as [number, number],
+};
 
 function threadMain(): void {
   let checker: WriteChecker | null = null;
@@ -113,11 +118,11 @@ function threadMain(): void {
     try {
       if (!checker) throw new Error("a check reached the check thread before its checker");
       if (!contexts.has(job.context)) throw new Error(`context ${job.context} unknown to the check thread`);
-      const params: StepParam[][] = [[null, null]];
+      const params: StepParam[][] = [[null, null, null]];
       const verdict = checker.check(job.payload, contexts.get(job.context), params);
       if (verdict !== undefined) return { id: job.id, verdict };
-      const [flows, text] = params[0] as [string, string];
-      return { id: job.id, flows, content: deflateRawSync(Buffer.from(text, "utf8"), PACK_OPTIONS) };
+      const [flows, text, hash] = params[0] as [string, string, string];
+      return { id: job.id, flows, hash, content: deflateRawSync(Buffer.from(text, "utf8"), PACK_OPTIONS) };
     } catch (e) {
       return { id: job.id, error: e instanceof Error ? e.message : String(e) };
     }

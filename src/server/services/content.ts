@@ -99,7 +99,22 @@ export function canonicalContent(c: ReportContent): {
   });
   const text = NON_ASCII.test(raw) ? raw.normalize("NFC") : raw;
   const entries = text === raw ? ordered : (JSON.parse(text) as ReportContent).entries;
-  return { text, hash: createHash("sha256").update(text).digest("hex"), entries, contact };
+  // computed when first asked for: on the submission path the writer (or check) thread hashes the text it stores,
+  // and the event loop needs the hash only to answer a retry
+  let hash: string | null = null;
+  return {
+    text,
+    get hash() {
+      return (hash ??= contentHash(text));
+    },
+    entries,
+    contact,
+  };
+}
+
+/** The sha256 (hex) of a canonical text: what makes two submissions "the same content". */
+export function contentHash(canonicalText: string): string {
+  return createHash("sha256").update(canonicalText).digest("hex");
 }
 
 /** The entry itself when its keys are already in the fixed order (as the schema gives them), else a reordered copy. */

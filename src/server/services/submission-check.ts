@@ -16,7 +16,7 @@ import { createUnitRegistry, validate } from "../../domain";
 import type { Catalog, ReportInput, Unit, UnitRegistry, ValidationResult } from "../../domain/types";
 
 import type { StepParam, WriteChecker } from "../db/writer-thread";
-import { flowsOf, packText } from "./content";
+import { contentHash, flowsOf, packText } from "./content";
 
 /** Why the rules refuse a report: errors, or warnings without a justification; null when they accept it. */
 export function rulesVerdict(result: Pick<ValidationResult, "counts">): "invalid" | "unjustified" | null {
@@ -52,6 +52,8 @@ export interface CheckPayload {
   flowsAt: [number, number][];
   /** [step, parameter] where the stored text goes (the writer compresses it) */
   contentAt: [number, number];
+  /** [step, parameter] where the canonical text's hash goes */
+  hashAt: [number, number];
 }
 
 const registries = new WeakMap<CheckContext, UnitRegistry>();
@@ -76,6 +78,7 @@ export function check(payload: unknown, context: unknown, params: StepParam[][])
   const flows = flowsOf(ctx.catalog, result.entries);
   for (const [step, at] of p.flowsAt) (params[step] as StepParam[])[at] = flows;
   (params[p.contentAt[0]] as StepParam[])[p.contentAt[1]] = packText(p.canonicalText, result.entries);
+  (params[p.hashAt[0]] as StepParam[])[p.hashAt[1]] = contentHash(p.canonicalText);
   return undefined;
 }
 

@@ -336,6 +336,7 @@ export class SubmissionService {
     // thread as it writes, the check thread before the write
     let flows = "";
     let packed: Buffer | null = null;
+    let hash = parsed ? content.hash : "";
     if (parsed) flows = flowsOf(w.catalog, parsed);
     else if (!thread && this.#checks && check) {
       const answer = await this.#checks.check(this.#contextFor(this.#checks), {
@@ -345,6 +346,7 @@ export class SubmissionService {
       } satisfies CheckPayload);
       if ("verdict" in answer) return rulesRefusal(answer.verdict as RulesRefusal);
       flows = answer.flows;
+      hash = answer.hash;
       packed = Buffer.from(answer.content.buffer, answer.content.byteOffset, answer.content.byteLength);
     }
     const caps = app.store.caps;
@@ -366,7 +368,7 @@ export class SubmissionService {
       period: periodId,
       revision,
       supersedes,
-      content_hash: content.hash,
+      content_hash: hash,
       flows,
       catalog_version: w.catalog.version,
       received_at: receivedAt,
