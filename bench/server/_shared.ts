@@ -36,6 +36,30 @@ export function numberArg(argv: string[], name: string, fallback: number): numbe
   return i >= 0 ? Number(argv[i + 1]) : fallback;
 }
 
+/**
+ * Run a benchmark for each dialect the arguments name (PostgreSQL skipped, and said so, when it does not answer),
+ * then exit: 0 when every run passed its own checks.
+ */
+export function runPerDialect(argv: string[], run: (dialect: Dialect) => Promise<boolean>): void {
+  (async () => {
+    let ok = true;
+    for (const dialect of dialectsFromArgs(argv)) {
+      if (dialect === "postgres") {
+        const why = await postgresReachable();
+        if (why) {
+          console.log(`postgres: SKIPPED — PostgreSQL did not answer (${why})`);
+          continue;
+        }
+      }
+      ok = (await run(dialect)) && ok;
+    }
+    process.exit(ok ? 0 : 1);
+  })().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
+
 export async function postgresReachable(): Promise<string | null> {
   const c = new Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
   try {

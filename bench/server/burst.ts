@@ -22,14 +22,13 @@ import autocannon from "autocannon";
 import {
   countRows,
   cpuSeconds,
-  dialectsFromArgs,
   freePort,
   freshBenchDb,
   numberArg,
   periodIds,
   postSubmission,
-  postgresReachable,
   prepare,
+  runPerDialect,
   startServerProcess,
   stopServerProcess,
   submissionStream,
@@ -221,20 +220,4 @@ async function runDialect(dialect: Dialect): Promise<boolean> {
   }
 }
 
-(async () => {
-  let ok = true;
-  for (const dialect of dialectsFromArgs(argv)) {
-    if (dialect === "postgres") {
-      const why = await postgresReachable();
-      if (why) {
-        console.log(`postgres: SKIPPED — PostgreSQL did not answer (${why})`);
-        continue;
-      }
-    }
-    ok = (await runDialect(dialect)) && ok;
-  }
-  process.exit(ok ? 0 : 1);
-})().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+runPerDialect(argv, runDialect);

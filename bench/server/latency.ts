@@ -12,14 +12,13 @@
  */
 import {
   cpuSeconds,
-  dialectsFromArgs,
   freePort,
   freshBenchDb,
   numberArg,
   pacedClient,
   periodIds,
-  postgresReachable,
   prepare,
+  runPerDialect,
   startServerProcess,
   stopServerProcess,
   submissionStream,
@@ -71,20 +70,4 @@ async function runDialect(dialect: Dialect): Promise<boolean> {
   return ok;
 }
 
-(async () => {
-  let ok = true;
-  for (const dialect of dialectsFromArgs(argv)) {
-    if (dialect === "postgres") {
-      const why = await postgresReachable();
-      if (why) {
-        console.log(`postgres: SKIPPED — PostgreSQL did not answer (${why})`);
-        continue;
-      }
-    }
-    ok = (await runDialect(dialect)) && ok;
-  }
-  process.exit(ok ? 0 : 1);
-})().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+runPerDialect(argv, runDialect);
