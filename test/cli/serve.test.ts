@@ -7,6 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import https from "node:https";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { buildTemplateSpec } from "../../src/workbook/template";
@@ -223,6 +224,79 @@ describe("chitieu serve", () => {
     }
     await new Promise((r) => setTimeout(r, 300));
     for (const pid of workers) expect(fs.existsSync(`/proc/${pid}`)).toBe(false);
+  });
+
+  it("runs one worker under a supervisor by default: a dead worker is replaced, and a killed supervisor leaves none behind", async () => {
+    // a fixed port (with --port 0 a worker started anew would listen on another random port)
+    const port = await new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, "127.0.0.1", () => {
+        const p = (probe.address() as net.AddressInfo).port;
+        probe.close(() => resolve(p));
+      });
+    });
+    const s = await serve([
+      "--db",
+      "supervised.sqlite",
+      "--tls-key",
+      key,
+      "--tls-cert",
+      cert,
+      "--static-root",
+      web,
+      "--port",
+      String(port),
+    ]);
+    const workersOf = (pid: number) =>
+      spawnSync("pgrep", ["-P", String(pid)], { encoding: "utf8" })
+        .stdout.trim()
+        .split("\n")
+        .filter(Boolean);
+    const primary = s.child.pid as number;
+    let first: string[] = [];
+    try {
+      first = workersOf(primary);
+      expect(first).toHaveLength(1);
+      expect(s.out()).not.toContain("processes)");
+      process.kill(Number(first[0]), "SIGKILL");
+      // the supervisor forks a new worker, which answers on the same port
+      let next: string[] = [];
+      for (let i = 0; i < 100 && (next.length !== 1 || next[0] === first[0]); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        next = workersOf(primary);
+      }
+      expect(next).toHaveLength(1);
+      expect(next[0]).not.toBe(first[0]);
+      let health = 0;
+      let why = "";
+      for (let i = 0; i < 300 && health !== 200; i++) {
+        health = await get(`${s.url}/api/v1/health`).then(
+          (r) => r.status,
+          (e: Error) => ((why = e.message), 0),
+        );
+        if (health !== 200) await new Promise((r) => setTimeout(r, 100));
+      }
+      if (health !== 200) throw new Error(`no health answer after the restart: ${why}\n${s.out()}`);
+      expect(health).toBe(200);
+      first = next;
+    } finally {
+      s.child.removeAllListeners("exit");
+      s.child.kill("SIGKILL");
+    }
+    // the worker notices its supervisor is gone and stops (a zombie left for the reaper counts as stopped)
+    const running = (pid: string) => {
+      try {
+        const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+        return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
+      } catch {
+        return false;
+      }
+    };
+    let alive = true;
+    for (let i = 0; i < 50 && alive; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      alive = running(first[0] as string);
+    }
+    expect(alive).toBe(false);
   });
 
   it("refuses to start in production with unsafe defaults, saying why in Vietnamese and English (exit 1)", () => {
