@@ -539,6 +539,11 @@ export interface Consolidator {
   finish(): ConsolidationResult;
 }
 
+/** A held figure as the API gives it: NaN (nothing held) is null. */
+function nz(x: number): number | null {
+  return Number.isNaN(x) ? null : x;
+}
+
 function expand(arena: RecordArena, targets: Catalog["targets"], s: Stored): ParsedEntry[] {
   const h = arena.get(s.at);
   const out: ParsedEntry[] = [];
@@ -551,7 +556,6 @@ function expand(arena: RecordArena, targets: Catalog["targets"], s: Stored): Par
       h.milestones[i] === 0
     )
       return;
-    const nz = (x: number): number | null => (Number.isNaN(x) ? null : x);
     out.push({
       targetId: t.id,
       value: nz(h.numbers[i * FIELDS]),
@@ -570,7 +574,6 @@ function pushMatrix(arena: RecordArena, targets: Catalog["targets"], matrix: Mat
   const h = arena.get(s.at);
   targets.forEach((t, i) => {
     if (h.progress[i] === NO_PROGRESS) return;
-    const nz = (x: number): number | null => (Number.isNaN(x) ? null : x);
     matrix.push({
       unitCode: s.unitCode,
       targetId: t.id,

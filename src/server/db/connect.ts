@@ -38,8 +38,8 @@ export interface DbConfig {
   /** PostgreSQL pool size (default 10). */
   poolSize?: number;
   /**
-   * SQLite file: false when another process of the same deployment checkpoints the WAL (the primary of
-   * `chitieu serve --workers N` runs the one checkpointer; several would copy the same frames and stall each
+   * SQLite file: false when another process of the same deployment checkpoints the WAL (the supervising process of
+   * `chitieu serve` runs the one checkpointer for its workers; several would copy the same frames and stall each
    * other's writers). Default true.
    */
   checkpointer?: boolean;

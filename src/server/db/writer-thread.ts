@@ -230,7 +230,7 @@ function threadMain(setup: Setup): void {
   // statements by the number the event loop gave their SQL (messages arrive in order: the text comes first)
   const statements: import("better-sqlite3").Statement[] = [];
   const statement = (step: WireStep) => {
-    if (step.sql !== undefined) statements[step.q] = db.prepare(step.sql);
+    if (step.sql !== undefined && statements[step.q] === undefined) statements[step.q] = db.prepare(step.sql);
     const s = statements[step.q];
     if (!s) throw new Error(`statement ${step.q} unknown to the writer thread`);
     return s;

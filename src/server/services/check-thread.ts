@@ -19,7 +19,7 @@ interface Job {
   context: number;
   payload: unknown;
 }
-type Control = "stop" | { checker: string } | { context: { version: number; data: unknown } };
+type Control = { checker: string } | { context: { version: number; data: unknown } };
 interface Answer {
   id: number;
   verdict?: unknown;
@@ -128,7 +128,6 @@ function threadMain(): void {
     }
   };
   parentPort?.on("message", (m: Job[] | Control) => {
-    if (m === "stop") return;
     if (Array.isArray(m)) {
       // copied, not transferred: a small Buffer may share its memory with others (Node's pool)
       parentPort?.postMessage(m.map(run));

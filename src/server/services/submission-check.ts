@@ -35,7 +35,7 @@ export interface RulesRefusal {
 /** The reference data a check runs with. */
 export interface CheckContext {
   catalog: Catalog;
-  units: Unit[];
+  units: readonly Unit[];
 }
 
 /** What the event loop sends with a write to be checked. */

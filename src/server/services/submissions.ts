@@ -180,7 +180,7 @@ export class SubmissionService {
       return sent.version;
     if (!sent || sent.thread !== thread) thread.useChecker(require.resolve("./submission-check"));
     const version = (sent?.version ?? 0) + 1;
-    const context: CheckContext = { catalog: reference.currentCatalog, units: [...reference.units] };
+    const context: CheckContext = { catalog: reference.currentCatalog, units: reference.units };
     thread.setContext(version, context);
     this.#sent = { thread, catalog: reference.currentCatalog, units: reference.units, version };
     return version;
@@ -266,8 +266,8 @@ export class SubmissionService {
     }
 
     const report = { unitCode, period: periodId, catalogVersion: body.catalogVersion, locale: body.locale };
-    // SQLite: a submission of a known unit and period is validated on the writer thread, right before its write
-    // (submission-check.ts); anything else here
+    // a submission of a known unit and period is validated off the event loop (submission-check.ts): on the SQLite
+    // writer thread right before its write, or on the check thread; a dry run, or an unknown unit or period, here
     const w = { unitCode, submissionId, supersedes, content, state, client, auth };
     if (!dryRun && period && unit && (app.store.writerThread?.available || this.#checks?.available)) {
       const outcome = await this.#store({ ...w, period, unit, catalog }, null, { input: report, ytd });
