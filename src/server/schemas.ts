@@ -12,12 +12,12 @@ export const Bilingual = z.object({ vi: z.string(), en: z.string() });
  * Text from a client: bounded, and free of NUL characters and unpaired surrogates (PostgreSQL cannot store the
  * first; neither is valid text, and both would make the stored content differ from what was sent).
  */
-const SURROGATE = /[\uD800-\uDFFF]/;
+const SUSPECT = /[\u0000\uD800-\uDFFF]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function isCleanText(s: string): boolean {
-  // most text has no surrogate at all: a one-class scan first, the pairing check only when needed
-  return !s.includes("\u0000") && !(SURROGATE.test(s) && LONE_SURROGATE.test(s));
+  // most text has neither a NUL nor a surrogate: one scan for both, the pairing check only when needed
+  return !SUSPECT.test(s) || (!s.includes("\u0000") && !LONE_SURROGATE.test(s));
 }
 
 export function text(max: number) {
