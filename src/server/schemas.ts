@@ -12,6 +12,7 @@ export const Bilingual = z.object({ vi: z.string(), en: z.string() });
  * Text from a client: bounded, and free of NUL characters and unpaired surrogates (PostgreSQL cannot store the
  * first; neither is valid text, and both would make the stored content differ from what was sent).
  */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for
 const SUSPECT = /[\u0000\uD800-\uDFFF]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
