@@ -16,6 +16,7 @@ import {
   type Target,
   type ValidationContext,
 } from "../../src/domain";
+import { seededRandom } from "../../src/domain/random";
 
 function loadAverage(): string {
   return loadavg()
@@ -23,18 +24,7 @@ function loadAverage(): string {
     .join(" ");
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const rnd = mulberry32(20260101);
+const rnd = seededRandom(20260101);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
 const catalog = defaultCatalog();
 const ids = catalog.targets.map((t) => t.id);

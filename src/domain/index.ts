@@ -9,3 +9,4 @@ export * from "./rules";
 export { messageFor, type MessageParams } from "./messages";
 export * from "./aggregate";
 export * from "./demo/sample";
+export { seededRandom } from "./random";

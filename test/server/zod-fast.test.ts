@@ -9,6 +9,7 @@ import { createUnitRegistry, defaultCatalog, defaultUnits } from "../../src/doma
 import * as schemas from "../../src/server/schemas";
 import { FAIL, fastPath } from "../../src/server/plugins/zod-fast";
 import { validEntriesFor } from "./report-fixture";
+import { seededRandom } from "../../src/domain/random";
 
 /** Same values, same keys in the same order, all the way down (undefined-valued keys included). */
 function sameOutput(a: unknown, b: unknown): boolean {
@@ -41,7 +42,9 @@ function agree(schema: z.ZodType, input: unknown, tally: Tally): void {
     return;
   }
   if (!sameOutput(fast, zod.data)) {
-    throw new Error(`fast path output differs: ${JSON.stringify(fast)?.slice(0, 300)} vs ${JSON.stringify(zod.data)?.slice(0, 300)}`);
+    throw new Error(
+      `fast path output differs: ${JSON.stringify(fast)?.slice(0, 300)} vs ${JSON.stringify(zod.data)?.slice(0, 300)}`,
+    );
   }
   tally.accepted++;
 }
@@ -62,18 +65,6 @@ function validReport(): Record<string, unknown> {
     locale: "vi",
     entries: validEntriesFor(catalog, registry, ward),
     contact: { preparer: "  Nguyễn Thị B ", approver: null, phone: "0243 825 3536" },
-  };
-}
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
@@ -121,7 +112,17 @@ const POOL: unknown[] = [
   { targetId: "E01", value: 1, extra: 1 },
 ];
 
-const ENTRY_FIELDS = ["targetId", "value", "numerator", "denominator", "milestone", "justification", "evidence", "responsible", "extra"];
+const ENTRY_FIELDS = [
+  "targetId",
+  "value",
+  "numerator",
+  "denominator",
+  "milestone",
+  "justification",
+  "evidence",
+  "responsible",
+  "extra",
+];
 const TOP_FIELDS = [...Object.keys(validReport()), "dryRun", "extra"];
 const CONTACT_FIELDS = ["preparer", "approver", "phone", "extra"];
 
@@ -163,7 +164,7 @@ describe("the request schemas' fast path", () => {
   });
 
   test("over 6,000 mutated reports it never accepts what zod refuses, and otherwise gives zod's output", () => {
-    const random = prng(20261202);
+    const random = seededRandom(20261202);
     const tally: Tally = { accepted: 0, refused: 0, handedOver: 0 };
     for (let i = 0; i < 6000; i++) agree(schemas.SubmissionRequest, mutate(validReport(), random), tally);
     // both sides were exercised, and the fast path did the accepting: it is not zod under another name

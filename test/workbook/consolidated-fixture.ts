@@ -3,6 +3,7 @@ import { consolidate, viewFromFiles, type ConsolidationView } from "../../src/do
 import { catalog, file, fullEntries, units } from "../scorecard/helpers";
 import type { CellValue, ConsolidatedSheet, ConsolidatedSpec } from "../../src/workbook/consolidated";
 import { columnIndex, splitAddress } from "../../src/workbook/template";
+import { seededRandom } from "../../src/domain/random";
 
 export const PERIOD = "2026-Q1";
 export const GROUP = ["00004", "00008", "00025", "00070", "S-TC", "S-XD", "HN"];
@@ -63,24 +64,12 @@ export function sheetOf(spec: ConsolidatedSpec, name: string): ConsolidatedSheet
   return s;
 }
 
-/** A deterministic generator (mulberry32) for the city-wide sample. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * The whole city for 2026-Q1, for the README's picture: every ward and commune but eight, the departments and the
  * statistics unit, with plausible figures (rates near their targets, populations shared by the population targets).
  */
 export function cityView(): ConsolidationView {
-  const rand = rng(2026);
+  const rand = seededRandom(2026);
   const all = units.all().filter((u) => !u.demo && units.targetsFor(catalog, u.code).length > 0);
   const silent = new Set(
     all

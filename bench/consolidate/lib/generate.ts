@@ -27,6 +27,7 @@ import { decodeUtf8, openZip, readEntry } from "../../../src/workbook/xlsx/zip";
 import { nodeInflateRaw } from "../../../src/workbook/xlsx/node-inflate";
 import { parseRels, parseWorkbookXml, resolvePart } from "../../../src/workbook/xlsx/xml-scan";
 import { pack, writeZip, type PackedEntry } from "./zip-writer";
+import { seededRandom } from "../../../src/domain/random";
 
 const CODE = "@@CODE@@";
 const NAME = "@@NAME@@";
@@ -41,18 +42,6 @@ export interface Generated {
   periods: string[];
   bytes: number;
   ms: number;
-}
-
-/** mulberry32 */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface Slot {
@@ -148,7 +137,7 @@ export async function generateWorkbooks(opts: {
   }
 
   fs.mkdirSync(opts.dir, { recursive: true });
-  const rand = rng(opts.seed ?? 20261122);
+  const rand = seededRandom(opts.seed ?? 20261122);
   const sums: Generated["sums"] = new Map();
   const files: string[] = [];
   const unitSet = new Set<string>();

@@ -7,6 +7,7 @@
 import { AppError } from "../errors";
 import type { Catalog, EntryInput, Period, Target, Unit } from "../types";
 import { targetForPeriod } from "../catalog";
+import { seededRandom } from "../random";
 
 export type DemoVariant =
   /** what the guided tour starts from: issues of every kind, no justification yet */
@@ -26,18 +27,6 @@ export const DEMO_OFF_TRACK = ["S01", "U06"] as const;
 export const DEMO_AT_RISK = "U04";
 export const DEMO_RATIO_ERROR = "U09";
 export const DEMO_TEXT_ERROR = "S02";
-
-/** A small deterministic generator (mulberry32). */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const round = (x: number, digits: number): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
@@ -70,7 +59,7 @@ export function generateDemoEntries(
   }
   const variant = opts.variant ?? "training";
   const locale = opts.locale ?? "vi";
-  const rnd = generator(opts.seed ?? 2026);
+  const rnd = seededRandom(opts.seed ?? 2026);
   const population = 20_000 + Math.round(rnd() * 40_000);
   const entries: EntryInput[] = [];
   for (const t of targets) {
