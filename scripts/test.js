@@ -32,6 +32,26 @@ function readCounts(file) {
   }
 }
 
+/**
+ * Which database engines the jest run exercised, from its own results: the passed tests whose titles name the
+ * engine (the server suites run once per engine, named by it). PostgreSQL's are absent when it did not answer.
+ */
+function engines(file) {
+  try {
+    const j = JSON.parse(fs.readFileSync(file, "utf8"));
+    const n = { sqlite: 0, postgres: 0 };
+    for (const f of j.testResults ?? [])
+      for (const a of f.assertionResults ?? []) {
+        if (a.status !== "passed") continue;
+        const title = [...a.ancestorTitles, a.title].join(" ").toLowerCase();
+        for (const k of Object.keys(n)) if (new RegExp(`\\b${k}\\b`).test(title)) n[k]++;
+      }
+    return `database tests: ${n.sqlite} on SQLite, ${n.postgres === 0 ? "none on PostgreSQL (it did not answer: skipped)" : `${n.postgres} on PostgreSQL`}`;
+  } catch {
+    return null;
+  }
+}
+
 const steps = [
   { name: "typecheck", run: () => run(bin("tsc"), ["-p", "tsconfig.json", "--noEmit"]) },
   { name: "lint", run: () => run(bin("office-addin-lint"), ["check", "--files", "src/**/*.{ts,tsx}"]) },
@@ -39,6 +59,7 @@ const steps = [
   {
     name: "jest",
     counts: path.join(results, "jest.json"),
+    detail: engines,
     run: () =>
       run(bin("jest"), ["--ci", "--json", `--outputFile=${path.join(results, "jest.json")}`], {
         CHITIEU_FROM_SOURCE: "1",
@@ -72,7 +93,8 @@ for (const step of steps) {
     if (!r.ok && counts.failed === 0) failed += 1;
   } else if (r.ok) passed += 1;
   else failed += 1;
-  summary.push(`${r.ok ? "✔" : "✖"} ${step.name} (${r.seconds.toFixed(1)} s)${counts ? ` — ${counts.passed} passed, ${counts.failed} failed` : ""}`);
+  const detail = step.detail ? step.detail(step.counts) : null;
+  summary.push(`${r.ok ? "✔" : "✖"} ${step.name} (${r.seconds.toFixed(1)} s)${counts ? ` — ${counts.passed} passed, ${counts.failed} failed` : ""}${detail ? `; ${detail}` : ""}`);
 }
 console.log(`\n━━ summary ━━\n${summary.join("\n")}`);
 console.log(`${passed} passed, ${failed} failed`);
