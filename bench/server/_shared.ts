@@ -25,6 +25,9 @@ export const PG_URL =
   process.env.CHITIEU_BENCH_PG_URL ?? process.env.CHITIEU_TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 export type Dialect = "sqlite" | "postgres";
 
+/** The goals on the 2-core development machine: submissions/s per engine, with p99 ≤ 50 ms at that rate. */
+export const GOAL: Record<Dialect, number> = { sqlite: 2000, postgres: 1000 };
+
 export function dialectsFromArgs(argv: string[]): Dialect[] {
   const i = argv.indexOf("--dialect");
   const v = i >= 0 ? argv[i + 1] : "both";

@@ -24,6 +24,7 @@ import {
   cpuSeconds,
   freePort,
   freshBenchDb,
+  GOAL,
   numberArg,
   periodIds,
   postSubmission,
@@ -44,8 +45,6 @@ const connections = numberArg(argv, "--connections", 200);
 const warmup = numberArg(argv, "--warmup", 3);
 const workers = argv.includes("--workers") ? String(argv[argv.indexOf("--workers") + 1]) : "1";
 const rateArg = argv.includes("--rate") ? numberArg(argv, "--rate", 0) : undefined;
-/** The goals on the 2-core development machine, with p99 ≤ 50 ms. */
-const GOAL: Record<Dialect, number> = { sqlite: 2000, postgres: 1000 };
 
 function fire(url: string, next: ReturnType<typeof submissionStream>, seconds: number, rate?: number): Promise<Run> {
   return new Promise((resolve, reject) => {

@@ -14,6 +14,7 @@ import {
   cpuSeconds,
   freePort,
   freshBenchDb,
+  GOAL,
   numberArg,
   pacedClient,
   periodIds,
@@ -30,7 +31,6 @@ const duration = numberArg(argv, "--duration", 8);
 const connections = numberArg(argv, "--connections", 200);
 const workers = argv.includes("--workers") ? String(argv[argv.indexOf("--workers") + 1]) : "1";
 const ratesArg = argv.includes("--rates") ? String(argv[argv.indexOf("--rates") + 1]) : null;
-const GOAL: Record<Dialect, number> = { sqlite: 2000, postgres: 1000 };
 
 async function runDialect(dialect: Dialect): Promise<boolean> {
   const rates = ratesArg ? ratesArg.split(",").map(Number) : [GOAL[dialect] / 2, GOAL[dialect]];

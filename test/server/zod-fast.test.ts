@@ -112,19 +112,9 @@ const POOL: unknown[] = [
   { targetId: "E01", value: 1, extra: 1 },
 ];
 
-const ENTRY_FIELDS = [
-  "targetId",
-  "value",
-  "numerator",
-  "denominator",
-  "milestone",
-  "justification",
-  "evidence",
-  "responsible",
-  "extra",
-];
+const ENTRY_FIELDS = [...Object.keys(schemas.EntryInput.shape), "extra"];
 const TOP_FIELDS = [...Object.keys(validReport()), "dryRun", "extra"];
-const CONTACT_FIELDS = ["preparer", "approver", "phone", "extra"];
+const CONTACT_FIELDS = [...Object.keys(schemas.ContactInput.shape), "extra"];
 
 function mutate(report: Record<string, unknown>, random: () => number): Record<string, unknown> {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
