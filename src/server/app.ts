@@ -51,6 +51,8 @@ export interface AppOptions {
   authFailures?: { max: number; windowMs: number };
   /** token look-ups cached this long, ms (default 5000; 0 = no cache) */
   tokenCacheMs?: number;
+  /** free bytes the database's disk must keep for readiness (default 16 MB; CHITIEU_MIN_FREE_MB) */
+  minFreeBytes?: number;
   /** units and current catalog re-read this often, ms (default 10000; 0 = never) */
   referenceRefreshMs?: number;
 }
@@ -121,7 +123,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       const typed = api.withTypeProvider<ZodTypeProvider>();
-      await typed.register(healthRoutes);
+      await typed.register(healthRoutes, { minFreeBytes: opts.minFreeBytes });
       await typed.register(catalogRoutes);
       await typed.register(unitRoutes);
       await typed.register(periodRoutes);

@@ -396,6 +396,50 @@ export const CT_INTERNAL = defineError<{ requestId: string }>({
   fix: "Retry with the same submissionId (retries never duplicate); report the request id to the administrator.",
 });
 
+export const CT_DB_UNAVAILABLE = defineError<{ reason: string; retryAfterSeconds: number }>({
+  code: "CT_DB_UNAVAILABLE",
+  status: 503,
+  message: (p) => ({
+    vi: `Cơ sở dữ liệu tạm thời không trả lời (${p.reason}). Không có gì được lưu nếu chưa nhận biên nhận; thử lại sau ${p.retryAfterSeconds} giây với cùng mã lần gửi.`,
+    en: `The database is not answering for now (${p.reason}). Nothing was stored unless a receipt was returned; retry in ${p.retryAfterSeconds} seconds with the same submission id.`,
+  }),
+  cause: "PostgreSQL is restarting or unreachable (or the SQLite file stayed locked); the service reconnects by itself.",
+  fix: "Retry after the Retry-After delay with the same submissionId; the administrator checks the database.",
+});
+
+export const CT_STORAGE_FULL = defineError<{ retryAfterSeconds: number }>({
+  code: "CT_STORAGE_FULL",
+  status: 507,
+  message: (p) => ({
+    vi: `Ổ đĩa của máy chủ đã đầy nên không lưu được. Không có gì được lưu; thử lại sau ${p.retryAfterSeconds} giây với cùng mã lần gửi, và báo quản trị viên.`,
+    en: `The server's disk is full, so nothing can be stored. Nothing was stored; retry in ${p.retryAfterSeconds} seconds with the same submission id, and tell the administrator.`,
+  }),
+  cause: "The disk holding the database is full (SQLITE_FULL, ENOSPC, PostgreSQL 53100); /health reports not ready.",
+  fix: "Free space on the database's disk; the service recovers without a restart.",
+});
+
+export const CT_DB_START_FAILED = defineError<{ location: string; reason: string }>({
+  code: "CT_DB_START_FAILED",
+  status: 503,
+  message: (p) => ({
+    vi: `Không khởi động được: cơ sở dữ liệu ${p.location} không trả lời (${p.reason}). Kiểm tra DATABASE_URL và PostgreSQL đang chạy; trình quản lý dịch vụ (systemd) sẽ chạy lại.`,
+    en: `Cannot start: the database ${p.location} does not answer (${p.reason}). Check DATABASE_URL and that PostgreSQL runs; the service manager (systemd) starts it again.`,
+  }),
+  cause: "`chitieu serve` could not reach the database to run its migrations (PostgreSQL down or unreachable at start).",
+  fix: "Start PostgreSQL or correct DATABASE_URL; with systemd `Restart=on-failure` the service retries by itself.",
+});
+
+export const CT_WORKER_FAILED = defineError<{ failures: number; seconds: number; last: string }>({
+  code: "CT_WORKER_FAILED",
+  status: 500,
+  message: (p) => ({
+    vi: `Dừng máy chủ: tiến trình phục vụ hỏng ${p.failures} lần liên tiếp trong ${p.seconds} giây (lần cuối: ${p.last}). Xem thông báo phía trên, sửa nguyên nhân rồi chạy lại.`,
+    en: `Stopping: the serving process failed ${p.failures} times in a row within ${p.seconds} seconds (last: ${p.last}). See the message above, fix the cause and start again.`,
+  }),
+  cause: "Every restart of the worker process failed quickly (database away at start, bad certificate, port taken).",
+  fix: "Fix the cause printed before it; a service manager (systemd Restart=on-failure) starts `chitieu serve` again.",
+});
+
 export const CT_UNSAFE_CONFIG = defineError<{ reasons: Bilingual[] }>({
   code: "CT_UNSAFE_CONFIG",
   status: 500,
@@ -404,8 +448,8 @@ export const CT_UNSAFE_CONFIG = defineError<{ reasons: Bilingual[] }>({
     en: `Refusing to start in production mode with unsafe settings: ${p.reasons.map((r) => r.en).join("; ")}`,
   }),
   cause:
-    "CHITIEU_ENV=production with the default token pepper, no TLS (and no --behind-proxy), or a wildcard CORS origin.",
-  fix: "Set CHITIEU_TOKEN_PEPPER, CHITIEU_TLS_KEY/CERT (or CHITIEU_BEHIND_PROXY=1) and CHITIEU_ALLOWED_ORIGIN.",
+    "CHITIEU_ENV=production with the default or a short (< 32 bytes) token pepper, no TLS (and no --behind-proxy), or an origin that is a wildcard, `null` or not https.",
+  fix: "Set CHITIEU_TOKEN_PEPPER (`openssl rand -hex 32`), CHITIEU_TLS_KEY/CERT (or CHITIEU_BEHIND_PROXY=1) and CHITIEU_ALLOWED_ORIGIN (https only).",
 });
 
 export const CT_CONFIG_INVALID = defineError<{ setting: string; value: string; expected: string }>({
@@ -415,7 +459,8 @@ export const CT_CONFIG_INVALID = defineError<{ setting: string; value: string; e
     vi: `Cấu hình ${p.setting} = “${p.value}” không hợp lệ: cần ${p.expected}.`,
     en: `Setting ${p.setting} = “${p.value}” is not valid: expected ${p.expected}.`,
   }),
-  cause: "A command-line flag or environment variable has a value that cannot be used (port, file, URL).",
+  cause:
+    "A command-line flag or environment variable has a value that cannot be used (port, file, URL, CHITIEU_ENV, a TLS key that does not match its certificate); `serve` exits 1 at once.",
   fix: "Correct the setting named in the message.",
 });
 
