@@ -114,7 +114,11 @@ export function resolveServeConfig(flags: ServeFlags, env: NodeJS.ProcessEnv, cw
   const minFreeText = env.CHITIEU_MIN_FREE_MB;
   const minFreeMb = minFreeText === undefined ? DEFAULT_MIN_FREE_BYTES / 1024 / 1024 : Number(minFreeText);
   if (!Number.isFinite(minFreeMb) || minFreeMb < 0) {
-    throw CT_CONFIG_INVALID({ setting: "CHITIEU_MIN_FREE_MB", value: String(minFreeText), expected: "a number of megabytes, 0 or more" });
+    throw CT_CONFIG_INVALID({
+      setting: "CHITIEU_MIN_FREE_MB",
+      value: String(minFreeText),
+      expected: "a number of megabytes, 0 or more",
+    });
   }
   const staticRoot = flags.staticRoot ?? env.CHITIEU_STATIC_ROOT ?? path.join(packageRoot(), "dist", "web");
   const origins = (env.CHITIEU_ALLOWED_ORIGIN ?? DEFAULT_ORIGIN)
@@ -323,7 +327,12 @@ export interface RestartPolicy {
   maxQuickFailures: number;
 }
 
-export const DEFAULT_RESTART: RestartPolicy = { firstDelayMs: 250, maxDelayMs: 8_000, quickMs: 10_000, maxQuickFailures: 6 };
+export const DEFAULT_RESTART: RestartPolicy = {
+  firstDelayMs: 250,
+  maxDelayMs: 8_000,
+  quickMs: 10_000,
+  maxQuickFailures: 6,
+};
 
 export function restartPolicyFromEnv(env: NodeJS.ProcessEnv): RestartPolicy {
   const n = env.CHITIEU_RESTART_LIMIT;
@@ -336,7 +345,9 @@ export function restartPolicyFromEnv(env: NodeJS.ProcessEnv): RestartPolicy {
 }
 
 /** Migrate, seed and issue demo tokens, saying clearly when the database is not there. */
-async function prepareDatabase(cfg: ServeConfig): Promise<{ handle: DbHandle; demoTokens: RunningServer["demoTokens"] }> {
+async function prepareDatabase(
+  cfg: ServeConfig,
+): Promise<{ handle: DbHandle; demoTokens: RunningServer["demoTokens"] }> {
   const handle = await connect(cfg.db);
   try {
     await migrateToLatest(handle);

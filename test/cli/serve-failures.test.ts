@@ -38,8 +38,12 @@ function mismatchedPair(): { key: string; cert: string } {
   const make = (name: string) => {
     execFileSync(
       "openssl",
-      ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", `${name}.key`, "-out", `${name}.crt`]
-        .concat(["-days", "1", "-subj", "/CN=localhost"]),
+      ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", `${name}.key`, "-out", `${name}.crt`].concat([
+        "-days",
+        "1",
+        "-subj",
+        "/CN=localhost",
+      ]),
       { cwd: dir, stdio: "ignore" },
     );
   };

@@ -60,6 +60,9 @@ export function isStorageFull(e: unknown): boolean {
 /** A short, password-free reason for messages. */
 export function failureReason(e: unknown): string {
   const code = codeOf(e);
-  const text = messageOf(e).split("\n")[0]!.replace(/postgres(ql)?:\/\/\S+/gi, "postgresql").slice(0, 120);
+  const text = messageOf(e)
+    .split("\n")[0]!
+    .replace(/postgres(ql)?:\/\/\S+/gi, "postgresql")
+    .slice(0, 120);
   return code && !text.includes(code) ? `${code}: ${text}` : text;
 }
