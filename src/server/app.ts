@@ -51,6 +51,11 @@ export interface AppOptions {
   authFailures?: { max: number; windowMs: number };
   /** token look-ups cached this long, ms (default 5000; 0 = no cache) */
   tokenCacheMs?: number;
+  /**
+   * refuse figures beyond their plausible bound (src/domain/rules/bounds.ts); default true. Tests turn it off to
+   * store what a server without the check accepted, and show that reads of such data still answer.
+   */
+  checkFigureBounds?: boolean;
   /** free bytes the database's disk must keep for readiness (default 16 MB; CHITIEU_MIN_FREE_MB) */
   minFreeBytes?: number;
   /** units and current catalog re-read this often, ms (default 10000; 0 = never) */
@@ -128,7 +133,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await typed.register(unitRoutes);
       await typed.register(periodRoutes);
       await typed.register(meRoutes);
-      await typed.register(submissionRoutes);
+      await typed.register(submissionRoutes, { checkBounds: opts.checkFigureBounds });
       await typed.register(reportRoutes);
       await typed.register(plannerRoutes);
       await typed.register(tokenRoutes, { pepper });

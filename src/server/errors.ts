@@ -267,6 +267,18 @@ export const CT_REPORT_INVALID = defineError<{ errors: number }>({
   fix: "Fix each issue of severity `error` and submit again.",
 });
 
+export const CT_FIGURE_OUT_OF_RANGE = defineError<{ count: number; first: string }>({
+  code: "CT_FIGURE_OUT_OF_RANGE",
+  status: 422,
+  message: (p) => ({
+    vi: `${p.count} số liệu lớn quá mức có thể có (đầu tiên: ${p.first}); xem “issues”: mỗi mục nêu chỉ tiêu, trường và giới hạn. Kiểm tra lại (thừa chữ số 0, dán nhầm ô) rồi gửi lại. Không có gì được lưu.`,
+    en: `${p.count} figure(s) beyond what is possible (first: ${p.first}); see “issues”: each names the target, the field and the bound. Check them (extra zeros, a pasted cell) and send again. Nothing was stored.`,
+  }),
+  cause:
+    "A value, numerator or denominator is larger than its target's plausible bound (by measure kind, or the target's own; src/domain/rules/bounds.ts).",
+  fix: "Correct the figure named in each issue's path; a real figure that large means the bound needs review.",
+});
+
 export const CT_JUSTIFICATION_REQUIRED = defineError<{ unjustified: number }>({
   code: "CT_JUSTIFICATION_REQUIRED",
   status: 422,
@@ -403,7 +415,8 @@ export const CT_DB_UNAVAILABLE = defineError<{ reason: string; retryAfterSeconds
     vi: `Cơ sở dữ liệu tạm thời không trả lời (${p.reason}). Không có gì được lưu nếu chưa nhận biên nhận; thử lại sau ${p.retryAfterSeconds} giây với cùng mã lần gửi.`,
     en: `The database is not answering for now (${p.reason}). Nothing was stored unless a receipt was returned; retry in ${p.retryAfterSeconds} seconds with the same submission id.`,
   }),
-  cause: "PostgreSQL is restarting or unreachable (or the SQLite file stayed locked); the service reconnects by itself.",
+  cause:
+    "PostgreSQL is restarting or unreachable (or the SQLite file stayed locked); the service reconnects by itself.",
   fix: "Retry after the Retry-After delay with the same submissionId; the administrator checks the database.",
 });
 
@@ -425,7 +438,8 @@ export const CT_DB_START_FAILED = defineError<{ location: string; reason: string
     vi: `Không khởi động được: cơ sở dữ liệu ${p.location} không trả lời (${p.reason}). Kiểm tra DATABASE_URL và PostgreSQL đang chạy; trình quản lý dịch vụ (systemd) sẽ chạy lại.`,
     en: `Cannot start: the database ${p.location} does not answer (${p.reason}). Check DATABASE_URL and that PostgreSQL runs; the service manager (systemd) starts it again.`,
   }),
-  cause: "`chitieu serve` could not reach the database to run its migrations (PostgreSQL down or unreachable at start).",
+  cause:
+    "`chitieu serve` could not reach the database to run its migrations (PostgreSQL down or unreachable at start).",
   fix: "Start PostgreSQL or correct DATABASE_URL; with systemd `Restart=on-failure` the service retries by itself.",
 });
 
