@@ -14,6 +14,8 @@ import { authPlugin } from "./plugins/auth";
 import { problemPlugin } from "./plugins/problem";
 import { bilingualValidatorCompiler } from "./plugins/zod";
 import { DEV_PEPPER } from "./tokens";
+import { CT_UNSUPPORTED_MEDIA_TYPE } from "./errors";
+import { DEFAULT_PLAN_YEARS, type PlanYears } from "./periods";
 import { healthRoutes } from "./routes/health";
 import { catalogRoutes } from "./routes/catalog";
 import { unitRoutes } from "./routes/units";
@@ -56,6 +58,8 @@ export interface AppOptions {
    * store what a server without the check accepted, and show that reads of such data still answer.
    */
   checkFigureBounds?: boolean;
+  /** the plan's years: periods outside them are refused (default 2026–2030; CHITIEU_PLAN_YEARS) */
+  planYears?: PlanYears;
   /** free bytes the database's disk must keep for readiness (default 16 MB; CHITIEU_MIN_FREE_MB) */
   minFreeBytes?: number;
   /** units and current catalog re-read this often, ms (default 10000; 0 = never) */
@@ -91,6 +95,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const handle = isHandle(opts.db) ? opts.db : await connect(opts.db);
 
   await app.register(problemPlugin, { bodyLimit });
+  app.decorate("plan", opts.planYears ?? DEFAULT_PLAN_YEARS);
+  // the API reads UTF-8 only: a body declared in another charset is refused, never stored with its bytes altered
+  app.addHook("onRequest", async (request) => {
+    const type = request.headers["content-type"];
+    const charset = type ? /;\s*charset\s*=\s*"?([^";\s]*)"?/i.exec(type)?.[1] : undefined;
+    if (charset !== undefined && !/^utf-?8$/i.test(charset)) throw CT_UNSUPPORTED_MEDIA_TYPE({ contentType: type! });
+  });
   await app.register(dbPlugin, {
     handle,
     ownsHandle: owns,

@@ -137,11 +137,11 @@ export const CT_UNSUPPORTED_MEDIA_TYPE = defineError<{ contentType: string }>({
   code: "CT_UNSUPPORTED_MEDIA_TYPE",
   status: 415,
   message: (p) => ({
-    vi: `Kiểu nội dung “${p.contentType}” không được hỗ trợ; gửi “application/json”.`,
-    en: `Content type “${p.contentType}” is not supported; send “application/json”.`,
+    vi: `Kiểu nội dung “${p.contentType}” không được hỗ trợ; gửi “application/json” mã hoá UTF-8 (charset=utf-8 hoặc không ghi charset).`,
+    en: `Content type “${p.contentType}” is not supported; send “application/json” encoded as UTF-8 (charset=utf-8, or no charset).`,
   }),
-  cause: "The request's Content-Type is not application/json.",
-  fix: "Set `Content-Type: application/json`.",
+  cause: "The request's Content-Type is not application/json, or declares a charset other than UTF-8.",
+  fix: "Set `Content-Type: application/json` (UTF-8).",
 });
 
 export const CT_REQUEST_INVALID = defineError<{ part: string; count: number }>({
@@ -188,6 +188,18 @@ export const CT_PERIOD_INVALID = defineError<{ period: string }>({
   }),
   cause: "A period in the path or query cannot be parsed.",
   fix: "Write the period as YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY.",
+});
+
+export const CT_PERIOD_OUT_OF_PLAN = defineError<{ period: string; from: number; to: number }>({
+  code: "CT_PERIOD_OUT_OF_PLAN",
+  status: 422,
+  message: (p) => ({
+    vi: `Kỳ báo cáo “${p.period}” nằm ngoài kế hoạch ${p.from}–${p.to}: chỉ nhận các kỳ từ ${p.from}-01 đến ${p.to}-12 (quý, 6 tháng, năm trong các năm đó). Không có gì được lưu.`,
+    en: `Reporting period “${p.period}” is outside the plan ${p.from}–${p.to}: only periods from ${p.from}-01 to ${p.to}-12 (and the quarters, halves and years of those years) are accepted. Nothing was stored.`,
+  }),
+  cause:
+    "A period whose year is outside the plan's years (CHITIEU_PLAN_YEARS, default 2026-2030), e.g. 2000-01 or 2099-12.",
+  fix: "Check the period's year; an administrator widens CHITIEU_PLAN_YEARS for another plan.",
 });
 
 export const CT_CATALOG_NOT_FOUND = defineError<{ version: string; current: string }>({

@@ -21,10 +21,12 @@ import type {
   ValidationIssue,
   ValidationResult,
 } from "../../domain/types";
+import { canonicalPeriodId } from "../periods";
 import { figuresOutOfRange, type FigureOutOfRange, type FigurePart } from "../../domain/rules/bounds";
 import type { AuthContext } from "../plugins/auth";
 import {
   CT_FIGURE_OUT_OF_RANGE,
+  CT_PERIOD_OUT_OF_PLAN,
   CT_CATALOG_VERSION,
   CT_INTERNAL,
   CT_JUSTIFICATION_REQUIRED,
@@ -229,7 +231,8 @@ export class SubmissionService {
     const statements = app.statements;
     const dryRun = body.dryRun === true;
     const unitCode = body.unitCode.trim();
-    const periodId = body.period.trim();
+    // read once into its canonical form ("2026-q1" → "2026-Q1"): every rule and query below sees only that
+    const periodId = canonicalPeriodId(body.period);
     const submissionId = body.submissionId.toLowerCase();
     const supersedes = body.supersedes ? body.supersedes.toLowerCase() : null;
 
@@ -266,6 +269,9 @@ export class SubmissionService {
       if (outOfRange.length > 0) return refuse(figureRefusal(outOfRange));
     }
     const period = parsePeriod(periodId);
+    if (period && (period.year < app.plan.from || period.year > app.plan.to)) {
+      return refuse(CT_PERIOD_OUT_OF_PLAN({ period: period.id, from: app.plan.from, to: app.plan.to }));
+    }
     const unit = reference.registry.byCode(unitCode);
     // a retired unit reports only for the periods before its retirement (corrections of those still go through);
     // said first, since no other change to the report would make it acceptable
