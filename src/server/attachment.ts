@@ -5,13 +5,21 @@
  */
 import contentDisposition from "content-disposition";
 
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f"\\/:*?<>|;,%]+/g;
+const UNSAFE_PRINTABLE = new Set(['"', "\\", "/", ":", "*", "?", "<", ">", "|", ";", ",", "%"]);
+
+/** Control characters (C0, DEL, C1) and characters that are unsafe in a file name become "-". */
+function safeChars(s: string): string {
+  let out = "";
+  for (const ch of s) {
+    const c = ch.codePointAt(0) as number;
+    out += c < 0x20 || (c >= 0x7f && c <= 0x9f) || UNSAFE_PRINTABLE.has(ch) ? "-" : ch;
+  }
+  return out;
+}
 
 export function attachmentHeader(name: string): string {
   const clean =
-    name
-      .normalize("NFC")
-      .replace(UNSAFE, "-")
+    safeChars(name.normalize("NFC"))
       .replace(/-{2,}/g, "-")
       .replace(/^[-.\s]+/, "")
       .slice(0, 150) || "chitieu";
