@@ -22,6 +22,7 @@ import { seedReferenceData } from "./db/seed";
 import { CT_CONFIG_INVALID, CT_DB_START_FAILED, CT_UNSAFE_CONFIG, CT_WORKER_FAILED } from "./errors";
 import { failureReason, isDbUnavailable } from "./db/failures";
 import { DEFAULT_MIN_FREE_BYTES } from "./routes/health";
+import { DEFAULT_PLAN_YEARS, parsePlanYears, type PlanYears } from "./periods";
 import { issueToken } from "./services/token-admin";
 import { DEV_PEPPER, resolvePepper } from "./tokens";
 
@@ -51,6 +52,8 @@ export interface ServeConfig {
   workers: number;
   /** free bytes the database's disk keeps before readiness turns false */
   minFreeBytes: number;
+  /** the plan's years (CHITIEU_PLAN_YEARS, default 2026-2030): periods outside them are refused */
+  planYears: PlanYears;
 }
 
 /** The values CHITIEU_ENV may take; anything else is refused rather than silently run as development. */
@@ -120,6 +123,15 @@ export function resolveServeConfig(flags: ServeFlags, env: NodeJS.ProcessEnv, cw
       expected: "a number of megabytes, 0 or more",
     });
   }
+  const planText = env.CHITIEU_PLAN_YEARS;
+  const planYears = planText === undefined ? DEFAULT_PLAN_YEARS : parsePlanYears(planText);
+  if (!planYears) {
+    throw CT_CONFIG_INVALID({
+      setting: "CHITIEU_PLAN_YEARS",
+      value: String(planText),
+      expected: "two years such as 2026-2030",
+    });
+  }
   const staticRoot = flags.staticRoot ?? env.CHITIEU_STATIC_ROOT ?? path.join(packageRoot(), "dist", "web");
   const origins = (env.CHITIEU_ALLOWED_ORIGIN ?? DEFAULT_ORIGIN)
     .split(",")
@@ -138,6 +150,7 @@ export function resolveServeConfig(flags: ServeFlags, env: NodeJS.ProcessEnv, cw
     logLevel: env.CHITIEU_LOG ?? "warn",
     workers: resolveWorkers(flags.workers ?? env.CHITIEU_WORKERS),
     minFreeBytes: Math.round(minFreeMb * 1024 * 1024),
+    planYears,
   };
 }
 
@@ -277,6 +290,7 @@ export async function startServer(cfg: ServeConfig, opts: { demoTokens?: boolean
       trustProxy: cfg.behindProxy,
       logger: { level: cfg.logLevel },
       minFreeBytes: cfg.minFreeBytes,
+      planYears: cfg.planYears,
     });
     await app.ready();
   } catch (e) {

@@ -75,6 +75,7 @@ describe("chitieu serve refuses what it cannot serve, and says so", () => {
       [{ CHITIEU_PG_POOL: "lots", DATABASE_URL: "postgres://127.0.0.1:1/x" }, "CHITIEU_PG_POOL"],
       [{ DATABASE_URL: "mysql://root:secret@db/x" }, "DATABASE_URL"],
       [{ CHITIEU_RESTART_LIMIT: "0" }, "CHITIEU_RESTART_LIMIT"],
+      [{ CHITIEU_PLAN_YEARS: "2030-2026" }, "CHITIEU_PLAN_YEARS"],
     ];
     for (const [env, setting] of cases) {
       // no --db: a --db flag would win over DATABASE_URL
