@@ -5,19 +5,26 @@ import { isAppError } from "../domain/errors";
 import { restartPolicyFromEnv, resolveServeConfig, startCluster, startServer, type ServeFlags } from "../server/main";
 
 const HELP = `chitieu serve [--port 3000] [--host 127.0.0.1] [--db chitieu.sqlite] [--tls-key file --tls-cert file]
-              [--static-root dist/web] [--behind-proxy] [--workers N|auto]
+              [--static-root dist/web] [--behind-proxy [addresses|hops]] [--workers N|auto]
 
 Starts the endpoint (/api/v1) and serves the built add-in. SQLite file by default; PostgreSQL when DATABASE_URL is set.
 Environment: CHITIEU_PORT, CHITIEU_HOST, CHITIEU_DB, DATABASE_URL, CHITIEU_TLS_KEY, CHITIEU_TLS_CERT,
-CHITIEU_STATIC_ROOT, CHITIEU_ALLOWED_ORIGIN, CHITIEU_TOKEN_PEPPER, CHITIEU_BEHIND_PROXY, CHITIEU_ENV, CHITIEU_LOG,
+CHITIEU_STATIC_ROOT, CHITIEU_ALLOWED_ORIGIN, CHITIEU_TOKEN_PEPPER, CHITIEU_BEHIND_PROXY, CHITIEU_TRUSTED_PROXIES
+(the proxies whose X-Forwarded-For is believed: addresses/CIDRs or a hop count), CHITIEU_ENV, CHITIEU_LOG,
 CHITIEU_WORKERS (processes answering on the one port; default 1), CHITIEU_RESTART_LIMIT (quick worker failures in a
 row before serve gives up and exits 1; default 6), CHITIEU_MIN_FREE_MB (free disk below which /health says not
 ready; default 16).
 `;
 
 export function parseServeFlags(argv: string[]): ServeFlags & { help: boolean } {
+  // a bare --behind-proxy (no list after it) trusts a proxy on this machine
+  const args = argv.flatMap((a, i) =>
+    a === "--behind-proxy" && (i === argv.length - 1 || argv[i + 1]!.startsWith("-"))
+      ? ["--behind-proxy=loopback"]
+      : [a],
+  );
   const { values } = parseArgs({
-    args: argv,
+    args,
     options: {
       port: { type: "string", short: "p" },
       host: { type: "string" },
@@ -25,7 +32,7 @@ export function parseServeFlags(argv: string[]): ServeFlags & { help: boolean } 
       "tls-key": { type: "string" },
       "tls-cert": { type: "string" },
       "static-root": { type: "string" },
-      "behind-proxy": { type: "boolean" },
+      "behind-proxy": { type: "string" },
       workers: { type: "string" },
       help: { type: "boolean", short: "h" },
     },

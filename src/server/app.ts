@@ -44,8 +44,11 @@ export interface AppOptions {
   staticRoot?: string | null;
   /** HTTPS key and certificate (PEM) */
   tls?: { key: string | Buffer; cert: string | Buffer } | null;
-  /** trust X-Forwarded-* from a reverse proxy / load balancer */
-  trustProxy?: boolean;
+  /**
+   * whose X-Forwarded-For to believe: the trusted proxies' addresses/CIDRs or a hop count (main.ts,
+   * CHITIEU_TRUSTED_PROXIES); true believes anyone's — never set it so in a deployment
+   */
+  trustProxy?: boolean | string[] | number;
   logger?: FastifyServerOptions["logger"];
   /** the clock (tests set deadlines' "now") */
   now?: () => Date;
@@ -66,6 +69,15 @@ export interface AppOptions {
   referenceRefreshMs?: number;
 }
 
+/**
+ * A hop count means: believe the last N entries of X-Forwarded-For, whoever the peer is (fastify 5 itself fails
+ * closed on a number) — only right when the port is reachable through the proxies alone.
+ */
+function trustProxyOption(tp: AppOptions["trustProxy"]): FastifyServerOptions["trustProxy"] {
+  if (typeof tp === "number") return (_address: string, hop: number) => hop < tp;
+  return tp ?? false;
+}
+
 function isHandle(db: DbHandle | DbConfig): db is DbHandle {
   return typeof (db as DbHandle).close === "function" && "db" in db;
 }
@@ -76,7 +88,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const base: FastifyServerOptions = {
     logger: opts.logger ?? false,
     bodyLimit,
-    trustProxy: opts.trustProxy ?? false,
+    trustProxy: trustProxyOption(opts.trustProxy),
     // an endpoint answer never takes long; keep slow clients from holding sockets
     requestTimeout: 30_000,
     routerOptions: { ignoreTrailingSlash: true },

@@ -4,6 +4,7 @@
  */
 import cluster from "node:cluster";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import tls from "node:tls";
@@ -33,7 +34,8 @@ export interface ServeFlags {
   tlsKey?: string;
   tlsCert?: string;
   staticRoot?: string;
-  behindProxy?: boolean;
+  /** true (the loopback proxy), or the trusted proxies: addresses/CIDRs, comma separated, or a hop count */
+  behindProxy?: boolean | string;
   /** processes answering on the one port (cluster); "auto" = one per CPU */
   workers?: string;
 }
@@ -47,7 +49,10 @@ export interface ServeConfig {
   allowedOrigins: string[];
   pepper: string;
   production: boolean;
+  /** a proxy in front terminates HTTPS (trustedProxies is set) */
   behindProxy: boolean;
+  /** whose X-Forwarded-For is believed: addresses/CIDRs or a hop count; null = nobody's */
+  trustedProxies: string[] | number | null;
   logLevel: string;
   workers: number;
   /** free bytes the database's disk keeps before readiness turns false */
@@ -132,6 +137,7 @@ export function resolveServeConfig(flags: ServeFlags, env: NodeJS.ProcessEnv, cw
       expected: "two years such as 2026-2030",
     });
   }
+  const trustedProxies = resolveTrustedProxies(flags.behindProxy, env);
   const staticRoot = flags.staticRoot ?? env.CHITIEU_STATIC_ROOT ?? path.join(packageRoot(), "dist", "web");
   const origins = (env.CHITIEU_ALLOWED_ORIGIN ?? DEFAULT_ORIGIN)
     .split(",")
@@ -146,12 +152,54 @@ export function resolveServeConfig(flags: ServeFlags, env: NodeJS.ProcessEnv, cw
     allowedOrigins: origins,
     pepper: resolvePepper(env),
     production: chitieuEnv === "production" || env.NODE_ENV === "production",
-    behindProxy: flags.behindProxy === true || truthy(env.CHITIEU_BEHIND_PROXY),
+    behindProxy: trustedProxies !== null,
+    trustedProxies,
     logLevel: env.CHITIEU_LOG ?? "warn",
     workers: resolveWorkers(flags.workers ?? env.CHITIEU_WORKERS),
     minFreeBytes: Math.round(minFreeMb * 1024 * 1024),
     planYears,
   };
+}
+
+const PROXY_PRESETS = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+/**
+ * Whose X-Forwarded-For to believe. `--behind-proxy <list|hops>` or CHITIEU_TRUSTED_PROXIES: IP addresses or CIDR
+ * ranges (or the presets loopback, linklocal, uniquelocal), comma separated, or the number of proxy hops in front.
+ * A bare `--behind-proxy` or CHITIEU_BEHIND_PROXY=1 trusts a proxy on this machine only (loopback). Nothing set:
+ * the socket's peer is the client and X-Forwarded-For is ignored.
+ */
+export function resolveTrustedProxies(
+  flag: boolean | string | undefined,
+  env: NodeJS.ProcessEnv,
+): string[] | number | null {
+  const text =
+    typeof flag === "string" && flag !== ""
+      ? flag
+      : ((env.CHITIEU_TRUSTED_PROXIES?.trim() || undefined) ??
+        (flag === true || truthy(env.CHITIEU_BEHIND_PROXY) ? "loopback" : undefined));
+  if (text === undefined) return null;
+  const setting = typeof flag === "string" ? "--behind-proxy" : "CHITIEU_TRUSTED_PROXIES";
+  const expected = "IP addresses or CIDR ranges (or loopback), comma separated, or a number of hops from 1 to 10";
+  if (/^\d+$/.test(text.trim())) {
+    const hops = Number(text);
+    if (hops < 1 || hops > 10) throw CT_CONFIG_INVALID({ setting, value: text, expected });
+    return hops;
+  }
+  const list = text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const item of list) {
+    const [address, bits, extra] = item.split("/");
+    const family = net.isIP(address ?? "");
+    const okBits = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!(PROXY_PRESETS.has(item) || (family !== 0 && okBits && extra === undefined))) {
+      throw CT_CONFIG_INVALID({ setting, value: item, expected });
+    }
+  }
+  if (list.length === 0) throw CT_CONFIG_INVALID({ setting, value: text, expected });
+  return list;
 }
 
 /** A key that does not match its certificate (or the two files swapped) is refused here, before any worker starts. */
@@ -287,7 +335,7 @@ export async function startServer(cfg: ServeConfig, opts: { demoTokens?: boolean
       allowedOrigins: cfg.allowedOrigins,
       staticRoot: cfg.staticRoot,
       tls: cfg.tls,
-      trustProxy: cfg.behindProxy,
+      trustProxy: cfg.trustedProxies ?? false,
       logger: { level: cfg.logLevel },
       minFreeBytes: cfg.minFreeBytes,
       planYears: cfg.planYears,
