@@ -12,6 +12,7 @@ import { connect, type DbConfig, type DbHandle } from "./db/connect";
 import { dbPlugin } from "./plugins/db";
 import { authPlugin } from "./plugins/auth";
 import { problemPlugin } from "./plugins/problem";
+import { securityPlugin } from "./plugins/security";
 import { bilingualValidatorCompiler } from "./plugins/zod";
 import { DEV_PEPPER } from "./tokens";
 import { CT_UNSUPPORTED_MEDIA_TYPE } from "./errors";
@@ -61,6 +62,10 @@ export interface AppOptions {
    * store what a server without the check accepted, and show that reads of such data still answer.
    */
   checkFigureBounds?: boolean;
+  /** Strict-Transport-Security (default: when `tls` is set; main.ts adds production behind a proxy) */
+  hsts?: boolean;
+  /** serve the bundles' source maps (*.map); default true — main.ts turns them off in production */
+  sourceMaps?: boolean;
   /** the plan's years: periods outside them are refused (default 2026–2030; CHITIEU_PLAN_YEARS) */
   planYears?: PlanYears;
   /** free bytes the database's disk must keep for readiness (default 16 MB; CHITIEU_MIN_FREE_MB) */
@@ -107,6 +112,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const handle = isHandle(opts.db) ? opts.db : await connect(opts.db);
 
   await app.register(problemPlugin, { bodyLimit });
+  await app.register(securityPlugin, { hsts: opts.hsts ?? Boolean(opts.tls) });
   app.decorate("plan", opts.planYears ?? DEFAULT_PLAN_YEARS);
   // the API reads UTF-8 only: a body declared in another charset is refused, never stored with its bytes altered
   app.addHook("onRequest", async (request) => {
@@ -171,7 +177,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   if (staticRoot && fs.existsSync(staticRoot)) {
     // loaded only when there is something to serve (its content-disposition dependency is ESM-only)
     const { default: fastifyStatic } = await import("@fastify/static");
-    await app.register(fastifyStatic, { root: staticRoot, prefix: "/", index: false });
+    const sourceMaps = opts.sourceMaps !== false;
+    await app.register(fastifyStatic, {
+      root: staticRoot,
+      prefix: "/",
+      index: false,
+      // dotfiles are never served; source maps only outside production (they hold the whole source)
+      allowedPath: (pathName) => sourceMaps || !pathName.endsWith(".map"),
+    });
     app.get("/", { schema: { hide: true } }, async (_request, reply) => reply.redirect("/taskpane.html"));
   }
 

@@ -166,6 +166,17 @@ export const CT_ROUTE_NOT_FOUND = defineError<{ method: string; url: string }>({
   fix: "Check the endpoint address (it ends before /api/v1) and the route in the OpenAPI document.",
 });
 
+export const CT_PATH_FORBIDDEN = defineError<{ url: string }>({
+  code: "CT_PATH_FORBIDDEN",
+  status: 403,
+  message: (p) => ({
+    vi: `Không được đọc ${p.url}: địa chỉ trỏ ra ngoài thư mục của add-in hoặc vào một thư mục.`,
+    en: `${p.url} may not be read: it points outside the add-in's folder, or at a folder.`,
+  }),
+  cause: "A static-file URL with `..` (plain or %2e%2e) or naming a folder (/assets/).",
+  fix: "Use the file addresses the manifest and task pane use (e.g. /taskpane.html, /assets/icon-32.png).",
+});
+
 // --- domain ----------------------------------------------------------------------------------------------------
 
 export const CT_UNIT_UNKNOWN = defineError<{ unitCode: string }>({

@@ -339,6 +339,8 @@ export async function startServer(cfg: ServeConfig, opts: { demoTokens?: boolean
       logger: { level: cfg.logLevel },
       minFreeBytes: cfg.minFreeBytes,
       planYears: cfg.planYears,
+      hsts: Boolean(cfg.tls) || (cfg.production && cfg.behindProxy),
+      sourceMaps: !cfg.production,
     });
     await app.ready();
   } catch (e) {

@@ -11,6 +11,7 @@ import {
   CT_INTERNAL,
   CT_MALFORMED_JSON,
   CT_REQUEST_INVALID,
+  CT_PATH_FORBIDDEN,
   CT_ROUTE_NOT_FOUND,
   CT_STORAGE_FULL,
   CT_UNSUPPORTED_MEDIA_TYPE,
@@ -81,6 +82,11 @@ function translate(
   if ((error as FastifyError).statusCode === 400 && /JSON|prototype|constructor/i.test(error.message)) {
     return { e: CT_MALFORMED_JSON({ reason: error.message.slice(0, 120) }) };
   }
+  // a static file outside the served folder (../, %2e%2e) or a folder: refused as such, never an internal error
+  const status = (error as FastifyError).statusCode;
+  if (status === 403) return { e: CT_PATH_FORBIDDEN({ url: request.url.split("?")[0] ?? request.url }) };
+  if (status === 404)
+    return { e: CT_ROUTE_NOT_FOUND({ method: request.method, url: request.url.split("?")[0] ?? "" }) };
   if (isStorageFull(error)) return { e: CT_STORAGE_FULL({ retryAfterSeconds: 30 }) };
   if (isDbUnavailable(error)) return { e: CT_DB_UNAVAILABLE({ reason: failureReason(error), retryAfterSeconds: 5 }) };
   return { e: CT_INTERNAL({ requestId: String(request.id) }) };
