@@ -76,6 +76,17 @@ export const CT_TOKEN_REVOKED = defineError<{ tokenId: string; revokedAt: string
   fix: "Issue a new token for the unit and enter it in the task pane.",
 });
 
+export const CT_TOKEN_EXPIRED = defineError<{ tokenId: string; expiredAt: string }>({
+  code: "CT_TOKEN_EXPIRED",
+  status: 401,
+  message: (p) => ({
+    vi: `Mã truy cập ${p.tokenId} đã hết hạn lúc ${p.expiredAt}. Xin quản trị viên cấp mã mới (chitieu token rotate) rồi nhập vào ngăn tác vụ.`,
+    en: `Access token ${p.tokenId} expired at ${p.expiredAt}. Ask your administrator for a new one (chitieu token rotate) and enter it in the task pane.`,
+  }),
+  cause: "The token's expiry time (365 days after issue by default, or the end of a rotation's overlap) has passed.",
+  fix: "Issue a successor with `chitieu token rotate <id>` before expiry; the pane warns 14 days ahead.",
+});
+
 export const CT_AUTH_RATE_LIMITED = defineError<{ retryAfterSeconds: number }>({
   code: "CT_AUTH_RATE_LIMITED",
   status: 429,

@@ -16,6 +16,7 @@ import type { FastifyRequest } from "fastify";
 import {
   CT_AUTH_RATE_LIMITED,
   CT_ROLE_FORBIDDEN,
+  CT_TOKEN_EXPIRED,
   CT_TOKEN_INVALID,
   CT_TOKEN_REVOKED,
   CT_UNAUTHENTICATED,
@@ -32,6 +33,8 @@ export interface AuthContext {
   role: Role;
   unitCode: string | null;
   label: string;
+  /** when the token stops working; null = never */
+  expiresAt: string | null;
 }
 
 declare module "fastify" {
@@ -171,8 +174,13 @@ export const authPlugin = fp(
         pairs.fail(pair, now);
         throw CT_TOKEN_REVOKED({ tokenId: row.id, revokedAt: row.revoked_at });
       }
+      // expiry by the service clock (tests set it), like every other time the endpoint judges
+      if (row.expires_at && Date.parse(row.expires_at) <= app.clock().getTime()) {
+        pairs.fail(pair, now);
+        throw CT_TOKEN_EXPIRED({ tokenId: row.id, expiredAt: row.expires_at });
+      }
       const role = row.role as Role;
-      request.auth = { tokenId: row.id, role, unitCode: row.unit_code, label: row.label };
+      request.auth = { tokenId: row.id, role, unitCode: row.unit_code, label: row.label, expiresAt: row.expires_at };
       if (access !== "any" && !NEEDED[access].includes(role)) {
         throw CT_ROLE_FORBIDDEN({ role, needed: NEEDED[access] });
       }
