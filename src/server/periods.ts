@@ -33,11 +33,15 @@ export function assertInPlan(period: Period, plan: PlanYears): void {
     throw CT_PERIOD_OUT_OF_PLAN({ period: period.id, from: plan.from, to: plan.to });
 }
 
-/** A period named by a request: parsed (400 CT_PERIOD_INVALID), canonical, and within the plan (422). */
-export function periodAtEdge(text: string, plan: PlanYears): Period {
+/**
+ * A period named by a request: parsed (400 CT_PERIOD_INVALID) into its canonical form, and, when a plan is given,
+ * within it (422). Reads pass no plan — asking about 2025 is harmless, and shows what a retired unit owed then;
+ * what is written (submissions) must fall within the plan.
+ */
+export function periodAtEdge(text: string, plan: PlanYears | null): Period {
   const period = parsePeriod(text.trim());
   if (!period) throw CT_PERIOD_INVALID({ period: text });
-  assertInPlan(period, plan);
+  if (plan) assertInPlan(period, plan);
   return period;
 }
 

@@ -18,7 +18,7 @@ export const plannerRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const period = periodAtEdge(request.query.period, app.plan);
+      const period = periodAtEdge(request.query.period, null);
       const asOf = request.query.asOf ? new Date(request.query.asOf) : app.clock();
       return completeness(app, period, { group: request.query.group, includeDemo: request.query.demo === true }, asOf);
     },
@@ -39,7 +39,7 @@ export const plannerRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const q = request.query;
-      const period = periodAtEdge(q.period, app.plan);
+      const period = periodAtEdge(q.period, null);
       const result = await consolidate(
         app,
         period,

@@ -43,7 +43,7 @@ function resolveReport(
   assertUnitAccess(request, params.unit);
   const unit = app.reference.registry.byCode(params.unit);
   if (!unit) throw CT_UNIT_UNKNOWN({ unitCode: params.unit });
-  const period = periodAtEdge(params.period, app.plan);
+  const period = periodAtEdge(params.period, null);
   return { unit, period };
 }
 
