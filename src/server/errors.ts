@@ -220,7 +220,7 @@ export const CT_PERIOD_OUT_OF_PLAN = defineError<{ period: string; from: number;
     en: `Reporting period “${p.period}” is outside the plan ${p.from}–${p.to}: only periods from ${p.from}-01 to ${p.to}-12 (and the quarters, halves and years of those years) are accepted. Nothing was stored.`,
   }),
   cause:
-    "A period whose year is outside the plan's years (CHITIEU_PLAN_YEARS, default 2026-2030), e.g. 2000-01 or 2099-12.",
+    "A submission (or its dry run) for a period whose year is outside the plan's years (CHITIEU_PLAN_YEARS, default 2026-2030), e.g. 2000-01 or 2099-12. Reads of such periods answer as usual.",
   fix: "Check the period's year; an administrator widens CHITIEU_PLAN_YEARS for another plan.",
 });
 
