@@ -3,53 +3,20 @@
  * no source maps in production, and traversal or folder URLs answered 403/404 in the error format, with no stack
  * in the log. (@fastify/static cannot load inside jest, so these run against the process.)
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
+import { serveProcess, stopProcess, type ServeProcess } from "../server/serve-process";
 
 jest.setTimeout(120_000);
 
-const ROOT = path.join(__dirname, "..", "..");
-const BIN = path.join(ROOT, "bin", "chitieu.js");
 let dir: string;
 let web: string;
 
-interface Served {
-  child: ChildProcess;
-  url: string;
-  log: () => string;
-}
-
-function serve(env: Record<string, string>, args: string[] = []): Promise<Served> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [BIN, "serve", "--port", "0", "--db", path.join(dir, `${Date.now()}.sqlite`), "--static-root", web, ...args],
-      {
-        cwd: dir,
-        env: { ...process.env, CHITIEU_FROM_SOURCE: "1", CHITIEU_LOG: "warn", ...env },
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
-    let out = "";
-    const onData = (c: Buffer) => {
-      out += c.toString();
-      const m = /is listening at (https?:\/\/\S+)/.exec(out);
-      if (m) resolve({ child, url: m[1]!.replace("localhost", "127.0.0.1"), log: () => out });
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", onData);
-    child.on("exit", (code) => reject(new Error(`serve exited with ${code}:\n${out}`)));
-  });
-}
-
-async function stop(s: Served): Promise<void> {
-  s.child.removeAllListeners("exit");
-  const exited = new Promise((r) => s.child.once("exit", r));
-  s.child.kill("SIGTERM");
-  await exited;
+function serve(env: Record<string, string>, args: string[] = []): Promise<ServeProcess> {
+  const db = path.join(dir, `${Date.now()}.sqlite`);
+  return serveProcess(["--port", "0", "--db", db, "--static-root", web, ...args], { CHITIEU_LOG: "warn", ...env }, dir);
 }
 
 /** A GET that sends the path exactly as written (fetch would resolve the dots). */
@@ -82,11 +49,11 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe("the add-in's files in development", () => {
-  let s: Served;
+  let s: ServeProcess;
   beforeAll(async () => {
     s = await serve({});
   });
-  afterAll(async () => s && stop(s));
+  afterAll(async () => stopProcess(s));
 
   it("sends a CSP that lets Office frame the pane, nosniff and a referrer policy, and no X-Frame-Options", async () => {
     const r = await raw(s.url, "/taskpane.html");
@@ -116,19 +83,19 @@ describe("the add-in's files in development", () => {
     ["/assets/", [403, 404]],
     ["/.env", [404]],
   ] as const)("answers %s with 403 or 404 in the error format, with no stack logged", async (url, statuses) => {
-    const before = s.log().length;
+    const before = s.out().length;
     const r = await raw(s.url, url);
     expect(statuses).toContain(r.status);
     expect(String(r.headers["content-type"])).toMatch(/problem\+json/);
     expect(JSON.parse(r.body).code).toMatch(/^CT_(PATH_FORBIDDEN|ROUTE_NOT_FOUND)$/);
     expect(r.body).not.toContain("must not leak");
     await new Promise((res) => setTimeout(res, 100));
-    expect(s.log().slice(before)).not.toMatch(/"level":50|\n\s+at /);
+    expect(s.out().slice(before)).not.toMatch(/"level":50|\n\s+at /);
   });
 });
 
 describe("the add-in's files in production", () => {
-  let s: Served;
+  let s: ServeProcess;
   beforeAll(async () => {
     s = await serve(
       {
@@ -139,7 +106,7 @@ describe("the add-in's files in production", () => {
       ["--behind-proxy"],
     );
   });
-  afterAll(async () => s && stop(s));
+  afterAll(async () => stopProcess(s));
 
   it("serves no source map, and sends HSTS since the proxy in front speaks HTTPS", async () => {
     const map = await raw(s.url, "/taskpane.js.map");

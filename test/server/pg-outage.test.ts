@@ -5,55 +5,22 @@
  * CT_DB_UNAVAILABLE with Retry-After meanwhile, be ready again within 10 s of PostgreSQL's return without a restart,
  * and hold every acknowledged submission exactly once.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Client } from "pg";
 import { createUnitRegistry, defaultCatalog, defaultUnits } from "../../src/domain";
 import { validEntriesFor } from "./report-fixture";
+import { serveProcess, stopProcess, type ServeProcess } from "./serve-process";
 import { createPrivateCluster, freePort, privateClusterUnavailable, type PrivateCluster } from "./private-pg";
 
 jest.setTimeout(180_000);
 
-const ROOT = path.join(__dirname, "..", "..");
-const BIN = path.join(ROOT, "bin", "chitieu.js");
 const unavailable = privateClusterUnavailable();
 const describeIf = unavailable ? describe.skip : describe;
 if (unavailable) console.warn(`PostgreSQL outage test SKIPPED: ${unavailable}`);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-interface Served {
-  child: ChildProcess;
-  url: string;
-  out: () => string;
-}
-
-function serve(dbUrl: string, port: number, cwd: string): Promise<Served> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, "serve", "--port", String(port)], {
-      cwd,
-      env: {
-        ...process.env,
-        CHITIEU_FROM_SOURCE: "1",
-        CHITIEU_LOG: "error",
-        DATABASE_URL: dbUrl,
-        CHITIEU_PG_POOL: "4",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    const onData = (c: Buffer) => {
-      out += c.toString();
-      const m = /is listening at (https?:\/\/\S+)/.exec(out);
-      if (m && /demo token \(unit DEMO-01\)/.test(out)) resolve({ child, url: m[1] as string, out: () => out });
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", onData);
-    child.on("exit", (code) => reject(new Error(`serve exited with ${code}:\n${out}`)));
-  });
-}
 
 interface Answer {
   status: number;
@@ -78,23 +45,24 @@ async function send(url: string, token: string, body: unknown): Promise<Answer> 
 
 describeIf("a PostgreSQL restart under a burst of submissions", () => {
   let pg: PrivateCluster;
-  let served: Served;
+  let served: ServeProcess;
   let dir: string;
   let token: string;
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "chitieu-outage-"));
     pg = await createPrivateCluster();
-    served = await serve(pg.url, await freePort(), dir);
+    served = await serveProcess(
+      ["--port", String(await freePort())],
+      { DATABASE_URL: pg.url, CHITIEU_PG_POOL: "4" },
+      dir,
+      /demo token \(unit DEMO-01\)/,
+    );
     token = /^demo token \(unit DEMO-01\): (\S+)$/m.exec(served.out())![1] as string;
   });
 
   afterAll(async () => {
-    if (served) {
-      served.child.removeAllListeners("exit");
-      served.child.kill("SIGTERM");
-      await new Promise((r) => served.child.once("exit", r));
-    }
+    await stopProcess(served);
     pg?.destroy();
     fs.rmSync(dir, { recursive: true, force: true });
   });

@@ -3,51 +3,20 @@
  * private PostgreSQL: the same submissions, their retries and planner returns go to both in parallel. Each
  * submission is stored once, revisions have no gap or double, and every report's state names its latest revision.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Client } from "pg";
 import { createUnitRegistry, defaultCatalog, defaultUnits } from "../../src/domain";
 import { validEntriesFor } from "./report-fixture";
+import { serveProcess, stopProcess, type ServeProcess } from "./serve-process";
 import { createPrivateCluster, freePort, privateClusterUnavailable, type PrivateCluster } from "./private-pg";
 
 jest.setTimeout(180_000);
 
-const ROOT = path.join(__dirname, "..", "..");
-const BIN = path.join(ROOT, "bin", "chitieu.js");
 const unavailable = privateClusterUnavailable();
 const describeIf = unavailable ? describe.skip : describe;
 if (unavailable) console.warn(`two-instance test SKIPPED: ${unavailable}`);
-
-function serve(
-  dbUrl: string,
-  port: number,
-  cwd: string,
-): Promise<{ child: ChildProcess; url: string; out: () => string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, "serve", "--port", String(port)], {
-      cwd,
-      env: {
-        ...process.env,
-        CHITIEU_FROM_SOURCE: "1",
-        CHITIEU_LOG: "error",
-        DATABASE_URL: dbUrl,
-        CHITIEU_PG_POOL: "4",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    const onData = (c: Buffer) => {
-      out += c.toString();
-      const m = /is listening at (https?:\/\/\S+)/.exec(out);
-      if (m) resolve({ child, url: m[1]!.replace("localhost", "127.0.0.1"), out: () => out });
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", onData);
-    child.on("exit", (code) => reject(new Error(`serve exited with ${code}:\n${out}`)));
-  });
-}
 
 async function call(url: string, token: string, method: string, route: string, payload?: unknown) {
   const res = await fetch(`${url}/api/v1${route}`, {
@@ -61,7 +30,7 @@ async function call(url: string, token: string, method: string, route: string, p
 describeIf("two instances on one PostgreSQL", () => {
   let pg: PrivateCluster;
   let dir: string;
-  const instances: { child: ChildProcess; url: string; out: () => string }[] = [];
+  const instances: ServeProcess[] = [];
   let unitToken: string;
   let plannerToken: string;
 
@@ -70,7 +39,11 @@ describeIf("two instances on one PostgreSQL", () => {
     pg = await createPrivateCluster();
     // started together: both run the migrations at once, under the lock
     instances.push(
-      ...(await Promise.all([serve(pg.url, await freePort(), dir), serve(pg.url, await freePort(), dir)])),
+      ...(await Promise.all(
+        [await freePort(), await freePort()].map((port) =>
+          serveProcess(["--port", String(port)], { DATABASE_URL: pg.url, CHITIEU_PG_POOL: "4" }, dir),
+        ),
+      )),
     );
     // the demo tokens are printed just after the "listening" line, by the instance that created the database
     let all = "";
@@ -83,12 +56,7 @@ describeIf("two instances on one PostgreSQL", () => {
   });
 
   afterAll(async () => {
-    for (const i of instances) {
-      i.child.removeAllListeners("exit");
-      const exited = new Promise((r) => i.child.once("exit", r));
-      i.child.kill("SIGTERM");
-      await exited;
-    }
+    for (const i of instances) await stopProcess(i);
     pg?.destroy();
     fs.rmSync(dir, { recursive: true, force: true });
   });
