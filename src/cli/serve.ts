@@ -1,20 +1,30 @@
 import { parseArgs } from "node:util";
 import { printBilingual, type CliIo } from "./io";
 import cluster from "node:cluster";
-import { resolveServeConfig, startCluster, startServer, type ServeFlags } from "../server/main";
+import { isAppError } from "../domain/errors";
+import { restartPolicyFromEnv, resolveServeConfig, startCluster, startServer, type ServeFlags } from "../server/main";
 
 const HELP = `chitieu serve [--port 3000] [--host 127.0.0.1] [--db chitieu.sqlite] [--tls-key file --tls-cert file]
-              [--static-root dist/web] [--behind-proxy] [--workers N|auto]
+              [--static-root dist/web] [--behind-proxy [addresses|hops]] [--workers N|auto]
 
 Starts the endpoint (/api/v1) and serves the built add-in. SQLite file by default; PostgreSQL when DATABASE_URL is set.
 Environment: CHITIEU_PORT, CHITIEU_HOST, CHITIEU_DB, DATABASE_URL, CHITIEU_TLS_KEY, CHITIEU_TLS_CERT,
-CHITIEU_STATIC_ROOT, CHITIEU_ALLOWED_ORIGIN, CHITIEU_TOKEN_PEPPER, CHITIEU_BEHIND_PROXY, CHITIEU_ENV, CHITIEU_LOG,
-CHITIEU_WORKERS (processes answering on the one port; default 1).
+CHITIEU_STATIC_ROOT, CHITIEU_ALLOWED_ORIGIN, CHITIEU_TOKEN_PEPPER, CHITIEU_BEHIND_PROXY, CHITIEU_TRUSTED_PROXIES
+(the proxies whose X-Forwarded-For is believed: addresses/CIDRs or a hop count), CHITIEU_ENV, CHITIEU_LOG,
+CHITIEU_WORKERS (processes answering on the one port; default 1), CHITIEU_RESTART_LIMIT (quick worker failures in a
+row before serve gives up and exits 1; default 6), CHITIEU_MIN_FREE_MB (free disk below which /health says not
+ready; default 16).
 `;
 
 export function parseServeFlags(argv: string[]): ServeFlags & { help: boolean } {
+  // a bare --behind-proxy (no list after it) trusts a proxy on this machine
+  const args = argv.flatMap((a, i) =>
+    a === "--behind-proxy" && (i === argv.length - 1 || argv[i + 1]!.startsWith("-"))
+      ? ["--behind-proxy=loopback"]
+      : [a],
+  );
   const { values } = parseArgs({
-    args: argv,
+    args,
     options: {
       port: { type: "string", short: "p" },
       host: { type: "string" },
@@ -22,7 +32,7 @@ export function parseServeFlags(argv: string[]): ServeFlags & { help: boolean } 
       "tls-key": { type: "string" },
       "tls-cert": { type: "string" },
       "static-root": { type: "string" },
-      "behind-proxy": { type: "boolean" },
+      "behind-proxy": { type: "string" },
       workers: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
@@ -58,10 +68,21 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     io.stdout.write(HELP);
     return 0;
   }
+  try {
+    return await serve(flags, io);
+  } catch (e) {
+    // a refused configuration or a database away at start: one bilingual line each, led by the code, exit 1
+    if (!isAppError(e)) throw e;
+    printBilingual(io.stderr, e.messages, `✖ ${e.code}: `);
+    return 1;
+  }
+}
+
+async function serve(flags: ServeFlags, io: CliIo): Promise<number> {
   const cfg = resolveServeConfig(flags, io.env, io.cwd);
   // a cluster worker leaves the WAL checkpoints to the primary (one checkpointer for the file)
   if (cluster.isWorker && io.env.CHITIEU_CLUSTER_WORKER === "1")
-    return runWorker({ ...cfg, db: { ...cfg.db, checkpointer: false } });
+    return runWorker({ ...cfg, db: { ...cfg.db, checkpointer: false } }, io);
   // Always a supervisor (the primary) and N worker processes, N = 1 unless told otherwise: the primary restarts a
   // worker that dies and runs the SQLite WAL checkpointer; workers start with a 64 MB young generation, which a
   // process cannot give itself once started (measured with bench/server/burst.ts on one worker: p99 at 1,500
@@ -108,15 +129,42 @@ function untilSignal(close: () => Promise<void>): Promise<number> {
 }
 
 async function runCluster(cfg: ReturnType<typeof resolveServeConfig>, io: CliIo): Promise<number> {
-  const running = await startCluster(cfg);
+  const running = await startCluster(cfg, restartPolicyFromEnv(io.env));
   const where = running.engine === "sqlite" ? `SQLite ${running.location}` : `PostgreSQL ${running.location}`;
   announce(io, running.url, where, running.demoTokens, running.workers);
-  return untilSignal(() => running.close());
+  return Promise.race([
+    untilSignal(() => running.close()),
+    // the supervisor gave up restarting a worker that keeps failing: say so and exit non-zero
+    running.gaveUp.then((e) => {
+      if (isAppError(e)) printBilingual(io.stderr, e.messages, `✖ ${e.code}: `);
+      return 1;
+    }),
+  ]);
+}
+
+/**
+ * A worker that cannot start says why (bilingual when it is one of ours) and exits non-zero, letting go of the
+ * primary's channel, which would otherwise keep it alive; the supervisor then restarts it with a delay.
+ */
+function failWorker(e: unknown, io: CliIo): number {
+  if (isAppError(e)) printBilingual(io.stderr, e.messages, `✖ ${e.code}: `);
+  else io.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  const code = isAppError(e) ? 1 : 70;
+  process.exitCode = code;
+  if (process.connected) process.disconnect();
+  // whatever else still holds the event loop (a half-open pool), the process ends
+  setTimeout(() => process.exit(code), 2_000).unref();
+  return code;
 }
 
 /** A cluster worker: serves until told to stop, or until the primary goes away. */
-async function runWorker(cfg: ReturnType<typeof resolveServeConfig>): Promise<number> {
-  const server = await startServer(cfg, { demoTokens: false });
+async function runWorker(cfg: ReturnType<typeof resolveServeConfig>, io: CliIo): Promise<number> {
+  let server;
+  try {
+    server = await startServer(cfg, { demoTokens: false });
+  } catch (e) {
+    return failWorker(e, io);
+  }
   return new Promise<number>((resolve) => {
     let closing = false;
     const stop = () => {

@@ -3,11 +3,14 @@ import { printBilingual, type CliIo } from "./io";
 import { isAppError } from "../domain/errors";
 import { connect, migrateToLatest, resolveDbConfig, type DbHandle } from "../server/db/connect";
 import { seedReferenceData } from "../server/db/seed";
-import { allTokens, issueToken, revokeToken } from "../server/services/token-admin";
+import { allTokens, issueToken, revokeToken, rotateToken } from "../server/services/token-admin";
 import { resolvePepper, ROLES, type Role } from "../server/tokens";
 
-const HELP = `chitieu token issue --unit 00004 [--label "…"]     a unit token (prints only the token)
-chitieu token issue --role planner|admin [--label "…"]
+const HELP = `chitieu token issue --unit 00004 [--label "…"] [--expires 365|never]   a unit token (prints only the token)
+chitieu token issue --role planner|admin [--label "…"] [--expires DAYS|never]
+chitieu token rotate <token id> [--overlap 7] [--expires DAYS|never]
+                  a successor for the same unit/role, working at once; the old token keeps working
+                  --overlap days (default 7), then expires — no downtime while clients switch
 chitieu token revoke <token id, id prefix or token>
 chitieu token list [--json]
 
@@ -27,6 +30,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         label: { type: "string" },
         db: { type: "string" },
         json: { type: "boolean" },
+        expires: { type: "string" },
+        overlap: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -41,7 +46,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const { values, positionals } = parsed;
   const [action, arg] = positionals;
-  if (values.help || !action || !["issue", "revoke", "list"].includes(action)) {
+  if (values.help || !action || !["issue", "revoke", "list", "rotate"].includes(action)) {
     (values.help ? io.stdout : io.stderr).write(HELP);
     return values.help ? 0 : 2;
   }
@@ -68,7 +73,20 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     );
     return 2;
   }
-  if (action === "revoke" && !arg) {
+  const expires = parseDays(values.expires, "--expires", true);
+  const overlap = parseDays(values.overlap, "--overlap", false);
+  if (expires === "bad" || overlap === "bad") {
+    printBilingual(
+      io.stderr,
+      {
+        vi: "--expires cần số ngày (1–3650) hoặc never; --overlap cần số ngày (1–3650).",
+        en: "--expires takes a number of days (1–3650) or never; --overlap a number of days (1–3650).",
+      },
+      "✖ ",
+    );
+    return 2;
+  }
+  if ((action === "revoke" || action === "rotate") && !arg) {
     printBilingual(
       io.stderr,
       { vi: "Cần mã (id) của mã truy cập cần thu hồi.", en: "Give the id of the token to revoke." },
@@ -78,7 +96,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const handle = await connect(resolveDbConfig(io.env, { db: values.db, cwd: io.cwd }));
   try {
-    return await act(action, arg, values, role, handle, io);
+    return await act(action, arg, { ...values, expires, overlap }, role, handle, io);
   } catch (e) {
     if (!isAppError(e)) throw e;
     printBilingual(io.stderr, e.messages, "✖ ");
@@ -91,7 +109,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 async function act(
   action: string,
   arg: string | undefined,
-  values: { unit?: string; label?: string; json?: boolean },
+  values: { unit?: string; label?: string; json?: boolean; expires?: number | null; overlap?: number | null },
   role: Role | undefined,
   handle: DbHandle,
   io: CliIo,
@@ -104,13 +122,25 @@ async function act(
     const issued = await issueToken(
       handle.db,
       pepper,
-      { role: role as Role, unitCode: values.unit, label: values.label },
+      { role: role as Role, unitCode: values.unit, label: values.label, expiresInDays: values.expires },
       now,
     );
     io.stdout.write(`${issued.token}\n`);
     printBilingual(io.stderr, {
       vi: `Đã cấp mã ${issued.id} (${issued.role}${issued.unitCode ? ` ${issued.unitCode}` : ""}). Mã chỉ hiện một lần.`,
       en: `Issued token ${issued.id} (${issued.role}${issued.unitCode ? ` ${issued.unitCode}` : ""}). It is shown only once.`,
+    });
+    return 0;
+  }
+  if (action === "rotate") {
+    const { old, issued } = await rotateToken(handle.db, pepper, arg as string, now, {
+      overlapDays: values.overlap ?? undefined,
+      expiresInDays: values.expires,
+    });
+    io.stdout.write(`${issued.token}\n`);
+    printBilingual(io.stderr, {
+      vi: `Đã cấp mã ${issued.id} thay mã ${old.id} (hết hạn ${issued.expiresAt ?? "không bao giờ"}). Mã cũ vẫn dùng được đến ${old.expiresAt}; thu hồi sớm hơn bằng “chitieu token revoke ${old.id}”.`,
+      en: `Issued token ${issued.id} to replace ${old.id} (expires ${issued.expiresAt ?? "never"}). The old token keeps working until ${old.expiresAt}; revoke it sooner with “chitieu token revoke ${old.id}”.`,
     });
     return 0;
   }
@@ -128,12 +158,20 @@ async function act(
     return 0;
   }
   io.stdout.write(
-    `${"id".padEnd(12)}${"role".padEnd(9)}${"unit".padEnd(10)}${"created".padEnd(26)}${"revoked".padEnd(26)}label\n`,
+    `${"id".padEnd(12)}${"role".padEnd(9)}${"unit".padEnd(10)}${"created".padEnd(26)}${"revoked".padEnd(26)}${"expires".padEnd(26)}label\n`,
   );
   for (const t of tokens) {
     io.stdout.write(
-      `${t.id.padEnd(12)}${t.role.padEnd(9)}${(t.unitCode ?? "-").padEnd(10)}${t.createdAt.padEnd(26)}${(t.revokedAt ?? "-").padEnd(26)}${t.label}\n`,
+      `${t.id.padEnd(12)}${t.role.padEnd(9)}${(t.unitCode ?? "-").padEnd(10)}${t.createdAt.padEnd(26)}${(t.revokedAt ?? "-").padEnd(26)}${(t.expiresAt ?? "never").padEnd(26)}${t.label}\n`,
     );
   }
   return 0;
+}
+
+/** "30" → 30; "never" → null (when allowed); absent → undefined (the default); anything else → "bad". */
+function parseDays(text: string | undefined, _flag: string, neverAllowed: boolean): number | null | undefined | "bad" {
+  if (text === undefined) return undefined;
+  if (neverAllowed && text.trim().toLowerCase() === "never") return null;
+  const n = Number(text);
+  return Number.isInteger(n) && n >= 1 && n <= 3650 ? n : "bad";
 }

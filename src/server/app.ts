@@ -12,8 +12,11 @@ import { connect, type DbConfig, type DbHandle } from "./db/connect";
 import { dbPlugin } from "./plugins/db";
 import { authPlugin } from "./plugins/auth";
 import { problemPlugin } from "./plugins/problem";
+import { securityPlugin } from "./plugins/security";
 import { bilingualValidatorCompiler } from "./plugins/zod";
 import { DEV_PEPPER } from "./tokens";
+import { CT_UNSUPPORTED_MEDIA_TYPE } from "./errors";
+import { DEFAULT_PLAN_YEARS, type PlanYears } from "./periods";
 import { healthRoutes } from "./routes/health";
 import { catalogRoutes } from "./routes/catalog";
 import { unitRoutes } from "./routes/units";
@@ -42,8 +45,11 @@ export interface AppOptions {
   staticRoot?: string | null;
   /** HTTPS key and certificate (PEM) */
   tls?: { key: string | Buffer; cert: string | Buffer } | null;
-  /** trust X-Forwarded-* from a reverse proxy / load balancer */
-  trustProxy?: boolean;
+  /**
+   * whose X-Forwarded-For to believe: the trusted proxies' addresses/CIDRs or a hop count (main.ts,
+   * CHITIEU_TRUSTED_PROXIES); true believes anyone's — never set it so in a deployment
+   */
+  trustProxy?: boolean | string[] | number;
   logger?: FastifyServerOptions["logger"];
   /** the clock (tests set deadlines' "now") */
   now?: () => Date;
@@ -51,8 +57,30 @@ export interface AppOptions {
   authFailures?: { max: number; windowMs: number };
   /** token look-ups cached this long, ms (default 5000; 0 = no cache) */
   tokenCacheMs?: number;
+  /**
+   * refuse figures beyond their plausible bound (src/domain/rules/bounds.ts); default true. Tests turn it off to
+   * store what a server without the check accepted, and show that reads of such data still answer.
+   */
+  checkFigureBounds?: boolean;
+  /** Strict-Transport-Security (default: when `tls` is set; main.ts adds production behind a proxy) */
+  hsts?: boolean;
+  /** serve the bundles' source maps (*.map); default true — main.ts turns them off in production */
+  sourceMaps?: boolean;
+  /** the plan's years: periods outside them are refused (default 2026–2030; CHITIEU_PLAN_YEARS) */
+  planYears?: PlanYears;
+  /** free bytes the database's disk must keep for readiness (default 16 MB; CHITIEU_MIN_FREE_MB) */
+  minFreeBytes?: number;
   /** units and current catalog re-read this often, ms (default 10000; 0 = never) */
   referenceRefreshMs?: number;
+}
+
+/**
+ * A hop count means: believe the last N entries of X-Forwarded-For, whoever the peer is (fastify 5 itself fails
+ * closed on a number) — only right when the port is reachable through the proxies alone.
+ */
+function trustProxyOption(tp: AppOptions["trustProxy"]): FastifyServerOptions["trustProxy"] {
+  if (typeof tp === "number") return (_address: string, hop: number) => hop < tp;
+  return tp ?? false;
 }
 
 function isHandle(db: DbHandle | DbConfig): db is DbHandle {
@@ -65,7 +93,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const base: FastifyServerOptions = {
     logger: opts.logger ?? false,
     bodyLimit,
-    trustProxy: opts.trustProxy ?? false,
+    trustProxy: trustProxyOption(opts.trustProxy),
     // an endpoint answer never takes long; keep slow clients from holding sockets
     requestTimeout: 30_000,
     routerOptions: { ignoreTrailingSlash: true },
@@ -84,6 +112,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const handle = isHandle(opts.db) ? opts.db : await connect(opts.db);
 
   await app.register(problemPlugin, { bodyLimit });
+  await app.register(securityPlugin, { hsts: opts.hsts ?? Boolean(opts.tls) });
+  app.decorate("plan", opts.planYears ?? DEFAULT_PLAN_YEARS);
+  // the API reads UTF-8 only: a body declared in another charset is refused, never stored with its bytes altered
+  app.addHook("onRequest", async (request) => {
+    const type = request.headers["content-type"];
+    const charset = type ? /;\s*charset\s*=\s*"?([^";\s]*)"?/i.exec(type)?.[1] : undefined;
+    if (charset !== undefined && !/^utf-?8$/i.test(charset)) throw CT_UNSUPPORTED_MEDIA_TYPE({ contentType: type! });
+  });
   await app.register(dbPlugin, {
     handle,
     ownsHandle: owns,
@@ -121,12 +157,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       const typed = api.withTypeProvider<ZodTypeProvider>();
-      await typed.register(healthRoutes);
+      await typed.register(healthRoutes, { minFreeBytes: opts.minFreeBytes });
       await typed.register(catalogRoutes);
       await typed.register(unitRoutes);
       await typed.register(periodRoutes);
       await typed.register(meRoutes);
-      await typed.register(submissionRoutes);
+      await typed.register(submissionRoutes, { checkBounds: opts.checkFigureBounds });
       await typed.register(reportRoutes);
       await typed.register(plannerRoutes);
       await typed.register(tokenRoutes, { pepper });
@@ -141,7 +177,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   if (staticRoot && fs.existsSync(staticRoot)) {
     // loaded only when there is something to serve (its content-disposition dependency is ESM-only)
     const { default: fastifyStatic } = await import("@fastify/static");
-    await app.register(fastifyStatic, { root: staticRoot, prefix: "/", index: false });
+    const sourceMaps = opts.sourceMaps !== false;
+    await app.register(fastifyStatic, {
+      root: staticRoot,
+      prefix: "/",
+      index: false,
+      // dotfiles are never served; source maps only outside production (they hold the whole source)
+      allowedPath: (pathName) => sourceMaps || !pathName.endsWith(".map"),
+    });
     app.get("/", { schema: { hide: true } }, async (_request, reply) => reply.redirect("/taskpane.html"));
   }
 

@@ -76,6 +76,17 @@ export const CT_TOKEN_REVOKED = defineError<{ tokenId: string; revokedAt: string
   fix: "Issue a new token for the unit and enter it in the task pane.",
 });
 
+export const CT_TOKEN_EXPIRED = defineError<{ tokenId: string; expiredAt: string }>({
+  code: "CT_TOKEN_EXPIRED",
+  status: 401,
+  message: (p) => ({
+    vi: `Mã truy cập ${p.tokenId} đã hết hạn lúc ${p.expiredAt}. Xin quản trị viên cấp mã mới (chitieu token rotate) rồi nhập vào ngăn tác vụ.`,
+    en: `Access token ${p.tokenId} expired at ${p.expiredAt}. Ask your administrator for a new one (chitieu token rotate) and enter it in the task pane.`,
+  }),
+  cause: "The token's expiry time (365 days after issue by default, or the end of a rotation's overlap) has passed.",
+  fix: "Issue a successor with `chitieu token rotate <id>` before expiry; the pane warns 14 days ahead.",
+});
+
 export const CT_AUTH_RATE_LIMITED = defineError<{ retryAfterSeconds: number }>({
   code: "CT_AUTH_RATE_LIMITED",
   status: 429,
@@ -137,11 +148,11 @@ export const CT_UNSUPPORTED_MEDIA_TYPE = defineError<{ contentType: string }>({
   code: "CT_UNSUPPORTED_MEDIA_TYPE",
   status: 415,
   message: (p) => ({
-    vi: `Kiểu nội dung “${p.contentType}” không được hỗ trợ; gửi “application/json”.`,
-    en: `Content type “${p.contentType}” is not supported; send “application/json”.`,
+    vi: `Kiểu nội dung “${p.contentType}” không được hỗ trợ; gửi “application/json” mã hoá UTF-8 (charset=utf-8 hoặc không ghi charset).`,
+    en: `Content type “${p.contentType}” is not supported; send “application/json” encoded as UTF-8 (charset=utf-8, or no charset).`,
   }),
-  cause: "The request's Content-Type is not application/json.",
-  fix: "Set `Content-Type: application/json`.",
+  cause: "The request's Content-Type is not application/json, or declares a charset other than UTF-8.",
+  fix: "Set `Content-Type: application/json` (UTF-8).",
 });
 
 export const CT_REQUEST_INVALID = defineError<{ part: string; count: number }>({
@@ -166,6 +177,17 @@ export const CT_ROUTE_NOT_FOUND = defineError<{ method: string; url: string }>({
   fix: "Check the endpoint address (it ends before /api/v1) and the route in the OpenAPI document.",
 });
 
+export const CT_PATH_FORBIDDEN = defineError<{ url: string }>({
+  code: "CT_PATH_FORBIDDEN",
+  status: 403,
+  message: (p) => ({
+    vi: `Không được đọc ${p.url}: địa chỉ trỏ ra ngoài thư mục của add-in hoặc vào một thư mục.`,
+    en: `${p.url} may not be read: it points outside the add-in's folder, or at a folder.`,
+  }),
+  cause: "A static-file URL with `..` (plain or %2e%2e) or naming a folder (/assets/).",
+  fix: "Use the file addresses the manifest and task pane use (e.g. /taskpane.html, /assets/icon-32.png).",
+});
+
 // --- domain ----------------------------------------------------------------------------------------------------
 
 export const CT_UNIT_UNKNOWN = defineError<{ unitCode: string }>({
@@ -188,6 +210,18 @@ export const CT_PERIOD_INVALID = defineError<{ period: string }>({
   }),
   cause: "A period in the path or query cannot be parsed.",
   fix: "Write the period as YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY.",
+});
+
+export const CT_PERIOD_OUT_OF_PLAN = defineError<{ period: string; from: number; to: number }>({
+  code: "CT_PERIOD_OUT_OF_PLAN",
+  status: 422,
+  message: (p) => ({
+    vi: `Kỳ báo cáo “${p.period}” nằm ngoài kế hoạch ${p.from}–${p.to}: chỉ nhận các kỳ từ ${p.from}-01 đến ${p.to}-12 (quý, 6 tháng, năm trong các năm đó). Không có gì được lưu.`,
+    en: `Reporting period “${p.period}” is outside the plan ${p.from}–${p.to}: only periods from ${p.from}-01 to ${p.to}-12 (and the quarters, halves and years of those years) are accepted. Nothing was stored.`,
+  }),
+  cause:
+    "A submission (or its dry run) for a period whose year is outside the plan's years (CHITIEU_PLAN_YEARS, default 2026-2030), e.g. 2000-01 or 2099-12. Reads of such periods answer as usual.",
+  fix: "Check the period's year; an administrator widens CHITIEU_PLAN_YEARS for another plan.",
 });
 
 export const CT_CATALOG_NOT_FOUND = defineError<{ version: string; current: string }>({
@@ -265,6 +299,18 @@ export const CT_REPORT_INVALID = defineError<{ errors: number }>({
   }),
   cause: "The domain rules (the same the task pane runs) found at least one blocking error.",
   fix: "Fix each issue of severity `error` and submit again.",
+});
+
+export const CT_FIGURE_OUT_OF_RANGE = defineError<{ count: number; first: string }>({
+  code: "CT_FIGURE_OUT_OF_RANGE",
+  status: 422,
+  message: (p) => ({
+    vi: `${p.count} số liệu lớn quá mức có thể có (đầu tiên: ${p.first}); xem “issues”: mỗi mục nêu chỉ tiêu, trường và giới hạn. Kiểm tra lại (thừa chữ số 0, dán nhầm ô) rồi gửi lại. Không có gì được lưu.`,
+    en: `${p.count} figure(s) beyond what is possible (first: ${p.first}); see “issues”: each names the target, the field and the bound. Check them (extra zeros, a pasted cell) and send again. Nothing was stored.`,
+  }),
+  cause:
+    "A value, numerator or denominator is larger than its target's plausible bound (by measure kind, or the target's own; src/domain/rules/bounds.ts).",
+  fix: "Correct the figure named in each issue's path; a real figure that large means the bound needs review.",
 });
 
 export const CT_JUSTIFICATION_REQUIRED = defineError<{ unjustified: number }>({
@@ -396,6 +442,52 @@ export const CT_INTERNAL = defineError<{ requestId: string }>({
   fix: "Retry with the same submissionId (retries never duplicate); report the request id to the administrator.",
 });
 
+export const CT_DB_UNAVAILABLE = defineError<{ reason: string; retryAfterSeconds: number }>({
+  code: "CT_DB_UNAVAILABLE",
+  status: 503,
+  message: (p) => ({
+    vi: `Cơ sở dữ liệu tạm thời không trả lời (${p.reason}). Không có gì được lưu nếu chưa nhận biên nhận; thử lại sau ${p.retryAfterSeconds} giây với cùng mã lần gửi.`,
+    en: `The database is not answering for now (${p.reason}). Nothing was stored unless a receipt was returned; retry in ${p.retryAfterSeconds} seconds with the same submission id.`,
+  }),
+  cause:
+    "PostgreSQL is restarting or unreachable (or the SQLite file stayed locked); the service reconnects by itself.",
+  fix: "Retry after the Retry-After delay with the same submissionId; the administrator checks the database.",
+});
+
+export const CT_STORAGE_FULL = defineError<{ retryAfterSeconds: number }>({
+  code: "CT_STORAGE_FULL",
+  status: 507,
+  message: (p) => ({
+    vi: `Ổ đĩa của máy chủ đã đầy nên không lưu được. Không có gì được lưu; thử lại sau ${p.retryAfterSeconds} giây với cùng mã lần gửi, và báo quản trị viên.`,
+    en: `The server's disk is full, so nothing can be stored. Nothing was stored; retry in ${p.retryAfterSeconds} seconds with the same submission id, and tell the administrator.`,
+  }),
+  cause: "The disk holding the database is full (SQLITE_FULL, ENOSPC, PostgreSQL 53100); /health reports not ready.",
+  fix: "Free space on the database's disk; the service recovers without a restart.",
+});
+
+export const CT_DB_START_FAILED = defineError<{ location: string; reason: string }>({
+  code: "CT_DB_START_FAILED",
+  status: 503,
+  message: (p) => ({
+    vi: `Không khởi động được: cơ sở dữ liệu ${p.location} không trả lời (${p.reason}). Kiểm tra DATABASE_URL và PostgreSQL đang chạy; trình quản lý dịch vụ (systemd) sẽ chạy lại.`,
+    en: `Cannot start: the database ${p.location} does not answer (${p.reason}). Check DATABASE_URL and that PostgreSQL runs; the service manager (systemd) starts it again.`,
+  }),
+  cause:
+    "`chitieu serve` could not reach the database to run its migrations (PostgreSQL down or unreachable at start).",
+  fix: "Start PostgreSQL or correct DATABASE_URL; with systemd `Restart=on-failure` the service retries by itself.",
+});
+
+export const CT_WORKER_FAILED = defineError<{ failures: number; seconds: number; last: string }>({
+  code: "CT_WORKER_FAILED",
+  status: 500,
+  message: (p) => ({
+    vi: `Dừng máy chủ: tiến trình phục vụ hỏng ${p.failures} lần liên tiếp trong ${p.seconds} giây (lần cuối: ${p.last}). Xem thông báo phía trên, sửa nguyên nhân rồi chạy lại.`,
+    en: `Stopping: the serving process failed ${p.failures} times in a row within ${p.seconds} seconds (last: ${p.last}). See the message above, fix the cause and start again.`,
+  }),
+  cause: "Every restart of the worker process failed quickly (database away at start, bad certificate, port taken).",
+  fix: "Fix the cause printed before it; a service manager (systemd Restart=on-failure) starts `chitieu serve` again.",
+});
+
 export const CT_UNSAFE_CONFIG = defineError<{ reasons: Bilingual[] }>({
   code: "CT_UNSAFE_CONFIG",
   status: 500,
@@ -404,8 +496,8 @@ export const CT_UNSAFE_CONFIG = defineError<{ reasons: Bilingual[] }>({
     en: `Refusing to start in production mode with unsafe settings: ${p.reasons.map((r) => r.en).join("; ")}`,
   }),
   cause:
-    "CHITIEU_ENV=production with the default token pepper, no TLS (and no --behind-proxy), or a wildcard CORS origin.",
-  fix: "Set CHITIEU_TOKEN_PEPPER, CHITIEU_TLS_KEY/CERT (or CHITIEU_BEHIND_PROXY=1) and CHITIEU_ALLOWED_ORIGIN.",
+    "CHITIEU_ENV=production with the default or a short (< 32 bytes) token pepper, no TLS (and no --behind-proxy), or an origin that is a wildcard, `null` or not https.",
+  fix: "Set CHITIEU_TOKEN_PEPPER (`openssl rand -hex 32`), CHITIEU_TLS_KEY/CERT (or CHITIEU_BEHIND_PROXY=1) and CHITIEU_ALLOWED_ORIGIN (https only).",
 });
 
 export const CT_CONFIG_INVALID = defineError<{ setting: string; value: string; expected: string }>({
@@ -415,7 +507,8 @@ export const CT_CONFIG_INVALID = defineError<{ setting: string; value: string; e
     vi: `Cấu hình ${p.setting} = “${p.value}” không hợp lệ: cần ${p.expected}.`,
     en: `Setting ${p.setting} = “${p.value}” is not valid: expected ${p.expected}.`,
   }),
-  cause: "A command-line flag or environment variable has a value that cannot be used (port, file, URL).",
+  cause:
+    "A command-line flag or environment variable has a value that cannot be used (port, file, URL, CHITIEU_ENV, a TLS key that does not match its certificate); `serve` exits 1 at once.",
   fix: "Correct the setting named in the message.",
 });
 

@@ -4,8 +4,10 @@
  */
 import cluster from "node:cluster";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import tls from "node:tls";
 import type { FastifyInstance } from "fastify";
 import type { Bilingual } from "../domain/types";
 import { buildApp, DEFAULT_ORIGIN } from "./app";
@@ -18,7 +20,10 @@ import {
   type DbHandle,
 } from "./db/connect";
 import { seedReferenceData } from "./db/seed";
-import { CT_CONFIG_INVALID, CT_UNSAFE_CONFIG } from "./errors";
+import { CT_CONFIG_INVALID, CT_DB_START_FAILED, CT_UNSAFE_CONFIG, CT_WORKER_FAILED } from "./errors";
+import { failureReason, isDbUnavailable } from "./db/failures";
+import { DEFAULT_MIN_FREE_BYTES } from "./routes/health";
+import { DEFAULT_PLAN_YEARS, parsePlanYears, type PlanYears } from "./periods";
 import { issueToken } from "./services/token-admin";
 import { DEV_PEPPER, resolvePepper } from "./tokens";
 
@@ -29,7 +34,8 @@ export interface ServeFlags {
   tlsKey?: string;
   tlsCert?: string;
   staticRoot?: string;
-  behindProxy?: boolean;
+  /** true (the loopback proxy), or the trusted proxies: addresses/CIDRs, comma separated, or a hop count */
+  behindProxy?: boolean | string;
   /** processes answering on the one port (cluster); "auto" = one per CPU */
   workers?: string;
 }
@@ -43,10 +49,22 @@ export interface ServeConfig {
   allowedOrigins: string[];
   pepper: string;
   production: boolean;
+  /** a proxy in front terminates HTTPS (trustedProxies is set) */
   behindProxy: boolean;
+  /** whose X-Forwarded-For is believed: addresses/CIDRs or a hop count; null = nobody's */
+  trustedProxies: string[] | number | null;
   logLevel: string;
   workers: number;
+  /** free bytes the database's disk keeps before readiness turns false */
+  minFreeBytes: number;
+  /** the plan's years (CHITIEU_PLAN_YEARS, default 2026-2030): periods outside them are refused */
+  planYears: PlanYears;
 }
+
+/** The values CHITIEU_ENV may take; anything else is refused rather than silently run as development. */
+export const KNOWN_ENVS = ["production", "development", "test"] as const;
+/** The shortest token pepper production accepts, in bytes. */
+export const MIN_PEPPER_BYTES = 32;
 
 /** The package root (where package.json is), found from this file whether it runs from src/ or dist/. */
 export function packageRoot(): string {
@@ -94,6 +112,32 @@ export function resolveServeConfig(flags: ServeFlags, env: NodeJS.ProcessEnv, cw
           certFile: path.resolve(cwd, certFile),
         }
       : null;
+  if (tls) checkTlsPair(tls);
+  const chitieuEnv = env.CHITIEU_ENV?.trim();
+  if (chitieuEnv && !(KNOWN_ENVS as readonly string[]).includes(chitieuEnv)) {
+    throw CT_CONFIG_INVALID({ setting: "CHITIEU_ENV", value: chitieuEnv, expected: KNOWN_ENVS.join(", ") });
+  }
+  const db = resolveDbConfig(env, { db: flags.db, cwd });
+  checkDbConfig(db, env);
+  const minFreeText = env.CHITIEU_MIN_FREE_MB;
+  const minFreeMb = minFreeText === undefined ? DEFAULT_MIN_FREE_BYTES / 1024 / 1024 : Number(minFreeText);
+  if (!Number.isFinite(minFreeMb) || minFreeMb < 0) {
+    throw CT_CONFIG_INVALID({
+      setting: "CHITIEU_MIN_FREE_MB",
+      value: String(minFreeText),
+      expected: "a number of megabytes, 0 or more",
+    });
+  }
+  const planText = env.CHITIEU_PLAN_YEARS;
+  const planYears = planText === undefined ? DEFAULT_PLAN_YEARS : parsePlanYears(planText);
+  if (!planYears) {
+    throw CT_CONFIG_INVALID({
+      setting: "CHITIEU_PLAN_YEARS",
+      value: String(planText),
+      expected: "two years such as 2026-2030",
+    });
+  }
+  const trustedProxies = resolveTrustedProxies(flags.behindProxy, env);
   const staticRoot = flags.staticRoot ?? env.CHITIEU_STATIC_ROOT ?? path.join(packageRoot(), "dist", "web");
   const origins = (env.CHITIEU_ALLOWED_ORIGIN ?? DEFAULT_ORIGIN)
     .split(",")
@@ -102,16 +146,99 @@ export function resolveServeConfig(flags: ServeFlags, env: NodeJS.ProcessEnv, cw
   return {
     port,
     host: flags.host ?? env.CHITIEU_HOST ?? "127.0.0.1",
-    db: resolveDbConfig(env, { db: flags.db, cwd }),
+    db,
     tls,
     staticRoot: path.resolve(cwd, staticRoot),
     allowedOrigins: origins,
     pepper: resolvePepper(env),
-    production: env.CHITIEU_ENV === "production" || env.NODE_ENV === "production",
-    behindProxy: flags.behindProxy === true || truthy(env.CHITIEU_BEHIND_PROXY),
+    production: chitieuEnv === "production" || env.NODE_ENV === "production",
+    behindProxy: trustedProxies !== null,
+    trustedProxies,
     logLevel: env.CHITIEU_LOG ?? "warn",
     workers: resolveWorkers(flags.workers ?? env.CHITIEU_WORKERS),
+    minFreeBytes: Math.round(minFreeMb * 1024 * 1024),
+    planYears,
   };
+}
+
+const PROXY_PRESETS = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+/**
+ * Whose X-Forwarded-For to believe. `--behind-proxy <list|hops>` or CHITIEU_TRUSTED_PROXIES: IP addresses or CIDR
+ * ranges (or the presets loopback, linklocal, uniquelocal), comma separated, or the number of proxy hops in front.
+ * A bare `--behind-proxy` or CHITIEU_BEHIND_PROXY=1 trusts a proxy on this machine only (loopback). Nothing set:
+ * the socket's peer is the client and X-Forwarded-For is ignored.
+ */
+export function resolveTrustedProxies(
+  flag: boolean | string | undefined,
+  env: NodeJS.ProcessEnv,
+): string[] | number | null {
+  const text =
+    typeof flag === "string" && flag !== ""
+      ? flag
+      : ((env.CHITIEU_TRUSTED_PROXIES?.trim() || undefined) ??
+        (flag === true || truthy(env.CHITIEU_BEHIND_PROXY) ? "loopback" : undefined));
+  if (text === undefined) return null;
+  const setting = typeof flag === "string" ? "--behind-proxy" : "CHITIEU_TRUSTED_PROXIES";
+  const expected = "IP addresses or CIDR ranges (or loopback), comma separated, or a number of hops from 1 to 10";
+  if (/^\d+$/.test(text.trim())) {
+    const hops = Number(text);
+    if (hops < 1 || hops > 10) throw CT_CONFIG_INVALID({ setting, value: text, expected });
+    return hops;
+  }
+  const list = text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const item of list) {
+    const [address, bits, extra] = item.split("/");
+    const family = net.isIP(address ?? "");
+    const okBits = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!(PROXY_PRESETS.has(item) || (family !== 0 && okBits && extra === undefined))) {
+      throw CT_CONFIG_INVALID({ setting, value: item, expected });
+    }
+  }
+  if (list.length === 0) throw CT_CONFIG_INVALID({ setting, value: text, expected });
+  return list;
+}
+
+/** A key that does not match its certificate (or the two files swapped) is refused here, before any worker starts. */
+function checkTlsPair(pair: NonNullable<ServeConfig["tls"]>): void {
+  try {
+    tls.createSecureContext({ key: pair.key, cert: pair.cert });
+  } catch (e) {
+    throw CT_CONFIG_INVALID({
+      setting: "--tls-key / --tls-cert",
+      value: `${pair.keyFile}, ${pair.certFile}`,
+      expected: `a PEM private key and the PEM certificate made for it (${(e as Error).message.replace(/^error:[0-9A-F]+:/i, "")})`,
+    });
+  }
+}
+
+function checkDbConfig(db: DbConfig, env: NodeJS.ProcessEnv): void {
+  if (db.url) {
+    let protocol = "";
+    try {
+      protocol = new URL(db.url).protocol;
+    } catch {
+      /* reported below */
+    }
+    if (protocol !== "postgres:" && protocol !== "postgresql:") {
+      throw CT_CONFIG_INVALID({
+        setting: "DATABASE_URL",
+        value: redactSecret(db.url),
+        expected: "postgres://user:password@host:5432/database",
+      });
+    }
+  }
+  const pool = env.CHITIEU_PG_POOL;
+  if (pool !== undefined && (!Number.isInteger(Number(pool)) || Number(pool) < 1 || Number(pool) > 1000)) {
+    throw CT_CONFIG_INVALID({ setting: "CHITIEU_PG_POOL", value: pool, expected: "a whole number from 1 to 1000" });
+  }
+}
+
+function redactSecret(url: string): string {
+  return url.replace(/\/\/([^:/@]*):[^@]*@/, "//$1:***@");
 }
 
 function resolveWorkers(text: string | undefined): number {
@@ -131,6 +258,19 @@ export function productionProblems(cfg: ServeConfig): Bilingual[] {
     problems.push({
       vi: "CHITIEU_TOKEN_PEPPER chưa đặt (đang dùng giá trị mặc định cho máy phát triển)",
       en: "CHITIEU_TOKEN_PEPPER is not set (the development default is in use)",
+    });
+  }
+  if (cfg.pepper !== DEV_PEPPER && Buffer.byteLength(cfg.pepper, "utf8") < MIN_PEPPER_BYTES) {
+    problems.push({
+      vi: `CHITIEU_TOKEN_PEPPER quá ngắn (${Buffer.byteLength(cfg.pepper, "utf8")} byte): cần ít nhất ${MIN_PEPPER_BYTES} byte ngẫu nhiên, ví dụ “openssl rand -hex 32”`,
+      en: `CHITIEU_TOKEN_PEPPER is too short (${Buffer.byteLength(cfg.pepper, "utf8")} bytes): use at least ${MIN_PEPPER_BYTES} random bytes, e.g. “openssl rand -hex 32”`,
+    });
+  }
+  const insecure = cfg.allowedOrigins.filter((o) => o === "null" || !/^https:\/\/[^*]+$/i.test(o));
+  if (insecure.length > 0 && !cfg.allowedOrigins.some((o) => o.includes("*"))) {
+    problems.push({
+      vi: `CHITIEU_ALLOWED_ORIGIN chỉ nhận địa chỉ https:// của add-in; không nhận: ${insecure.join(", ")}`,
+      en: `CHITIEU_ALLOWED_ORIGIN takes only the add-in's https:// origins; refused: ${insecure.join(", ")}`,
     });
   }
   if (!cfg.tls && !cfg.behindProxy) {
@@ -195,13 +335,17 @@ export async function startServer(cfg: ServeConfig, opts: { demoTokens?: boolean
       allowedOrigins: cfg.allowedOrigins,
       staticRoot: cfg.staticRoot,
       tls: cfg.tls,
-      trustProxy: cfg.behindProxy,
+      trustProxy: cfg.trustedProxies ?? false,
       logger: { level: cfg.logLevel },
+      minFreeBytes: cfg.minFreeBytes,
+      planYears: cfg.planYears,
+      hsts: Boolean(cfg.tls) || (cfg.production && cfg.behindProxy),
+      sourceMaps: !cfg.production,
     });
     await app.ready();
   } catch (e) {
-    await handle.close();
-    throw e;
+    await handle.close().catch(() => undefined);
+    throw isDbUnavailable(e) ? CT_DB_START_FAILED({ location: handle.location, reason: failureReason(e) }) : e;
   }
   const demoTokens = opts.demoTokens === false ? [] : await issueDemoTokens(handle, cfg);
   try {
@@ -231,29 +375,68 @@ export interface RunningCluster {
   location: string;
   workers: number;
   demoTokens: RunningServer["demoTokens"];
+  /** settles when the supervisor gave up restarting workers (the workers are stopped by then) */
+  gaveUp: Promise<Error>;
   close(): Promise<void>;
 }
 
+/** How the supervisor restarts a worker that died: doubling delays, and when to give up. */
+export interface RestartPolicy {
+  /** first delay, ms (then doubled at each quick failure, up to maxDelayMs) */
+  firstDelayMs: number;
+  maxDelayMs: number;
+  /** a worker that dies sooner than this after it was started counts as a quick failure */
+  quickMs: number;
+  /** give up after this many quick failures in a row */
+  maxQuickFailures: number;
+}
+
+export const DEFAULT_RESTART: RestartPolicy = {
+  firstDelayMs: 250,
+  maxDelayMs: 8_000,
+  quickMs: 10_000,
+  maxQuickFailures: 6,
+};
+
+export function restartPolicyFromEnv(env: NodeJS.ProcessEnv): RestartPolicy {
+  const n = env.CHITIEU_RESTART_LIMIT;
+  if (n === undefined) return DEFAULT_RESTART;
+  const v = Number(n);
+  if (!Number.isInteger(v) || v < 1 || v > 1000) {
+    throw CT_CONFIG_INVALID({ setting: "CHITIEU_RESTART_LIMIT", value: n, expected: "a whole number from 1 to 1000" });
+  }
+  return { ...DEFAULT_RESTART, maxQuickFailures: v };
+}
+
+/** Migrate, seed and issue demo tokens, saying clearly when the database is not there. */
+async function prepareDatabase(
+  cfg: ServeConfig,
+): Promise<{ handle: DbHandle; demoTokens: RunningServer["demoTokens"] }> {
+  const handle = await connect(cfg.db);
+  try {
+    await migrateToLatest(handle);
+    await seedReferenceData(handle.db, new Date().toISOString());
+    return { handle, demoTokens: await issueDemoTokens(handle, cfg) };
+  } catch (e) {
+    throw isDbUnavailable(e) ? CT_DB_START_FAILED({ location: handle.location, reason: failureReason(e) }) : e;
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
 /**
- * Several processes answering on one port (node:cluster), for machines with several cores. The primary migrates,
- * seeds and issues the demo tokens once, then forks the workers (each a full `startServer`); a worker that dies is
- * replaced. Safe on PostgreSQL and SQLite alike: the unique keys and conditional updates that make several
- * instances safe make several workers safe.
+ * Several processes answering on one port (node:cluster). The primary migrates, seeds and issues the demo tokens
+ * once, then forks the workers (each a full `startServer`). A worker that dies is replaced after a delay that doubles
+ * with each quick failure (250 ms … 8 s); after `maxQuickFailures` quick failures in a row the supervisor stops every
+ * worker and `gaveUp` settles, so `chitieu serve` exits non-zero and a service manager sees it. Safe on PostgreSQL and
+ * SQLite alike: the unique keys and conditional updates that make several instances safe make several workers safe.
  */
-export async function startCluster(cfg: ServeConfig): Promise<RunningCluster> {
+export async function startCluster(cfg: ServeConfig, policy: RestartPolicy = DEFAULT_RESTART): Promise<RunningCluster> {
   if (cfg.production) {
     const problems = productionProblems(cfg);
     if (problems.length > 0) throw CT_UNSAFE_CONFIG({ reasons: problems });
   }
-  const handle = await connect(cfg.db);
-  let demoTokens: RunningServer["demoTokens"];
-  try {
-    await migrateToLatest(handle);
-    await seedReferenceData(handle.db, new Date().toISOString());
-    demoTokens = await issueDemoTokens(handle, cfg);
-  } finally {
-    await handle.close();
-  }
+  const { handle, demoTokens } = await prepareDatabase(cfg);
   // SQLite: the one WAL checkpointer of the deployment runs here, in the primary (the workers start none)
   const checkpointer =
     cfg.db.sqlitePath && cfg.db.sqlitePath !== ":memory:" && !cfg.db.url
@@ -267,25 +450,63 @@ export async function startCluster(cfg: ServeConfig): Promise<RunningCluster> {
     ? process.execArgv
     : [...process.execArgv, "--max-semi-space-size=32"];
   cluster.setupPrimary({ execArgv });
-  const fork = () => cluster.fork({ CHITIEU_CLUSTER_WORKER: "1" });
+  const startedAt = new Map<number, number>();
+  const fork = () => {
+    const w = cluster.fork({ CHITIEU_CLUSTER_WORKER: "1" });
+    startedAt.set(w.id, Date.now());
+  };
+  const stopWorkers = (): Promise<void> => {
+    const alive = Object.values(cluster.workers ?? {}).filter((w) => w && !w.isDead());
+    return Promise.all(
+      alive.map(
+        (w) =>
+          new Promise<void>((resolve) => {
+            w!.once("exit", () => resolve());
+            w!.process.kill("SIGTERM");
+          }),
+      ),
+    ).then(() => undefined);
+  };
+  let giveUp!: (e: Error) => void;
+  const gaveUp = new Promise<Error>((resolve) => (giveUp = resolve));
+  let quickFailures = 0;
+  let firstQuickAt = 0;
   const port = await new Promise<number>((resolve, reject) => {
     let listening = 0;
     let firstPort = cfg.port;
+    let started = false;
     const onListening = (_w: unknown, address: { port: number }) => {
       firstPort = address.port;
-      if (++listening === cfg.workers) {
-        cluster.off("listening", onListening);
+      if (!started && ++listening === cfg.workers) {
+        started = true;
         resolve(firstPort);
       }
     };
     cluster.on("listening", onListening);
     cluster.on("exit", (worker, code, signal) => {
       if (stopping) return;
-      if (listening < cfg.workers) {
-        reject(new Error(`worker ${worker.id} exited with ${code ?? signal} while starting`));
+      const lived = Date.now() - (startedAt.get(worker.id) ?? 0);
+      startedAt.delete(worker.id);
+      if (lived < policy.quickMs) {
+        if (quickFailures === 0) firstQuickAt = Date.now() - lived;
+        quickFailures += 1;
+      } else quickFailures = 0;
+      if (quickFailures >= policy.maxQuickFailures) {
+        stopping = true;
+        const error = CT_WORKER_FAILED({
+          failures: quickFailures,
+          seconds: Math.round((Date.now() - firstQuickAt) / 1000),
+          last: signal ? `signal ${signal}` : `exit code ${code}`,
+        });
+        void stopWorkers()
+          .then(() => checkpointer?.stop())
+          .then(() => (started ? giveUp(error) : reject(error)));
         return;
       }
-      fork();
+      const delay = Math.min(policy.firstDelayMs * 2 ** Math.max(0, quickFailures - 1), policy.maxDelayMs);
+      setTimeout(() => {
+        if (!stopping) fork();
+      }, delay);
     });
     for (let i = 0; i < cfg.workers; i++) fork();
   });
@@ -295,18 +516,10 @@ export async function startCluster(cfg: ServeConfig): Promise<RunningCluster> {
     location: handle.location,
     workers: cfg.workers,
     demoTokens,
+    gaveUp,
     close() {
       stopping = true;
-      const alive = Object.values(cluster.workers ?? {}).filter((w) => w && !w.isDead());
-      return Promise.all(
-        alive.map(
-          (w) =>
-            new Promise<void>((resolve) => {
-              w!.once("exit", () => resolve());
-              w!.process.kill("SIGTERM");
-            }),
-        ),
-      ).then(() => checkpointer?.stop());
+      return stopWorkers().then(() => checkpointer?.stop());
     },
   };
 }

@@ -159,6 +159,7 @@ export const MeResponse = z.object({
   label: z.string(),
   unit: Unit.nullable(),
   demo: z.boolean(),
+  expiresAt: z.string().nullable().describe("when this token stops working (the pane warns before); null = never"),
 });
 
 // --- submissions -----------------------------------------------------------------------------------------------
@@ -512,6 +513,7 @@ export const TokenInfo = z.object({
   label: z.string(),
   createdAt: z.string(),
   revokedAt: z.string().nullable(),
+  expiresAt: z.string().nullable().describe("refused from this time on; null = never"),
 });
 
 export const IssueTokenBody = z
@@ -519,6 +521,14 @@ export const IssueTokenBody = z
     role: z.enum(["unit", "planner", "admin"]),
     unitCode: text(32).min(1).optional(),
     label: text(200).optional(),
+    expiresInDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(3650)
+      .nullable()
+      .optional()
+      .describe("days until the token expires (default 365); null = never"),
   })
   .strict();
 

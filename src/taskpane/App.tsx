@@ -13,6 +13,7 @@ import { PreviewSheet } from "../workbook/preview/PreviewSheet";
 import { describeError } from "./api";
 import { ConnectPanel } from "./components/ConnectPanel";
 import { DemoBanner } from "./components/DemoBanner";
+import { TokenExpiryBanner } from "./components/TokenExpiryBanner";
 import { EntryForm } from "./components/EntryForm";
 import { Header } from "./components/Header";
 import { IssuesPanel } from "./components/IssuesPanel";
@@ -225,6 +226,7 @@ export function App(props: AppProps): React.JSX.Element {
     <main className={`${styles.pane} ${preview ? styles.previewPane : ""}`} aria-label={i18n.t("app.title")}>
       <Header unitName={unitName} onLocaleChange={handleLocaleChange} />
       {demo && <DemoBanner tour={props.tour} />}
+      <TokenExpiryBanner expiresAt={connection.me?.expiresAt} />
       {preview && (
         <Text size={200} className={styles.muted}>
           {i18n.t("app.previewNotice")}

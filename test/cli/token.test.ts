@@ -71,7 +71,7 @@ describe("chitieu token (SQLite file)", () => {
     [["issue", "--role", "king"], 2, "", "Unknown role “king”"],
     [["revoke", "fffffffff0"], 1, "", "No access token “fffffffff0”"],
     [["revoke"], 2, "", "Give the id of the token to revoke."],
-    [["rotate"], 2, "", "chitieu token issue"],
+    [["renew"], 2, "", "chitieu token issue"],
   ])("refuses %j (exit %i)", async (argv, code, _c, message) => {
     const c = capture(dir);
     expect(await run([...(argv as string[]), "--db", db], c.io)).toBe(code);

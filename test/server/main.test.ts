@@ -160,7 +160,7 @@ describe("chitieu serve configuration", () => {
       { behindProxy: true },
       {
         CHITIEU_ENV: "production",
-        CHITIEU_TOKEN_PEPPER: "s3cret-pepper",
+        CHITIEU_TOKEN_PEPPER: "s3cret-pepper-of-at-least-32-bytes!",
         CHITIEU_ALLOWED_ORIGIN: "https://chitieu.hanoi.gov.vn",
       },
       "/tmp",
@@ -194,7 +194,7 @@ describe("chitieu serve configuration", () => {
         { port: "0", db: path.join(dir, "prod.sqlite"), behindProxy: true, staticRoot: NO_STATIC },
         {
           CHITIEU_ENV: "production",
-          CHITIEU_TOKEN_PEPPER: "s3cret-pepper",
+          CHITIEU_TOKEN_PEPPER: "s3cret-pepper-of-at-least-32-bytes!",
           CHITIEU_ALLOWED_ORIGIN: "https://chitieu.hanoi.gov.vn",
           CHITIEU_LOG: "silent",
         },

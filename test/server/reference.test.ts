@@ -75,11 +75,15 @@ for (const dialect of dialects()) {
     });
 
     it("answers the health check once the database answers", async () => {
-      expect((await get(f.app, null, "/health")).json()).toEqual({
+      expect((await get(f.app, null, "/health")).json()).toMatchObject({
         ok: true,
+        live: true,
+        ready: true,
         database: dialect === "sqlite" ? "sqlite" : "postgresql",
         catalogVersion: defaultCatalog().version,
+        checks: { database: { ok: true }, disk: { ok: true } },
       });
+      expect((await get(f.app, null, "/health/live")).json()).toMatchObject({ ok: true, live: true });
     });
 
     it("publishes an OpenAPI 3.1 document of every route, with the request schemas", async () => {

@@ -9,6 +9,7 @@ export type AuditAction =
   | "report.unlocked"
   | "token.issued"
   | "token.revoked"
+  | "token.rotated"
   | "demo.reset"
   | "catalog.imported"
   | "unit.saved"

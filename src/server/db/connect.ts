@@ -66,6 +66,8 @@ export interface DbHandle {
   engine: "sqlite" | "postgresql";
   /** Where the data lives, without any password: for messages. */
   location: string;
+  /** The folder holding the data files on this machine (SQLite file), for the free-space check; null elsewhere. */
+  dataDir: string | null;
   /** Nothing existed before this connection (SQLite file created now, or PostgreSQL had no tables). Set by migrate. */
   fresh: boolean;
   close(): Promise<void>;
@@ -195,6 +197,9 @@ function namedStatementPool(pool: Pool): PostgresPool {
       let w = wrapped.get(client);
       if (!w) {
         const c = client;
+        // a connection that breaks while checked out (PostgreSQL restarted mid-transaction) errors the query in
+        // flight; without a listener the same error raised on the client would end the process
+        c.on("error", () => {});
         w = {
           query: ((sql: unknown, values?: unknown[]) => {
             if (typeof sql === "string" && values && values.length > 0) {
@@ -223,13 +228,27 @@ export function redactUrl(url: string): string {
   }
 }
 
+let poolErrorLogged = 0;
+function onPoolError(err: Error): void {
+  // one line per minute at most: a restart closes every idle connection at once
+  const now = Date.now();
+  if (now - poolErrorLogged < 60_000) return;
+  poolErrorLogged = now;
+  process.stderr.write(`chitieu: a PostgreSQL connection closed (${err.message}); reconnecting on the next query\n`);
+}
+
 export async function connect(config: DbConfig): Promise<DbHandle> {
   if (config.url) {
     const pool = new Pool({
       connectionString: config.url,
       max: config.poolSize ?? 10,
+      // while PostgreSQL is away a request waits at most this long for a connection, then answers 503
+      connectionTimeoutMillis: 5_000,
       ...(config.pgSchema ? { options: `-c search_path=${config.pgSchema}` } : {}),
     });
+    // An idle connection that PostgreSQL closes (restart, failover, idle timeout) is an `error` on the pool: the pool
+    // drops that connection and opens a new one on the next query. Without this listener the process dies.
+    pool.on("error", (err) => onPoolError(err));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: namedStatementPool(pool) }) });
     return {
       db,
@@ -238,6 +257,7 @@ export async function connect(config: DbConfig): Promise<DbHandle> {
       reads: null,
       engine: "postgresql",
       location: redactUrl(config.url) + (config.pgSchema ? ` (schema ${config.pgSchema})` : ""),
+      dataDir: null,
       fresh: false,
       close: () => db.destroy(),
     };
@@ -273,6 +293,7 @@ export async function connect(config: DbConfig): Promise<DbHandle> {
     reads,
     engine: "sqlite",
     location: file,
+    dataDir: file === ":memory:" ? null : path.dirname(path.resolve(file)),
     fresh: false,
     close: async () => {
       await writerThread?.close();

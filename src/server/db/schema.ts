@@ -45,6 +45,8 @@ export interface TokenTable {
   label: string;
   created_at: string;
   revoked_at: string | null;
+  /** ISO time after which the token is refused; null = never (tokens issued before expiry existed) */
+  expires_at: string | null;
 }
 
 export interface SubmissionTable {

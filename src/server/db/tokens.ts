@@ -9,6 +9,10 @@ export async function findTokenByHash(db: Kysely<Database>, hash: string): Promi
   return db.selectFrom("token").selectAll().where("hash", "=", hash).executeTakeFirst();
 }
 
+export async function findTokenById(db: Kysely<Database>, id: string): Promise<Pick<TokenRow, "id"> | undefined> {
+  return db.selectFrom("token").select("id").where("id", "=", id).executeTakeFirst();
+}
+
 export async function listTokens(db: Kysely<Database>): Promise<TokenRow[]> {
   return db.selectFrom("token").selectAll().orderBy("created_at").orderBy("id").execute();
 }

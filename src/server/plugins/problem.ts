@@ -7,12 +7,16 @@ import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { AppError, isAppError } from "../../domain/errors";
 import {
   CT_BODY_TOO_LARGE,
+  CT_DB_UNAVAILABLE,
   CT_INTERNAL,
   CT_MALFORMED_JSON,
   CT_REQUEST_INVALID,
+  CT_PATH_FORBIDDEN,
   CT_ROUTE_NOT_FOUND,
+  CT_STORAGE_FULL,
   CT_UNSUPPORTED_MEDIA_TYPE,
 } from "../errors";
+import { failureReason, isDbUnavailable, isStorageFull } from "../db/failures";
 import { RequestValidationError } from "./zod";
 
 export const PROBLEM_TYPE = "application/problem+json; charset=utf-8";
@@ -42,7 +46,7 @@ export function problemBody(e: AppError, issues?: unknown[]): ProblemBody {
 }
 
 export function sendProblem(reply: FastifyReply, e: AppError, issues?: unknown[]): FastifyReply {
-  if (e.status === 429 && typeof e.details.retryAfterSeconds === "number")
+  if ((e.status === 429 || e.status === 503 || e.status === 507) && typeof e.details.retryAfterSeconds === "number")
     reply.header("retry-after", String(e.details.retryAfterSeconds));
   return reply.code(e.status).type(PROBLEM_TYPE).serializer(JSON.stringify).send(problemBody(e, issues));
 }
@@ -78,14 +82,32 @@ function translate(
   if ((error as FastifyError).statusCode === 400 && /JSON|prototype|constructor/i.test(error.message)) {
     return { e: CT_MALFORMED_JSON({ reason: error.message.slice(0, 120) }) };
   }
+  // a static file outside the served folder (../, %2e%2e) or a folder: refused as such, never an internal error
+  const status = (error as FastifyError).statusCode;
+  if (status === 403) return { e: CT_PATH_FORBIDDEN({ url: request.url.split("?")[0] ?? request.url }) };
+  if (status === 404)
+    return { e: CT_ROUTE_NOT_FOUND({ method: request.method, url: request.url.split("?")[0] ?? "" }) };
+  if (isStorageFull(error)) return { e: CT_STORAGE_FULL({ retryAfterSeconds: 30 }) };
+  if (isDbUnavailable(error)) return { e: CT_DB_UNAVAILABLE({ reason: failureReason(error), retryAfterSeconds: 5 }) };
   return { e: CT_INTERNAL({ requestId: String(request.id) }) };
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** when a write last failed on a full disk (ms since the epoch; 0 = never): readiness looks at it */
+    outages: { storageFullAt: number };
+  }
 }
 
 export const problemPlugin = fp(
   async (app, opts: { bodyLimit: number }) => {
+    app.decorate("outages", { storageFullAt: 0 });
     app.setErrorHandler((error, request, reply) => {
       const { e, issues } = translate(error as FastifyError, request, opts.bodyLimit);
-      if (e.status >= 500) request.log.error({ err: error }, "request failed");
+      if (e.code === CT_STORAGE_FULL.code) app.outages.storageFullAt = Date.now();
+      // the database away or the disk full is an outage the operator sees once per request, without a stack
+      if (e.status === 503 || e.status === 507) request.log.warn({ code: e.code, reason: e.details.reason }, e.code);
+      else if (e.status >= 500) request.log.error({ err: error }, "request failed");
       return sendProblem(reply, e, issues);
     });
     app.setNotFoundHandler((request, reply) =>

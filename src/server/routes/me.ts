@@ -16,6 +16,7 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
         label: auth.label,
         unit: unit ? { ...unit, retiredFrom: unit.retiredFrom ?? null } : null,
         demo: unit?.demo === true,
+        expiresAt: auth.expiresAt,
       };
     },
   );

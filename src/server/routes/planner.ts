@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { parsePeriod } from "../../domain";
-import { CT_PERIOD_INVALID } from "../errors";
+import { periodAtEdge } from "../periods";
+import { attachmentHeader } from "../attachment";
 import { CompletenessQuery, CompletenessResponse, ConsolidationQuery, ConsolidationResponse } from "../schemas";
 import { completeness, consolidate, consolidationToCsv, consolidationToDhis2 } from "../services/consolidation";
 
@@ -18,8 +18,7 @@ export const plannerRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const period = parsePeriod(request.query.period);
-      if (!period) throw CT_PERIOD_INVALID({ period: request.query.period });
+      const period = periodAtEdge(request.query.period, null);
       const asOf = request.query.asOf ? new Date(request.query.asOf) : app.clock();
       return completeness(app, period, { group: request.query.group, includeDemo: request.query.demo === true }, asOf);
     },
@@ -40,8 +39,7 @@ export const plannerRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const q = request.query;
-      const period = parsePeriod(q.period);
-      if (!period) throw CT_PERIOD_INVALID({ period: q.period });
+      const period = periodAtEdge(q.period, null);
       const result = await consolidate(
         app,
         period,
@@ -52,14 +50,14 @@ export const plannerRoutes: FastifyPluginAsyncZod = async (app) => {
       if (q.format === "csv") {
         return reply
           .type("text/csv; charset=utf-8")
-          .header("content-disposition", `attachment; filename="${stem}.csv"`)
+          .header("content-disposition", attachmentHeader(`${stem}.csv`))
           .serializer((s: unknown) => s as string)
           .send(consolidationToCsv(result, app.reference.currentCatalog) as never);
       }
       if (q.format === "dhis2") {
         return reply
           .type("application/json; charset=utf-8")
-          .header("content-disposition", `attachment; filename="${stem}-dhis2.json"`)
+          .header("content-disposition", attachmentHeader(`${stem}-dhis2.json`))
           .serializer(JSON.stringify)
           .send(consolidationToDhis2(result, period) as never);
       }

@@ -1,11 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { parsePeriod } from "../../domain";
 import type { Period, Unit } from "../../domain/types";
 import {
   CT_INTERNAL,
   CT_OUT_OF_DATE,
-  CT_PERIOD_INVALID,
   CT_REPORT_LOCKED,
   CT_REPORT_NOT_FOUND,
   CT_REPORT_NOT_LOCKED,
@@ -13,6 +11,7 @@ import {
   CT_UNIT_UNKNOWN,
 } from "../errors";
 import { assertUnitAccess, requireAuth } from "../plugins/auth";
+import { periodAtEdge } from "../periods";
 import {
   AcceptBody,
   DiffQuery,
@@ -44,8 +43,7 @@ function resolveReport(
   assertUnitAccess(request, params.unit);
   const unit = app.reference.registry.byCode(params.unit);
   if (!unit) throw CT_UNIT_UNKNOWN({ unitCode: params.unit });
-  const period = parsePeriod(params.period);
-  if (!period) throw CT_PERIOD_INVALID({ period: params.period });
+  const period = periodAtEdge(params.period, null);
   return { unit, period };
 }
 

@@ -10,8 +10,8 @@ function clientOf(headers: Record<string, string | string[] | undefined>): strin
 }
 
 /** Submitting a report (or checking it with dryRun). See services/submissions.ts for the rules. */
-export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
-  const service = new SubmissionService(app);
+export const submissionRoutes: FastifyPluginAsyncZod<{ checkBounds?: boolean }> = async (app, opts) => {
+  const service = new SubmissionService(app, { checkBounds: opts.checkBounds });
   app.post(
     "/submissions",
     {

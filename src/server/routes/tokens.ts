@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { requireAuth } from "../plugins/auth";
 import { IssuedToken, IssueTokenBody, TokenInfo } from "../schemas";
-import { allTokens, issueToken, revokeToken } from "../services/token-admin";
+import { allTokens, issueToken, revokeToken, rotateToken } from "../services/token-admin";
 
 /** Token management (admin only). The token text is shown once, in the answer to POST; only its hash is kept. */
 export const tokenRoutes: FastifyPluginAsyncZod<{ pepper: string }> = async (app, opts) => {
@@ -29,6 +29,38 @@ export const tokenRoutes: FastifyPluginAsyncZod<{ pepper: string }> = async (app
       const auth = requireAuth(request);
       const issued = await issueToken(app.store.db, opts.pepper, request.body, app.clock().toISOString(), auth.tokenId);
       return reply.code(201).send(issued);
+    },
+  );
+
+  app.post(
+    "/tokens/:id/rotate",
+    {
+      config: { access: "admin" },
+      schema: {
+        summary: "Rotate a token: a successor that works at once; the old one keeps working overlapDays, then expires",
+        tags: ["access"],
+        params: z.object({ id: z.string().min(1).max(80) }),
+        body: z
+          .object({
+            overlapDays: z.number().int().min(1).max(3650).optional(),
+            expiresInDays: z.number().int().min(1).max(3650).nullable().optional(),
+          })
+          .strict(),
+        response: { 201: z.object({ old: TokenInfo, issued: IssuedToken }) },
+      },
+    },
+    async (request, reply) => {
+      const auth = requireAuth(request);
+      const rotated = await rotateToken(
+        app.store.db,
+        opts.pepper,
+        request.params.id,
+        app.clock().toISOString(),
+        request.body,
+        auth.tokenId,
+      );
+      app.forgetTokens();
+      return reply.code(201).send(rotated);
     },
   );
 

@@ -9,6 +9,7 @@ import type { FastifyInstance } from "fastify";
 import { aggregate, expectedUnits, parsePeriod, periodPhase, periodWindow, type UnitSelection } from "../../domain";
 import type { Bilingual, Catalog, CityFigure, ParsedEntry, Period, PeriodPhase } from "../../domain/types";
 import { listBasisFlows, listBasisRevisions, listReportStates } from "../db/submissions";
+import { withinBounds } from "../../domain/rules/bounds";
 import { addFlows, canonicalContact, unpackContent, type ReportContact } from "./content";
 import { earlierPeriodsOfYear } from "./submissions";
 
@@ -197,10 +198,15 @@ export async function consolidate(
   for (const row of await listBasisFlows(app.store.db, earlier, basis)) {
     if (expectedEarlier.get(row.period)?.has(row.unit_code)) addFlows(ytd, row.flows);
   }
+  // a figure beyond its bound (stored before the bounds existed) is left out of the sums, never summed to Infinity
+  const targetsById = new Map(catalog.targets.map((t) => [t.id, t]));
   const figures = aggregate(
     catalog,
     period,
-    matrix.map((m) => ({ unitCode: m.unitCode, entries: m.entries })),
+    matrix.map((m) => ({
+      unitCode: m.unitCode,
+      entries: m.entries.map((e) => withinBounds(e, targetsById.get(e.targetId))),
+    })),
     registry,
     { unitCodes, includeDemo: filter.includeDemo, ytd },
   );

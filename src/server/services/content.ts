@@ -12,6 +12,7 @@ import { createHash } from "node:crypto";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 import type { Catalog, EntryInput, ParsedEntry, RawValue } from "../../domain/types";
 import { PACK_OPTIONS } from "../db/writer-thread";
+import { LARGEST_BOUND } from "../../domain/rules/bounds";
 
 export interface ReportContact {
   preparer: string | null;
@@ -211,7 +212,12 @@ export function flowsOf(catalog: Catalog, parsed: readonly ParsedEntry[]): strin
 /** Add a flows column's figures into running year-to-date sums. */
 export function addFlows(ytd: Record<string, number>, flowsJson: string): void {
   const flows = JSON.parse(flowsJson) as Record<string, number>;
-  for (const id in flows) ytd[id] = (ytd[id] ?? 0) + (flows[id] as number);
+  for (const id in flows) {
+    const v = flows[id] as number;
+    // a flow beyond every bound was stored before the bounds existed: left out, so a year-to-date sum stays finite
+    if (!(Math.abs(v) <= LARGEST_BOUND)) continue;
+    ytd[id] = (ytd[id] ?? 0) + v;
+  }
 }
 
 export type ChangeField =

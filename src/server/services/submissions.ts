@@ -12,9 +12,21 @@
  */
 import type { FastifyInstance } from "fastify";
 import { isOnTime, makePeriod, parsePeriod, periodLabel, reportsIn, validate } from "../../domain";
-import type { Catalog, ParsedEntry, Period, Unit, ValidationResult } from "../../domain/types";
+import type {
+  Bilingual,
+  Catalog,
+  ParsedEntry,
+  Period,
+  Unit,
+  ValidationIssue,
+  ValidationResult,
+} from "../../domain/types";
+import { canonicalPeriodId } from "../periods";
+import { figuresOutOfRange, type FigureOutOfRange, type FigurePart } from "../../domain/rules/bounds";
 import type { AuthContext } from "../plugins/auth";
 import {
+  CT_FIGURE_OUT_OF_RANGE,
+  CT_PERIOD_OUT_OF_PLAN,
   CT_CATALOG_VERSION,
   CT_INTERNAL,
   CT_JUSTIFICATION_REQUIRED,
@@ -160,6 +172,30 @@ function rulesRefusal(r: RulesRefusal): Error {
     : CT_JUSTIFICATION_REQUIRED({ unjustified: r.counts.unjustifiedWarnings }, { issues: r.issues });
 }
 
+/** 422 naming each figure beyond its bound: the path of the field, the target, the value and the bound. */
+function figureRefusal(found: FigureOutOfRange[]): Error {
+  const fieldName: Record<FigurePart, Bilingual> = {
+    value: { vi: "giá trị", en: "value" },
+    numerator: { vi: "tử số", en: "numerator" },
+    denominator: { vi: "mẫu số", en: "denominator" },
+  };
+  const issues = found.map((f) => ({
+    code: "figure_out_of_range",
+    targetId: f.targetId,
+    path: ["body", "entries", f.index, f.part],
+    params: { value: f.value, bound: f.bound },
+    message: {
+      vi: `Chỉ tiêu ${f.targetId}, ${fieldName[f.part].vi}: ${f.value} vượt giới hạn có thể có (tối đa ${f.bound}).`,
+      en: `Target ${f.targetId}, ${fieldName[f.part].en}: ${f.value} is beyond the possible bound (at most ${f.bound}).`,
+    },
+  }));
+  const first = found[0] as FigureOutOfRange;
+  return CT_FIGURE_OUT_OF_RANGE(
+    { count: found.length, first: `${first.targetId} ${first.part}` },
+    { issues: issues as unknown as ValidationIssue[] },
+  );
+}
+
 export class SubmissionService {
   readonly #app: FastifyInstance;
   /** the reference data last sent to the checking thread, and its number */
@@ -167,9 +203,12 @@ export class SubmissionService {
   /** where no SQLite writer thread runs the rules (PostgreSQL): a thread of their own (plugins/db.ts) */
   readonly #checks: CheckThread | null;
 
-  constructor(app: FastifyInstance) {
+  readonly #checkBounds: boolean;
+
+  constructor(app: FastifyInstance, opts: { checkBounds?: boolean } = {}) {
     this.#app = app;
     this.#checks = app.checks;
+    this.#checkBounds = opts.checkBounds !== false;
   }
 
   /** The checking thread's context number for the current reference data (sent first when it changed). */
@@ -192,7 +231,8 @@ export class SubmissionService {
     const statements = app.statements;
     const dryRun = body.dryRun === true;
     const unitCode = body.unitCode.trim();
-    const periodId = body.period.trim();
+    // read once into its canonical form ("2026-q1" → "2026-Q1"): every rule and query below sees only that
+    const periodId = canonicalPeriodId(body.period);
     const submissionId = body.submissionId.toLowerCase();
     const supersedes = body.supersedes ? body.supersedes.toLowerCase() : null;
 
@@ -224,7 +264,14 @@ export class SubmissionService {
     };
 
     const reference = app.reference;
+    if (this.#checkBounds) {
+      const outOfRange = figuresOutOfRange(body.entries, reference.currentCatalog, body.locale);
+      if (outOfRange.length > 0) return refuse(figureRefusal(outOfRange));
+    }
     const period = parsePeriod(periodId);
+    if (period && (period.year < app.plan.from || period.year > app.plan.to)) {
+      return refuse(CT_PERIOD_OUT_OF_PLAN({ period: period.id, from: app.plan.from, to: app.plan.to }));
+    }
     const unit = reference.registry.byCode(unitCode);
     // a retired unit reports only for the periods before its retirement (corrections of those still go through);
     // said first, since no other change to the report would make it acceptable

@@ -13,6 +13,16 @@ export interface TokenInfo {
   label: string;
   createdAt: string;
   revokedAt: string | null;
+  expiresAt: string | null;
+}
+
+/** A new token's lifetime unless told otherwise: one reporting year. */
+export const DEFAULT_TOKEN_DAYS = 365;
+/** How long a rotated token keeps working beside its successor, unless told otherwise. */
+export const DEFAULT_ROTATION_OVERLAP_DAYS = 7;
+
+export function daysAfter(now: string, days: number): string {
+  return new Date(Date.parse(now) + days * 86_400_000).toISOString();
 }
 
 export function tokenInfo(row: TokenRow): TokenInfo {
@@ -23,13 +33,14 @@ export function tokenInfo(row: TokenRow): TokenInfo {
     label: row.label,
     createdAt: row.created_at,
     revokedAt: row.revoked_at,
+    expiresAt: row.expires_at,
   };
 }
 
 export async function issueToken(
   db: Kysely<Database>,
   pepper: string,
-  spec: { role: Role; unitCode?: string | null; label?: string },
+  spec: { role: Role; unitCode?: string | null; label?: string; expiresInDays?: number | null },
   now: string,
   actorTokenId: string | null = null,
 ): Promise<TokenInfo & { token: string }> {
@@ -40,6 +51,8 @@ export async function issueToken(
     if (!unit) throw CT_UNIT_UNKNOWN({ unitCode });
   }
   const { id, token } = generateToken();
+  const days = spec.expiresInDays === undefined ? DEFAULT_TOKEN_DAYS : spec.expiresInDays;
+  const expiresAt = days === null ? null : daysAfter(now, days);
   const label = spec.label?.normalize("NFC") ?? "";
   await insertToken(db, {
     id,
@@ -49,12 +62,55 @@ export async function issueToken(
     label,
     created_at: now,
     revoked_at: null,
+    expires_at: expiresAt,
   });
   await appendAudit(
     db,
-    auditRow("token.issued", now, actorTokenId, { unitCode }, { tokenId: id, role: spec.role, label }),
+    auditRow("token.issued", now, actorTokenId, { unitCode }, { tokenId: id, role: spec.role, label, expiresAt }),
   );
-  return { id, token, role: spec.role, unitCode, label, createdAt: now, revokedAt: null };
+  return { id, token, role: spec.role, unitCode, label, createdAt: now, revokedAt: null, expiresAt };
+}
+
+/**
+ * Rotation without downtime: a new token for the same role, unit and label, working at once, while the old one
+ * keeps working for `overlapDays` (it expires then, or earlier if it already would). Revoke the old one once every
+ * client has the new one.
+ */
+export async function rotateToken(
+  db: Kysely<Database>,
+  pepper: string,
+  idOrPrefix: string,
+  now: string,
+  opts: { overlapDays?: number; expiresInDays?: number | null } = {},
+  actorTokenId: string | null = null,
+): Promise<{ old: TokenInfo; issued: TokenInfo & { token: string } }> {
+  const row = await findTokenByIdOrPrefix(db, idOrPrefix);
+  if (!row || row.revoked_at) throw CT_TOKEN_NOT_FOUND({ tokenId: idOrPrefix });
+  const issued = await issueToken(
+    db,
+    pepper,
+    { role: row.role as Role, unitCode: row.unit_code, label: row.label, expiresInDays: opts.expiresInDays },
+    now,
+    actorTokenId,
+  );
+  const until = daysAfter(now, opts.overlapDays ?? DEFAULT_ROTATION_OVERLAP_DAYS);
+  const expiresAt = row.expires_at && row.expires_at < until ? row.expires_at : until;
+  await db.updateTable("token").set({ expires_at: expiresAt }).where("id", "=", row.id).execute();
+  await appendAudit(
+    db,
+    auditRow(
+      "token.rotated",
+      now,
+      actorTokenId,
+      { unitCode: row.unit_code },
+      {
+        tokenId: row.id,
+        successor: issued.id,
+        expiresAt,
+      },
+    ),
+  );
+  return { old: tokenInfo({ ...row, expires_at: expiresAt }), issued };
 }
 
 export async function revokeToken(

@@ -151,7 +151,9 @@ export function toMe(json: unknown): Me {
   const role = (["unit", "planner", "admin"] as Role[]).find((r) => r === j.role) ?? (j.unit ? "unit" : "planner");
   const unit = j.unit && typeof j.unit === "object" ? (j.unit as Unit) : null;
   const unitObj = unit ? { ...unit, name: asBilingual(unit.name) ?? { vi: unit.code, en: unit.code } } : null;
-  return { role, unit: unitObj, demo: Boolean(j.demo ?? unitObj?.demo) };
+  const me: Me = { role, unit: unitObj, demo: Boolean(j.demo ?? unitObj?.demo) };
+  if (typeof j.expiresAt === "string") me.expiresAt = j.expiresAt;
+  return me;
 }
 
 export function toPeriods(json: unknown): PeriodInfo[] {

@@ -17,6 +17,8 @@ export interface Me {
   unit: Unit | null;
   /** true for a demo (training) unit or token */
   demo: boolean;
+  /** when the token stops working (ISO time); absent or null = never */
+  expiresAt?: string | null;
 }
 
 export interface PeriodInfo {
