@@ -467,7 +467,7 @@ async function fromEndpoint(
   io: CliIo,
 ): Promise<{ view: ConsolidationView } | { exit: number }> {
   const q = `period=${encodeURIComponent(period)}${group ? `&group=${encodeURIComponent(group)}` : ""}${includeDemo ? "&demo=true" : ""}`;
-  const { problemOf } = await import("../server/client");
+  const { problemOf } = require("../server/client") as typeof import("../server/client");
   const refused = (res: { status: number; json: unknown }): number => {
     const problem = problemOf(res as never);
     if (problem) printBilingual(io.stderr, problem.message, `✖ ${problem.code}: `);
@@ -595,7 +595,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     if (basis !== "latest" && basis !== "accepted") {
       return usageError(io, "--basis phải là latest hoặc accepted.", "--basis must be latest or accepted.", HELP);
     }
-    const { clientFromFlags } = await import("./submit");
+    const { clientFromFlags } = require("./submit") as typeof import("./submit");
     const client = clientFromFlags(
       { endpoint: values["from-endpoint"], token: values.token, ca: values.ca },
       io,
@@ -697,7 +697,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       view,
       values["spread-target"] ? { spreadTargetId: values["spread-target"] } : {},
     );
-    const { writeConsolidatedXlsx } = await import("../workbook/xlsx/write-consolidated");
+    const { writeConsolidatedXlsx } =
+      require("../workbook/xlsx/write-consolidated") as typeof import("../workbook/xlsx/write-consolidated");
     const bytes = await writeConsolidatedXlsx(spec);
     const out = path.resolve(io.cwd, values.output);
     const tmp = `${out}.${process.pid}.tmp`;
