@@ -94,36 +94,45 @@ export const workbookErrors = {
       },
       { sheet },
     ),
-  rowMissing: (targetId: string, cell: string) =>
-    new AppError(
+  rowMissing: (targetId: string, cell: string, strangers: { cell: string; id: string }[] = []) => {
+    const seen = strangers.map((x) => `${x.cell} = "${x.id}"`).join(", ");
+    return new AppError(
       "CT_TEMPLATE_ROW_MISSING",
       422,
       {
-        vi: `Không tìm thấy dòng của chỉ tiêu ${targetId} trên trang "Nhap" (dòng đã bị xoá, hoặc mã ở cột A đã bị sửa; trong mẫu gốc là ô ${cell}). Hãy khôi phục dòng với mã "${targetId}" ở cột A. ${REDOWNLOAD_VI}`,
-        en: `The row of target ${targetId} is not on sheet "Nhap" (the row was deleted, or its id in column A was changed; in the original template it is cell ${cell}). Restore the row with id "${targetId}" in column A. ${REDOWNLOAD_EN}`,
+        vi: `Không có dòng nào ghi mã chỉ tiêu ${targetId} ở cột A trang "Nhap" (trong mẫu gốc là ô ${cell}): dòng đã bị xoá hoặc ô mã đã bị sửa${seen ? ` (${seen}: không phải chỉ tiêu của báo cáo này)` : ""}. Số liệu được đọc theo mã ở chính dòng của nó, nên đừng gõ lại mã: hãy hoàn tác thay đổi (Ctrl+Z), hoặc ${REDOWNLOAD_VI.charAt(0).toLowerCase()}${REDOWNLOAD_VI.slice(1)}`,
+        en: `No row holds target id ${targetId} in column A of sheet "Nhap" (in the original template it is cell ${cell}): the row was deleted or its id cell changed${seen ? ` (${seen}: not a target of this report)` : ""}. Figures are read by the id on their own row, so do not retype ids: undo the change (Ctrl+Z), or ${REDOWNLOAD_EN.charAt(0).toLowerCase()}${REDOWNLOAD_EN.slice(1)}`,
       },
-      { targetId, cell },
-    ),
-  rowIdChanged: (cell: string, found: string, expected: string) =>
-    new AppError(
-      "CT_TEMPLATE_ROW_ID_CHANGED",
-      422,
-      {
-        vi: `Ô ${cell} phải ghi mã chỉ tiêu "${expected}" nhưng đang ghi "${found}". Hãy sửa lại thành "${expected}" (không sửa mã và không chép đè dòng chỉ tiêu khác).`,
-        en: `Cell ${cell} must hold target id "${expected}" but holds "${found}". Change it back to "${expected}" (do not edit ids or paste one target's row over another).`,
-      },
-      { cell, found, expected },
-    ),
+      { targetId, cell, ...(strangers.length ? { strangers } : {}) },
+    );
+  },
   rowDuplicate: (targetId: string, cells: string[]) =>
     new AppError(
       "CT_TEMPLATE_ROW_DUPLICATE",
       422,
       {
-        vi: `Mã chỉ tiêu "${targetId}" xuất hiện ở nhiều dòng (${cells.join(", ")}). Hãy giữ lại một dòng và xoá mã ở các dòng chép thừa.`,
-        en: `Target id "${targetId}" appears on several rows (${cells.join(", ")}). Keep one row and clear the id on the extra copies.`,
+        vi: `Mã chỉ tiêu "${targetId}" đứng ở nhiều dòng (${cells.join(", ")}). Số liệu được đọc theo mã ở chính dòng của nó, nên mỗi chỉ tiêu chỉ được có một dòng: hãy xoá dòng chép thừa (cả dòng, không chỉ ô mã), hoặc ${REDOWNLOAD_VI.charAt(0).toLowerCase()}${REDOWNLOAD_VI.slice(1)}`,
+        en: `Target id "${targetId}" stands on several rows (${cells.join(", ")}). Figures are read by the id on their own row, so each target has one row: delete the extra row (the whole row, not only its id cell), or ${REDOWNLOAD_EN.charAt(0).toLowerCase()}${REDOWNLOAD_EN.slice(1)}`,
       },
       { targetId, cells },
     ),
+  identityConflict: (field: "unitCode" | "period", inPart: string, inSheet: string, cell: string) => {
+    const what =
+      field === "unitCode" ? { vi: "mã đơn vị", en: "unit code" } : { vi: "kỳ báo cáo", en: "report period" };
+    const make =
+      field === "unitCode"
+        ? `chitieu template --unit ${inSheet} --period …`
+        : `chitieu template --unit … --period ${inSheet}`;
+    return new AppError(
+      "CT_TEMPLATE_IDENTITY_CONFLICT",
+      422,
+      {
+        vi: `Sổ được tạo cho ${what.vi} "${inPart}" (phần nhận dạng của mẫu) nhưng ô ${cell} ghi "${inSheet}": không biết đây là báo cáo nào nên không dùng. Nếu là báo cáo của "${inPart}", sửa ô ${cell} lại thành "${inPart}"; nếu là của "${inSheet}", tạo mẫu đúng (${make}) và chép số liệu sang.`,
+        en: `The workbook was made for ${what.en} "${inPart}" (the template's identity part) but cell ${cell} says "${inSheet}": which report it is cannot be told, so it is not used. If it is the report of "${inPart}", set ${cell} back to "${inPart}"; if it is "${inSheet}"'s, make the right template (${make}) and copy the figures into it.`,
+      },
+      { field, identityPart: inPart, unitSheet: inSheet, cell },
+    );
+  },
   templateVersion: (found: string, expected: string) =>
     new AppError(
       "CT_TEMPLATE_VERSION_MISMATCH",

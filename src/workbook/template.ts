@@ -331,6 +331,11 @@ const HEADERS: Record<EntryColumn, Bilingual> = {
   check: { vi: "Kết quả kiểm tra", en: "Check result" },
 };
 
+/** The header texts of an entry column (rows 4 and 5), by which a reader finds a column that was moved. */
+export function entryHeader(column: EntryColumn): Bilingual {
+  return HEADERS[column];
+}
+
 const COLUMN_WIDTHS: Record<EntryColumn, number> = {
   id: 6,
   name: 46,

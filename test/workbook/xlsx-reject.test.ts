@@ -141,17 +141,19 @@ describe("the reader rejects, naming the sheet and cell and saying how to fix", 
     expect(e.code).toBe("CT_TEMPLATE_ROW_MISSING");
     expect(e.details).toEqual({ targetId: "S02", cell: `Nhap!A${row}` });
     expect(e.messages.vi).toContain(`ô Nhap!A${row}`);
-    expect(e.messages.en).toContain('Restore the row with id "S02" in column A');
+    expect(e.messages.en).toContain("do not retype ids: undo the change (Ctrl+Z), or download the template again");
   });
 
-  it("names the cell whose target id was changed", async () => {
+  it("names the missing target and the stranger id when an id cell was retyped, never advising to retype it", async () => {
     const { spec, bytes } = await templateBytes();
     const row = spec.entry.rows.S02;
     const edited = await replaceCell(bytes, "Nhap", `A${row}`, `<c r="A${row}" t="inlineStr"><is><t>S99</t></is></c>`);
     const e = rejection(() => read(edited));
-    expect(e.code).toBe("CT_TEMPLATE_ROW_ID_CHANGED");
-    expect(e.details).toEqual({ cell: `Nhap!A${row}`, found: "S99", expected: "S02" });
-    expect(e.messages.vi).toBe(`Ô Nhap!A${row} phải ghi mã chỉ tiêu "S02" nhưng đang ghi "S99". Hãy sửa lại thành "S02" (không sửa mã và không chép đè dòng chỉ tiêu khác).`);
+    expect(e.code).toBe("CT_TEMPLATE_ROW_MISSING");
+    expect(e.details).toEqual({ targetId: "S02", cell: `Nhap!A${row}`, strangers: [{ cell: `Nhap!A${row}`, id: "S99" }] });
+    expect(e.messages.vi).toContain(`Nhap!A${row} = "S99": không phải chỉ tiêu của báo cáo này`);
+    expect(e.messages.vi).not.toMatch(/sửa lại thành/);
+    expect(e.messages.en).not.toMatch(/change it back/i);
   });
 
   it("names both rows when a target row was copied and the names are gone", async () => {
