@@ -442,10 +442,10 @@ function printVerdicts(io: CliIo, files: FileVerdict[], status: FileVerdict["sta
       `  ✖ ${relative(io, f.source)}${f.unitCode ? ` (${f.unitCode}${f.period ? `, ${f.period}` : ""})` : ""}\n`,
     );
     for (const r of f.reasons) {
-      const where = r.cell ? ` → ${r.cell}` : "";
-      io.stderr.write(
-        `      ${r.targetId ? `${r.targetId} — ` : ""}${r.message.vi}${where}\n      ${r.targetId ? `${r.targetId} — ` : ""}${r.message.en}${where}\n`,
-      );
+      // a message that already names its target or cell is printed as it is: nothing said twice
+      const line = (m: string): string =>
+        `      ${r.targetId && !m.includes(r.targetId) ? `${r.targetId} — ` : ""}${m}${r.cell && !m.includes(r.cell) ? ` → ${r.cell}` : ""}\n`;
+      io.stderr.write(line(r.message.vi) + line(r.message.en));
     }
   }
 }

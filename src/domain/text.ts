@@ -59,3 +59,27 @@ export function toneKey(s: string): string {
 export function looseKey(s: string): string {
   return normalizeText(s).toLowerCase().normalize("NFD").replace(COMBINING, "").replace(/đ/g, "d");
 }
+
+/**
+ * The first character a report's text may not hold, or null: NUL and the other C0 controls but tab and line breaks,
+ * a lone surrogate (half of a character), U+FFFD (what a broken character became on the way) and the non-characters
+ * U+FFFE/U+FFFF. One rule for the file reader, the task pane and the endpoint.
+ */
+export function forbiddenCharacter(s: string): { index: number; code: number } | null {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x20 && c < 0xd800) continue;
+    if (c === 9 || c === 10 || c === 13) continue;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = s.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        i++;
+        continue;
+      }
+      return { index: i, code: c };
+    }
+    if (c < 0x20 || (c >= 0xdc00 && c <= 0xdfff) || c === 0xfffd || c === 0xfffe || c === 0xffff)
+      return { index: i, code: c };
+  }
+  return null;
+}

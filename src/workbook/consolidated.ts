@@ -17,6 +17,7 @@
  *
  * Values are written as rectangular blocks (one request per block in Office.js) and styles as ranges.
  */
+import { cellProblemsError } from "./cell-problems";
 import {
   GROUP_IDS,
   GROUP_NAMES,
@@ -327,6 +328,8 @@ function statusTextRules(topLeft: string): ExpressionRule[] {
 
 /** A workbook the template reader read, as consolidation takes it. */
 export function fileReadFrom(source: string, savedAt: string | null, read: WorkbookRead): FileRead {
+  // a date, boolean, error value or uncalculated formula in an input cell: the file is refused naming those cells
+  if (read.problems.length > 0) return fileReadFailure(source, cellProblemsError(read.problems));
   return {
     ok: true,
     source,
