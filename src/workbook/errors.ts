@@ -23,9 +23,29 @@ export const workbookErrors = {
     }),
   oldFormat: () =>
     new AppError("CT_XLSX_OLD_FORMAT", 422, {
-      vi: "Tệp là sổ Excel cũ (.xls) hoặc sổ có đặt mật khẩu mở tệp, không đọc được. Hãy bỏ mật khẩu mở tệp và lưu lại với định dạng .xlsx.",
-      en: "The file is an old Excel workbook (.xls) or a workbook with a password to open; it cannot be read. Remove the open password and save it as .xlsx.",
+      vi: 'Tệp là sổ Excel cũ (.xls), không đọc được. Hãy mở tệp bằng Excel hoặc LibreOffice và lưu lại với định dạng "Excel Workbook (.xlsx)".',
+      en: 'The file is an old Excel workbook (.xls); it cannot be read. Open it in Excel or LibreOffice and save it as "Excel Workbook (.xlsx)".',
     }),
+  encrypted: () =>
+    new AppError("CT_XLSX_ENCRYPTED", 422, {
+      vi: "Sổ có đặt mật khẩu mở tệp nên không đọc được. Hãy mở tệp, bỏ mật khẩu (Excel: Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu, xoá mật khẩu; LibreOffice: Lưu thành… bỏ chọn Lưu kèm mật khẩu), lưu lại rồi gửi lại.",
+      en: "The workbook has a password to open, so it cannot be read. Open it, remove the password (Excel: File → Info → Protect Workbook → Encrypt with Password, clear it; LibreOffice: Save As… without Save with password), save and send it again.",
+    }),
+  empty: () =>
+    new AppError("CT_XLSX_EMPTY", 422, {
+      vi: "Tệp rỗng (0 byte): có lẽ tệp chưa được lưu xong hoặc tải lên bị lỗi. Hãy mở sổ đã điền, lưu lại rồi gửi lại đúng tệp đó.",
+      en: "The file is empty (0 bytes): it was probably not saved completely or the upload failed. Open the filled workbook, save it and send that file again.",
+    }),
+  truncated: (size: number) =>
+    new AppError(
+      "CT_XLSX_TRUNCATED",
+      422,
+      {
+        vi: `Tệp .xlsx bị cắt cụt (chỉ có ${size} byte, thiếu phần cuối): có lẽ tệp chưa chép hoặc tải xong. Hãy chép hoặc tải lại tệp gốc rồi gửi lại.`,
+        en: `The .xlsx file is cut short (only ${size} bytes, its end is missing): it was probably not copied or downloaded completely. Copy or download the original file again and resend it.`,
+      },
+      { size },
+    ),
   ods: () =>
     new AppError("CT_XLSX_ODS", 422, {
       vi: 'Tệp là bảng tính OpenDocument (.ods), không phải .xlsx. Trong LibreOffice chọn Tệp → Lưu thành… → "Excel 2007-365 (.xlsx)".',
