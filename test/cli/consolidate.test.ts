@@ -117,7 +117,11 @@ describe("chitieu consolidate <files or folders>", () => {
       const err = c.err();
       expect(err).toMatch(/Tệp bị từ chối: 2/);
       expect(err).toMatch(/✖ over\.xlsx \(00082, 2026-Q1\)/);
-      expect(err).toMatch(/S01 — .*→ Nhap!H\d+/);
+      // the reason names its target and cell once: the message says both, nothing is prefixed or appended again
+      const reason = err.split("\n").find((l) => l.includes("Target S01")) as string;
+      expect(reason).toMatch(/^\s+Target S01 — numerator \(cell Nhap!H\d+\): /);
+      expect(reason.match(/S01/g)).toHaveLength(1);
+      expect(reason.match(/Nhap!H\d+/g)).toHaveLength(1);
       expect(err).toMatch(/✖ notes\.xlsx/);
       expect(err).toMatch(/not an Excel \.xlsx workbook/);
       expect(err).toMatch(/~\$ok\.xlsx: bỏ qua, tệp khoá tạm của Excel \/ skipped, an Excel lock file/);
