@@ -60,12 +60,17 @@ export function looseKey(s: string): string {
   return normalizeText(s).toLowerCase().normalize("NFD").replace(COMBINING, "").replace(/đ/g, "d");
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
+const SUSPECT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffd-\uffff]/;
+
 /**
- * The first character a report's text may not hold, or null: NUL and the other C0 controls but tab and line breaks,
- * a lone surrogate (half of a character), U+FFFD (what a broken character became on the way) and the non-characters
- * U+FFFE/U+FFFF. One rule for the file reader, the task pane and the endpoint.
+ * The first character a text may not hold, or null — the one text rule of the file reader, the rules (so the task
+ * pane) and the endpoint: NUL and the other C0 controls but tab and line breaks, a lone surrogate (half of a
+ * character), U+FFFD (what a broken character became on the way: an out-of-range reference such as &#x110000;) and
+ * the non-characters U+FFFE/U+FFFF. Most text has none of these: one regular-expression test, the scan only then.
  */
 export function forbiddenCharacter(s: string): { index: number; code: number } | null {
+  if (!SUSPECT.test(s)) return null;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0x20 && c < 0xd800) continue;
@@ -78,8 +83,12 @@ export function forbiddenCharacter(s: string): { index: number; code: number } |
       }
       return { index: i, code: c };
     }
-    if (c < 0x20 || (c >= 0xdc00 && c <= 0xdfff) || c === 0xfffd || c === 0xfffe || c === 0xffff)
-      return { index: i, code: c };
+    if (c < 0x20 || (c >= 0xdc00 && c <= 0xdfff) || c >= 0xfffd) return { index: i, code: c };
   }
   return null;
+}
+
+/** "U+0000": how a forbidden character is named in a message. */
+export function codePointLabel(code: number): string {
+  return `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
 }

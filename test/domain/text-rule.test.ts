@@ -1,0 +1,43 @@
+/**
+ * One text rule (forbiddenCharacter, src/domain/text.ts) for the file reader, the rules — so validate and the task
+ * pane — and the endpoint's request schemas: the same strings pass and fail everywhere, and the rules name the cell.
+ */
+import { defaultCatalog, defaultUnitRegistry, forbiddenCharacter, validate } from "../../src/domain";
+import { text } from "../../src/server/schemas";
+
+const BAD = ["a\u0000b", "\u0001", "x\u001f", "half \ud800", "\udc00 half", "broken \ufffd", "\uffff"];
+const GOOD = ["", "Nguyễn Văn A", "tab\there", "two\nlines\r\n", "emoji 😀", "\u00a0no-break"];
+
+describe("the one text rule", () => {
+  it.each(BAD)("refuses %j, naming the character", (s) => {
+    const bad = forbiddenCharacter(s);
+    expect(bad).not.toBeNull();
+    expect(s.charCodeAt((bad as { index: number }).index)).toBe((bad as { code: number }).code);
+  });
+
+  it.each(GOOD)("accepts %j", (s) => expect(forbiddenCharacter(s)).toBeNull());
+
+  it("is the endpoint's rule: its text schema refuses and accepts exactly the same strings", () => {
+    const schema = text(100);
+    for (const s of BAD) expect(schema.safeParse(s).success).toBe(false);
+    for (const s of GOOD) expect(schema.safeParse(s).success).toBe(true);
+  });
+
+  it("is the rules' rule: validate reports the justification's bad character at its cell", () => {
+    const catalog = defaultCatalog();
+    const r = validate(
+      {
+        unitCode: "00004",
+        period: "2026-Q1",
+        catalogVersion: catalog.version,
+        locale: "vi",
+        entries: [{ targetId: "S02", value: 3, justification: "Số liệu\u0000 tạm", evidence: "ok" }],
+      },
+      { catalog, units: defaultUnitRegistry(), cellOf: (id, f) => (id === "S02" && f === "justification" ? "Nhap!L10" : undefined) },
+    );
+    const issue = r.issues.find((i) => i.code === "invalid_text");
+    expect(issue).toMatchObject({ severity: "error", cell: "Nhap!L10", params: expect.objectContaining({ character: "U+0000", position: 8 }) });
+    expect(issue?.message.en).toContain("holds a character that is not allowed, U+0000, at position 8");
+    expect(r.ok).toBe(false);
+  });
+});
