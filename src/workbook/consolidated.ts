@@ -18,12 +18,14 @@
  * Values are written as rectangular blocks (one request per block in Office.js) and styles as ranges.
  */
 import { cellProblemsError } from "./cell-problems";
+import { heightsFromLines, textLines } from "./row-heights";
 import {
   GROUP_IDS,
   GROUP_NAMES,
   BOTTLENECK_NAMES,
   MILESTONE_LABELS,
   PROGRESS_LABELS,
+  hanoiDateTime,
   periodLabel,
   targetForPeriod,
   unitOfMeasureFor,
@@ -263,8 +265,6 @@ function emptySheet(role: ConsolidatedRole, columnWidths: number[]): Consolidate
   };
 }
 
-const LINE_POINTS = 15;
-
 /**
  * Height of each row whose wrapped cells need more than one line: a text's lines are its "\n" parts, each taking
  * ceil(length / column width) lines (a width in characters is about that many average characters).
@@ -293,15 +293,12 @@ export function fitRowHeights(
         if (typeof v !== "string") return;
         const c = c0 + j;
         if (merged.has(addr(c, r)) || !wraps.some((w) => r >= w.r1 && r <= w.r2 && c >= w.c1 && c <= w.c2)) return;
-        const width = Math.max(4, (sheet.columnWidths[c - 1] ?? 9) - 1);
-        const n = v.split("\n").reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / width)), 0);
+        const n = textLines(v, sheet.columnWidths[c - 1] ?? 9);
         lines.set(r, Math.max(lines.get(r) ?? 1, n));
       });
     });
   }
-  const out: Record<number, number> = {};
-  for (const [r, n] of lines) if (n > 1) out[r] = Math.min(409, n * LINE_POINTS);
-  return out;
+  return heightsFromLines(lines);
 }
 
 function titleRows(sheet: ConsolidatedSheet, title: Bilingual, note: string, lastCol: number): void {
@@ -380,8 +377,9 @@ export function fileReadFailure(source: string, e: unknown): FileReadFailed {
 export function buildConsolidatedSpec(view: ConsolidationView, opts: ConsolidatedOptions = {}): ConsolidatedSpec {
   const note =
     `${view.source === "endpoint" ? "Nguồn: máy chủ Chỉ tiêu" : "Nguồn: tệp báo cáo của đơn vị"} · ${view.group.name.vi} · ` +
-    `lập lúc ${view.generatedAt} · danh mục ${view.catalog.version} / ` +
-    `${view.source === "endpoint" ? "Source: Chỉ tiêu endpoint" : "Source: unit workbooks"} · ${view.group.name.en}`;
+    `lập lúc ${hanoiDateTime(view.generatedAt)} (giờ Hà Nội) / ` +
+    `${view.source === "endpoint" ? "Source: Chỉ tiêu endpoint" : "Source: unit workbooks"} · ${view.group.name.en} · ` +
+    `made ${hanoiDateTime(view.generatedAt)} (Hanoi time)`;
   const sheets = [
     summarySheet(view, note),
     matrixSheet(view, note),
@@ -653,7 +651,8 @@ function matrixSheet(view: ConsolidationView, note: string): ConsolidatedSheet {
     );
   }
   sheet.freeze = { rows: he, columns: 2 };
-  sheet.print = { orientation: "landscape", paper: "A4", titleRows: [hv, he], fitToWidth: false };
+  // one page wide: 43 targets side by side, headers repeated on every page down
+  sheet.print = { orientation: "landscape", paper: "A4", titleRows: [hv, he], fitToWidth: true };
   return sheet;
 }
 
@@ -702,7 +701,7 @@ function completenessSheet(view: ConsolidationView, note: string): ConsolidatedS
         "Mã đơn vị",
         "Đơn vị",
         "Tình trạng",
-        "Thời điểm nộp",
+        "Thời điểm nộp (giờ Hà Nội)",
         "Nguồn (tệp / mã nộp)",
         "Người lập biểu",
         "Người phê duyệt",
@@ -713,7 +712,7 @@ function completenessSheet(view: ConsolidationView, note: string): ConsolidatedS
         "Unit code",
         "Unit",
         "State",
-        "Submitted at",
+        "Submitted at (Hanoi time)",
         "Source (file / submission)",
         "Prepared by",
         "Approved by",
@@ -731,7 +730,7 @@ function completenessSheet(view: ConsolidationView, note: string): ConsolidatedS
       r.unitCode,
       r.unitName.vi,
       bi(COMPLETENESS_NAMES[r.state]),
-      r.submittedAt,
+      r.submittedAt ? hanoiDateTime(r.submittedAt) : null,
       r.source,
       r.contact?.preparer ?? null,
       r.contact?.approver ?? null,

@@ -5,6 +5,7 @@
  * the readers find input cells through the names it defines (`CT_E01_value`), falling back to the target id in
  * column A when a name is gone.
  */
+import { fitTemplateRowHeights } from "./row-heights";
 import {
   GROUP_IDS,
   GROUP_NAMES,
@@ -209,6 +210,8 @@ export interface SheetSpec {
   print: { orientation: "landscape" | "portrait"; paper: "A4"; titleRows?: [number, number]; fitToWidth: boolean };
   /** protect without password; locked cells read-only, unlocked cells (inputs) editable */
   protect: boolean;
+  /** row → height in points, for rows whose wrapped text needs more than one line (row-heights.ts) */
+  rowHeights?: Record<number, number>;
 }
 
 export interface NameSpec {
@@ -773,6 +776,7 @@ export function buildTemplateSpec(opts: TemplateOptions): TemplateSpec {
     protect: true,
   };
 
+  for (const sheet of [guide, unitSheet, entrySheet]) sheet.rowHeights = fitTemplateRowHeights(sheet, STYLES);
   return {
     identity,
     locale,
