@@ -21,6 +21,7 @@ import type { TemplateIdentity } from "./port";
 import {
   ENTRY_COLUMNS,
   ENTRY_FIELDS_ALL,
+  ENTRY_ROWS,
   SHEET_NAMES,
   buildTemplateSpec,
   entryHeader,
@@ -289,6 +290,15 @@ function entryColumns(
     const h = entryHeader(f);
     wanted.set(headerKey(h.vi), f);
     wanted.set(headerKey(h.en), f);
+  }
+  // the usual case first: every header where the template put it (one lookup per column, not a scan)
+  const inPlace = ENTRY_FIELDS_ALL.every((f) => {
+    const v = src.value(sheet, `${ENTRY_COLUMNS[f]}${ENTRY_ROWS.headerVi}`);
+    return typeof v === "string" && wanted.get(headerKey(v)) === f;
+  });
+  if (inPlace) {
+    for (const f of ENTRY_FIELDS_ALL) out.set(f, ENTRY_COLUMNS[f]);
+    return out;
   }
   for (let r = 1; r <= HEADER_ROWS; r++) {
     for (let c = 1; c <= HEADER_COLUMNS; c++) {
