@@ -79,6 +79,8 @@ export const UNIT_FIELDS = [
 export type UnitField = (typeof UNIT_FIELDS)[number];
 export const UNIT_INPUTS: readonly UnitField[] = ["locale", "preparer", "approver", "phone"];
 export const UNIT_FIRST_ROW = 3;
+/** Unit-sheet facts only programs need (the identity part holds them too): hidden, never shown to the clerk. */
+export const UNIT_HIDDEN: readonly UnitField[] = ["templateVersion", "catalogVersion"];
 export const UNIT_VALUE_COLUMN = "C";
 
 export function unitCellAddress(field: UnitField): string {
@@ -212,6 +214,8 @@ export interface SheetSpec {
   protect: boolean;
   /** row → height in points, for rows whose wrapped text needs more than one line (row-heights.ts) */
   rowHeights?: Record<number, number>;
+  /** rows kept out of view (still read): internal facts such as the catalog's hash */
+  hiddenRows?: number[];
 }
 
 export interface NameSpec {
@@ -649,6 +653,7 @@ export function buildTemplateSpec(opts: TemplateOptions): TemplateSpec {
     conditionalFormats: [],
     print: { orientation: "portrait", paper: "A4", fitToWidth: true },
     protect: true,
+    hiddenRows: UNIT_HIDDEN.map((f) => UNIT_FIRST_ROW + UNIT_FIELDS.indexOf(f)),
   };
 
   // ---- entry sheet ----

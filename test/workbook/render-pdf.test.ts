@@ -37,7 +37,7 @@ describe("rendering through LibreOffice", () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "chitieu-render-"));
     fs.writeFileSync(path.join(dir, "city.xlsx"), await writeConsolidatedXlsx(buildConsolidatedSpec(view)));
     fs.writeFileSync(path.join(dir, "template.xlsx"), await writeTemplateXlsx(specFor()));
-    soffice(dir, ["--convert-to", "pdf", "city.xlsx"]);
+    soffice(dir, ["--convert-to", "pdf", "city.xlsx", "template.xlsx"]);
     fs.mkdirSync(path.join(dir, "resaved"));
     soffice(dir, ["--convert-to", "xlsx", "--outdir", "resaved", "template.xlsx"]);
     cityPages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [path.join(dir, "city.pdf")], { encoding: "utf8" }))?.[1]);
@@ -61,6 +61,13 @@ describe("rendering through LibreOffice", () => {
     expect(cityText).toContain("(giờ Hà Nội)");
     expect(cityText).toContain("(Hanoi time)");
     expect(cityText).not.toContain(view.catalog.version);
+  });
+
+  it("keeps the catalog hash and template version out of the template's view, where readers still find them", async () => {
+    const text = execFileSync("pdftotext", ["-layout", path.join(dir, "template.pdf"), "-"], { encoding: "utf8" });
+    expect(text).toContain("THÔNG TIN ĐƠN VỊ BÁO CÁO");
+    expect(text).not.toContain(view.catalog.version);
+    expect(text).not.toContain("Phiên bản danh mục");
   });
 
   it("lays out the template's wrapped rows at the height of their text", async () => {
