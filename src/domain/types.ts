@@ -221,7 +221,8 @@ export type IssueCode =
   | "no_target"
   | "inconsistent_denominator"
   | "justification_too_short"
-  | "invalid_text";
+  | "invalid_text"
+  | "text_too_long";
 
 export type TargetProgress = "met" | "on_track" | "at_risk" | "off_track" | "no_target" | "no_data";
 

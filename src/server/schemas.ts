@@ -3,7 +3,7 @@
  * OpenAPI document (/api/v1/openapi.json). Handlers never check shapes by hand.
  */
 import { z } from "zod";
-import { forbiddenCharacter, parsePeriod } from "../domain";
+import { TEXT_LIMITS, forbiddenCharacter, parsePeriod } from "../domain";
 import { bilingualError } from "./plugins/zod";
 
 export const Bilingual = z.object({ vi: z.string(), en: z.string() });
@@ -170,7 +170,7 @@ export const RawValue = z.union([z.number().finite(), z.null(), text(200), z.boo
   }),
 });
 
-const FreeText = text(4000).nullable();
+const FreeText = text(TEXT_LIMITS.justification).nullable();
 
 export const EntryInput = z
   .object({
@@ -180,8 +180,8 @@ export const EntryInput = z
     denominator: RawValue.optional(),
     milestone: RawValue.optional(),
     justification: FreeText.optional(),
-    evidence: FreeText.optional(),
-    responsible: text(500).nullable().optional(),
+    evidence: text(TEXT_LIMITS.evidence).nullable().optional(),
+    responsible: text(TEXT_LIMITS.responsible).nullable().optional(),
   })
   .strict();
 

@@ -16,6 +16,7 @@ import {
   MILESTONE_LABELS,
   PROGRESS_LABELS,
   periodLabel,
+  TEXT_LIMITS,
   ratioScale,
   targetForPeriod,
   targetsForUnit,
@@ -467,12 +468,14 @@ function validationFor(t: Target, field: EntryField): Omit<ValidationSpec, "addr
   }
   if (field === "justification" || field === "evidence" || field === "responsible") {
     const label = HEADERS[field];
+    // the rules' and the endpoint's own limit for this field (TEXT_LIMITS), so the cell stops what they would refuse
+    const max = TEXT_LIMITS[field];
     return {
       kind: "textLength",
       min: 0,
-      max: 2000,
-      prompt: text(`${label.vi}: tối đa 2000 ký tự.`, `${label.en}: at most 2000 characters.`, label),
-      error: text("Nội dung dài quá 2000 ký tự.", "The text is longer than 2000 characters.", errTitle),
+      max,
+      prompt: text(`${label.vi}: tối đa ${max} ký tự.`, `${label.en}: at most ${max} characters.`, label),
+      error: text(`Nội dung dài quá ${max} ký tự.`, `The text is longer than ${max} characters.`, errTitle),
     };
   }
   if (field === "numerator" || field === "denominator") {

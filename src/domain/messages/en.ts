@@ -71,4 +71,6 @@ export const EN: Record<IssueCode, (p: P) => string> = {
     `${subject(p, L)}: the justification is too short (${str(p.length)} characters). Write at least ${str(p.minLength)} characters giving the cause and the remedy.`,
   invalid_text: (p) =>
     `${subject(p, L)}: holds a character that is not allowed, ${str(p.character)}, at position ${str(p.position)} (a control character, a broken character or half of one). Type the cell's text again.`,
+  text_too_long: (p) =>
+    `${subject(p, L)}: ${str(p.length)} characters, more than the ${str(p.max)} allowed. Shorten it.`,
 };
