@@ -573,6 +573,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 
   let view: ConsolidationView;
   let result: ConsolidationResult | null = null;
+  let ignoredCount = 0;
   let exit = 0;
 
   if (values["from-endpoint"]) {
@@ -657,6 +658,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       },
     );
     bar.done();
+    ignoredCount = inputs.ignored.length;
     for (const ig of inputs.ignored) {
       io.stderr.write(`  · ${relative(io, ig.file)}: bỏ qua, ${ig.reason.vi} / skipped, ${ig.reason.en}\n`);
     }
@@ -710,9 +712,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   // Summary
   if (result) {
     const c = result.counts;
+    // the lock files and non-spreadsheets listed above ("· …: bỏ qua") are counted here too
+    const n = ignoredCount;
     printBilingual(io.stderr, {
-      vi: `Đã đọc ${c.read} tệp: dùng ${c.accepted}, từ chối ${c.rejected}, bỏ qua ${c.skipped}, bản sao giống hệt ${c.identical}, bị thay bằng tệp mới hơn ${c.superseded}, trùng chưa giải quyết ${c.conflict}.`,
-      en: `Read ${c.read} files: used ${c.accepted}, rejected ${c.rejected}, skipped ${c.skipped}, identical copies ${c.identical}, superseded by a newer file ${c.superseded}, unresolved duplicates ${c.conflict}.`,
+      vi: `Đã đọc ${c.read} tệp: dùng ${c.accepted}, từ chối ${c.rejected}, bỏ qua ${c.skipped}, bản sao giống hệt ${c.identical}, bị thay bằng tệp mới hơn ${c.superseded}, trùng chưa giải quyết ${c.conflict}.${n ? ` Không đọc ${n} tệp không phải sổ báo cáo (liệt kê ở trên).` : ""}`,
+      en: `Read ${c.read} files: used ${c.accepted}, rejected ${c.rejected}, skipped ${c.skipped}, identical copies ${c.identical}, superseded by a newer file ${c.superseded}, unresolved duplicates ${c.conflict}.${n ? ` Not read: ${n} files that are not report workbooks (listed above).` : ""}`,
     });
     printVerdicts(io, result.files, "rejected", { vi: "Tệp bị từ chối", en: "Files rejected" });
     printVerdicts(io, result.files, "conflict", {

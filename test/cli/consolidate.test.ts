@@ -126,6 +126,8 @@ describe("chitieu consolidate <files or folders>", () => {
       expect(err).toMatch(/not an Excel \.xlsx workbook/);
       expect(err).toMatch(/~\$ok\.xlsx: bỏ qua, tệp khoá tạm của Excel \/ skipped, an Excel lock file/);
       expect(err).toMatch(/readme\.txt: bỏ qua/);
+      // the summary counts the two files it listed as not read
+      expect(err).toMatch(/Read 3 files: .* Not read: 2 files that are not report workbooks \(listed above\)\./);
       expect(fs.existsSync(path.join(bad, "out.xlsx"))).toBe(true);
       // run again: the output written into the folder is not read as a unit's workbook
       const again = captureIo(bad);
