@@ -269,7 +269,8 @@ export function parsePercentStyles(part: XmlPart): boolean[] {
   return parseNumberStyles(part).map((k) => k === "percent");
 }
 
-/** A format code shows a date when it has d or y, a time when it has h or s, outside quotes, escapes and [brackets]. */
+/** A format code shows a date when it has d or y, a time when it has h or s (or [h], [mm], [ss]), outside quotes,
+ * escapes and other [brackets]. */
 export function dateTimeFormat(code: string): NumberStyle {
   let quoted = false;
   let bracket = false;
@@ -282,8 +283,12 @@ export function dateTimeFormat(code: string): NumberStyle {
       continue;
     }
     if (ch === '"') quoted = !quoted;
-    else if (!quoted && ch === "[") bracket = true;
-    else if (!quoted && ch === "]") bracket = false;
+    else if (!quoted && ch === "[") {
+      // [h]:mm, [mm]:ss — elapsed time; other brackets are colours, conditions, locales
+      const close = code.indexOf("]", i);
+      if (close > i && /^(h+|m+|s+)$/i.test(code.slice(i + 1, close))) time = true;
+      bracket = true;
+    } else if (!quoted && ch === "]") bracket = false;
     else if (!quoted && !bracket) {
       const c = ch.toLowerCase();
       if (c === "d" || c === "y") date = true;
