@@ -141,7 +141,16 @@ export interface ConsolidatedSheet {
   conditionalFormats: ConditionalFormat[];
   charts: ChartSpec[];
   freeze?: { rows: number; columns: number };
-  print: { orientation: "landscape" | "portrait"; paper: "A4"; titleRows?: [number, number]; fitToWidth: boolean };
+  print: {
+    orientation: "landscape" | "portrait";
+    paper: "A4";
+    titleRows?: [number, number];
+    /** columns repeated at the left of every printed page, e.g. ["A", "B"] */
+    titleColumns?: [string, string];
+    fitToWidth: boolean;
+    /** pages across when fitted to width (default 1) */
+    pagesWide?: number;
+  };
   /** rows taller than one line (points), for wrapped two-language texts: not every program fits them on opening */
   rowHeights: Record<number, number>;
 }
@@ -557,6 +566,9 @@ function summarySheet(view: ConsolidationView, note: string): ConsolidatedSheet 
 
 export const MATRIX_LAYOUT = { headerVi: 4, headerEn: 5, firstData: 6, firstTargetColumn: 3 } as const;
 
+/** Matrix columns (figures and statuses) printed per page across: about what stays legible on A4 landscape. */
+const MATRIX_COLUMNS_PER_PAGE = 24;
+
 function matrixSheet(view: ConsolidationView, note: string): ConsolidatedSheet {
   const { catalog, period } = view;
   const T = catalog.targets.length;
@@ -651,8 +663,16 @@ function matrixSheet(view: ConsolidationView, note: string): ConsolidatedSheet {
     );
   }
   sheet.freeze = { rows: he, columns: 2 };
-  // one page wide: 43 targets side by side, headers repeated on every page down
-  sheet.print = { orientation: "landscape", paper: "A4", titleRows: [hv, he], fitToWidth: true };
+  // fitted to a few pages across (one page for 88 columns would be unreadable), the unit columns and the header rows
+  // repeated on every page
+  sheet.print = {
+    orientation: "landscape",
+    paper: "A4",
+    titleRows: [hv, he],
+    titleColumns: ["A", "B"],
+    fitToWidth: true,
+    pagesWide: Math.max(1, Math.ceil((lastCol - 2) / MATRIX_COLUMNS_PER_PAGE)),
+  };
   return sheet;
 }
 
