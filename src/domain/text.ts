@@ -92,7 +92,7 @@ export function forbiddenCharacter(s: string): { index: number; code: number } |
  * The longest text each free-text field of a report may hold, in UTF-16 code units (what JSON schemas count): the
  * rules refuse a longer one naming its cell, and the endpoint's request schema uses the same numbers.
  */
-export const TEXT_LIMITS = { justification: 4000, evidence: 4000, responsible: 500 } as const;
+export const TEXT_LIMITS = { justification: 4000, evidence: 4000, responsible: 500, contact: 200 } as const;
 
 /** "U+0000": how a forbidden character is named in a message. */
 export function codePointLabel(code: number): string {

@@ -186,7 +186,7 @@ export const EntryInput = z
   .strict();
 
 /** The template's own limit on each unit-sheet input (DonVi: preparer, approver, phone). */
-export const CONTACT_MAX = 200;
+export const CONTACT_MAX = TEXT_LIMITS.contact;
 
 /**
  * One contact field as typed on the unit sheet: trimmed, NFC, at most CONTACT_MAX characters; blank is null. The

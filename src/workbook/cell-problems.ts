@@ -3,6 +3,7 @@
  * formula never calculated, a forbidden character — as messages naming the cell and what it holds, and as the one
  * AppError a program refusing the file throws (submit, consolidation of files).
  */
+import { TEXT_LIMITS } from "../domain";
 import { AppError } from "../domain/errors";
 import type { Bilingual } from "../domain/types";
 import type { CellKind, CellProblem } from "./locate";
@@ -15,6 +16,9 @@ const FIELD: Record<CellProblem["field"], Bilingual> = {
   justification: { vi: "giải trình", en: "justification" },
   evidence: { vi: "nguồn số liệu", en: "data source" },
   responsible: { vi: "người chịu trách nhiệm", en: "responsible person" },
+  preparer: { vi: "Người lập biểu", en: "Preparer" },
+  approver: { vi: "Người phê duyệt", en: "Approver" },
+  phone: { vi: "Số điện thoại", en: "Phone" },
 };
 
 /** A spreadsheet day serial as the date it shows (1900 system: day 0 is 1899-12-30), "15/03/2026". */
@@ -75,6 +79,14 @@ function what(kind: CellKind, found: string): { found: Bilingual; fix: Bilingual
           en: "Open and save the file in Excel or LibreOffice so it is calculated, then send it again.",
         },
       };
+    case "tooLong":
+      return {
+        found: {
+          vi: `${found} ký tự, quá ${TEXT_LIMITS.contact} ký tự cho phép`,
+          en: `${found} characters, more than the ${TEXT_LIMITS.contact} allowed`,
+        },
+        fix: { vi: "Hãy rút gọn.", en: "Shorten it." },
+      };
     case "badText":
       return {
         found: {
@@ -95,8 +107,8 @@ export function cellProblemMessage(p: CellProblem, withCell = true): Bilingual {
   const numeric = p.field === "value" || p.field === "numerator" || p.field === "denominator";
   const notFigure = numeric && p.kind !== "uncalculated";
   return {
-    vi: `${p.targetId}, ${FIELD[p.field].vi}: ${withCell ? `ô ${p.cell} ` : ""}chứa ${w.found.vi}${notFigure ? ", không phải con số" : ""}. ${w.fix.vi}`,
-    en: `${p.targetId}, ${FIELD[p.field].en}: ${withCell ? `cell ${p.cell} ` : ""}holds ${w.found.en}${notFigure ? ", not a figure" : ""}. ${w.fix.en}`,
+    vi: `${p.targetId ? `${p.targetId}, ${FIELD[p.field].vi}` : FIELD[p.field].vi}: ${withCell ? `ô ${p.cell} ` : ""}chứa ${w.found.vi}${notFigure ? ", không phải con số" : ""}. ${w.fix.vi}`,
+    en: `${p.targetId ? `${p.targetId}, ${FIELD[p.field].en}` : FIELD[p.field].en}: ${withCell ? `cell ${p.cell} ` : ""}holds ${w.found.en}${notFigure ? ", not a figure" : ""}. ${w.fix.en}`,
   };
 }
 

@@ -84,12 +84,13 @@ export interface CellSource {
   idRows: Map<string, number[]>;
 }
 
-export type CellKind = "date" | "time" | "boolean" | "error" | "uncalculated" | "badText";
+export type CellKind = "date" | "time" | "boolean" | "error" | "uncalculated" | "badText" | "tooLong";
 
 /** A cell whose content the reader will not pass on as a figure or text: an error naming the cell and what it holds. */
 export interface CellProblem {
-  targetId: string;
-  field: EntryField;
+  /** null for the unit sheet's contact cells */
+  targetId: string | null;
+  field: EntryField | "preparer" | "approver" | "phone";
   /** "Nhap!G12" */
   cell: string;
   kind: CellKind;

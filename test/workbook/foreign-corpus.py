@@ -113,18 +113,21 @@ shutil.move(os.path.join(lo, "formula-uncached-openpyxl.xlsx"), os.path.join(OUT
 soffice(os.path.join(OUT, "sorted-openpyxl.xlsx"), "xlsx", lo)
 shutil.move(os.path.join(lo, "sorted-openpyxl.xlsx"), os.path.join(OUT, "sorted-libreoffice.xlsx"))
 
-# hostile character references in the strings: beyond Unicode, NUL, a lone surrogate
+# hostile character references in the strings: beyond Unicode, NUL, a lone surrogate; a contact too long
 wb = load()
 ws = wb[ENTRY]
 ws["L10"] = "HOSTILE-ONE"
 ws["M10"] = "HOSTILE-TWO"
 ws["N10"] = "HOSTILE-THREE"
+wb["DonVi"]["C10"] = "HOSTILE-FOUR"  # the preparer
+wb["DonVi"]["C12"] = "0" * 250  # a phone longer than the 200 characters the endpoint takes
 save(wb, "hostile-plain.xlsx")
 edit_parts(
     os.path.join(OUT, "hostile-plain.xlsx"),
     os.path.join(OUT, "hostile-references.xlsx"),
     "xl/",
-    lambda x: x.replace("HOSTILE-ONE", "a&#x110000;b").replace("HOSTILE-TWO", "c&#0;d").replace("HOSTILE-THREE", "e&#xD800;f"),
+    lambda x: x.replace("HOSTILE-ONE", "a&#x110000;b").replace("HOSTILE-TWO", "c&#0;d").replace("HOSTILE-THREE", "e&#xD800;f")
+    .replace("HOSTILE-FOUR", "g&#0;h"),
 )
 os.remove(os.path.join(OUT, "hostile-plain.xlsx"))
 

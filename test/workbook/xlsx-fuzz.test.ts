@@ -85,7 +85,7 @@ function mustNotCrash(bytes: Uint8Array): void {
     }
     throw e;
   }
-  for (const p of read.problems) expect(p.cell).toMatch(/^Nhap![A-Z]+\d+$/);
+  for (const p of read.problems) expect(p.cell).toMatch(/^(Nhap|DonVi)![A-Z]+\d+$/);
   const problemCells = new Set(read.problems.map((p) => p.cell));
   for (const entry of read.entries) {
     for (const [field, v] of Object.entries(entry)) {

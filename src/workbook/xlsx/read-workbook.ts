@@ -11,6 +11,7 @@
  * browser-inflate.ts for the task pane.
  */
 import {
+  TEXT_LIMITS,
   forbiddenCharacter,
   type Catalog,
   type EntryField,
@@ -368,6 +369,15 @@ function interpret(plan: Plan, get: Get, opts: ReadOptions, limits: ReadLimits):
   }
   const located = locateEntries(src, identity, opts);
   const unit = readUnitSheet(src);
+  // the unit sheet's people: the same text rule and limit as the endpoint's contact schema, reported by cell
+  for (const field of ["preparer", "approver", "phone"] as const) {
+    const v = unit[field];
+    if (v === null) continue;
+    const cell = unitCellOf(src, field);
+    if (forbiddenCharacter(v)) located.problems.push({ targetId: null, field, cell, kind: "badText", found: v });
+    else if (v.trim().length > TEXT_LIMITS.contact)
+      located.problems.push({ targetId: null, field, cell, kind: "tooLong", found: String(v.trim().length) });
+  }
   return {
     identity,
     identitySource,
