@@ -13,6 +13,8 @@
  * 4. Runs the openpyxl reader (bench/consolidate/openpyxl_reader.py, Debian's /usr/bin/python3) over a sample of the
  *    same files (OPENPYXL_SAMPLE=10000: all of them, ≈ 2 minutes), checks it found the same sums, and extrapolates its
  *    time to `count` files when it read a sample only.
+ * 4b. Reads the same sample with the JavaScript peers, SheetJS (`xlsx`) and ExcelJS's reader, and prints the ratio
+ *    (lib/peers.ts; alone: `npx tsx bench/consolidate/peers.ts [count]`).
  * 5. Writes the realistic consolidation with the Office.js writer against the office-addin-mock based fake Excel:
  *    sync count and time.
  * Prints `consolidate.<metric>=<n>` lines.
@@ -29,6 +31,8 @@ import { writeConsolidated } from "../../src/workbook/office/write-consolidated"
 import { installConsolidatedExcel } from "../../test/workbook/consolidated-fake";
 import { defaultWorkers } from "../../src/cli/consolidate";
 import { benchPeriods, generateWorkbooks } from "./lib/generate";
+import { comparePeers } from "./lib/peers";
+import { printPeers } from "./peers";
 
 const ROOT = path.join(__dirname, "..", "..");
 const OUT = path.join(ROOT, "bench", "out", "consolidate");
@@ -332,6 +336,9 @@ async function main(): Promise<void> {
     metric("openpyxl_sum_disagreements", disagree.length);
     if (disagree.length) mismatches.push(...disagree.slice(0, 5).map((d) => `openpyxl: ${d}`));
   }
+
+  // 4b. the JavaScript peers (SheetJS, ExcelJS's reader) on the same sample, one thread, in this process
+  printPeers(await comparePeers(sample, catalog, registry), metric, say);
 
   // 5. the planner-mode write: 126 units × 43 targets through Office.js against the fake Excel
   const consolidator = createConsolidator({ catalog, units: registry, period: "2026-Q1" });

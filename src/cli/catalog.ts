@@ -22,7 +22,7 @@ chitieu catalog check <catalog.csv|.xlsx>      check a replacement catalog; ever
 export async function loadCatalogFile(file: string): Promise<CatalogLoadResult> {
   const data = await fs.readFile(file);
   if (path.extname(file).toLowerCase() === ".xlsx") {
-    const { readSheetRows } = await import("../workbook/xlsx/sheet-rows");
+    const { readSheetRows } = require("../workbook/xlsx/sheet-rows") as typeof import("../workbook/xlsx/sheet-rows");
     return parseCatalogRows(await readSheetRows(data));
   }
   return parseCatalogCsv(data.toString("utf8"));

@@ -442,10 +442,10 @@ function printVerdicts(io: CliIo, files: FileVerdict[], status: FileVerdict["sta
       `  ✖ ${relative(io, f.source)}${f.unitCode ? ` (${f.unitCode}${f.period ? `, ${f.period}` : ""})` : ""}\n`,
     );
     for (const r of f.reasons) {
-      const where = r.cell ? ` → ${r.cell}` : "";
-      io.stderr.write(
-        `      ${r.targetId ? `${r.targetId} — ` : ""}${r.message.vi}${where}\n      ${r.targetId ? `${r.targetId} — ` : ""}${r.message.en}${where}\n`,
-      );
+      // a message that already names its target or cell is printed as it is: nothing said twice
+      const line = (m: string): string =>
+        `      ${r.targetId && !m.includes(r.targetId) ? `${r.targetId} — ` : ""}${m}${r.cell && !m.includes(r.cell) ? ` → ${r.cell}` : ""}\n`;
+      io.stderr.write(line(r.message.vi) + line(r.message.en));
     }
   }
 }
@@ -467,7 +467,7 @@ async function fromEndpoint(
   io: CliIo,
 ): Promise<{ view: ConsolidationView } | { exit: number }> {
   const q = `period=${encodeURIComponent(period)}${group ? `&group=${encodeURIComponent(group)}` : ""}${includeDemo ? "&demo=true" : ""}`;
-  const { problemOf } = await import("../server/client");
+  const { problemOf } = require("../server/client") as typeof import("../server/client");
   const refused = (res: { status: number; json: unknown }): number => {
     const problem = problemOf(res as never);
     if (problem) printBilingual(io.stderr, problem.message, `✖ ${problem.code}: `);
@@ -573,6 +573,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 
   let view: ConsolidationView;
   let result: ConsolidationResult | null = null;
+  let ignoredCount = 0;
   let exit = 0;
 
   if (values["from-endpoint"]) {
@@ -595,7 +596,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     if (basis !== "latest" && basis !== "accepted") {
       return usageError(io, "--basis phải là latest hoặc accepted.", "--basis must be latest or accepted.", HELP);
     }
-    const { clientFromFlags } = await import("./submit");
+    const { clientFromFlags } = require("./submit") as typeof import("./submit");
     const client = clientFromFlags(
       { endpoint: values["from-endpoint"], token: values.token, ca: values.ca },
       io,
@@ -657,6 +658,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       },
     );
     bar.done();
+    ignoredCount = inputs.ignored.length;
     for (const ig of inputs.ignored) {
       io.stderr.write(`  · ${relative(io, ig.file)}: bỏ qua, ${ig.reason.vi} / skipped, ${ig.reason.en}\n`);
     }
@@ -697,7 +699,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       view,
       values["spread-target"] ? { spreadTargetId: values["spread-target"] } : {},
     );
-    const { writeConsolidatedXlsx } = await import("../workbook/xlsx/write-consolidated");
+    const { writeConsolidatedXlsx } =
+      require("../workbook/xlsx/write-consolidated") as typeof import("../workbook/xlsx/write-consolidated");
     const bytes = await writeConsolidatedXlsx(spec);
     const out = path.resolve(io.cwd, values.output);
     const tmp = `${out}.${process.pid}.tmp`;
@@ -709,9 +712,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   // Summary
   if (result) {
     const c = result.counts;
+    // the lock files and non-spreadsheets listed above ("· …: bỏ qua") are counted here too
+    const n = ignoredCount;
     printBilingual(io.stderr, {
-      vi: `Đã đọc ${c.read} tệp: dùng ${c.accepted}, từ chối ${c.rejected}, bỏ qua ${c.skipped}, bản sao giống hệt ${c.identical}, bị thay bằng tệp mới hơn ${c.superseded}, trùng chưa giải quyết ${c.conflict}.`,
-      en: `Read ${c.read} files: used ${c.accepted}, rejected ${c.rejected}, skipped ${c.skipped}, identical copies ${c.identical}, superseded by a newer file ${c.superseded}, unresolved duplicates ${c.conflict}.`,
+      vi: `Đã đọc ${c.read} tệp: dùng ${c.accepted}, từ chối ${c.rejected}, bỏ qua ${c.skipped}, bản sao giống hệt ${c.identical}, bị thay bằng tệp mới hơn ${c.superseded}, trùng chưa giải quyết ${c.conflict}.${n ? ` Không đọc ${n} tệp không phải sổ báo cáo (liệt kê ở trên).` : ""}`,
+      en: `Read ${c.read} files: used ${c.accepted}, rejected ${c.rejected}, skipped ${c.skipped}, identical copies ${c.identical}, superseded by a newer file ${c.superseded}, unresolved duplicates ${c.conflict}.${n ? ` Not read: ${n} files that are not report workbooks (listed above).` : ""}`,
     });
     printVerdicts(io, result.files, "rejected", { vi: "Tệp bị từ chối", en: "Files rejected" });
     printVerdicts(io, result.files, "conflict", {

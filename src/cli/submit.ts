@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import { createUnitRegistry } from "../domain";
 import { isAppError } from "../domain/errors";
 import type { Catalog, EntryField, Unit, ValidationIssue } from "../domain/types";
+import { cellProblemsError } from "../workbook/cell-problems";
 import { readWorkbookFile } from "../workbook/xlsx/node-inflate";
 import { buildSubmission } from "../workbook/submission";
 import { createEndpointClient, problemOf, type EndpointClient } from "../server/client";
@@ -160,6 +161,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     const catalog = catalogRes.json as Catalog;
     const registry = createUnitRegistry((unitsRes.json as { units: Unit[] }).units);
     const read = readWorkbookFile(path.resolve(io.cwd, file), { catalog, units: registry });
+    if (read.problems.length > 0) throw cellProblemsError(read.problems);
     const { unitCode, period } = read.identity;
 
     // supersedes: the latest stored revision — unless this id is already stored (a retry), whose request must be

@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 import { defaultUnitRegistry, validate } from "../domain";
 import { isAppError } from "../domain/errors";
 import type { EntryField, Locale, ValidationIssue } from "../domain/types";
+import { cellProblemMessage } from "../workbook/cell-problems";
 import { rowOf } from "../workbook/sheet-ref";
 import { SHEET_NAMES, unitCellAddress, type UnitField } from "../workbook/template";
 import { readWorkbookFile } from "../workbook/xlsx/node-inflate";
@@ -128,15 +129,34 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     { catalog, units, cellOf: read.cellOf },
   );
   const missingPeople = (["preparer", "approver", "phone"] as const).filter((f) => !read.unitSheet[f]);
+  // cells holding a date, boolean, error value or uncalculated formula are errors of their own; the rules saw those
+  // cells blank, so what they say about them (e.g. "required") is left out rather than said twice
+  const problemCells = new Set(read.problems.map((p) => p.cell));
+  const cellErrors = read.problems.map((p) => ({
+    code: "cell_type",
+    ruleId: `cell.${p.kind}`,
+    targetId: p.targetId,
+    cell: p.cell,
+    severity: "error" as const,
+    params: { field: p.field, kind: p.kind, found: p.found },
+    message: cellProblemMessage(p, false),
+  }));
+  const ruleIssues = result.issues.filter((i) => !(i.cell && problemCells.has(i.cell)));
+  const counts = {
+    errors: cellErrors.length + ruleIssues.filter((i) => i.severity === "error").length,
+    warnings: ruleIssues.filter((i) => i.severity === "warning").length,
+    unjustifiedWarnings: ruleIssues.filter((i) => i.severity === "warning" && !i.justified).length,
+    infos: ruleIssues.filter((i) => i.severity === "info").length + missingPeople.length,
+  };
   if (values.json) {
     io.stdout.write(
       `${JSON.stringify(
         {
           file,
-          ok: result.ok,
+          ok: result.ok && cellErrors.length === 0,
           identity: read.identity,
-          counts: result.counts,
-          issues: result.issues.map((i) => ({ ...i, cell: issueCell(i, read) })),
+          counts,
+          issues: [...cellErrors, ...ruleIssues.map((i) => ({ ...i, cell: issueCell(i, read) }))],
           unitSheet: read.unitSheet,
           missingPeople,
         },
@@ -144,20 +164,24 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         2,
       )}\n`,
     );
-    return result.counts.errors > 0 ? 1 : 0;
+    return counts.errors > 0 ? 1 : 0;
   }
 
   const order = { error: 0, warning: 1, info: 2 } as const;
-  const issues = [...result.issues].sort((a, b) => order[a.severity] - order[b.severity]);
+  const issues = [...ruleIssues].sort((a, b) => order[a.severity] - order[b.severity]);
   const label =
     lang === "vi"
       ? `${file} — đơn vị ${read.identity.unitCode}, kỳ ${read.identity.period}`
       : `${file} — unit ${read.identity.unitCode}, period ${read.identity.period}`;
   io.stdout.write(`${label}\n`);
+  for (const e of cellErrors) io.stdout.write(`${e.cell} — ${SEVERITY[lang].error}: ${e.message[lang]}\n`);
   for (const i of issues) {
     const justified =
       i.severity === "warning" && i.justified ? (lang === "vi" ? " (đã giải trình)" : " (justified)") : "";
-    io.stdout.write(`${issueCell(i, read)} — ${SEVERITY[lang][i.severity]}: ${i.message[lang]}${justified}\n`);
+    const cell = issueCell(i, read);
+    // the line starts with the cell: the message does not say it a second time
+    const message = i.message[lang].replace(lang === "vi" ? ` (ô ${cell})` : ` (cell ${cell})`, "");
+    io.stdout.write(`${cell} — ${SEVERITY[lang][i.severity]}: ${message}${justified}\n`);
   }
   const people = {
     preparer: { vi: "người lập biểu", en: "preparer" },
@@ -169,7 +193,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       `${SHEET_NAMES.unit}!${unitCellAddress(f)} — ${SEVERITY[lang].info}: ${lang === "vi" ? `chưa ghi ${people[f].vi} (rõ người).` : `the ${people[f].en} is not filled in.`}\n`,
     );
   }
-  const c = result.counts;
+  const c = counts;
   io.stdout.write(
     lang === "vi"
       ? `${c.errors} lỗi, ${c.warnings} cảnh báo (${c.unjustifiedWarnings} chưa có giải trình), ${c.infos} lưu ý.${c.errors > 0 ? " Còn lỗi: chưa gửi được." : c.unjustifiedWarnings > 0 ? " Cần ghi giải trình cho các cảnh báo trước khi gửi." : " Có thể gửi."}\n`

@@ -1,7 +1,7 @@
 /** The domain API of Chỉ tiêu: pure TypeScript, shared by the task pane, the CLI and the server. */
 export * from "./types";
 export { AppError, isAppError } from "./errors";
-export { normalizeText, toneKey, looseKey } from "./text";
+export { normalizeText, toneKey, looseKey, forbiddenCharacter, codePointLabel, TEXT_LIMITS } from "./text";
 export * from "./catalog";
 export * from "./units";
 export * from "./periods";

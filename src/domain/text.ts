@@ -59,3 +59,42 @@ export function toneKey(s: string): string {
 export function looseKey(s: string): string {
   return normalizeText(s).toLowerCase().normalize("NFD").replace(COMBINING, "").replace(/đ/g, "d");
 }
+
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
+const SUSPECT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffd-\uffff]/;
+
+/**
+ * The first character a text may not hold, or null — the one text rule of the file reader, the rules (so the task
+ * pane) and the endpoint: NUL and the other C0 controls but tab and line breaks, a lone surrogate (half of a
+ * character), U+FFFD (what a broken character became on the way: an out-of-range reference such as &#x110000;) and
+ * the non-characters U+FFFE/U+FFFF. Most text has none of these: one regular-expression test, the scan only then.
+ */
+export function forbiddenCharacter(s: string): { index: number; code: number } | null {
+  if (!SUSPECT.test(s)) return null;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x20 && c < 0xd800) continue;
+    if (c === 9 || c === 10 || c === 13) continue;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = s.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        i++;
+        continue;
+      }
+      return { index: i, code: c };
+    }
+    if (c < 0x20 || (c >= 0xdc00 && c <= 0xdfff) || c >= 0xfffd) return { index: i, code: c };
+  }
+  return null;
+}
+
+/**
+ * The longest text each free-text field of a report may hold, in UTF-16 code units (what JSON schemas count): the
+ * rules refuse a longer one naming its cell, and the endpoint's request schema uses the same numbers.
+ */
+export const TEXT_LIMITS = { justification: 4000, evidence: 4000, responsible: 500, contact: 200 } as const;
+
+/** "U+0000": how a forbidden character is named in a message. */
+export function codePointLabel(code: number): string {
+  return `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+}

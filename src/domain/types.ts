@@ -220,7 +220,9 @@ export type IssueCode =
   | "at_risk"
   | "no_target"
   | "inconsistent_denominator"
-  | "justification_too_short";
+  | "justification_too_short"
+  | "invalid_text"
+  | "text_too_long";
 
 export type TargetProgress = "met" | "on_track" | "at_risk" | "off_track" | "no_target" | "no_data";
 

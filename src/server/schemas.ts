@@ -3,22 +3,18 @@
  * OpenAPI document (/api/v1/openapi.json). Handlers never check shapes by hand.
  */
 import { z } from "zod";
-import { parsePeriod } from "../domain";
+import { TEXT_LIMITS, forbiddenCharacter, parsePeriod } from "../domain";
 import { bilingualError } from "./plugins/zod";
 
 export const Bilingual = z.object({ vi: z.string(), en: z.string() });
 
 /**
- * Text from a client: bounded, and free of NUL characters and unpaired surrogates (PostgreSQL cannot store the
- * first; neither is valid text, and both would make the stored content differ from what was sent).
+ * Text from a client: bounded, and free of the characters the one text rule refuses (forbiddenCharacter in
+ * src/domain/text.ts, which the file reader and the rules apply too): NUL (PostgreSQL cannot store it), other
+ * controls, unpaired surrogates, U+FFFD and U+FFFE/U+FFFF.
  */
-// eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for
-const SUSPECT = /[\u0000\uD800-\uDFFF]/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 function isCleanText(s: string): boolean {
-  // most text has neither a NUL nor a surrogate: one scan for both, the pairing check only when needed
-  return !SUSPECT.test(s) || (!s.includes("\u0000") && !LONE_SURROGATE.test(s));
+  return forbiddenCharacter(s) === null;
 }
 
 export function text(max: number) {
@@ -27,8 +23,8 @@ export function text(max: number) {
     .max(max)
     .refine(isCleanText, {
       error: bilingualError({
-        vi: "Văn bản chứa ký tự không hợp lệ (ký tự NUL hoặc mã Unicode lẻ); hãy gõ lại hoặc dán dạng văn bản thuần",
-        en: "The text holds an invalid character (NUL or an unpaired Unicode surrogate); type it again or paste it as plain text",
+        vi: "Văn bản chứa ký tự không hợp lệ (ký tự điều khiển như NUL, ký tự hỏng hoặc mã Unicode lẻ); hãy gõ lại hoặc dán dạng văn bản thuần",
+        en: "The text holds a character that is not allowed (a control character such as NUL, a broken character or an unpaired Unicode surrogate); type it again or paste it as plain text",
       }),
     });
 }
@@ -175,7 +171,7 @@ export const RawValue = z.union([z.number().finite(), z.null(), text(200), z.boo
   }),
 });
 
-const FreeText = text(4000).nullable();
+const FreeText = text(TEXT_LIMITS.justification).nullable();
 
 export const EntryInput = z
   .object({
@@ -185,13 +181,13 @@ export const EntryInput = z
     denominator: RawValue.optional(),
     milestone: RawValue.optional(),
     justification: FreeText.optional(),
-    evidence: FreeText.optional(),
-    responsible: text(500).nullable().optional(),
+    evidence: text(TEXT_LIMITS.evidence).nullable().optional(),
+    responsible: text(TEXT_LIMITS.responsible).nullable().optional(),
   })
   .strict();
 
 /** The template's own limit on each unit-sheet input (DonVi: preparer, approver, phone). */
-export const CONTACT_MAX = 200;
+export const CONTACT_MAX = TEXT_LIMITS.contact;
 
 /**
  * One contact field as typed on the unit sheet: trimmed, NFC, at most CONTACT_MAX characters; blank is null. The

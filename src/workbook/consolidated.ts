@@ -17,12 +17,15 @@
  *
  * Values are written as rectangular blocks (one request per block in Office.js) and styles as ranges.
  */
+import { cellProblemsError } from "./cell-problems";
+import { heightsFromLines, textLines } from "./row-heights";
 import {
   GROUP_IDS,
   GROUP_NAMES,
   BOTTLENECK_NAMES,
   MILESTONE_LABELS,
   PROGRESS_LABELS,
+  hanoiDateTime,
   periodLabel,
   targetForPeriod,
   unitOfMeasureFor,
@@ -138,7 +141,16 @@ export interface ConsolidatedSheet {
   conditionalFormats: ConditionalFormat[];
   charts: ChartSpec[];
   freeze?: { rows: number; columns: number };
-  print: { orientation: "landscape" | "portrait"; paper: "A4"; titleRows?: [number, number]; fitToWidth: boolean };
+  print: {
+    orientation: "landscape" | "portrait";
+    paper: "A4";
+    titleRows?: [number, number];
+    /** columns repeated at the left of every printed page, e.g. ["A", "B"] */
+    titleColumns?: [string, string];
+    fitToWidth: boolean;
+    /** pages across when fitted to width (default 1) */
+    pagesWide?: number;
+  };
   /** rows taller than one line (points), for wrapped two-language texts: not every program fits them on opening */
   rowHeights: Record<number, number>;
 }
@@ -262,8 +274,6 @@ function emptySheet(role: ConsolidatedRole, columnWidths: number[]): Consolidate
   };
 }
 
-const LINE_POINTS = 15;
-
 /**
  * Height of each row whose wrapped cells need more than one line: a text's lines are its "\n" parts, each taking
  * ceil(length / column width) lines (a width in characters is about that many average characters).
@@ -292,15 +302,12 @@ export function fitRowHeights(
         if (typeof v !== "string") return;
         const c = c0 + j;
         if (merged.has(addr(c, r)) || !wraps.some((w) => r >= w.r1 && r <= w.r2 && c >= w.c1 && c <= w.c2)) return;
-        const width = Math.max(4, (sheet.columnWidths[c - 1] ?? 9) - 1);
-        const n = v.split("\n").reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / width)), 0);
+        const n = textLines(v, sheet.columnWidths[c - 1] ?? 9);
         lines.set(r, Math.max(lines.get(r) ?? 1, n));
       });
     });
   }
-  const out: Record<number, number> = {};
-  for (const [r, n] of lines) if (n > 1) out[r] = Math.min(409, n * LINE_POINTS);
-  return out;
+  return heightsFromLines(lines);
 }
 
 function titleRows(sheet: ConsolidatedSheet, title: Bilingual, note: string, lastCol: number): void {
@@ -327,6 +334,8 @@ function statusTextRules(topLeft: string): ExpressionRule[] {
 
 /** A workbook the template reader read, as consolidation takes it. */
 export function fileReadFrom(source: string, savedAt: string | null, read: WorkbookRead): FileRead {
+  // a date, boolean, error value or uncalculated formula in an input cell: the file is refused naming those cells
+  if (read.problems.length > 0) return fileReadFailure(source, cellProblemsError(read.problems));
   return {
     ok: true,
     source,
@@ -377,8 +386,9 @@ export function fileReadFailure(source: string, e: unknown): FileReadFailed {
 export function buildConsolidatedSpec(view: ConsolidationView, opts: ConsolidatedOptions = {}): ConsolidatedSpec {
   const note =
     `${view.source === "endpoint" ? "Nguồn: máy chủ Chỉ tiêu" : "Nguồn: tệp báo cáo của đơn vị"} · ${view.group.name.vi} · ` +
-    `lập lúc ${view.generatedAt} · danh mục ${view.catalog.version} / ` +
-    `${view.source === "endpoint" ? "Source: Chỉ tiêu endpoint" : "Source: unit workbooks"} · ${view.group.name.en}`;
+    `lập lúc ${hanoiDateTime(view.generatedAt)} (giờ Hà Nội) / ` +
+    `${view.source === "endpoint" ? "Source: Chỉ tiêu endpoint" : "Source: unit workbooks"} · ${view.group.name.en} · ` +
+    `made ${hanoiDateTime(view.generatedAt)} (Hanoi time)`;
   const sheets = [
     summarySheet(view, note),
     matrixSheet(view, note),
@@ -556,6 +566,9 @@ function summarySheet(view: ConsolidationView, note: string): ConsolidatedSheet 
 
 export const MATRIX_LAYOUT = { headerVi: 4, headerEn: 5, firstData: 6, firstTargetColumn: 3 } as const;
 
+/** Matrix columns (figures and statuses) printed per page across: about what stays legible on A4 landscape. */
+const MATRIX_COLUMNS_PER_PAGE = 24;
+
 function matrixSheet(view: ConsolidationView, note: string): ConsolidatedSheet {
   const { catalog, period } = view;
   const T = catalog.targets.length;
@@ -650,7 +663,16 @@ function matrixSheet(view: ConsolidationView, note: string): ConsolidatedSheet {
     );
   }
   sheet.freeze = { rows: he, columns: 2 };
-  sheet.print = { orientation: "landscape", paper: "A4", titleRows: [hv, he], fitToWidth: false };
+  // fitted to a few pages across (one page for 88 columns would be unreadable), the unit columns and the header rows
+  // repeated on every page
+  sheet.print = {
+    orientation: "landscape",
+    paper: "A4",
+    titleRows: [hv, he],
+    titleColumns: ["A", "B"],
+    fitToWidth: true,
+    pagesWide: Math.max(1, Math.ceil((lastCol - 2) / MATRIX_COLUMNS_PER_PAGE)),
+  };
   return sheet;
 }
 
@@ -699,7 +721,7 @@ function completenessSheet(view: ConsolidationView, note: string): ConsolidatedS
         "Mã đơn vị",
         "Đơn vị",
         "Tình trạng",
-        "Thời điểm nộp",
+        "Thời điểm nộp (giờ Hà Nội)",
         "Nguồn (tệp / mã nộp)",
         "Người lập biểu",
         "Người phê duyệt",
@@ -710,7 +732,7 @@ function completenessSheet(view: ConsolidationView, note: string): ConsolidatedS
         "Unit code",
         "Unit",
         "State",
-        "Submitted at",
+        "Submitted at (Hanoi time)",
         "Source (file / submission)",
         "Prepared by",
         "Approved by",
@@ -728,7 +750,7 @@ function completenessSheet(view: ConsolidationView, note: string): ConsolidatedS
       r.unitCode,
       r.unitName.vi,
       bi(COMPLETENESS_NAMES[r.state]),
-      r.submittedAt,
+      r.submittedAt ? hanoiDateTime(r.submittedAt) : null,
       r.source,
       r.contact?.preparer ?? null,
       r.contact?.approver ?? null,

@@ -23,9 +23,29 @@ export const workbookErrors = {
     }),
   oldFormat: () =>
     new AppError("CT_XLSX_OLD_FORMAT", 422, {
-      vi: "Tệp là sổ Excel cũ (.xls) hoặc sổ có đặt mật khẩu mở tệp, không đọc được. Hãy bỏ mật khẩu mở tệp và lưu lại với định dạng .xlsx.",
-      en: "The file is an old Excel workbook (.xls) or a workbook with a password to open; it cannot be read. Remove the open password and save it as .xlsx.",
+      vi: 'Tệp là sổ Excel cũ (.xls), không đọc được. Hãy mở tệp bằng Excel hoặc LibreOffice và lưu lại với định dạng "Excel Workbook (.xlsx)".',
+      en: 'The file is an old Excel workbook (.xls); it cannot be read. Open it in Excel or LibreOffice and save it as "Excel Workbook (.xlsx)".',
     }),
+  encrypted: () =>
+    new AppError("CT_XLSX_ENCRYPTED", 422, {
+      vi: "Sổ có đặt mật khẩu mở tệp nên không đọc được. Hãy mở tệp, bỏ mật khẩu (Excel: Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu, xoá mật khẩu; LibreOffice: Lưu thành… bỏ chọn Lưu kèm mật khẩu), lưu lại rồi gửi lại.",
+      en: "The workbook has a password to open, so it cannot be read. Open it, remove the password (Excel: File → Info → Protect Workbook → Encrypt with Password, clear it; LibreOffice: Save As… without Save with password), save and send it again.",
+    }),
+  empty: () =>
+    new AppError("CT_XLSX_EMPTY", 422, {
+      vi: "Tệp rỗng (0 byte): có lẽ tệp chưa được lưu xong hoặc tải lên bị lỗi. Hãy mở sổ đã điền, lưu lại rồi gửi lại đúng tệp đó.",
+      en: "The file is empty (0 bytes): it was probably not saved completely or the upload failed. Open the filled workbook, save it and send that file again.",
+    }),
+  truncated: (size: number) =>
+    new AppError(
+      "CT_XLSX_TRUNCATED",
+      422,
+      {
+        vi: `Tệp .xlsx bị cắt cụt (chỉ có ${size} byte, thiếu phần cuối): có lẽ tệp chưa chép hoặc tải xong. Hãy chép hoặc tải lại tệp gốc rồi gửi lại.`,
+        en: `The .xlsx file is cut short (only ${size} bytes, its end is missing): it was probably not copied or downloaded completely. Copy or download the original file again and resend it.`,
+      },
+      { size },
+    ),
   ods: () =>
     new AppError("CT_XLSX_ODS", 422, {
       vi: 'Tệp là bảng tính OpenDocument (.ods), không phải .xlsx. Trong LibreOffice chọn Tệp → Lưu thành… → "Excel 2007-365 (.xlsx)".',
@@ -94,36 +114,45 @@ export const workbookErrors = {
       },
       { sheet },
     ),
-  rowMissing: (targetId: string, cell: string) =>
-    new AppError(
+  rowMissing: (targetId: string, cell: string, strangers: { cell: string; id: string }[] = []) => {
+    const seen = strangers.map((x) => `${x.cell} = "${x.id}"`).join(", ");
+    return new AppError(
       "CT_TEMPLATE_ROW_MISSING",
       422,
       {
-        vi: `Không tìm thấy dòng của chỉ tiêu ${targetId} trên trang "Nhap" (dòng đã bị xoá, hoặc mã ở cột A đã bị sửa; trong mẫu gốc là ô ${cell}). Hãy khôi phục dòng với mã "${targetId}" ở cột A. ${REDOWNLOAD_VI}`,
-        en: `The row of target ${targetId} is not on sheet "Nhap" (the row was deleted, or its id in column A was changed; in the original template it is cell ${cell}). Restore the row with id "${targetId}" in column A. ${REDOWNLOAD_EN}`,
+        vi: `Không có dòng nào ghi mã chỉ tiêu ${targetId} ở cột A trang "Nhap" (trong mẫu gốc là ô ${cell}): dòng đã bị xoá hoặc ô mã đã bị sửa${seen ? ` (${seen}: không phải chỉ tiêu của báo cáo này)` : ""}. Số liệu được đọc theo mã ở chính dòng của nó, nên đừng gõ lại mã: hãy hoàn tác thay đổi (Ctrl+Z), hoặc ${REDOWNLOAD_VI.charAt(0).toLowerCase()}${REDOWNLOAD_VI.slice(1)}`,
+        en: `No row holds target id ${targetId} in column A of sheet "Nhap" (in the original template it is cell ${cell}): the row was deleted or its id cell changed${seen ? ` (${seen}: not a target of this report)` : ""}. Figures are read by the id on their own row, so do not retype ids: undo the change (Ctrl+Z), or ${REDOWNLOAD_EN.charAt(0).toLowerCase()}${REDOWNLOAD_EN.slice(1)}`,
       },
-      { targetId, cell },
-    ),
-  rowIdChanged: (cell: string, found: string, expected: string) =>
-    new AppError(
-      "CT_TEMPLATE_ROW_ID_CHANGED",
-      422,
-      {
-        vi: `Ô ${cell} phải ghi mã chỉ tiêu "${expected}" nhưng đang ghi "${found}". Hãy sửa lại thành "${expected}" (không sửa mã và không chép đè dòng chỉ tiêu khác).`,
-        en: `Cell ${cell} must hold target id "${expected}" but holds "${found}". Change it back to "${expected}" (do not edit ids or paste one target's row over another).`,
-      },
-      { cell, found, expected },
-    ),
+      { targetId, cell, ...(strangers.length ? { strangers } : {}) },
+    );
+  },
   rowDuplicate: (targetId: string, cells: string[]) =>
     new AppError(
       "CT_TEMPLATE_ROW_DUPLICATE",
       422,
       {
-        vi: `Mã chỉ tiêu "${targetId}" xuất hiện ở nhiều dòng (${cells.join(", ")}). Hãy giữ lại một dòng và xoá mã ở các dòng chép thừa.`,
-        en: `Target id "${targetId}" appears on several rows (${cells.join(", ")}). Keep one row and clear the id on the extra copies.`,
+        vi: `Mã chỉ tiêu "${targetId}" đứng ở nhiều dòng (${cells.join(", ")}). Số liệu được đọc theo mã ở chính dòng của nó, nên mỗi chỉ tiêu chỉ được có một dòng: hãy xoá dòng chép thừa (cả dòng, không chỉ ô mã), hoặc ${REDOWNLOAD_VI.charAt(0).toLowerCase()}${REDOWNLOAD_VI.slice(1)}`,
+        en: `Target id "${targetId}" stands on several rows (${cells.join(", ")}). Figures are read by the id on their own row, so each target has one row: delete the extra row (the whole row, not only its id cell), or ${REDOWNLOAD_EN.charAt(0).toLowerCase()}${REDOWNLOAD_EN.slice(1)}`,
       },
       { targetId, cells },
     ),
+  identityConflict: (field: "unitCode" | "period", inPart: string, inSheet: string, cell: string) => {
+    const what =
+      field === "unitCode" ? { vi: "mã đơn vị", en: "unit code" } : { vi: "kỳ báo cáo", en: "report period" };
+    const make =
+      field === "unitCode"
+        ? `chitieu template --unit ${inSheet} --period …`
+        : `chitieu template --unit … --period ${inSheet}`;
+    return new AppError(
+      "CT_TEMPLATE_IDENTITY_CONFLICT",
+      422,
+      {
+        vi: `Sổ được tạo cho ${what.vi} "${inPart}" (phần nhận dạng của mẫu) nhưng ô ${cell} ghi "${inSheet}": không biết đây là báo cáo nào nên không dùng. Nếu là báo cáo của "${inPart}", sửa ô ${cell} lại thành "${inPart}"; nếu là của "${inSheet}", tạo mẫu đúng (${make}) và chép số liệu sang.`,
+        en: `The workbook was made for ${what.en} "${inPart}" (the template's identity part) but cell ${cell} says "${inSheet}": which report it is cannot be told, so it is not used. If it is the report of "${inPart}", set ${cell} back to "${inPart}"; if it is "${inSheet}"'s, make the right template (${make}) and copy the figures into it.`,
+      },
+      { field, identityPart: inPart, unitSheet: inSheet, cell },
+    );
+  },
   templateVersion: (found: string, expected: string) =>
     new AppError(
       "CT_TEMPLATE_VERSION_MISMATCH",

@@ -21,8 +21,10 @@ import type { TemplateIdentity } from "./port";
 import {
   ENTRY_COLUMNS,
   ENTRY_FIELDS_ALL,
+  ENTRY_ROWS,
   SHEET_NAMES,
   buildTemplateSpec,
+  entryHeader,
   entryName,
   parseEntryName,
   unitCellAddress,
@@ -73,10 +75,27 @@ export interface CellSource {
   /** true when a numeric cell is formatted as a percentage (0.125 shown as 12,5%) */
   isPercent(sheet: string, address: string): boolean;
   hasSheet(sheet: string): boolean;
+  /** what a cell holds when it cannot be a typed figure or text (a date, a time, a boolean, an error value, a formula
+   * never calculated), or null; readers that cannot tell (Office.js value grids) leave it out */
+  kind?(sheet: string, address: string): CellKind | null;
   /** our defined names (CT_…) → reference; null when the name exists but is broken (#REF!) */
   names: Map<string, NameRef | null>;
   /** target id (upper case) → rows of the entry sheet whose column A holds it */
   idRows: Map<string, number[]>;
+}
+
+export type CellKind = "date" | "time" | "boolean" | "error" | "uncalculated" | "badText" | "tooLong";
+
+/** A cell whose content the reader will not pass on as a figure or text: an error naming the cell and what it holds. */
+export interface CellProblem {
+  /** null for the unit sheet's contact cells */
+  targetId: string | null;
+  field: EntryField | "preparer" | "approver" | "phone";
+  /** "Nhap!G12" */
+  cell: string;
+  kind: CellKind;
+  /** what the cell holds, as found ("46096", "TRUE", "#DIV/0!") */
+  found: string;
 }
 
 const ID_RE = /^[A-Z]\d{2,3}$/;
@@ -105,6 +124,12 @@ function unitRef(src: CellSource, f: UnitField): { sheet: string; address: strin
   const ref = src.names.get(unitName(f));
   if (ref && src.hasSheet(ref.sheet)) return { sheet: ref.sheet, address: `${ref.column}${ref.row}` };
   return { sheet: SHEET_NAMES.unit, address: unitCellAddress(f) };
+}
+
+/** "DonVi!C3": where a unit-sheet field is in this workbook. */
+export function unitCellOf(src: CellSource, f: UnitField): string {
+  const r = unitRef(src, f);
+  return `${r.sheet}!${r.address}`;
 }
 
 export function unitValue(src: CellSource, f: UnitField): RawValue {
@@ -149,6 +174,9 @@ export function readUnitSheet(src: CellSource): UnitSheetValues {
 
 export interface LocatedEntries {
   entries: EntryInput[];
+  /** cells holding a date, time, boolean, error value, uncalculated formula or forbidden character (left out of
+   * entries: blank there, reported here) */
+  problems: CellProblem[];
   cellOf: (targetId: string, field: EntryField) => string | undefined;
   located: Record<string, "name" | "columnA">;
 }
@@ -193,44 +221,28 @@ export function locateEntries(src: CellSource, identity: TemplateIdentity, opts:
     });
   }
 
+  const columns = entryColumns(src, sheet, expected);
   const where = new Map<string, Map<EntryField, string>>();
   const located: Record<string, "name" | "columnA"> = {};
   const entries: EntryInput[] = [];
+  const problems: CellProblem[] = [];
+  const expectedIds = new Set(expected.map((x) => x.id));
   for (const { id, fields, target } of expected) {
-    let row: number | null = null;
-    const columns = new Map<EntryField, string>();
-    for (const f of fields) {
-      const ref = src.names.get(entryName(id, f));
-      if (ref && ref.sheet === sheet) {
-        columns.set(f, ref.column);
-        if (row === null) row = ref.row;
-      }
+    // the row is the one whose id cell holds this target's id: a name pointing elsewhere (rows sorted, or inserted by a
+    // program that does not move names) is never trusted
+    const rows = src.idRows.get(id) ?? [];
+    if (rows.length === 0) {
+      if (opts.tolerant) continue;
+      throw workbookErrors.rowMissing(id, originalCell(opts, identity, id), strangerIds(src, expectedIds));
     }
-    if (row !== null) {
-      const found = src.value(sheet, `A${row}`);
-      const foundId = typeof found === "string" ? found.trim().toUpperCase() : found === null ? "" : String(found);
-      if (foundId !== id) {
-        if (!opts.tolerant) throw workbookErrors.rowIdChanged(`${sheet}!A${row}`, foundId, id);
-        row = null;
-        columns.clear();
-      } else {
-        located[id] = "name";
-      }
-    }
-    if (row === null) {
-      const rows = src.idRows.get(id) ?? [];
-      if (rows.length === 0) {
-        if (opts.tolerant) continue;
-        throw workbookErrors.rowMissing(id, originalCell(opts, identity, id));
-      }
-      if (rows.length > 1 && !opts.tolerant)
-        throw workbookErrors.rowDuplicate(
-          id,
-          rows.map((r) => `${sheet}!A${r}`),
-        );
-      row = rows[0];
-      located[id] = "columnA";
-    }
+    if (rows.length > 1 && !opts.tolerant)
+      throw workbookErrors.rowDuplicate(
+        id,
+        rows.map((r) => `${sheet}!A${r}`),
+      );
+    const row = rows[0];
+    const named = fields.map((f) => src.names.get(entryName(id, f))).find((r) => r && r.sheet === sheet);
+    located[id] = named && named.row === row ? "name" : "columnA";
     const cells = new Map<EntryField, string>();
     const e: EntryInput = { targetId: id };
     const percentTarget = target ? target.measure === "percent" || target.measure === "rate" : false;
@@ -238,6 +250,17 @@ export function locateEntries(src: CellSource, identity: TemplateIdentity, opts:
       const address = `${columns.get(f) ?? ENTRY_COLUMNS[f]}${row}`;
       cells.set(f, `${sheet}!${address}`);
       let v = src.value(sheet, address);
+      const kind = src.kind?.(sheet, address) ?? null;
+      if (kind && (NUMERIC_FIELDS.has(f) || (kind !== "date" && kind !== "time"))) {
+        problems.push({
+          targetId: id,
+          field: f,
+          cell: `${sheet}!${address}`,
+          kind,
+          found: v === null ? "" : String(v),
+        });
+        v = null;
+      }
       if (f === "value" && percentTarget && typeof v === "number" && src.isPercent(sheet, address))
         v = round15(v * 100);
       if (f === "justification" || f === "evidence" || f === "responsible") e[f] = text(v);
@@ -246,7 +269,70 @@ export function locateEntries(src: CellSource, identity: TemplateIdentity, opts:
     where.set(id, cells);
     entries.push(e);
   }
-  return { entries, cellOf: (targetId, field) => where.get(targetId)?.get(field), located };
+  return { entries, problems, cellOf: (targetId, field) => where.get(targetId)?.get(field), located };
+}
+
+const NUMERIC_FIELDS = new Set<EntryField>(["value", "numerator", "denominator"]);
+const HEADER_ROWS = 12;
+const HEADER_COLUMNS = 26;
+
+/**
+ * Where each input column is: under its header (row 4 or 5 in the template, wherever a column was inserted or moved),
+ * else where the names of rows that still carry their own id point, else the template's column.
+ */
+function entryColumns(
+  src: CellSource,
+  sheet: string,
+  expected: { id: string; fields: EntryField[] }[],
+): Map<EntryField, string> {
+  const out = new Map<EntryField, string>();
+  const wanted = new Map<string, EntryField>();
+  for (const f of ENTRY_FIELDS_ALL) {
+    const h = entryHeader(f);
+    wanted.set(headerKey(h.vi), f);
+    wanted.set(headerKey(h.en), f);
+  }
+  // the usual case first: every header where the template put it (one lookup per column, not a scan)
+  const inPlace = ENTRY_FIELDS_ALL.every((f) => {
+    const v = src.value(sheet, `${ENTRY_COLUMNS[f]}${ENTRY_ROWS.headerVi}`);
+    return typeof v === "string" && wanted.get(headerKey(v)) === f;
+  });
+  if (inPlace) {
+    for (const f of ENTRY_FIELDS_ALL) out.set(f, ENTRY_COLUMNS[f]);
+    return out;
+  }
+  for (let r = 1; r <= HEADER_ROWS; r++) {
+    for (let c = 1; c <= HEADER_COLUMNS; c++) {
+      const col = String.fromCharCode(64 + c);
+      const v = src.value(sheet, `${col}${r}`);
+      if (typeof v !== "string") continue;
+      const f = wanted.get(headerKey(v));
+      if (f && !out.has(f)) out.set(f, col);
+    }
+  }
+  for (const { id, fields } of expected) {
+    for (const f of fields) {
+      if (out.has(f)) continue;
+      const ref = src.names.get(entryName(id, f));
+      if (!ref || ref.sheet !== sheet) continue;
+      const found = src.value(sheet, `A${ref.row}`);
+      if (typeof found === "string" && found.trim().toUpperCase() === id) out.set(f, ref.column);
+    }
+  }
+  return out;
+}
+
+function headerKey(s: string): string {
+  return s.normalize("NFC").replace(/\s+/g, " ").trim().toLowerCase();
+}
+
+/** Id-shaped cells of column A that are not a target of this report (a retyped id), for the "row missing" advice. */
+function strangerIds(src: CellSource, expected: Set<string>): { cell: string; id: string }[] {
+  const out: { cell: string; id: string }[] = [];
+  for (const [id, rows] of src.idRows) {
+    if (!expected.has(id)) for (const r of rows) out.push({ cell: `${SHEET_NAMES.entry}!A${r}`, id });
+  }
+  return out.slice(0, 5);
 }
 
 /** Where a target's row is in a freshly made template of this identity (for the "row missing" message). */

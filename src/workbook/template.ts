@@ -5,6 +5,7 @@
  * the readers find input cells through the names it defines (`CT_E01_value`), falling back to the target id in
  * column A when a name is gone.
  */
+import { fitTemplateRowHeights } from "./row-heights";
 import {
   GROUP_IDS,
   GROUP_NAMES,
@@ -15,6 +16,7 @@ import {
   MILESTONE_LABELS,
   PROGRESS_LABELS,
   periodLabel,
+  TEXT_LIMITS,
   ratioScale,
   targetForPeriod,
   targetsForUnit,
@@ -78,6 +80,8 @@ export const UNIT_FIELDS = [
 export type UnitField = (typeof UNIT_FIELDS)[number];
 export const UNIT_INPUTS: readonly UnitField[] = ["locale", "preparer", "approver", "phone"];
 export const UNIT_FIRST_ROW = 3;
+/** Unit-sheet facts only programs need (the identity part holds them too): hidden, never shown to the clerk. */
+export const UNIT_HIDDEN: readonly UnitField[] = ["templateVersion", "catalogVersion"];
 export const UNIT_VALUE_COLUMN = "C";
 
 export function unitCellAddress(field: UnitField): string {
@@ -209,6 +213,10 @@ export interface SheetSpec {
   print: { orientation: "landscape" | "portrait"; paper: "A4"; titleRows?: [number, number]; fitToWidth: boolean };
   /** protect without password; locked cells read-only, unlocked cells (inputs) editable */
   protect: boolean;
+  /** row → height in points, for rows whose wrapped text needs more than one line (row-heights.ts) */
+  rowHeights?: Record<number, number>;
+  /** rows kept out of view (still read): internal facts such as the catalog's hash */
+  hiddenRows?: number[];
 }
 
 export interface NameSpec {
@@ -330,6 +338,11 @@ const HEADERS: Record<EntryColumn, Bilingual> = {
   responsible: { vi: "Người chịu trách nhiệm", en: "Responsible person" },
   check: { vi: "Kết quả kiểm tra", en: "Check result" },
 };
+
+/** The header texts of an entry column (rows 4 and 5), by which a reader finds a column that was moved. */
+export function entryHeader(column: EntryColumn): Bilingual {
+  return HEADERS[column];
+}
 
 const COLUMN_WIDTHS: Record<EntryColumn, number> = {
   id: 6,
@@ -455,12 +468,14 @@ function validationFor(t: Target, field: EntryField): Omit<ValidationSpec, "addr
   }
   if (field === "justification" || field === "evidence" || field === "responsible") {
     const label = HEADERS[field];
+    // the rules' and the endpoint's own limit for this field (TEXT_LIMITS), so the cell stops what they would refuse
+    const max = TEXT_LIMITS[field];
     return {
       kind: "textLength",
       min: 0,
-      max: 2000,
-      prompt: text(`${label.vi}: tối đa 2000 ký tự.`, `${label.en}: at most 2000 characters.`, label),
-      error: text("Nội dung dài quá 2000 ký tự.", "The text is longer than 2000 characters.", errTitle),
+      max,
+      prompt: text(`${label.vi}: tối đa ${max} ký tự.`, `${label.en}: at most ${max} characters.`, label),
+      error: text(`Nội dung dài quá ${max} ký tự.`, `The text is longer than ${max} characters.`, errTitle),
     };
   }
   if (field === "numerator" || field === "denominator") {
@@ -641,6 +656,7 @@ export function buildTemplateSpec(opts: TemplateOptions): TemplateSpec {
     conditionalFormats: [],
     print: { orientation: "portrait", paper: "A4", fitToWidth: true },
     protect: true,
+    hiddenRows: UNIT_HIDDEN.map((f) => UNIT_FIRST_ROW + UNIT_FIELDS.indexOf(f)),
   };
 
   // ---- entry sheet ----
@@ -768,6 +784,7 @@ export function buildTemplateSpec(opts: TemplateOptions): TemplateSpec {
     protect: true,
   };
 
+  for (const sheet of [guide, unitSheet, entrySheet]) sheet.rowHeights = fitTemplateRowHeights(sheet, STYLES);
   return {
     identity,
     locale,

@@ -117,11 +117,17 @@ describe("chitieu consolidate <files or folders>", () => {
       const err = c.err();
       expect(err).toMatch(/Tệp bị từ chối: 2/);
       expect(err).toMatch(/✖ over\.xlsx \(00082, 2026-Q1\)/);
-      expect(err).toMatch(/S01 — .*→ Nhap!H\d+/);
+      // the reason names its target and cell once: the message says both, nothing is prefixed or appended again
+      const reason = err.split("\n").find((l) => l.includes("Target S01")) as string;
+      expect(reason).toMatch(/^\s+Target S01 — numerator \(cell Nhap!H\d+\): /);
+      expect(reason.match(/S01/g)).toHaveLength(1);
+      expect(reason.match(/Nhap!H\d+/g)).toHaveLength(1);
       expect(err).toMatch(/✖ notes\.xlsx/);
       expect(err).toMatch(/not an Excel \.xlsx workbook/);
       expect(err).toMatch(/~\$ok\.xlsx: bỏ qua, tệp khoá tạm của Excel \/ skipped, an Excel lock file/);
       expect(err).toMatch(/readme\.txt: bỏ qua/);
+      // the summary counts the two files it listed as not read
+      expect(err).toMatch(/Read 3 files: .* Not read: 2 files that are not report workbooks \(listed above\)\./);
       expect(fs.existsSync(path.join(bad, "out.xlsx"))).toBe(true);
       // run again: the output written into the folder is not read as a unit's workbook
       const again = captureIo(bad);

@@ -22,7 +22,6 @@ describe("the reader rejects, naming the sheet and cell and saying how to fix", 
   it.each([
     ["random bytes", new Uint8Array(4096).map((_, i) => (i * 7919) % 251)],
     ["a text file", new TextEncoder().encode("unit,target,value\n00004,S02,12\n")],
-    ["an empty file", new Uint8Array(0)],
   ])("refuses %s as not an .xlsx", (_label, bytes) => {
     const e = rejection(() => read(bytes));
     expect(e.code).toBe("CT_XLSX_NOT_XLSX");
@@ -30,14 +29,28 @@ describe("the reader rejects, naming the sheet and cell and saying how to fix", 
     expect(e.messages.en).toContain('save it as "Excel Workbook (.xlsx)"');
   });
 
-  it("refuses an old .xls (OLE2) or password-protected workbook", () => {
+  it("gives an empty, a truncated, an old .xls and a password-protected file each its own message", async () => {
+    const empty = rejection(() => read(new Uint8Array(0)));
+    expect(empty.code).toBe("CT_XLSX_EMPTY");
+    expect(empty.messages.en).toContain("The file is empty (0 bytes)");
+    const { bytes } = await templateBytes();
+    const cut = rejection(() => read(bytes.slice(0, Math.floor(bytes.length / 2))));
+    expect(cut.code).toBe("CT_XLSX_TRUNCATED");
+    expect(cut.messages.vi).toContain("bị cắt cụt");
+    expect(rejection(() => read(bytes.slice(0, 10))).code).toBe("CT_XLSX_TRUNCATED");
     const ole = new Uint8Array(1024);
     ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-    expect(rejection(() => read(ole)).code).toBe("CT_XLSX_OLD_FORMAT");
-    const encrypted = makeZip([{ name: "xl/workbook.xml", data: new TextEncoder().encode("<workbook/>"), flags: 1 }]);
-    const e = rejection(() => read(encrypted));
-    expect(e.code).toBe("CT_XLSX_OLD_FORMAT");
-    expect(e.messages.en).toContain("Remove the open password");
+    const xls = rejection(() => read(ole));
+    expect(xls.code).toBe("CT_XLSX_OLD_FORMAT");
+    expect(xls.messages.en).toContain("old Excel workbook (.xls)");
+    // an encrypted OOXML package is an OLE2 file whose directory holds an "EncryptedPackage" stream
+    const sealed = ole.slice();
+    sealed.set(Array.from("EncryptedPackage").flatMap((ch) => [ch.charCodeAt(0), 0]), 512);
+    const enc = rejection(() => read(sealed));
+    expect(enc.code).toBe("CT_XLSX_ENCRYPTED");
+    expect(enc.messages.en).toContain("password to open");
+    const zipEncrypted = makeZip([{ name: "xl/workbook.xml", data: new TextEncoder().encode("<workbook/>"), flags: 1 }]);
+    expect(rejection(() => read(zipEncrypted)).code).toBe("CT_XLSX_ENCRYPTED");
   });
 
   it("tells an OpenDocument spreadsheet to be saved as .xlsx", () => {
@@ -141,17 +154,19 @@ describe("the reader rejects, naming the sheet and cell and saying how to fix", 
     expect(e.code).toBe("CT_TEMPLATE_ROW_MISSING");
     expect(e.details).toEqual({ targetId: "S02", cell: `Nhap!A${row}` });
     expect(e.messages.vi).toContain(`ô Nhap!A${row}`);
-    expect(e.messages.en).toContain('Restore the row with id "S02" in column A');
+    expect(e.messages.en).toContain("do not retype ids: undo the change (Ctrl+Z), or download the template again");
   });
 
-  it("names the cell whose target id was changed", async () => {
+  it("names the missing target and the stranger id when an id cell was retyped, never advising to retype it", async () => {
     const { spec, bytes } = await templateBytes();
     const row = spec.entry.rows.S02;
     const edited = await replaceCell(bytes, "Nhap", `A${row}`, `<c r="A${row}" t="inlineStr"><is><t>S99</t></is></c>`);
     const e = rejection(() => read(edited));
-    expect(e.code).toBe("CT_TEMPLATE_ROW_ID_CHANGED");
-    expect(e.details).toEqual({ cell: `Nhap!A${row}`, found: "S99", expected: "S02" });
-    expect(e.messages.vi).toBe(`Ô Nhap!A${row} phải ghi mã chỉ tiêu "S02" nhưng đang ghi "S99". Hãy sửa lại thành "S02" (không sửa mã và không chép đè dòng chỉ tiêu khác).`);
+    expect(e.code).toBe("CT_TEMPLATE_ROW_MISSING");
+    expect(e.details).toEqual({ targetId: "S02", cell: `Nhap!A${row}`, strangers: [{ cell: `Nhap!A${row}`, id: "S99" }] });
+    expect(e.messages.vi).toContain(`Nhap!A${row} = "S99": không phải chỉ tiêu của báo cáo này`);
+    expect(e.messages.vi).not.toMatch(/sửa lại thành/);
+    expect(e.messages.en).not.toMatch(/change it back/i);
   });
 
   it("names both rows when a target row was copied and the names are gone", async () => {

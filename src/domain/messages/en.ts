@@ -69,4 +69,8 @@ export const EN: Record<IssueCode, (p: P) => string> = {
     `${subject(p, L)}: the population ${num(p.value, L)} differs from the population ${num(p.expected, L)} given for target ${str(p.reference)}. One report must use one population: make them the same or write a justification (at least 10 characters).`,
   justification_too_short: (p) =>
     `${subject(p, L)}: the justification is too short (${str(p.length)} characters). Write at least ${str(p.minLength)} characters giving the cause and the remedy.`,
+  invalid_text: (p) =>
+    `${subject(p, L)}: holds a character that is not allowed, ${str(p.character)}, at position ${str(p.position)} (a control character, a broken character or half of one). Type the cell's text again.`,
+  text_too_long: (p) =>
+    `${subject(p, L)}: ${str(p.length)} characters, more than the ${str(p.max)} allowed. Shorten it.`,
 };

@@ -69,4 +69,8 @@ export const VI: Record<IssueCode, (p: P) => string> = {
     `${subject(p, L)}: dân số ${num(p.value, L)} khác dân số ${num(p.expected, L)} ghi ở chỉ tiêu ${str(p.reference)}. Trong một báo cáo, dân số phải giống nhau: hãy sửa cho thống nhất hoặc ghi giải trình (ít nhất 10 ký tự).`,
   justification_too_short: (p) =>
     `${subject(p, L)}: giải trình quá ngắn (${str(p.length)} ký tự). Hãy viết ít nhất ${str(p.minLength)} ký tự nêu nguyên nhân và giải pháp.`,
+  invalid_text: (p) =>
+    `${subject(p, L)}: có ký tự không hợp lệ ${str(p.character)} ở vị trí ${str(p.position)} (ký tự điều khiển, ký tự hỏng hoặc nửa ký tự). Hãy gõ lại nội dung của ô.`,
+  text_too_long: (p) =>
+    `${subject(p, L)}: dài ${str(p.length)} ký tự, quá mức tối đa ${str(p.max)} ký tự. Hãy rút gọn.`,
 };

@@ -71,3 +71,15 @@ export function hanoiDayNumber(at: Date): number {
 export function hanoiDate(at: Date): string {
   return isoFromDays(hanoiDayNumber(at));
 }
+
+/**
+ * A moment as Hanoi (UTC+7) wall-clock time, "03/12/2026 15:10" — how sheets show times; a text that is not an ISO
+ * date-time is returned as it is.
+ */
+export function hanoiDateTime(iso: string): string {
+  const t = Date.parse(iso);
+  if (!/T\d{2}:\d{2}/.test(iso) || Number.isNaN(t)) return iso;
+  const d = new Date(t + HANOI_OFFSET_MS);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
+}

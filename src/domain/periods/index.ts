@@ -17,4 +17,4 @@ export {
   reportablePeriods,
   type ReportablePeriod,
 } from "./schedule";
-export { hanoiDate, addDays, daysFromIso, isoFromDays } from "./dates";
+export { hanoiDate, hanoiDateTime, addDays, daysFromIso, isoFromDays } from "./dates";

@@ -20,7 +20,7 @@ import { MILESTONE_LABELS } from "./labels";
 
 // Local bindings, taken once: cheaper per call than live import bindings in CommonJS output (bench/validate).
 const { SCAN_BLANK, SCAN_INVALID, SCAN_NUMBER, scanNumber, scanned } = numberModule;
-const { normalizeText, toneKey } = textModule;
+const { normalizeText, toneKey, forbiddenCharacter, codePointLabel, TEXT_LIMITS } = textModule;
 
 /** Where a row's issues go; validate() adds the unit, period, path and cell. (An object, not a closure: cheap per call.) */
 export interface IssueSink {
@@ -145,6 +145,8 @@ function parseRatio(target: Target, entry: EntryInput, locale: Locale, out: Pars
   return ok ? "ok" : "invalid";
 }
 
+const TEXT_FIELDS = ["justification", "evidence", "responsible"] as const;
+
 /** Parse one row into `out` (already holding targetId); returns the row's state. */
 export function parseEntryInto(
   entry: EntryInput,
@@ -156,6 +158,19 @@ export function parseEntryInto(
   out.justification = text(entry.justification);
   out.evidence = text(entry.evidence);
   out.responsible = text(entry.responsible);
+  // as sent, before trimming: the same string the endpoint's request schema measures
+  for (const f of TEXT_FIELDS) {
+    const v = entry[f];
+    if (typeof v !== "string") continue;
+    if (v.length > TEXT_LIMITS[f])
+      sink.issue("text_too_long", "text.length", f, "error", { length: v.length, max: TEXT_LIMITS[f] });
+    const bad = forbiddenCharacter(v);
+    if (bad)
+      sink.issue("invalid_text", "text.characters", f, "error", {
+        character: codePointLabel(bad.code),
+        position: bad.index + 1,
+      });
+  }
   if (target.measure === "milestone") {
     const m = parseMilestone(entry.milestone);
     if (m === undefined) {

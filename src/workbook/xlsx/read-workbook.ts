@@ -10,7 +10,16 @@
  * import: the platform (inflater, Latin-1 view) is passed in — node-inflate.ts for the server and CLI,
  * browser-inflate.ts for the task pane.
  */
-import type { Catalog, EntryField, EntryInput, Locale, RawValue, UnitRegistry } from "../../domain";
+import {
+  TEXT_LIMITS,
+  forbiddenCharacter,
+  type Catalog,
+  type EntryField,
+  type EntryInput,
+  type Locale,
+  type RawValue,
+  type UnitRegistry,
+} from "../../domain";
 import { workbookErrors } from "../errors";
 import { identityFromXml } from "../identity";
 import {
@@ -19,6 +28,11 @@ import {
   locateEntries,
   parseNameRef,
   readUnitSheet,
+  text,
+  unitCellOf,
+  unitValue,
+  type CellKind,
+  type CellProblem,
   type CellSource,
   type NameRef,
 } from "../locate";
@@ -37,12 +51,13 @@ import {
 import {
   SharedStrings,
   SheetCells,
-  parsePercentStyles,
+  parseNumberStyles,
   parseRels,
   parseWorkbookXml,
   resolvePart,
   utf8Slice,
   type DefinedName,
+  type NumberStyle,
   type XmlPart,
 } from "./xml-scan";
 
@@ -79,6 +94,9 @@ export interface WorkbookRead {
   cellOf: (targetId: string, field: EntryField) => string | undefined;
   /** how each target row was found */
   located: Record<string, "name" | "columnA">;
+  /** input cells holding a date, time, boolean, error value, uncalculated formula or forbidden character: each is an
+   * error (cellProblemIssues) and its field is blank in entries */
+  problems: CellProblem[];
 }
 
 /** What the reader needs from its platform. */
@@ -223,7 +241,14 @@ function cellSource(plan: Plan, get: Get, limits: ReadLimits): CellSource {
     }
     return shared;
   };
-  let percentStyles: boolean[] | undefined;
+  let numberStyles: NumberStyle[] | undefined;
+  const styleOf = (s: number): NumberStyle => {
+    if (numberStyles === undefined) {
+      const part = plan.stylesPath ? get(plan.stylesPath) : null;
+      numberStyles = part ? parseNumberStyles(part) : [];
+    }
+    return numberStyles[s] ?? null;
+  };
   const sheets = new Map<string, SheetCells | null>();
   const cellsOf = (sheet: string): SheetCells | null => {
     let cells = sheets.get(sheet);
@@ -268,11 +293,22 @@ function cellSource(plan: Plan, get: Get, limits: ReadLimits): CellSource {
     isPercent: (sheet, address) => {
       const c = cellsOf(sheet)?.get(address);
       if (!c || (c.t !== null && c.t !== "n") || c.s === 0) return false;
-      if (percentStyles === undefined) {
-        const part = plan.stylesPath ? get(plan.stylesPath) : null;
-        percentStyles = part ? parsePercentStyles(part) : [];
+      return styleOf(c.s) === "percent";
+    },
+    kind: (sheet, address): CellKind | null => {
+      const c = cellsOf(sheet)?.get(address);
+      if (!c) return null;
+      // a formula whose result was never stored (<v> missing, or empty when the result is not a text)
+      if (c.formula && (c.v === null || (c.v === "" && c.t !== "str"))) return "uncalculated";
+      if (c.t === "b") return "boolean";
+      if (c.t === "e") return "error";
+      if (c.t === "d") return "date";
+      if ((c.t === null || c.t === "n") && c.v !== null && c.s !== 0) {
+        const style = styleOf(c.s);
+        if (style === "date" || style === "time") return style;
       }
-      return percentStyles[c.s] === true;
+      const v = value(sheet, address);
+      return typeof v === "string" && forbiddenCharacter(v) ? "badText" : null;
     },
     hasSheet: (sheet) => plan.sheets.has(sheet),
     names,
@@ -293,6 +329,17 @@ function cellSource(plan: Plan, get: Get, limits: ReadLimits): CellSource {
   };
 }
 
+/** The unit sheet's code and period must say what the identity part says: a retyped code is another unit's report. */
+function checkUnitSheetAgrees(src: CellSource, identity: TemplateIdentity): void {
+  for (const field of ["unitCode", "period"] as const) {
+    let v = unitValue(src, field);
+    if (field === "unitCode" && typeof v === "number") v = String(v).padStart(5, "0");
+    const shown = text(v)?.trim();
+    if (shown !== undefined && shown !== identity[field])
+      throw workbookErrors.identityConflict(field, identity[field], shown, unitCellOf(src, field));
+  }
+}
+
 function interpret(plan: Plan, get: Get, opts: ReadOptions, limits: ReadLimits): WorkbookRead {
   // identity first: a workbook that is not ours is told so before anything about its sheets
   let identity: TemplateIdentity | null = null;
@@ -311,6 +358,7 @@ function interpret(plan: Plan, get: Get, opts: ReadOptions, limits: ReadLimits):
     if (!identity) throw workbookErrors.notTemplate();
     identitySource = "unitSheet";
   }
+  if (identitySource === "customXml") checkUnitSheetAgrees(src, identity);
   if (!plan.sheets.has(SHEET_NAMES.entry)) throw workbookErrors.sheetMissing(SHEET_NAMES.entry);
   if (!plan.sheets.has(SHEET_NAMES.unit)) throw workbookErrors.sheetMissing(SHEET_NAMES.unit);
   if (!opts.allowOtherVersion) {
@@ -321,6 +369,15 @@ function interpret(plan: Plan, get: Get, opts: ReadOptions, limits: ReadLimits):
   }
   const located = locateEntries(src, identity, opts);
   const unit = readUnitSheet(src);
+  // the unit sheet's people: the same text rule and limit as the endpoint's contact schema, reported by cell
+  for (const field of ["preparer", "approver", "phone"] as const) {
+    const v = unit[field];
+    if (v === null) continue;
+    const cell = unitCellOf(src, field);
+    if (forbiddenCharacter(v)) located.problems.push({ targetId: null, field, cell, kind: "badText", found: v });
+    else if (v.trim().length > TEXT_LIMITS.contact)
+      located.problems.push({ targetId: null, field, cell, kind: "tooLong", found: String(v.trim().length) });
+  }
   return {
     identity,
     identitySource,
@@ -329,6 +386,7 @@ function interpret(plan: Plan, get: Get, opts: ReadOptions, limits: ReadLimits):
     unitSheet: { preparer: unit.preparer, approver: unit.approver, phone: unit.phone },
     cellOf: located.cellOf,
     located: located.located,
+    problems: located.problems,
   };
 }
 

@@ -35,9 +35,10 @@ function addSheet(wb: ExcelJS.Workbook, spec: ConsolidatedSpec, s: ConsolidatedS
       paperSize: 9, // A4
       orientation: s.print.orientation,
       fitToPage: s.print.fitToWidth,
-      fitToWidth: 1,
+      fitToWidth: s.print.pagesWide ?? 1,
       fitToHeight: 0,
       ...(s.print.titleRows ? { printTitlesRow: `${s.print.titleRows[0]}:${s.print.titleRows[1]}` } : {}),
+      ...(s.print.titleColumns ? { printTitlesColumn: `${s.print.titleColumns[0]}:${s.print.titleColumns[1]}` } : {}),
     },
   });
   s.columnWidths.forEach((w, i) => {

@@ -86,6 +86,8 @@ async function addSheet(wb: ExcelJS.Workbook, spec: TemplateSpec, s: SheetSpec):
     applyStyle(cell, spec.styles[c.style]);
   }
   for (const m of s.merges) ws.mergeCells(m);
+  for (const [r, h] of Object.entries(s.rowHeights ?? {})) ws.getRow(Number(r)).height = h;
+  for (const r of s.hiddenRows ?? []) ws.getRow(r).hidden = true;
   for (const v of s.validations) ws.getCell(v.address).dataValidation = toExcelJsValidation(v);
   let priority = 1;
   for (const cf of s.conditionalFormats) {

@@ -226,18 +226,27 @@ export class SharedStrings {
 const BUILTIN_PERCENT = new Set([9, 10]);
 
 /** For each cell style index (the `s` attribute), whether its number format shows a percentage. */
-export function parsePercentStyles(part: XmlPart): boolean[] {
+/** What a cell style's number format shows a number as: a percentage, a date (with or without time), a time of day. */
+export type NumberStyle = "percent" | "date" | "time" | null;
+
+/** Built-in date formats (14–17, 22, and the East Asian 27–36, 50–58) and time formats (18–21, 45–47). */
+const BUILTIN_DATE = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILTIN_TIME = new Set([18, 19, 20, 21, 32, 33, 45, 46, 47]);
+
+/** Every cellXfs entry → its number style (index = the s attribute of a cell). */
+export function parseNumberStyles(part: XmlPart): NumberStyle[] {
   const xml = part.text;
-  const customPercent = new Set<number>();
+  const custom = new Map<number, NumberStyle>();
   let p = 0;
   for (;;) {
     const i = xml.indexOf("<numFmt ", p);
     if (i < 0) break;
     const { tag, end } = tagAt(part, i);
-    if (isPercentFormat(attr(tag, "formatCode") ?? "")) customPercent.add(Number(attr(tag, "numFmtId")));
+    const code = attr(tag, "formatCode") ?? "";
+    custom.set(Number(attr(tag, "numFmtId")), isPercentFormat(code) ? "percent" : dateTimeFormat(code));
     p = end;
   }
-  const out: boolean[] = [];
+  const out: NumberStyle[] = [];
   const start = xml.indexOf("<cellXfs");
   if (start < 0) return out;
   const end = xml.indexOf("</cellXfs>", start);
@@ -247,10 +256,46 @@ export function parsePercentStyles(part: XmlPart): boolean[] {
     if (i < 0 || (end >= 0 && i > end)) break;
     const gt = xml.indexOf(">", i);
     const id = Number(attr(xml.slice(i, gt), "numFmtId") ?? "0");
-    out.push(BUILTIN_PERCENT.has(id) || customPercent.has(id));
+    out.push(
+      custom.get(id) ??
+        (BUILTIN_PERCENT.has(id) ? "percent" : BUILTIN_DATE.has(id) ? "date" : BUILTIN_TIME.has(id) ? "time" : null),
+    );
     p = gt;
   }
   return out;
+}
+
+export function parsePercentStyles(part: XmlPart): boolean[] {
+  return parseNumberStyles(part).map((k) => k === "percent");
+}
+
+/** A format code shows a date when it has d or y, a time when it has h or s (or [h], [mm], [ss]), outside quotes,
+ * escapes and other [brackets]. */
+export function dateTimeFormat(code: string): NumberStyle {
+  let quoted = false;
+  let bracket = false;
+  let date = false;
+  let time = false;
+  for (let i = 0; i < code.length; i++) {
+    const ch = code[i];
+    if (ch === "\\" || (!quoted && !bracket && ch === "_")) {
+      i++;
+      continue;
+    }
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch === "[") {
+      // [h]:mm, [mm]:ss — elapsed time; other brackets are colours, conditions, locales
+      const close = code.indexOf("]", i);
+      if (close > i && /^(h+|m+|s+)$/i.test(code.slice(i + 1, close))) time = true;
+      bracket = true;
+    } else if (!quoted && ch === "]") bracket = false;
+    else if (!quoted && !bracket) {
+      const c = ch.toLowerCase();
+      if (c === "d" || c === "y") date = true;
+      else if (c === "h" || c === "s") time = true;
+    }
+  }
+  return date ? "date" : time ? "time" : null;
 }
 
 /** A format code shows a percentage when it has a "%" outside quotes, escapes and [brackets]. */

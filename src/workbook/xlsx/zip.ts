@@ -60,9 +60,24 @@ function u32(b: Uint8Array, o: number): number {
 const utf8 = new TextDecoder("utf-8");
 const latin1 = new TextDecoder("latin1");
 
+/** True when the UTF-16LE form of an ASCII name occurs in the bytes (an OLE2 directory entry such as EncryptedPackage). */
+function hasUtf16(bytes: Uint8Array, name: string): boolean {
+  const first = name.charCodeAt(0);
+  outer: for (let i = 0; i + name.length * 2 <= bytes.length; i++) {
+    if (bytes[i] !== first || bytes[i + 1] !== 0) continue;
+    for (let k = 1; k < name.length; k++)
+      if (bytes[i + 2 * k] !== name.charCodeAt(k) || bytes[i + 2 * k + 1] !== 0) continue outer;
+    return true;
+  }
+  return false;
+}
+
 /** Parse the central directory. Throws AppError for anything that is not a readable .xlsx container. */
 export function openZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipArchive {
-  if (bytes.length >= 8 && OLE2_MAGIC.every((m, i) => bytes[i] === m)) throw workbookErrors.oldFormat();
+  if (bytes.length === 0) throw workbookErrors.empty();
+  if (bytes.length >= 8 && OLE2_MAGIC.every((m, i) => bytes[i] === m))
+    throw hasUtf16(bytes, "EncryptedPackage") ? workbookErrors.encrypted() : workbookErrors.oldFormat();
+  if (bytes.length >= 4 && u32(bytes, 0) === LOC_SIG && bytes.length < 22) throw workbookErrors.truncated(bytes.length);
   if (bytes.length < 22 || u32(bytes, 0) !== LOC_SIG) throw workbookErrors.notZip();
   // The end-of-central-directory record is within the last 22 + 65535 bytes.
   let eocd = -1;
@@ -73,7 +88,8 @@ export function openZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMIT
       break;
     }
   }
-  if (eocd < 0) throw workbookErrors.notZip();
+  // a ZIP that starts right but has no end record was cut short (a copy or download that stopped)
+  if (eocd < 0) throw workbookErrors.truncated(bytes.length);
   const count = u16(bytes, eocd + 10);
   const cdSize = u32(bytes, eocd + 12);
   const cdOffset = u32(bytes, eocd + 16);
@@ -95,7 +111,7 @@ export function openZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMIT
     const localHeaderOffset = u32(bytes, p + 42);
     const rawName = bytes.subarray(p + 46, p + 46 + nameLen);
     const name = (flags & 0x800 ? utf8 : latin1).decode(rawName);
-    if (flags & 0x1) throw workbookErrors.oldFormat(); // encrypted entries: a password-protected file
+    if (flags & 0x1) throw workbookErrors.encrypted(); // ZIP-encrypted entries: a password-protected file
     if (size === 0xffffffff || compressedSize === 0xffffffff)
       throw workbookErrors.tooLarge("zip64", 0, limits.maxTotalBytes);
     declaredTotal += size;
