@@ -120,7 +120,7 @@ async function syncsPerAction(): Promise<void> {
     console.log("# the fake Excel (test/workbook/fake-excel.ts) is not there: sync counts not measured");
     return;
   }
-  const { installExcel, fireChanged } = await import("../../test/workbook/fake-excel");
+  const { installExcel, fireChanged } = await import("../../test/workbook/excel-double");
   const { createOfficeWorkbookPort } = await import("../../src/workbook/office/port");
   const { defaultCatalog, defaultUnitRegistry, parsePeriod, validate } = await import("../../src/domain");
   const { buildTemplateSpec, cellMap, columnIndex, splitAddress } = await import("../../src/workbook/template");

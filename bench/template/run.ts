@@ -16,7 +16,7 @@ import { createOrRepairTemplate } from "../../src/workbook/office/write-template
 import { buildTemplateSpec } from "../../src/workbook/template";
 import { readWorkbook } from "../../src/workbook/xlsx/node-inflate";
 import { writeTemplateXlsx } from "../../src/workbook/xlsx/write-template";
-import { fireChanged, installExcel, type FakeContext } from "../../test/workbook/fake-excel";
+import { fireChanged, installExcel, type FakeContext } from "../../test/workbook/excel-double";
 
 const catalog = defaultCatalog();
 const units = defaultUnitRegistry();

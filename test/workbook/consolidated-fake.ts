@@ -16,7 +16,7 @@ import {
   type InstalledExcel,
   type SheetModel,
   WorkbookModel,
-} from "./fake-excel";
+} from "./excel-double";
 
 export interface ChartModel {
   name: string;

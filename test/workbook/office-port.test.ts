@@ -5,7 +5,7 @@ import { checkRequirements } from "../../src/workbook/office/requirements";
 import { QUEUE_KEY } from "../../src/workbook/office/settings";
 import type { QueuedSubmission } from "../../src/workbook/port";
 import { unitCellAddress } from "../../src/workbook/template";
-import { installExcel, parseA1, type FakeContext } from "./fake-excel";
+import { installExcel, parseA1, type FakeContext } from "./excel-double";
 import { catalog, specFor, units } from "./xlsx-helpers";
 
 type Store = Record<string, unknown>;
@@ -133,7 +133,7 @@ describe("createOfficeWorkbookPort", () => {
     const spec = specFor();
     expect(await port.readIdentity()).toBeNull();
     const status = await port.ensureTemplate(spec);
-    expect(status).toEqual({ identity: spec.identity, repaired: [] });
+    expect(status).toEqual({ identity: spec.identity, repaired: [], created: true });
     expect(x.model.sheet("Nhap")?.page.orientation).toBeNull(); // 1.8 only: no print setup
     await port.writeEntries([{ targetId: "S02", field: "value", raw: 9 }]);
     const entries = await port.readEntries();

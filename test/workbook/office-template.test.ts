@@ -4,7 +4,7 @@ import { createOrRepairTemplate, widthInPoints } from "../../src/workbook/office
 import { identityFromXml } from "../../src/workbook/identity";
 import { TEMPLATE_NS, type EntryChange } from "../../src/workbook/port";
 import { COLORS, SHEET_NAMES, type TemplateSpec } from "../../src/workbook/template";
-import { colIndex, fireChanged, installExcel, parseA1, type FakeContext, type InstalledExcel, type WorkbookModel } from "./fake-excel";
+import { colIndex, fireChanged, installExcel, parseA1, type FakeContext, type InstalledExcel, type WorkbookModel } from "./excel-double";
 import { catalog, expectedEntries, specFor, units } from "./xlsx-helpers";
 
 const OFFICE_TYPE = { decimal: "Decimal", whole: "WholeNumber", list: "List", textLength: "TextLength" } as const;
@@ -324,10 +324,10 @@ describe("the Office.js reader and marks", () => {
   it("turns an Excel failure into a bilingual AppError", async () => {
     const { x, spec } = await filled();
     x.model.names.delete("CT_S02_value");
-    const e = await markIssues(spec, []).catch((err: unknown) => err);
+    const e = await writeEntries([{ targetId: "S02", field: "value", raw: 1 }]).catch((err: unknown) => err);
     expect(e).toBeInstanceOf(AppError);
     expect((e as AppError).code).toBe("CT_EXCEL_FAILED");
-    expect((e as AppError).messages.vi).toContain('Excel không thực hiện được thao tác "đánh dấu lỗi / mark issues"');
+    expect((e as AppError).messages.vi).toContain('Excel không thực hiện được thao tác "ghi số liệu / write entries"');
     expect((e as AppError).messages.en).toContain("ItemNotFound");
   });
 

@@ -29,6 +29,7 @@ import type {
   ValueBlock,
 } from "../consolidated";
 import { CONSOLIDATED_SHEET_NAMES } from "../consolidated";
+import { officeText as officeTextOf } from "./text";
 import { columnIndex, columnLetters, splitAddress, type CellStyle } from "../template";
 
 export const EXCEL_REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -72,21 +73,9 @@ interface Op {
 // Plain helpers (no Excel object): values, sizes, styles
 // ------------------------------------------------------------------------------------------------------------------
 
-/**
- * Office parses a string written to range.values as if typed: "00004" becomes 4, "+84 912…" a number, "=…" a formula.
- * A leading apostrophe keeps such text as text (Excel stores it as a prefix, not as content).
- */
+/** Text kept as text in Excel (see ./text.ts); re-exported for the consolidated writer's callers. */
 export function officeText(v: CellValue): CellValue {
-  if (typeof v !== "string") return v;
-  if (
-    /^[=+\-@\t\r]/.test(v) ||
-    /^\s*[-+]?[\d.,\s]+%?\s*$/.test(v) ||
-    /^\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?([ T].*)?$/.test(v) ||
-    /^(true|false)$/i.test(v)
-  ) {
-    return `'${v}`;
-  }
-  return v;
+  return officeTextOf(v);
 }
 
 function sizeOf(x: unknown): number {

@@ -15,6 +15,7 @@ import {
   type TargetProgress,
   type ValidationIssue,
 } from "../../domain";
+import { workbookErrors } from "../errors";
 import { SHEET_NAMES, parseEntryName, unitCellAddress, type TemplateSpec } from "../template";
 import type {
   EntryChange,
@@ -141,6 +142,8 @@ export function createPreviewWorkbook(
       const before = doc.spec?.identity ?? null;
       const repaired: string[] = [];
       const same = before && before.unitCode === spec.identity.unitCode && before.period === spec.identity.period;
+      // as in Excel: another unit's or period's report is never turned into this one
+      if (before && !same) throw workbookErrors.otherReport(before, spec.identity);
       if (!same) {
         doc = { ...doc, values: {}, marks: {}, notes: {}, status: {} };
       } else if (
@@ -172,7 +175,7 @@ export function createPreviewWorkbook(
       doc = { ...doc, spec };
       inputs = inputIndex(spec);
       save();
-      return { identity: spec.identity, repaired };
+      return { identity: spec.identity, repaired, created: !before };
     },
 
     async readIdentity(): Promise<TemplateIdentity | null> {
