@@ -209,7 +209,9 @@ const INPUT_COLUMNS: number[] = (
  * Whether a change event can concern an entry, decided before any Excel.run: the add-in's own writes
  * (triggerSource "ThisLocalAddin", ExcelApi 1.14) and changes that touch no input column below the headers are not.
  */
-export function concernsEntries(event: Pick<Excel.WorksheetChangedEventArgs, "address"> & { triggerSource?: string }): boolean {
+export function concernsEntries(
+  event: Pick<Excel.WorksheetChangedEventArgs, "address"> & { triggerSource?: string },
+): boolean {
   if (event.triggerSource === "ThisLocalAddin") return false;
   const rect = parseRect(event.address);
   if (!rect || rect.r2 < ENTRY_ROWS.firstData) return false;

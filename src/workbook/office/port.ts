@@ -56,7 +56,9 @@ function entriesOfSpec(spec: TemplateSpec, catalog: Catalog, units: UnitRegistry
     }
     grids.set(sh.name, { rowIndex: 0, columnIndex: 0, values, numberFormat });
   }
-  const names = namesFrom(spec.names.map((n) => ({ name: n.name, formula: `=${quoteSheet(n.sheet)}!${absolute(n.address)}` })));
+  const names = namesFrom(
+    spec.names.map((n) => ({ name: n.name, formula: `=${quoteSheet(n.sheet)}!${absolute(n.address)}` })),
+  );
   return locateEntries(gridSource(grids, names), spec.identity, { catalog, units });
 }
 
@@ -97,7 +99,12 @@ export function createOfficeWorkbookPort(
     },
     async ensureTemplate(s) {
       if (requirements && !requirements.ok) throw workbookErrors.excelTooOld(requirements.missing);
-      const status = await createOrRepairTemplate(s, { catalog, units, features, watch: registered ? undefined : watch });
+      const status = await createOrRepairTemplate(s, {
+        catalog,
+        units,
+        features,
+        watch: registered ? undefined : watch,
+      });
       if (status.registration) registered = true;
       spec = s;
       identity = s.identity;

@@ -231,10 +231,7 @@ function backupName(existing: Set<string>): string {
  * version is rebuilt with every value carried over by target id (the previous entry sheet is kept as Nhap_cu).
  * A workbook holding another unit's or period's report is refused (CT_TEMPLATE_OTHER_REPORT).
  */
-export async function createOrRepairTemplate(
-  spec: TemplateSpec,
-  opts: EnsureOptions,
-): Promise<EnsureResult> {
+export async function createOrRepairTemplate(spec: TemplateSpec, opts: EnsureOptions): Promise<EnsureResult> {
   const features = opts.features ?? { printSetup: true };
   return runExcel("tạo mẫu / create template", async (context): Promise<EnsureResult> => {
     const wb = context.workbook;
@@ -293,7 +290,8 @@ export async function createOrRepairTemplate(
       protections.set(s.name, ws.protection);
     }
     // the pane's watch rides with this read; a rebuilt entry sheet gets its own registration below
-    let registration: EnsureResult["registration"] = entryWs && opts.watch ? entryWs.onChanged.add(opts.watch) : undefined;
+    let registration: EnsureResult["registration"] =
+      entryWs && opts.watch ? entryWs.onChanged.add(opts.watch) : undefined;
     await context.sync();
 
     const grids = new Map<string, SheetGrid>();
