@@ -5,8 +5,8 @@
  *   2. time to first interactive render in headless chromium: navigation start → the connect form's address input
  *      is on screen and enabled (median of 7 cold loads, each in a fresh browser context) — goal ≤ 1 s; also with
  *      the local office.js loaded first (?office=load), as a pane whose host is unknown would.
- *   3. context.sync per user action against the Office port (src/workbook/office) on the fake Excel of
- *      test/workbook/fake-excel.ts, following the calls the pane's hooks make for each action — goal ≤ 2.
+ *   3. context.sync per user action against the Office port (src/workbook/office) on the Excel double of
+ *      test/workbook/excel-double.ts, both profiles (bench/taskpane/syncs.ts) — goals: open ≤ 3, edit ≤ 2, no echo.
  * Prints `taskpane.<metric>=<n>` lines. Needs a production build (npm run build:web) and /usr/bin/chromium.
  */
 import fs from "node:fs";
@@ -14,8 +14,6 @@ import http from "node:http";
 import path from "node:path";
 import zlib from "node:zlib";
 import { chromium } from "playwright-core";
-import type { EntryInput } from "../../src/domain/types";
-import type { EntryChange } from "../../src/workbook/port";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const WEB = path.join(ROOT, "dist", "web");
@@ -115,105 +113,9 @@ async function firstInteractive(query: string, label: string): Promise<void> {
 }
 
 async function syncsPerAction(): Promise<void> {
-  const fakePath = path.join(ROOT, "test", "workbook", "fake-excel.ts");
-  if (!fs.existsSync(fakePath)) {
-    console.log("# the fake Excel (test/workbook/fake-excel.ts) is not there: sync counts not measured");
-    return;
-  }
-  const { installExcel, fireChanged } = await import("../../test/workbook/excel-double");
-  const { createOfficeWorkbookPort } = await import("../../src/workbook/office/port");
-  const { defaultCatalog, defaultUnitRegistry, parsePeriod, validate } = await import("../../src/domain");
-  const { buildTemplateSpec, cellMap, columnIndex, splitAddress } = await import("../../src/workbook/template");
-  // Office.context.document.settings for the settings and the queue (no context.sync there)
-  const store = new Map<string, unknown>();
-  (globalThis as unknown as { Office: unknown }).Office = {
-    context: {
-      requirements: { isSetSupported: () => true },
-      document: {
-        settings: {
-          get: (k: string) => store.get(k) ?? null,
-          set: (k: string, v: unknown) => void store.set(k, v),
-          remove: (k: string) => void store.delete(k),
-          saveAsync: (cb?: (r: { status: string }) => void) => cb?.({ status: "succeeded" }),
-        },
-      },
-    },
-    AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
-  };
-  const excel = installExcel();
-  const catalog = defaultCatalog();
-  const units = defaultUnitRegistry();
-  const unit = units.byCode("00004")!;
-  const period = parsePeriod("2026-Q1")!;
-  const spec = buildTemplateSpec({ catalog, unit, period });
-  const port = createOfficeWorkbookPort({ catalog, units });
-  // like the pane: the entries live in its state (filled by readEntries when the report opens, then by the form's
-  // writes and the sheet's change events), and validate() runs on that state — not on a new read of the sheet
-  let state: EntryInput[] = [];
-  const apply = (changes: EntryChange[]) => {
-    state = state.map((e) => {
-      const mine = changes.filter((c) => c.targetId === e.targetId);
-      return mine.reduce((acc, c) => ({ ...acc, [c.field]: c.raw }), e);
-    });
-  };
-  const check = async () =>
-    validate(
-      { unitCode: unit.code, period: period.id, catalogVersion: catalog.version, locale: "vi", entries: state },
-      { catalog, units, cellOf: cellMap(spec) },
-    );
-  async function measure(action: string, fn: () => Promise<void>): Promise<void> {
-    const before = excel.contexts.length;
-    await fn();
-    const runs = excel.contexts.slice(before);
-    const syncs = runs.reduce((n, c) => n + c.syncCount, 0);
-    print(`syncs.${action}`, syncs);
-    print(`runs.${action}`, runs.length);
-  }
-  // open a report in an empty workbook: readIdentity, ensureTemplate, readEntries, onEntriesChanged, markIssues
-  await measure("open_report_new", async () => {
-    await port.readIdentity();
-    await port.ensureTemplate(spec);
-    state = await port.readEntries();
-    await port.onEntriesChanged(apply);
-    const r = await check();
-    await port.markIssues(r.issues, r.assessments);
-  });
-  // typing a figure in the form: one write, then the marks of the new validation
-  await measure("type_value", async () => {
-    const change: EntryChange = { targetId: "S02", field: "value", raw: 12000 };
-    apply([change]);
-    await port.writeEntries([change]);
-    const r = await check();
-    await port.markIssues(r.issues, r.assessments);
-  });
-  await measure("write_only", async () => {
-    await port.writeEntries([{ targetId: "S02", field: "value", raw: 12001 }]);
-  });
-  await measure("mark_only", async () => {
-    const r = await check();
-    await port.markIssues(r.issues, r.assessments);
-  });
-  // typing or pasting in the sheet: the change event reads the touched inputs (one sync), then the marks
-  await measure("sheet_change", async () => {
-    const address = (cellMap(spec)("S01", "numerator") as string).split("!")[1];
-    const { column, row } = splitAddress(address);
-    excel.model.sheet(spec.entry.sheet)!.cell(row, columnIndex(column))!.value = 95;
-    await fireChanged(excel.model, spec.entry.sheet, address);
-    if (state.find((e) => e.targetId === "S01")?.numerator !== 95)
-      throw new Error("the change event did not reach the pane's state");
-    const r = await check();
-    await port.markIssues(r.issues, r.assessments);
-  });
-  // clicking an issue
-  await measure("select_issue_cell", async () => {
-    await port.selectCell(cellMap(spec)("S01", "numerator") as string);
-  });
-  // the workbook already holds the report: recognise it (and repair nothing)
-  await measure("open_report_existing", async () => {
-    await port.readIdentity();
-    await port.ensureTemplate(spec);
-    await port.readEntries();
-  });
+  // the sync budget per user action on the Excel double, both profiles (bench/taskpane/syncs.ts)
+  const { syncBudget } = await import("./syncs");
+  await syncBudget();
 }
 
 async function main(): Promise<void> {

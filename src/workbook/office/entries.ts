@@ -7,6 +7,7 @@
 import type { EntryField, EntryInput, Locale, TargetAssessment, ValidationIssue } from "../../domain";
 import type { Catalog, UnitRegistry } from "../../domain";
 import type { EntryChange, TemplateIdentity, UnitSheetContact } from "../port";
+import { identityFromXml } from "../identity";
 import { identityFromUnitSheet, locateEntries, readUnitSheet, type NameRef } from "../locate";
 import {
   COLORS,
@@ -291,6 +292,31 @@ export async function onEntriesChanged(handler: (changes: EntryChange[]) => void
       await context.sync();
     });
   };
+}
+
+/**
+ * The identity of the template in the open workbook, if any: the unit sheet's named cells and the identity part are
+ * looked at in one sync; the part's XML is read (a second sync) only when the unit sheet does not say it.
+ */
+export async function readTemplateIdentity(ns: string): Promise<TemplateIdentity | null> {
+  return runExcel("đọc nhận dạng mẫu / read template identity", async (context) => {
+    const parts = context.workbook.customXmlParts.getByNamespace(ns);
+    parts.load("items/id");
+    const names = context.workbook.names;
+    names.load("items/name,items/formula");
+    const unitUsed = loadUsed(context.workbook.worksheets.getItemOrNullObject(SHEET_NAMES.unit));
+    await context.sync();
+    const grids = new Map<string, SheetGrid>();
+    const u = gridOf(unitUsed);
+    if (u) grids.set(SHEET_NAMES.unit, u);
+    const fromSheet = identityFromUnitSheet(gridSource(grids, namesFrom(names.items)));
+    if (fromSheet) return fromSheet;
+    const list = loadedItems(parts);
+    if (list.length === 0) return null;
+    const xml = list[0].getXml();
+    await context.sync();
+    return identityFromXml(resultValue(xml));
+  });
 }
 
 /** The identity part of the open workbook, if any (two syncs: find the part, then read its XML). */

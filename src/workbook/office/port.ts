@@ -5,7 +5,6 @@
  */
 import { defaultCatalog, defaultUnitRegistry, type Catalog, type UnitRegistry } from "../../domain";
 import { workbookErrors } from "../errors";
-import { identityFromXml } from "../identity";
 import { TEMPLATE_NS, type TemplateIdentity, type WorkbookPort } from "../port";
 import { SHEET_NAMES, cellMap, columnIndex, splitAddress, type TemplateSpec } from "../template";
 import type { EntryChange } from "../port";
@@ -20,7 +19,7 @@ import {
   markIssues,
   onEntriesChanged,
   type CellLocator,
-  readIdentityPart,
+  readTemplateIdentity,
   readReport,
   readUnitContact,
   selectCell,
@@ -88,8 +87,7 @@ export function createOfficeWorkbookPort(
 
   async function currentIdentity(): Promise<TemplateIdentity | null> {
     if (identity) return identity;
-    const xml = await readIdentityPart(TEMPLATE_NS);
-    identity = xml ? identityFromXml(xml) : null;
+    identity = await readTemplateIdentity(TEMPLATE_NS);
     return identity;
   }
 
