@@ -235,6 +235,11 @@ export function App(props: AppProps): React.JSX.Element {
           <MessageBarBody>{i18n.b(props.hostProblem)}</MessageBarBody>
         </MessageBar>
       )}
+      {connection.tokenRemoved && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{i18n.t("connect.tokenRemoved")}</MessageBarBody>
+        </MessageBar>
+      )}
       <ConnectPanel
         status={connection.status}
         defaults={connection.defaults}

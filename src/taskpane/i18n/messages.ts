@@ -41,6 +41,10 @@ export const MESSAGES = {
     en: "Working offline: {unit}. Reports will be sent when the endpoint answers again.",
   },
   "connect.change": { vi: "Đổi kết nối", en: "Change connection" },
+  "connect.tokenRemoved": {
+    vi: "Sổ này do phiên bản cũ lưu và có chứa mã truy cập. Mã đã được gỡ khỏi sổ vì sổ có thể được gửi cho người khác; từ nay mã chỉ lưu trên máy này, cho riêng bạn. Nếu được hỏi, hãy nhập lại mã truy cập của đơn vị một lần. Hãy lưu sổ để bản lưu không còn mã.",
+    en: "This workbook was saved by an older version and held the access token. The token has been removed from the workbook, since workbooks get sent to others; from now on it is kept on this computer, for you only. If asked, enter your unit's access token once more. Save the workbook so the saved copy no longer holds it.",
+  },
   "connect.required.endpoint": {
     vi: "Nhập địa chỉ máy chủ, bắt đầu bằng https://",
     en: "Enter the endpoint address, starting with https://",

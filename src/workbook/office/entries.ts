@@ -318,17 +318,3 @@ export async function readTemplateIdentity(ns: string): Promise<TemplateIdentity
     return identityFromXml(resultValue(xml));
   });
 }
-
-/** The identity part of the open workbook, if any (two syncs: find the part, then read its XML). */
-export async function readIdentityPart(ns: string): Promise<string | null> {
-  return runExcel("đọc nhận dạng mẫu / read template identity", async (context) => {
-    const parts = context.workbook.customXmlParts.getByNamespace(ns);
-    parts.load("items/id");
-    await context.sync();
-    const list = loadedItems(parts);
-    if (list.length === 0) return null;
-    const xml = list[0].getXml();
-    await context.sync();
-    return resultValue(xml);
-  });
-}
