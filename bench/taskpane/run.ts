@@ -1,6 +1,6 @@
 /**
  * bench/taskpane: the task pane's three claimed numbers.
- *   1. start-up JS (gzip): the entry chunks taskpane.html and commands.html load (dist/web), async chunks such as
+ *   1. start-up JS (gzip): the entry chunks taskpane.html loads (dist/web), async chunks such as
  *      the ExcelJS writer excluded — goal ≤ 250 KB.
  *   2. time to first interactive render in headless chromium: navigation start → the connect form's address input
  *      is on screen and enabled (median of 7 cold loads, each in a fresh browser context) — goal ≤ 1 s; also with
@@ -32,7 +32,7 @@ function entryScripts(html: string): string[] {
 function startupSize(): void {
   let total = 0;
   let raw = 0;
-  for (const page of ["taskpane.html", "commands.html"]) {
+  for (const page of ["taskpane.html"]) {
     const html = fs.readFileSync(path.join(WEB, page), "utf8");
     let pageGzip = 0;
     for (const src of entryScripts(html)) {
@@ -46,7 +46,7 @@ function startupSize(): void {
   }
   print("startup_js_gzip_kb", (total / 1024).toFixed(1));
   print("startup_js_raw_kb", (raw / 1024).toFixed(1));
-  const async = fs.readdirSync(WEB).filter((f) => f.endsWith(".js") && !/^(taskpane|commands)\./.test(f));
+  const async = fs.readdirSync(WEB).filter((f) => f.endsWith(".js") && !/^taskpane\./.test(f));
   const asyncGz = async.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(WEB, f)), { level: 9 }).length, 0);
   print("async_chunks_gzip_kb", (asyncGz / 1024).toFixed(1));
 }
