@@ -10,6 +10,7 @@ import {
 } from "@fluentui/react-components";
 import { createUnitRegistry, defaultUnits, type EntryField, type Locale, type ValidationIssue } from "../domain";
 import { PreviewSheet } from "../workbook/preview/PreviewSheet";
+import { UploadWorkbook } from "./components/UploadWorkbook";
 import { describeError } from "./api";
 import { ConnectPanel } from "./components/ConnectPanel";
 import { DemoBanner } from "./components/DemoBanner";
@@ -274,6 +275,18 @@ export function App(props: AppProps): React.JSX.Element {
           busy={report.status === "opening"}
           onChange={(_ev, data) => setPeriodChoice(data.period)}
           onOpen={handlePeriodOpen}
+        />
+      )}
+      {preview && unit && connection.catalog && (
+        <UploadWorkbook
+          preview={preview}
+          catalog={connection.catalog}
+          unit={unit}
+          units={registry}
+          onLoaded={(period) => {
+            setPeriodChoice(period);
+            void reportOpen(null, { period });
+          }}
         />
       )}
       {report.status === "blocked" && report.blockedBy && (

@@ -70,6 +70,8 @@ export interface PreviewWorkbook extends WorkbookPort {
   valueAt(targetId: string, field: EntryField): CellValue;
   /** empties the workbook (a new, blank workbook), keeping nothing */
   reset(): void;
+  /** replaces the report with the figures of `spec` (an uploaded workbook), keeping settings and the offline queue */
+  replaceReport(spec: TemplateSpec): Promise<TemplateStatus>;
 }
 
 const valueKey = (targetId: string, field: EntryField) => `${targetId}|${field}`;
@@ -304,6 +306,12 @@ export function createPreviewWorkbook(
       inputs = new Map();
       selected = null;
       save();
+    },
+
+    async replaceReport(spec: TemplateSpec): Promise<TemplateStatus> {
+      doc = { ...doc, spec: null, values: {}, marks: {}, notes: {}, status: {} };
+      selected = null;
+      return port.ensureTemplate(spec);
     },
   };
   return port;
