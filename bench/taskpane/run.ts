@@ -47,8 +47,15 @@ function startupSize(): void {
   print("startup_js_gzip_kb", (total / 1024).toFixed(1));
   print("startup_js_raw_kb", (raw / 1024).toFixed(1));
   const async = fs.readdirSync(WEB).filter((f) => f.endsWith(".js") && !/^taskpane\./.test(f));
-  const asyncGz = async.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(WEB, f)), { level: 9 }).length, 0);
+  const asyncGz = async.reduce((n, f) => n + gzipOf(f), 0);
   print("async_chunks_gzip_kb", (asyncGz / 1024).toFixed(1));
+  // every chunk, by name (webpack's content hash stripped), gzip -9
+  for (const f of fs.readdirSync(WEB).filter((x) => x.endsWith(".js")).sort())
+    print(`chunk.${f.replace(/\.[0-9a-f]{8}\.js$/, "")}_gzip_kb`, (gzipOf(f) / 1024).toFixed(1));
+}
+
+function gzipOf(file: string): number {
+  return zlib.gzipSync(fs.readFileSync(path.join(WEB, file)), { level: 9 }).length;
 }
 
 const TYPES: Record<string, string> = {
@@ -94,10 +101,16 @@ async function firstInteractive(query: string, label: string): Promise<void> {
     ],
   });
   const times: number[] = [];
+  const loaded = new Set<string>();
   try {
     for (let i = 0; i < 7; i++) {
       const context = await browser.newContext({ viewport: { width: 350, height: 800 } });
       const page = await context.newPage();
+      if (i === 0)
+        page.on("request", (r) => {
+          const m = /\/([^/?]+\.js)(\?|$)/.exec(r.url());
+          if (m && r.url().startsWith(url) && fs.existsSync(path.join(WEB, m[1]))) loaded.add(m[1]);
+        });
       await page.goto(`${url}/taskpane.html${query}`, { waitUntil: "commit" });
       await page.waitForSelector("input[type=url]:not([disabled])", { timeout: 20_000 });
       times.push(await page.evaluate(() => performance.now()));
@@ -107,6 +120,10 @@ async function firstInteractive(query: string, label: string): Promise<void> {
     await browser.close();
     await close();
   }
+  // the JS the first screen needed (our chunks; office.js, when loaded, is Microsoft's)
+  const ours = [...loaded].filter((f) => !f.startsWith("office/") && fs.existsSync(path.join(WEB, f)));
+  print(`${label}_js_gzip_kb`, (ours.reduce((n, f) => n + gzipOf(f), 0) / 1024).toFixed(1));
+  print(`${label}_chunks`, ours.map((f) => f.replace(/\.[0-9a-f]{8}\.js$/, "")).join(","));
   times.sort((a, b) => a - b);
   print(`${label}_ms_median`, Math.round(times[Math.floor(times.length / 2)]));
   print(`${label}_ms_max`, Math.round(times[times.length - 1]));

@@ -9,7 +9,6 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { createUnitRegistry, defaultUnits, type EntryField, type Locale, type ValidationIssue } from "../domain";
-import { PreviewSheet } from "../workbook/preview/PreviewSheet";
 import { UploadWorkbook } from "./components/UploadWorkbook";
 import { describeError } from "./api";
 import { ConnectPanel } from "./components/ConnectPanel";
@@ -27,6 +26,13 @@ import { useReport } from "./hooks/useReport";
 import { useSubmission } from "./hooks/useSubmission";
 import { I18nProvider, makeI18n, type I18n } from "./i18n";
 import type { AppProps } from "./App.types";
+
+/** The in-browser sheet beside the pane, loaded only outside Excel. */
+const PreviewSheet = React.lazy(() =>
+  import(/* webpackChunkName: "preview-sheet" */ "../workbook/preview/PreviewSheet").then((m) => ({
+    default: m.PreviewSheet,
+  })),
+);
 
 export type { AppProps, AppTiming, PlannerSlotData } from "./App.types";
 
@@ -395,7 +401,9 @@ export function App(props: AppProps): React.JSX.Element {
     <I18nProvider locale={locale}>
       {preview ? (
         <div className={styles.previewLayout} lang={locale}>
-          <PreviewSheet workbook={preview} locale={locale} labels={sheetLabels} />
+          <React.Suspense fallback={null}>
+            <PreviewSheet workbook={preview} locale={locale} labels={sheetLabels} />
+          </React.Suspense>
           {pane}
         </div>
       ) : (
