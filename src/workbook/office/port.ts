@@ -27,7 +27,7 @@ import {
 } from "./entries";
 import { checkRequirements, type OfficeFeatures } from "./requirements";
 import { loadQueue, loadSetting, saveQueue, saveSetting } from "./settings";
-import { createOrRepairTemplate } from "./write-template";
+import { createOrRepairTemplate, sheetExtent } from "./write-template";
 
 export interface OfficePortOptions {
   catalog?: Catalog;
@@ -39,13 +39,7 @@ export interface OfficePortOptions {
 function entriesOfSpec(spec: TemplateSpec, catalog: Catalog, units: UnitRegistry): LocatedEntries {
   const grids = new Map<string, SheetGrid>();
   for (const sh of spec.sheets) {
-    let rows = 0;
-    let cols = 0;
-    for (const c of sh.cells) {
-      const { column, row } = splitAddress(c.address);
-      rows = Math.max(rows, row);
-      cols = Math.max(cols, columnIndex(column));
-    }
+    const { rows, columns: cols } = sheetExtent(sh);
     const values: unknown[][] = Array.from({ length: rows }, () => new Array<unknown>(cols).fill(""));
     const numberFormat: unknown[][] = Array.from({ length: rows }, () => new Array<unknown>(cols).fill("General"));
     for (const c of sh.cells) {

@@ -148,6 +148,18 @@ function queuePrint(ws: Excel.Worksheet, s: SheetSpec): void {
   if (s.print.titleRows) ws.pageLayout.setPrintTitleRows(`$${s.print.titleRows[0]}:$${s.print.titleRows[1]}`);
 }
 
+/** The rows and columns a sheet spec's cells span from A1 (at least 1 × 1). */
+export function sheetExtent(s: SheetSpec): { rows: number; columns: number } {
+  let rows = 1;
+  let columns = 1;
+  for (const c of s.cells) {
+    const { column, row } = splitAddress(c.address);
+    rows = Math.max(rows, row);
+    columns = Math.max(columns, columnIndex(column));
+  }
+  return { rows, columns };
+}
+
 /** Queue a whole sheet: values and formulas, formats, merges, validation, conditional formats, freeze, print, protection. */
 export function queueSheet(ws: Excel.Worksheet, s: SheetSpec, spec: TemplateSpec, features: OfficeFeatures): void {
   if (s.tabColor) ws.tabColor = `#${s.tabColor}`;
@@ -156,13 +168,7 @@ export function queueSheet(ws: Excel.Worksheet, s: SheetSpec, spec: TemplateSpec
     ws.getRange(`${col}:${col}`).format.columnWidth = widthInPoints(w);
   });
   // one rectangle of number formats and one of formulas/values
-  let maxRow = 1;
-  let maxCol = 1;
-  for (const c of s.cells) {
-    const { column, row } = splitAddress(c.address);
-    maxRow = Math.max(maxRow, row);
-    maxCol = Math.max(maxCol, columnIndex(column));
-  }
+  const { rows: maxRow, columns: maxCol } = sheetExtent(s);
   const formulas: (string | number | boolean)[][] = Array.from({ length: maxRow }, () =>
     new Array<string | number | boolean>(maxCol).fill(""),
   );
