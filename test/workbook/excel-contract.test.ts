@@ -256,6 +256,17 @@ describe.each(PROFILE_NAMES)("Office.js defects, fixed, on %s", (profile: Profil
     }
   });
 
+  it("moves the watch to the rebuilt entry sheet: the old sheet kept as Nhap_cu raises nothing the pane reads", async () => {
+    const x = installExcel(undefined, profile);
+    const spec = specFor();
+    await createOrRepairTemplate(spec, opts);
+    x.model.parts[0].xml = x.model.parts[0].xml.replace(/<catalogVersion>[^<]+/, "<catalogVersion>old");
+    const watch = async () => undefined;
+    const status = await createOrRepairTemplate(spec, { ...opts, watch });
+    expect(status.repaired.join("\n")).toContain("previous sheet kept as Nhap_cu");
+    expect([x.model.sheet("Nhap")?.handlers.length, x.model.sheet("Nhap_cu")?.handlers.length]).toEqual([1, 0]);
+  });
+
   it("rolls a failed planner write back from what the workbook holds: no ~stamp~ sheet left", async () => {
     const excel = installConsolidatedExcel(["Sheet1"]);
     excel.model.profile = profile;

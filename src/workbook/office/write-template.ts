@@ -426,7 +426,11 @@ export async function createOrRepairTemplate(spec: TemplateSpec, opts: EnsureOpt
         spec.names.filter((n) => n.sheet === SHEET_NAMES.entry),
       );
       ws.activate();
-      if (opts.watch) registration = ws.onChanged.add(opts.watch);
+      if (opts.watch) {
+        // the watch made with the read is on the old sheet, now kept as Nhap_cu: move it to the new entry sheet
+        registration?.remove();
+        registration = ws.onChanged.add(opts.watch);
+      }
     } else if (located && entryWs) {
       const ws = sheets.getItem(SHEET_NAMES.entry);
       const validations = new Map(entrySpec.validations.map((v) => [v.address, v]));
