@@ -9,11 +9,12 @@
 // ExcelJS (the .xlsx writer of the preview's "Download .xlsx") is loaded with import(), so it is an async chunk and
 // never part of the start-up bundle (budget: 250 KB gzip, measured by bench/taskpane/run.ts).
 //
-// office.js: in Excel the pane loads Microsoft's CDN copy (as Microsoft requires). Outside Excel (the browser preview,
-// the CI machine without internet) it loads the copy under office/, which also serves o15apptofilemappingtable.js so
-// Office.onReady resolves with host null. The choice is made at run time by src/taskpane/office-loader.ts, which
-// mirrors office.js's own host detection; when the CDN cannot be reached inside Excel, it falls back to the local copy,
-// so the Excel host files are copied too.
+// office.js: in Excel the pane loads Microsoft's CDN copy (as Microsoft documents it). Outside Excel (the browser
+// preview, the CI machine without internet) it loads the copy under office/, which also serves
+// o15apptofilemappingtable.js so Office.onReady resolves with host null. The choice is made at run time by
+// src/taskpane/office-loader.ts, which mirrors office.js's own host detection; only a development build falls back to
+// the local copy inside Excel when the CDN cannot be reached (so the Excel host files are copied too); a production
+// build tells the user office.js could not be loaded.
 const path = require("node:path");
 const fs = require("node:fs");
 const webpack = require("webpack");
