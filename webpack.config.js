@@ -2,18 +2,19 @@
 "use strict";
 // Builds the add-in's web part into dist/web:
 //   taskpane.html + taskpane.[hash].js   the task pane (React + Fluent UI), also the browser preview outside Excel
-//   commands.html + commands.[hash].js   the ribbon's function file
+//   help.html                            the help page the manifest's SupportUrl and LearnMoreUrl point at (vi + en)
 //   office/                              a local copy of office.js (see "office.js" below)
 //   assets/, manifest.xml                copied; the production build rewrites https://localhost:3000/ in the manifest
 //                                        to CHITIEU_PUBLIC_URL when it is set.
 // ExcelJS (the .xlsx writer of the preview's "Download .xlsx") is loaded with import(), so it is an async chunk and
 // never part of the start-up bundle (budget: 250 KB gzip, measured by bench/taskpane/run.ts).
 //
-// office.js: in Excel the pane loads Microsoft's CDN copy (as Microsoft requires). Outside Excel (the browser preview,
-// the CI machine without internet) it loads the copy under office/, which also serves o15apptofilemappingtable.js so
-// Office.onReady resolves with host null. The choice is made at run time by src/taskpane/office-loader.ts, which
-// mirrors office.js's own host detection; when the CDN cannot be reached inside Excel, it falls back to the local copy,
-// so the Excel host files are copied too.
+// office.js: in Excel the pane loads Microsoft's CDN copy (as Microsoft documents it). Outside Excel (the browser
+// preview, the CI machine without internet) it loads the copy under office/, which also serves
+// o15apptofilemappingtable.js so Office.onReady resolves with host null. The choice is made at run time by
+// src/taskpane/office-loader.ts, which mirrors office.js's own host detection; only a development build falls back to
+// the local copy inside Excel when the CDN cannot be reached (so the Excel host files are copied too); a production
+// build tells the user office.js could not be loaded.
 const path = require("node:path");
 const fs = require("node:fs");
 const webpack = require("webpack");
@@ -47,7 +48,6 @@ module.exports = (env, argv) => {
     target: ["web", "es2020"],
     entry: {
       taskpane: "./src/taskpane/index.tsx",
-      commands: "./src/commands/commands.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist/web"),
@@ -89,15 +89,10 @@ module.exports = (env, argv) => {
         chunks: ["taskpane"],
         scriptLoading: "defer",
       }),
-      new HtmlWebpackPlugin({
-        filename: "commands.html",
-        template: "./src/commands/commands.html",
-        chunks: ["commands"],
-        scriptLoading: "defer",
-      }),
       new CopyWebpackPlugin({
         patterns: [
-          { from: "assets", to: "assets", noErrorOnMissing: true },
+          { from: "assets", to: "assets", noErrorOnMissing: true, globOptions: { ignore: ["**/help.html"] } },
+          { from: "assets/help.html", to: "help.html" },
           {
             from: "manifest.xml",
             to: "manifest.xml",
@@ -110,7 +105,7 @@ module.exports = (env, argv) => {
     performance: {
       // the start-up budget is about entry chunks; the ExcelJS chunk is loaded only on "Download .xlsx"
       hints: production ? "warning" : false,
-      assetFilter: (name) => /^(taskpane|commands)\.[0-9a-f]+\.js$/.test(name),
+      assetFilter: (name) => /^taskpane\.[0-9a-f]+\.js$/.test(name),
       maxEntrypointSize: 1024 * 1024,
       maxAssetSize: 1024 * 1024,
     },

@@ -160,7 +160,7 @@ function ping() {
   if (fs.existsSync(tokenFile)) console.log(fs.readFileSync(tokenFile, "utf8").replace(/^/gm, "  ").trimEnd());
   if (process.platform === "win32" || process.platform === "darwin") {
     say("Đang nạp add-in vào Excel trên máy…", "Sideloading the add-in into desktop Excel…");
-    spawnSync("npx", ["--yes", "office-addin-debugging", "start", "manifest.xml", "desktop", "--no-debug", "--dev-server-port", String(port)], {
+    spawnSync("npx", ["--yes", "office-addin-debugging@7.0.0", "start", "manifest.xml", "desktop", "--no-debug", "--dev-server-port", String(port)], {
       cwd: root,
       stdio: "inherit",
       shell: process.platform === "win32",

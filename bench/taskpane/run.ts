@@ -1,12 +1,12 @@
 /**
  * bench/taskpane: the task pane's three claimed numbers.
- *   1. start-up JS (gzip): the entry chunks taskpane.html and commands.html load (dist/web), async chunks such as
+ *   1. start-up JS (gzip): the entry chunks taskpane.html loads (dist/web), async chunks such as
  *      the ExcelJS writer excluded — goal ≤ 250 KB.
  *   2. time to first interactive render in headless chromium: navigation start → the connect form's address input
  *      is on screen and enabled (median of 7 cold loads, each in a fresh browser context) — goal ≤ 1 s; also with
  *      the local office.js loaded first (?office=load), as a pane whose host is unknown would.
- *   3. context.sync per user action against the Office port (src/workbook/office) on the fake Excel of
- *      test/workbook/fake-excel.ts, following the calls the pane's hooks make for each action — goal ≤ 2.
+ *   3. context.sync per user action against the Office port (src/workbook/office) on the Excel double of
+ *      test/workbook/excel-double.ts, both profiles (bench/taskpane/syncs.ts) — goals: open ≤ 3, edit ≤ 2, no echo.
  * Prints `taskpane.<metric>=<n>` lines. Needs a production build (npm run build:web) and /usr/bin/chromium.
  */
 import fs from "node:fs";
@@ -14,8 +14,6 @@ import http from "node:http";
 import path from "node:path";
 import zlib from "node:zlib";
 import { chromium } from "playwright-core";
-import type { EntryInput } from "../../src/domain/types";
-import type { EntryChange } from "../../src/workbook/port";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const WEB = path.join(ROOT, "dist", "web");
@@ -34,7 +32,7 @@ function entryScripts(html: string): string[] {
 function startupSize(): void {
   let total = 0;
   let raw = 0;
-  for (const page of ["taskpane.html", "commands.html"]) {
+  for (const page of ["taskpane.html"]) {
     const html = fs.readFileSync(path.join(WEB, page), "utf8");
     let pageGzip = 0;
     for (const src of entryScripts(html)) {
@@ -48,9 +46,16 @@ function startupSize(): void {
   }
   print("startup_js_gzip_kb", (total / 1024).toFixed(1));
   print("startup_js_raw_kb", (raw / 1024).toFixed(1));
-  const async = fs.readdirSync(WEB).filter((f) => f.endsWith(".js") && !/^(taskpane|commands)\./.test(f));
-  const asyncGz = async.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(WEB, f)), { level: 9 }).length, 0);
+  const async = fs.readdirSync(WEB).filter((f) => f.endsWith(".js") && !/^taskpane\./.test(f));
+  const asyncGz = async.reduce((n, f) => n + gzipOf(f), 0);
   print("async_chunks_gzip_kb", (asyncGz / 1024).toFixed(1));
+  // every chunk, by name (webpack's content hash stripped), gzip -9
+  for (const f of fs.readdirSync(WEB).filter((x) => x.endsWith(".js")).sort())
+    print(`chunk.${f.replace(/\.[0-9a-f]{8}\.js$/, "")}_gzip_kb`, (gzipOf(f) / 1024).toFixed(1));
+}
+
+function gzipOf(file: string): number {
+  return zlib.gzipSync(fs.readFileSync(path.join(WEB, file)), { level: 9 }).length;
 }
 
 const TYPES: Record<string, string> = {
@@ -96,10 +101,16 @@ async function firstInteractive(query: string, label: string): Promise<void> {
     ],
   });
   const times: number[] = [];
+  const loaded = new Set<string>();
   try {
     for (let i = 0; i < 7; i++) {
       const context = await browser.newContext({ viewport: { width: 350, height: 800 } });
       const page = await context.newPage();
+      if (i === 0)
+        page.on("request", (r) => {
+          const m = /\/([^/?]+\.js)(\?|$)/.exec(r.url());
+          if (m && r.url().startsWith(url) && fs.existsSync(path.join(WEB, m[1]))) loaded.add(m[1]);
+        });
       await page.goto(`${url}/taskpane.html${query}`, { waitUntil: "commit" });
       await page.waitForSelector("input[type=url]:not([disabled])", { timeout: 20_000 });
       times.push(await page.evaluate(() => performance.now()));
@@ -109,111 +120,19 @@ async function firstInteractive(query: string, label: string): Promise<void> {
     await browser.close();
     await close();
   }
+  // the JS the first screen needed (our chunks; office.js, when loaded, is Microsoft's)
+  const ours = [...loaded].filter((f) => !f.startsWith("office/") && fs.existsSync(path.join(WEB, f)));
+  print(`${label}_js_gzip_kb`, (ours.reduce((n, f) => n + gzipOf(f), 0) / 1024).toFixed(1));
+  print(`${label}_chunks`, ours.map((f) => f.replace(/\.[0-9a-f]{8}\.js$/, "")).join(","));
   times.sort((a, b) => a - b);
   print(`${label}_ms_median`, Math.round(times[Math.floor(times.length / 2)]));
   print(`${label}_ms_max`, Math.round(times[times.length - 1]));
 }
 
 async function syncsPerAction(): Promise<void> {
-  const fakePath = path.join(ROOT, "test", "workbook", "fake-excel.ts");
-  if (!fs.existsSync(fakePath)) {
-    console.log("# the fake Excel (test/workbook/fake-excel.ts) is not there: sync counts not measured");
-    return;
-  }
-  const { installExcel, fireChanged } = await import("../../test/workbook/fake-excel");
-  const { createOfficeWorkbookPort } = await import("../../src/workbook/office/port");
-  const { defaultCatalog, defaultUnitRegistry, parsePeriod, validate } = await import("../../src/domain");
-  const { buildTemplateSpec, cellMap, columnIndex, splitAddress } = await import("../../src/workbook/template");
-  // Office.context.document.settings for the settings and the queue (no context.sync there)
-  const store = new Map<string, unknown>();
-  (globalThis as unknown as { Office: unknown }).Office = {
-    context: {
-      requirements: { isSetSupported: () => true },
-      document: {
-        settings: {
-          get: (k: string) => store.get(k) ?? null,
-          set: (k: string, v: unknown) => void store.set(k, v),
-          remove: (k: string) => void store.delete(k),
-          saveAsync: (cb?: (r: { status: string }) => void) => cb?.({ status: "succeeded" }),
-        },
-      },
-    },
-    AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
-  };
-  const excel = installExcel();
-  const catalog = defaultCatalog();
-  const units = defaultUnitRegistry();
-  const unit = units.byCode("00004")!;
-  const period = parsePeriod("2026-Q1")!;
-  const spec = buildTemplateSpec({ catalog, unit, period });
-  const port = createOfficeWorkbookPort({ catalog, units });
-  // like the pane: the entries live in its state (filled by readEntries when the report opens, then by the form's
-  // writes and the sheet's change events), and validate() runs on that state — not on a new read of the sheet
-  let state: EntryInput[] = [];
-  const apply = (changes: EntryChange[]) => {
-    state = state.map((e) => {
-      const mine = changes.filter((c) => c.targetId === e.targetId);
-      return mine.reduce((acc, c) => ({ ...acc, [c.field]: c.raw }), e);
-    });
-  };
-  const check = async () =>
-    validate(
-      { unitCode: unit.code, period: period.id, catalogVersion: catalog.version, locale: "vi", entries: state },
-      { catalog, units, cellOf: cellMap(spec) },
-    );
-  async function measure(action: string, fn: () => Promise<void>): Promise<void> {
-    const before = excel.contexts.length;
-    await fn();
-    const runs = excel.contexts.slice(before);
-    const syncs = runs.reduce((n, c) => n + c.syncCount, 0);
-    print(`syncs.${action}`, syncs);
-    print(`runs.${action}`, runs.length);
-  }
-  // open a report in an empty workbook: readIdentity, ensureTemplate, readEntries, onEntriesChanged, markIssues
-  await measure("open_report_new", async () => {
-    await port.readIdentity();
-    await port.ensureTemplate(spec);
-    state = await port.readEntries();
-    await port.onEntriesChanged(apply);
-    const r = await check();
-    await port.markIssues(r.issues, r.assessments);
-  });
-  // typing a figure in the form: one write, then the marks of the new validation
-  await measure("type_value", async () => {
-    const change: EntryChange = { targetId: "S02", field: "value", raw: 12000 };
-    apply([change]);
-    await port.writeEntries([change]);
-    const r = await check();
-    await port.markIssues(r.issues, r.assessments);
-  });
-  await measure("write_only", async () => {
-    await port.writeEntries([{ targetId: "S02", field: "value", raw: 12001 }]);
-  });
-  await measure("mark_only", async () => {
-    const r = await check();
-    await port.markIssues(r.issues, r.assessments);
-  });
-  // typing or pasting in the sheet: the change event reads the touched inputs (one sync), then the marks
-  await measure("sheet_change", async () => {
-    const address = (cellMap(spec)("S01", "numerator") as string).split("!")[1];
-    const { column, row } = splitAddress(address);
-    excel.model.sheet(spec.entry.sheet)!.cell(row, columnIndex(column))!.value = 95;
-    await fireChanged(excel.model, spec.entry.sheet, address);
-    if (state.find((e) => e.targetId === "S01")?.numerator !== 95)
-      throw new Error("the change event did not reach the pane's state");
-    const r = await check();
-    await port.markIssues(r.issues, r.assessments);
-  });
-  // clicking an issue
-  await measure("select_issue_cell", async () => {
-    await port.selectCell(cellMap(spec)("S01", "numerator") as string);
-  });
-  // the workbook already holds the report: recognise it (and repair nothing)
-  await measure("open_report_existing", async () => {
-    await port.readIdentity();
-    await port.ensureTemplate(spec);
-    await port.readEntries();
-  });
+  // the sync budget per user action on the Excel double, both profiles (bench/taskpane/syncs.ts)
+  const { syncBudget } = await import("./syncs");
+  await syncBudget();
 }
 
 async function main(): Promise<void> {

@@ -1,7 +1,7 @@
 /**
  * bench/template — the numbers issue 3 claims, measured (a script, never a timed test):
  *   1. context.sync calls per Office.js action (create, repair, read, write, mark, select, change event) against
- *      the fake Excel of test/workbook (office-addin-mock for Excel.run), printed as a table;
+ *      the Excel double of test/workbook/excel-double.ts (office-addin-mock for Excel.run), printed as a table;
  *   2. time to write one template as .xlsx (ExcelJS + identity part) and its size;
  *   3. time to read one filled workbook, and to read 1,000 distinct filled workbooks from disk.
  * Run: npx tsx bench/template/run.ts   (or npm run bench template). Lines `template.<metric>=<n>` are collected.
@@ -16,7 +16,7 @@ import { createOrRepairTemplate } from "../../src/workbook/office/write-template
 import { buildTemplateSpec } from "../../src/workbook/template";
 import { readWorkbook } from "../../src/workbook/xlsx/node-inflate";
 import { writeTemplateXlsx } from "../../src/workbook/xlsx/write-template";
-import { fireChanged, installExcel, type FakeContext } from "../../test/workbook/fake-excel";
+import { fireChanged, installExcel, type FakeContext } from "../../test/workbook/excel-double";
 
 const catalog = defaultCatalog();
 const units = defaultUnitRegistry();
@@ -80,7 +80,7 @@ async function syncTable(): Promise<void> {
   await measure("select cell", "select", () => selectCell("Nhap!G10"));
   await onEntriesChanged(() => undefined);
   await measure("change event (paste of 3 cells)", "change", () => fireChanged(x.model, "Nhap", "G10:I12"));
-  console.log("\ncontext.sync per action (fake Excel through office-addin-mock's Excel.run)");
+  console.log("\ncontext.sync per action (the Excel double, test/workbook/excel-double.ts)");
   console.log("| action | syncs |\n|---|---|");
   for (const [label, n] of rows) console.log(`| ${label} | ${n} |`);
 }

@@ -37,6 +37,10 @@ const COMMANDS: Record<string, { load: () => CommandModule; summary: string }> =
     summary: "show, export or check a target catalog / danh mục chỉ tiêu",
   },
   demo: { load: () => require("./demo") as CommandModule, summary: "demo data for training / dữ liệu trình diễn" },
+  manifest: {
+    load: () => require("./manifest") as CommandModule,
+    summary: "write the add-in manifest for a public address / tệp kê khai bổ trợ",
+  },
 };
 
 function usage(io: CliIo): void {

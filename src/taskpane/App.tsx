@@ -9,7 +9,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { createUnitRegistry, defaultUnits, type EntryField, type Locale, type ValidationIssue } from "../domain";
-import { PreviewSheet } from "../workbook/preview/PreviewSheet";
+import { UploadWorkbook } from "./components/UploadWorkbook";
 import { describeError } from "./api";
 import { ConnectPanel } from "./components/ConnectPanel";
 import { DemoBanner } from "./components/DemoBanner";
@@ -27,6 +27,13 @@ import { useReport } from "./hooks/useReport";
 import { useSubmission } from "./hooks/useSubmission";
 import { I18nProvider, makeI18n, type I18n } from "./i18n";
 import type { AppProps } from "./App.types";
+
+/** The in-browser sheet beside the pane, loaded only outside Excel. */
+const PreviewSheet = React.lazy(() =>
+  import(/* webpackChunkName: "preview-sheet" */ "../workbook/preview/PreviewSheet").then((m) => ({
+    default: m.PreviewSheet,
+  })),
+);
 
 export type { AppProps, AppTiming, PlannerSlotData } from "./App.types";
 
@@ -237,6 +244,11 @@ export function App(props: AppProps): React.JSX.Element {
           <MessageBarBody>{i18n.b(props.hostProblem)}</MessageBarBody>
         </MessageBar>
       )}
+      {connection.tokenRemoved && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{i18n.t("connect.tokenRemoved")}</MessageBarBody>
+        </MessageBar>
+      )}
       <ConnectPanel
         status={connection.status}
         defaults={connection.defaults}
@@ -271,6 +283,18 @@ export function App(props: AppProps): React.JSX.Element {
           busy={report.status === "opening"}
           onChange={(_ev, data) => setPeriodChoice(data.period)}
           onOpen={handlePeriodOpen}
+        />
+      )}
+      {preview && unit && connection.catalog && (
+        <UploadWorkbook
+          preview={preview}
+          catalog={connection.catalog}
+          unit={unit}
+          units={registry}
+          onLoaded={(period) => {
+            setPeriodChoice(period);
+            void reportOpen(null, { period });
+          }}
         />
       )}
       {report.status === "blocked" && report.blockedBy && (
@@ -379,7 +403,9 @@ export function App(props: AppProps): React.JSX.Element {
     <I18nProvider locale={locale}>
       {preview ? (
         <div className={styles.previewLayout} lang={locale}>
-          <PreviewSheet workbook={preview} locale={locale} labels={sheetLabels} />
+          <React.Suspense fallback={null}>
+            <PreviewSheet workbook={preview} locale={locale} labels={sheetLabels} />
+          </React.Suspense>
           {pane}
         </div>
       ) : (

@@ -5,16 +5,19 @@
 import { createRoot } from "react-dom/client";
 import type { WorkbookPort } from "../workbook/port";
 import type { Bilingual } from "../domain/types";
-import { createOfficeWorkbookPort } from "../workbook/office/port";
-import { checkRequirements } from "../workbook/office/requirements";
-import { createPreviewWorkbook, type PreviewWorkbook } from "../workbook/preview/preview-workbook";
+import type { PreviewWorkbook } from "../workbook/preview/preview-workbook";
 import { createHttpClient } from "./api";
 import { initialLocale, rememberLocale } from "./locale";
 import { bootOffice } from "./office-loader";
 import { Root } from "./Root";
 import { renderPlannerSlot } from "./PlannerSlot";
-import { DemoTour } from "./components/DemoTour";
+import * as React from "react";
 import { resetDemoWorkbook } from "./demo-reset";
+
+/** The guided tour (a dialog) is loaded when a demo banner shows it. */
+const DemoTour = React.lazy(() =>
+  import(/* webpackChunkName: "demo-tour" */ "./components/DemoTour").then((m) => ({ default: m.DemoTour })),
+);
 
 function storageOrNull(): Storage | null {
   try {
@@ -30,11 +33,25 @@ async function start(): Promise<void> {
   let workbook: WorkbookPort;
   let preview: PreviewWorkbook | null = null;
   let hostProblem: Bilingual | null = null;
+  // only the workbook of this host is loaded: the Office.js port inside Excel, the in-browser workbook outside
+  if (boot.cdnFailed) {
+    hostProblem = {
+      vi: "Không tải được office.js từ máy chủ của Microsoft (appsforoffice.microsoft.com), nên bổ trợ không làm việc được với sổ Excel. Hãy kiểm tra kết nối Internet hoặc tường lửa của cơ quan rồi mở lại ngăn Chỉ tiêu.",
+      en: "office.js could not be loaded from Microsoft's servers (appsforoffice.microsoft.com), so the add-in cannot work with the Excel workbook. Check the internet connection or the office firewall, then open the Chỉ tiêu pane again.",
+    };
+  }
   if (boot.host === "excel") {
+    const [{ checkRequirements }, { createOfficeWorkbookPort }] = await Promise.all([
+      import(/* webpackChunkName: "office-port" */ "../workbook/office/requirements"),
+      import(/* webpackChunkName: "office-port" */ "../workbook/office/port"),
+    ]);
     const requirements = checkRequirements();
     if (!requirements.ok) hostProblem = requirements.message;
     workbook = createOfficeWorkbookPort({ features: requirements.features });
   } else {
+    const { createPreviewWorkbook } = await import(
+      /* webpackChunkName: "preview-workbook" */ "../workbook/preview/preview-workbook"
+    );
     preview = createPreviewWorkbook(storage);
     workbook = preview;
   }
@@ -60,7 +77,11 @@ async function start(): Promise<void> {
       }
       pageOrigin={window.location.origin}
       planner={renderPlannerSlot(boot.host)}
-      tour={<DemoTour onResetWorkbook={() => resetDemoWorkbook(workbook)} />}
+      tour={
+        <React.Suspense fallback={null}>
+          <DemoTour onResetWorkbook={() => resetDemoWorkbook(workbook)} />
+        </React.Suspense>
+      }
     />,
   );
 }

@@ -2,7 +2,8 @@
  * Loads office.js the robust way, so the same taskpane.html runs inside Excel and in a plain browser without internet:
  * - inside an Office host (detected the way office.js itself finds its host: window.external.GetHostInfo / agaveHost,
  *   the `_host_Info` query parameter, window.name's JSON `hostInfo`, or sessionStorage `hostInfoValue`), it loads
- *   Microsoft's CDN copy, falling back to the local copy under office/ when the CDN cannot be reached;
+ *   Microsoft's CDN copy, as Microsoft documents it. Only a development build falls back to the local copy under
+ *   office/ when the CDN cannot be reached; a production build says that office.js could not be loaded (`cdnFailed`);
  * - in a plain browser none of those sources exists, so office.js itself would find no host: the pane skips it and
  *   starts the preview at once. `?office=load` loads the local copy anyway (served with o15apptofilemappingtable.js,
  *   without which Office.onReady never resolves) — the browser tests use it to check that copy answers host null.
@@ -20,6 +21,8 @@ export interface OfficeBoot {
   source: OfficeSource;
   /** Office.context.displayLanguage when a host gave one, e.g. "vi-VN" */
   displayLanguage: string | null;
+  /** true when an Office host was there but Microsoft's CDN copy of office.js could not be loaded */
+  cdnFailed?: boolean;
 }
 
 export interface OfficeLoaderOptions {
@@ -29,6 +32,8 @@ export interface OfficeLoaderOptions {
   readyTimeoutMs?: number;
   /** load office.js even when nothing says an Office host is there (default: from the `office=load` query parameter) */
   forceLoad?: boolean;
+  /** inside Office, try the local copy when the CDN fails (default: development builds only) */
+  localFallback?: boolean;
 }
 
 type HostWindow = Window & { agaveHost?: unknown; Office?: typeof Office; external?: unknown };
@@ -107,10 +112,11 @@ export async function bootOffice(win: HostWindow = window, options: OfficeLoader
   const readyTimeout = options.readyTimeoutMs ?? (hinted ? 10000 : 2000);
   let source: OfficeSource = typeof win.Office === "undefined" ? "absent" : "preloaded";
   if (source === "absent") {
+    const localFallback = options.localFallback ?? process.env.NODE_ENV !== "production";
     const candidates: [OfficeSource, string][] = hinted
       ? [
           ["cdn", options.cdnUrl ?? OFFICE_CDN_URL],
-          ["local", options.localUrl ?? OFFICE_LOCAL_URL],
+          ...(localFallback ? [["local", options.localUrl ?? OFFICE_LOCAL_URL] as [OfficeSource, string]] : []),
         ]
       : [["local", options.localUrl ?? OFFICE_LOCAL_URL]];
     for (const [kind, url] of candidates) {
@@ -125,7 +131,9 @@ export async function bootOffice(win: HostWindow = window, options: OfficeLoader
   }
   const office = win.Office;
   if (source === "absent" || typeof office === "undefined")
-    return { host: null, source: "absent", displayLanguage: null };
+    return hinted
+      ? { host: null, source: "absent", displayLanguage: null, cdnFailed: true }
+      : { host: null, source: "absent", displayLanguage: null };
   const info = await withTimeout(office.onReady(), readyTimeout);
   const host = info && String(info.host) === "Excel" ? "excel" : null;
   let displayLanguage: string | null = null;

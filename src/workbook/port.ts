@@ -29,6 +29,8 @@ export interface TemplateStatus {
   identity: TemplateIdentity | null;
   /** what was missing and has been (or would be) repaired: sheet names, range names, validations */
   repaired: string[];
+  /** true when the template was written into a workbook that had none */
+  created?: boolean;
 }
 
 /** A submission waiting in the workbook itself (survives closing Excel and clearing browser storage). */

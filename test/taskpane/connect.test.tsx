@@ -3,6 +3,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { defaultCatalog, defaultUnitRegistry } from "../../src/domain";
 import { ApiError } from "../../src/taskpane/api/client";
 import { SETTINGS } from "../../src/taskpane/util";
+import { TOKEN_KEY_PREFIX } from "../../src/taskpane/token-store";
 import { CONNECTION, FakeApi, FakeWorkbook } from "./fakes";
 import { setup } from "./setup";
 
@@ -17,15 +18,15 @@ async function fillAndConnect(user: ReturnType<typeof setup>["user"], endpoint: 
 }
 
 describe("Connect", () => {
-  it("connects with the unit's token, shows the unit's name and remembers the connection in the workbook", async () => {
+  it("connects with the unit's token, shows the unit's name, keeps the address in the workbook and the token only in the user's storage", async () => {
     const { user, workbook, api } = setup({ connected: false });
     await fillAndConnect(user, "https://chitieu.test/", "good-token");
     expect(await screen.findByText(/Đã kết nối: Phường Ba Đình \(00004\)/)).toBeInTheDocument();
     expect(api.me).toHaveBeenCalledWith({ endpoint: "https://chitieu.test", token: "good-token" });
-    expect(workbook.settings.get(SETTINGS.connection)).toEqual({
-      endpoint: "https://chitieu.test",
-      token: "good-token",
-    });
+    expect(workbook.settings.get(SETTINGS.connection)).toEqual({ endpoint: "https://chitieu.test", unitCode: "00004" });
+    expect(window.localStorage.getItem(`${TOKEN_KEY_PREFIX}https://chitieu.test`)).toBe("good-token");
+    // nothing the workbook keeps holds the token
+    expect(JSON.stringify([...workbook.settings.values()])).not.toContain("good-token");
     expect(workbook.settings.get(SETTINGS.session)).toEqual(
       expect.objectContaining({
         endpoint: "https://chitieu.test",
@@ -107,7 +108,31 @@ describe("Connect", () => {
     const { user, workbook } = setup();
     await user.click(await screen.findByRole("button", { name: "Đổi kết nối" }));
     expect(screen.getByLabelText(/Địa chỉ máy chủ/)).toHaveValue("https://chitieu.test");
-    expect(workbook.settings.get(SETTINGS.connection)).toEqual(CONNECTION);
+    expect(workbook.settings.get(SETTINGS.connection)).toEqual({ endpoint: CONNECTION.endpoint, unitCode: "00004" });
+  });
+
+  it("removes the token an older version saved in the workbook, says so, and asks for it when this user has none", async () => {
+    window.localStorage.clear();
+    const workbook = new FakeWorkbook();
+    workbook.settings.set(SETTINGS.connection, { endpoint: "https://chitieu.test", token: "someone-elses-token" });
+    const { api } = setup({ workbook, connected: false });
+    expect(await screen.findByText(/Mã đã được gỡ khỏi sổ/)).toBeInTheDocument();
+    expect(workbook.settings.get(SETTINGS.connection)).toEqual({ endpoint: "https://chitieu.test" });
+    expect(await screen.findByLabelText(/Địa chỉ máy chủ/)).toHaveValue("https://chitieu.test");
+    expect(screen.getByLabelText(/Mã truy cập của đơn vị/)).toHaveValue("");
+    expect(api.me).not.toHaveBeenCalled();
+  });
+
+  it("removes an old workbook's token and reconnects with this user's own token", async () => {
+    window.localStorage.clear();
+    window.localStorage.setItem(`${TOKEN_KEY_PREFIX}https://chitieu.test`, "good-token");
+    const workbook = new FakeWorkbook();
+    workbook.settings.set(SETTINGS.connection, { endpoint: "https://chitieu.test", token: "stale-token" });
+    const { api } = setup({ workbook });
+    expect(await screen.findByText(/Đã kết nối: Phường Ba Đình/)).toBeInTheDocument();
+    expect(api.me).toHaveBeenCalledWith({ endpoint: "https://chitieu.test", token: "good-token" });
+    expect(screen.getByText(/Mã đã được gỡ khỏi sổ/)).toBeInTheDocument();
+    expect(JSON.stringify([...workbook.settings.values()])).not.toContain("stale-token");
   });
 
   it("tells a planner's token that the form needs a unit token", async () => {

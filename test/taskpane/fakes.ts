@@ -4,6 +4,7 @@
  * endpoint, remembers every stored submission (so a test can count revisions) and can be taken offline.
  * Every method is a jest.fn, so tests assert calls as well as state.
  */
+import { workbookErrors } from "../../src/workbook/errors";
 import {
   defaultCatalog,
   defaultUnitRegistry,
@@ -49,15 +50,14 @@ export class FakeWorkbook implements WorkbookPort {
   private handlers = new Set<(changes: EntryChange[]) => void>();
 
   ensureTemplate = jest.fn(async (spec: TemplateSpec): Promise<TemplateStatus> => {
-    if (
-      !this.identity ||
-      this.identity.unitCode !== spec.identity.unitCode ||
-      this.identity.period !== spec.identity.period
-    )
-      this.values.clear();
+    const before = this.identity;
+    // as both real ports do: another unit's or period's report is refused, never overwritten
+    if (before && (before.unitCode !== spec.identity.unitCode || before.period !== spec.identity.period))
+      throw workbookErrors.otherReport(before, spec.identity);
+    if (!before) this.values.clear();
     this.identity = spec.identity;
     this.spec = spec;
-    return { identity: spec.identity, repaired: [] };
+    return { identity: spec.identity, repaired: [], created: !before };
   });
   readIdentity = jest.fn(async () => this.identity);
   readEntries = jest.fn(async (): Promise<EntryInput[]> => {

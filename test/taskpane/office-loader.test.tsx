@@ -83,12 +83,26 @@ describe("bootOffice", () => {
       scriptTimeoutMs: 30,
       readyTimeoutMs: 30,
     });
-    expect(boot).toEqual({ host: null, source: "absent", displayLanguage: null });
+    expect(boot).toEqual({ host: null, source: "absent", displayLanguage: null, cdnFailed: true });
     expect(appended.mock.calls.map((c) => (c[0] as HTMLScriptElement).src)).toEqual([
       "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
       expect.stringMatching(/office\/office\.js$/),
     ]);
     expect(Date.now() - started).toBeLessThan(2000);
+    appended.mockRestore();
+  });
+
+  it("in a production build, inside Office, loads only Microsoft's CDN copy and says when it cannot", async () => {
+    const appended = jest.spyOn(document.head, "appendChild");
+    const boot = await bootOffice(fakeWindow({ search: "?_host_Info=Excel$Win32$16.01$en-US" }), {
+      scriptTimeoutMs: 30,
+      readyTimeoutMs: 30,
+      localFallback: false,
+    });
+    expect(boot).toEqual({ host: null, source: "absent", displayLanguage: null, cdnFailed: true });
+    expect(appended.mock.calls.map((c) => (c[0] as HTMLScriptElement).src)).toEqual([
+      "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
+    ]);
     appended.mockRestore();
   });
 

@@ -1,3 +1,4 @@
+import { TOKEN_KEY_PREFIX } from "../../src/taskpane/token-store";
 import "./matchers";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
@@ -23,7 +24,8 @@ const LABELS = {
 async function renderPreviewApp() {
   window.localStorage.clear();
   const preview = createPreviewWorkbook(window.localStorage);
-  await preview.saveSetting(SETTINGS.connection, CONNECTION);
+  await preview.saveSetting(SETTINGS.connection, { endpoint: CONNECTION.endpoint });
+  window.localStorage.setItem(`${TOKEN_KEY_PREFIX}${CONNECTION.endpoint}`, CONNECTION.token);
   const api = new FakeApi();
   const user = userEvent.setup({ delay: null });
   render(

@@ -17,6 +17,7 @@ import { buildTemplateSpec, cellMap } from "../../src/workbook/template";
 import { App, type AppProps } from "../../src/taskpane/App";
 import { SETTINGS } from "../../src/taskpane/util";
 import { CONNECTION, FakeApi, FakeWorkbook, WARD } from "./fakes";
+import { TOKEN_KEY_PREFIX } from "../../src/taskpane/token-store";
 
 // the whole pane renders in jsdom for each test; on a shared 2-core machine that takes seconds, not milliseconds
 jest.setTimeout(30_000);
@@ -80,8 +81,12 @@ export interface SetupOptions {
 export function setup(options: SetupOptions = {}) {
   const workbook = options.workbook ?? new FakeWorkbook();
   const api = options.api ?? new FakeApi();
-  if (options.connected !== false && !workbook.settings.has(SETTINGS.connection))
-    workbook.settings.set(SETTINGS.connection, CONNECTION);
+  if (!options.workbook) window.localStorage.clear(); // a new workbook, a new user's storage
+  if (options.connected !== false && !workbook.settings.has(SETTINGS.connection)) {
+    // what the pane keeps: the address in the workbook, the token in this user's own storage
+    workbook.settings.set(SETTINGS.connection, { endpoint: CONNECTION.endpoint, unitCode: WARD.code });
+    window.localStorage.setItem(`${TOKEN_KEY_PREFIX}${CONNECTION.endpoint}`, CONNECTION.token);
+  }
   const user = userEvent.setup({ delay: null });
   const view = render(
     <FluentProvider theme={webLightTheme}>

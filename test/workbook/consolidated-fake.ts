@@ -1,5 +1,5 @@
 /**
- * The template helper's fake Excel (fake-excel.ts: office-addin-mock's OfficeMockObject for `Excel.run`, thin fakes of
+ * The Excel double (excel-double.ts: office-addin-mock's OfficeMockObject for `Excel.run`, thin fakes of
  * the Excel objects with Office.js batch semantics) extended with what the consolidated writer also uses: deleting a
  * sheet (refused for the last one, as Excel does), native charts (sheet.charts.add with title, legend, position,
  * series colours and axes) and custom conditional formats (range.conditionalFormats.add("Custom")). Each piece is
@@ -14,9 +14,10 @@ import {
   type FakeContext,
   type FakeRange,
   type InstalledExcel,
+  type ProfileName,
   type SheetModel,
   WorkbookModel,
-} from "./fake-excel";
+} from "./excel-double";
 
 export interface ChartModel {
   name: string;
@@ -217,12 +218,18 @@ export function extendFakeExcel(): void {
   };
 }
 
+let consolidatedProfile: ProfileName = "Microsoft 365";
+/** The requirement-set profile of the next installConsolidatedExcel (tests run on every profile). */
+export function setConsolidatedProfile(p: ProfileName): void {
+  consolidatedProfile = p;
+}
+
 /** A workbook model with the given sheets, Excel installed over it, and the extensions in place. */
 export function installConsolidatedExcel(sheetNames: string[] = ["Sheet1"]): InstalledExcel {
   extendFakeExcel();
   const model = new WorkbookModel();
   for (const n of sheetNames) model.addSheet(n);
-  return installExcel(model);
+  return installExcel(model, consolidatedProfile);
 }
 
 export { parseRange };

@@ -5,7 +5,7 @@ import { checkRequirements } from "../../src/workbook/office/requirements";
 import { QUEUE_KEY } from "../../src/workbook/office/settings";
 import type { QueuedSubmission } from "../../src/workbook/port";
 import { unitCellAddress } from "../../src/workbook/template";
-import { installExcel, parseA1, type FakeContext } from "./fake-excel";
+import { PROFILE_NAMES, installExcel, parseA1, type FakeContext, type ProfileName } from "./excel-double";
 import { catalog, specFor, units } from "./xlsx-helpers";
 
 type Store = Record<string, unknown>;
@@ -76,90 +76,92 @@ describe("checkRequirements", () => {
   });
 });
 
-describe("createOfficeWorkbookPort", () => {
-  const queued: QueuedSubmission = {
-    submissionId: "8d0f6f0e-1c55-4c4a-9b8e-7e6c0d6f5a11",
-    supersedes: null,
-    unitCode: "00004",
-    period: "2026-Q1",
-    body: { entries: [] },
-    queuedAt: "2026-04-03T02:00:00.000Z",
-    attempts: 1,
-    lastError: "offline",
-  };
-
-  it("keeps the offline queue and settings in the workbook's document settings, saved each time", async () => {
-    const { store, saves } = await installOffice({ ExcelApi: "1.9" });
-    installExcel();
-    const port = createOfficeWorkbookPort({ catalog, units });
-    expect(await port.loadQueue()).toEqual([]);
-    await port.saveQueue([queued]);
-    expect(store[QUEUE_KEY]).toEqual([queued]);
-    expect(await port.loadQueue()).toEqual([queued]);
-    await port.saveSetting("endpoint", "https://chitieu.hanoi.example/api");
-    expect(await port.loadSetting<string>("endpoint")).toBe("https://chitieu.hanoi.example/api");
-    await port.saveSetting("endpoint", null);
-    expect(await port.loadSetting("endpoint")).toBeNull();
-    expect(saves).toHaveBeenCalledTimes(3);
-  });
-
-  it("reports a failed save as a bilingual AppError, never silently", async () => {
-    await installOffice({ ExcelApi: "1.9" }, { saveFails: true });
-    installExcel();
-    const e = await createOfficeWorkbookPort({ catalog, units }).saveQueue([queued]).catch((err: unknown) => err);
-    expect(e).toBeInstanceOf(AppError);
-    expect((e as AppError).messages.en).toContain("the document is read-only");
-  });
-
-  it("refuses to build the template in an Excel that is too old, saying so in both languages", async () => {
-    await installOffice({ ExcelApi: "1.7" });
-    const x = installExcel();
-    const e = await createOfficeWorkbookPort({ catalog, units })
-      .ensureTemplate(specFor())
-      .catch((err: unknown) => err);
-    expect((e as AppError).code).toBe("CT_EXCEL_TOO_OLD");
-    expect((e as AppError).messages.vi).toContain("thiếu ExcelApi 1.8");
-    expect(x.model.sheets).toEqual([]);
-  });
-
-  it("ensures the template, then reads identity and entries through the same workbook", async () => {
-    await installOffice({ ExcelApi: "1.8" });
-    const x = installExcel();
-    const counts: jest.SpyInstance[] = [];
-    x.onContext = (ctx: FakeContext) => {
-      counts.push(jest.spyOn(ctx, "sync"));
+describe.each(PROFILE_NAMES)("on %s", (p: ProfileName) => {
+  describe("createOfficeWorkbookPort", () => {
+    const queued: QueuedSubmission = {
+      submissionId: "8d0f6f0e-1c55-4c4a-9b8e-7e6c0d6f5a11",
+      supersedes: null,
+      unitCode: "00004",
+      period: "2026-Q1",
+      body: { entries: [] },
+      queuedAt: "2026-04-03T02:00:00.000Z",
+      attempts: 1,
+      lastError: "offline",
     };
-    const port = createOfficeWorkbookPort({ catalog, units });
-    const spec = specFor();
-    expect(await port.readIdentity()).toBeNull();
-    const status = await port.ensureTemplate(spec);
-    expect(status).toEqual({ identity: spec.identity, repaired: [] });
-    expect(x.model.sheet("Nhap")?.page.orientation).toBeNull(); // 1.8 only: no print setup
-    await port.writeEntries([{ targetId: "S02", field: "value", raw: 9 }]);
-    const entries = await port.readEntries();
-    expect(entries.find((e) => e.targetId === "S02")?.value).toBe(9);
-    const fresh = createOfficeWorkbookPort({ catalog, units });
-    expect(await fresh.readIdentity()).toEqual(spec.identity);
-    expect(counts.map((s) => s.mock.calls.length)).toEqual([1, 2, 1, 1, 2]); // identity (none), create, write, read, identity
-  });
 
-  it("reads the unit sheet's preparer, approver and phone as typed there, in one sync", async () => {
-    await installOffice({ ExcelApi: "1.8" });
-    const x = installExcel();
-    const port = createOfficeWorkbookPort({ catalog, units });
-    await port.ensureTemplate(specFor());
-    const unitSheet = x.model.sheet("DonVi")!;
-    const type = (f: "preparer" | "approver" | "phone", v: string | number) => {
-      const [row, col] = parseA1(unitCellAddress(f));
-      unitSheet.cell(row, col)!.value = v;
-    };
-    type("preparer", "Nguyễn Văn A");
-    type("phone", 912345678);
-    const syncs: jest.SpyInstance[] = [];
-    x.onContext = (ctx: FakeContext) => {
-      syncs.push(jest.spyOn(ctx, "sync"));
-    };
-    expect(await port.readContact()).toEqual({ preparer: "Nguyễn Văn A", approver: null, phone: "912345678" });
-    expect(syncs.map((s) => s.mock.calls.length)).toEqual([1]);
+    it("keeps the offline queue and settings in the workbook's document settings, saved each time", async () => {
+      const { store, saves } = await installOffice({ ExcelApi: "1.9" });
+      installExcel(undefined, p);
+      const port = createOfficeWorkbookPort({ catalog, units });
+      expect(await port.loadQueue()).toEqual([]);
+      await port.saveQueue([queued]);
+      expect(store[QUEUE_KEY]).toEqual([queued]);
+      expect(await port.loadQueue()).toEqual([queued]);
+      await port.saveSetting("endpoint", "https://chitieu.hanoi.example/api");
+      expect(await port.loadSetting<string>("endpoint")).toBe("https://chitieu.hanoi.example/api");
+      await port.saveSetting("endpoint", null);
+      expect(await port.loadSetting("endpoint")).toBeNull();
+      expect(saves).toHaveBeenCalledTimes(3);
+    });
+
+    it("reports a failed save as a bilingual AppError, never silently", async () => {
+      await installOffice({ ExcelApi: "1.9" }, { saveFails: true });
+      installExcel(undefined, p);
+      const e = await createOfficeWorkbookPort({ catalog, units }).saveQueue([queued]).catch((err: unknown) => err);
+      expect(e).toBeInstanceOf(AppError);
+      expect((e as AppError).messages.en).toContain("the document is read-only");
+    });
+
+    it("refuses to build the template in an Excel that is too old, saying so in both languages", async () => {
+      await installOffice({ ExcelApi: "1.7" });
+      const x = installExcel(undefined, p);
+      const e = await createOfficeWorkbookPort({ catalog, units })
+        .ensureTemplate(specFor())
+        .catch((err: unknown) => err);
+      expect((e as AppError).code).toBe("CT_EXCEL_TOO_OLD");
+      expect((e as AppError).messages.vi).toContain("thiếu ExcelApi 1.8");
+      expect(x.model.sheets).toEqual([]);
+    });
+
+    it("ensures the template, then reads identity and entries through the same workbook", async () => {
+      await installOffice({ ExcelApi: "1.8" });
+      const x = installExcel(undefined, p);
+      const counts: jest.SpyInstance[] = [];
+      x.onContext = (ctx: FakeContext) => {
+        counts.push(jest.spyOn(ctx, "sync"));
+      };
+      const port = createOfficeWorkbookPort({ catalog, units });
+      const spec = specFor();
+      expect(await port.readIdentity()).toBeNull();
+      const status = await port.ensureTemplate(spec);
+      expect(status).toEqual({ identity: spec.identity, repaired: [], created: true });
+      expect(x.model.sheet("Nhap")?.page.orientation).toBeNull(); // 1.8 only: no print setup
+      await port.writeEntries([{ targetId: "S02", field: "value", raw: 9 }]);
+      const entries = await port.readEntries();
+      expect(entries.find((e) => e.targetId === "S02")?.value).toBe(9);
+      const fresh = createOfficeWorkbookPort({ catalog, units });
+      expect(await fresh.readIdentity()).toEqual(spec.identity);
+      expect(counts.map((s) => s.mock.calls.length)).toEqual([1, 2, 1, 1, 1]); // identity (none), create, write, read, identity (from the unit sheet: 1)
+    });
+
+    it("reads the unit sheet's preparer, approver and phone as typed there, in one sync", async () => {
+      await installOffice({ ExcelApi: "1.8" });
+      const x = installExcel(undefined, p);
+      const port = createOfficeWorkbookPort({ catalog, units });
+      await port.ensureTemplate(specFor());
+      const unitSheet = x.model.sheet("DonVi")!;
+      const type = (f: "preparer" | "approver" | "phone", v: string | number) => {
+        const [row, col] = parseA1(unitCellAddress(f));
+        unitSheet.cell(row, col)!.value = v;
+      };
+      type("preparer", "Nguyễn Văn A");
+      type("phone", 912345678);
+      const syncs: jest.SpyInstance[] = [];
+      x.onContext = (ctx: FakeContext) => {
+        syncs.push(jest.spyOn(ctx, "sync"));
+      };
+      expect(await port.readContact()).toEqual({ preparer: "Nguyễn Văn A", approver: null, phone: "912345678" });
+      expect(syncs.map((s) => s.mock.calls.length)).toEqual([1]);
+    });
   });
 });

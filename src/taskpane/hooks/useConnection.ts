@@ -11,6 +11,15 @@ import {
   type PeriodInfo,
 } from "../api";
 import { SETTINGS } from "../util";
+import { userTokenStore, type TokenStore } from "../token-store";
+
+/** What the workbook keeps of a connection: the address and the unit, never the token. Workbooks saved before
+ * issue 17 also hold `token`; opening one removes it. */
+export interface StoredConnection {
+  endpoint: string;
+  unitCode?: string | null;
+  token?: string;
+}
 
 export type ConnectionStatus = "loading" | "disconnected" | "connecting" | "connected" | "offline";
 
@@ -42,12 +51,16 @@ export interface ConnectionState {
   edit: () => void;
   /** try the stored connection again (after going offline) */
   retry: () => Promise<void>;
+  /** true when this workbook held a token (saved by an older version) and it was removed from the workbook */
+  tokenRemoved: boolean;
 }
 
 export interface UseConnectionOptions {
   /** address offered when nothing is stored, e.g. the page's own origin (the endpoint serves the pane) */
   defaultEndpoint?: string;
   pageOrigin?: string | null;
+  /** where the token is kept (default: this user's add-in storage) */
+  tokens?: TokenStore;
 }
 
 export function useConnection(
@@ -62,7 +75,9 @@ export function useConnection(
   const [catalog, setCatalog] = React.useState<Catalog | null>(null);
   const [periods, setPeriods] = React.useState<PeriodInfo[]>([]);
   const [error, setError] = React.useState<unknown>(null);
+  const [tokenRemoved, setTokenRemoved] = React.useState(false);
   const attempt = React.useRef(0);
+  const tokens = React.useMemo(() => options.tokens ?? userTokenStore(), [options.tokens]);
 
   const establish = React.useCallback(
     async (conn: Connection, remember: boolean, fallbackToCache: boolean): Promise<void> => {
@@ -83,7 +98,11 @@ export function useConnection(
         setCatalog(cat);
         setPeriods(per);
         setStatus("connected");
-        if (remember) await workbook.saveSetting(SETTINGS.connection, normalized);
+        if (remember) {
+          await tokens.save(endpoint, normalized.token);
+          const stored: StoredConnection = { endpoint, unitCode: who.unit?.code ?? null };
+          await workbook.saveSetting(SETTINGS.connection, stored);
+        }
         const cache: SessionCache = {
           endpoint,
           me: who,
@@ -111,18 +130,30 @@ export function useConnection(
         setStatus("disconnected");
       }
     },
-    [api, workbook, options.pageOrigin],
+    [api, workbook, tokens, options.pageOrigin],
   );
 
   React.useEffect(() => {
     let live = true;
     void (async () => {
-      const stored = await workbook.loadSetting<Connection>(SETTINGS.connection).catch(() => null);
+      const stored = await workbook.loadSetting<StoredConnection>(SETTINGS.connection).catch(() => null);
       if (!live) return;
-      if (stored && stored.endpoint && stored.token) {
-        setDefaults({ endpoint: stored.endpoint, token: stored.token });
-        await establish(stored, false, true);
+      if (stored && typeof stored.token === "string") {
+        // a workbook saved by an older version carries a token: take it out of the document (it travels with every
+        // copy), keep the address and the unit, and say so; the user's own stored token is used if there is one
+        const { token: _removed, ...rest } = stored;
+        void _removed;
+        await workbook.saveSetting(SETTINGS.connection, rest).catch(() => undefined);
+        if (!live) return;
+        setTokenRemoved(true);
+      }
+      const token = stored && stored.endpoint ? await tokens.load(stored.endpoint) : null;
+      if (!live) return;
+      if (stored && stored.endpoint && token) {
+        setDefaults({ endpoint: stored.endpoint, token });
+        await establish({ endpoint: stored.endpoint, token }, false, true);
       } else {
+        if (stored && stored.endpoint) setDefaults({ endpoint: stored.endpoint, token: "" });
         setStatus("disconnected");
       }
     })();
@@ -153,5 +184,5 @@ export function useConnection(
     if (connection) await establish(connection, false, true);
   }, [connection, establish]);
 
-  return { status, connection, defaults, me, catalog, periods, error, connect, edit, retry };
+  return { status, connection, defaults, me, catalog, periods, error, connect, edit, retry, tokenRemoved };
 }

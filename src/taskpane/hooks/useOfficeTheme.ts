@@ -31,21 +31,10 @@ export function useOfficeTheme(host: "excel" | null): ThemeMode {
   React.useEffect(() => {
     const update = () => setMode(initial());
     query?.addEventListener?.("change", update);
-    let removeOffice: (() => void) | null = null;
-    if (host && typeof Office !== "undefined") {
-      try {
-        const eventType = (Office.EventType as unknown as Record<string, Office.EventType>).OfficeThemeChanged;
-        if (eventType) {
-          Office.context.document.addHandlerAsync(eventType, update);
-          removeOffice = () => Office.context.document.removeHandlerAsync(eventType, { handler: update });
-        }
-      } catch {
-        // this Office does not announce theme changes; the theme is read again on the next start
-      }
-    }
+    // Excel raises no theme-change event to add-ins (Office.EventType.OfficeThemeChanged is not an Excel document
+    // event): inside Excel the theme is read when the pane starts.
     return () => {
       query?.removeEventListener?.("change", update);
-      removeOffice?.();
     };
   }, [host]);
   return mode;

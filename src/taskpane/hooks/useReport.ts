@@ -16,6 +16,7 @@ import {
   type UnitRegistry,
   type ValidationResult,
 } from "../../domain";
+import { isAppError } from "../../domain/errors";
 import { buildTemplateSpec, cellMap, type TemplateSpec } from "../../workbook/template";
 import type { EntryChange, TemplateIdentity, WorkbookPort } from "../../workbook/port";
 
@@ -166,14 +167,20 @@ export function useReport(workbook: WorkbookPort, options: UseReportOptions): Re
       setNotice(null);
       setBlockedBy(null);
       try {
-        const before = await workbook.readIdentity();
-        if (before && (before.unitCode !== unit.code || before.period !== p.id)) {
-          setBlockedBy(before);
+        // no separate identity read: ensureTemplate refuses another unit's or period's report (CT_TEMPLATE_OTHER_REPORT)
+        // and its opening read gives the entries, so opening costs at most 3 syncs in Excel (look, write, mark)
+        const next = buildTemplateSpec({ catalog, unit, period: p, locale: localeRef.current, demo });
+        let result: Awaited<ReturnType<WorkbookPort["ensureTemplate"]>>;
+        try {
+          result = await workbook.ensureTemplate(next);
+        } catch (e) {
+          const found = isAppError(e) && e.code === "CT_TEMPLATE_OTHER_REPORT" ? e.details.found : null;
+          if (!found) throw e;
+          setBlockedBy(found as TemplateIdentity);
           setStatus("blocked");
           return;
         }
-        const next = buildTemplateSpec({ catalog, unit, period: p, locale: localeRef.current, demo });
-        const result = await workbook.ensureTemplate(next);
+        const before = result.created === false;
         const read = await workbook.readEntries();
         const map: Record<string, EntryInput> = {};
         for (const e of read) map[e.targetId] = e;

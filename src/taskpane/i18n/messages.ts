@@ -41,6 +41,31 @@ export const MESSAGES = {
     en: "Working offline: {unit}. Reports will be sent when the endpoint answers again.",
   },
   "connect.change": { vi: "Đổi kết nối", en: "Change connection" },
+  "upload.label": {
+    vi: "Tải lên sổ đã điền (.xlsx)",
+    en: "Upload a filled workbook (.xlsx)",
+  },
+  "upload.hint": {
+    vi: "Không có Excel phù hợp? Điền mẫu báo cáo bằng bất kỳ chương trình nào (LibreOffice, WPS, Excel cũ), lưu dạng .xlsx rồi tải lên đây: mọi lỗi hiện theo từng ô, giải trình ngay tại đây rồi gửi.",
+    en: "No suitable Excel? Fill the template in any program (LibreOffice, WPS, an older Excel), save it as .xlsx and upload it here: every issue shows by cell, justify here, then submit.",
+  },
+  "upload.reading": { vi: "Đang đọc sổ…", en: "Reading the workbook…" },
+  "upload.loaded": {
+    vi: "Đã đọc {file}: báo cáo kỳ {period}. Xem các vấn đề, giải trình rồi gửi.",
+    en: "Read {file}: the report for {period}. Check the issues, justify, then submit.",
+  },
+  "upload.otherUnit": {
+    vi: "{file} là báo cáo của đơn vị {found}, không phải đơn vị {unit} đang kết nối. Hãy tải lên sổ của đơn vị mình, hoặc kết nối bằng mã của đơn vị {found}.",
+    en: "{file} is the report of unit {found}, not of unit {unit}, which is connected. Upload your own unit's workbook, or connect with unit {found}'s token.",
+  },
+  "upload.badPeriod": {
+    vi: '{file} ghi kỳ báo cáo "{period}" không đọc được (ô DonVi!C5). Hãy tải lại mẫu báo cáo và chép số liệu sang.',
+    en: '{file} names a period "{period}" that cannot be read (cell DonVi!C5). Download the template again and copy your figures into it.',
+  },
+  "connect.tokenRemoved": {
+    vi: "Sổ này do phiên bản cũ lưu và có chứa mã truy cập. Mã đã được gỡ khỏi sổ vì sổ có thể được gửi cho người khác; từ nay mã chỉ lưu trên máy này, cho riêng bạn. Nếu được hỏi, hãy nhập lại mã truy cập của đơn vị một lần. Hãy lưu sổ để bản lưu không còn mã.",
+    en: "This workbook was saved by an older version and held the access token. The token has been removed from the workbook, since workbooks get sent to others; from now on it is kept on this computer, for you only. If asked, enter your unit's access token once more. Save the workbook so the saved copy no longer holds it.",
+  },
   "connect.required.endpoint": {
     vi: "Nhập địa chỉ máy chủ, bắt đầu bằng https://",
     en: "Enter the endpoint address, starting with https://",

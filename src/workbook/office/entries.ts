@@ -7,11 +7,14 @@
 import type { EntryField, EntryInput, Locale, TargetAssessment, ValidationIssue } from "../../domain";
 import type { Catalog, UnitRegistry } from "../../domain";
 import type { EntryChange, TemplateIdentity, UnitSheetContact } from "../port";
+import { identityFromXml } from "../identity";
 import { identityFromUnitSheet, locateEntries, readUnitSheet, type NameRef } from "../locate";
 import {
   COLORS,
   ENTRY_COLUMNS,
+  ENTRY_ROWS,
   SHEET_NAMES,
+  cellMap,
   entryName,
   parseEntryName,
   statusText,
@@ -19,7 +22,9 @@ import {
 } from "../template";
 import { gridSource, inRect, namesFrom, parseRect, type SheetGrid } from "./grid-source";
 import { PROTECTION_OPTIONS } from "./write-template";
-import { loadedItems, resultValue, runExcel } from "./run";
+import { loadedItems, resultValue, runExcel, silence, unsilence } from "./run";
+import { officeCell, officeText } from "./text";
+import { rowOf } from "../sheet-ref";
 
 export interface ReadContext {
   catalog: Catalog;
@@ -91,74 +96,93 @@ export async function readUnitContact(): Promise<UnitSheetContact> {
   });
 }
 
-/** Write typed values into their named cells (inputs are unlocked: the sheet stays protected). */
+/**
+ * Write typed values into their named cells (inputs are unlocked: the sheet stays protected). Text is written so
+ * that Excel keeps it as text ("- Đã hoàn thành", "+84 912…", "2024"), and the write raises no onChanged.
+ */
 export async function writeEntries(changes: EntryChange[]): Promise<void> {
   if (changes.length === 0) return;
-  await runExcel("ghi số liệu / write entries", async (context) => {
-    for (const c of changes) {
-      const range = context.workbook.names.getItem(entryName(c.targetId, c.field)).getRange();
-      range.values = [[c.raw === null ? "" : c.raw]];
-    }
-    await context.sync();
-  });
+  await runExcel(
+    "ghi số liệu / write entries",
+    async (context) => {
+      silence(context);
+      for (const c of changes) {
+        const range = context.workbook.names.getItem(entryName(c.targetId, c.field)).getRange();
+        range.values = [[officeCell(c.raw)]];
+      }
+      unsilence(context);
+      await context.sync();
+    },
+    { quiet: true },
+  );
 }
 
 const MARK = { error: "FFC7CE", warning: "FFEB9C", info: "DDEBF7" } as const;
 
+/** Where each input cell of the template is: the located cells of the last read, or the spec's own layout. */
+export type CellLocator = (targetId: string, field: EntryField) => string | undefined;
+
+function localAddress(cell: string): [string, string] {
+  return cell.includes("!") ? (cell.split("!") as [string, string]) : [SHEET_NAMES.entry, cell];
+}
+
 /**
  * Colour the cells that carry issues, list each row's issues in the check column, write each target's status, and
- * clear the marks of everything else — one sync. `spec` says which rows and inputs the template has.
+ * clear the marks of everything else — one sync. Every range is an address (`cells`: where the last read found each
+ * input), never a defined name: a deleted or #REF! name cannot make the batch fail after the sheet was unprotected.
+ * The writes raise no onChanged.
  */
 export async function markIssues(
   spec: TemplateSpec,
   issues: ValidationIssue[],
   assessments: TargetAssessment[] = [],
   locale: Locale = "vi",
+  cells: CellLocator = cellMap(spec),
 ): Promise<void> {
-  await runExcel("đánh dấu lỗi / mark issues", async (context) => {
-    const ws = context.workbook.worksheets.getItem(SHEET_NAMES.entry);
-    const names = context.workbook.names;
-    ws.protection.unprotect();
-    const severityRank = { error: 3, warning: 2, info: 1 } as const;
-    const worst = new Map<string, keyof typeof MARK>(); // "Nhap!G12" → severity
-    const texts = new Map<string, string[]>(); // targetId → messages
-    for (const i of issues) {
-      if (i.cell) {
-        const prev = worst.get(i.cell);
-        if (!prev || severityRank[i.severity] > severityRank[prev]) worst.set(i.cell, i.severity);
-      }
-      if (i.targetId) {
-        const list = texts.get(i.targetId) ?? [];
-        const mark = i.severity === "error" ? "✖" : i.severity === "warning" ? (i.justified ? "✓" : "⚠") : "ℹ";
-        list.push(`${mark} ${i.message[locale]}`);
-        texts.set(i.targetId, list);
-      }
+  const severityRank = { error: 3, warning: 2, info: 1 } as const;
+  const worst = new Map<string, keyof typeof MARK>(); // "G12" on the entry sheet → severity
+  const texts = new Map<string, string[]>(); // targetId → messages
+  for (const i of issues) {
+    const field = i.path[2] as EntryField | undefined;
+    const cell = (i.targetId && field ? cells(i.targetId, field) : undefined) ?? i.cell;
+    if (cell) {
+      const [sheet, address] = localAddress(cell);
+      const prev = worst.get(address);
+      if (sheet === SHEET_NAMES.entry && (!prev || severityRank[i.severity] > severityRank[prev]))
+        worst.set(address, i.severity);
     }
-    const progress = new Map(assessments.map((a) => [a.targetId, a.progress]));
-    for (const targetId of Object.keys(spec.entry.rows)) {
-      // the row's own cells through its names, so marks follow moved rows
-      for (const f of spec.entry.fields[targetId] ?? []) {
-        const range = names.getItem(entryName(targetId, f)).getRange();
-        range.format.fill.color = `#${COLORS.input}`;
+    if (i.targetId) {
+      const list = texts.get(i.targetId) ?? [];
+      const mark = i.severity === "error" ? "✖" : i.severity === "warning" ? (i.justified ? "✓" : "⚠") : "ℹ";
+      list.push(`${mark} ${i.message[locale]}`);
+      texts.set(i.targetId, list);
+    }
+  }
+  const progress = new Map(assessments.map((a) => [a.targetId, a.progress]));
+  await runExcel(
+    "đánh dấu lỗi / mark issues",
+    async (context) => {
+      const ws = context.workbook.worksheets.getItem(SHEET_NAMES.entry);
+      silence(context);
+      ws.protection.unprotect();
+      for (const targetId of Object.keys(spec.entry.rows)) {
+        const located = (spec.entry.fields[targetId] ?? [])
+          .map((f) => cells(targetId, f))
+          .filter((c): c is string => c !== undefined);
+        if (located.length === 0) continue; // the row is gone: nothing to mark
+        for (const c of located) ws.getRange(localAddress(c)[1]).format.fill.color = `#${COLORS.input}`;
+        const row = rowOf(located[0]);
+        ws.getRange(`${ENTRY_COLUMNS.check}${row}`).values = [[officeText((texts.get(targetId) ?? []).join("\n"))]];
+        const p = progress.get(targetId);
+        ws.getRange(`${ENTRY_COLUMNS.status}${row}`).values = [[officeText(p ? statusText(p) : "")]];
       }
-      const anchor = names.getItem(entryName(targetId, spec.entry.fields[targetId][0])).getRange().getEntireRow();
-      anchor.getColumn(colIndex(ENTRY_COLUMNS.check)).values = [[(texts.get(targetId) ?? []).join("\n")]];
-      const p = progress.get(targetId);
-      anchor.getColumn(colIndex(ENTRY_COLUMNS.status)).values = [[p ? statusText(p) : ""]];
-    }
-    for (const [cell, severity] of worst) {
-      const [sheet, address] = cell.includes("!") ? cell.split("!") : [SHEET_NAMES.entry, cell];
-      context.workbook.worksheets.getItem(sheet).getRange(address).format.fill.color = `#${MARK[severity]}`;
-    }
-    ws.protection.protect(PROTECTION_OPTIONS);
-    await context.sync();
-  });
-}
-
-function colIndex(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
-  return n - 1;
+      for (const [address, severity] of worst) ws.getRange(address).format.fill.color = `#${MARK[severity]}`;
+      ws.protection.protect(PROTECTION_OPTIONS);
+      unsilence(context);
+      await context.sync();
+    },
+    { quiet: true },
+  );
 }
 
 /** Show a cell to the user: activate its sheet and select it ("Nhap!G12"). */
@@ -172,10 +196,44 @@ export async function selectCell(address: string): Promise<void> {
   });
 }
 
+function colIndex(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
+  return n - 1;
+}
+
+const INPUT_COLUMNS: number[] = (
+  ["value", "numerator", "denominator", "milestone", "justification", "evidence", "responsible"] as const
+).map((f) => colIndex(ENTRY_COLUMNS[f]) + 1);
+
+/**
+ * Whether a change event can concern an entry, decided before any Excel.run: the add-in's own writes
+ * (triggerSource "ThisLocalAddin", ExcelApi 1.14) and changes that touch no input column below the headers are not.
+ */
+export function concernsEntries(
+  event: Pick<Excel.WorksheetChangedEventArgs, "address"> & { triggerSource?: string },
+): boolean {
+  if (event.triggerSource === "ThisLocalAddin") return false;
+  const rect = parseRect(event.address);
+  if (!rect || rect.r2 < ENTRY_ROWS.firstData) return false;
+  return INPUT_COLUMNS.some((c) => c >= rect.c1 && c <= rect.c2);
+}
+
+export interface ChangesRead {
+  changes: EntryChange[];
+  /** where every input name points now (rows may have moved) */
+  cells: CellLocator;
+}
+
 /** The input cells a changed range touches, with their current content: one sync per change event. */
 export async function changesIn(address: string): Promise<EntryChange[]> {
+  return (await readChanges(address)).changes;
+}
+
+/** changesIn, with where every input cell is now. */
+export async function readChanges(address: string): Promise<ChangesRead> {
   const rect = parseRect(address);
-  if (!rect) return [];
+  if (!rect) return { changes: [], cells: () => undefined };
   return runExcel("đọc thay đổi / read changes", async (context) => {
     const names = context.workbook.names;
     names.load("items/name,items/formula");
@@ -183,9 +241,14 @@ export async function changesIn(address: string): Promise<EntryChange[]> {
     const used = ws.getUsedRangeOrNullObject(false);
     used.load("values,rowIndex,columnIndex");
     await context.sync();
-    if (used.isNullObject) return [];
+    const refs = namesFrom(names.items) as Map<string, NameRef | null>;
+    const cells: CellLocator = (targetId, field) => {
+      const ref = refs.get(entryName(targetId, field));
+      return ref ? `${ref.sheet}!${ref.column}${ref.row}` : undefined;
+    };
+    if (used.isNullObject) return { changes: [], cells };
     const out: EntryChange[] = [];
-    for (const [name, ref] of namesFrom(names.items) as Map<string, NameRef | null>) {
+    for (const [name, ref] of refs) {
       const p = parseEntryName(name);
       if (!p || !ref || ref.sheet !== SHEET_NAMES.entry || !inRect(rect, ref.column, ref.row)) continue;
       const row = used.values[ref.row - 1 - used.rowIndex];
@@ -196,21 +259,30 @@ export async function changesIn(address: string): Promise<EntryChange[]> {
         raw: v === "" || v === undefined ? null : (v as string | number | boolean),
       });
     }
-    return out;
+    return { changes: out, cells };
   });
+}
+
+/** What the entry sheet's onChanged handler does: filter first, read only when an input may have changed. */
+export function changeHandler(
+  deliver: (read: ChangesRead) => void,
+): (event: Excel.WorksheetChangedEventArgs) => Promise<void> {
+  return async (event) => {
+    if (!concernsEntries(event)) return;
+    const read = await readChanges(event.address);
+    if (read.changes.length > 0) deliver(read);
+  };
 }
 
 /**
  * Call `handler` whenever input cells of the entry sheet change (typing, pasting, undo). Returns an unsubscribe
  * function. Rows inserted or deleted report the cells they move through their names, so the mapping stays right.
+ * The add-in's own writes never reach it (events are off while it writes; triggerSource is checked where present).
  */
 export async function onEntriesChanged(handler: (changes: EntryChange[]) => void): Promise<() => Promise<void>> {
   const registration = await runExcel("theo dõi thay đổi / watch changes", async (context) => {
     const ws = context.workbook.worksheets.getItem(SHEET_NAMES.entry);
-    const result = ws.onChanged.add(async (event: Excel.WorksheetChangedEventArgs) => {
-      const changes = await changesIn(event.address);
-      if (changes.length > 0) handler(changes);
-    });
+    const result = ws.onChanged.add(changeHandler((read) => handler(read.changes)));
     await context.sync();
     return result;
   });
@@ -222,16 +294,27 @@ export async function onEntriesChanged(handler: (changes: EntryChange[]) => void
   };
 }
 
-/** The identity part of the open workbook, if any (two syncs: find the part, then read its XML). */
-export async function readIdentityPart(ns: string): Promise<string | null> {
+/**
+ * The identity of the template in the open workbook, if any: the unit sheet's named cells and the identity part are
+ * looked at in one sync; the part's XML is read (a second sync) only when the unit sheet does not say it.
+ */
+export async function readTemplateIdentity(ns: string): Promise<TemplateIdentity | null> {
   return runExcel("đọc nhận dạng mẫu / read template identity", async (context) => {
     const parts = context.workbook.customXmlParts.getByNamespace(ns);
     parts.load("items/id");
+    const names = context.workbook.names;
+    names.load("items/name,items/formula");
+    const unitUsed = loadUsed(context.workbook.worksheets.getItemOrNullObject(SHEET_NAMES.unit));
     await context.sync();
+    const grids = new Map<string, SheetGrid>();
+    const u = gridOf(unitUsed);
+    if (u) grids.set(SHEET_NAMES.unit, u);
+    const fromSheet = identityFromUnitSheet(gridSource(grids, namesFrom(names.items)));
+    if (fromSheet) return fromSheet;
     const list = loadedItems(parts);
     if (list.length === 0) return null;
     const xml = list[0].getXml();
     await context.sync();
-    return resultValue(xml);
+    return identityFromXml(resultValue(xml));
   });
 }

@@ -5,14 +5,21 @@
  */
 import { defaultCatalog, defaultUnitRegistry, type Catalog, type UnitRegistry } from "../../domain";
 import { workbookErrors } from "../errors";
-import { identityFromXml } from "../identity";
 import { TEMPLATE_NS, type TemplateIdentity, type WorkbookPort } from "../port";
-import type { TemplateSpec } from "../template";
+import { SHEET_NAMES, cellMap, columnIndex, splitAddress, type TemplateSpec } from "../template";
+import type { EntryChange } from "../port";
+import type { EntryInput } from "../../domain";
+import { locateEntries, type LocatedEntries } from "../locate";
+import { absolute, quoteSheet } from "../sheet-ref";
+import { gridSource, namesFrom, type SheetGrid } from "./grid-source";
+import { runExcel } from "./run";
 import {
+  changeHandler,
   changesIn,
   markIssues,
   onEntriesChanged,
-  readIdentityPart,
+  type CellLocator,
+  readTemplateIdentity,
   readReport,
   readUnitContact,
   selectCell,
@@ -20,7 +27,7 @@ import {
 } from "./entries";
 import { checkRequirements, type OfficeFeatures } from "./requirements";
 import { loadQueue, loadSetting, saveQueue, saveSetting } from "./settings";
-import { createOrRepairTemplate } from "./write-template";
+import { createOrRepairTemplate, sheetExtent } from "./write-template";
 
 export interface OfficePortOptions {
   catalog?: Catalog;
@@ -28,6 +35,31 @@ export interface OfficePortOptions {
   features?: OfficeFeatures;
 }
 
+/** The entries a freshly created template holds: the spec's own cells, read with the same locating rules. */
+function entriesOfSpec(spec: TemplateSpec, catalog: Catalog, units: UnitRegistry): LocatedEntries {
+  const grids = new Map<string, SheetGrid>();
+  for (const sh of spec.sheets) {
+    const { rows, columns: cols } = sheetExtent(sh);
+    const values: unknown[][] = Array.from({ length: rows }, () => new Array<unknown>(cols).fill(""));
+    const numberFormat: unknown[][] = Array.from({ length: rows }, () => new Array<unknown>(cols).fill("General"));
+    for (const c of sh.cells) {
+      const { column, row } = splitAddress(c.address);
+      values[row - 1][columnIndex(column) - 1] = c.formula ? "" : (c.value ?? "");
+      numberFormat[row - 1][columnIndex(column) - 1] = spec.styles[c.style].numFmt ?? "General";
+    }
+    grids.set(sh.name, { rowIndex: 0, columnIndex: 0, values, numberFormat });
+  }
+  const names = namesFrom(
+    spec.names.map((n) => ({ name: n.name, formula: `=${quoteSheet(n.sheet)}!${absolute(n.address)}` })),
+  );
+  return locateEntries(gridSource(grids, names), spec.identity, { catalog, units });
+}
+
+/**
+ * The port keeps what the last read found — where every input cell is, and the entries the opening read — so that
+ * opening a report costs at most 3 syncs (look, write or read, mark) and one edit at most 2. One onChanged
+ * registration, made in the opening request, serves every subscriber; it filters before any Excel.run.
+ */
 export function createOfficeWorkbookPort(
   opts: OfficePortOptions = {},
 ): WorkbookPort & { readonly spec: TemplateSpec | null } {
@@ -37,11 +69,19 @@ export function createOfficeWorkbookPort(
   const features = opts.features ?? requirements?.features ?? { printSetup: false };
   let spec: TemplateSpec | null = null;
   let identity: TemplateIdentity | null = null;
+  let cells: CellLocator | null = null;
+  /** the entries the opening action found, handed to the readEntries call that follows it */
+  let opened: EntryInput[] | null = null;
+  let registered = false;
+  const listeners = new Set<(changes: EntryChange[]) => void>();
+  const watch = changeHandler((read) => {
+    cells = read.cells;
+    for (const l of listeners) l(read.changes);
+  });
 
   async function currentIdentity(): Promise<TemplateIdentity | null> {
     if (identity) return identity;
-    const xml = await readIdentityPart(TEMPLATE_NS);
-    identity = xml ? identityFromXml(xml) : null;
+    identity = await readTemplateIdentity(TEMPLATE_NS);
     return identity;
   }
 
@@ -51,25 +91,67 @@ export function createOfficeWorkbookPort(
     },
     async ensureTemplate(s) {
       if (requirements && !requirements.ok) throw workbookErrors.excelTooOld(requirements.missing);
-      const status = await createOrRepairTemplate(s, { catalog, units, features });
+      const status = await createOrRepairTemplate(s, {
+        catalog,
+        units,
+        features,
+        watch: registered ? undefined : watch,
+      });
+      if (status.registration) registered = true;
       spec = s;
       identity = s.identity;
-      return { identity: status.identity, repaired: status.repaired };
+      if (status.created) {
+        const fresh = entriesOfSpec(s, catalog, units);
+        opened = fresh.entries;
+        cells = fresh.cellOf;
+      } else {
+        opened = status.entries ?? null;
+        cells = status.cellOf ?? null;
+      }
+      return { identity: status.identity, repaired: status.repaired, created: status.created };
     },
     readIdentity: currentIdentity,
     async readEntries() {
+      if (opened) {
+        const entries = opened;
+        opened = null;
+        return entries;
+      }
       const id = (await currentIdentity()) ?? spec?.identity;
       if (!id) return [];
-      return (await readReport({ catalog, units }, id)).entries;
+      const report = await readReport({ catalog, units }, id);
+      cells = report.cellOf;
+      return report.entries;
     },
     readContact: readUnitContact,
-    writeEntries,
+    async writeEntries(changes) {
+      opened = null;
+      await writeEntries(changes);
+    },
     async markIssues(issues, assessments) {
       if (!spec) return;
-      await markIssues(spec, issues, assessments);
+      await markIssues(spec, issues, assessments, "vi", cells ?? cellMap(spec));
     },
     selectCell,
-    onEntriesChanged,
+    async onEntriesChanged(handler) {
+      listeners.add(handler);
+      if (!registered) {
+        registered = true;
+        try {
+          await runExcel("theo dõi thay đổi / watch changes", async (context) => {
+            context.workbook.worksheets.getItem(SHEET_NAMES.entry).onChanged.add(watch);
+            await context.sync();
+          });
+        } catch (e) {
+          registered = false;
+          listeners.delete(handler);
+          throw e;
+        }
+      }
+      return async () => {
+        listeners.delete(handler);
+      };
+    },
     loadQueue,
     saveQueue,
     loadSetting,
@@ -77,4 +159,4 @@ export function createOfficeWorkbookPort(
   };
 }
 
-export { changesIn };
+export { changesIn, onEntriesChanged };

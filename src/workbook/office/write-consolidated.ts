@@ -29,6 +29,8 @@ import type {
   ValueBlock,
 } from "../consolidated";
 import { CONSOLIDATED_SHEET_NAMES } from "../consolidated";
+import { officeText as officeTextOf } from "./text";
+import { loadedItems } from "./run";
 import { columnIndex, columnLetters, splitAddress, type CellStyle } from "../template";
 
 export const EXCEL_REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -72,21 +74,9 @@ interface Op {
 // Plain helpers (no Excel object): values, sizes, styles
 // ------------------------------------------------------------------------------------------------------------------
 
-/**
- * Office parses a string written to range.values as if typed: "00004" becomes 4, "+84 912…" a number, "=…" a formula.
- * A leading apostrophe keeps such text as text (Excel stores it as a prefix, not as content).
- */
+/** Text kept as text in Excel (see ./text.ts); re-exported for the consolidated writer's callers. */
 export function officeText(v: CellValue): CellValue {
-  if (typeof v !== "string") return v;
-  if (
-    /^[=+\-@\t\r]/.test(v) ||
-    /^\s*[-+]?[\d.,\s]+%?\s*$/.test(v) ||
-    /^\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?([ T].*)?$/.test(v) ||
-    /^(true|false)$/i.test(v)
-  ) {
-    return `'${v}`;
-  }
-  return v;
+  return officeTextOf(v);
 }
 
 function sizeOf(x: unknown): number {
@@ -370,7 +360,47 @@ export const consolidatedWriteErrors = {
       },
       { cause: cause instanceof Error ? cause.message : String(cause) },
     ),
+  /** the write failed and so did putting the earlier sheets back: say which sheets to rename by hand */
+  leftBehind: (cause: unknown, sheets: { now: string; was: string }[]) =>
+    new AppError(
+      "CT_OFFICE_CONSOLIDATE_LEFT_SHEETS",
+      500,
+      {
+        vi: `Excel không ghi được sổ tổng hợp và không khôi phục được các trang cũ. Hãy đổi tên lại bằng tay: ${sheets.map((x) => `"${x.now}" → "${x.was}"`).join(", ")} (xoá các trang mới cùng tên trước nếu có), rồi thử lại.`,
+        en: `Excel could not write the consolidated sheets, nor put the earlier ones back. Rename them by hand: ${sheets.map((x) => `"${x.now}" → "${x.was}"`).join(", ")} (delete a new sheet of the same name first, if any), then try again.`,
+      },
+      { cause: cause instanceof Error ? cause.message : String(cause), sheets },
+    ),
 };
+
+/**
+ * After a failed write: look at what the workbook really holds (a failed request ran only part of its operations),
+ * delete the sheets this write added, give the earlier sheets their names back. Two syncs. Returns the sheets still
+ * under a temporary name when that fails too.
+ */
+async function rollBack(
+  context: Excel.RequestContext,
+  names: string[],
+  old: { name: string; temp: string }[],
+): Promise<{ now: string; was: string }[]> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  await context.sync();
+  const present = new Set(loadedItems(sheets).map((w) => w.name));
+  const oldByName = new Map(old.map((o) => [o.name, o]));
+  for (const n of names) {
+    const o = oldByName.get(n);
+    // a sheet under the real name is new unless it is the earlier one that was never renamed aside
+    if (present.has(n) && (!o || present.has(o.temp))) sheets.getItem(n).delete();
+  }
+  for (const o of old) if (present.has(o.temp)) sheets.getItem(o.temp).name = o.name;
+  try {
+    await context.sync();
+    return [];
+  } catch {
+    return old.filter((o) => present.has(o.temp)).map((o) => ({ now: o.temp, was: o.name }));
+  }
+}
 
 /** Write the spec inside an Excel.run context (see the header for the sync budget). */
 export async function writeConsolidatedIn(
@@ -392,15 +422,18 @@ export async function writeConsolidatedIn(
   const existing = names.map((n) => worksheets.getItemOrNullObject(n));
   existing.forEach((w) => w.load("isNullObject"));
   await sync();
-  const old = existing.map((w, i) => ({ ws: w, name: names[i] })).filter((x) => !x.ws.isNullObject);
   const stamp = Date.now().toString(36);
+  const old = existing
+    .map((w, i) => ({ ws: w, name: names[i] }))
+    .filter((x) => !x.ws.isNullObject)
+    .map((x, i) => ({ ...x, temp: `~${stamp}${i}~${x.name}`.slice(0, 31) }));
 
   const sheets: Sheets = new Map();
   const setUp: Op = {
     bytes: setUpBytes(old.length, names.length),
     run: (map) => {
-      old.forEach((o, i) => {
-        o.ws.name = `~${stamp}${i}~${o.name}`.slice(0, 31);
+      old.forEach((o) => {
+        o.ws.name = o.temp;
       });
       for (const n of names) map.set(n, worksheets.add(n));
     },
@@ -429,16 +462,11 @@ export async function writeConsolidatedIn(
       Promise.resolve(),
     );
   } catch (e) {
-    // Nothing half-written: drop what was added, give the old sheets their names back.
-    try {
-      for (const ws of sheets.values()) ws.delete();
-      old.forEach((o) => {
-        o.ws.name = o.name;
-      });
-      await sync();
-    } catch {
-      // the original failure is what the planner needs to see
-    }
+    // Nothing half-written: drop what was added, give the old sheets their names back — from what the workbook
+    // really holds, since the failed request ran only part of its operations. If that fails too, say what is left.
+    const left = await rollBack(context, names, old).catch(() => old.map((o) => ({ now: o.temp, was: o.name })));
+    syncs += 2;
+    if (left.length > 0) throw consolidatedWriteErrors.leftBehind(e, left);
     throw consolidatedWriteErrors.failed(e);
   }
 

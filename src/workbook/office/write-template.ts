@@ -33,12 +33,26 @@ import {
 import { absolute, quoteSheet, rowOf } from "../sheet-ref";
 import { gridSource, namesFrom, type SheetGrid } from "./grid-source";
 import type { OfficeFeatures } from "./requirements";
-import { loadedItems, runExcel } from "./run";
+import { loadedItems, runExcel, silence, unsilence } from "./run";
+import { officeText } from "./text";
+import type { EntryInput } from "../../domain";
 
 export interface EnsureOptions {
   catalog: Catalog;
   units: UnitRegistry;
   features?: OfficeFeatures;
+  /** an onChanged handler to register on the entry sheet in the action's last request (saves the pane a sync) */
+  watch?: (event: Excel.WorksheetChangedEventArgs) => Promise<void>;
+}
+
+export interface EnsureResult extends TemplateStatus {
+  created: boolean;
+  /** the entries found, when the action read them and kept the sheet (no rebuild): the pane needs no other read */
+  entries?: EntryInput[];
+  /** where each input cell is, from the same read */
+  cellOf?: (targetId: string, field: import("../../domain").EntryField) => string | undefined;
+  /** the registration of `watch`, when one was asked for */
+  registration?: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>;
 }
 
 /** Excel column width is in points; the spec's is in characters of the default font (≈ 7 px each + 5 px padding). */
@@ -134,6 +148,18 @@ function queuePrint(ws: Excel.Worksheet, s: SheetSpec): void {
   if (s.print.titleRows) ws.pageLayout.setPrintTitleRows(`$${s.print.titleRows[0]}:$${s.print.titleRows[1]}`);
 }
 
+/** The rows and columns a sheet spec's cells span from A1 (at least 1 × 1). */
+export function sheetExtent(s: SheetSpec): { rows: number; columns: number } {
+  let rows = 1;
+  let columns = 1;
+  for (const c of s.cells) {
+    const { column, row } = splitAddress(c.address);
+    rows = Math.max(rows, row);
+    columns = Math.max(columns, columnIndex(column));
+  }
+  return { rows, columns };
+}
+
 /** Queue a whole sheet: values and formulas, formats, merges, validation, conditional formats, freeze, print, protection. */
 export function queueSheet(ws: Excel.Worksheet, s: SheetSpec, spec: TemplateSpec, features: OfficeFeatures): void {
   if (s.tabColor) ws.tabColor = `#${s.tabColor}`;
@@ -142,13 +168,7 @@ export function queueSheet(ws: Excel.Worksheet, s: SheetSpec, spec: TemplateSpec
     ws.getRange(`${col}:${col}`).format.columnWidth = widthInPoints(w);
   });
   // one rectangle of number formats and one of formulas/values
-  let maxRow = 1;
-  let maxCol = 1;
-  for (const c of s.cells) {
-    const { column, row } = splitAddress(c.address);
-    maxRow = Math.max(maxRow, row);
-    maxCol = Math.max(maxCol, columnIndex(column));
-  }
+  const { rows: maxRow, columns: maxCol } = sheetExtent(s);
   const formulas: (string | number | boolean)[][] = Array.from({ length: maxRow }, () =>
     new Array<string | number | boolean>(maxCol).fill(""),
   );
@@ -157,7 +177,8 @@ export function queueSheet(ws: Excel.Worksheet, s: SheetSpec, spec: TemplateSpec
   for (const c of s.cells) {
     const { column, row } = splitAddress(c.address);
     const ci = columnIndex(column) - 1;
-    formulas[row - 1][ci] = c.formula ? `=${c.formula}` : (c.value ?? "");
+    // text stays text: "- Đã hoàn thành", "+84 912…", "2024" would otherwise become formulas, numbers or dates
+    formulas[row - 1][ci] = c.formula ? `=${c.formula}` : officeText(c.value ?? "");
     const numFmt = spec.styles[c.style].numFmt;
     formats[row - 1][ci] = needsTextFormat(c.value) && !c.formula ? "@" : (numFmt ?? "General");
     styleAt.set(`${row}:${ci + 1}`, c.style);
@@ -216,12 +237,9 @@ function backupName(existing: Set<string>): string {
  * version is rebuilt with every value carried over by target id (the previous entry sheet is kept as Nhap_cu).
  * A workbook holding another unit's or period's report is refused (CT_TEMPLATE_OTHER_REPORT).
  */
-export async function createOrRepairTemplate(
-  spec: TemplateSpec,
-  opts: EnsureOptions,
-): Promise<TemplateStatus & { created: boolean }> {
+export async function createOrRepairTemplate(spec: TemplateSpec, opts: EnsureOptions): Promise<EnsureResult> {
   const features = opts.features ?? { printSetup: true };
-  return runExcel("tạo mẫu / create template", async (context) => {
+  return runExcel("tạo mẫu / create template", async (context): Promise<EnsureResult> => {
     const wb = context.workbook;
     const sheets = wb.worksheets;
     sheets.load("items/name,items/position");
@@ -236,12 +254,16 @@ export async function createOrRepairTemplate(
     const partList = loadedItems(parts);
     const found = partList.length > 0 || ourNames.size > 0 || spec.sheets.some((s) => present.has(s.name));
     if (!found) {
+      silence(context);
       for (const s of spec.sheets) queueSheet(sheets.add(s.name), s, spec, features);
       queueNames(wb, spec.names);
       wb.customXmlParts.add(spec.customXml);
-      sheets.getItem(SHEET_NAMES.entry).activate();
+      const entry = sheets.getItem(SHEET_NAMES.entry);
+      entry.activate();
+      const registration = opts.watch ? entry.onChanged.add(opts.watch) : undefined;
+      unsilence(context);
       await context.sync(); // 2: everything written
-      return { identity: spec.identity, repaired: [], created: true };
+      return { identity: spec.identity, repaired: [], created: true, registration };
     }
 
     // 2: read what the template holds — identity, values, and the validations and formats to check
@@ -273,6 +295,9 @@ export async function createOrRepairTemplate(
       ws.protection.load("protected");
       protections.set(s.name, ws.protection);
     }
+    // the pane's watch rides with this read; a rebuilt entry sheet gets its own registration below
+    let registration: EnsureResult["registration"] =
+      entryWs && opts.watch ? entryWs.onChanged.add(opts.watch) : undefined;
     await context.sync();
 
     const grids = new Map<string, SheetGrid>();
@@ -310,20 +335,35 @@ export async function createOrRepairTemplate(
       }
     }
 
-    // 3: queue every repair, then one sync
+    // 3: queue every repair, then one sync — only when something is to be repaired. A sheet is unprotected only
+    // when a repair needs it (a sheet protected with the user's password is left alone when it is complete).
+    let queued = false;
+    const touch = (): void => {
+      if (!queued) silence(context);
+      queued = true;
+    };
     const unprotected = new Set<string>();
     const unprotect = (name: string): Excel.Worksheet => {
       const ws = sheets.getItem(name);
-      if (!unprotected.has(name) && protections.get(name)) {
+      touch();
+      if (!unprotected.has(name) && protections.get(name)?.protected) {
         ws.protection.unprotect();
         unprotected.add(name);
       }
       return ws;
     };
+    /** protect a sheet we unprotected, or one found unprotected */
+    const reprotect = (name: string, ws: Excel.Worksheet): void => {
+      if (unprotected.has(name) || !protections.get(name)?.protected) {
+        touch();
+        ws.protection.protect(PROTECTION_OPTIONS);
+      }
+    };
 
     for (const s of spec.sheets) {
       if (s.name === SHEET_NAMES.entry) continue;
       if (!present.has(s.name)) {
+        touch();
         queueSheet(sheets.add(s.name), s, spec, features);
         queueNames(
           wb,
@@ -333,10 +373,11 @@ export async function createOrRepairTemplate(
       }
     }
     if (present.has(SHEET_NAMES.unit)) {
-      const ws = unprotect(SHEET_NAMES.unit);
+      const ws = sheets.getItem(SHEET_NAMES.unit);
       for (const f of UNIT_FIELDS) {
         const n = unitName(f);
         if (ourNames.get(n)) continue;
+        touch();
         if (ourNames.has(n)) wb.names.getItem(n).delete();
         wb.names.add(n, `=${quoteSheet(SHEET_NAMES.unit)}!${absolute(unitCellAddress(f))}`);
         repaired.push(`name ${n}`);
@@ -346,12 +387,12 @@ export async function createOrRepairTemplate(
         const field = fieldAt.get(v.address);
         const probe = field ? validationProbes.get(unitName(field)) : undefined;
         if (!probe || probe.type === "None") {
-          queueValidation(ws, v);
+          queueValidation(unprotect(SHEET_NAMES.unit), v);
           repaired.push(`validation ${SHEET_NAMES.unit}!${v.address}`);
         }
       }
       if (!protections.get(SHEET_NAMES.unit)?.protected) repaired.push(`protection ${SHEET_NAMES.unit}`);
-      ws.protection.protect(PROTECTION_OPTIONS);
+      reprotect(SHEET_NAMES.unit, ws);
     }
 
     const entrySpec = sheetSpec(spec, SHEET_NAMES.entry);
@@ -359,6 +400,7 @@ export async function createOrRepairTemplate(
       // keep what was typed: carry every value found (by name or column A) into the new sheet, keep the old sheet
       let carried = 0;
       let toWrite = spec;
+      touch();
       if (entryWs) {
         const tolerant = locateEntries(src, known ?? spec.identity, { ...locateOpts, tolerant: true });
         const unitInfo = readUnitSheet(src);
@@ -384,8 +426,13 @@ export async function createOrRepairTemplate(
         spec.names.filter((n) => n.sheet === SHEET_NAMES.entry),
       );
       ws.activate();
+      if (opts.watch) {
+        // the watch made with the read is on the old sheet, now kept as Nhap_cu: move it to the new entry sheet
+        registration?.remove();
+        registration = ws.onChanged.add(opts.watch);
+      }
     } else if (located && entryWs) {
-      const ws = unprotect(SHEET_NAMES.entry);
+      const ws = sheets.getItem(SHEET_NAMES.entry);
       const validations = new Map(entrySpec.validations.map((v) => [v.address, v]));
       for (const [targetId, how] of Object.entries(located.located)) {
         const fields = spec.entry.fields[targetId] ?? [];
@@ -396,6 +443,7 @@ export async function createOrRepairTemplate(
           if (!cell) continue;
           const address = cell.slice(cell.indexOf("!") + 1);
           if (how === "columnA" || !ourNames.get(n)) {
+            touch();
             if (ourNames.has(n)) wb.names.getItem(n).delete();
             wb.names.add(n, `=${quoteSheet(SHEET_NAMES.entry)}!${absolute(address)}`);
             repaired.push(`name ${n}`);
@@ -403,7 +451,7 @@ export async function createOrRepairTemplate(
           const probe = validationProbes.get(n);
           const v = validations.get(`${ENTRY_COLUMNS[f]}${specRow}`);
           if (v && (!probe || how === "columnA" || probe.type === "None")) {
-            queueValidation(ws, v, address);
+            queueValidation(unprotect(SHEET_NAMES.entry), v, address);
             repaired.push(`validation ${SHEET_NAMES.entry}!${address}`);
           }
         }
@@ -414,21 +462,39 @@ export async function createOrRepairTemplate(
         const first = Math.min(...rows);
         const last = Math.max(...rows);
         for (const cf of entrySpec.conditionalFormats)
-          queueConditionalFormat(ws, cf, `${ENTRY_COLUMNS.status}${first}:${ENTRY_COLUMNS.status}${last}`);
+          queueConditionalFormat(
+            unprotect(SHEET_NAMES.entry),
+            cf,
+            `${ENTRY_COLUMNS.status}${first}:${ENTRY_COLUMNS.status}${last}`,
+          );
         repaired.push(`conditional format ${SHEET_NAMES.entry}!${ENTRY_COLUMNS.status}`);
       }
       if (!protections.get(SHEET_NAMES.entry)?.protected) repaired.push(`protection ${SHEET_NAMES.entry}`);
-      ws.protection.protect(PROTECTION_OPTIONS);
+      reprotect(SHEET_NAMES.entry, ws);
     }
 
     if (partList.length === 0) {
+      touch();
       wb.customXmlParts.add(spec.customXml);
       repaired.push("identity part");
     } else if (!identity || versionChanged) {
+      touch();
       partList[0].setXml(spec.customXml);
       repaired.push("identity part");
     }
-    await context.sync(); // 3: every repair written
-    return { identity: spec.identity, repaired, created: false };
+    const kept = located && !rebuild ? located : null;
+    const result: EnsureResult = {
+      identity: spec.identity,
+      repaired,
+      created: false,
+      registration,
+      entries: kept?.entries,
+      cellOf: kept?.cellOf,
+    };
+    if (queued) {
+      unsilence(context);
+      await context.sync(); // 3: every repair written (with the watch registration)
+    }
+    return result;
   });
 }

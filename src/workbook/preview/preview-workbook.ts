@@ -15,6 +15,7 @@ import {
   type TargetProgress,
   type ValidationIssue,
 } from "../../domain";
+import { workbookErrors } from "../errors";
 import { SHEET_NAMES, parseEntryName, unitCellAddress, type TemplateSpec } from "../template";
 import type {
   EntryChange,
@@ -69,6 +70,8 @@ export interface PreviewWorkbook extends WorkbookPort {
   valueAt(targetId: string, field: EntryField): CellValue;
   /** empties the workbook (a new, blank workbook), keeping nothing */
   reset(): void;
+  /** replaces the report with the figures of `spec` (an uploaded workbook), keeping settings and the offline queue */
+  replaceReport(spec: TemplateSpec): Promise<TemplateStatus>;
 }
 
 const valueKey = (targetId: string, field: EntryField) => `${targetId}|${field}`;
@@ -141,6 +144,8 @@ export function createPreviewWorkbook(
       const before = doc.spec?.identity ?? null;
       const repaired: string[] = [];
       const same = before && before.unitCode === spec.identity.unitCode && before.period === spec.identity.period;
+      // as in Excel: another unit's or period's report is never turned into this one
+      if (before && !same) throw workbookErrors.otherReport(before, spec.identity);
       if (!same) {
         doc = { ...doc, values: {}, marks: {}, notes: {}, status: {} };
       } else if (
@@ -172,7 +177,7 @@ export function createPreviewWorkbook(
       doc = { ...doc, spec };
       inputs = inputIndex(spec);
       save();
-      return { identity: spec.identity, repaired };
+      return { identity: spec.identity, repaired, created: !before };
     },
 
     async readIdentity(): Promise<TemplateIdentity | null> {
@@ -301,6 +306,12 @@ export function createPreviewWorkbook(
       inputs = new Map();
       selected = null;
       save();
+    },
+
+    async replaceReport(spec: TemplateSpec): Promise<TemplateStatus> {
+      doc = { ...doc, spec: null, values: {}, marks: {}, notes: {}, status: {} };
+      selected = null;
+      return port.ensureTemplate(spec);
     },
   };
   return port;

@@ -1,12 +1,101 @@
 /**
- * A thin fake of the few Excel objects Chỉ tiêu uses, with Office.js's batch semantics: writes are applied in call
- * order, a load takes its snapshot at its place in the batch but can be read only after `context.sync()`, reading a
- * property that was not loaded and synced throws (PropertyNotLoaded), and a failed operation (missing item, locked
- * cell on a protected sheet, duplicate name, protecting a protected sheet) makes the next sync reject and skips the
- * rest of the batch. The scalar properties and simple methods are checked against @types/office-js through
+ * The Excel double: the few Excel objects Chỉ tiêu uses, keeping Excel's documented contract rather than being
+ * friendlier than Excel.
+ *
+ * - Batches: writes are applied in call order; a load takes its snapshot at its place in the batch but can be read
+ *   only after `context.sync()`; reading a property that was not loaded throws PropertyNotLoaded. A failed operation
+ *   (missing item, InvalidReference of a deleted name, locked cell of a protected sheet, wrong password, duplicate
+ *   name) makes the sync reject and skips the rest of the batch — what ran before it stays done: a batch is not a
+ *   transaction. A request above 5 MB (RequestPayloadSizeLimitExceeded) and a sync while the user is editing a cell
+ *   (InvalidOperationInCellEditMode) are refused whole: nothing of that request is applied.
+ * - Requirement-set profiles: "Excel 2019" (ExcelApi up to 1.8) and "Microsoft 365" (current sets). A member above the
+ *   profile fails the sync with ApiNotFound, as Excel does; WorksheetChangedEventArgs.triggerSource exists only from
+ *   ExcelApi 1.14.
+ * - Strings in `values` and `formulas` become what Excel makes of them: a leading "=" is a formula, a leading "+" or
+ *   "-" before text makes a formula that evaluates to #NAME?, numeric-looking text ("2024", "1,234.5", "50%",
+ *   "01/2026", "TRUE") becomes a number, date or boolean — unless the cell's number format is text ("@") or the
+ *   string starts with an apostrophe (stored as text without it).
+ * - Events: the add-in's own writes raise `onChanged` after their sync (triggerSource "ThisLocalAddin" where the
+ *   set has it), unless `context.runtime.enableEvents` was false when the write ran; user edits through
+ *   `userTypes`/`fireChanged` raise it with triggerSource "Unknown".
+ * - Sync counting per user action: `installed.action(label, f)` counts the Excel.run calls, the syncs and the runs
+ *   started by handlers of the add-in's own writes (echo runs), after every raised event has been handled.
+ *
+ * What it cannot do: render, recalculate formulas beyond plain arithmetic, undo, merge cells' contents, or time
+ * anything. The scalar properties and simple methods are checked against @types/office-js through
  * `implements Pick<Excel.X, …>`; `Excel.run` itself is an office-addin-mock OfficeMockObject (see installExcel).
  */
 import { OfficeMockObject } from "office-addin-mock";
+
+// ---------------------------------------------------------------------------------------------------------------
+// requirement-set profiles
+// ---------------------------------------------------------------------------------------------------------------
+
+export type ProfileName = "Excel 2019" | "Microsoft 365";
+/** The highest ExcelApi 1.x minor version of each profile (Excel 2019 perpetual stops at 1.8). */
+export const PROFILES: Record<ProfileName, { excelApiMinor: number }> = {
+  "Excel 2019": { excelApiMinor: 8 },
+  "Microsoft 365": { excelApiMinor: 20 },
+};
+export const PROFILE_NAMES = Object.keys(PROFILES) as ProfileName[];
+
+/** "1.9" → 9 */
+function minorOf(version: string): number {
+  return Number(version.split(".")[1] ?? "0");
+}
+
+/** Office.context.requirements as the profile's Excel answers it. */
+export function requirementsOf(profile: ProfileName): { isSetSupported(name: string, minVersion?: string): boolean } {
+  return {
+    isSetSupported: (name, minVersion = "1.1") => name === "ExcelApi" && minorOf(minVersion) <= PROFILES[profile].excelApiMinor,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// how Excel reads a string written to values or formulas (en-US parsing, as Office.js documents it)
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Days since 1899-12-30 (Excel's serial date). */
+function serial(y: number, m: number, d: number): number {
+  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
+}
+
+/** What a cell holds after `x` is written to it (values or formulas), given its number format. */
+export function asExcelStores(x: unknown, numberFormat: string): { value: string | number | boolean; formula: string | null; numberFormat?: string } {
+  if (typeof x !== "string" || x === "") return { value: x as string | number | boolean, formula: null };
+  if (x.startsWith("'")) return { value: x.slice(1), formula: null };
+  if (numberFormat === "@") return { value: x, formula: null };
+  if (x.startsWith("=")) return { value: evaluate(x), formula: x };
+  const t = x.trim();
+  const num = /^[-+]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?$/.exec(t);
+  if (num && /\d/.test(t)) return { value: Number(t.replace(/,/g, "")), formula: null };
+  const pct = /^([-+]?\d+(\.\d+)?)\s*%$/.exec(t);
+  if (pct) return { value: Number(pct[1]) / 100, formula: null, numberFormat: "0%" };
+  const my = /^(\d{1,2})[/-](\d{4})$/.exec(t);
+  if (my && Number(my[1]) >= 1 && Number(my[1]) <= 12) return { value: serial(Number(my[2]), Number(my[1]), 1), formula: null, numberFormat: "mmm-yy" };
+  const ym = /^(\d{4})[/-](\d{1,2})$/.exec(t);
+  if (ym && Number(ym[2]) >= 1 && Number(ym[2]) <= 12) return { value: serial(Number(ym[1]), Number(ym[2]), 1), formula: null, numberFormat: "mmm-yy" };
+  const mdy = /^(\d{1,2})\/(\d{1,2})\/(\d{2,4})$/.exec(t);
+  if (mdy) return { value: serial(Number(mdy[3]), Number(mdy[1]), Number(mdy[2])), formula: null, numberFormat: "m/d/yyyy" };
+  if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === "true", formula: null };
+  if (/^[+-]/.test(x)) return { value: "#NAME?", formula: `=${x}` };
+  return { value: x, formula: null };
+}
+
+/** The result of a formula: plain arithmetic is computed, anything else is left blank (the double does not calculate). */
+function evaluate(formula: string): string | number {
+  const body = formula.slice(1);
+  if (/^[\d\s.+\-*/()]+$/.test(body) && /\d/.test(body)) {
+    try {
+      const v = Function(`"use strict"; return (${body});`)() as unknown;
+      if (typeof v === "number" && Number.isFinite(v)) return v;
+    } catch {
+      return "#NAME?";
+    }
+  }
+  if (/^[+-]\s*\p{L}/u.test(body)) return "#NAME?";
+  return "";
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // model
@@ -49,6 +138,8 @@ export class SheetModel {
   merges: string[] = [];
   conditionalFormats: CfRule[] = [];
   protected = false;
+  /** the password the sheet was protected with ("" for none) */
+  password = "";
   protectionOptions: Excel.WorksheetProtectionOptions | null = null;
   freezeAt: string | null = null;
   tabColor = "";
@@ -118,7 +209,59 @@ export class WorkbookModel {
   parts: { id: string; xml: string; ns: string }[] = [];
   active: string | null = null;
   selected: string | null = null;
+  /** the profile of the Excel in use (requirement sets) */
+  profile: ProfileName = "Microsoft 365";
+  /** Runtime.enableEvents: false keeps writes from raising onChanged */
+  enableEvents = true;
+  /** true while the user is editing a cell: every sync is refused */
+  editMode = false;
+  /** operations that fail the next time they run ("worksheets.add", "delete", "name", …): set by a test */
+  faults: { op: string; code: string; skip?: number }[] = [];
+  /** events waiting for their handlers, and the handlers running for the add-in's own writes */
+  inflight: Promise<void>[] = [];
+  echoDepth = 0;
   private seq = 0;
+
+  get excelApiMinor(): number {
+    return PROFILES[this.profile].excelApiMinor;
+  }
+
+  /** Everything a refused request must leave as it was. */
+  snapshot(): () => void {
+    const sheets = [...this.sheets];
+    const state = sheets.map((sh) => ({
+      sh,
+      name: sh.name,
+      cells: new Map([...sh.cells].map(([k, c]) => [k, Object.assign(new CellModel(), c)])),
+      merges: [...sh.merges],
+      conditionalFormats: [...sh.conditionalFormats],
+      protected: sh.protected,
+      password: sh.password,
+      protectionOptions: sh.protectionOptions,
+      visibility: sh.visibility,
+      tabColor: sh.tabColor,
+    }));
+    const names = new Map(this.names);
+    const parts = this.parts.map((x) => ({ ...x }));
+    const { active, selected } = this;
+    return () => {
+      this.sheets = sheets;
+      for (const { sh, ...rest } of state) Object.assign(sh, rest);
+      this.names = names;
+      this.parts = parts;
+      this.active = active;
+      this.selected = selected;
+    };
+  }
+
+  /** Wait until every raised event has been handled (handlers may raise more). */
+  async settle(): Promise<void> {
+    while (this.inflight.length > 0) {
+      const batch = this.inflight;
+      this.inflight = [];
+      await Promise.all(batch);
+    }
+  }
 
   sheet(name: string): SheetModel | undefined {
     return this.sheets.find((s) => s.name === name);
@@ -223,14 +366,28 @@ class OfficeError extends Error {
   }
 }
 
+/** Excel's limit on one request's payload. */
+export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
+
+interface RaisedEvent {
+  sheet: SheetModel;
+  address: string;
+}
+
 export class FakeContext {
   readonly workbook: FakeWorkbook;
+  readonly runtime: FakeRuntime;
   syncCount = 0;
+  /** estimated bytes of the request being built */
+  payload = 0;
   private pending: (() => void)[] = [];
   private error: OfficeError | null = null;
   private nullChecks: (() => void)[] = [];
+  private events: RaisedEvent[] = [];
+  private restore: (() => void) | null = null;
   constructor(readonly model: WorkbookModel) {
     this.workbook = new FakeWorkbook(this);
+    this.runtime = new FakeRuntime(this);
   }
   /** queue something that becomes readable at the next sync */
   later(f: () => void): void {
@@ -245,19 +402,112 @@ export class FakeContext {
   get failed(): boolean {
     return this.error !== null;
   }
+  /** Before the first change of a request: what a refused request puts back. Also counts the operation's bytes. */
+  touch(bytes = 64): void {
+    if (!this.restore) this.restore = this.model.snapshot();
+    this.payload += bytes;
+  }
+  /** A member the profile may not have: fails the request with ApiNotFound, as Excel does. */
+  need(version: string, member: string): boolean {
+    if (minorOf(version) <= this.model.excelApiMinor) return true;
+    this.fail("ApiNotFound", `${member} needs ExcelApi ${version}; ${this.model.profile} has ExcelApi 1.${this.model.excelApiMinor}`);
+    return false;
+  }
+  /** A fault set by a test for this operation: fails it (and the rest of the request). */
+  faulted(op: string): boolean {
+    const i = this.model.faults.findIndex((f) => f.op === op);
+    if (i < 0) return false;
+    const f = this.model.faults[i];
+    if (f.skip && f.skip > 0) {
+      f.skip -= 1;
+      return false;
+    }
+    this.model.faults.splice(i, 1);
+    this.fail(f.code, `${op} failed (${f.code})`);
+    return true;
+  }
+  /** A write of the add-in changed cells: onChanged follows the sync, unless events are off at this point. */
+  raise(sheet: SheetModel, address: string): void {
+    if (this.model.enableEvents) this.events.push({ sheet, address });
+  }
   async sync(): Promise<void> {
     this.syncCount++;
     const pending = this.pending;
     const after = this.nullChecks;
+    const events = this.events;
+    const restore = this.restore;
+    const payload = this.payload;
     this.pending = [];
     this.nullChecks = [];
+    this.events = [];
+    this.restore = null;
+    this.payload = 0;
+    if (this.model.editMode) {
+      restore?.();
+      this.error = null;
+      throw new OfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.");
+    }
+    if (payload > REQUEST_LIMIT_BYTES) {
+      restore?.();
+      this.error = null;
+      throw new OfficeError("RequestPayloadSizeLimitExceeded", `The request payload size (${payload} bytes) has exceeded the limit.`);
+    }
     if (this.error) {
       const e = this.error;
       this.error = null;
+      this.dispatch(events);
       throw e;
     }
     for (const f of pending) f();
     for (const f of after) f();
+    this.dispatch(events);
+  }
+  private dispatch(events: RaisedEvent[]): void {
+    const model = this.model;
+    for (const ev of events) {
+      const handlers = [...ev.sheet.handlers];
+      if (handlers.length === 0) continue;
+      const args = changedArgs(model, ev.sheet, ev.address, "ThisLocalAddin");
+      model.inflight.push(
+        Promise.resolve().then(async () => {
+          model.echoDepth++;
+          try {
+            for (const h of handlers) await h(args).catch(() => undefined);
+          } finally {
+            model.echoDepth--;
+          }
+        }),
+      );
+    }
+  }
+}
+
+/** The arguments of a WorksheetChanged event; triggerSource only where the profile has ExcelApi 1.14. */
+function changedArgs(model: WorkbookModel, sheet: SheetModel, address: string, trigger: "ThisLocalAddin" | "Unknown"): Excel.WorksheetChangedEventArgs {
+  const args: Record<string, unknown> = { address, changeType: "RangeEdited", source: "Local", type: "WorksheetChanged", worksheetId: sheet.id };
+  if (model.excelApiMinor >= 14) args.triggerSource = trigger;
+  return args as unknown as Excel.WorksheetChangedEventArgs;
+}
+
+/** context.runtime (ExcelApi 1.8): enableEvents is read after a load, and written in call order. */
+export class FakeRuntime {
+  private loadedValue: boolean | undefined;
+  constructor(private readonly ctx: FakeContext) {}
+  load(arg?: string | string[]): this {
+    void arg;
+    const v = this.ctx.model.enableEvents;
+    this.ctx.later(() => {
+      this.loadedValue = v;
+    });
+    return this;
+  }
+  get enableEvents(): boolean {
+    if (this.loadedValue === undefined) throw new OfficeError("PropertyNotLoaded", "The property 'enableEvents' is not available. Call load() and context.sync() first.");
+    return this.loadedValue;
+  }
+  set enableEvents(v: boolean) {
+    if (this.ctx.failed || !this.ctx.need("1.8", "Runtime.enableEvents")) return;
+    this.ctx.model.enableEvents = v;
   }
 }
 
@@ -329,7 +579,8 @@ export class FakeWorksheetCollection extends Proxy0 {
     return this.read("items");
   }
   add(name: string): FakeWorksheet {
-    if (this.ctx.failed) return new FakeWorksheet(this.ctx, () => undefined, name);
+    if (this.ctx.failed || this.ctx.faulted("worksheets.add")) return new FakeWorksheet(this.ctx, () => undefined, name);
+    this.ctx.touch();
     if (this.ctx.model.sheet(name)) this.ctx.fail("ItemAlreadyExists", `A sheet named ${name} exists`);
     const s = this.ctx.failed ? undefined : this.ctx.model.addSheet(name);
     return new FakeWorksheet(this.ctx, () => s, name);
@@ -351,7 +602,7 @@ export class FakeWorksheet
 {
   readonly protection: FakeProtection;
   readonly freezePanes: FakeFreezePanes;
-  readonly pageLayout: FakePageLayout;
+  private readonly layout: FakePageLayout;
   readonly onChanged: { add: (h: (e: Excel.WorksheetChangedEventArgs) => Promise<unknown>) => { remove: () => void; context: FakeContext } };
   private nullReady = false;
   constructor(
@@ -363,7 +614,7 @@ export class FakeWorksheet
     super(ctx);
     this.protection = new FakeProtection(ctx, this);
     this.freezePanes = new FakeFreezePanes(this);
-    this.pageLayout = new FakePageLayout(this);
+    this.layout = new FakePageLayout(this);
     this.onChanged = {
       add: (h) => {
         const m = this.live("onChanged.add");
@@ -381,11 +632,17 @@ export class FakeWorksheet
       this.nullReady = true;
     });
   }
+  /** Worksheet.pageLayout is ExcelApi 1.9: Excel 2019 does not have it. */
+  get pageLayout(): FakePageLayout {
+    this.ctx.need("1.9", "Worksheet.pageLayout");
+    return this.layout;
+  }
   /** the sheet, or a failure recorded for the next sync */
-  live(what: string): SheetModel | undefined {
-    if (this.ctx.failed) return undefined;
+  live(what: string, bytes = 64): SheetModel | undefined {
+    if (this.ctx.failed || this.ctx.faulted(what)) return undefined;
     const m = this.model();
     if (!m) this.ctx.fail(this.orNull ? "InvalidObjectPath" : "ItemNotFound", `${what} on missing sheet ${this.label}`);
+    else this.ctx.touch(bytes);
     return m;
   }
   snapshotProps(props: string[]): void {
@@ -474,17 +731,19 @@ export class FakeProtection extends Proxy0 implements Pick<Excel.WorksheetProtec
     return this.read("protected");
   }
   protect(options?: Excel.WorksheetProtectionOptions, password?: string): void {
-    void password;
     const m = this.ws.live("protect");
     if (!m) return;
     if (m.protected) return this.ctx.fail("InvalidOperation", `sheet ${m.name} is already protected`);
     m.protected = true;
+    m.password = password ?? "";
     m.protectionOptions = options ?? null;
   }
   unprotect(password?: string): void {
-    void password;
     const m = this.ws.live("unprotect");
-    if (m) m.protected = false;
+    if (!m || !m.protected) return;
+    if (m.password !== (password ?? "")) return this.ctx.fail("InvalidPassword", `the password to unprotect ${m.name} is wrong or missing`);
+    m.protected = false;
+    m.password = "";
   }
 }
 
@@ -545,10 +804,13 @@ export class FakeNamedItem extends Proxy0 implements Pick<Excel.NamedItem, "name
     return this.read("formula");
   }
   set formula(v: string) {
+    if (this.ctx.failed) return;
+    this.ctx.touch();
     this.ctx.model.names.set(this.key, v);
   }
   delete(): void {
-    if (this.ctx.failed || this.missing) return;
+    if (this.ctx.failed || this.missing || this.ctx.faulted("names.delete")) return;
+    this.ctx.touch();
     this.ctx.model.names.delete(this.key);
   }
   getRange(): FakeRange {
@@ -580,7 +842,8 @@ export class FakeNamedItemCollection extends Proxy0 {
   }
   add(name: string, reference: string | FakeRange, comment?: string): FakeNamedItem {
     void comment;
-    if (!this.ctx.failed) {
+    if (!this.ctx.failed && !this.ctx.faulted("names.add")) {
+      this.ctx.touch();
       if (this.ctx.model.names.has(name)) this.ctx.fail("InvalidArgument", `name ${name} exists`);
       else this.ctx.model.names.set(name, typeof reference === "string" ? reference : reference.formulaRef());
     }
@@ -588,6 +851,7 @@ export class FakeNamedItemCollection extends Proxy0 {
   }
   getItem(name: string): FakeNamedItem {
     if (!this.ctx.model.names.has(name)) this.ctx.fail("ItemNotFound", `no name ${name}`);
+    this.ctx.touch(0);
     return new FakeNamedItem(this.ctx, name, !this.ctx.model.names.has(name));
   }
 }
@@ -611,9 +875,14 @@ export class FakeCustomXmlPart extends Proxy0 implements Pick<Excel.CustomXmlPar
   }
   setXml(xml: string): void {
     const p = this.ctx.model.parts.find((x) => x.id === this.partId);
-    if (p && !this.ctx.failed) p.xml = xml;
+    if (p && !this.ctx.failed) {
+      this.ctx.touch(xml.length + 64);
+      p.xml = xml;
+    }
   }
   delete(): void {
+    if (this.ctx.failed) return;
+    this.ctx.touch();
     this.ctx.model.parts = this.ctx.model.parts.filter((p) => p.id !== this.partId);
   }
 }
@@ -646,8 +915,28 @@ export class FakeCustomXmlPartCollection extends Proxy0 {
   add(xml: string): FakeCustomXmlPart {
     const ns = /xmlns="([^"]+)"/.exec(xml)?.[1] ?? "";
     const id = this.ctx.model.nextId();
-    if (!this.ctx.failed) this.ctx.model.parts.push({ id, xml, ns });
+    if (!this.ctx.failed) {
+      this.ctx.touch(xml.length + 64);
+      this.ctx.model.parts.push({ id, xml, ns });
+    }
     return new FakeCustomXmlPart(this.ctx, id);
+  }
+  /** The one part of this namespace, or a null object (ExcelApi 1.5); more than one part is an error, as in Excel. */
+  getOnlyItemOrNullObject(): FakeCustomXmlPart & { isNullObject: boolean } {
+    const list = this.ctx.model.parts.filter((p) => this.ns === null || p.ns === this.ns);
+    if (list.length > 1) this.ctx.fail("InvalidOperation", `more than one custom XML part in ${this.ns}`);
+    const part = new FakeCustomXmlPart(this.ctx, list[0]?.id ?? "") as FakeCustomXmlPart & { isNullObject: boolean };
+    let ready = false;
+    this.ctx.afterSync(() => {
+      ready = true;
+    });
+    Object.defineProperty(part, "isNullObject", {
+      get: () => {
+        if (!ready) throw new OfficeError("PropertyNotLoaded", "isNullObject read before sync");
+        return list.length === 0;
+      },
+    });
+    return part;
   }
 }
 
@@ -656,6 +945,14 @@ export class FakeCustomXmlPartCollection extends Proxy0 {
 // ---------------------------------------------------------------------------------------------------------------
 
 type Grid<T> = T[][];
+
+/** Write what was given to values/formulas into a cell as Excel stores it. */
+function store(cell: CellModel, x: unknown): void {
+  const r = asExcelStores(x, cell.numberFormat);
+  cell.value = r.value;
+  cell.formula = r.formula;
+  if (r.numberFormat && cell.numberFormat === "General") cell.numberFormat = r.numberFormat;
+}
 
 export class FakeRange
   extends Proxy0
@@ -755,24 +1052,13 @@ export class FakeRange
     return this.read("values");
   }
   set values(v: Grid<any>) {
-    this.writeGrid("values", v, (cell, x) => {
-      cell.value = x as string | number | boolean;
-      cell.formula = null;
-    });
+    this.writeGrid("values", v, (cell, x) => store(cell, x));
   }
   get formulas(): Grid<any> {
     return this.read("formulas");
   }
   set formulas(v: Grid<any>) {
-    this.writeGrid("formulas", v, (cell, x) => {
-      if (typeof x === "string" && x.startsWith("=")) {
-        cell.formula = x;
-        cell.value = "";
-      } else {
-        cell.formula = null;
-        cell.value = x as string | number | boolean;
-      }
-    });
+    this.writeGrid("formulas", v, (cell, x) => store(cell, x));
   }
   get numberFormat(): Grid<any> {
     return this.read("numberFormat");
@@ -787,7 +1073,11 @@ export class FakeRange
     if (!Array.isArray(v) || v.length !== r2 - r1 + 1 || v.some((row) => !Array.isArray(row) || row.length !== c2 - c1 + 1)) {
       return this.ctx.fail("InvalidArgument", `${what}: the array is not ${r2 - r1 + 1}×${c2 - c1 + 1} for ${this.a1}`);
     }
+    const before = this.ctx.failed;
+    this.ctx.touch(JSON.stringify(v).length + 64);
     this.eachCell(what, (c, r, col) => set(c, v[r - r1][col - c1]), what === "numberFormat");
+    const m = this.ws.model();
+    if (!before && !this.ctx.failed && m && what !== "numberFormat") this.ctx.raise(m, this.a1);
   }
   get rowIndex(): number {
     return this.read("rowIndex");
@@ -1025,28 +1315,65 @@ function overlaps(a: [number, number, number, number], b: [number, number, numbe
 // globals
 // ---------------------------------------------------------------------------------------------------------------
 
+export interface ActionCount {
+  label: string;
+  /** Excel.run calls started by the action itself */
+  runs: number;
+  /** context.sync calls of those runs */
+  syncs: number;
+  /** Excel.run calls started by handlers of onChanged events the add-in's own writes raised */
+  echoRuns: number;
+  echoSyncs: number;
+}
+
 export interface InstalledExcel {
   model: WorkbookModel;
   /** every context made by Excel.run, in order */
   contexts: FakeContext[];
-  /** syncs of the last `n` Excel.run calls */
+  /** syncs of each Excel.run so far */
   syncs(): number[];
   /** install a jest spy on sync of each new context (set by the test) */
   onContext?: (ctx: FakeContext) => void;
+  /** Run one top-level user action and count its runs, syncs and echo runs once every raised event is handled. */
+  action<T>(label: string, f: () => Promise<T>): Promise<{ result: T; count: ActionCount }>;
+  /** the counts of every action so far */
+  actions: ActionCount[];
 }
 
 /** Make `Excel` an office-addin-mock object whose run() hands out FakeContexts over one workbook model. */
-export function installExcel(model = new WorkbookModel()): InstalledExcel {
+export function installExcel(model = new WorkbookModel(), profile?: ProfileName): InstalledExcel {
+  if (profile) model.profile = profile;
+  const echo = new Set<FakeContext>();
   const installed: InstalledExcel = {
     model,
     contexts: [],
     syncs: () => installed.contexts.map((c) => c.syncCount),
+    actions: [],
+    async action(label, f) {
+      await model.settle();
+      const from = installed.contexts.length;
+      const result = await f();
+      await model.settle();
+      const made = installed.contexts.slice(from);
+      const own = made.filter((c) => !echo.has(c));
+      const echoes = made.filter((c) => echo.has(c));
+      const count: ActionCount = {
+        label,
+        runs: own.length,
+        syncs: own.reduce((n, c) => n + c.syncCount, 0),
+        echoRuns: echoes.length,
+        echoSyncs: echoes.reduce((n, c) => n + c.syncCount, 0),
+      };
+      installed.actions.push(count);
+      return { result, count };
+    },
   };
   const excelMock = new OfficeMockObject({
     run: async (a: unknown, b?: unknown) => {
       const batch = (typeof a === "function" ? a : b) as (ctx: FakeContext) => Promise<unknown>;
       const ctx = new FakeContext(model);
       installed.contexts.push(ctx);
+      if (model.echoDepth > 0) echo.add(ctx);
       installed.onContext?.(ctx);
       return batch(ctx);
     },
@@ -1055,10 +1382,26 @@ export function installExcel(model = new WorkbookModel()): InstalledExcel {
   return installed;
 }
 
-/** Fire a worksheet change as Excel does after typing or pasting (handlers run and are awaited). */
+/** Fire a worksheet change as Excel does after the user typed or pasted (handlers run and are awaited). */
 export async function fireChanged(model: WorkbookModel, sheet: string, address: string): Promise<void> {
   const s = model.sheet(sheet);
   if (!s) throw new Error(`no sheet ${sheet}`);
-  const args = { address, changeType: "RangeEdited", source: "Local", type: "WorksheetChanged", worksheetId: s.id } as unknown as Excel.WorksheetChangedEventArgs;
+  const args = changedArgs(model, s, address, "Unknown");
   for (const h of s.handlers) await h(args);
+}
+
+/**
+ * The user types (or pastes) `value` into a cell: Excel parses it as typed (the same string rules as values) and
+ * refuses a locked cell of a protected sheet; then onChanged is raised with triggerSource "Unknown". The double does
+ * not check data validation (a paste bypasses it in Excel too).
+ */
+export async function userTypes(model: WorkbookModel, sheet: string, address: string, value: string | number | boolean): Promise<void> {
+  const s = model.sheet(sheet);
+  if (!s) throw new Error(`no sheet ${sheet}`);
+  const [r, c] = parseA1(address);
+  const cell = s.cell(r, c) as CellModel;
+  if (s.protected && cell.locked) throw new Error(`Excel refuses: ${sheet}!${address} is locked on a protected sheet`);
+  store(cell, value);
+  await fireChanged(model, sheet, address);
+  await model.settle();
 }
