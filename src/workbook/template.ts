@@ -9,6 +9,7 @@ import {
   GROUP_IDS,
   GROUP_NAMES,
   SOURCE_STATUS_NAMES,
+  directionFor,
   entryFields,
   formatNumber,
   isRatioTarget,
@@ -415,8 +416,8 @@ function bi(b: Bilingual): string {
   return `${b.vi} / ${b.en}`;
 }
 
-function directionSymbol(t: Target): string {
-  return ({ ">=": "≥", ">": ">", "<=": "≤", "<": "<", done_by: "" } as const)[t.direction];
+function directionSymbol(t: Target, year: number): string {
+  return ({ ">=": "≥", ">": ">", "<=": "≤", "<": "<", done_by: "" } as const)[directionFor(t, year)];
 }
 
 function dateLabel(iso: string, locale: Locale): string {
@@ -426,14 +427,14 @@ function dateLabel(iso: string, locale: Locale): string {
 
 /** "≥ 11", "< 4,5", "trước 31/12/2028", or "Chưa có chỉ tiêu / no target set" — never a number the catalog lacks. */
 export function describeYearTarget(t: Target, yt: YearTarget, locale: Locale = "vi"): string {
-  if (yt.kind === "value") return `${directionSymbol(t)} ${formatNumber(yt.value, locale)}`;
+  if (yt.kind === "value") return `${directionSymbol(t, yt.year)} ${formatNumber(yt.value, locale)}`;
   if (yt.kind === "date") return locale === "vi" ? `trước ${dateLabel(yt.date, "vi")}` : `by ${yt.date}`;
   return bi(NO_TARGET);
 }
 
 function describeTerm(t: Target, v: TargetValue | undefined, locale: Locale): string {
   if (v === undefined) return NOT_APPLICABLE;
-  if (typeof v === "number") return `${directionSymbol(t)} ${formatNumber(v, locale)}`;
+  if (typeof v === "number") return `${directionSymbol(t, 2030)} ${formatNumber(v, locale)}`;
   return locale === "vi" ? `trước ${dateLabel(v, "vi")}` : `by ${v}`;
 }
 

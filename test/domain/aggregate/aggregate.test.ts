@@ -128,6 +128,7 @@ describe("aggregate: city only and milestones", () => {
   it("returns one figure per catalog target, in catalog order, with the period's target", () => {
     const figs = aggregate(catalog, period("2027"), [], units);
     expect(figs.map((f) => f.targetId)).toEqual(catalog.targets.map((t) => t.id));
-    expect(figure(figs, "E01").target).toEqual({ kind: "none", year: 2027, termTarget: 11 });
+    expect(figure(figs, "E01").target).toEqual({ kind: "value", year: 2027, value: 11, unitOfMeasure: "%/năm" });
+    expect(figure(figs, "E03").target).toEqual({ kind: "none", year: 2027, termTarget: null });
   });
 });

@@ -247,17 +247,17 @@ describe("validate: status against the target", () => {
   });
 
   it("judges a flow year-to-date with ctx.ytd (the sum of the earlier periods)", () => {
-    // P03 as a city-level count: 9,700 new members a year → pro-rata 4,850 by the end of June.
+    // P03 as a city-level count: 9,744 new members a year → pro-rata 4,872 by the end of June.
     const targets = catalog.targets.map((t) => (t.id === "P03" ? { ...t, reportedBy: "city" as const, aggregation: "city_only" as const } : t));
     const cityCatalog = makeCatalog(targets);
     const report = (value: string) => ({
       unitCode: "HN", period: "2026-06", catalogVersion: cityCatalog.version, locale: "vi" as const, entries: [{ targetId: "P03", value }],
     });
-    const onPace = validate(report("1.000"), { catalog: cityCatalog, units, ytd: { P03: 3850 }, draft: true });
-    expect(onPace.assessments).toEqual([expect.objectContaining({ targetId: "P03", progress: "on_track", figure: 4850 })]);
+    const onPace = validate(report("1.022"), { catalog: cityCatalog, units, ytd: { P03: 3850 }, draft: true });
+    expect(onPace.assessments).toEqual([expect.objectContaining({ targetId: "P03", progress: "on_track", figure: 4872 })]);
     const behind = validate(report("150"), { catalog: cityCatalog, units, ytd: { P03: 3850 }, draft: true });
     expect(behind.assessments[0]).toMatchObject({ progress: "off_track", figure: 4000 });
-    expect(only(behind, "off_track")[0].params).toMatchObject({ prorata: 4850, months: 6, basis: "ytd" });
+    expect(only(behind, "off_track")[0].params).toMatchObject({ prorata: 4872, months: 6, basis: "ytd" });
   });
 });
 
