@@ -221,6 +221,8 @@ export interface ParsedEntry {
   justification: string | null;
   evidence: string | null;
   responsible: string | null;
+  /** The clerk answered "not applicable" (`không áp dụng` / `N/A`): distinct from blank and from 0. */
+  notApplicable?: boolean;
 }
 
 export type Severity = "error" | "warning" | "info";
@@ -247,7 +249,9 @@ export type IssueCode =
   | "at_risk"
   | "no_target"
   | "inconsistent_denominator"
-  | "justification_too_short";
+  | "justification_too_short"
+  | "not_applicable_without_reason"
+  | "not_applicable_refused";
 
 export type TargetProgress = "met" | "on_track" | "at_risk" | "off_track" | "no_target" | "no_data";
 
@@ -307,6 +311,8 @@ export interface CityFigure {
   unitsExpected: string[];
   unitsIncluded: string[];
   unitsMissing: string[];
+  /** units that answered "not applicable" (with their reason): neither included nor missing, never 0 */
+  unitsNotApplicable?: string[];
   progress: TargetProgress;
   target: YearTarget;
 }
@@ -342,4 +348,6 @@ export interface ValidationContext {
   asOf?: Date;
   /** A draft: blanks in required targets are `info` instead of `error`. */
   draft?: boolean;
+  /** The planners' unit × target choices (rules/applicability.ts); default: the catalog's applies_to only. */
+  applicability?: import("./rules/applicability").ApplicabilityTable;
 }

@@ -69,4 +69,8 @@ export const EN: Record<IssueCode, (p: P) => string> = {
     `${subject(p, L)}: the population ${num(p.value, L)} differs from the population ${num(p.expected, L)} given for target ${str(p.reference)}. One report must use one population: make them the same or write a justification (at least 10 characters).`,
   justification_too_short: (p) =>
     `${subject(p, L)}: the justification is too short (${str(p.length)} characters). Write at least ${str(p.minLength)} characters giving the cause and the remedy.`,
+  not_applicable_without_reason: (p) =>
+    `${subject(p, L)}: marked "not applicable" without a reason. Give the reason in the justification column (e.g. "The ward has no farmland"), or enter the figure.`,
+  not_applicable_refused: (p) =>
+    `${subject(p, L)}: the planners made this target always required for unit ${str(p.unitCode)}, so "not applicable" is not accepted. Enter the figure (type 0 if it is zero).`,
 };

@@ -69,4 +69,8 @@ export const VI: Record<IssueCode, (p: P) => string> = {
     `${subject(p, L)}: dân số ${num(p.value, L)} khác dân số ${num(p.expected, L)} ghi ở chỉ tiêu ${str(p.reference)}. Trong một báo cáo, dân số phải giống nhau: hãy sửa cho thống nhất hoặc ghi giải trình (ít nhất 10 ký tự).`,
   justification_too_short: (p) =>
     `${subject(p, L)}: giải trình quá ngắn (${str(p.length)} ký tự). Hãy viết ít nhất ${str(p.minLength)} ký tự nêu nguyên nhân và giải pháp.`,
+  not_applicable_without_reason: (p) =>
+    `${subject(p, L)}: đã ghi "không áp dụng" nhưng chưa nêu lý do. Hãy ghi lý do ở cột giải trình (ví dụ: "Phường không có đất nông nghiệp"), hoặc nhập số liệu.`,
+  not_applicable_refused: (p) =>
+    `${subject(p, L)}: bộ phận tổng hợp đã xác định chỉ tiêu này bắt buộc với đơn vị ${str(p.unitCode)}, không được ghi "không áp dụng". Hãy nhập số liệu (nếu bằng 0, hãy nhập 0).`,
 };

@@ -5,8 +5,24 @@ export {
   emptyParsedEntry,
   primaryField,
   type IssueSink,
+  isNotApplicableText,
   type EntryState,
 } from "./entry";
+export {
+  applicabilityOf,
+  defaultApplies,
+  plannerChoice,
+  reportScope,
+  reportTargets,
+  APPLICABILITY_STATES,
+  EMPTY_APPLICABILITY,
+  type Applicability,
+  type ApplicabilityEntry,
+  type ApplicabilityState,
+  type ApplicabilityTable,
+  type ReportScope,
+} from "./applicability";
+export { isDue, dueInKind } from "./cadence";
 export { parseEntry } from "./parse-entry";
 export {
   assess,

@@ -27,6 +27,7 @@ import * as noTargetModule from "./no-target";
 import * as consistencyModule from "./consistency";
 import * as entryModule from "./entry";
 import { ValidationRun, codePoints, expectedMask, type Row } from "./run";
+import * as applicabilityModule from "./applicability";
 
 // Local bindings, taken once: cheaper per call than live import bindings in CommonJS output (bench/validate).
 const { catalogIndex } = catalogModule;
@@ -36,6 +37,7 @@ const { emptyVerdict, judgeInto, verdictParams } = assessModule;
 const { completeNoTarget, sharedNoTarget } = noTargetModule;
 const { checkPopulation } = consistencyModule;
 const { emptyParsedEntry, parseEntryInto, primaryField } = entryModule;
+const { reportScope } = applicabilityModule;
 
 export const MIN_JUSTIFICATION = 10;
 
@@ -72,8 +74,12 @@ export function validate(report: ReportInput, ctx: ValidationContext): Validatio
       got: String(report.catalogVersion ?? ""),
     });
   }
-  const expected = unit ? ctx.units.targetsFor(catalog, unit.code) : null;
-  const mask = expected ? expectedMask(expected, order, targets.length) : null;
+  // What the unit may report (applies in the period) and what it must (applies and is due): applicability.ts.
+  const scope = unit && period ? reportScope(catalog, unit, period, ctx.applicability) : null;
+  const allowed = scope ? scope.applicable : unit ? ctx.units.targetsFor(catalog, unit.code) : null;
+  const mask = allowed ? expectedMask(allowed, order, targets.length) : null;
+  const expected = scope ? scope.due : allowed;
+  const requiredMask = expected ? expectedMask(expected, order, targets.length) : null;
 
   const entries: ParsedEntry[] = [];
   const list: EntryInput[] = Array.isArray(report.entries) ? report.entries : [];
@@ -105,6 +111,7 @@ export function validate(report: ReportInput, ctx: ValidationContext): Validatio
     }
     run.currentId = rawId;
     const state = parseEntryInto(input, target, locale, parsed, run);
+    if (state === "not_applicable") checkNotApplicable(run, parsed, scope?.alwaysRequired);
     entries.push(parsed);
     const row: Row = { entry: parsed, state, target, index: i };
     run.byPos[pos] = row;
@@ -115,7 +122,7 @@ export function validate(report: ReportInput, ctx: ValidationContext): Validatio
   if (expected) {
     const severity: Severity = ctx.draft ? "info" : "error";
     for (let pos = 0; pos < targets.length; pos++) {
-      if ((mask as Uint8Array)[pos] !== 1) continue;
+      if ((requiredMask as Uint8Array)[pos] !== 1) continue;
       const t = targets[pos];
       const row = run.byPos[pos];
       if (row === undefined || row.state === "blank") {
@@ -153,6 +160,25 @@ export function validate(report: ReportInput, ctx: ValidationContext): Validatio
     }
   }
   return finish(run, ctx, entries, assessments);
+}
+
+/**
+ * "Not applicable" is an answer: it needs a reason (the justification), and a planner's `always_required` refuses it.
+ * It is never missing and never 0 (aggregate() lists it apart).
+ */
+function checkNotApplicable(
+  run: ValidationRun,
+  entry: ParsedEntry,
+  alwaysRequired: ReadonlySet<string> | undefined,
+): void {
+  const id = entry.targetId;
+  if (alwaysRequired?.has(id)) {
+    const params = { unitCode: run.unitCode };
+    run.add("not_applicable_refused", "applicability.always_required", id, "value", ["entries", id], "error", params);
+  } else if (entry.justification === null) {
+    const path = ["entries", id, "justification"];
+    run.add("not_applicable_without_reason", "applicability.reason", id, "justification", path, "error", {});
+  }
 }
 
 function complete(issue: ValidationIssue, field: EntryField | null, ctx: ValidationContext): void {

@@ -10,6 +10,7 @@
  */
 import { createHash } from "node:crypto";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
+import { isFlow } from "../../domain/rules/assess";
 import type { Catalog, EntryInput, ParsedEntry, RawValue } from "../../domain/types";
 import { PACK_OPTIONS } from "../db/writer-thread";
 
@@ -194,13 +195,16 @@ export function unpackContent(content: Buffer | Uint8Array): StoredContent {
   };
 }
 
-/** The figures of the flow targets (aggregated by sum), for year-to-date sums: {targetId: value}. */
+/**
+ * The figures of the flow targets (time_aggregation `sum`; a stock such as U13's congestion points is never summed),
+ * for year-to-date sums: {targetId: value}.
+ */
 const SUM_TARGETS = new WeakMap<Catalog, Set<string>>();
 
 export function flowsOf(catalog: Catalog, parsed: readonly ParsedEntry[]): string {
   let sumTargets = SUM_TARGETS.get(catalog);
   if (!sumTargets) {
-    sumTargets = new Set(catalog.targets.filter((t) => t.aggregation === "sum").map((t) => t.id));
+    sumTargets = new Set(catalog.targets.filter((t) => t.aggregation === "sum" && isFlow(t)).map((t) => t.id));
     SUM_TARGETS.set(catalog, sumTargets);
   }
   const flows: Record<string, number> = {};

@@ -38,7 +38,7 @@ describe("aggregate: sum", () => {
   it("judges the city total year to date at city scope", () => {
     const q1 = figure(aggregate(catalog, period("2026-Q1"), [{ unitCode: "00004", entries: [parsed("S02", { value: 4600 })] }], units), "S02");
     expect(q1.progress).toBe("on_track"); // 4,600 ≥ 18,000 × 3/12
-    const june = aggregate(catalog, period("2026-06"), [{ unitCode: "00004", entries: [parsed("S02", { value: 500 })] }], units, { ytd: { S02: 7000 } });
+    const june = aggregate(catalog, period("2026-Q2"), [{ unitCode: "00004", entries: [parsed("S02", { value: 500 })] }], units, { ytd: { S02: 7000 } });
     expect(figure(june, "S02").progress).toBe("off_track"); // 7,500 < 0.9 × 9,000
   });
 });

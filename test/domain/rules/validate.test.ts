@@ -9,7 +9,7 @@ describe("validate: a report that is right", () => {
     expect(r.counts.errors).toBe(0);
     expect(r.counts.warnings).toBe(0);
     expect(r.ok).toBe(true);
-    expect(r.entries).toHaveLength(21);
+    expect(r.entries).toHaveLength(20);
     expect(r.entries.find((e) => e.targetId === "S01")).toMatchObject({ numerator: 50000, denominator: 50000 });
   });
 
@@ -65,14 +65,14 @@ describe("validate: rows", () => {
   it("reports an unknown target id at its position", () => {
     const r = validate(wardReport({}, [...goodWardEntries(), { targetId: "X99", value: "1" }]), ctx);
     expect(only(r, "unknown_target")).toEqual([
-      expect.objectContaining({ severity: "error", targetId: "X99", path: ["entries", 21, "targetId"] }),
+      expect.objectContaining({ severity: "error", targetId: "X99", path: ["entries", 20, "targetId"] }),
     ]);
   });
 
   it("reports a repeated target row once and keeps the first", () => {
     const r = validate(wardReport({}, [...goodWardEntries(), { targetId: "S02", value: "999" }]), ctx);
     expect(only(r, "duplicate_target")).toEqual([
-      expect.objectContaining({ severity: "error", params: expect.objectContaining({ index: 22, firstIndex: 3 }) }),
+      expect.objectContaining({ severity: "error", params: expect.objectContaining({ index: 21, firstIndex: 3 }) }),
     ]);
     expect(r.entries.find((e) => e.targetId === "S02")?.value).toBe(120);
   });
@@ -248,7 +248,7 @@ describe("validate: status against the target", () => {
 
   it("judges a flow year-to-date with ctx.ytd (the sum of the earlier periods)", () => {
     // P03 as a city-level count: 9,744 new members a year → pro-rata 4,872 by the end of June.
-    const targets = catalog.targets.map((t) => (t.id === "P03" ? { ...t, reportedBy: "city" as const, aggregation: "city_only" as const } : t));
+    const targets = catalog.targets.map((t) => (t.id === "P03" ? { ...t, reportedBy: "city" as const, aggregation: "city_only" as const, appliesTo: [{ kind: "city" as const, plannerSelects: false }] } : t));
     const cityCatalog = makeCatalog(targets);
     const report = (value: string) => ({
       unitCode: "HN", period: "2026-06", catalogVersion: cityCatalog.version, locale: "vi" as const, entries: [{ targetId: "P03", value }],
