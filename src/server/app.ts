@@ -16,6 +16,7 @@ import { bilingualValidatorCompiler } from "./plugins/zod";
 import { DEV_PEPPER } from "./tokens";
 import { healthRoutes } from "./routes/health";
 import { catalogRoutes } from "./routes/catalog";
+import { applicabilityRoutes } from "./routes/applicability";
 import { unitRoutes } from "./routes/units";
 import { periodRoutes } from "./routes/periods";
 import { meRoutes } from "./routes/me";
@@ -132,6 +133,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await typed.register(tokenRoutes, { pepper });
       await typed.register(demoRoutes);
       await typed.register(adminRoutes);
+      await typed.register(applicabilityRoutes);
       api.get("/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: API_PREFIX },

@@ -341,6 +341,7 @@ export const ParsedEntry = z.object({
   justification: z.string().nullable(),
   evidence: z.string().nullable(),
   responsible: z.string().nullable(),
+  notApplicable: z.boolean().optional().describe('the clerk answered "không áp dụng" / N/A (reason in justification)'),
 });
 
 export const ReportResponse = z.object({
@@ -495,6 +496,7 @@ export const CityFigure = z.object({
   unitsExpected: z.array(z.string()),
   unitsIncluded: z.array(z.string()),
   unitsMissing: z.array(z.string()),
+  unitsNotApplicable: z.array(z.string()).optional().describe('units that answered "not applicable" (never 0)'),
   progress: z.enum(["met", "on_track", "at_risk", "off_track", "no_target", "no_data"]),
   target: z.unknown(),
 });
@@ -546,3 +548,27 @@ export const DemoResetResponse = z.object({
   unitCodes: z.array(z.string()),
   deleted: z.object({ submissions: z.number().int(), reports: z.number().int(), events: z.number().int() }),
 });
+
+// --- applicability (issue #14) -----------------------------------------------------------------------------------
+
+export const ApplicabilityEntry = z.object({
+  unitCode: z.string(),
+  targetId: z.string(),
+  state: z.enum(["applies", "not_applicable", "always_required"]),
+  from: z.string().describe("the first period the choice holds for: 2026-01, 2026-Q1, 2026-H1, 2026"),
+  note: z.string().nullable().optional(),
+});
+
+export const ApplicabilityResponse = z.object({ entries: z.array(ApplicabilityEntry) });
+
+export const ApplicabilityImportBody = z
+  .object({
+    csv: text(2_000_000)
+      .min(1)
+      .optional()
+      .describe("the table as CSV: unit_code, target_id, state, from, note (as `chitieu applicability export`)"),
+    entries: z.array(ApplicabilityEntry).max(20_000).optional().describe("or the choices as JSON"),
+  })
+  .strict();
+
+export const ApplicabilityImportResponse = z.object({ added: z.number().int(), total: z.number().int() });

@@ -11,6 +11,7 @@ export type AuditAction =
   | "token.revoked"
   | "demo.reset"
   | "catalog.imported"
+  | "applicability.imported"
   | "unit.saved"
   | "unit.retired"
   | "unit.reinstated";

@@ -102,6 +102,18 @@ export interface AuditEventTable {
   details: string;
 }
 
+/** The planners' unit × target choices, each from a period on (migration 2026_12_03_201). */
+export interface ApplicabilityTable {
+  unit_code: string;
+  target_id: string;
+  from_period: string;
+  /** applies | not_applicable | always_required */
+  state: string;
+  note: string | null;
+  token_id: string | null;
+  created_at: string;
+}
+
 export interface Database {
   unit: UnitTable;
   catalog_version: CatalogVersionTable;
@@ -110,6 +122,7 @@ export interface Database {
   submission: SubmissionTable;
   report_state: ReportStateTable;
   audit_event: AuditEventTable;
+  applicability: ApplicabilityTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

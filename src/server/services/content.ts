@@ -143,16 +143,21 @@ export function packContent(canonicalText: string, parsed: readonly ParsedEntry[
 
 /** The text packContent() compresses (the SQLite writer thread compresses it off the event loop). */
 export function packText(canonicalText: string, parsed: readonly ParsedEntry[]): string {
-  const rows = parsed.map((e) => [
-    e.targetId,
-    e.value,
-    e.numerator,
-    e.denominator,
-    e.milestone,
-    e.justification,
-    e.evidence,
-    e.responsible,
-  ]);
+  // a "not applicable" answer adds a 9th cell (1); rows stored before it existed have 8 and read as before
+  const rows = parsed.map((e) => {
+    const row: unknown[] = [
+      e.targetId,
+      e.value,
+      e.numerator,
+      e.denominator,
+      e.milestone,
+      e.justification,
+      e.evidence,
+      e.responsible,
+    ];
+    if (e.notApplicable) row.push(1);
+    return row;
+  });
   return `{"report":${canonicalText},"parsed":${JSON.stringify(rows)}}`;
 }
 
@@ -169,6 +174,7 @@ type ParsedRow = [
   string | null,
   string | null,
   string | null,
+  1?,
 ];
 
 export interface StoredContent {
@@ -181,16 +187,20 @@ export function unpackContent(content: Buffer | Uint8Array): StoredContent {
   return {
     report: raw.report,
     parsed: raw.parsed.map(
-      ([targetId, value, numerator, denominator, milestone, justification, evidence, responsible]) => ({
-        targetId,
-        value,
-        numerator,
-        denominator,
-        milestone,
-        justification,
-        evidence,
-        responsible,
-      }),
+      ([targetId, value, numerator, denominator, milestone, justification, evidence, responsible, na]) => {
+        const e: ParsedEntry = {
+          targetId,
+          value,
+          numerator,
+          denominator,
+          milestone,
+          justification,
+          evidence,
+          responsible,
+        };
+        if (na === 1) e.notApplicable = true;
+        return e;
+      },
     ),
   };
 }

@@ -9,6 +9,8 @@ import type { Catalog, Unit, UnitRegistry } from "../../domain/types";
 import type { Database } from "../db/schema";
 import { currentCatalogVersion, getStoredCatalog } from "../db/catalogs";
 import { listUnits } from "../db/units";
+import { listApplicability } from "../db/applicability";
+import type { ApplicabilityTable } from "../../domain/rules/applicability";
 
 export class ReferenceData {
   readonly #db: Kysely<Database>;
@@ -17,6 +19,8 @@ export class ReferenceData {
   #units: Unit[] = [];
   #registry!: UnitRegistry;
   #unitsStamp = "";
+  #applicability: ApplicabilityTable = { entries: [] };
+  #applicabilityStamp = "";
 
   constructor(db: Kysely<Database>) {
     this.#db = db;
@@ -36,6 +40,17 @@ export class ReferenceData {
       this.#registry = createUnitRegistry(units);
       this.#unitsStamp = stamp;
     }
+    const entries = await listApplicability(this.#db);
+    const applicabilityStamp = JSON.stringify(entries);
+    if (applicabilityStamp !== this.#applicabilityStamp) {
+      this.#applicability = { entries };
+      this.#applicabilityStamp = applicabilityStamp;
+    }
+  }
+
+  /** The planners' unit × target choices (one object until they change: the domain caches per table object). */
+  get applicability(): ApplicabilityTable {
+    return this.#applicability;
   }
 
   get currentCatalog(): Catalog {

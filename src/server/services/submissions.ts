@@ -163,7 +163,13 @@ function rulesRefusal(r: RulesRefusal): Error {
 export class SubmissionService {
   readonly #app: FastifyInstance;
   /** the reference data last sent to the checking thread, and its number */
-  #sent: { thread: CheckHost; catalog: Catalog; units: readonly unknown[]; version: number } | null = null;
+  #sent: {
+    thread: CheckHost;
+    catalog: Catalog;
+    units: readonly unknown[];
+    applicability: unknown;
+    version: number;
+  } | null = null;
   /** where no SQLite writer thread runs the rules (PostgreSQL): a thread of their own (plugins/db.ts) */
   readonly #checks: CheckThread | null;
 
@@ -176,13 +182,20 @@ export class SubmissionService {
   #contextFor(thread: CheckHost): number {
     const reference = this.#app.reference;
     const sent = this.#sent;
-    if (sent && sent.thread === thread && sent.catalog === reference.currentCatalog && sent.units === reference.units)
+    if (
+      sent &&
+      sent.thread === thread &&
+      sent.catalog === reference.currentCatalog &&
+      sent.units === reference.units &&
+      sent.applicability === reference.applicability
+    )
       return sent.version;
     if (!sent || sent.thread !== thread) thread.useChecker(require.resolve("./submission-check"));
     const version = (sent?.version ?? 0) + 1;
-    const context: CheckContext = { catalog: reference.currentCatalog, units: reference.units };
+    const applicability = reference.applicability;
+    const context: CheckContext = { catalog: reference.currentCatalog, units: reference.units, applicability };
     thread.setContext(version, context);
-    this.#sent = { thread, catalog: reference.currentCatalog, units: reference.units, version };
+    this.#sent = { thread, catalog: reference.currentCatalog, units: reference.units, applicability, version };
     return version;
   }
 
@@ -273,7 +286,10 @@ export class SubmissionService {
       const outcome = await this.#store({ ...w, period, unit, catalog }, null, { input: report, ytd });
       return outcome instanceof Error ? refuse(outcome) : outcome;
     }
-    const result = validate({ ...report, entries: content.entries }, { catalog, units: reference.registry, ytd });
+    const result = validate(
+      { ...report, entries: content.entries },
+      { catalog, units: reference.registry, ytd, applicability: reference.applicability },
+    );
 
     if (dryRun) {
       let changes: Change[];
