@@ -37,6 +37,10 @@ const COMMANDS: Record<string, { load: () => CommandModule; summary: string }> =
     summary: "show, export or check a target catalog / danh mục chỉ tiêu",
   },
   demo: { load: () => require("./demo") as CommandModule, summary: "demo data for training / dữ liệu trình diễn" },
+  applicability: {
+    load: () => require("./applicability") as CommandModule,
+    summary: "which unit reports which target / đơn vị nào báo cáo chỉ tiêu nào",
+  },
 };
 
 function usage(io: CliIo): void {
