@@ -350,4 +350,6 @@ export interface ValidationContext {
   draft?: boolean;
   /** The planners' unit × target choices (rules/applicability.ts); default: the catalog's applies_to only. */
   applicability?: import("./rules/applicability").ApplicabilityTable;
+  /** Targets assigned to units (rules/unit-targets.ts): a unit is judged against its own when it has one. */
+  unitTargets?: import("./rules/unit-targets").UnitTargetTable;
 }

@@ -18,7 +18,12 @@ import {
   periodLabel,
   ratioScale,
   targetForPeriod,
-  targetsForUnit,
+  reportTargets,
+  assignedTarget,
+  withAssigned,
+  targetSourceFor,
+  type ApplicabilityTable,
+  type UnitTargetTable,
   unitOfMeasureFor,
   type Bilingual,
   type Catalog,
@@ -249,8 +254,12 @@ export interface TemplateOptions {
   /** figures to put into the input cells (carry-over, demo sample data, tests) */
   values?: EntryInput[];
   unitInfo?: Partial<Record<"preparer" | "approver" | "phone", string>>;
-  /** default: the targets the unit reports (catalog's reportedBy) */
+  /** default: the targets the unit's report asks for in the period (applicability and cadence, domain reportTargets) */
   targets?: Target[];
+  /** the planners' unit × target choices (default: the catalog's applies_to) */
+  applicability?: ApplicabilityTable;
+  /** targets assigned to units: the unit's own is shown, with the decision that assigns it */
+  unitTargets?: UnitTargetTable;
 }
 
 // ------------------------------------------------------------------------------------------------------------------
@@ -544,7 +553,7 @@ export function buildTemplateSpec(opts: TemplateOptions): TemplateSpec {
   const { catalog, unit, period } = opts;
   const locale = opts.locale ?? "vi";
   const demo = opts.demo ?? unit.demo;
-  const targets = opts.targets ?? targetsForUnit(catalog, unit);
+  const targets = opts.targets ?? reportTargets(catalog, unit, period, opts.applicability);
   const identity: TemplateIdentity = {
     templateVersion: TEMPLATE_VERSION,
     catalogVersion: catalog.version,
@@ -693,7 +702,9 @@ export function buildTemplateSpec(opts: TemplateOptions): TemplateSpec {
     merges.push(`A${r}:${lastCol}${r}`);
     r++;
     for (const t of list) {
-      const yt = targetForPeriod(t, period);
+      // a target assigned to the unit (Decision 5969/QĐ-UBND) replaces the city's, and says so
+      const assigned = assignedTarget(opts.unitTargets, unit.code, t.id, period.year);
+      const yt = targetForPeriod(assigned ? withAssigned(t, assigned) : t, period);
       const fields = entryFields(t);
       const given = values.get(t.id);
       rows[t.id] = r;
@@ -701,7 +712,12 @@ export function buildTemplateSpec(opts: TemplateOptions): TemplateSpec {
       cells.push({ address: `${C.id}${r}`, value: t.id, style: "id" });
       cells.push({ address: `${C.name}${r}`, value: `${t.name.vi}\n${t.name.en}`, style: "label" });
       cells.push({ address: `${C.unitOfMeasure}${r}`, value: unitOfMeasureFor(t, period.year), style: "info" });
-      cells.push({ address: `${C.target}${r}`, value: describeYearTarget(t, yt, locale), style: "info" });
+      const described = describeYearTarget(assigned ? withAssigned(t, assigned) : t, yt, locale);
+      cells.push({
+        address: `${C.target}${r}`,
+        value: assigned ? `${described}\n${bi(targetSourceFor(t, assigned))}` : described,
+        style: "info",
+      });
       cells.push({
         address: `${C.termTarget}${r}`,
         value: describeTerm(t, t.targetByYear[2030], locale),

@@ -17,7 +17,8 @@ function offOrRisk(p: P, lead: string): string {
       ? `${who}: the deadline ${str(p.deadline)} has passed and it is not done.`
       : `${who}: not started; due by ${str(p.deadline)}. Update the progress once work starts.`;
   }
-  const goal = `${direction(p.direction, L)} ${withUnit(p.target, p, L)}`;
+  const own = p.decision ? `, the unit's own target under ${str(p.decision)}` : "";
+  const goal = `${direction(p.direction, L)} ${withUnit(p.target, p, L)}${own}`;
   if (p.basis === "ytd") {
     return `${who}: the year-to-date total ${withUnit(p.figure, p, L)} ${lead} the pace of ${withUnit(p.prorata, p, L)} (${str(p.months)}/12 of the year's target: ${goal}).`;
   }

@@ -17,7 +17,8 @@ function offOrRisk(p: P, lead: string): string {
       ? `${who}: đã quá hạn ${str(p.deadline)} mà chưa hoàn thành.`
       : `${who}: chưa bắt đầu, hạn hoàn thành ${str(p.deadline)}. Hãy cập nhật tiến độ khi bắt đầu thực hiện.`;
   }
-  const goal = `${direction(p.direction, L)} ${withUnit(p.target, p, L)}`;
+  const own = p.decision ? `, mục tiêu giao cho đơn vị theo ${str(p.decision)}` : "";
+  const goal = `${direction(p.direction, L)} ${withUnit(p.target, p, L)}${own}`;
   if (p.basis === "ytd") {
     return `${who}: lũy kế từ đầu năm ${withUnit(p.figure, p, L)} ${lead} tiến độ cần đạt ${withUnit(p.prorata, p, L)} (${str(p.months)}/12 của mục tiêu năm: ${goal}).`;
   }

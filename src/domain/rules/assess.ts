@@ -25,6 +25,8 @@ export interface AssessOptions {
   ytdBefore?: number;
   /** Milestones: the day the state is judged on (default: the last day of the period). */
   asOf?: Date;
+  /** The target is the unit's own (unit-targets.ts): a sum target is judged at unit scope too. */
+  assigned?: boolean;
 }
 
 export interface Assessment extends TargetAssessment {
@@ -172,7 +174,8 @@ export function judgeInto(target: Target, entry: ParsedEntry, period: Period, op
   }
   const figure = entryFigure(target, entry);
   if (figure === null) return set(out, "no_data", null, "none", null);
-  if (target.aggregation === "sum" && opts.scope !== "city") return set(out, "no_target", figure, "none", "city_total");
+  if (target.aggregation === "sum" && opts.scope !== "city" && !opts.assigned)
+    return set(out, "no_target", figure, "none", "city_total");
   const flow = isFlow(target);
   const compared = flow ? (opts.ytdBefore ?? 0) + figure : figure;
   if (yt.kind !== "value") return set(out, "no_target", compared, "none", "not_set");

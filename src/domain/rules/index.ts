@@ -37,3 +37,11 @@ export {
 export { validate, MIN_JUSTIFICATION } from "./validate";
 export { populationTargetIds } from "./consistency";
 export { PROGRESS_LABELS, MILESTONE_LABELS } from "./labels";
+export {
+  assignedTarget,
+  withAssigned,
+  targetSourceFor,
+  EMPTY_UNIT_TARGETS,
+  type AssignedTarget,
+  type UnitTargetTable,
+} from "./unit-targets";

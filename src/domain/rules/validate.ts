@@ -28,6 +28,7 @@ import * as consistencyModule from "./consistency";
 import * as entryModule from "./entry";
 import { ValidationRun, codePoints, expectedMask, type Row } from "./run";
 import * as applicabilityModule from "./applicability";
+import * as unitTargetsModule from "./unit-targets";
 
 // Local bindings, taken once: cheaper per call than live import bindings in CommonJS output (bench/validate).
 const { catalogIndex } = catalogModule;
@@ -38,6 +39,7 @@ const { completeNoTarget, sharedNoTarget } = noTargetModule;
 const { checkPopulation } = consistencyModule;
 const { emptyParsedEntry, parseEntryInto, primaryField } = entryModule;
 const { reportScope } = applicabilityModule;
+const { assignedTarget, withAssigned } = unitTargetsModule;
 
 export const MIN_JUSTIFICATION = 10;
 
@@ -137,11 +139,14 @@ export function validate(report: ReportInput, ctx: ValidationContext): Validatio
   const assessments: TargetAssessment[] = [];
   if (period) {
     const ytd = ctx.ytd;
-    const opts: AssessOptions = { ytdBefore: undefined, asOf: ctx.asOf };
+    const opts: AssessOptions = { ytdBefore: undefined, asOf: ctx.asOf, assigned: false };
     const v = emptyVerdict();
+    const unitTargets = ctx.unitTargets;
     for (const row of run.list) {
       if (row.state !== "ok") continue;
-      const target = row.target;
+      const assigned = unitTargets ? assignedTarget(unitTargets, unitCode, row.target.id, period.year) : undefined;
+      const target = assigned ? withAssigned(row.target, assigned) : row.target;
+      opts.assigned = assigned !== undefined;
       const id = target.id;
       opts.ytdBefore = ytd ? ytd[id] : undefined;
       judgeInto(target, row.entry, period, opts, v);
@@ -155,6 +160,7 @@ export function validate(report: ReportInput, ctx: ValidationContext): Validatio
         continue;
       }
       const params = verdictParams(target, period, v);
+      if (assigned) params.decision = assigned.decision;
       if (progress === "off_track") run.add("off_track", "status.off_track", id, field, path, "warning", params);
       else run.add("at_risk", "status.at_risk", id, field, path, "info", params);
     }
