@@ -251,7 +251,8 @@ export type IssueCode =
   | "inconsistent_denominator"
   | "justification_too_short"
   | "not_applicable_without_reason"
-  | "not_applicable_refused";
+  | "not_applicable_refused"
+  | "history_outlier";
 
 export type TargetProgress = "met" | "on_track" | "at_risk" | "off_track" | "no_target" | "no_data";
 
@@ -352,4 +353,8 @@ export interface ValidationContext {
   applicability?: import("./rules/applicability").ApplicabilityTable;
   /** Targets assigned to units (rules/unit-targets.ts): a unit is judged against its own when it has one. */
   unitTargets?: import("./rules/unit-targets").UnitTargetTable;
+  /** The unit's earlier figures per target id (rules/history.ts): a figure far outside them is a warning. */
+  history?: Record<string, import("./rules/history").UnitHistory>;
+  /** default HISTORY_THRESHOLDS */
+  historyThresholds?: import("./rules/history").HistoryThresholds;
 }

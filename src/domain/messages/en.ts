@@ -74,4 +74,6 @@ export const EN: Record<IssueCode, (p: P) => string> = {
     `${subject(p, L)}: marked "not applicable" without a reason. Give the reason in the justification column (e.g. "The ward has no farmland"), or enter the figure.`,
   not_applicable_refused: (p) =>
     `${subject(p, L)}: the planners made this target always required for unit ${str(p.unitCode)}, so "not applicable" is not accepted. Enter the figure (type 0 if it is zero).`,
+  history_outlier: (p) =>
+    `${subject(p, L)}: ${num(p.figure, L)} is far from the unit's earlier figures (${p.basis === "year_before" ? "the same period a year before" : "earlier periods"}: ${str(p.earlier)}). Check it; if it is right, confirm it with a justification (at least 10 characters).`,
 };

@@ -74,4 +74,6 @@ export const VI: Record<IssueCode, (p: P) => string> = {
     `${subject(p, L)}: đã ghi "không áp dụng" nhưng chưa nêu lý do. Hãy ghi lý do ở cột giải trình (ví dụ: "Phường không có đất nông nghiệp"), hoặc nhập số liệu.`,
   not_applicable_refused: (p) =>
     `${subject(p, L)}: bộ phận tổng hợp đã xác định chỉ tiêu này bắt buộc với đơn vị ${str(p.unitCode)}, không được ghi "không áp dụng". Hãy nhập số liệu (nếu bằng 0, hãy nhập 0).`,
+  history_outlier: (p) =>
+    `${subject(p, L)}: ${num(p.figure, L)} khác xa số liệu trước đây của đơn vị (${p.basis === "year_before" ? "cùng kỳ năm trước" : "các kỳ trước"}: ${str(p.earlier)}). Hãy kiểm tra lại; nếu đúng, ghi giải trình (ít nhất 10 ký tự) xác nhận số liệu.`,
 };

@@ -45,3 +45,12 @@ export {
   type AssignedTarget,
   type UnitTargetTable,
 } from "./unit-targets";
+export {
+  historyOutlier,
+  yearBefore,
+  HISTORY_THRESHOLDS,
+  type HistoryPoint,
+  type HistoryThresholds,
+  type HistoryVerdict,
+  type UnitHistory,
+} from "./history";

@@ -13,6 +13,7 @@ import type {
   Period,
   ReportInput,
   Severity,
+  Target,
   TargetAssessment,
   ValidationContext,
   ValidationIssue,
@@ -29,17 +30,20 @@ import * as entryModule from "./entry";
 import { ValidationRun, codePoints, expectedMask, type Row } from "./run";
 import * as applicabilityModule from "./applicability";
 import * as unitTargetsModule from "./unit-targets";
+import * as historyModule from "./history";
+import type { UnitHistory } from "./history";
 
 // Local bindings, taken once: cheaper per call than live import bindings in CommonJS output (bench/validate).
 const { catalogIndex } = catalogModule;
 const { messageFor } = messagesModule;
 const { parsePeriod } = periodsModule;
-const { emptyVerdict, judgeInto, verdictParams } = assessModule;
+const { emptyVerdict, entryFigure, judgeInto, verdictParams } = assessModule;
 const { completeNoTarget, sharedNoTarget } = noTargetModule;
 const { checkPopulation } = consistencyModule;
 const { emptyParsedEntry, parseEntryInto, primaryField } = entryModule;
 const { reportScope } = applicabilityModule;
 const { assignedTarget, withAssigned } = unitTargetsModule;
+const { historyOutlier } = historyModule;
 
 export const MIN_JUSTIFICATION = 10;
 
@@ -152,6 +156,8 @@ export function validate(report: ReportInput, ctx: ValidationContext): Validatio
       judgeInto(target, row.entry, period, opts, v);
       const progress = v.progress;
       assessments.push({ targetId: id, progress, figure: v.figure, target: v.yt });
+      const past = ctx.history?.[id];
+      if (past) checkHistory(run, target, row.entry, past, ctx);
       if (progress === "met" || progress === "on_track" || progress === "no_data") continue;
       const field = primaryField(target);
       const path = ["entries", id, field];
@@ -166,6 +172,27 @@ export function validate(report: ReportInput, ctx: ValidationContext): Validatio
     }
   }
   return finish(run, ctx, entries, assessments);
+}
+
+/** A figure far outside the unit's own history: a warning with the earlier figures (history.ts). */
+function checkHistory(
+  run: ValidationRun,
+  target: Target,
+  entry: ParsedEntry,
+  past: UnitHistory,
+  ctx: ValidationContext,
+): void {
+  const figure = entryFigure(target, entry);
+  if (figure === null) return;
+  const verdict = historyOutlier(figure, past, ctx.historyThresholds);
+  if (!verdict) return;
+  const field = primaryField(target);
+  run.add("history_outlier", `history.${verdict.basis}`, target.id, field, ["entries", target.id, field], "warning", {
+    figure,
+    basis: verdict.basis,
+    earlier: verdict.shown,
+    median: verdict.median,
+  });
 }
 
 /**
