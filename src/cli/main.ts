@@ -41,6 +41,10 @@ const COMMANDS: Record<string, { load: () => CommandModule; summary: string }> =
     load: () => require("./applicability") as CommandModule,
     summary: "which unit reports which target / đơn vị nào báo cáo chỉ tiêu nào",
   },
+  targets: {
+    load: () => require("./targets") as CommandModule,
+    summary: "targets assigned to units / chỉ tiêu giao cho đơn vị",
+  },
 };
 
 function usage(io: CliIo): void {

@@ -1,4 +1,5 @@
 /** Applicability through the endpoint (issue #14): the planners' table, N/A answers, completeness and consolidation. */
+import { addUnitTargets } from "../../src/server/db/unit-targets";
 import { auth, body, dialects, expectProblem, get, setup, submit, UNIT, validEntries, type Fixture } from "./helpers";
 
 async function put(f: Fixture, token: string, payload: object) {
@@ -43,6 +44,28 @@ for (const dialect of dialects()) {
         "CT_REPORT_INVALID",
       );
       expect(JSON.stringify(p)).toContain("not_applicable_without_reason");
+    });
+
+    it("judges the ward against a target assigned to it (5969/QĐ-UBND) once stored", async () => {
+      const entries = validEntries(f.app, UNIT).map((e) => (e.targetId === "S02" ? { targetId: "S02", value: 5 } : e));
+      const dry = async () =>
+        (await submit(f.app, f.tokens.unit, body(f.app, { period: "2026-Q3", entries, dryRun: true }))).json();
+      expect((await dry()).ok).toBe(true); // a count: judged only at city level without an assigned target
+      await f.app.writer.write((trx) =>
+        addUnitTargets(
+          trx,
+          [{ unitCode: UNIT, targetId: "S02", year: 2026, value: 60, direction: null, decision: "5969/QĐ-UBND" }],
+          "2026-04-05T00:00:00.000Z",
+        ),
+      );
+      await f.app.reference.reload();
+      const j = await dry();
+      expect(j.ok).toBe(false);
+      const issue = j.issues.find(
+        (i: { code: string; targetId: string }) => i.code === "off_track" && i.targetId === "S02",
+      );
+      expect(issue).toMatchObject({ severity: "warning", justified: false });
+      expect(issue.message.vi).toContain("5969/QĐ-UBND");
     });
 
     it("refuses a bad table whole, listing every bad row, and stores nothing", async () => {

@@ -12,6 +12,7 @@ export type AuditAction =
   | "demo.reset"
   | "catalog.imported"
   | "applicability.imported"
+  | "unit_targets.imported"
   | "unit.saved"
   | "unit.retired"
   | "unit.reinstated";

@@ -114,6 +114,18 @@ export interface ApplicabilityTable {
   created_at: string;
 }
 
+/** Targets assigned to units, unit × target × year (migration 2026_12_03_202). */
+export interface UnitTargetTable {
+  unit_code: string;
+  target_id: string;
+  year: number;
+  /** a number as text, or an ISO date (milestones) */
+  value: string;
+  direction: string | null;
+  decision: string;
+  created_at: string;
+}
+
 export interface Database {
   unit: UnitTable;
   catalog_version: CatalogVersionTable;
@@ -123,6 +135,7 @@ export interface Database {
   report_state: ReportStateTable;
   audit_event: AuditEventTable;
   applicability: ApplicabilityTable;
+  unit_target: UnitTargetTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

@@ -11,6 +11,8 @@ import { currentCatalogVersion, getStoredCatalog } from "../db/catalogs";
 import { listUnits } from "../db/units";
 import { listApplicability } from "../db/applicability";
 import type { ApplicabilityTable } from "../../domain/rules/applicability";
+import type { UnitTargetTable } from "../../domain/rules/unit-targets";
+import { listUnitTargets } from "../db/unit-targets";
 
 export class ReferenceData {
   readonly #db: Kysely<Database>;
@@ -21,6 +23,8 @@ export class ReferenceData {
   #unitsStamp = "";
   #applicability: ApplicabilityTable = { entries: [] };
   #applicabilityStamp = "";
+  #unitTargets: UnitTargetTable = { entries: [] };
+  #unitTargetsStamp = "";
 
   constructor(db: Kysely<Database>) {
     this.#db = db;
@@ -46,6 +50,17 @@ export class ReferenceData {
       this.#applicability = { entries };
       this.#applicabilityStamp = applicabilityStamp;
     }
+    const assigned = await listUnitTargets(this.#db);
+    const assignedStamp = JSON.stringify(assigned);
+    if (assignedStamp !== this.#unitTargetsStamp) {
+      this.#unitTargets = { entries: assigned };
+      this.#unitTargetsStamp = assignedStamp;
+    }
+  }
+
+  /** Targets assigned to units (one object until they change). */
+  get unitTargets(): UnitTargetTable {
+    return this.#unitTargets;
   }
 
   /** The planners' unit × target choices (one object until they change: the domain caches per table object). */

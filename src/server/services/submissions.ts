@@ -168,6 +168,7 @@ export class SubmissionService {
     catalog: Catalog;
     units: readonly unknown[];
     applicability: unknown;
+    unitTargets: unknown;
     version: number;
   } | null = null;
   /** where no SQLite writer thread runs the rules (PostgreSQL): a thread of their own (plugins/db.ts) */
@@ -187,15 +188,28 @@ export class SubmissionService {
       sent.thread === thread &&
       sent.catalog === reference.currentCatalog &&
       sent.units === reference.units &&
-      sent.applicability === reference.applicability
+      sent.applicability === reference.applicability &&
+      sent.unitTargets === reference.unitTargets
     )
       return sent.version;
     if (!sent || sent.thread !== thread) thread.useChecker(require.resolve("./submission-check"));
     const version = (sent?.version ?? 0) + 1;
-    const applicability = reference.applicability;
-    const context: CheckContext = { catalog: reference.currentCatalog, units: reference.units, applicability };
+    const { applicability, unitTargets } = reference;
+    const context: CheckContext = {
+      catalog: reference.currentCatalog,
+      units: reference.units,
+      applicability,
+      unitTargets,
+    };
     thread.setContext(version, context);
-    this.#sent = { thread, catalog: reference.currentCatalog, units: reference.units, applicability, version };
+    this.#sent = {
+      thread,
+      catalog: reference.currentCatalog,
+      units: reference.units,
+      applicability,
+      unitTargets,
+      version,
+    };
     return version;
   }
 
@@ -288,7 +302,13 @@ export class SubmissionService {
     }
     const result = validate(
       { ...report, entries: content.entries },
-      { catalog, units: reference.registry, ytd, applicability: reference.applicability },
+      {
+        catalog,
+        units: reference.registry,
+        ytd,
+        applicability: reference.applicability,
+        unitTargets: reference.unitTargets,
+      },
     );
 
     if (dryRun) {
