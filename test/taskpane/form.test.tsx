@@ -73,6 +73,19 @@ describe("EntryForm", () => {
     await waitFor(() => expect(workbook.value("S09", "numerator")).toBe(written));
   });
 
+  it("takes “không áp dụng” in the figure's field as typed (the rules then ask for the reason)", async () => {
+    const { user, workbook } = await setupOpenReport();
+    await user.type(screen.getByLabelText(/^S09 · Tử số/), "không áp dụng");
+    await user.tab();
+    await waitFor(() => expect(workbook.value("S09", "numerator")).toBe("không áp dụng"));
+  });
+
+  it("shows the English unit of measure and ratio labels on English screens", async () => {
+    await setupOpenReport({ locale: "en" });
+    expect(within(targetSection("U13")).getByText("Unit of measure: locations")).toBeInTheDocument();
+    expect(screen.getByLabelText(/^S09 · Numerator: People holding a health-insurance card/)).toBeInTheDocument();
+  });
+
   it("updates the form when the sheet changes (typing or pasting in Excel)", async () => {
     const { workbook } = await setupOpenReport();
     act(() =>
