@@ -255,7 +255,8 @@ function parseRow(cell: (c: string) => string, row: number, out: IssueList): Tar
   };
 }
 
-const clean = (v: unknown): string =>
+/** A cell as text: NFC, no byte-order mark, trimmed; blank for null and undefined. */
+export const cleanCell = (v: unknown): string =>
   v === null || v === undefined
     ? ""
     : String(v)
@@ -268,6 +269,7 @@ export function parseCatalogRows(rows: readonly (readonly unknown[])[]): Catalog
   const out = new IssueList();
   const all: readonly string[] = [...BASE_COLUMNS, ...OPTIONAL_COLUMNS];
   const expected = BASE_COLUMNS.join(", ");
+  const clean = cleanCell;
   const headerRow = rows.findIndex((r) => r.some((c) => clean(c) !== ""));
   if (headerRow === -1) {
     out.add(1, "", "empty_file");

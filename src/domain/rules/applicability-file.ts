@@ -11,7 +11,15 @@ import { parsePeriod } from "../periods/periods";
 import { toneKey } from "../text";
 import { toCsv } from "../catalog/csv";
 import type { ApplicabilityEntry, ApplicabilityState, ApplicabilityTable } from "./applicability";
-import { cellMessage, parseTable, parseTableCsv, type TableResult, type TableSpec } from "./table-file";
+import {
+  cellMessage,
+  parseTable,
+  parseTableCsv,
+  targetCell,
+  unitCodeCell,
+  type TableResult,
+  type TableSpec,
+} from "./table-file";
 
 export const APPLICABILITY_COLUMNS = ["unit_code", "unit_name", "target_id", "target_name", "state", "from", "note"];
 
@@ -32,32 +40,8 @@ function spec(catalog: Catalog, units: UnitRegistry): TableSpec<ApplicabilityEnt
     ignored: ["unit_name", "target_name"],
     row(cell, row, out) {
       const before = out.issues.length;
-      const unitCode = cell("unit_code");
-      if (!units.byCode(unitCode))
-        out.add(
-          row,
-          "unit_code",
-          "unknown_unit",
-          cellMessage(
-            row,
-            "unit_code",
-            `mã đơn vị "${unitCode}" không có trong danh sách. Hãy ghi đúng mã (5 chữ số với phường, xã; ví dụ 00004).`,
-            `unit code "${unitCode}" is not in the list of units. Write the code (5 digits for wards and communes, e.g. 00004).`,
-          ),
-        );
-      const targetId = cell("target_id");
-      if (!catalogIndex(catalog).byId.has(targetId))
-        out.add(
-          row,
-          "target_id",
-          "unknown_target",
-          cellMessage(
-            row,
-            "target_id",
-            `mã chỉ tiêu "${targetId}" không có trong danh mục. Hãy dùng mã như E10, U13.`,
-            `target id "${targetId}" is not in the catalog. Use an id such as E10 or U13.`,
-          ),
-        );
+      const unitCode = unitCodeCell(cell, row, units, out);
+      const { targetId } = targetCell(cell, row, catalog, out);
       const stateText = cell("state");
       const state = STATE_WORDS.get(stateText.includes("_") ? stateText.toLowerCase() : toneKey(stateText));
       if (!state)

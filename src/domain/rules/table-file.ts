@@ -4,20 +4,16 @@
  * (1-based, header = the first filled row), column and a message in vi and en; a file with any problem is refused
  * whole.
  */
-import type { Bilingual, CatalogIssue } from "../types";
+import type { Bilingual, Catalog, CatalogIssue, Target, UnitRegistry } from "../types";
 import { parseCsv } from "../catalog/csv";
+import { catalogIndex } from "../catalog/catalog";
+import { cleanCell } from "../catalog/load";
 
 export type TableIssue = CatalogIssue;
 
 export type TableResult<T> = { ok: true; rows: T[] } | { ok: false; issues: TableIssue[] };
 
-const clean = (v: unknown): string =>
-  v === null || v === undefined
-    ? ""
-    : String(v)
-        .normalize("NFC")
-        .replace(/^\uFEFF/, "")
-        .trim();
+const clean = cleanCell;
 
 export class TableIssues {
   readonly issues: TableIssue[] = [];
@@ -106,4 +102,46 @@ export function parseTableCsv<T>(text: string, spec: TableSpec<T>): TableResult<
 /** The usual "row R, column C: value — why. fix" message pair. */
 export function cellMessage(row: number, column: string, vi: string, en: string): Bilingual {
   return { vi: `Dòng ${row}, cột ${column}: ${vi}`, en: `Row ${row}, column ${column}: ${en}` };
+}
+
+/** The row's unit code, checked against the registry (units are matched by code, never by name). */
+export function unitCodeCell(cell: (c: string) => string, row: number, units: UnitRegistry, out: TableIssues): string {
+  const unitCode = cell("unit_code");
+  if (!units.byCode(unitCode))
+    out.add(
+      row,
+      "unit_code",
+      "unknown_unit",
+      cellMessage(
+        row,
+        "unit_code",
+        `mã đơn vị "${unitCode}" không có trong danh sách. Hãy ghi đúng mã (5 chữ số với phường, xã; ví dụ 00004).`,
+        `unit code "${unitCode}" is not in the list of units. Write the code (5 digits for wards and communes, e.g. 00004).`,
+      ),
+    );
+  return unitCode;
+}
+
+/** The row's target id and its target, checked against the catalog. */
+export function targetCell(
+  cell: (c: string) => string,
+  row: number,
+  catalog: Catalog,
+  out: TableIssues,
+): { targetId: string; target: Target | undefined } {
+  const targetId = cell("target_id");
+  const target = catalogIndex(catalog).byId.get(targetId);
+  if (!target)
+    out.add(
+      row,
+      "target_id",
+      "unknown_target",
+      cellMessage(
+        row,
+        "target_id",
+        `mã chỉ tiêu "${targetId}" không có trong danh mục. Hãy dùng mã như E10, S02, U13.`,
+        `target id "${targetId}" is not in the catalog. Use an id such as E10, S02 or U13.`,
+      ),
+    );
+  return { targetId, target };
 }

@@ -6,12 +6,20 @@
  * and city_target are for people and ignored. Numbers: "12,5" or "12.5". A file with any bad row is refused whole.
  */
 import type { Catalog, Direction, Period, UnitRegistry } from "../types";
-import { catalogIndex, directionFor, isCatalogYear, targetForYear, unitOfMeasureFor } from "../catalog/catalog";
+import { directionFor, isCatalogYear, targetForYear, unitOfMeasureFor } from "../catalog/catalog";
 import { makePeriod } from "../periods/periods";
 import { toCsv } from "../catalog/csv";
 import { parseNumber } from "./number";
 import { reportScope, type ApplicabilityTable } from "./applicability";
-import { cellMessage, parseTable, parseTableCsv, type TableResult, type TableSpec } from "./table-file";
+import {
+  cellMessage,
+  parseTable,
+  parseTableCsv,
+  targetCell,
+  unitCodeCell,
+  type TableResult,
+  type TableSpec,
+} from "./table-file";
 import type { AssignedTarget, UnitTargetTable } from "./unit-targets";
 
 export const UNIT_TARGET_COLUMNS = [
@@ -40,33 +48,8 @@ function spec(catalog: Catalog, units: UnitRegistry): TableSpec<AssignedTarget |
       const raw = cell("target");
       if (raw === "") return "skip";
       const before = out.issues.length;
-      const unitCode = cell("unit_code");
-      if (!units.byCode(unitCode))
-        out.add(
-          row,
-          "unit_code",
-          "unknown_unit",
-          cellMessage(
-            row,
-            "unit_code",
-            `mã đơn vị "${unitCode}" không có trong danh sách. Hãy ghi đúng mã (ví dụ 00004).`,
-            `unit code "${unitCode}" is not in the list of units. Write the code (e.g. 00004).`,
-          ),
-        );
-      const targetId = cell("target_id");
-      const target = catalogIndex(catalog).byId.get(targetId);
-      if (!target)
-        out.add(
-          row,
-          "target_id",
-          "unknown_target",
-          cellMessage(
-            row,
-            "target_id",
-            `mã chỉ tiêu "${targetId}" không có trong danh mục. Hãy dùng mã như S02.`,
-            `target id "${targetId}" is not in the catalog. Use an id such as S02.`,
-          ),
-        );
+      const unitCode = unitCodeCell(cell, row, units, out);
+      const { targetId, target } = targetCell(cell, row, catalog, out);
       const yearText = cell("year");
       const year = Number(yearText);
       if (!isCatalogYear(year))
