@@ -252,7 +252,8 @@ export type IssueCode =
   | "justification_too_short"
   | "not_applicable_without_reason"
   | "not_applicable_refused"
-  | "history_outlier";
+  | "history_outlier"
+  | "disagrees_with_months";
 
 export type TargetProgress = "met" | "on_track" | "at_risk" | "off_track" | "no_target" | "no_data";
 
@@ -357,4 +358,10 @@ export interface ValidationContext {
   history?: Record<string, import("./rules/history").UnitHistory>;
   /** default HISTORY_THRESHOLDS */
   historyThresholds?: import("./rules/history").HistoryThresholds;
+  /**
+   * A quarter's, half's or year's report: the unit's month entries inside the period, per target id, oldest first.
+   * The figure computed from them (by time_aggregation) is shown next to the typed one, with a warning when they
+   * disagree by more than 1 % (aggregate/time.ts).
+   */
+  monthEntries?: Record<string, ParsedEntry[]>;
 }

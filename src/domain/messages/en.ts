@@ -76,4 +76,6 @@ export const EN: Record<IssueCode, (p: P) => string> = {
     `${subject(p, L)}: the planners made this target always required for unit ${str(p.unitCode)}, so "not applicable" is not accepted. Enter the figure (type 0 if it is zero).`,
   history_outlier: (p) =>
     `${subject(p, L)}: ${num(p.figure, L)} is far from the unit's earlier figures (${p.basis === "year_before" ? "the same period a year before" : "earlier periods"}: ${str(p.earlier)}). Check it; if it is right, confirm it with a justification (at least 10 characters).`,
+  disagrees_with_months: (p) =>
+    `${subject(p, L)}: this period's figure ${num(p.figure, L)} differs from the one computed from the ${str(p.months)} months reported (${num(p.computed, L)}, by ${p.timeAggregation === "sum" ? "their sum" : p.timeAggregation === "last" ? "the last month" : p.timeAggregation === "mean" ? "their mean" : "Σ numerators / Σ denominators"}). Check it, or write a justification (at least 10 characters).`,
 };

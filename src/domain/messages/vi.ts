@@ -76,4 +76,6 @@ export const VI: Record<IssueCode, (p: P) => string> = {
     `${subject(p, L)}: bộ phận tổng hợp đã xác định chỉ tiêu này bắt buộc với đơn vị ${str(p.unitCode)}, không được ghi "không áp dụng". Hãy nhập số liệu (nếu bằng 0, hãy nhập 0).`,
   history_outlier: (p) =>
     `${subject(p, L)}: ${num(p.figure, L)} khác xa số liệu trước đây của đơn vị (${p.basis === "year_before" ? "cùng kỳ năm trước" : "các kỳ trước"}: ${str(p.earlier)}). Hãy kiểm tra lại; nếu đúng, ghi giải trình (ít nhất 10 ký tự) xác nhận số liệu.`,
+  disagrees_with_months: (p) =>
+    `${subject(p, L)}: số liệu kỳ này ${num(p.figure, L)} khác số tính từ ${str(p.months)} tháng đã báo cáo (${num(p.computed, L)}, cách tính: ${p.timeAggregation === "sum" ? "cộng dồn" : p.timeAggregation === "last" ? "số tháng cuối" : p.timeAggregation === "mean" ? "bình quân" : "tổng tử số / tổng mẫu số"}). Hãy kiểm tra lại hoặc ghi giải trình (ít nhất 10 ký tự).`,
 };

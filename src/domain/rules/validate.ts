@@ -32,6 +32,7 @@ import * as applicabilityModule from "./applicability";
 import * as unitTargetsModule from "./unit-targets";
 import * as historyModule from "./history";
 import type { UnitHistory } from "./history";
+import { combinePeriods } from "../aggregate/time";
 
 // Local bindings, taken once: cheaper per call than live import bindings in CommonJS output (bench/validate).
 const { catalogIndex } = catalogModule;
@@ -158,6 +159,8 @@ export function validate(report: ReportInput, ctx: ValidationContext): Validatio
       assessments.push({ targetId: id, progress, figure: v.figure, target: v.yt });
       const past = ctx.history?.[id];
       if (past) checkHistory(run, target, row.entry, past, ctx);
+      const months = period.kind !== "month" ? ctx.monthEntries?.[id] : undefined;
+      if (months && months.length > 0) checkMonths(run, target, row.entry, months);
       if (progress === "met" || progress === "on_track" || progress === "no_data") continue;
       const field = primaryField(target);
       const path = ["entries", id, field];
@@ -194,6 +197,25 @@ function checkHistory(
     median: verdict.median,
   });
 }
+
+/** Months' figures combined (time_aggregation) against the figure typed for the longer period: 1 % apart warns. */
+function checkMonths(run: ValidationRun, target: Target, entry: ParsedEntry, months: ParsedEntry[]): void {
+  const typed = entryFigure(target, entry);
+  const computed = combinePeriods(target, months);
+  if (typed === null || computed.figure === null) return;
+  const scale = Math.max(Math.abs(typed), Math.abs(computed.figure), 1e-9);
+  if (Math.abs(typed - computed.figure) / scale <= MONTHS_TOLERANCE) return;
+  const field = primaryField(target);
+  run.add("disagrees_with_months", "cadence.months", target.id, field, ["entries", target.id, field], "warning", {
+    figure: typed,
+    computed: Math.round(computed.figure * 100) / 100,
+    months: computed.periods,
+    timeAggregation: target.timeAggregation,
+  });
+}
+
+/** How far (relative) a longer period's figure may be from the one computed from its months before it warns. */
+export const MONTHS_TOLERANCE = 0.01;
 
 /**
  * "Not applicable" is an answer: it needs a reason (the justification), and a planner's `always_required` refuses it.

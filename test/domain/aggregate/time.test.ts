@@ -1,6 +1,14 @@
 /** Combining periods by time_aggregation (issue #14): sum, last, mean, ratio of sums; a stock is never summed. */
-import { assess, combinePeriods, findTarget, parsePeriod, type Period, type Target } from "../../../src/domain";
-import { catalog, parsed } from "../helpers";
+import {
+  assess,
+  combinePeriods,
+  findTarget,
+  parsePeriod,
+  validate,
+  type Period,
+  type Target,
+} from "../../../src/domain";
+import { catalog, ctx, parsed, wardReport, withEntry } from "../helpers";
 
 const t = (id: string) => findTarget(catalog, id) as Target;
 const period = (id: string) => parsePeriod(id) as Period;
@@ -55,5 +63,31 @@ describe("assessment follows time_aggregation", () => {
     const u15 = withTarget("U15", 100);
     const a = assess(u15, v("U15", 4), period("2026-06"), { scope: "city", ytdBefore: 40 });
     expect(a).toMatchObject({ figure: 44, basis: "ytd" });
+  });
+});
+
+describe("a longer period's report against its months", () => {
+  const monthEntries = { U15: [v("U15", 3), v("U15", 4), v("U15", 5)], U13: [v("U13", 9), v("U13", 8), v("U13", 7)] };
+
+  it("warns when the quarter's typed figure differs from the one computed from its months, showing both", () => {
+    const r = validate(wardReport({}, withEntry("U15", { value: "20" })), { ...ctx, monthEntries });
+    const w = r.issues.find((i) => i.code === "disagrees_with_months" && i.targetId === "U15");
+    expect(w).toMatchObject({
+      targetId: "U15",
+      severity: "warning",
+      params: expect.objectContaining({ figure: 20, computed: 12 }),
+    });
+    expect(w?.message.en).toContain("computed from the 3 months reported (12, by their sum)");
+  });
+
+  it("says nothing when they agree: the sum of a flow, the last month of a stock (U13: 7, never 24)", () => {
+    const r = validate(
+      wardReport(
+        {},
+        withEntry("U15", { value: "12" }).map((e) => (e.targetId === "U13" ? { ...e, value: "7" } : e)),
+      ),
+      { ...ctx, monthEntries },
+    );
+    expect(r.issues.filter((i) => i.code === "disagrees_with_months")).toEqual([]);
   });
 });
