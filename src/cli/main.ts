@@ -49,7 +49,7 @@ const COMMANDS: Record<string, { load: () => CommandModule; summary: string }> =
 
 function usage(io: CliIo): void {
   io.stdout.write("chitieu <command> [options]\n\n");
-  for (const [name, c] of Object.entries(COMMANDS)) io.stdout.write(`  ${name.padEnd(12)} ${c.summary}\n`);
+  for (const [name, c] of Object.entries(COMMANDS)) io.stdout.write(`  ${name.padEnd(14)} ${c.summary}\n`);
   io.stdout.write("\nchitieu <command> --help for the options of one command.\n");
 }
 
