@@ -112,6 +112,9 @@ export function validate(report: ReportInput, ctx: ValidationContext): Validatio
     }
     const parsed = emptyParsedEntry(rawId);
     if (mask && mask[pos] !== 1) {
+      // a row left entirely blank for a target the unit does not report (a workbook made before a planner took the
+      // target out of its report) is no answer at all: ignored, not an error
+      if (isBlankInput(input)) continue;
       run.byPos[pos] = { entry: parsed, state: "invalid", target, index: i };
       run.add("target_not_for_unit", "entries.target_for_unit", rawId, null, ["entries", rawId], "error", { unitCode });
       continue;
@@ -196,6 +199,22 @@ function checkHistory(
     earlier: verdict.shown,
     median: verdict.median,
   });
+}
+
+function isBlankInput(e: EntryInput): boolean {
+  for (const k of [
+    "value",
+    "numerator",
+    "denominator",
+    "milestone",
+    "justification",
+    "evidence",
+    "responsible",
+  ] as const) {
+    const v = e[k];
+    if (v !== null && v !== undefined && String(v).trim() !== "") return false;
+  }
+  return true;
 }
 
 /** Months' figures combined (time_aggregation) against the figure typed for the longer period: 1 % apart warns. */

@@ -81,6 +81,14 @@ describe("applicability: the planners' table, from a period on", () => {
     expect(sent.issues.map((i) => i.code)).toContain("target_not_for_unit");
   });
 
+  it("ignores a blank E10 row (a workbook made before the planner's choice), refuses a filled one", () => {
+    const blank = validate(wardReport({ period: "2026" }, [...withEntry("E10", null), { targetId: "E10", numerator: "", denominator: null }]), {
+      ...ctx,
+      applicability: table,
+    });
+    expect(blank.issues.filter((i) => i.severity === "error")).toEqual([]);
+  });
+
   it("the year report without the table asks the ward for E10", () => {
     const r = validate(wardReport({ period: "2026" }, withEntry("E10", null)), ctx);
     expect(r.issues.find((i) => i.targetId === "E10")).toMatchObject({ code: "required", severity: "error" });
