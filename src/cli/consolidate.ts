@@ -62,6 +62,8 @@ TienDo (completeness), ThePhanLoai (the 43-target scorecard), BieuDo (charts).
   --basis latest|accepted   endpoint: each unit's latest revision (default) or accepted ones only
   --json                write per target the city value, Σ numerator, Σ denominator, status, units included and missing to stdout
   --allow-rejected      exit 0 even when some files were rejected
+  --whole-file          one bad figure rejects its whole file (default: the file's valid figures are used, each bad
+                        figure is listed with its cell and counts as missing for that target only)
   --prefer-newer        when two different files report the same unit and period, the one saved last wins
   --spread-target ID    the target whose spread across units is charted (default: the ratio target most units reported)
   --include-demo        include demo units' workbooks (training only)
@@ -133,6 +135,8 @@ export interface ConsolidateFilesOptions {
   unitCodes?: string[];
   preferNewer?: boolean;
   includeDemo?: boolean;
+  /** one bad figure rejects the whole file (default: figure by figure) */
+  wholeFile?: boolean;
   /** worker threads; default one per core (up to 4) from 200 files on, else none */
   workers?: number;
   /** called once per file, in the order of `jobs` */
@@ -148,6 +152,7 @@ interface WorkerSetup {
   period?: string;
   unitCodes?: string[];
   includeDemo?: boolean;
+  wholeFile?: boolean;
 }
 
 /**
@@ -237,6 +242,7 @@ export async function consolidateFiles(
     ...(opts.unitCodes ? { unitCodes: opts.unitCodes } : {}),
     preferNewer: opts.preferNewer === true,
     includeDemo: opts.includeDemo === true,
+    wholeFile: opts.wholeFile === true,
   };
   const consolidator = createConsolidator(copts);
   const workers = Math.min(opts.workers ?? defaultWorkers(jobs.length), jobs.length);
@@ -253,6 +259,7 @@ export async function consolidateFiles(
     ...(opts.period ? { period: opts.period } : {}),
     ...(opts.unitCodes ? { unitCodes: opts.unitCodes } : {}),
     includeDemo: opts.includeDemo === true,
+    wholeFile: opts.wholeFile === true,
   };
   const AHEAD = 64;
   const heap = opts.workerHeap === undefined ? READER_HEAP_LIMITS : opts.workerHeap;
@@ -354,6 +361,7 @@ if (!isMainThread && (workerData as WorkerSetup | null)?.chitieuConsolidate) {
     ...(setup.period ? { period: setup.period } : {}),
     ...(setup.unitCodes ? { unitCodes: setup.unitCodes } : {}),
     includeDemo: setup.includeDemo === true,
+    wholeFile: setup.wholeFile === true,
   });
   parentPort?.on("message", (m: { id: number; job: FileJob }) => {
     parentPort?.postMessage({ id: m.id, prepared: readAndPrepare(prepare, catalog, units, m.job) });
@@ -518,6 +526,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         basis: { type: "string" },
         json: { type: "boolean" },
         "allow-rejected": { type: "boolean" },
+        "whole-file": { type: "boolean" },
         "prefer-newer": { type: "boolean" },
         "spread-target": { type: "string" },
         "include-demo": { type: "boolean" },
@@ -641,6 +650,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         ...(period ? { period } : {}),
         ...(unitCodes ? { unitCodes } : {}),
         preferNewer: values["prefer-newer"] === true,
+        wholeFile: values["whole-file"] === true,
         includeDemo,
         ...(workers !== undefined ? { workers } : {}),
         onFile: (source) => bar.tick(source),
@@ -719,6 +729,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       en: `Read ${c.read} files: used ${c.accepted}, rejected ${c.rejected}, skipped ${c.skipped}, identical copies ${c.identical}, superseded by a newer file ${c.superseded}, unresolved duplicates ${c.conflict}.${n ? ` Not read: ${n} files that are not report workbooks (listed above).` : ""}`,
     });
     printVerdicts(io, result.files, "rejected", { vi: "Tệp bị từ chối", en: "Files rejected" });
+    printVerdicts(io, result.files, "accepted", {
+      vi: "Tệp dùng một phần (số liệu sai bị bỏ, tính là thiếu cho chỉ tiêu đó)",
+      en: "Files used in part (bad figures left out, missing for that target only)",
+    });
     printVerdicts(io, result.files, "conflict", {
       vi: "Tệp trùng đơn vị và kỳ (chưa dùng)",
       en: "Files for the same unit and period (not used)",

@@ -41,11 +41,19 @@ const COMMANDS: Record<string, { load: () => CommandModule; summary: string }> =
     load: () => require("./manifest") as CommandModule,
     summary: "write the add-in manifest for a public address / tệp kê khai bổ trợ",
   },
+  applicability: {
+    load: () => require("./applicability") as CommandModule,
+    summary: "which unit reports which target / đơn vị nào báo cáo chỉ tiêu nào",
+  },
+  targets: {
+    load: () => require("./targets") as CommandModule,
+    summary: "targets assigned to units / chỉ tiêu giao cho đơn vị",
+  },
 };
 
 function usage(io: CliIo): void {
   io.stdout.write("chitieu <command> [options]\n\n");
-  for (const [name, c] of Object.entries(COMMANDS)) io.stdout.write(`  ${name.padEnd(12)} ${c.summary}\n`);
+  for (const [name, c] of Object.entries(COMMANDS)) io.stdout.write(`  ${name.padEnd(14)} ${c.summary}\n`);
   io.stdout.write("\nchitieu <command> --help for the options of one command.\n");
 }
 

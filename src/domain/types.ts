@@ -25,7 +25,20 @@ export type Direction = ">=" | ">" | "<=" | "<" | "done_by";
 export type ReportedBy = "communes" | "departments" | "city";
 export type Aggregation = "sum" | "ratio_of_sums" | "city_only" | "none";
 export type Bottleneck = "traffic" | "urban_order" | "flooding" | "pollution" | "food_safety";
-export type TargetSourceStatus = "verified" | "verified-en" | "partial" | "candidate" | "unknown-value";
+/** `verified` is the single status of catalogs written before the 2026-12 revision; it still loads. */
+export type TargetSourceStatus =
+  "verified-congress" | "verified-plan-2026" | "verified" | "verified-en" | "partial" | "candidate" | "unknown-value";
+/** How often a unit reports the figure (a proposed default a planner may change in the catalog). */
+export type Frequency = "month" | "quarter" | "half" | "year";
+export const FREQUENCIES: readonly Frequency[] = ["month", "quarter", "half", "year"];
+/** How a unit's figures over a year's periods combine into a year-to-date or annual figure. */
+export type TimeAggregation = "sum" | "last" | "mean" | "ratio_of_sums";
+export const TIME_AGGREGATIONS: readonly TimeAggregation[] = ["sum", "last", "mean", "ratio_of_sums"];
+/** One kind of unit a target applies to; `plannerSelects`: only the units of that kind a planner picks. */
+export interface AppliesTo {
+  kind: "ward" | "commune" | "department" | "city";
+  plannerSelects: boolean;
+}
 
 export const CATALOG_YEARS = [2026, 2027, 2028, 2029, 2030] as const;
 export type CatalogYear = (typeof CATALOG_YEARS)[number];
@@ -41,8 +54,15 @@ export interface Target {
   unitOfMeasure: string;
   /** Unit of measure that applies in a given year when it differs by year (E02); falls back to unitOfMeasure. */
   unitOfMeasureByYear: Partial<Record<CatalogYear, string>>;
+  /** English unit of measure (unit_en); null in catalogs without it (English screens then show `unitOfMeasure`). */
+  unitEn: string | null;
+  /** English per-year units when they differ by year ("2026: million VND; 2030: USD"). */
+  unitEnByYear: Partial<Record<CatalogYear, string>>;
   measure: MeasureKind;
+  /** The direction of the years without their own (the last one the row states). */
   direction: Direction;
+  /** Where the wording differs by year ("2026:>;2030:>="): each year's own direction. Empty otherwise. */
+  directionByYear: Partial<Record<CatalogYear, Direction>>;
   /** Only the values the source states. 2027–2029 are empty unless a loaded catalog supplies them. */
   targetByYear: Partial<Record<CatalogYear, TargetValue>>;
   reportedBy: ReportedBy;
@@ -50,6 +70,13 @@ export interface Target {
   /** For ratio_of_sums: what the numerator and denominator count (Vietnamese). */
   numeratorLabel: string | null;
   denominatorLabel: string | null;
+  /** English numerator and denominator labels (numerator_en, denominator_en); null when absent. */
+  numeratorLabelEn: string | null;
+  denominatorLabelEn: string | null;
+  /** Which unit kinds report it (applies_to); defaults from reportedBy in catalogs without the column. */
+  appliesTo: AppliesTo[];
+  frequency: Frequency;
+  timeAggregation: TimeAggregation;
   bottlenecks: Bottleneck[];
   status: TargetSourceStatus;
   source: string;
@@ -194,6 +221,8 @@ export interface ParsedEntry {
   justification: string | null;
   evidence: string | null;
   responsible: string | null;
+  /** The clerk answered "not applicable" (`không áp dụng` / `N/A`): distinct from blank and from 0. */
+  notApplicable?: boolean;
 }
 
 export type Severity = "error" | "warning" | "info";
@@ -222,7 +251,11 @@ export type IssueCode =
   | "inconsistent_denominator"
   | "justification_too_short"
   | "invalid_text"
-  | "text_too_long";
+  | "text_too_long"
+  | "not_applicable_without_reason"
+  | "not_applicable_refused"
+  | "history_outlier"
+  | "disagrees_with_months";
 
 export type TargetProgress = "met" | "on_track" | "at_risk" | "off_track" | "no_target" | "no_data";
 
@@ -282,6 +315,8 @@ export interface CityFigure {
   unitsExpected: string[];
   unitsIncluded: string[];
   unitsMissing: string[];
+  /** units that answered "not applicable" (with their reason): neither included nor missing, never 0 */
+  unitsNotApplicable?: string[];
   progress: TargetProgress;
   target: YearTarget;
 }
@@ -317,4 +352,18 @@ export interface ValidationContext {
   asOf?: Date;
   /** A draft: blanks in required targets are `info` instead of `error`. */
   draft?: boolean;
+  /** The planners' unit × target choices (rules/applicability.ts); default: the catalog's applies_to only. */
+  applicability?: import("./rules/applicability").ApplicabilityTable;
+  /** Targets assigned to units (rules/unit-targets.ts): a unit is judged against its own when it has one. */
+  unitTargets?: import("./rules/unit-targets").UnitTargetTable;
+  /** The unit's earlier figures per target id (rules/history.ts): a figure far outside them is a warning. */
+  history?: Record<string, import("./rules/history").UnitHistory>;
+  /** default HISTORY_THRESHOLDS */
+  historyThresholds?: import("./rules/history").HistoryThresholds;
+  /**
+   * A quarter's, half's or year's report: the unit's month entries inside the period, per target id, oldest first.
+   * The figure computed from them (by time_aggregation) is shown next to the typed one, with a warning when they
+   * disagree by more than 1 % (aggregate/time.ts).
+   */
+  monthEntries?: Record<string, ParsedEntry[]>;
 }

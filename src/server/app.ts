@@ -19,6 +19,7 @@ import { CT_UNSUPPORTED_MEDIA_TYPE } from "./errors";
 import { DEFAULT_PLAN_YEARS, type PlanYears } from "./periods";
 import { healthRoutes } from "./routes/health";
 import { catalogRoutes } from "./routes/catalog";
+import { applicabilityRoutes } from "./routes/applicability";
 import { unitRoutes } from "./routes/units";
 import { periodRoutes } from "./routes/periods";
 import { meRoutes } from "./routes/me";
@@ -168,6 +169,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await typed.register(tokenRoutes, { pepper });
       await typed.register(demoRoutes);
       await typed.register(adminRoutes);
+      await typed.register(applicabilityRoutes);
       api.get("/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: API_PREFIX },

@@ -262,6 +262,17 @@ export const CT_CATALOG_INVALID = defineError<{ problems: number }>({
   fix: "Fix every row named in `issues`; `chitieu catalog check <file>` lists them offline.",
 });
 
+export const CT_APPLICABILITY_INVALID = defineError<{ problems: number }>({
+  code: "CT_APPLICABILITY_INVALID",
+  status: 422,
+  message: (p) => ({
+    vi: `Bảng áp dụng chỉ tiêu gửi lên có ${p.problems} lỗi (xem “issues”: dòng, cột, lý do) và không được dùng. Sửa tệp rồi gửi lại.`,
+    en: `The uploaded applicability table has ${p.problems} problem(s) (see “issues”: row, column, why) and was not used. Fix the file and upload it again.`,
+  }),
+  cause: "An applicability table (PUT /api/v1/applicability) names an unknown unit or target, a bad state or period.",
+  fix: "Fix every row named in `issues`; `chitieu applicability check <file>` lists them offline.",
+});
+
 export const CT_UNIT_DEMO_FLAG = defineError<{ unitCode: string }>({
   code: "CT_UNIT_DEMO_FLAG",
   status: 409,

@@ -37,15 +37,33 @@ export const Target = z.object({
   name: Bilingual,
   unitOfMeasure: z.string(),
   unitOfMeasureByYear: z.record(z.string(), z.string()),
+  unitEn: z.string().nullable(),
+  unitEnByYear: z.record(z.string(), z.string()),
   measure: z.enum(["rate", "percent", "amount", "count", "index", "milestone"]),
   direction: z.enum([">=", ">", "<=", "<", "done_by"]),
+  directionByYear: z.record(z.string(), z.enum([">=", ">", "<=", "<", "done_by"])),
   targetByYear: z.record(z.string(), z.union([z.number(), z.string()])),
   reportedBy: z.enum(["communes", "departments", "city"]),
   aggregation: z.enum(["sum", "ratio_of_sums", "city_only", "none"]),
   numeratorLabel: z.string().nullable(),
   denominatorLabel: z.string().nullable(),
+  numeratorLabelEn: z.string().nullable(),
+  denominatorLabelEn: z.string().nullable(),
+  appliesTo: z.array(
+    z.object({ kind: z.enum(["ward", "commune", "department", "city"]), plannerSelects: z.boolean() }),
+  ),
+  frequency: z.enum(["month", "quarter", "half", "year"]),
+  timeAggregation: z.enum(["sum", "last", "mean", "ratio_of_sums"]),
   bottlenecks: z.array(z.string()),
-  status: z.enum(["verified", "verified-en", "partial", "candidate", "unknown-value"]),
+  status: z.enum([
+    "verified-congress",
+    "verified-plan-2026",
+    "verified",
+    "verified-en",
+    "partial",
+    "candidate",
+    "unknown-value",
+  ]),
   source: z.string(),
 });
 
@@ -320,6 +338,7 @@ export const ParsedEntry = z.object({
   justification: z.string().nullable(),
   evidence: z.string().nullable(),
   responsible: z.string().nullable(),
+  notApplicable: z.boolean().optional().describe('the clerk answered "không áp dụng" / N/A (reason in justification)'),
 });
 
 export const ReportResponse = z.object({
@@ -474,6 +493,7 @@ export const CityFigure = z.object({
   unitsExpected: z.array(z.string()),
   unitsIncluded: z.array(z.string()),
   unitsMissing: z.array(z.string()),
+  unitsNotApplicable: z.array(z.string()).optional().describe('units that answered "not applicable" (never 0)'),
   progress: z.enum(["met", "on_track", "at_risk", "off_track", "no_target", "no_data"]),
   target: z.unknown(),
 });
@@ -534,3 +554,27 @@ export const DemoResetResponse = z.object({
   unitCodes: z.array(z.string()),
   deleted: z.object({ submissions: z.number().int(), reports: z.number().int(), events: z.number().int() }),
 });
+
+// --- applicability (issue #14) -----------------------------------------------------------------------------------
+
+export const ApplicabilityEntry = z.object({
+  unitCode: z.string(),
+  targetId: z.string(),
+  state: z.enum(["applies", "not_applicable", "always_required"]),
+  from: z.string().describe("the first period the choice holds for: 2026-01, 2026-Q1, 2026-H1, 2026"),
+  note: z.string().nullable().optional(),
+});
+
+export const ApplicabilityResponse = z.object({ entries: z.array(ApplicabilityEntry) });
+
+export const ApplicabilityImportBody = z
+  .object({
+    csv: text(2_000_000)
+      .min(1)
+      .optional()
+      .describe("the table as CSV: unit_code, target_id, state, from, note (as `chitieu applicability export`)"),
+    entries: z.array(ApplicabilityEntry).max(20_000).optional().describe("or the choices as JSON"),
+  })
+  .strict();
+
+export const ApplicabilityImportResponse = z.object({ added: z.number().int(), total: z.number().int() });

@@ -8,6 +8,9 @@ import {
   entryFields,
   findTarget,
   parsePeriod,
+  reportScope,
+  isDue,
+  type ApplicabilityTable,
   type Catalog,
   type EntryField,
   type EntryInput,
@@ -187,6 +190,8 @@ export interface LocateOptions {
   /** collect what can be found instead of throwing (repair and carry-over): missing rows are skipped, the first of
    * duplicate rows is used, a name pointing at another target's row is ignored */
   tolerant?: boolean;
+  /** the planners' unit × target choices the template was made with (default: the catalog's applies_to) */
+  applicability?: ApplicabilityTable;
 }
 
 /**
@@ -198,7 +203,8 @@ export function locateEntries(src: CellSource, identity: TemplateIdentity, opts:
   const sheet = SHEET_NAMES.entry;
   let expected: { id: string; fields: EntryField[]; target: Target | undefined }[];
   const sameCatalog = identity.catalogVersion === catalog.version;
-  const unitTargets = sameCatalog ? units.targetsFor(catalog, identity.unitCode) : [];
+  // the rows the template writes for this unit and period: applicability and cadence (domain reportTargets)
+  const unitTargets = sameCatalog ? expectedRows(catalog, units, identity, opts.applicability) : [];
   if (unitTargets.length > 0) {
     expected = unitTargets.map((t) => ({ id: t.id, fields: entryFields(t), target: t }));
   } else {
@@ -232,7 +238,8 @@ export function locateEntries(src: CellSource, identity: TemplateIdentity, opts:
     // program that does not move names) is never trusted
     const rows = src.idRows.get(id) ?? [];
     if (rows.length === 0) {
-      if (opts.tolerant) continue;
+      // a planner may have taken a "(planner selects)" target out of this unit's report: its row is not missing
+      if (opts.tolerant || (target && plannerMayRemove(target, units, identity))) continue;
       throw workbookErrors.rowMissing(id, originalCell(opts, identity, id), strangerIds(src, expectedIds));
     }
     if (rows.length > 1 && !opts.tolerant)
@@ -333,6 +340,29 @@ function strangerIds(src: CellSource, expected: Set<string>): { cell: string; id
     if (!expected.has(id)) for (const r of rows) out.push({ cell: `${SHEET_NAMES.entry}!A${r}`, id });
   }
   return out.slice(0, 5);
+}
+
+function expectedRows(
+  catalog: Catalog,
+  units: UnitRegistry,
+  identity: TemplateIdentity,
+  applicability: ApplicabilityTable | undefined,
+): Target[] {
+  const unit = units.byCode(identity.unitCode);
+  const period = parsePeriod(identity.period);
+  if (!unit || !period) return units.targetsFor(catalog, identity.unitCode);
+  return reportScope(catalog, unit, period, applicability).applicable;
+}
+
+/**
+ * A row the template may lack: a target not due in the period (the template asks only for those due), or a
+ * "(planner selects)" target a planner may have taken out of this unit's report.
+ */
+function plannerMayRemove(target: Target, units: UnitRegistry, identity: TemplateIdentity): boolean {
+  const kind = units.byCode(identity.unitCode)?.kind;
+  const period = parsePeriod(identity.period);
+  if (period && !isDue(target, period)) return true;
+  return target.appliesTo.some((a) => a.kind === kind && a.plannerSelects);
 }
 
 /** Where a target's row is in a freshly made template of this identity (for the "row missing" message). */

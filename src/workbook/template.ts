@@ -10,6 +10,7 @@ import {
   GROUP_IDS,
   GROUP_NAMES,
   SOURCE_STATUS_NAMES,
+  directionFor,
   entryFields,
   formatNumber,
   isRatioTarget,
@@ -19,7 +20,12 @@ import {
   TEXT_LIMITS,
   ratioScale,
   targetForPeriod,
-  targetsForUnit,
+  reportTargets,
+  assignedTarget,
+  withAssigned,
+  targetSourceFor,
+  type ApplicabilityTable,
+  type UnitTargetTable,
   unitOfMeasureFor,
   type Bilingual,
   type Catalog,
@@ -256,8 +262,12 @@ export interface TemplateOptions {
   /** figures to put into the input cells (carry-over, demo sample data, tests) */
   values?: EntryInput[];
   unitInfo?: Partial<Record<"preparer" | "approver" | "phone", string>>;
-  /** default: the targets the unit reports (catalog's reportedBy) */
+  /** default: the targets the unit's report asks for in the period (applicability and cadence, domain reportTargets) */
   targets?: Target[];
+  /** the planners' unit × target choices (default: the catalog's applies_to) */
+  applicability?: ApplicabilityTable;
+  /** targets assigned to units: the unit's own is shown, with the decision that assigns it */
+  unitTargets?: UnitTargetTable;
 }
 
 // ------------------------------------------------------------------------------------------------------------------
@@ -428,8 +438,8 @@ function bi(b: Bilingual): string {
   return `${b.vi} / ${b.en}`;
 }
 
-function directionSymbol(t: Target): string {
-  return ({ ">=": "≥", ">": ">", "<=": "≤", "<": "<", done_by: "" } as const)[t.direction];
+function directionSymbol(t: Target, year: number): string {
+  return ({ ">=": "≥", ">": ">", "<=": "≤", "<": "<", done_by: "" } as const)[directionFor(t, year)];
 }
 
 function dateLabel(iso: string, locale: Locale): string {
@@ -439,14 +449,14 @@ function dateLabel(iso: string, locale: Locale): string {
 
 /** "≥ 11", "< 4,5", "trước 31/12/2028", or "Chưa có chỉ tiêu / no target set" — never a number the catalog lacks. */
 export function describeYearTarget(t: Target, yt: YearTarget, locale: Locale = "vi"): string {
-  if (yt.kind === "value") return `${directionSymbol(t)} ${formatNumber(yt.value, locale)}`;
+  if (yt.kind === "value") return `${directionSymbol(t, yt.year)} ${formatNumber(yt.value, locale)}`;
   if (yt.kind === "date") return locale === "vi" ? `trước ${dateLabel(yt.date, "vi")}` : `by ${yt.date}`;
   return bi(NO_TARGET);
 }
 
 function describeTerm(t: Target, v: TargetValue | undefined, locale: Locale): string {
   if (v === undefined) return NOT_APPLICABLE;
-  if (typeof v === "number") return `${directionSymbol(t)} ${formatNumber(v, locale)}`;
+  if (typeof v === "number") return `${directionSymbol(t, 2030)} ${formatNumber(v, locale)}`;
   return locale === "vi" ? `trước ${dateLabel(v, "vi")}` : `by ${v}`;
 }
 
@@ -558,7 +568,7 @@ export function buildTemplateSpec(opts: TemplateOptions): TemplateSpec {
   const { catalog, unit, period } = opts;
   const locale = opts.locale ?? "vi";
   const demo = opts.demo ?? unit.demo;
-  const targets = opts.targets ?? targetsForUnit(catalog, unit);
+  const targets = opts.targets ?? reportTargets(catalog, unit, period, opts.applicability);
   const identity: TemplateIdentity = {
     templateVersion: TEMPLATE_VERSION,
     catalogVersion: catalog.version,
@@ -708,7 +718,9 @@ export function buildTemplateSpec(opts: TemplateOptions): TemplateSpec {
     merges.push(`A${r}:${lastCol}${r}`);
     r++;
     for (const t of list) {
-      const yt = targetForPeriod(t, period);
+      // a target assigned to the unit (Decision 5969/QĐ-UBND) replaces the city's, and says so
+      const assigned = assignedTarget(opts.unitTargets, unit.code, t.id, period.year);
+      const yt = targetForPeriod(assigned ? withAssigned(t, assigned) : t, period);
       const fields = entryFields(t);
       const given = values.get(t.id);
       rows[t.id] = r;
@@ -716,7 +728,12 @@ export function buildTemplateSpec(opts: TemplateOptions): TemplateSpec {
       cells.push({ address: `${C.id}${r}`, value: t.id, style: "id" });
       cells.push({ address: `${C.name}${r}`, value: `${t.name.vi}\n${t.name.en}`, style: "label" });
       cells.push({ address: `${C.unitOfMeasure}${r}`, value: unitOfMeasureFor(t, period.year), style: "info" });
-      cells.push({ address: `${C.target}${r}`, value: describeYearTarget(t, yt, locale), style: "info" });
+      const described = describeYearTarget(assigned ? withAssigned(t, assigned) : t, yt, locale);
+      cells.push({
+        address: `${C.target}${r}`,
+        value: assigned ? `${described}\n${bi(targetSourceFor(t, assigned))}` : described,
+        style: "info",
+      });
       cells.push({
         address: `${C.termTarget}${r}`,
         value: describeTerm(t, t.targetByYear[2030], locale),

@@ -48,7 +48,7 @@ describe("chitieu catalog", () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("PhuLuc");
     for (const row of parseCsv(rows).rows) ws.addRow(row);
-    ws.getCell("H2").value = "mười một"; // E01 target_2026 typed as words
+    ws.getCell("I2").value = "mười một"; // E01 target_2026 typed as words (column I since unit_en came in)
     await wb.xlsx.writeFile(path.join(dir, "catalog.xlsx"));
     const r = io(dir);
     expect(await run(["check", "catalog.xlsx", "--lang", "en"], r)).toBe(1);

@@ -110,9 +110,26 @@ describe("chitieu consolidate <files or folders>", () => {
       fs.writeFileSync(path.join(bad, "readme.txt"), "hello");
     });
 
-    it("lists each rejected file with its reason and cell, and exits 1", async () => {
+    it("uses a file with one bad figure figure by figure: its other figures count, the bad one is listed", async () => {
       const c = captureIo(bad);
-      const code = await run([".", "-o", "out.xlsx", "--period", P], c.io);
+      const out = path.join(dir, "part.xlsx"); // outside the folder read
+      expect(await run([".", "--period", P, "--json", "-o", out], c.io)).toBe(1); // notes.xlsx is rejected
+      const err = c.err();
+      expect(err).toMatch(/Tệp dùng một phần .*: 1/);
+      expect(err).toMatch(/✖ over\.xlsx \(00082, 2026-Q1\)/);
+      expect(err).toMatch(/S01 — .*→ Nhap!H\d+/);
+      expect(err).toMatch(/Tệp bị từ chối: 1/);
+      const json = JSON.parse(c.out());
+      expect(json.files.rejected.map((r: { file: string }) => r.file)).toEqual(["notes.xlsx"]);
+      const target = (id: string) => json.targets.find((t: { targetId: string }) => t.targetId === id);
+      expect(target("S01").unitsMissing).toContain("00082");
+      expect(target("S02").unitsIncluded).toContain("00082");
+      expect(target("S02").unitsMissing).not.toContain("00082");
+    });
+
+    it("lists each rejected file with its reason and cell, and exits 1 (--whole-file: the strict rule)", async () => {
+      const c = captureIo(bad);
+      const code = await run([".", "-o", "out.xlsx", "--period", P, "--whole-file"], c.io);
       expect(code).toBe(1);
       const err = c.err();
       expect(err).toMatch(/Tệp bị từ chối: 2/);
@@ -131,13 +148,15 @@ describe("chitieu consolidate <files or folders>", () => {
       expect(fs.existsSync(path.join(bad, "out.xlsx"))).toBe(true);
       // run again: the output written into the folder is not read as a unit's workbook
       const again = captureIo(bad);
-      expect(await run([".", "-o", "out.xlsx", "--period", P], again.io)).toBe(1);
+      expect(await run([".", "-o", "out.xlsx", "--period", P, "--whole-file"], again.io)).toBe(1);
       expect(again.err()).toMatch(/Đã đọc 3 tệp/);
     });
 
     it("exits 0 with --allow-rejected, still listing them in the JSON", async () => {
       const c = captureIo(bad);
-      expect(await run([".", "--period", P, "--json", "--allow-rejected", "-o", "out.xlsx"], c.io)).toBe(0);
+      expect(
+        await run([".", "--period", P, "--json", "--allow-rejected", "--whole-file", "-o", "out.xlsx"], c.io),
+      ).toBe(0);
       const json = JSON.parse(c.out());
       expect(json.files.rejected.map((r: { file: string }) => r.file).sort()).toEqual(["notes.xlsx", "over.xlsx"]);
       expect(json.files.rejected.find((r: { file: string }) => r.file === "over.xlsx").reasons[0]).toMatchObject({

@@ -121,7 +121,7 @@ describe("chitieu submit", () => {
 
   it("prints every issue with its cell and exits 1 when the endpoint refuses the report; nothing is stored", async () => {
     const entries = validEntries(f.app, UNIT);
-    const ratio = entries.find((e) => e.numerator !== undefined)!;
+    const ratio = entries.find((e) => e.targetId === "S01")!; // a quarterly ratio: in the Q3 template
     ratio.numerator = Number(ratio.denominator) + 10;
     const file = await writeWorkbook(f, dir, "bad.xlsx", UNIT, "2026-Q3", entries);
     const before = await count(f.app, "submission");

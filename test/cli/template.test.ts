@@ -31,7 +31,7 @@ describe("chitieu template", () => {
   it("writes the template of a ward for a quarter and says so in Vietnamese", async () => {
     const c = io(dir);
     expect(await run(["--unit", "00004", "--period", "2026-Q1", "-o", "mau.xlsx"], c)).toBe(0);
-    expect(c.out()).toBe("✔ Đã tạo mẫu báo cáo Phường Ba Đình (00004), Quý I/2026: 21 chỉ tiêu → mau.xlsx\n");
+    expect(c.out()).toBe("✔ Đã tạo mẫu báo cáo Phường Ba Đình (00004), Quý I/2026: 9 chỉ tiêu → mau.xlsx\n");
     const read = readWorkbook(readFileSync(path.join(dir, "mau.xlsx")), { catalog, units });
     expect(read.identity).toEqual({
       templateVersion: TEMPLATE_VERSION,
@@ -40,15 +40,15 @@ describe("chitieu template", () => {
       period: "2026-Q1",
       demo: false,
     });
-    expect(read.entries).toHaveLength(21);
+    expect(read.entries).toHaveLength(9); // Q1 asks for the monthly and quarterly targets that apply to a ward
     expect(read.locale).toBe("vi");
   });
 
   it("speaks English and sets the English number style with --lang en", async () => {
     const c = io(dir);
-    expect(await run(["--unit", "S-XD", "--period", "2026-03", "-o", "dept.xlsx", "--lang", "en"], c)).toBe(0);
+    expect(await run(["--unit", "S-XD", "--period", "2026", "-o", "dept.xlsx", "--lang", "en"], c)).toBe(0);
     expect(c.out()).toBe(
-      "✔ Wrote the report template for Department of Construction (S-XD), March 2026: 2 targets → dept.xlsx\n",
+      "✔ Wrote the report template for Department of Construction (S-XD), Year 2026: 2 targets → dept.xlsx\n",
     );
     expect(readWorkbook(readFileSync(path.join(dir, "dept.xlsx")), { catalog, units }).locale).toBe("en");
   });

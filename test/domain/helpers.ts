@@ -13,7 +13,8 @@ export const catalog = defaultCatalog();
 export const units = defaultUnitRegistry();
 export const ctx: ValidationContext = { catalog, units };
 
-/** A ward's complete Q1 2026 report in which every figure meets its target (or has none to meet). */
+/** A ward's complete Q1 2026 report in which every figure meets its target (or has none to meet). U07 (craft
+ * villages) applies to communes only; the yearly targets are not due in Q1 but a ward may report them. */
 export function goodWardEntries(): EntryInput[] {
   const pop = "50.000";
   return [
@@ -26,7 +27,6 @@ export function goodWardEntries(): EntryInput[] {
     { targetId: "S13", numerator: "8", denominator: "10" },
     { targetId: "U04", numerator: pop, denominator: pop },
     { targetId: "U06", numerator: "60", denominator: "100" },
-    { targetId: "U07", numerator: "40", denominator: "100" },
     { targetId: "U08", numerator: "50", denominator: "100" },
     { targetId: "U09", numerator: "100", denominator: "100" },
     { targetId: "U10", numerator: "500.000", denominator: pop },

@@ -74,9 +74,26 @@ describe("consolidate (from read workbooks)", () => {
     expect(cell(D, "S01")).toBeUndefined();
   });
 
-  it("rejects a file with a blocking error, naming the rule, the target and the cell", () => {
+  it("uses a file figure by figure: its other figures count, the bad one is listed with its cell and is missing", () => {
     const bad = file("bad.xlsx", D, P, fullEntries(D, 100, { S01: { numerator: 120, denominator: 100 } }));
     const result = consolidate([...cityFiles(), bad], opts);
+    const v = result.files.find((f) => f.source === "bad.xlsx");
+    expect(v).toMatchObject({ status: "accepted", unitCode: D });
+    expect(v?.reasons).toEqual([
+      expect.objectContaining({ code: "numerator_above_denominator", targetId: "S01", cell: expect.stringMatching(/^Nhap!H\d+$/) }),
+    ]);
+    expect(result.counts).toMatchObject({ rejected: 0, accepted: result.counts.read });
+    const view = viewFromFiles(result.periods[0], { catalog, units, unitCodes: GROUP, generatedAt: "x" });
+    expect(view.completeness.rows.find((r) => r.unitCode === D)?.state).not.toBe("rejected");
+    // missing for S01 only: the unit's other figures are in the city figures
+    expect(view.figures.find((f) => f.targetId === "S01")?.unitsMissing).toEqual([D]);
+    expect(view.figures.find((f) => f.targetId === "S02")?.unitsIncluded).toContain(D);
+    expect(view.figures.find((f) => f.targetId === "S02")?.unitsMissing).not.toContain(D);
+  });
+
+  it("rejects a file with a blocking error with wholeFile (the strict rule), naming the rule, the target and the cell", () => {
+    const bad = file("bad.xlsx", D, P, fullEntries(D, 100, { S01: { numerator: 120, denominator: 100 } }));
+    const result = consolidate([...cityFiles(), bad], { ...opts, wholeFile: true });
     const v = result.files.find((f) => f.source === "bad.xlsx");
     expect(v?.status).toBe("rejected");
     expect(v?.reasons).toContainEqual(

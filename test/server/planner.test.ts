@@ -1,4 +1,5 @@
-import type { ParsedEntry } from "../../src/domain/types";
+import { parsePeriod, reportTargets } from "../../src/domain";
+import type { ParsedEntry, Period } from "../../src/domain/types";
 import {
   auth,
   body,
@@ -80,7 +81,9 @@ for (const dialect of dialects()) {
       const all = (await get(f.app, f.tokens.planner, "/completeness?period=2026-Q1")).json();
       const registry = f.app.reference.registry;
       const catalog = f.app.reference.currentCatalog;
-      const reporting = registry.all().filter((u) => !u.demo && registry.targetsFor(catalog, u.code).length > 0);
+      // expected: a target applies and is due in the quarter (departments with yearly targets only are not)
+      const q1 = parsePeriod("2026-Q1") as Period;
+      const reporting = registry.all().filter((u) => !u.demo && reportTargets(catalog, u, q1).length > 0);
       expect(all.counts.expected).toBe(reporting.length);
       expect(all.counts.expected).toBeGreaterThanOrEqual(wards + communes);
       const withDemo = (await get(f.app, f.tokens.planner, "/completeness?period=2026-Q1&demo=true")).json();
@@ -111,7 +114,11 @@ for (const dialect of dialects()) {
       expect(j.unitsMissing).toHaveLength(wards - 2);
       expect(j.matrix.map((m: { unitCode: string }) => m.unitCode)).not.toContain(DEMO);
       const ratio = f.app.reference.currentCatalog.targets.find(
-        (t) => t.reportedBy === "communes" && t.aggregation === "ratio_of_sums" && t.measure === "percent",
+        (t) =>
+          t.reportedBy === "communes" &&
+          t.aggregation === "ratio_of_sums" &&
+          t.measure === "percent" &&
+          t.frequency === "quarter",
       )!;
       const entryOf = (code: string): ParsedEntry =>
         j.matrix

@@ -9,25 +9,27 @@ function targetSection(id: string): HTMLElement {
 }
 
 describe("EntryForm", () => {
-  it("creates the template in the workbook and groups the unit's targets under the catalog's four groups", async () => {
+  it("creates the template in the workbook and groups the unit's targets under the catalog's groups", async () => {
     const { workbook } = await setupOpenReport();
     expect(workbook.ensureTemplate).toHaveBeenCalledWith(
       expect.objectContaining({ identity: expect.objectContaining({ unitCode: "00004", period: "2026-Q1" }) }),
     );
-    for (const group of Object.values(GROUP_NAMES)) {
+    // no economy target is due from a ward in a quarter (E10 is yearly): that group has no heading
+    for (const group of [GROUP_NAMES.society, GROUP_NAMES.urban_environment, GROUP_NAMES.party_building]) {
       expect(
         screen.getByRole("heading", { level: 3, name: new RegExp(`^${group.vi} \\(\\d+\\)`) }),
       ).toBeInTheDocument();
     }
-    expect(screen.getAllByRole("heading", { level: 4 })).toHaveLength(21);
+    // Q1 asks a ward for its monthly and quarterly targets (cadence): 9 of the 20 that apply to it
+    expect(screen.getAllByRole("heading", { level: 4 })).toHaveLength(9);
     expect(screen.getByText(/Đã tạo mẫu báo cáo 2026-Q1 trong sổ/)).toBeInTheDocument();
   });
 
   it("shows 'no target set' for a target the catalog gives no value for this year, never a number", async () => {
     await setupOpenReport();
-    const e10 = targetSection("E10");
-    expect(within(e10).getByText("Chưa có chỉ tiêu (năm 2030: 80)")).toBeInTheDocument();
-    expect(within(e10).queryByText(/Chỉ tiêu kỳ này/)).not.toBeInTheDocument();
+    const s09 = targetSection("S09");
+    expect(within(s09).getByText("Chưa có chỉ tiêu (năm 2030: 98)")).toBeInTheDocument();
+    expect(within(s09).queryByText(/Chỉ tiêu kỳ này/)).not.toBeInTheDocument();
   });
 
   it("shows each target's value for the period with its unit of measure", async () => {
@@ -38,7 +40,7 @@ describe("EntryForm", () => {
   });
 
   it.each([
-    ["E10", true],
+    ["S09", true],
     ["S02", false],
   ])("marks %s as a provisional target: %s", async (id, provisional) => {
     await setupOpenReport();
@@ -64,11 +66,24 @@ describe("EntryForm", () => {
     ["vi", "mười hai", "mười hai"],
   ] as const)("in %s, typing %j writes %j into the cell", async (locale, typed, written) => {
     const { user, workbook } = await setupOpenReport({ locale });
-    const label = locale === "vi" ? /^U10 · Tử số/ : /^U10 · Numerator/;
+    const label = locale === "vi" ? /^S09 · Tử số/ : /^S09 · Numerator/;
     const input = screen.getByLabelText(label);
     await user.type(input, typed === "" ? "7{Backspace}" : typed);
     await user.tab();
-    await waitFor(() => expect(workbook.value("U10", "numerator")).toBe(written));
+    await waitFor(() => expect(workbook.value("S09", "numerator")).toBe(written));
+  });
+
+  it("takes “không áp dụng” in the figure's field as typed (the rules then ask for the reason)", async () => {
+    const { user, workbook } = await setupOpenReport();
+    await user.type(screen.getByLabelText(/^S09 · Tử số/), "không áp dụng");
+    await user.tab();
+    await waitFor(() => expect(workbook.value("S09", "numerator")).toBe("không áp dụng"));
+  });
+
+  it("shows the English unit of measure and ratio labels on English screens", async () => {
+    await setupOpenReport({ locale: "en" });
+    expect(within(targetSection("U13")).getByText("Unit of measure: locations")).toBeInTheDocument();
+    expect(screen.getByLabelText(/^S09 · Numerator: People holding a health-insurance card/)).toBeInTheDocument();
   });
 
   it("updates the form when the sheet changes (typing or pasting in Excel)", async () => {

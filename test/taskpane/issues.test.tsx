@@ -14,14 +14,14 @@ async function openIssues(user: Awaited<ReturnType<typeof setupSeeded>>["user"])
 describe("IssuesPanel", () => {
   it("lists every issue grouped by target, targets with errors first", async () => {
     const { user } = await setupSeeded(
-      withChanges({ S01: { numerator: 150 }, S02: { value: "mười hai" }, U06: { numerator: 10 } }),
+      withChanges({ S01: { numerator: 150 }, S02: { value: "mười hai" }, U09: { numerator: 10 } }),
     );
     const panel = await openIssues(user);
     const headings = within(panel)
       .getAllByRole("heading", { level: 3 })
       .map((h) => h.textContent?.slice(0, 3));
-    // S01 and S02 carry errors, U06 only a warning (off track): errors come first, notes (info) last
-    expect(headings.slice(0, 3)).toEqual(["S01", "S02", "U06"]);
+    // S01 and S02 carry errors, U09 only a warning (off track): errors come first, notes (info) last
+    expect(headings.slice(0, 3)).toEqual(["S01", "S02", "U09"]);
     for (const h of within(panel).getAllByRole("heading", { level: 3 }).slice(3)) {
       const section = h.closest("section") as HTMLElement;
       expect(within(section).queryByText("Lỗi")).toBeNull();
@@ -46,14 +46,14 @@ describe("IssuesPanel", () => {
   });
 
   it("takes a justification for a warning in place, writes it to the workbook and stops blocking", async () => {
-    const { user, workbook } = await setupSeeded(withChanges({ U06: { numerator: 10 } }));
+    const { user, workbook } = await setupSeeded(withChanges({ U09: { numerator: 10 } }));
     expect(screen.getByTestId("status-summary")).toHaveTextContent("1 cảnh báo cần giải trình");
     const panel = await openIssues(user);
-    const box = within(panel).getByLabelText("Giải trình cho U06");
+    const box = within(panel).getByLabelText("Giải trình cho U09");
     await user.type(box, "Nhà máy xử lý nước thải chậm tiến độ do giải phóng mặt bằng.");
     await user.tab();
     await waitFor(() =>
-      expect(workbook.value("U06", "justification")).toBe(
+      expect(workbook.value("U09", "justification")).toBe(
         "Nhà máy xử lý nước thải chậm tiến độ do giải phóng mặt bằng.",
       ),
     );
@@ -62,9 +62,9 @@ describe("IssuesPanel", () => {
   });
 
   it("says a too-short justification does not count yet", async () => {
-    const { user } = await setupSeeded(withChanges({ U06: { numerator: 10 } }));
+    const { user } = await setupSeeded(withChanges({ U09: { numerator: 10 } }));
     const panel = await openIssues(user);
-    const box = within(panel).getByLabelText("Giải trình cho U06");
+    const box = within(panel).getByLabelText("Giải trình cho U09");
     await user.type(box, "chậm");
     expect(screen.getByTestId("status-summary")).toHaveTextContent("1 cảnh báo cần giải trình");
     expect(within(panel).queryByText("Đã giải trình")).not.toBeInTheDocument();
@@ -95,7 +95,7 @@ describe("IssuesPanel", () => {
   it("lists blank targets as errors when a new report is opened", async () => {
     const { user } = await setupOpenReport();
     const panel = await openIssues(user);
-    expect(within(panel).getAllByRole("heading", { level: 3 })).toHaveLength(21);
-    expect(screen.getByTestId("status-summary")).toHaveTextContent(/21 lỗi chặn gửi/);
+    expect(within(panel).getAllByRole("heading", { level: 3 })).toHaveLength(9); // the 9 targets due in Q1
+    expect(screen.getByTestId("status-summary")).toHaveTextContent(/9 lỗi chặn gửi/);
   });
 });

@@ -97,12 +97,12 @@ describe("the preview workbook", () => {
     const wb = createPreviewWorkbook(new MemoryStorage());
     const s = spec();
     await wb.ensureTemplate(s);
-    await wb.writeEntries([{ targetId: "U10", field: "numerator", raw: 99 }]);
+    await wb.writeEntries([{ targetId: "S09", field: "numerator", raw: 99 }]);
     const handler = jest.fn();
     await wb.onEntriesChanged(handler);
-    wb.editCell(cellMap(s)("U10", "numerator") as string, typed);
-    expect(wb.valueAt("U10", "numerator")).toBe(stored);
-    expect(handler).toHaveBeenCalledWith([{ targetId: "U10", field: "numerator", raw: stored }]);
+    wb.editCell(cellMap(s)("S09", "numerator") as string, typed);
+    expect(wb.valueAt("S09", "numerator")).toBe(stored);
+    expect(handler).toHaveBeenCalledWith([{ targetId: "S09", field: "numerator", raw: stored }]);
   });
 
   it("ignores typing outside the input cells", async () => {

@@ -38,8 +38,39 @@ function cellValue(spec: TemplateSpec, sheetName: string, address: string) {
   return sheet(spec, sheetName).cells.find((c) => c.address === address);
 }
 
+describe("buildTemplateSpec: which targets a period's template asks for (applicability and cadence)", () => {
+  const rowsOf = (spec: TemplateSpec) => Object.keys(spec.entry.rows);
+
+  it("asks in 2026-02 only for the monthly targets, in 2026-Q1 for the quarterly ones too, in 2026 for all", () => {
+    const feb = rowsOf(buildTemplateSpec({ catalog, unit: ward, period: parsePeriod("2026-02") as Period }));
+    expect(feb.sort()).toEqual(["U13", "U14", "U15", "U16"]);
+    const q1 = rowsOf(buildTemplateSpec({ catalog, unit: ward, period }));
+    expect(q1).toEqual(expect.arrayContaining(["S01", "S02", "U13"]));
+    expect(q1).not.toContain("E10");
+    const year = rowsOf(buildTemplateSpec({ catalog, unit: ward, period: parsePeriod("2026") as Period }));
+    expect(year.sort()).toEqual(units.targetsFor(catalog, ward.code).map((t) => t.id).sort());
+  });
+
+  it("leaves out a target a planner set not applicable for the unit, from its period on", () => {
+    const applicability = { entries: [{ unitCode: ward.code, targetId: "E10", state: "not_applicable" as const, from: "2026-Q1" }] };
+    expect(rowsOf(buildTemplateSpec({ catalog, unit: ward, period: parsePeriod("2026") as Period, applicability }))).not.toContain("E10");
+  });
+
+  it("shows a target assigned to the unit, and the decision that assigns it", () => {
+    const unitTargets = { entries: [{ unitCode: ward.code, targetId: "S02", year: 2026, value: 30, direction: null, decision: "5969/QĐ-UBND" }] };
+    const spec = buildTemplateSpec({ catalog, unit: ward, period, unitTargets });
+    const row = spec.entry.rows.S02;
+    const target = sheet(spec, SHEET_NAMES.entry).cells.find((c) => c.address === `D${row}`)?.value;
+    expect(String(target)).toContain("≥ 30");
+    expect(String(target)).toContain("5969/QĐ-UBND");
+    const plain = buildTemplateSpec({ catalog, unit: ward, period });
+    expect(String(sheet(plain, SHEET_NAMES.entry).cells.find((c) => c.address === `D${row}`)?.value)).toContain("18.000");
+  });
+});
+
 describe("buildTemplateSpec", () => {
-  const spec = buildTemplateSpec({ catalog, unit: ward, period });
+  // every target that applies to the ward, so the layout tests see each kind of row (Q1 itself asks for fewer)
+  const spec = buildTemplateSpec({ catalog, unit: ward, period, targets: units.targetsFor(catalog, ward.code) });
   const entry = sheet(spec, SHEET_NAMES.entry);
 
   it("has the guide, unit and entry sheets, in that order", () => {
@@ -113,7 +144,7 @@ describe("buildTemplateSpec", () => {
   });
 
   it("shows 'no target set' for a year the catalog has no value for, never a number", () => {
-    const y2027 = parsePeriod("2027-Q1") as Period;
+    const y2027 = parsePeriod("2027") as Period;
     const spec27 = buildTemplateSpec({ catalog, unit: ward, period: y2027 });
     for (const t of units.targetsFor(catalog, ward.code)) {
       const yt = targetForPeriod(t, y2027);
@@ -195,7 +226,7 @@ describe("buildTemplateSpec", () => {
 });
 
 describe("cellOf", () => {
-  const spec = buildTemplateSpec({ catalog, unit: ward, period });
+  const spec = buildTemplateSpec({ catalog, unit: ward, period, targets: units.targetsFor(catalog, ward.code) });
 
   it.each<[string, EntryField, string | undefined]>([
     ["S01", "numerator", `Nhap!H${spec.entry.rows.S01}`],

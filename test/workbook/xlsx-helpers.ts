@@ -15,7 +15,9 @@ export const period = parsePeriod("2026-Q1") as Period;
 export const ward = units.byCode("00004") as Unit;
 
 export function specFor(opts: Partial<TemplateOptions> = {}): TemplateSpec {
-  return buildTemplateSpec({ catalog, unit: ward, period, ...opts });
+  // every target that applies to the ward (the Q1 template itself asks only for those due in the quarter)
+  const unit = opts.unit ?? ward;
+  return buildTemplateSpec({ catalog, unit, period, targets: units.targetsFor(catalog, unit.code), ...opts });
 }
 
 export async function templateBytes(opts: Partial<TemplateOptions> = {}): Promise<{ spec: TemplateSpec; bytes: Uint8Array }> {

@@ -143,16 +143,16 @@ describe("the reader rejects, naming the sheet and cell and saying how to fix", 
   });
 
   it("names the row of a deleted target and where it was", async () => {
-    const { spec, bytes } = await templateBytes();
-    const row = spec.entry.rows.S02;
+    const { spec, bytes } = await templateBytes({ targets: undefined }); // the Q1 template as made
+    const row = spec.entry.rows.S01;
     const path = await sheetPath(bytes, "Nhap");
     const edited = await editZip(bytes, {
       [path]: (xml) => xml.replace(new RegExp(`<row r="${row}"[\\s\\S]*?</row>`), ""),
-      "xl/workbook.xml": (xml) => xml.replace(new RegExp(`(<definedName name="CT_S02_\\w+">)[^<]+`, "g"), "$1#REF!"),
+      "xl/workbook.xml": (xml) => xml.replace(new RegExp(`(<definedName name="CT_S01_\\w+">)[^<]+`, "g"), "$1#REF!"),
     });
     const e = rejection(() => read(edited));
     expect(e.code).toBe("CT_TEMPLATE_ROW_MISSING");
-    expect(e.details).toEqual({ targetId: "S02", cell: `Nhap!A${row}` });
+    expect(e.details).toEqual({ targetId: "S01", cell: `Nhap!A${row}` });
     expect(e.messages.vi).toContain(`ô Nhap!A${row}`);
     expect(e.messages.en).toContain("do not retype ids: undo the change (Ctrl+Z), or download the template again");
   });

@@ -5,6 +5,9 @@
  * - `city_only`: the one figure of the unit that reports it (the first in registry order if several did);
  * - `none` (milestones): the least advanced state reported.
  * Every figure names the units expected, included and missing: a unit without a usable figure is missing, never 0.
+ * A unit that answered "not applicable" is listed apart (`unitsNotApplicable`): neither included nor missing.
+ * Expected means: the target applies to the unit in the period (the catalog's applies_to and the planners' table,
+ * rules/applicability.ts) and is due in it (its frequency, rules/cadence.ts).
  * Demo units are left out unless `includeDemo`, and so are units retired from the period on (`reportsIn`). The city
  * figure is judged by the same assess() at city scope.
  */
@@ -23,6 +26,7 @@ import { ratioScale, targetForPeriod } from "../catalog/catalog";
 import { emptyParsedEntry } from "../rules/entry";
 import { assess } from "../rules/assess";
 import { expectedIn } from "../units/expected";
+import { reportScope, type ApplicabilityTable } from "../rules/applicability";
 
 export interface AggregateOptions {
   /** Restrict to these units (a unit group); default every expected unit. */
@@ -33,6 +37,8 @@ export interface AggregateOptions {
   ytd?: Record<string, number>;
   /** Milestones: the day judged (default the end of the period). */
   asOf?: Date;
+  /** The planners' unit × target choices; default the catalog's applies_to only. */
+  applicability?: ApplicabilityTable;
 }
 
 const MILESTONE_RANK: Record<MilestoneState, number> = { not_started: 0, in_progress: 1, done: 2 };
@@ -48,7 +54,29 @@ export function expectedReporters(
   targetId: string,
   opts: AggregateOptions = {},
 ): Unit[] {
-  return registry.unitsFor(catalog, targetId).filter(expectedIn(period, opts));
+  const expected = expectedIn(period, opts);
+  return registry
+    .all()
+    .filter(
+      (u) => expected(u) && reportScope(catalog, u, period, opts.applicability).due.some((t) => t.id === targetId),
+    );
+}
+
+/** Per target id, the units expected for the period (registry order). */
+function expectedByTarget(
+  catalog: Catalog,
+  registry: UnitRegistry,
+  period: Period,
+  opts: AggregateOptions,
+): Map<string, Unit[]> {
+  const byTarget = new Map<string, Unit[]>();
+  for (const t of catalog.targets) byTarget.set(t.id, []);
+  const expected = expectedIn(period, opts);
+  for (const u of registry.all()) {
+    if (!expected(u)) continue;
+    for (const t of reportScope(catalog, u, period, opts.applicability).due) byTarget.get(t.id)?.push(u);
+  }
+  return byTarget;
 }
 
 function usable(target: Target, e: ParsedEntry | undefined): boolean {
@@ -77,9 +105,11 @@ function figureFor(
   const included: ParsedEntry[] = [];
   const unitsIncluded: string[] = [];
   const unitsMissing: string[] = [];
+  const unitsNotApplicable: string[] = [];
   for (const u of expected) {
     const e = byUnit.get(u.code)?.get(target.id);
-    if (usable(target, e)) {
+    if (e?.notApplicable) unitsNotApplicable.push(u.code);
+    else if (usable(target, e)) {
       included.push(e as ParsedEntry);
       unitsIncluded.push(u.code);
     } else unitsMissing.push(u.code);
@@ -130,6 +160,7 @@ function figureFor(
     unitsExpected: expected.map((u) => u.code),
     unitsIncluded,
     unitsMissing,
+    unitsNotApplicable,
     progress,
     target: yt,
   };
@@ -152,8 +183,6 @@ export function aggregate(
     for (const e of r.entries) entries.set(e.targetId, e);
     byUnit.set(r.unitCode, entries);
   }
-  const expected = expectedIn(period, opts);
-  return catalog.targets.map((t) =>
-    figureFor(t, period, registry.unitsFor(catalog, t.id).filter(expected), byUnit, opts),
-  );
+  const expected = expectedByTarget(catalog, registry, period, opts);
+  return catalog.targets.map((t) => figureFor(t, period, expected.get(t.id) ?? [], byUnit, opts));
 }

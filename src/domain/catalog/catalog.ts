@@ -11,6 +11,7 @@ import {
   CATALOG_YEARS,
   type Catalog,
   type CatalogYear,
+  type Direction,
   type EntryField,
   type Period,
   type Target,
@@ -65,7 +66,10 @@ export function cloneTarget(t: Target): Target {
     ...t,
     name: { ...t.name },
     unitOfMeasureByYear: { ...t.unitOfMeasureByYear },
+    unitEnByYear: { ...t.unitEnByYear },
+    directionByYear: { ...t.directionByYear },
     targetByYear: { ...t.targetByYear },
+    appliesTo: t.appliesTo.map((a) => ({ ...a })),
     bottlenecks: [...t.bottlenecks],
   };
 }
@@ -81,6 +85,17 @@ export function isCatalogYear(year: number): year is CatalogYear {
 /** The unit of measure that applies in a year (E02: million VND in 2026, USD in 2030). */
 export function unitOfMeasureFor(target: Target, year: number): string {
   return (isCatalogYear(year) ? target.unitOfMeasureByYear[year] : undefined) ?? target.unitOfMeasure;
+}
+
+/** The English unit of measure in a year; the Vietnamese one when the catalog has no English label. */
+export function unitOfMeasureEnFor(target: Target, year: number): string {
+  const own = isCatalogYear(year) ? target.unitEnByYear[year] : undefined;
+  return own ?? target.unitEn ?? unitOfMeasureFor(target, year);
+}
+
+/** The direction that applies in a year (U05: "> 80" in 2026, ">= 80" in 2030). */
+export function directionFor(target: Target, year: number): Direction {
+  return (isCatalogYear(year) ? target.directionByYear[year] : undefined) ?? target.direction;
 }
 
 function termTarget(target: Target): TargetValue | null {

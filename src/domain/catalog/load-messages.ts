@@ -23,6 +23,10 @@ export type CatalogIssueCode =
   | "unknown_bottleneck"
   | "unknown_status"
   | "bad_unit_by_year"
+  | "bad_direction_by_year"
+  | "bad_applies_to"
+  | "unknown_value"
+  | "time_ratio_needs_ratio"
   | "no_targets";
 
 type P = Record<string, string | number>;
@@ -111,8 +115,24 @@ export const CATALOG_MESSAGES: Record<CatalogIssueCode, (p: P) => Bilingual> = {
     en: `Row ${p.row}, column status: "${p.value}" is not valid. Use one of: ${list(p.allowed)}.`,
   }),
   bad_unit_by_year: (p) => ({
-    vi: `Dòng ${p.row}, cột unit: "${p.value}" không đúng dạng đơn vị theo năm. Hãy ghi "2026: triệu đồng; 2030: USD" (năm từ 2026 đến 2030).`,
-    en: `Row ${p.row}, column unit: "${p.value}" is not a valid per-year unit. Write "2026: triệu đồng; 2030: USD" (years 2026 to 2030).`,
+    vi: `Dòng ${p.row}, cột ${p.column}: "${p.value}" không đúng dạng đơn vị theo năm. Hãy ghi "2026: triệu đồng; 2030: USD" (năm từ 2026 đến 2030).`,
+    en: `Row ${p.row}, column ${p.column}: "${p.value}" is not a valid per-year unit. Write "2026: triệu đồng; 2030: USD" (years 2026 to 2030).`,
+  }),
+  bad_direction_by_year: (p) => ({
+    vi: `Dòng ${p.row}, cột direction: "${p.value}" không đúng dạng hướng theo năm. Hãy ghi "2026:>;2030:>=" (năm từ 2026 đến 2030; hướng >=, >, <=, <).`,
+    en: `Row ${p.row}, column direction: "${p.value}" is not a valid per-year direction. Write "2026:>;2030:>=" (years 2026 to 2030; directions >=, >, <=, <).`,
+  }),
+  bad_applies_to: (p) => ({
+    vi: `Dòng ${p.row}, cột applies_to: "${p.value}" không hợp lệ hoặc lặp lại. Hãy dùng ${list(p.allowed)}, cách nhau bởi dấu ;, có thể thêm "(planner selects)", ví dụ "ward;commune (planner selects)".`,
+    en: `Row ${p.row}, column applies_to: "${p.value}" is not valid or is repeated. Use ${list(p.allowed)}, separated by ;, optionally followed by "(planner selects)", e.g. "ward;commune (planner selects)".`,
+  }),
+  unknown_value: (p) => ({
+    vi: `Dòng ${p.row}, cột ${p.column}: "${p.value}" không hợp lệ. Hãy dùng một trong: ${list(p.allowed)}, hoặc để trống để dùng mặc định.`,
+    en: `Row ${p.row}, column ${p.column}: "${p.value}" is not valid. Use one of: ${list(p.allowed)}, or leave it empty for the default.`,
+  }),
+  time_ratio_needs_ratio: (p) => ({
+    vi: `Dòng ${p.row}, cột time_aggregation: ratio_of_sums chỉ dùng cho chỉ tiêu có tử số và mẫu số (aggregation = ratio_of_sums). Hãy chọn sum, last hoặc mean.`,
+    en: `Row ${p.row}, column time_aggregation: ratio_of_sums needs a numerator and a denominator (aggregation = ratio_of_sums). Choose sum, last or mean.`,
   }),
   no_targets: () => ({
     vi: "Tệp danh mục không có chỉ tiêu nào. Hãy thêm mỗi chỉ tiêu một dòng dưới dòng tiêu đề.",

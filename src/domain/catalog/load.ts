@@ -7,6 +7,11 @@
 import {
   CATALOG_YEARS,
   type Aggregation,
+  type AppliesTo,
+  FREQUENCIES,
+  TIME_AGGREGATIONS,
+  type Frequency,
+  type TimeAggregation,
   type Bottleneck,
   type CatalogIssue,
   type CatalogLoadResult,
@@ -25,12 +30,24 @@ import { parseCsv } from "./csv";
 import { CATALOG_MESSAGES, type CatalogIssueCode } from "./load-messages";
 import { BOTTLENECK_NAMES, GROUP_NAMES } from "./names";
 import { BASE_COLUMNS, OPTIONAL_COLUMNS } from "./write";
+import { DEFAULT_FREQUENCY, defaultAppliesTo, defaultTimeAggregation } from "./defaults";
 
 const MEASURES: MeasureKind[] = ["rate", "percent", "amount", "count", "index", "milestone"];
 const DIRECTIONS: Direction[] = [">=", ">", "<=", "<", "done_by"];
 const REPORTED_BY: ReportedBy[] = ["communes", "departments", "city"];
 const AGGREGATIONS: Aggregation[] = ["sum", "ratio_of_sums", "city_only", "none"];
-const STATUSES: TargetSourceStatus[] = ["verified", "verified-en", "partial", "candidate", "unknown-value"];
+const STATUSES: TargetSourceStatus[] = [
+  "verified-congress",
+  "verified-plan-2026",
+  "verified",
+  "verified-en",
+  "partial",
+  "candidate",
+  "unknown-value",
+];
+const UNIT_KINDS: AppliesTo["kind"][] = ["ward", "commune", "department", "city"];
+const PLANNER_SELECTS = /^(\w+)\s*\(\s*planner selects\s*\)$/i;
+const DIRECTION_BY_YEAR = /^\s*(\d{4})\s*:\s*(\S+)\s*$/;
 const ID = /^[A-Za-z0-9_-]{1,20}$/;
 const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -58,19 +75,81 @@ function parseYearValue(raw: string, measure: string, row: number, column: strin
   return null;
 }
 
-function parseUnitByYear(unit: string, row: number, out: IssueList): Partial<Record<CatalogYear, string>> {
+function parseUnitByYear(
+  unit: string,
+  row: number,
+  out: IssueList,
+  column = "unit",
+): Partial<Record<CatalogYear, string>> {
   if (!/^\s*\d{4}\s*:/.test(unit)) return {};
   const byYear: Partial<Record<CatalogYear, string>> = {};
   for (const part of unit.split(";")) {
     const m = UNIT_BY_YEAR.exec(part);
     const year = m ? Number(m[1]) : NaN;
     if (!m || !isCatalogYear(year)) {
-      out.add(row, "unit", "bad_unit_by_year", { value: unit });
+      out.add(row, column, "bad_unit_by_year", { value: unit });
       return {};
     }
     byYear[year] = m[2];
   }
   return byYear;
+}
+
+/** ">=" or "2026:>;2030:>=" → the direction of years without their own (the last stated) and each year's. */
+function parseDirection(
+  raw: string,
+  row: number,
+  out: IssueList,
+): { direction: string; byYear: Partial<Record<CatalogYear, Direction>> } {
+  if (!raw.includes(":")) {
+    if (raw !== "" && !oneOf(DIRECTIONS, raw))
+      out.add(row, "direction", "bad_direction", { value: raw, allowed: DIRECTIONS.join(", ") });
+    return { direction: raw, byYear: {} };
+  }
+  const byYear: Partial<Record<CatalogYear, Direction>> = {};
+  let last = "";
+  for (const part of raw.split(";")) {
+    const m = DIRECTION_BY_YEAR.exec(part);
+    const year = m ? Number(m[1]) : NaN;
+    const d = m ? m[2] : "";
+    if (!m || !isCatalogYear(year) || !oneOf(DIRECTIONS, d) || d === "done_by") {
+      out.add(row, "direction", "bad_direction_by_year", { value: raw });
+      return { direction: "", byYear: {} };
+    }
+    byYear[year] = d;
+    last = d;
+  }
+  return { direction: last, byYear };
+}
+
+/** "ward;commune (planner selects)" → AppliesTo[]; empty → the default from reported_by. */
+function parseAppliesTo(raw: string, reportedBy: string, row: number, out: IssueList): AppliesTo[] {
+  if (raw === "") return oneOf(REPORTED_BY, reportedBy) ? defaultAppliesTo(reportedBy) : [];
+  const list: AppliesTo[] = [];
+  for (const part of raw.split(";").map((p) => p.trim())) {
+    const m = PLANNER_SELECTS.exec(part);
+    const kind = (m ? m[1] : part).toLowerCase();
+    if (!oneOf(UNIT_KINDS, kind) || list.some((a) => a.kind === kind)) {
+      out.add(row, "applies_to", "bad_applies_to", { value: part, allowed: UNIT_KINDS.join(", ") });
+      continue;
+    }
+    list.push({ kind, plannerSelects: m !== null });
+  }
+  return list;
+}
+
+function optionalOf<T extends string>(
+  raw: string,
+  allowed: readonly T[],
+  fallback: T,
+  row: number,
+  column: string,
+  out: IssueList,
+): T {
+  if (raw === "") return fallback;
+  if (oneOf(allowed, raw)) return raw;
+  out.add(row, column, "unknown_value", { value: raw, allowed: allowed.join(", ") });
+  return fallback;
 }
 
 function parseRow(cell: (c: string) => string, row: number, out: IssueList): Target | null {
@@ -91,9 +170,7 @@ function parseRow(cell: (c: string) => string, row: number, out: IssueList): Tar
   const measure = required("measure");
   if (measure !== "" && !oneOf(MEASURES, measure))
     out.add(row, "measure", "unknown_measure", { value: measure, allowed: MEASURES.join(", ") });
-  const direction = required("direction");
-  if (direction !== "" && !oneOf(DIRECTIONS, direction))
-    out.add(row, "direction", "bad_direction", { value: direction, allowed: DIRECTIONS.join(", ") });
+  const { direction, byYear: directionByYear } = parseDirection(required("direction"), row, out);
   const reportedBy = required("reported_by");
   if (reportedBy !== "" && !oneOf(REPORTED_BY, reportedBy))
     out.add(row, "reported_by", "unknown_reported_by", { value: reportedBy, allowed: REPORTED_BY.join(", ") });
@@ -134,6 +211,22 @@ function parseRow(cell: (c: string) => string, row: number, out: IssueList): Tar
     if (v !== null) targetByYear[y] = v;
   }
   const unitOfMeasureByYear = parseUnitByYear(unit, row, out);
+  const unitEn = cell("unit_en");
+  const unitEnByYear = parseUnitByYear(unitEn, row, out, "unit_en");
+  const appliesTo = parseAppliesTo(cell("applies_to"), reportedBy, row, out);
+  const frequency: Frequency = optionalOf(cell("frequency"), FREQUENCIES, DEFAULT_FREQUENCY, row, "frequency", out);
+  const timeAggregation: TimeAggregation = optionalOf(
+    cell("time_aggregation"),
+    TIME_AGGREGATIONS,
+    defaultTimeAggregation({ measure: measure as MeasureKind, aggregation: aggregation as Aggregation }),
+    row,
+    "time_aggregation",
+    out,
+  );
+  if (timeAggregation === "ratio_of_sums" && aggregation !== "ratio_of_sums" && aggregation !== "")
+    out.add(row, "time_aggregation", "time_ratio_needs_ratio");
+  const numeratorEn = cell("numerator_en");
+  const denominatorEn = cell("denominator_en");
   if (out.issues.length > before) return null;
   return {
     id,
@@ -141,20 +234,29 @@ function parseRow(cell: (c: string) => string, row: number, out: IssueList): Tar
     name: { vi: nameVi, en: nameEn },
     unitOfMeasure: unit,
     unitOfMeasureByYear,
+    unitEn: unitEn === "" ? null : unitEn,
+    unitEnByYear,
     measure: measure as MeasureKind,
     direction: direction as Direction,
+    directionByYear,
     targetByYear,
     reportedBy: reportedBy as ReportedBy,
     aggregation: aggregation as Aggregation,
     numeratorLabel: numeratorLabel === "" ? null : numeratorLabel,
     denominatorLabel: denominatorLabel === "" ? null : denominatorLabel,
+    numeratorLabelEn: numeratorEn === "" ? null : numeratorEn,
+    denominatorLabelEn: denominatorEn === "" ? null : denominatorEn,
+    appliesTo,
+    frequency,
+    timeAggregation,
     bottlenecks,
     status: status as TargetSourceStatus,
     source,
   };
 }
 
-const clean = (v: unknown): string =>
+/** A cell as text: NFC, no byte-order mark, trimmed; blank for null and undefined. */
+export const cleanCell = (v: unknown): string =>
   v === null || v === undefined
     ? ""
     : String(v)
@@ -167,6 +269,7 @@ export function parseCatalogRows(rows: readonly (readonly unknown[])[]): Catalog
   const out = new IssueList();
   const all: readonly string[] = [...BASE_COLUMNS, ...OPTIONAL_COLUMNS];
   const expected = BASE_COLUMNS.join(", ");
+  const clean = cleanCell;
   const headerRow = rows.findIndex((r) => r.some((c) => clean(c) !== ""));
   if (headerRow === -1) {
     out.add(1, "", "empty_file");

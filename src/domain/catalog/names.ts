@@ -20,7 +20,15 @@ export const BOTTLENECK_NAMES: Record<Bottleneck, Bilingual> = {
 
 /** How far a target's value is confirmed — shown to users next to every target. */
 export const SOURCE_STATUS_NAMES: Record<TargetSourceStatus, Bilingual> = {
-  verified: { vi: "Đã xác minh", en: "Verified" },
+  "verified-congress": {
+    vi: "Đã xác minh: Đại hội XVIII / phụ lục 43 chỉ tiêu",
+    en: "Verified: 18th Party Congress / the 43-target appendix",
+  },
+  "verified-plan-2026": {
+    vi: "Đã xác minh: kế hoạch năm 2026 (NQ 482/NQ-HĐND), chưa xác nhận thuộc 43 chỉ tiêu",
+    en: "Verified: the 2026 plan (Res. 482/NQ-HĐND), not confirmed among the 43",
+  },
+  verified: { vi: "Đã xác minh (danh mục cũ)", en: "Verified (older catalog)" },
   "verified-en": { vi: "Đã xác minh (qua bản tiếng Anh)", en: "Verified (English report only)" },
   partial: {
     vi: "Nêu tại Đại hội, chưa xác nhận thuộc 43 chỉ tiêu",

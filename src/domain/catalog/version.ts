@@ -3,6 +3,7 @@
  * field of any target (a name, a value, the source…) or the order of targets changes the version.
  */
 import { CATALOG_YEARS, type Target } from "../types";
+import { formatAppliesTo, hasOnlyDefaults } from "./defaults";
 
 const FNV_OFFSET = 0xcbf29ce484222325n;
 const FNV_PRIME = 0x100000001b3n;
@@ -19,9 +20,12 @@ export function fnv1a64(text: string): string {
   return h.toString(16).padStart(16, "0");
 }
 
-/** Every field of a target in a fixed order (object key order never matters). */
+/**
+ * Every field of a target in a fixed order (object key order never matters). The fields of the 2026-12 revision are
+ * added only when one differs from its default, so a catalog stored before the revision keeps its version.
+ */
 export function targetFingerprint(t: Target): unknown[] {
-  return [
+  const base: unknown[] = [
     t.id,
     t.group,
     t.name.vi,
@@ -38,6 +42,18 @@ export function targetFingerprint(t: Target): unknown[] {
     t.bottlenecks,
     t.status,
     t.source,
+  ];
+  if (hasOnlyDefaults(t)) return base;
+  return [
+    ...base,
+    t.unitEn,
+    CATALOG_YEARS.map((y) => t.unitEnByYear[y] ?? null),
+    CATALOG_YEARS.map((y) => t.directionByYear[y] ?? null),
+    t.numeratorLabelEn,
+    t.denominatorLabelEn,
+    formatAppliesTo(t.appliesTo),
+    t.frequency,
+    t.timeAggregation,
   ];
 }
 

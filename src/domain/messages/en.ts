@@ -17,7 +17,8 @@ function offOrRisk(p: P, lead: string): string {
       ? `${who}: the deadline ${str(p.deadline)} has passed and it is not done.`
       : `${who}: not started; due by ${str(p.deadline)}. Update the progress once work starts.`;
   }
-  const goal = `${direction(p.direction, L)} ${withUnit(p.target, p, L)}`;
+  const own = p.decision ? `, the unit's own target under ${str(p.decision)}` : "";
+  const goal = `${direction(p.direction, L)} ${withUnit(p.target, p, L)}${own}`;
   if (p.basis === "ytd") {
     return `${who}: the year-to-date total ${withUnit(p.figure, p, L)} ${lead} the pace of ${withUnit(p.prorata, p, L)} (${str(p.months)}/12 of the year's target: ${goal}).`;
   }
@@ -73,4 +74,12 @@ export const EN: Record<IssueCode, (p: P) => string> = {
     `${subject(p, L)}: holds a character that is not allowed, ${str(p.character)}, at position ${str(p.position)} (a control character, a broken character or half of one). Type the cell's text again.`,
   text_too_long: (p) =>
     `${subject(p, L)}: ${str(p.length)} characters, more than the ${str(p.max)} allowed. Shorten it.`,
+  not_applicable_without_reason: (p) =>
+    `${subject(p, L)}: marked "not applicable" without a reason. Give the reason in the justification column (e.g. "The ward has no farmland"), or enter the figure.`,
+  not_applicable_refused: (p) =>
+    `${subject(p, L)}: the planners made this target always required for unit ${str(p.unitCode)}, so "not applicable" is not accepted. Enter the figure (type 0 if it is zero).`,
+  history_outlier: (p) =>
+    `${subject(p, L)}: ${num(p.figure, L)} is far from the unit's earlier figures (${p.basis === "year_before" ? "the same period a year before" : "earlier periods"}: ${str(p.earlier)}). Check it; if it is right, confirm it with a justification (at least 10 characters).`,
+  disagrees_with_months: (p) =>
+    `${subject(p, L)}: this period's figure ${num(p.figure, L)} differs from the one computed from the ${str(p.months)} months reported (${num(p.computed, L)}, by ${p.timeAggregation === "sum" ? "their sum" : p.timeAggregation === "last" ? "the last month" : p.timeAggregation === "mean" ? "their mean" : "Σ numerators / Σ denominators"}). Check it, or write a justification (at least 10 characters).`,
 };

@@ -17,7 +17,8 @@ function offOrRisk(p: P, lead: string): string {
       ? `${who}: đã quá hạn ${str(p.deadline)} mà chưa hoàn thành.`
       : `${who}: chưa bắt đầu, hạn hoàn thành ${str(p.deadline)}. Hãy cập nhật tiến độ khi bắt đầu thực hiện.`;
   }
-  const goal = `${direction(p.direction, L)} ${withUnit(p.target, p, L)}`;
+  const own = p.decision ? `, mục tiêu giao cho đơn vị theo ${str(p.decision)}` : "";
+  const goal = `${direction(p.direction, L)} ${withUnit(p.target, p, L)}${own}`;
   if (p.basis === "ytd") {
     return `${who}: lũy kế từ đầu năm ${withUnit(p.figure, p, L)} ${lead} tiến độ cần đạt ${withUnit(p.prorata, p, L)} (${str(p.months)}/12 của mục tiêu năm: ${goal}).`;
   }
@@ -73,4 +74,12 @@ export const VI: Record<IssueCode, (p: P) => string> = {
     `${subject(p, L)}: có ký tự không hợp lệ ${str(p.character)} ở vị trí ${str(p.position)} (ký tự điều khiển, ký tự hỏng hoặc nửa ký tự). Hãy gõ lại nội dung của ô.`,
   text_too_long: (p) =>
     `${subject(p, L)}: dài ${str(p.length)} ký tự, quá mức tối đa ${str(p.max)} ký tự. Hãy rút gọn.`,
+  not_applicable_without_reason: (p) =>
+    `${subject(p, L)}: đã ghi "không áp dụng" nhưng chưa nêu lý do. Hãy ghi lý do ở cột giải trình (ví dụ: "Phường không có đất nông nghiệp"), hoặc nhập số liệu.`,
+  not_applicable_refused: (p) =>
+    `${subject(p, L)}: bộ phận tổng hợp đã xác định chỉ tiêu này bắt buộc với đơn vị ${str(p.unitCode)}, không được ghi "không áp dụng". Hãy nhập số liệu (nếu bằng 0, hãy nhập 0).`,
+  history_outlier: (p) =>
+    `${subject(p, L)}: ${num(p.figure, L)} khác xa số liệu trước đây của đơn vị (${p.basis === "year_before" ? "cùng kỳ năm trước" : "các kỳ trước"}: ${str(p.earlier)}). Hãy kiểm tra lại; nếu đúng, ghi giải trình (ít nhất 10 ký tự) xác nhận số liệu.`,
+  disagrees_with_months: (p) =>
+    `${subject(p, L)}: số liệu kỳ này ${num(p.figure, L)} khác số tính từ ${str(p.months)} tháng đã báo cáo (${num(p.computed, L)}, cách tính: ${p.timeAggregation === "sum" ? "cộng dồn" : p.timeAggregation === "last" ? "số tháng cuối" : p.timeAggregation === "mean" ? "bình quân" : "tổng tử số / tổng mẫu số"}). Hãy kiểm tra lại hoặc ghi giải trình (ít nhất 10 ký tự).`,
 };

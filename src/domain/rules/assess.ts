@@ -9,7 +9,7 @@ import * as datesModule from "../periods/dates";
 import type { MessageParams } from "../messages";
 
 // Local bindings, taken once: cheaper per call than live import bindings in CommonJS output (bench/validate).
-const { ratioScale, targetForYear, unitOfMeasureFor } = catalogModule;
+const { directionFor, ratioScale, targetForYear, unitOfMeasureFor } = catalogModule;
 const { monthsElapsed } = periodsModule;
 const { daysFromIso, hanoiDate } = datesModule;
 
@@ -25,6 +25,8 @@ export interface AssessOptions {
   ytdBefore?: number;
   /** Milestones: the day the state is judged on (default: the last day of the period). */
   asOf?: Date;
+  /** The target is the unit's own (unit-targets.ts): a sum target is judged at unit scope too. */
+  assigned?: boolean;
 }
 
 export interface Assessment extends TargetAssessment {
@@ -33,9 +35,13 @@ export interface Assessment extends TargetAssessment {
   params: MessageParams;
 }
 
-/** Flows are summed over the year: counts, and amounts aggregated by sum. */
+/**
+ * Flows are summed over the year: the targets whose `time_aggregation` is `sum`. A stock (`last`: congestion points,
+ * coverage) is never summed — its year-to-date figure is the latest period's. In catalogs without the column the
+ * default is `sum` for counts and amounts aggregated by sum, as before (catalog/defaults.ts).
+ */
 export function isFlow(target: Target): boolean {
-  return target.measure === "count" || (target.measure === "amount" && target.aggregation === "sum");
+  return target.timeAggregation === "sum" && target.measure !== "milestone";
 }
 
 /** The figure an entry states: the value, the ratio (×100 for percentages) or null. */
@@ -68,15 +74,14 @@ const EPSILON = 1e-9;
 
 const isCeiling = (d: Direction): boolean => d === "<" || d === "<=";
 
-function assessLevel(target: Target, figure: number, value: number, period: Period): TargetProgress {
-  if (meets(figure, target.direction, value)) return period.kind === "year" ? "met" : "on_track";
-  const gap = isCeiling(target.direction) ? figure - value : value - figure;
+function assessLevel(d: Direction, figure: number, value: number, period: Period): TargetProgress {
+  if (meets(figure, d, value)) return period.kind === "year" ? "met" : "on_track";
+  const gap = isCeiling(d) ? figure - value : value - figure;
   const scale = Math.abs(value);
   return scale > 0 && gap / scale <= LEVEL_AT_RISK_TOLERANCE + EPSILON ? "at_risk" : "off_track";
 }
 
-function assessFlow(target: Target, ytd: number, value: number, months: number): TargetProgress {
-  const d = target.direction;
+function assessFlow(d: Direction, ytd: number, value: number, months: number): TargetProgress {
   const prorata = (value * months) / 12;
   if (isCeiling(d)) {
     if (months >= 12) {
@@ -101,6 +106,8 @@ function assessMilestone(entry: ParsedEntry, deadline: string, period: Period, a
 
 interface YearInfo {
   yt: YearTarget;
+  /** the year's own direction (U05: ">" in 2026, ">=" in 2030) */
+  direction: Direction;
   unitOfMeasure: string;
   termUnit: string;
 }
@@ -113,6 +120,7 @@ function yearInfo(target: Target, year: number): YearInfo {
   if (!info) {
     info = {
       yt: targetForYear(target, year),
+      direction: directionFor(target, year),
       unitOfMeasure: unitOfMeasureFor(target, year),
       termUnit: unitOfMeasureFor(target, 2030),
     };
@@ -156,7 +164,8 @@ function set(
 
 /** Judge one entry into `out` (no allocation). See README.md for the rule. */
 export function judgeInto(target: Target, entry: ParsedEntry, period: Period, opts: AssessOptions, out: Verdict): void {
-  const yt = yearInfo(target, period.year).yt;
+  const info = yearInfo(target, period.year);
+  const yt = info.yt;
   out.yt = yt;
   if (target.measure === "milestone") {
     if (entry.milestone === null) return set(out, "no_data", null, "none", null);
@@ -165,12 +174,14 @@ export function judgeInto(target: Target, entry: ParsedEntry, period: Period, op
   }
   const figure = entryFigure(target, entry);
   if (figure === null) return set(out, "no_data", null, "none", null);
-  if (target.aggregation === "sum" && opts.scope !== "city") return set(out, "no_target", figure, "none", "city_total");
+  if (target.aggregation === "sum" && opts.scope !== "city" && !opts.assigned)
+    return set(out, "no_target", figure, "none", "city_total");
   const flow = isFlow(target);
   const compared = flow ? (opts.ytdBefore ?? 0) + figure : figure;
   if (yt.kind !== "value") return set(out, "no_target", compared, "none", "not_set");
-  if (flow) return set(out, assessFlow(target, compared, yt.value, monthsElapsed(period)), compared, "ytd", null);
-  return set(out, assessLevel(target, figure, yt.value, period), figure, "level", null);
+  const d = info.direction;
+  if (flow) return set(out, assessFlow(d, compared, yt.value, monthsElapsed(period)), compared, "ytd", null);
+  return set(out, assessLevel(d, figure, yt.value, period), figure, "level", null);
 }
 
 /** The numbers behind a verdict, for its message. */
@@ -179,7 +190,7 @@ export function verdictParams(target: Target, period: Period, v: Verdict): Messa
   const p: MessageParams = {
     targetId: target.id,
     year: period.year,
-    direction: target.direction,
+    direction: info.direction,
     unitOfMeasure: info.unitOfMeasure,
     termUnit: info.termUnit,
     basis: v.basis,

@@ -27,8 +27,27 @@ export interface IssueSink {
   issue(code: IssueCode, ruleId: string, field: EntryField | null, severity: Severity, params: MessageParams): void;
 }
 
-/** "ok": a figure to assess; "blank": nothing typed; "invalid": something typed that failed a check. */
-export type EntryState = "ok" | "blank" | "invalid";
+/**
+ * "ok": a figure to assess; "blank": nothing typed; "invalid": something typed that failed a check;
+ * "not_applicable": the clerk answered `không áp dụng` / `N/A` (validate() checks the reason).
+ */
+export type EntryState = "ok" | "blank" | "invalid" | "not_applicable";
+
+/** The words that mean "not applicable", compared after toneKey (any case, any tone placement). */
+const NOT_APPLICABLE_KEYS = new Set(["không áp dụng", "khong ap dung", "n/a"].map((w) => toneKey(w)));
+
+/** True for `không áp dụng`, `Không áp dụng`, `N/A`, `n/a` (a cell or a form field); cheap on numbers. */
+export function isNotApplicableText(raw: RawValue): boolean {
+  if (typeof raw !== "string") return false;
+  const c = raw.charCodeAt(0) | 0x20; // lower case for letters; a space stays a space
+  if (c !== 0x6b /* k */ && c !== 0x6e /* n */ && c !== 0x20 && c !== 0x29 /* tab */ && c !== 0xa0) return false;
+  return NOT_APPLICABLE_KEYS.has(toneKey(raw.trim()));
+}
+
+function primaryRaw(target: Target, entry: EntryInput): RawValue {
+  if (target.measure === "milestone") return entry.milestone;
+  return target.aggregation === "ratio_of_sums" ? entry.numerator : entry.value;
+}
 
 /** Besides each state's code and its display labels (labels.ts), other words clerks use for it. */
 const MILESTONE_ALIASES: Record<MilestoneState, string[]> = {
@@ -170,6 +189,10 @@ export function parseEntryInto(
         character: codePointLabel(bad.code),
         position: bad.index + 1,
       });
+  }
+  if (isNotApplicableText(primaryRaw(target, entry))) {
+    out.notApplicable = true;
+    return "not_applicable";
   }
   if (target.measure === "milestone") {
     const m = parseMilestone(entry.milestone);

@@ -5,8 +5,24 @@ export {
   emptyParsedEntry,
   primaryField,
   type IssueSink,
+  isNotApplicableText,
   type EntryState,
 } from "./entry";
+export {
+  applicabilityOf,
+  defaultApplies,
+  plannerChoice,
+  reportScope,
+  reportTargets,
+  APPLICABILITY_STATES,
+  EMPTY_APPLICABILITY,
+  type Applicability,
+  type ApplicabilityEntry,
+  type ApplicabilityState,
+  type ApplicabilityTable,
+  type ReportScope,
+} from "./applicability";
+export { isDue, dueInKind } from "./cadence";
 export { parseEntry } from "./parse-entry";
 export {
   assess,
@@ -21,3 +37,20 @@ export {
 export { validate, MIN_JUSTIFICATION } from "./validate";
 export { populationTargetIds } from "./consistency";
 export { PROGRESS_LABELS, MILESTONE_LABELS } from "./labels";
+export {
+  assignedTarget,
+  withAssigned,
+  targetSourceFor,
+  EMPTY_UNIT_TARGETS,
+  type AssignedTarget,
+  type UnitTargetTable,
+} from "./unit-targets";
+export {
+  historyOutlier,
+  yearBefore,
+  HISTORY_THRESHOLDS,
+  type HistoryPoint,
+  type HistoryThresholds,
+  type HistoryVerdict,
+  type UnitHistory,
+} from "./history";

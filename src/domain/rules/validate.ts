@@ -13,6 +13,7 @@ import type {
   Period,
   ReportInput,
   Severity,
+  Target,
   TargetAssessment,
   ValidationContext,
   ValidationIssue,
@@ -27,15 +28,23 @@ import * as noTargetModule from "./no-target";
 import * as consistencyModule from "./consistency";
 import * as entryModule from "./entry";
 import { ValidationRun, codePoints, expectedMask, type Row } from "./run";
+import * as applicabilityModule from "./applicability";
+import * as unitTargetsModule from "./unit-targets";
+import * as historyModule from "./history";
+import type { UnitHistory } from "./history";
+import { combinePeriods } from "../aggregate/time";
 
 // Local bindings, taken once: cheaper per call than live import bindings in CommonJS output (bench/validate).
 const { catalogIndex } = catalogModule;
 const { messageFor } = messagesModule;
 const { parsePeriod } = periodsModule;
-const { emptyVerdict, judgeInto, verdictParams } = assessModule;
+const { emptyVerdict, entryFigure, judgeInto, verdictParams } = assessModule;
 const { completeNoTarget, sharedNoTarget } = noTargetModule;
 const { checkPopulation } = consistencyModule;
 const { emptyParsedEntry, parseEntryInto, primaryField } = entryModule;
+const { reportScope } = applicabilityModule;
+const { assignedTarget, withAssigned } = unitTargetsModule;
+const { historyOutlier } = historyModule;
 
 export const MIN_JUSTIFICATION = 10;
 
@@ -72,8 +81,12 @@ export function validate(report: ReportInput, ctx: ValidationContext): Validatio
       got: String(report.catalogVersion ?? ""),
     });
   }
-  const expected = unit ? ctx.units.targetsFor(catalog, unit.code) : null;
-  const mask = expected ? expectedMask(expected, order, targets.length) : null;
+  // What the unit may report (applies in the period) and what it must (applies and is due): applicability.ts.
+  const scope = unit && period ? reportScope(catalog, unit, period, ctx.applicability) : null;
+  const allowed = scope ? scope.applicable : unit ? ctx.units.targetsFor(catalog, unit.code) : null;
+  const mask = allowed ? expectedMask(allowed, order, targets.length) : null;
+  const expected = scope ? scope.due : allowed;
+  const requiredMask = expected ? expectedMask(expected, order, targets.length) : null;
 
   const entries: ParsedEntry[] = [];
   const list: EntryInput[] = Array.isArray(report.entries) ? report.entries : [];
@@ -99,12 +112,16 @@ export function validate(report: ReportInput, ctx: ValidationContext): Validatio
     }
     const parsed = emptyParsedEntry(rawId);
     if (mask && mask[pos] !== 1) {
+      // a row left entirely blank for a target the unit does not report (a workbook made before a planner took the
+      // target out of its report) is no answer at all: ignored, not an error
+      if (isBlankInput(input)) continue;
       run.byPos[pos] = { entry: parsed, state: "invalid", target, index: i };
       run.add("target_not_for_unit", "entries.target_for_unit", rawId, null, ["entries", rawId], "error", { unitCode });
       continue;
     }
     run.currentId = rawId;
     const state = parseEntryInto(input, target, locale, parsed, run);
+    if (state === "not_applicable") checkNotApplicable(run, parsed, scope?.alwaysRequired);
     entries.push(parsed);
     const row: Row = { entry: parsed, state, target, index: i };
     run.byPos[pos] = row;
@@ -115,7 +132,7 @@ export function validate(report: ReportInput, ctx: ValidationContext): Validatio
   if (expected) {
     const severity: Severity = ctx.draft ? "info" : "error";
     for (let pos = 0; pos < targets.length; pos++) {
-      if ((mask as Uint8Array)[pos] !== 1) continue;
+      if ((requiredMask as Uint8Array)[pos] !== 1) continue;
       const t = targets[pos];
       const row = run.byPos[pos];
       if (row === undefined || row.state === "blank") {
@@ -130,16 +147,23 @@ export function validate(report: ReportInput, ctx: ValidationContext): Validatio
   const assessments: TargetAssessment[] = [];
   if (period) {
     const ytd = ctx.ytd;
-    const opts: AssessOptions = { ytdBefore: undefined, asOf: ctx.asOf };
+    const opts: AssessOptions = { ytdBefore: undefined, asOf: ctx.asOf, assigned: false };
     const v = emptyVerdict();
+    const unitTargets = ctx.unitTargets;
     for (const row of run.list) {
       if (row.state !== "ok") continue;
-      const target = row.target;
+      const assigned = unitTargets ? assignedTarget(unitTargets, unitCode, row.target.id, period.year) : undefined;
+      const target = assigned ? withAssigned(row.target, assigned) : row.target;
+      opts.assigned = assigned !== undefined;
       const id = target.id;
       opts.ytdBefore = ytd ? ytd[id] : undefined;
       judgeInto(target, row.entry, period, opts, v);
       const progress = v.progress;
       assessments.push({ targetId: id, progress, figure: v.figure, target: v.yt });
+      const past = ctx.history?.[id];
+      if (past) checkHistory(run, target, row.entry, past, ctx);
+      const months = period.kind !== "month" ? ctx.monthEntries?.[id] : undefined;
+      if (months && months.length > 0) checkMonths(run, target, row.entry, months);
       if (progress === "met" || progress === "on_track" || progress === "no_data") continue;
       const field = primaryField(target);
       const path = ["entries", id, field];
@@ -148,11 +172,87 @@ export function validate(report: ReportInput, ctx: ValidationContext): Validatio
         continue;
       }
       const params = verdictParams(target, period, v);
+      if (assigned) params.decision = assigned.decision;
       if (progress === "off_track") run.add("off_track", "status.off_track", id, field, path, "warning", params);
       else run.add("at_risk", "status.at_risk", id, field, path, "info", params);
     }
   }
   return finish(run, ctx, entries, assessments);
+}
+
+/** A figure far outside the unit's own history: a warning with the earlier figures (history.ts). */
+function checkHistory(
+  run: ValidationRun,
+  target: Target,
+  entry: ParsedEntry,
+  past: UnitHistory,
+  ctx: ValidationContext,
+): void {
+  const figure = entryFigure(target, entry);
+  if (figure === null) return;
+  const verdict = historyOutlier(figure, past, ctx.historyThresholds);
+  if (!verdict) return;
+  const field = primaryField(target);
+  run.add("history_outlier", `history.${verdict.basis}`, target.id, field, ["entries", target.id, field], "warning", {
+    figure,
+    basis: verdict.basis,
+    earlier: verdict.shown,
+    median: verdict.median,
+  });
+}
+
+function isBlankInput(e: EntryInput): boolean {
+  for (const k of [
+    "value",
+    "numerator",
+    "denominator",
+    "milestone",
+    "justification",
+    "evidence",
+    "responsible",
+  ] as const) {
+    const v = e[k];
+    if (v !== null && v !== undefined && String(v).trim() !== "") return false;
+  }
+  return true;
+}
+
+/** Months' figures combined (time_aggregation) against the figure typed for the longer period: 1 % apart warns. */
+function checkMonths(run: ValidationRun, target: Target, entry: ParsedEntry, months: ParsedEntry[]): void {
+  const typed = entryFigure(target, entry);
+  const computed = combinePeriods(target, months);
+  if (typed === null || computed.figure === null) return;
+  const scale = Math.max(Math.abs(typed), Math.abs(computed.figure), 1e-9);
+  if (Math.abs(typed - computed.figure) / scale <= MONTHS_TOLERANCE) return;
+  const field = primaryField(target);
+  run.add("disagrees_with_months", "cadence.months", target.id, field, ["entries", target.id, field], "warning", {
+    figure: typed,
+    computed: Math.round(computed.figure * 100) / 100,
+    months: computed.periods,
+    timeAggregation: target.timeAggregation,
+  });
+}
+
+/** How far (relative) a longer period's figure may be from the one computed from its months before it warns. */
+export const MONTHS_TOLERANCE = 0.01;
+
+/**
+ * "Not applicable" is an answer: it needs a reason (the justification), and a planner's `always_required` refuses it.
+ * It is never missing and never 0 (aggregate() lists it apart).
+ */
+function checkNotApplicable(
+  run: ValidationRun,
+  entry: ParsedEntry,
+  alwaysRequired: ReadonlySet<string> | undefined,
+): void {
+  const id = entry.targetId;
+  if (alwaysRequired?.has(id)) {
+    const params = { unitCode: run.unitCode };
+    run.add("not_applicable_refused", "applicability.always_required", id, "value", ["entries", id], "error", params);
+  } else if (entry.justification === null) {
+    const path = ["entries", id, "justification"];
+    run.add("not_applicable_without_reason", "applicability.reason", id, "justification", path, "error", {});
+  }
 }
 
 function complete(issue: ValidationIssue, field: EntryField | null, ctx: ValidationContext): void {

@@ -97,7 +97,10 @@ export interface FileVerdict {
   unitCode: string | null;
   period: string | null;
   savedAt: string | null;
-  /** rejected: every blocking issue; skipped / superseded / conflict / identical: why */
+  /**
+   * rejected: every blocking issue; accepted: the bad figures left out (used figure by figure; empty when every
+   * figure was used); skipped / superseded / conflict / identical: why
+   */
   reasons: FileReason[];
   /** unjustified warnings left in an accepted file (they do not block consolidation) */
   warnings: number;
@@ -162,6 +165,12 @@ export interface ConsolidateOptions {
   preferNewer?: boolean;
   /** demo workbooks are left out unless asked (training never pollutes real consolidation) */
   includeDemo?: boolean;
+  /**
+   * The strict rule of before: one bad figure rejects the whole file. By default a file is used figure by figure: its
+   * valid figures are used, each bad one is listed with its cell and reason and counts as missing for that target
+   * only. A problem that is not one figure's (unknown unit or period, another catalog) still rejects the file.
+   */
+  wholeFile?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -518,12 +527,14 @@ export function createPreparer(opts: ConsolidateOptions): (file: FileRead) => Pr
         });
       } else if (i.severity === "warning" && !i.justified) warnings++;
     }
-    if (rs.length > 0) return done({ ...base, status: "rejected", reasons: rs }, period, null, unit ? rs : null);
-    return done(
-      { ...base, status: "accepted", reasons: [], warnings },
-      period,
-      compact(file, result.entries, result.assessments),
-    );
+    const whole = opts.wholeFile === true || rs.some((r) => r.targetId === undefined);
+    if (rs.length > 0 && whole)
+      return done({ ...base, status: "rejected", reasons: rs }, period, null, unit ? rs : null);
+    // figure by figure: a target with an error is left out (missing for that target only) and listed with its cell
+    const bad = new Set(rs.map((r) => r.targetId));
+    const entries = bad.size > 0 ? result.entries.filter((e) => !bad.has(e.targetId)) : result.entries;
+    const assessments = bad.size > 0 ? result.assessments.filter((a) => !bad.has(a.targetId)) : result.assessments;
+    return done({ ...base, status: "accepted", reasons: rs, warnings }, period, compact(file, entries, assessments));
   };
 }
 
@@ -670,7 +681,8 @@ export function createConsolidator(opts: ConsolidateOptions): Consolidator {
     const slot = slots.get(key);
     if (!slot) {
       slots.set(key, { held: store(held), heldFile: file });
-      return v;
+      // used in part (bad figures left out): listed, with each bad figure's cell and reason
+      return v.reasons.length > 0 ? keep(v) : v;
     }
     slot.files ??= [slot.heldFile];
     slot.files.push(file);
@@ -770,7 +782,7 @@ export function createConsolidator(opts: ConsolidateOptions): Consolidator {
     }
     files.sort((a, b) => a.index - b.index);
     for (const v of files) counts[v.status] += 1;
-    counts.accepted = read - files.length;
+    counts.accepted = read - files.filter((v) => v.status !== "accepted").length;
     return { files, duplicates, periods: [...byPeriod.values()], counts };
   }
 

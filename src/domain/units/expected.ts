@@ -10,6 +10,7 @@
  */
 import { parsePeriod } from "../periods/periods";
 import type { Catalog, Period, Unit, UnitRegistry } from "../types";
+import { reportScope, type ApplicabilityTable } from "../rules/applicability";
 
 /**
  * Whether a unit reports for a period: true unless it is retired from a period that starts on or before this one's
@@ -45,13 +46,17 @@ export function expectedIn(period: Period, selection: UnitSelection = {}): (unit
     reportsIn(u, period);
 }
 
-/** The units expected to report at least one target of the catalog for the period (registry order). */
+/**
+ * The units expected to report at least one target of the catalog for the period (registry order): one that
+ * applies to them (applies_to, the planners' table) and is due in the period (its frequency).
+ */
 export function expectedUnits(
   catalog: Catalog,
   registry: UnitRegistry,
   period: Period,
   selection: UnitSelection = {},
+  applicability?: ApplicabilityTable,
 ): Unit[] {
   const expected = expectedIn(period, selection);
-  return registry.all().filter((u) => expected(u) && registry.targetsFor(catalog, u.code).length > 0);
+  return registry.all().filter((u) => expected(u) && reportScope(catalog, u, period, applicability).due.length > 0);
 }

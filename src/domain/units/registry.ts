@@ -1,22 +1,19 @@
 /**
  * The unit registry: look-up by code (never by name), search by name (NFC, tone-placement-insensitive), and which
- * targets a unit reports under a catalog (follows the catalog's `reportedBy`):
- * - wards and communes report every `communes` target;
- * - a department reports the targets listed in its `targetIds`;
- * - the city unit reports every `city` target, plus any listed in its `targetIds`.
+ * targets a unit reports under a catalog by the catalog's `applies_to` (rules/applicability.ts `defaultApplies`):
+ * - a kind listed plainly: every unit of that kind;
+ * - a kind `(planner selects)`: every unit of that kind, except a department with its own target list, which reports
+ *   what it lists;
+ * - any target listed in a unit's `targetIds`.
+ * Which targets a given period's report asks for (the planners' table, cadence) is `reportScope` in the rules.
  */
 import type { Catalog, Target, Unit, UnitRegistry } from "../types";
 import { looseKey, toneKey } from "../text";
 import { buildDefaultUnits } from "./units-data";
+import { defaultApplies } from "../rules/applicability";
 
 export function targetsForUnit(catalog: Catalog, unit: Unit): Target[] {
-  const listed = new Set(unit.targetIds);
-  return catalog.targets.filter((t) => {
-    if (listed.has(t.id)) return true;
-    if (unit.kind === "ward" || unit.kind === "commune") return t.reportedBy === "communes";
-    if (unit.kind === "city") return t.reportedBy === "city";
-    return false;
-  });
+  return catalog.targets.filter((t) => defaultApplies(t, unit));
 }
 
 interface SearchEntry {

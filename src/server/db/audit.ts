@@ -12,6 +12,8 @@ export type AuditAction =
   | "token.rotated"
   | "demo.reset"
   | "catalog.imported"
+  | "applicability.imported"
+  | "unit_targets.imported"
   | "unit.saved"
   | "unit.retired"
   | "unit.reinstated";

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { upgradeCatalog } from "../../domain/catalog/defaults";
 import type { Catalog } from "../../domain/types";
 import type { Database } from "./schema";
 
@@ -6,7 +7,8 @@ const CURRENT_KEY = "current_catalog_version";
 
 export async function getStoredCatalog(db: Kysely<Database>, version: string): Promise<Catalog | undefined> {
   const row = await db.selectFrom("catalog_version").select("body").where("version", "=", version).executeTakeFirst();
-  return row ? (JSON.parse(row.body) as Catalog) : undefined;
+  // a catalog stored before the 2026-12 revision gets its documented defaults; its version stays as stored
+  return row ? upgradeCatalog(JSON.parse(row.body) as Catalog) : undefined;
 }
 
 export async function currentCatalogVersion(db: Kysely<Database>): Promise<string | undefined> {

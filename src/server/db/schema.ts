@@ -104,6 +104,30 @@ export interface AuditEventTable {
   details: string;
 }
 
+/** The planners' unit × target choices, each from a period on (migration 2026_12_03_201). */
+export interface ApplicabilityTable {
+  unit_code: string;
+  target_id: string;
+  from_period: string;
+  /** applies | not_applicable | always_required */
+  state: string;
+  note: string | null;
+  token_id: string | null;
+  created_at: string;
+}
+
+/** Targets assigned to units, unit × target × year (migration 2026_12_03_202). */
+export interface UnitTargetTable {
+  unit_code: string;
+  target_id: string;
+  year: number;
+  /** a number as text, or an ISO date (milestones) */
+  value: string;
+  direction: string | null;
+  decision: string;
+  created_at: string;
+}
+
 export interface Database {
   unit: UnitTable;
   catalog_version: CatalogVersionTable;
@@ -112,6 +136,8 @@ export interface Database {
   submission: SubmissionTable;
   report_state: ReportStateTable;
   audit_event: AuditEventTable;
+  applicability: ApplicabilityTable;
+  unit_target: UnitTargetTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

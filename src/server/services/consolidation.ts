@@ -73,7 +73,7 @@ export async function completeness(
   asOf: Date,
 ): Promise<Completeness> {
   const catalog = app.reference.currentCatalog;
-  const units = expectedUnits(catalog, app.reference.registry, period, selection(filter));
+  const units = expectedUnits(catalog, app.reference.registry, period, selection(filter), app.reference.applicability);
   const states = new Map((await listReportStates(app.store.db, period.id)).map((s) => [s.unit_code, s]));
   const phase = periodPhase(period, asOf);
   const overdue = phase === "late";
@@ -165,7 +165,8 @@ export async function consolidate(
 ): Promise<Consolidation> {
   const catalog = app.reference.currentCatalog;
   const registry = app.reference.registry;
-  const units = expectedUnits(catalog, registry, period, selection(filter));
+  const applicability = app.reference.applicability;
+  const units = expectedUnits(catalog, registry, period, selection(filter), applicability);
   const expected = new Set(units.map((u) => u.code));
   const rows = (await listBasisRevisions(app.store.db, period.id, basis)).filter((r) => expected.has(r.unit_code));
   const byUnit = new Map(rows.map((r) => [r.unit_code, r]));
@@ -191,7 +192,11 @@ export async function consolidate(
   const expectedEarlier = new Map(
     earlier.map((id) => [
       id,
-      new Set(expectedUnits(catalog, registry, parsePeriod(id) as Period, selection(filter)).map((u) => u.code)),
+      new Set(
+        expectedUnits(catalog, registry, parsePeriod(id) as Period, selection(filter), applicability).map(
+          (u) => u.code,
+        ),
+      ),
     ]),
   );
   const ytd: Record<string, number> = {};
@@ -208,7 +213,7 @@ export async function consolidate(
       entries: m.entries.map((e) => withinBounds(e, targetsById.get(e.targetId))),
     })),
     registry,
-    { unitCodes, includeDemo: filter.includeDemo, ytd },
+    { unitCodes, includeDemo: filter.includeDemo, ytd, applicability },
   );
   const included = new Set(matrix.map((m) => m.unitCode));
   return {

@@ -10,6 +10,7 @@
  */
 import { createHash } from "node:crypto";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
+import { isFlow } from "../../domain/rules/assess";
 import type { Catalog, EntryInput, ParsedEntry, RawValue } from "../../domain/types";
 import { PACK_OPTIONS } from "../db/writer-thread";
 import { LARGEST_BOUND } from "../../domain/rules/bounds";
@@ -143,16 +144,21 @@ export function packContent(canonicalText: string, parsed: readonly ParsedEntry[
 
 /** The text packContent() compresses (the SQLite writer thread compresses it off the event loop). */
 export function packText(canonicalText: string, parsed: readonly ParsedEntry[]): string {
-  const rows = parsed.map((e) => [
-    e.targetId,
-    e.value,
-    e.numerator,
-    e.denominator,
-    e.milestone,
-    e.justification,
-    e.evidence,
-    e.responsible,
-  ]);
+  // a "not applicable" answer adds a 9th cell (1); rows stored before it existed have 8 and read as before
+  const rows = parsed.map((e) => {
+    const row: unknown[] = [
+      e.targetId,
+      e.value,
+      e.numerator,
+      e.denominator,
+      e.milestone,
+      e.justification,
+      e.evidence,
+      e.responsible,
+    ];
+    if (e.notApplicable) row.push(1);
+    return row;
+  });
   return `{"report":${canonicalText},"parsed":${JSON.stringify(rows)}}`;
 }
 
@@ -169,6 +175,7 @@ type ParsedRow = [
   string | null,
   string | null,
   string | null,
+  1?,
 ];
 
 export interface StoredContent {
@@ -181,27 +188,34 @@ export function unpackContent(content: Buffer | Uint8Array): StoredContent {
   return {
     report: raw.report,
     parsed: raw.parsed.map(
-      ([targetId, value, numerator, denominator, milestone, justification, evidence, responsible]) => ({
-        targetId,
-        value,
-        numerator,
-        denominator,
-        milestone,
-        justification,
-        evidence,
-        responsible,
-      }),
+      ([targetId, value, numerator, denominator, milestone, justification, evidence, responsible, na]) => {
+        const e: ParsedEntry = {
+          targetId,
+          value,
+          numerator,
+          denominator,
+          milestone,
+          justification,
+          evidence,
+          responsible,
+        };
+        if (na === 1) e.notApplicable = true;
+        return e;
+      },
     ),
   };
 }
 
-/** The figures of the flow targets (aggregated by sum), for year-to-date sums: {targetId: value}. */
+/**
+ * The figures of the flow targets (time_aggregation `sum`; a stock such as U13's congestion points is never summed),
+ * for year-to-date sums: {targetId: value}.
+ */
 const SUM_TARGETS = new WeakMap<Catalog, Set<string>>();
 
 export function flowsOf(catalog: Catalog, parsed: readonly ParsedEntry[]): string {
   let sumTargets = SUM_TARGETS.get(catalog);
   if (!sumTargets) {
-    sumTargets = new Set(catalog.targets.filter((t) => t.aggregation === "sum").map((t) => t.id));
+    sumTargets = new Set(catalog.targets.filter((t) => t.aggregation === "sum" && isFlow(t)).map((t) => t.id));
     SUM_TARGETS.set(catalog, sumTargets);
   }
   const flows: Record<string, number> = {};

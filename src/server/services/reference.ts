@@ -9,6 +9,10 @@ import type { Catalog, Unit, UnitRegistry } from "../../domain/types";
 import type { Database } from "../db/schema";
 import { currentCatalogVersion, getStoredCatalog } from "../db/catalogs";
 import { listUnits } from "../db/units";
+import { listApplicability } from "../db/applicability";
+import type { ApplicabilityTable } from "../../domain/rules/applicability";
+import type { UnitTargetTable } from "../../domain/rules/unit-targets";
+import { listUnitTargets } from "../db/unit-targets";
 
 export class ReferenceData {
   readonly #db: Kysely<Database>;
@@ -17,6 +21,10 @@ export class ReferenceData {
   #units: Unit[] = [];
   #registry!: UnitRegistry;
   #unitsStamp = "";
+  #applicability: ApplicabilityTable = { entries: [] };
+  #applicabilityStamp = "";
+  #unitTargets: UnitTargetTable = { entries: [] };
+  #unitTargetsStamp = "";
 
   constructor(db: Kysely<Database>) {
     this.#db = db;
@@ -36,6 +44,28 @@ export class ReferenceData {
       this.#registry = createUnitRegistry(units);
       this.#unitsStamp = stamp;
     }
+    const entries = await listApplicability(this.#db);
+    const applicabilityStamp = JSON.stringify(entries);
+    if (applicabilityStamp !== this.#applicabilityStamp) {
+      this.#applicability = { entries };
+      this.#applicabilityStamp = applicabilityStamp;
+    }
+    const assigned = await listUnitTargets(this.#db);
+    const assignedStamp = JSON.stringify(assigned);
+    if (assignedStamp !== this.#unitTargetsStamp) {
+      this.#unitTargets = { entries: assigned };
+      this.#unitTargetsStamp = assignedStamp;
+    }
+  }
+
+  /** Targets assigned to units (one object until they change). */
+  get unitTargets(): UnitTargetTable {
+    return this.#unitTargets;
+  }
+
+  /** The planners' unit × target choices (one object until they change: the domain caches per table object). */
+  get applicability(): ApplicabilityTable {
+    return this.#applicability;
   }
 
   get currentCatalog(): Catalog {

@@ -17,6 +17,8 @@ import type { Catalog, ReportInput, Unit, UnitRegistry, ValidationResult } from 
 
 import type { StepParam, WriteChecker } from "../db/writer-thread";
 import { contentHash, flowsOf, packText } from "./content";
+import type { ApplicabilityTable } from "../../domain/rules/applicability";
+import type { UnitTargetTable } from "../../domain/rules/unit-targets";
 
 /** Why the rules refuse a report: errors, or warnings without a justification; null when they accept it. */
 export function rulesVerdict(result: Pick<ValidationResult, "counts">): "invalid" | "unjustified" | null {
@@ -36,6 +38,10 @@ export interface RulesRefusal {
 export interface CheckContext {
   catalog: Catalog;
   units: readonly Unit[];
+  /** the planners' unit × target choices */
+  applicability?: ApplicabilityTable;
+  /** targets assigned to units */
+  unitTargets?: UnitTargetTable;
 }
 
 /** What the event loop sends with a write to be checked. */
@@ -72,7 +78,16 @@ export function check(payload: unknown, context: unknown, params: StepParam[][])
   const p = payload as CheckPayload;
   const ctx = context as CheckContext;
   const entries = (JSON.parse(p.canonicalText) as { entries: ReportInput["entries"] }).entries;
-  const result = validate({ ...p.input, entries }, { catalog: ctx.catalog, units: registryOf(ctx), ytd: p.ytd });
+  const result = validate(
+    { ...p.input, entries },
+    {
+      catalog: ctx.catalog,
+      units: registryOf(ctx),
+      ytd: p.ytd,
+      applicability: ctx.applicability,
+      unitTargets: ctx.unitTargets,
+    },
+  );
   const verdict = rulesVerdict(result);
   if (verdict) return { kind: verdict, counts: result.counts, issues: result.issues };
   const flows = flowsOf(ctx.catalog, result.entries);

@@ -199,7 +199,14 @@ function figureRefusal(found: FigureOutOfRange[]): Error {
 export class SubmissionService {
   readonly #app: FastifyInstance;
   /** the reference data last sent to the checking thread, and its number */
-  #sent: { thread: CheckHost; catalog: Catalog; units: readonly unknown[]; version: number } | null = null;
+  #sent: {
+    thread: CheckHost;
+    catalog: Catalog;
+    units: readonly unknown[];
+    applicability: unknown;
+    unitTargets: unknown;
+    version: number;
+  } | null = null;
   /** where no SQLite writer thread runs the rules (PostgreSQL): a thread of their own (plugins/db.ts) */
   readonly #checks: CheckThread | null;
 
@@ -215,13 +222,33 @@ export class SubmissionService {
   #contextFor(thread: CheckHost): number {
     const reference = this.#app.reference;
     const sent = this.#sent;
-    if (sent && sent.thread === thread && sent.catalog === reference.currentCatalog && sent.units === reference.units)
+    if (
+      sent &&
+      sent.thread === thread &&
+      sent.catalog === reference.currentCatalog &&
+      sent.units === reference.units &&
+      sent.applicability === reference.applicability &&
+      sent.unitTargets === reference.unitTargets
+    )
       return sent.version;
     if (!sent || sent.thread !== thread) thread.useChecker(require.resolve("./submission-check"));
     const version = (sent?.version ?? 0) + 1;
-    const context: CheckContext = { catalog: reference.currentCatalog, units: reference.units };
+    const { applicability, unitTargets } = reference;
+    const context: CheckContext = {
+      catalog: reference.currentCatalog,
+      units: reference.units,
+      applicability,
+      unitTargets,
+    };
     thread.setContext(version, context);
-    this.#sent = { thread, catalog: reference.currentCatalog, units: reference.units, version };
+    this.#sent = {
+      thread,
+      catalog: reference.currentCatalog,
+      units: reference.units,
+      applicability,
+      unitTargets,
+      version,
+    };
     return version;
   }
 
@@ -320,7 +347,16 @@ export class SubmissionService {
       const outcome = await this.#store({ ...w, period, unit, catalog }, null, { input: report, ytd });
       return outcome instanceof Error ? refuse(outcome) : outcome;
     }
-    const result = validate({ ...report, entries: content.entries }, { catalog, units: reference.registry, ytd });
+    const result = validate(
+      { ...report, entries: content.entries },
+      {
+        catalog,
+        units: reference.registry,
+        ytd,
+        applicability: reference.applicability,
+        unitTargets: reference.unitTargets,
+      },
+    );
 
     if (dryRun) {
       let changes: Change[];

@@ -169,6 +169,10 @@ export const MESSAGES = {
     en: "The report was accepted and is locked. To change it, ask the planner to unlock it.",
   },
   "form.typedHint": { vi: "Gõ số theo kiểu {example}", en: "Type numbers like {example}" },
+  "form.notApplicableHint": {
+    vi: "Gõ số theo kiểu {example}, hoặc “không áp dụng” (kèm lý do ở giải trình)",
+    en: "Type numbers like {example}, or “N/A” (with the reason in the justification)",
+  },
 
   "status.met": { vi: "Đạt", en: "Met" },
   "status.on_track": { vi: "Đúng tiến độ", en: "On track" },

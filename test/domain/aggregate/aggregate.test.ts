@@ -38,7 +38,7 @@ describe("aggregate: sum", () => {
   it("judges the city total year to date at city scope", () => {
     const q1 = figure(aggregate(catalog, period("2026-Q1"), [{ unitCode: "00004", entries: [parsed("S02", { value: 4600 })] }], units), "S02");
     expect(q1.progress).toBe("on_track"); // 4,600 ≥ 18,000 × 3/12
-    const june = aggregate(catalog, period("2026-06"), [{ unitCode: "00004", entries: [parsed("S02", { value: 500 })] }], units, { ytd: { S02: 7000 } });
+    const june = aggregate(catalog, period("2026-Q2"), [{ unitCode: "00004", entries: [parsed("S02", { value: 500 })] }], units, { ytd: { S02: 7000 } });
     expect(figure(june, "S02").progress).toBe("off_track"); // 7,500 < 0.9 × 9,000
   });
 });
@@ -128,6 +128,7 @@ describe("aggregate: city only and milestones", () => {
   it("returns one figure per catalog target, in catalog order, with the period's target", () => {
     const figs = aggregate(catalog, period("2027"), [], units);
     expect(figs.map((f) => f.targetId)).toEqual(catalog.targets.map((t) => t.id));
-    expect(figure(figs, "E01").target).toEqual({ kind: "none", year: 2027, termTarget: 11 });
+    expect(figure(figs, "E01").target).toEqual({ kind: "value", year: 2027, value: 11, unitOfMeasure: "%/năm" });
+    expect(figure(figs, "E03").target).toEqual({ kind: "none", year: 2027, termTarget: null });
   });
 });

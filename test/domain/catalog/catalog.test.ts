@@ -31,7 +31,9 @@ describe("the default catalog", () => {
   });
 
   it("has as many verified or partial targets as the source (21)", () => {
-    const confirmed = catalog.targets.filter((x) => ["verified", "verified-en", "partial"].includes(x.status));
+    const confirmed = catalog.targets.filter((x) =>
+      ["verified-congress", "verified-plan-2026", "verified-en", "partial"].includes(x.status),
+    );
     expect(confirmed).toHaveLength(21);
   });
 
@@ -46,7 +48,7 @@ describe("the default catalog", () => {
     expect(t("E02").unitOfMeasureByYear).toEqual({ 2026: "triệu đồng", 2030: "USD" });
     expect(t("U06").bottlenecks).toEqual(["pollution", "flooding"]);
     expect(t("E05").direction).toBe("<");
-    expect(t("U11")).toMatchObject({ measure: "milestone", direction: "done_by", targetByYear: { 2030: "2028-12-31" } });
+    expect(t("U11")).toMatchObject({ measure: "milestone", direction: "done_by", targetByYear: { 2030: "2027-12-31" } });
   });
 
   it("is memoized and looks targets up by id", () => {
@@ -79,12 +81,13 @@ describe("targetForYear", () => {
   });
 
   it("gives a milestone its deadline in every year of the term", () => {
-    for (const year of CATALOG_YEARS) expect(targetForYear(t("U11"), year)).toEqual({ kind: "date", year, date: "2028-12-31" });
+    for (const year of CATALOG_YEARS) expect(targetForYear(t("U11"), year)).toEqual({ kind: "date", year, date: "2027-12-31" });
   });
 
   it("gives a period the target of its year", () => {
     expect(targetForPeriod(t("E01"), parsePeriod("2026-03") as Period)).toMatchObject({ kind: "value", value: 11 });
-    expect(targetForPeriod(t("E01"), parsePeriod("2028-Q2") as Period).kind).toBe("none");
+    expect(targetForPeriod(t("E01"), parsePeriod("2028-Q2") as Period)).toMatchObject({ kind: "value", value: 11 });
+    expect(targetForPeriod(t("E03"), parsePeriod("2028-Q2") as Period).kind).toBe("none");
   });
 });
 
@@ -102,7 +105,14 @@ describe("computeCatalogVersion", () => {
     ["a name", (x) => ({ name: { ...x.name, vi: x.name.vi + " " } })],
     ["an English name", (x) => ({ name: { ...x.name, en: "Other" } })],
     ["a value", () => ({ targetByYear: { 2026: 11.5, 2030: 11 } })],
-    ["a 2028 value", (x) => ({ targetByYear: { ...x.targetByYear, 2028: 11 } })],
+    ["a 2028 value", (x) => ({ targetByYear: { ...x.targetByYear, 2028: 12 } })],
+    ["the English unit", () => ({ unitEn: "% a year" })],
+    ["a per-year direction", () => ({ directionByYear: { 2026: ">" } })],
+    ["the English numerator label", () => ({ numeratorLabelEn: "x" })],
+    ["the English denominator label", () => ({ denominatorLabelEn: "y" })],
+    ["who it applies to", () => ({ appliesTo: [{ kind: "ward", plannerSelects: false }] })],
+    ["the frequency", () => ({ frequency: "month" })],
+    ["the time aggregation", () => ({ timeAggregation: "last" })],
     ["the unit", () => ({ unitOfMeasure: "%" })],
     ["a per-year unit", () => ({ unitOfMeasureByYear: { 2026: "%" } })],
     ["the measure", () => ({ measure: "percent" })],

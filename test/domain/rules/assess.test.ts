@@ -41,8 +41,8 @@ describe("assess: levels are compared directly with the year's target", () => {
 describe("assess: a year without a value has no target", () => {
   it.each<[string, string]>([
     ["S09", "2026"],
-    ["E01", "2027"],
-    ["E01", "2028-Q2"],
+    ["E04", "2027"],
+    ["E03", "2028-Q2"],
     ["E03", "2029-05"],
     ["S03", "2030"],
   ])("%s in %s → no_target, never a number", (id, pid) => {
@@ -51,6 +51,21 @@ describe("assess: a year without a value has no target", () => {
     const a = assess(t, entry, period(pid));
     expect(a.progress).toBe("no_target");
     expect(a.target.kind).toBe("none");
+  });
+
+  it("judges E01 in 2028 against 11%: the revised catalog states it for every year of the term", () => {
+    const e01 = target("E01");
+    expect(assess(e01, value("E01", 11), period("2028")).progress).toBe("met");
+    const short = assess(e01, value("E01", 9), period("2028"));
+    expect(short).toMatchObject({ progress: "off_track", target: { kind: "value", year: 2028, value: 11 } });
+    expect(short.params).toMatchObject({ target: 11, direction: ">=" });
+  });
+
+  it("uses each year's own direction (U05: above 80 in 2026, at least 80 in 2030)", () => {
+    const u05 = target("U05");
+    expect(assess(u05, value("U05", 80), period("2026")).progress).not.toBe("met");
+    expect(assess(u05, value("U05", 80), period("2026")).params.direction).toBe(">");
+    expect(assess(u05, value("U05", 80), period("2030")).progress).toBe("met");
   });
 
   it("judges a target in 2030 against its 2030 value and unit", () => {
@@ -103,16 +118,16 @@ describe("assess: flows are compared year to date", () => {
 });
 
 describe("assess: milestones", () => {
-  const u11 = target("U11"); // done by 2028-12-31
+  const u11 = target("U11"); // done by 2027-12-31 ("trước năm 2028")
   const m = (state: ParsedEntry["milestone"]) => parsed("U11", { milestone: state });
   it.each<[ParsedEntry["milestone"], string, Date | undefined, TargetProgress]>([
     ["done", "2026-Q1", undefined, "met"],
     ["in_progress", "2026-Q1", undefined, "on_track"],
     ["not_started", "2026-Q1", undefined, "at_risk"],
-    ["in_progress", "2028", undefined, "on_track"],
-    ["in_progress", "2029-01", undefined, "off_track"],
-    ["in_progress", "2026-Q1", new Date("2028-12-31T16:59:59Z"), "on_track"],
-    ["in_progress", "2026-Q1", new Date("2028-12-31T17:00:00Z"), "off_track"],
+    ["in_progress", "2027", undefined, "on_track"],
+    ["in_progress", "2028-01", undefined, "off_track"],
+    ["in_progress", "2026-Q1", new Date("2027-12-31T16:59:59Z"), "on_track"],
+    ["in_progress", "2026-Q1", new Date("2027-12-31T17:00:00Z"), "off_track"],
   ])("%s in %s (as of %p) → %s", (state, pid, asOf, progress) => {
     expect(assess(u11, m(state), period(pid), { asOf }).progress).toBe(progress);
   });

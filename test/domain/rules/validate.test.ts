@@ -9,7 +9,7 @@ describe("validate: a report that is right", () => {
     expect(r.counts.errors).toBe(0);
     expect(r.counts.warnings).toBe(0);
     expect(r.ok).toBe(true);
-    expect(r.entries).toHaveLength(21);
+    expect(r.entries).toHaveLength(20);
     expect(r.entries.find((e) => e.targetId === "S01")).toMatchObject({ numerator: 50000, denominator: 50000 });
   });
 
@@ -65,14 +65,14 @@ describe("validate: rows", () => {
   it("reports an unknown target id at its position", () => {
     const r = validate(wardReport({}, [...goodWardEntries(), { targetId: "X99", value: "1" }]), ctx);
     expect(only(r, "unknown_target")).toEqual([
-      expect.objectContaining({ severity: "error", targetId: "X99", path: ["entries", 21, "targetId"] }),
+      expect.objectContaining({ severity: "error", targetId: "X99", path: ["entries", 20, "targetId"] }),
     ]);
   });
 
   it("reports a repeated target row once and keeps the first", () => {
     const r = validate(wardReport({}, [...goodWardEntries(), { targetId: "S02", value: "999" }]), ctx);
     expect(only(r, "duplicate_target")).toEqual([
-      expect.objectContaining({ severity: "error", params: expect.objectContaining({ index: 22, firstIndex: 3 }) }),
+      expect.objectContaining({ severity: "error", params: expect.objectContaining({ index: 21, firstIndex: 3 }) }),
     ]);
     expect(r.entries.find((e) => e.targetId === "S02")?.value).toBe(120);
   });
@@ -247,17 +247,17 @@ describe("validate: status against the target", () => {
   });
 
   it("judges a flow year-to-date with ctx.ytd (the sum of the earlier periods)", () => {
-    // P03 as a city-level count: 9,700 new members a year → pro-rata 4,850 by the end of June.
-    const targets = catalog.targets.map((t) => (t.id === "P03" ? { ...t, reportedBy: "city" as const, aggregation: "city_only" as const } : t));
+    // P03 as a city-level count: 9,744 new members a year → pro-rata 4,872 by the end of June.
+    const targets = catalog.targets.map((t) => (t.id === "P03" ? { ...t, reportedBy: "city" as const, aggregation: "city_only" as const, appliesTo: [{ kind: "city" as const, plannerSelects: false }] } : t));
     const cityCatalog = makeCatalog(targets);
     const report = (value: string) => ({
       unitCode: "HN", period: "2026-06", catalogVersion: cityCatalog.version, locale: "vi" as const, entries: [{ targetId: "P03", value }],
     });
-    const onPace = validate(report("1.000"), { catalog: cityCatalog, units, ytd: { P03: 3850 }, draft: true });
-    expect(onPace.assessments).toEqual([expect.objectContaining({ targetId: "P03", progress: "on_track", figure: 4850 })]);
+    const onPace = validate(report("1.022"), { catalog: cityCatalog, units, ytd: { P03: 3850 }, draft: true });
+    expect(onPace.assessments).toEqual([expect.objectContaining({ targetId: "P03", progress: "on_track", figure: 4872 })]);
     const behind = validate(report("150"), { catalog: cityCatalog, units, ytd: { P03: 3850 }, draft: true });
     expect(behind.assessments[0]).toMatchObject({ progress: "off_track", figure: 4000 });
-    expect(only(behind, "off_track")[0].params).toMatchObject({ prorata: 4850, months: 6, basis: "ytd" });
+    expect(only(behind, "off_track")[0].params).toMatchObject({ prorata: 4872, months: 6, basis: "ytd" });
   });
 });
 

@@ -65,9 +65,11 @@ describe("createUnitRegistry", () => {
     expect(registry.search("   ")).toEqual([]);
   });
 
-  it("follows reported_by to tell which targets a unit reports", () => {
+  it("follows applies_to to tell which targets a unit reports", () => {
     const ward = registry.targetsFor(catalog, "00004");
-    expect(ward).toHaveLength(catalog.targets.filter((t) => t.reportedBy === "communes").length);
+    expect(ward).toHaveLength(catalog.targets.filter((t) => t.appliesTo.some((a) => a.kind === "ward")).length);
+    expect(ward.map((t) => t.id)).not.toContain("U07"); // craft villages: communes only
+    expect(registry.targetsFor(catalog, "00376").map((t) => t.id)).toContain("U07");
     expect(ward.every((t) => t.reportedBy === "communes")).toBe(true);
     expect(registry.targetsFor(catalog, "HN").map((t) => t.reportedBy)).toEqual(Array(15).fill("city"));
     expect(registry.targetsFor(catalog, "S-YT").map((t) => t.id)).toEqual(["S11", "S12"]);

@@ -6,6 +6,8 @@ import * as m004 from "./2026_11_22_004_create_audit_event";
 import * as m005 from "./2026_11_22_005_add_report_state_latest_contact";
 import * as m006 from "./2026_11_22_006_add_unit_retired_from";
 import * as m101 from "./2026_12_03_101_add_token_expires_at";
+import * as m201 from "./2026_12_03_201_create_applicability";
+import * as m202 from "./2026_12_03_202_create_unit_target";
 
 /** Migrations are listed in code (not read from disk) so a bundled or compiled server carries them. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +18,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   "2026_11_22_005_add_report_state_latest_contact": m005,
   "2026_11_22_006_add_unit_retired_from": m006,
   "2026_12_03_101_add_token_expires_at": m101,
+  "2026_12_03_201_create_applicability": m201,
+  "2026_12_03_202_create_unit_target": m202,
 };
 
 export class InCodeMigrationProvider implements MigrationProvider {

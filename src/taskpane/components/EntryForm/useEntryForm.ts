@@ -8,6 +8,7 @@ import {
   parseMilestone,
   targetForPeriod,
   unitOfMeasureFor,
+  unitOfMeasureEnFor,
   type EntryField,
   type GroupId,
   type RawValue,
@@ -65,11 +66,15 @@ function labelFor(target: Target, field: EntryField, unit: string, i18n: I18n): 
       ? t("form.value", { unit })
       : field === "numerator"
         ? target.numeratorLabel
-          ? t("form.numerator", { label: target.numeratorLabel })
+          ? t("form.numerator", {
+              label: (i18n.locale === "en" ? target.numeratorLabelEn : null) ?? target.numeratorLabel,
+            })
           : t("form.numeratorPlain")
         : field === "denominator"
           ? target.denominatorLabel
-            ? t("form.denominator", { label: target.denominatorLabel })
+            ? t("form.denominator", {
+                label: (i18n.locale === "en" ? target.denominatorLabelEn : null) ?? target.denominatorLabel,
+              })
             : t("form.denominatorPlain")
           : field === "milestone"
             ? t("form.milestone")
@@ -128,7 +133,9 @@ export function useEntryForm(props: EntryFormProps): EntryFormState {
             return cached.row;
           }
           const fields = entryFields(target);
-          const unit = unitOfMeasureFor(target, period.year);
+          // English screens show the catalog's English unit (unit_en) when it has one
+          const unit =
+            i18n.locale === "en" ? unitOfMeasureEnFor(target, period.year) : unitOfMeasureFor(target, period.year);
           const yt = targetForPeriod(target, period);
           const term = target.targetByYear[2030];
           const hasTarget = yt.kind !== "none";
@@ -154,7 +161,10 @@ export function useEntryForm(props: EntryFormProps): EntryFormState {
               validationState: state,
               validationMessage: message,
               hint:
-                kind === "number" && state === "none" && !message ? i18n.t("form.typedHint", { example }) : undefined,
+                kind === "number" && state === "none" && !message
+                  ? // the figure's own field also takes "không áp dụng" / "N/A" (rules/entry.ts)
+                    i18n.t(field === primary ? "form.notApplicableHint" : "form.typedHint", { example })
+                  : undefined,
             };
           };
           const row: EntryRowView = {

@@ -115,6 +115,8 @@ export function usePlannerPane(props: PlannerPaneProps): PlannerPaneState {
       period: periodId,
       ...(unitCodes ? { unitCodes } : {}),
       preferNewer: newer,
+      // the pane keeps the strict rule until its list shows files used in part (the CLI uses files figure by figure)
+      wholeFile: true,
     });
     setPhase({ kind: "reading", done: 0, total: list.length });
     // one file at a time: each is read, reduced and dropped before the next
