@@ -238,9 +238,12 @@ export function locateEntries(src: CellSource, identity: TemplateIdentity, opts:
     // program that does not move names) is never trusted
     const rows = src.idRows.get(id) ?? [];
     if (rows.length === 0) {
-      // a planner may have taken a "(planner selects)" target out of this unit's report: its row is not missing
-      if (opts.tolerant || (target && plannerMayRemove(target, units, identity))) continue;
-      throw workbookErrors.rowMissing(id, originalCell(opts, identity, id), strangerIds(src, expectedIds));
+      // a planner may have taken a "(planner selects)" target out of this unit's report: its row is not missing —
+      // unless column A holds an id that is no target of this report (a retyped id), which must be put right
+      const strangers = strangerIds(src, expectedIds);
+      if (opts.tolerant || (target && notDue(target, identity))) continue;
+      if (target && strangers.length === 0 && plannerMayRemove(target, units, identity)) continue;
+      throw workbookErrors.rowMissing(id, originalCell(opts, identity, id), strangers);
     }
     if (rows.length > 1 && !opts.tolerant)
       throw workbookErrors.rowDuplicate(
@@ -358,10 +361,15 @@ function expectedRows(
  * A row the template may lack: a target not due in the period (the template asks only for those due), or a
  * "(planner selects)" target a planner may have taken out of this unit's report.
  */
+/** A target the period's report does not ask for (its cadence): its row is never missing. */
+function notDue(target: Target, identity: TemplateIdentity): boolean {
+  const period = parsePeriod(identity.period);
+  return period !== null && period !== undefined && !isDue(target, period);
+}
+
+/** A "(planner selects)" target of this unit's kind: a planner may have taken it out of the unit's report. */
 function plannerMayRemove(target: Target, units: UnitRegistry, identity: TemplateIdentity): boolean {
   const kind = units.byCode(identity.unitCode)?.kind;
-  const period = parsePeriod(identity.period);
-  if (period && !isDue(target, period)) return true;
   return target.appliesTo.some((a) => a.kind === kind && a.plannerSelects);
 }
 

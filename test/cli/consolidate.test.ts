@@ -117,7 +117,7 @@ describe("chitieu consolidate <files or folders>", () => {
       const err = c.err();
       expect(err).toMatch(/Tệp dùng một phần .*: 1/);
       expect(err).toMatch(/✖ over\.xlsx \(00082, 2026-Q1\)/);
-      expect(err).toMatch(/S01 — .*→ Nhap!H\d+/);
+      expect(err).toMatch(/Target S01 — numerator \(cell Nhap!H\d+\): /);
       expect(err).toMatch(/Tệp bị từ chối: 1/);
       const json = JSON.parse(c.out());
       expect(json.files.rejected.map((r: { file: string }) => r.file)).toEqual(["notes.xlsx"]);

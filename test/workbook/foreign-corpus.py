@@ -4,9 +4,12 @@ openpyxl (which keeps defined names where they were and drops our identity part 
 by LibreOffice headless. Called by test/workbook/foreign-corpus.test.ts with the base workbook and an output folder;
 the test holds the expected verdict of every file.
 
-    /usr/bin/python3 test/workbook/foreign-corpus.py base.xlsx out/
+    /usr/bin/python3 test/workbook/foreign-corpus.py base.xlsx out/ '{"S01": 9, ...}'
+
+The third argument is the base template's row of each target, so the cells follow the template's layout.
 """
 import datetime
+import json
 import os
 import shutil
 import subprocess
@@ -17,6 +20,7 @@ from openpyxl import load_workbook
 from openpyxl.formula.translate import Translator
 
 BASE, OUT = sys.argv[1], sys.argv[2]
+ROW = json.loads(sys.argv[3])
 ENTRY = "Nhap"
 COLUMNS = "ABCDEFGHIJKLMNO"
 
@@ -70,14 +74,14 @@ def edit_parts(src, dst, prefix, edit):
 
 os.makedirs(OUT, exist_ok=True)
 
-# rows of the S group (S01 … S13, rows 9–14) sorted by numerator, names left on their cells
+# rows of the S group (S01 … S13) sorted by numerator, names left on their cells
 wb = load()
-sort_rows(wb[ENTRY], 9, 14, "H")
+sort_rows(wb[ENTRY], ROW["S01"], ROW["S13"], "H")
 save(wb, "sorted-openpyxl.xlsx")
 
 # a row inserted between S06 and S09 by a program that moves neither names nor formulas
 wb = load()
-wb[ENTRY].insert_rows(12)
+wb[ENTRY].insert_rows(ROW["S09"])
 save(wb, "inserted-row-openpyxl.xlsx")
 
 # a column inserted before the numerator column, names not moved
@@ -88,21 +92,21 @@ save(wb, "inserted-column-openpyxl.xlsx")
 # a date typed in S02's count cell, a time in U15's, a boolean in S10's numerator, an error value in S13's denominator
 wb = load()
 ws = wb[ENTRY]
-ws["G10"] = datetime.date(2026, 3, 15)
+ws[f"G{ROW['S02']}"] = datetime.date(2026, 3, 15)
 save(wb, "date-openpyxl.xlsx")
 wb = load()
-wb[ENTRY]["G25"] = datetime.time(8, 30)
+wb[ENTRY][f"G{ROW['U15']}"] = datetime.time(8, 30)
 save(wb, "time-openpyxl.xlsx")
 wb = load()
-wb[ENTRY]["H13"] = True
+wb[ENTRY][f"H{ROW['S10']}"] = True
 save(wb, "boolean-openpyxl.xlsx")
 wb = load()
-wb[ENTRY]["I14"] = "#DIV/0!"
+wb[ENTRY][f"I{ROW['S13']}"] = "#DIV/0!"
 save(wb, "error-openpyxl.xlsx")
 
 # a formula in U16's count cell: openpyxl stores no cached value; LibreOffice calculates it when it saves
 wb = load()
-wb[ENTRY]["G26"] = "=2+3"
+wb[ENTRY][f"G{ROW['U16']}"] = "=2+3"
 save(wb, "formula-uncached-openpyxl.xlsx")
 lo = os.path.join(OUT, "lo")
 os.makedirs(lo, exist_ok=True)
@@ -116,9 +120,9 @@ shutil.move(os.path.join(lo, "sorted-openpyxl.xlsx"), os.path.join(OUT, "sorted-
 # hostile character references in the strings: beyond Unicode, NUL, a lone surrogate; a contact too long
 wb = load()
 ws = wb[ENTRY]
-ws["L10"] = "HOSTILE-ONE"
-ws["M10"] = "HOSTILE-TWO"
-ws["N10"] = "HOSTILE-THREE"
+ws[f"L{ROW['S02']}"] = "HOSTILE-ONE"
+ws[f"M{ROW['S02']}"] = "HOSTILE-TWO"
+ws[f"N{ROW['S02']}"] = "HOSTILE-THREE"
 wb["DonVi"]["C10"] = "HOSTILE-FOUR"  # the preparer
 wb["DonVi"]["C12"] = "0" * 250  # a phone longer than the 200 characters the endpoint takes
 save(wb, "hostile-plain.xlsx")
