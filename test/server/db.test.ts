@@ -262,4 +262,30 @@ describe("sqlite: several processes on one file", () => {
       await t.drop();
     }
   }, 60_000);
+
+  it("postgres: migrates a schema of its own while another schema of the database already holds migrated tables", async () => {
+    if (!dialects().includes("postgres")) return expect(dialects()).toEqual(["sqlite"]);
+    const first = await freshDb("postgres");
+    const second = await freshDb("postgres");
+    try {
+      const a = await connect(first.config);
+      await migrateToLatest(a);
+      await a.close();
+      // the second schema starts empty: its own migration and lock tables must be made, not taken as existing
+      const b = await connect(second.config);
+      try {
+        expect((await migrateToLatest(b)).length).toBe(Object.keys(MIGRATIONS).length);
+        const rows = await b.db
+          .selectFrom("kysely_migration" as never)
+          .selectAll()
+          .execute();
+        expect(rows).toHaveLength(Object.keys(MIGRATIONS).length);
+      } finally {
+        await b.close();
+      }
+    } finally {
+      await first.drop();
+      await second.drop();
+    }
+  }, 60_000);
 });

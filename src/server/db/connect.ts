@@ -70,6 +70,12 @@ export interface DbHandle {
   dataDir: string | null;
   /** Nothing existed before this connection (SQLite file created now, or PostgreSQL had no tables). Set by migrate. */
   fresh: boolean;
+  /**
+   * PostgreSQL: the schema the tables live in, when one is configured. Kysely's migrator looks for its own tables in
+   * every schema of the database unless told which: a migration table in another schema made it skip creating its
+   * own, and the lock query then failed with "relation kysely_migration_lock does not exist".
+   */
+  pgSchema?: string;
   close(): Promise<void>;
 }
 
@@ -259,6 +265,7 @@ export async function connect(config: DbConfig): Promise<DbHandle> {
       location: redactUrl(config.url) + (config.pgSchema ? ` (schema ${config.pgSchema})` : ""),
       dataDir: null,
       fresh: false,
+      ...(config.pgSchema ? { pgSchema: config.pgSchema } : {}),
       close: () => db.destroy(),
     };
   }
@@ -367,7 +374,11 @@ parentPort.on("message", (m) => {
 
 /** Run every pending migration; marks the handle `fresh` when the first one ran now. Throws on failure. */
 export async function migrateToLatest(handle: DbHandle): Promise<string[]> {
-  const migrator = new Migrator({ db: handle.db, provider: new InCodeMigrationProvider() });
+  const migrator = new Migrator({
+    db: handle.db,
+    provider: new InCodeMigrationProvider(),
+    ...(handle.pgSchema ? { migrationTableSchema: handle.pgSchema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   const applied = (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
