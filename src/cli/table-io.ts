@@ -12,7 +12,9 @@ import { printBilingual, type CliIo } from "./io";
 export async function readTableRows(file: string): Promise<{ csv: string } | { rows: string[][] }> {
   const data = await fs.readFile(file);
   if (path.extname(file).toLowerCase() === ".xlsx") {
-    const { readSheetRows } = await import("../workbook/xlsx/sheet-rows");
+    // require, not import(): bin/chitieu.js runs the TypeScript sources through tsx's require hook, and an import()
+    // without an extension goes through Node's ESM resolver and fails (ERR_MODULE_NOT_FOUND)
+    const { readSheetRows } = require("../workbook/xlsx/sheet-rows") as typeof import("../workbook/xlsx/sheet-rows");
     return { rows: await readSheetRows(data) };
   }
   return { csv: data.toString("utf8") };
