@@ -12,6 +12,7 @@ import { listBasisFlows, listBasisRevisions, listReportStates } from "../db/subm
 import { withinBounds } from "../../domain/rules/bounds";
 import { addFlows, canonicalContact, unpackContent, type ReportContact } from "./content";
 import { earlierPeriodsOfYear } from "./submissions";
+import { onExportThread } from "./export-thread";
 
 export interface UnitFilter {
   group?: string;
@@ -168,11 +169,6 @@ export interface ConsolidationPlan extends Omit<Consolidation, "matrix"> {
   included: { unitCode: string; unitName: Bilingual; row: BasisRow }[];
 }
 
-/** Let other requests (a /health probe, a submission) run between two units' work. */
-export function yieldToLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
-
 /** One matrix row, unpacked from its revision's stored content. */
 export function matrixRow(unit: ConsolidationPlan["included"][number]): MatrixRow {
   const stored = unpackContent(unit.row.content);
@@ -219,21 +215,12 @@ export async function planConsolidation(
     if (expectedEarlier.get(row.period)?.has(row.unit_code)) addFlows(ytd, row.flows);
   }
   // a figure beyond its bound (stored before the bounds existed) is left out of the sums, never summed to Infinity;
-  // only the figures are kept for the sums (no text), one unit unpacked at a time, yielding between units
+  // only the figures are kept for the sums (no text), each unit unpacked on the export thread
   const targets = targetsById(catalog);
   const forSums: { unitCode: string; entries: ParsedEntry[] }[] = [];
   for (const unit of included) {
-    const parsed = unpackContent(unit.row.content).parsed;
-    forSums.push({
-      unitCode: unit.unitCode,
-      entries: parsed.map((e) =>
-        withinBounds(
-          { ...e, justification: null, evidence: null, responsible: null },
-          targets.get(e.targetId),
-        ),
-      ),
-    });
-    await yieldToLoop();
+    const parsed = await onExportThread({ kind: "sums", content: unit.row.content });
+    forSums.push({ unitCode: unit.unitCode, entries: parsed.map((e) => withinBounds(e, targets.get(e.targetId))) });
   }
   const figures = aggregate(catalog, period, forSums, registry, {
     unitCodes,
