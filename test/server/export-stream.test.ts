@@ -153,4 +153,23 @@ describe("sqlite: /health answers while large exports run", () => {
     expect(probes.length).toBeGreaterThan(5);
     expect(Math.max(...probes)).toBeLessThan(150);
   }, 120_000);
+
+  it("survives a client that leaves mid-export, and serves the next export whole", async () => {
+    const url = "/api/v1/consolidation?period=2026-Q1&group=wards&format=csv";
+    const full = await timedGet(port, url, f.tokens.planner);
+    const received = await new Promise<number>((resolve, reject) => {
+      const req = http.get({ host: "127.0.0.1", port, path: url, headers: auth(f.tokens.planner) }, (res) => {
+        res.once("data", (c: Buffer) => {
+          req.destroy();
+          resolve(c.length);
+        });
+      });
+      req.on("error", (e) => ((e as NodeJS.ErrnoException).code === "ECONNRESET" ? undefined : reject(e)));
+    });
+    expect(received).toBeLessThan(full.bytes);
+    expect((await timedGet(port, "/api/v1/health/live")).status).toBe(200);
+    const again = await timedGet(port, url, f.tokens.planner);
+    expect(again.status).toBe(200);
+    expect(again.bytes).toBe(full.bytes);
+  }, 60_000);
 });
