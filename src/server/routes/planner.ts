@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { periodAtEdge } from "../periods";
 import { attachmentHeader } from "../attachment";
 import { CompletenessQuery, CompletenessResponse, ConsolidationQuery, ConsolidationResponse } from "../schemas";
-import { completeness, consolidate, consolidationToCsv, consolidationToDhis2 } from "../services/consolidation";
+import { completeness, planConsolidation } from "../services/consolidation";
+import { exportStream } from "../services/consolidation-stream";
 
 /** Planner views over all units: completeness and timeliness, and consolidation with its exports. */
 export const plannerRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -40,28 +41,28 @@ export const plannerRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const q = request.query;
       const period = periodAtEdge(q.period, null);
-      const result = await consolidate(
+      const plan = await planConsolidation(
         app,
         period,
         { group: q.group, includeDemo: q.demo === true },
         q.basis ?? "latest",
       );
+      // streamed one unit at a time, with the event loop handed back between units (consolidation-stream.ts)
+      const body = exportStream(plan, q.format ?? "json", app.reference.currentCatalog, period);
       const stem = `chitieu-${period.id}${q.group ? `-${q.group}` : ""}`;
       if (q.format === "csv") {
         return reply
           .type("text/csv; charset=utf-8")
           .header("content-disposition", attachmentHeader(`${stem}.csv`))
-          .serializer((s: unknown) => s as string)
-          .send(consolidationToCsv(result, app.reference.currentCatalog) as never);
+          .send(body as never);
       }
       if (q.format === "dhis2") {
         return reply
           .type("application/json; charset=utf-8")
           .header("content-disposition", attachmentHeader(`${stem}-dhis2.json`))
-          .serializer(JSON.stringify)
-          .send(consolidationToDhis2(result, period) as never);
+          .send(body as never);
       }
-      return result;
+      return reply.type("application/json; charset=utf-8").send(body as never);
     },
   );
 };

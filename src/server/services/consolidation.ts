@@ -12,6 +12,7 @@ import { listBasisFlows, listBasisRevisions, listReportStates } from "../db/subm
 import { withinBounds } from "../../domain/rules/bounds";
 import { addFlows, canonicalContact, unpackContent, type ReportContact } from "./content";
 import { earlierPeriodsOfYear } from "./submissions";
+import { onExportThread } from "./export-thread";
 
 export interface UnitFilter {
   group?: string;
@@ -157,12 +158,37 @@ export interface Consolidation {
   figures: CityFigure[];
 }
 
-export async function consolidate(
+type BasisRow = Awaited<ReturnType<typeof listBasisRevisions>>[number];
+
+/**
+ * A consolidation whose matrix is not unpacked: the included units' stored (compressed) revisions, in the expected
+ * units' order, and the city figures already computed. The exports stream from it, unpacking one unit at a time, so
+ * no export holds every unit's text at once.
+ */
+export interface ConsolidationPlan extends Omit<Consolidation, "matrix"> {
+  included: { unitCode: string; unitName: Bilingual; row: BasisRow }[];
+}
+
+/** One matrix row, unpacked from its revision's stored content. */
+export function matrixRow(unit: ConsolidationPlan["included"][number]): MatrixRow {
+  const stored = unpackContent(unit.row.content);
+  return {
+    unitCode: unit.unitCode,
+    unitName: unit.unitName,
+    submissionId: unit.row.id,
+    revision: unit.row.revision,
+    status: unit.row.status as MatrixRow["status"],
+    contact: canonicalContact(stored.report.contact),
+    entries: stored.parsed,
+  };
+}
+
+export async function planConsolidation(
   app: FastifyInstance,
   period: Period,
   filter: UnitFilter,
   basis: "latest" | "accepted",
-): Promise<Consolidation> {
+): Promise<ConsolidationPlan> {
   const catalog = app.reference.currentCatalog;
   const registry = app.reference.registry;
   const applicability = app.reference.applicability;
@@ -170,20 +196,10 @@ export async function consolidate(
   const expected = new Set(units.map((u) => u.code));
   const rows = (await listBasisRevisions(app.store.db, period.id, basis)).filter((r) => expected.has(r.unit_code));
   const byUnit = new Map(rows.map((r) => [r.unit_code, r]));
-  const matrix: MatrixRow[] = [];
+  const included: ConsolidationPlan["included"] = [];
   for (const u of units) {
     const r = byUnit.get(u.code);
-    if (!r) continue;
-    const stored = unpackContent(r.content);
-    matrix.push({
-      unitCode: u.code,
-      unitName: u.name,
-      submissionId: r.id,
-      revision: r.revision,
-      status: r.status as MatrixRow["status"],
-      contact: canonicalContact(stored.report.contact),
-      entries: stored.parsed,
-    });
+    if (r) included.push({ unitCode: u.code, unitName: u.name, row: r });
   }
   const unitCodes = units.map((u) => u.code);
   // flows are judged year to date: the figures of the earlier periods of the year, on the same basis, of the units
@@ -203,30 +219,43 @@ export async function consolidate(
   for (const row of await listBasisFlows(app.store.db, earlier, basis)) {
     if (expectedEarlier.get(row.period)?.has(row.unit_code)) addFlows(ytd, row.flows);
   }
-  // a figure beyond its bound (stored before the bounds existed) is left out of the sums, never summed to Infinity
-  const targetsById = new Map(catalog.targets.map((t) => [t.id, t]));
-  const figures = aggregate(
-    catalog,
-    period,
-    matrix.map((m) => ({
-      unitCode: m.unitCode,
-      entries: m.entries.map((e) => withinBounds(e, targetsById.get(e.targetId))),
-    })),
-    registry,
-    { unitCodes, includeDemo: filter.includeDemo, ytd, applicability },
-  );
-  const included = new Set(matrix.map((m) => m.unitCode));
+  // a figure beyond its bound (stored before the bounds existed) is left out of the sums, never summed to Infinity;
+  // only the figures are kept for the sums (no text), each unit unpacked on the export thread
+  const targets = targetsById(catalog);
+  const forSums: { unitCode: string; entries: ParsedEntry[] }[] = [];
+  for (const unit of included) {
+    const parsed = await onExportThread({ kind: "sums", content: unit.row.content });
+    forSums.push({ unitCode: unit.unitCode, entries: parsed.map((e) => withinBounds(e, targets.get(e.targetId))) });
+  }
+  const figures = aggregate(catalog, period, forSums, registry, {
+    unitCodes,
+    includeDemo: filter.includeDemo,
+    ytd,
+    applicability,
+  });
+  const includedCodes = new Set(included.map((m) => m.unitCode));
   return {
     period: period.id,
     group: filter.group ?? null,
     basis,
     catalogVersion: catalog.version,
     unitsExpected: unitCodes,
-    unitsIncluded: unitCodes.filter((c) => included.has(c)),
-    unitsMissing: unitCodes.filter((c) => !included.has(c)),
-    matrix,
+    unitsIncluded: unitCodes.filter((c) => includedCodes.has(c)),
+    unitsMissing: unitCodes.filter((c) => !includedCodes.has(c)),
+    included,
     figures,
   };
+}
+
+/** The whole consolidation in memory (the API's JSON shape); the exports stream from planConsolidation() instead. */
+export async function consolidate(
+  app: FastifyInstance,
+  period: Period,
+  filter: UnitFilter,
+  basis: "latest" | "accepted",
+): Promise<Consolidation> {
+  const { included, ...plan } = await planConsolidation(app, period, filter, basis);
+  return { ...plan, matrix: included.map(matrixRow) };
 }
 
 // --- exports ---------------------------------------------------------------------------------------------------
@@ -266,63 +295,79 @@ const CSV_COLUMNS = [
   "units_missing",
 ] as const;
 
-/** One row per unit × target, then one "city" row per target; UTF-8 with a BOM so Excel shows Vietnamese. */
-export function consolidationToCsv(c: Consolidation, catalog: Catalog): string {
-  const names = new Map(catalog.targets.map((t) => [t.id, t]));
-  const lines: string[] = [CSV_COLUMNS.join(",")];
-  for (const m of c.matrix) {
-    for (const e of m.entries) {
-      const t = names.get(e.targetId);
-      lines.push(
-        [
-          csvField("unit", "text"),
-          csvField(m.unitCode, "text"),
-          csvField(m.unitName.vi, "text"),
-          csvField(e.targetId, "text"),
-          csvField(t?.name.vi, "text"),
-          csvField(t?.unitOfMeasure, "text"),
-          csvField(e.value, "number"),
-          csvField(e.numerator, "number"),
-          csvField(e.denominator, "number"),
-          csvField(e.milestone, "text"),
-          "",
-          csvField(e.justification, "text"),
-          csvField(e.evidence, "text"),
-          csvField(e.responsible, "text"),
-          csvField(m.revision, "number"),
-          csvField(m.status, "text"),
-          "",
-          "",
-        ].join(","),
-      );
-    }
+export const CSV_HEADER = `\uFEFF${CSV_COLUMNS.join(",")}\r\n`;
+
+type TargetsById = Map<string, Catalog["targets"][number]>;
+
+export function targetsById(catalog: Catalog): TargetsById {
+  return new Map(catalog.targets.map((t) => [t.id, t]));
+}
+
+/** A unit's CSV lines, one per target it reported, each ending in CRLF. */
+export function csvUnitLines(m: MatrixRow, names: TargetsById): string {
+  let out = "";
+  for (const e of m.entries) {
+    const t = names.get(e.targetId);
+    out += `${[
+      csvField("unit", "text"),
+      csvField(m.unitCode, "text"),
+      csvField(m.unitName.vi, "text"),
+      csvField(e.targetId, "text"),
+      csvField(t?.name.vi, "text"),
+      csvField(t?.unitOfMeasure, "text"),
+      csvField(e.value, "number"),
+      csvField(e.numerator, "number"),
+      csvField(e.denominator, "number"),
+      csvField(e.milestone, "text"),
+      "",
+      csvField(e.justification, "text"),
+      csvField(e.evidence, "text"),
+      csvField(e.responsible, "text"),
+      csvField(m.revision, "number"),
+      csvField(m.status, "text"),
+      "",
+      "",
+    ].join(",")}\r\n`;
   }
-  for (const f of c.figures) {
+  return out;
+}
+
+/** The city's CSV lines, one per target, each ending in CRLF. */
+export function csvCityLines(figures: CityFigure[], names: TargetsById): string {
+  let out = "";
+  for (const f of figures) {
     const t = names.get(f.targetId);
-    lines.push(
-      [
-        csvField("city", "text"),
-        csvField("", "text"),
-        csvField("Toàn thành phố", "text"),
-        csvField(f.targetId, "text"),
-        csvField(t?.name.vi, "text"),
-        csvField(t?.unitOfMeasure, "text"),
-        csvField(f.value, "number"),
-        csvField(f.numeratorSum, "number"),
-        csvField(f.denominatorSum, "number"),
-        csvField(f.milestone, "text"),
-        csvField(f.progress, "text"),
-        "",
-        "",
-        "",
-        "",
-        "",
-        csvField(f.unitsIncluded.length, "number"),
-        csvField(f.unitsMissing.join(" "), "text"),
-      ].join(","),
-    );
+    out += `${[
+      csvField("city", "text"),
+      csvField("", "text"),
+      csvField("Toàn thành phố", "text"),
+      csvField(f.targetId, "text"),
+      csvField(t?.name.vi, "text"),
+      csvField(t?.unitOfMeasure, "text"),
+      csvField(f.value, "number"),
+      csvField(f.numeratorSum, "number"),
+      csvField(f.denominatorSum, "number"),
+      csvField(f.milestone, "text"),
+      csvField(f.progress, "text"),
+      "",
+      "",
+      "",
+      "",
+      "",
+      csvField(f.unitsIncluded.length, "number"),
+      csvField(f.unitsMissing.join(" "), "text"),
+    ].join(",")}\r\n`;
   }
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return out;
+}
+
+/**
+ * One row per unit × target, then one "city" row per target; UTF-8 with a BOM so Excel shows Vietnamese. The whole
+ * text in memory: the endpoint streams the same bytes (consolidation-stream.ts); this is kept as their reference.
+ */
+export function consolidationToCsv(c: Consolidation, catalog: Catalog): string {
+  const names = targetsById(catalog);
+  return CSV_HEADER + c.matrix.map((m) => csvUnitLines(m, names)).join("") + csvCityLines(c.figures, names);
 }
 
 /** DHIS2 period ids: 202601 (month), 2026Q1 (quarter), 2026S1 (half), 2026 (year). */
@@ -354,25 +399,28 @@ export interface Dhis2DataValue {
  */
 export function consolidationToDhis2(c: Consolidation, period: Period): { dataValues: Dhis2DataValue[] } {
   const pe = dhis2Period(period);
+  return { dataValues: c.matrix.flatMap((m) => dhis2Values(m, pe)) };
+}
+
+/** A unit's DHIS2 data values. */
+export function dhis2Values(m: MatrixRow, pe: string): Dhis2DataValue[] {
   const dataValues: Dhis2DataValue[] = [];
-  for (const m of c.matrix) {
-    for (const e of m.entries) {
-      const comment = e.justification ?? undefined;
-      const push = (dataElement: string, value: number | string | null) => {
-        if (value === null) return;
-        dataValues.push({
-          dataElement,
-          period: pe,
-          orgUnit: m.unitCode,
-          value: String(value),
-          ...(comment ? { comment } : {}),
-        });
-      };
-      push(e.targetId, e.value);
-      push(`${e.targetId}_NUM`, e.numerator);
-      push(`${e.targetId}_DEN`, e.denominator);
-      push(e.targetId, e.milestone);
-    }
+  for (const e of m.entries) {
+    const comment = e.justification ?? undefined;
+    const push = (dataElement: string, value: number | string | null) => {
+      if (value === null) return;
+      dataValues.push({
+        dataElement,
+        period: pe,
+        orgUnit: m.unitCode,
+        value: String(value),
+        ...(comment ? { comment } : {}),
+      });
+    };
+    push(e.targetId, e.value);
+    push(`${e.targetId}_NUM`, e.numerator);
+    push(`${e.targetId}_DEN`, e.denominator);
+    push(e.targetId, e.milestone);
   }
-  return { dataValues };
+  return dataValues;
 }
