@@ -12,6 +12,7 @@ import type { Browser } from "playwright-core";
 import {
   defaultCatalog,
   defaultUnitRegistry,
+  isDue,
   parsePeriod,
   targetForPeriod,
   type EntryInput,
@@ -71,11 +72,19 @@ test("a workbook saved by LibreOffice is uploaded, justified in the page and sub
     await page.getByLabel("Mã truy cập của đơn vị").fill(token);
     await page.getByRole("button", { name: "Kết nối", exact: true }).click();
     await page.getByText(/Đã kết nối: /).waitFor();
-    const periodId = await page.getByLabel("Chọn kỳ báo cáo").inputValue();
+    // a quarter open for submission: a month asks a ward only for its monthly counts, no ratio target
+    const picker = page.getByLabel("Chọn kỳ báo cáo");
+    const quarter = (await picker.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).find(
+      (v) => /^\d{4}-Q\d$/.test(v),
+    );
+    assert.ok(quarter, "a quarter is open for submission");
+    await picker.selectOption(quarter);
+    const periodId = await picker.inputValue();
     const period = parsePeriod(periodId)!;
 
     // the clerk's workbook: every target clean but one ratio target well below its target, not justified
-    const targets = units.targetsFor(catalog, unitCode);
+    // (the targets the period's report asks for: those due in it)
+    const targets = units.targetsFor(catalog, unitCode).filter((t) => isDue(t, period));
     const ratio = targets.find(
       (x) => x.aggregation === "ratio_of_sums" && x.measure === "percent" && targetForPeriod(x, period).kind === "value",
     )!;
