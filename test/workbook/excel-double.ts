@@ -157,11 +157,22 @@ export class SheetModel {
   tabColor = "";
   visibility = "Visible";
   columnWidths = new Map<number, number>();
-  page: { orientation: string | null; paperSize: string | null; zoom: Excel.PageLayoutZoomOptions | null; printTitleRows: string | null } = {
+  /** row → height in points, for rows given one (format.rowHeight) */
+  rowHeights = new Map<number, number>();
+  /** rows hidden (Range.rowHidden) */
+  hiddenRows = new Set<number>();
+  page: {
+    orientation: string | null;
+    paperSize: string | null;
+    zoom: Excel.PageLayoutZoomOptions | null;
+    printTitleRows: string | null;
+    printTitleColumns: string | null;
+  } = {
     orientation: null,
     paperSize: null,
     zoom: null,
     printTitleRows: null,
+    printTitleColumns: null,
   };
   handlers: ((e: Excel.WorksheetChangedEventArgs) => Promise<unknown>)[] = [];
   constructor(
@@ -768,7 +779,7 @@ class FakeFreezePanes {
   }
 }
 
-export class FakePageLayout implements Pick<Excel.PageLayout, "orientation" | "paperSize" | "zoom" | "setPrintTitleRows"> {
+export class FakePageLayout implements Pick<Excel.PageLayout, "orientation" | "paperSize" | "zoom" | "setPrintTitleRows" | "setPrintTitleColumns"> {
   constructor(private readonly ws: FakeWorksheet) {}
   get orientation(): Excel.PageOrientation | "Portrait" | "Landscape" {
     return (this.ws.model()?.page.orientation ?? "Portrait") as "Portrait";
@@ -794,6 +805,10 @@ export class FakePageLayout implements Pick<Excel.PageLayout, "orientation" | "p
   setPrintTitleRows(rows: Excel.Range | string): void {
     const m = this.ws.live("setPrintTitleRows");
     if (m) m.page.printTitleRows = typeof rows === "string" ? rows : "?";
+  }
+  setPrintTitleColumns(columns: Excel.Range | string): void {
+    const m = this.ws.live("setPrintTitleColumns");
+    if (m) m.page.printTitleColumns = typeof columns === "string" ? columns : "?";
   }
 }
 
@@ -978,7 +993,7 @@ function store(cell: CellModel, x: unknown): void {
 
 export class FakeRange
   extends Proxy0
-  implements Pick<Excel.Range, "values" | "formulas" | "numberFormat" | "valueTypes" | "rowIndex" | "columnIndex" | "address" | "isNullObject" | "select" | "merge">
+  implements Pick<Excel.Range, "values" | "formulas" | "numberFormat" | "valueTypes" | "rowHidden" | "rowIndex" | "columnIndex" | "address" | "isNullObject" | "select" | "merge">
 {
   readonly format: FakeRangeFormat;
   readonly dataValidation: FakeDataValidation;
@@ -1110,6 +1125,19 @@ export class FakeRange
   get rowIndex(): number {
     return this.read("rowIndex");
   }
+  get rowHidden(): boolean {
+    return this.read("rowHidden");
+  }
+  set rowHidden(v: boolean) {
+    this.eachRow("rowHidden", (m, r) => (v ? m.hiddenRows.add(r) : m.hiddenRows.delete(r)));
+  }
+  /** each row of the range, for row formats (height, hidden): on a protected sheet Excel needs allowFormatRows */
+  eachRow(what: string, f: (m: SheetModel, row: number) => void): void {
+    const m = this.ws.live(what);
+    if (!m) return;
+    if (m.protected && !m.protectionOptions?.allowFormatRows) return this.ctx.fail("AccessDenied", `${what} on protected sheet ${m.name}`);
+    for (let r = this.box[0]; r <= this.box[2]; r++) f(m, r);
+  }
   get columnIndex(): number {
     return this.read("columnIndex");
   }
@@ -1167,7 +1195,7 @@ class FakeBorder {
   color = "";
 }
 
-export class FakeRangeFormat implements Pick<Excel.RangeFormat, "wrapText" | "horizontalAlignment" | "verticalAlignment" | "columnWidth"> {
+export class FakeRangeFormat implements Pick<Excel.RangeFormat, "wrapText" | "horizontalAlignment" | "verticalAlignment" | "columnWidth" | "rowHeight"> {
   readonly font: FakeFont;
   readonly fill: FakeFill;
   readonly protection: { locked: boolean };
@@ -1211,6 +1239,12 @@ export class FakeRangeFormat implements Pick<Excel.RangeFormat, "wrapText" | "ho
     const m = this.r.ws.live("columnWidth");
     if (!m) return;
     for (let c = this.r.box[1]; c <= this.r.box[3]; c++) m.columnWidths.set(c, v);
+  }
+  get rowHeight(): number {
+    throw new OfficeError("PropertyNotLoaded", "format.rowHeight");
+  }
+  set rowHeight(v: number) {
+    this.r.eachRow("rowHeight", (m, r) => m.rowHeights.set(r, v));
   }
 }
 

@@ -60,12 +60,18 @@ function expectWorkbookMatchesSpec(model: WorkbookModel, spec: TemplateSpec): vo
     expect(sheet.protectionOptions).toMatchObject({ allowInsertRows: true, allowFormatCells: false, allowDeleteRows: false });
     expect(sheet.tabColor).toBe(s.tabColor ? `#${s.tabColor}` : "");
     s.columnWidths.forEach((w, i) => expect(sheet.columnWidths.get(i + 1)).toBe(widthInPoints(w)));
+    // wrapped two-language rows as tall as the .xlsx writer makes them, the internal versions out of view
+    expect([s.name, Object.fromEntries(sheet.rowHeights)]).toEqual([
+      s.name,
+      Object.fromEntries(Object.entries(s.rowHeights ?? {}).map(([r, h]) => [Number(r), h])),
+    ]);
+    expect([s.name, [...sheet.hiddenRows].sort((a, b) => a - b)]).toEqual([s.name, s.hiddenRows ?? []]);
     if (opts.features.printSetup) {
       expect(sheet.page.orientation).toBe(s.print.orientation === "landscape" ? "Landscape" : "Portrait");
       expect(sheet.page.paperSize).toBe("A4");
       expect(sheet.page.printTitleRows).toBe(s.print.titleRows ? `$${s.print.titleRows[0]}:$${s.print.titleRows[1]}` : null);
     } else {
-      expect(sheet.page).toEqual({ orientation: null, paperSize: null, zoom: null, printTitleRows: null }); // ExcelApi 1.9
+      expect(sheet.page).toEqual({ orientation: null, paperSize: null, zoom: null, printTitleRows: null, printTitleColumns: null }); // ExcelApi 1.9
     }
     expect(sheet.freezeAt).toBe(s.freeze ? `A1:B${s.freeze.rows}` : null);
     expect(sheet.conditionalFormats.map((c) => [c.range, c.type, c.text, c.fill, c.fontColor])).toEqual(
@@ -101,7 +107,7 @@ describe.each(PROFILE_NAMES)("on %s", (p: ProfileName) => {
     it("leaves print setup out where only ExcelApi 1.8 exists", async () => {
       const x = setup();
       await createOrRepairTemplate(specFor(), { catalog, units, features: { printSetup: false } });
-      expect(x.model.sheet("Nhap")?.page).toEqual({ orientation: null, paperSize: null, zoom: null, printTitleRows: null });
+      expect(x.model.sheet("Nhap")?.page).toEqual({ orientation: null, paperSize: null, zoom: null, printTitleRows: null, printTitleColumns: null });
     });
 
     it("recognises its own template and changes nothing when nothing is missing (3 syncs)", async () => {

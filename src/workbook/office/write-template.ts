@@ -169,6 +169,11 @@ export function queueSheet(ws: Excel.Worksheet, s: SheetSpec, spec: TemplateSpec
     const col = columnLetters(i + 1);
     ws.getRange(`${col}:${col}`).format.columnWidth = widthInPoints(w);
   });
+  // rows whose wrapped two-language text needs more than one line (Excel grows them only when a cell is edited),
+  // and the rows kept out of view (the versions on the unit sheet): as the .xlsx writer does
+  for (const [row, height] of Object.entries(s.rowHeights ?? {}))
+    ws.getRange(`${row}:${row}`).format.rowHeight = height;
+  for (const row of s.hiddenRows ?? []) ws.getRange(`${row}:${row}`).rowHidden = true;
   // one rectangle of number formats and one of formulas/values
   const { rows: maxRow, columns: maxCol } = sheetExtent(s);
   const formulas: (string | number | boolean)[][] = Array.from({ length: maxRow }, () =>
