@@ -9,24 +9,21 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { createUnitRegistry, defaultUnits, type EntryField, type Locale, type ValidationIssue } from "../domain";
-import { UploadWorkbook } from "./components/UploadWorkbook";
 import { describeError } from "./api";
 import { ConnectPanel } from "./components/ConnectPanel";
 import { DemoBanner } from "./components/DemoBanner";
 import { TokenExpiryBanner } from "./components/TokenExpiryBanner";
-import { EntryForm } from "./components/EntryForm";
 import { Header } from "./components/Header";
-import { IssuesPanel } from "./components/IssuesPanel";
 import { PeriodPicker, sortPeriods } from "./components/PeriodPicker";
 import { ReportTabs, type TabId } from "./components/ReportTabs";
 import { StatusSummary } from "./components/StatusSummary";
-import { SubmitPanel } from "./components/SubmitPanel";
 import { useConnection } from "./hooks/useConnection";
 import { useOfflineQueue, type QueueCallbacks } from "./hooks/useOfflineQueue";
 import { useReport } from "./hooks/useReport";
 import { useSubmission } from "./hooks/useSubmission";
 import { I18nProvider, makeI18n, type I18n } from "./i18n";
 import type { AppProps } from "./App.types";
+import { lazyView } from "./lazy-view";
 
 /** The in-browser sheet beside the pane, loaded only outside Excel. */
 const PreviewSheet = React.lazy(() =>
@@ -34,6 +31,24 @@ const PreviewSheet = React.lazy(() =>
     default: m.PreviewSheet,
   })),
 );
+
+/** The report's views and the upload form are not on the first (connect) screen: fetched right after it. */
+const entryForm = lazyView(() =>
+  import(/* webpackChunkName: "report-views" */ "./components/EntryForm").then((m) => m.EntryForm),
+);
+const issuesPanel = lazyView(() =>
+  import(/* webpackChunkName: "report-views" */ "./components/IssuesPanel").then((m) => m.IssuesPanel),
+);
+const submitPanel = lazyView(() =>
+  import(/* webpackChunkName: "report-views" */ "./components/SubmitPanel").then((m) => m.SubmitPanel),
+);
+const uploadWorkbook = lazyView(() =>
+  import(/* webpackChunkName: "upload-workbook" */ "./components/UploadWorkbook").then((m) => m.UploadWorkbook),
+);
+const EntryForm = entryForm.View;
+const IssuesPanel = issuesPanel.View;
+const SubmitPanel = submitPanel.View;
+const UploadWorkbook = uploadWorkbook.View;
 
 export type { AppProps, AppTiming, PlannerSlotData } from "./App.types";
 
@@ -146,6 +161,17 @@ export function App(props: AppProps): React.JSX.Element {
     },
     rejected: submission.handleQueueRejected,
   };
+
+  // after the first screen is drawn, fetch the views it does not show (the report's tabs; the upload form outside Excel)
+  const previewing = preview !== null && preview !== undefined;
+  React.useEffect(() => {
+    const views = [entryForm, issuesPanel, submitPanel, ...(previewing ? [uploadWorkbook] : [])];
+    const fetchViews = () => void Promise.all(views.map((v) => v.preload())).catch(() => undefined);
+    // when the browser is idle after drawing the connect screen (at once where it cannot tell)
+    if (typeof window.requestIdleCallback !== "function") return fetchViews();
+    const idle = window.requestIdleCallback(fetchViews, { timeout: 1500 });
+    return () => window.cancelIdleCallback(idle);
+  }, [previewing]);
 
   // the browser says the network is back: try the endpoint again
   React.useEffect(() => {

@@ -5,7 +5,7 @@
  */
 import { TEXT_LIMITS } from "../domain";
 import { AppError } from "../domain/errors";
-import type { Bilingual } from "../domain/types";
+import type { Bilingual, ValidationIssue, ValidationResult } from "../domain/types";
 import type { CellKind, CellProblem } from "./locate";
 
 const FIELD: Record<CellProblem["field"], Bilingual> = {
@@ -125,4 +125,58 @@ export function cellProblemsError(problems: readonly CellProblem[]): AppError {
     },
     { cell: problems[0]?.cell ?? "", cells: problems.map((p) => p.cell) },
   );
+}
+
+/**
+ * Each problem as an error issue of the report, path and cell included, so the pane lists and marks it: in a figure's
+ * cell "not_a_number", elsewhere "invalid_text"; `ruleId` says what was found (`cell.date`, `cell.boolean`…).
+ */
+export function cellProblemIssues(
+  problems: readonly CellProblem[],
+  unitCode: string,
+  period: string,
+): ValidationIssue[] {
+  return problems.map((p) => ({
+    code: p.field === "value" || p.field === "numerator" || p.field === "denominator" ? "not_a_number" : "invalid_text",
+    ruleId: `cell.${p.kind}`,
+    targetId: p.targetId,
+    unitCode,
+    period,
+    path: p.targetId ? ["entries", p.targetId, p.field] : ["unitSheet", p.field],
+    cell: p.cell,
+    severity: "error",
+    params: { field: p.field, kind: p.kind, found: p.found },
+    message: cellProblemMessage(p),
+  }));
+}
+
+/**
+ * The rules' result with the cell problems added as errors (the report cannot be submitted). The rules saw those
+ * cells blank, so what they said about them (e.g. "required") is left out rather than said twice.
+ */
+export function withCellProblems(
+  result: ValidationResult,
+  problems: readonly CellProblem[],
+  report: { unitCode: string; period: string },
+): ValidationResult {
+  if (problems.length === 0) return result;
+  const issues = cellProblemIssues(problems, report.unitCode, report.period);
+  const at = new Set(problems.map((p) => `${p.targetId ?? ""}\u0000${p.field}`));
+  const rest = result.issues.filter((i) => {
+    const field = i.path[2];
+    return !(i.targetId && typeof field === "string" && at.has(`${i.targetId}\u0000${field}`));
+  });
+  const all = [...issues, ...rest];
+  const count = (s: ValidationIssue["severity"]): number => all.filter((i) => i.severity === s).length;
+  return {
+    ...result,
+    ok: false,
+    issues: all,
+    counts: {
+      errors: count("error"),
+      warnings: count("warning"),
+      unjustifiedWarnings: all.filter((i) => i.severity === "warning" && !i.justified).length,
+      infos: count("info"),
+    },
+  };
 }

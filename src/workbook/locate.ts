@@ -79,7 +79,8 @@ export interface CellSource {
   isPercent(sheet: string, address: string): boolean;
   hasSheet(sheet: string): boolean;
   /** what a cell holds when it cannot be a typed figure or text (a date, a time, a boolean, an error value, a formula
-   * never calculated), or null; readers that cannot tell (Office.js value grids) leave it out */
+   * never calculated), or null; the .xlsx reader tells it from the cell's type and style, the Office.js reader from
+   * Range.valueTypes and numberFormat */
   kind?(sheet: string, address: string): CellKind | null;
   /** our defined names (CT_…) → reference; null when the name exists but is broken (#REF!) */
   names: Map<string, NameRef | null>;
@@ -261,7 +262,7 @@ export function locateEntries(src: CellSource, identity: TemplateIdentity, opts:
       cells.set(f, `${sheet}!${address}`);
       let v = src.value(sheet, address);
       const kind = src.kind?.(sheet, address) ?? null;
-      if (kind && (NUMERIC_FIELDS.has(f) || (kind !== "date" && kind !== "time"))) {
+      if (kind && isCellProblem(f, kind)) {
         problems.push({
           targetId: id,
           field: f,
@@ -283,6 +284,12 @@ export function locateEntries(src: CellSource, identity: TemplateIdentity, opts:
 }
 
 const NUMERIC_FIELDS = new Set<EntryField>(["value", "numerator", "denominator"]);
+
+/** Whether what a cell holds keeps it from being read: anything in a figure's cell, a date or time only there (a
+ * date in a justification or milestone is text to the person who typed it). */
+export function isCellProblem(field: EntryField, kind: CellKind): boolean {
+  return NUMERIC_FIELDS.has(field) || (kind !== "date" && kind !== "time");
+}
 const HEADER_ROWS = 12;
 const HEADER_COLUMNS = 26;
 

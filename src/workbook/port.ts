@@ -58,6 +58,9 @@ export interface WorkbookPort {
   readIdentity(): Promise<TemplateIdentity | null>;
   /** Every entry of the entry sheet, in one read. */
   readEntries(): Promise<EntryInput[]>;
+  /** The input cells the last read or change found holding a date, time, boolean, error value or forbidden
+   * character instead of a figure or text (those fields are blank in the entries); none when the port cannot tell. */
+  cellProblems?(): import("./locate").CellProblem[];
   /** The unit sheet's preparer, approver and phone, in one read (sent with a submission). */
   readContact(): Promise<UnitSheetContact>;
   /** Write one or more typed values into their cells. */

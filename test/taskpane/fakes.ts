@@ -37,6 +37,8 @@ import type {
   SubmissionBody,
 } from "../../src/taskpane/api/types";
 
+import type { CellProblem } from "../../src/workbook/locate";
+
 export class FakeWorkbook implements WorkbookPort {
   identity: TemplateIdentity | null = null;
   spec: TemplateSpec | null = null;
@@ -70,6 +72,9 @@ export class FakeWorkbook implements WorkbookPort {
       return e;
     });
   });
+  /** cells the Office port would find holding a date, a boolean, an error value… (the preview port finds none) */
+  problems: CellProblem[] = [];
+  cellProblems = (): CellProblem[] => this.problems;
   readContact = jest.fn(async (): Promise<UnitSheetContact> => ({ ...this.contact }));
   writeEntries = jest.fn(async (changes: EntryChange[]) => {
     for (const c of changes) this.values.set(`${c.targetId}|${c.field}`, c.raw);

@@ -1,5 +1,6 @@
 import "./matchers";
 import { screen, waitFor, within } from "@testing-library/react";
+import { FakeWorkbook } from "./fakes";
 import { cellOf, cleanEntries, setupOpenReport, setupSeeded } from "./setup";
 
 function withChanges(changes: Record<string, Record<string, unknown>>) {
@@ -81,6 +82,34 @@ describe("IssuesPanel", () => {
       expect.objectContaining({ targetId: "S01", severity: "error", cell: cellOf("S01", "numerator") }),
     );
     expect(assessments).toEqual(expect.arrayContaining([expect.objectContaining({ targetId: "S02" })]));
+  });
+
+  it("lists a date or an error value found in a figure's cell as an error by cell, blocking, until it is retyped", async () => {
+    const workbook = new FakeWorkbook();
+    workbook.problems = [
+      { targetId: "S02", field: "value", cell: cellOf("S02", "value"), kind: "date", found: "46096" },
+      { targetId: "S01", field: "numerator", cell: cellOf("S01", "numerator"), kind: "error", found: "#DIV/0!" },
+    ];
+    const { user } = await setupSeeded(cleanEntries(), { workbook });
+    expect(screen.getByTestId("status-summary")).toHaveTextContent("2 lỗi chặn gửi");
+    expect(workbook.marks).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          targetId: "S02",
+          severity: "error",
+          cell: cellOf("S02", "value"),
+          ruleId: "cell.date",
+        }),
+        expect.objectContaining({ targetId: "S01", severity: "error", cell: cellOf("S01", "numerator") }),
+      ]),
+    );
+    const panel = await openIssues(user);
+    expect(within(panel).getByText(/chứa ngày 15\/03\/2026, không phải con số/)).toBeInTheDocument();
+    await user.click(screen.getByRole("tab", { name: /Nhập/ }));
+    const input = screen.getByLabelText(/^S02 · Giá trị/);
+    await user.clear(input);
+    await user.type(input, String(cleanEntries().find((e) => e.targetId === "S02")?.value));
+    await waitFor(() => expect(screen.getByTestId("status-summary")).toHaveTextContent("1 lỗi chặn gửi"));
   });
 
   it("says so when there is nothing to resolve", async () => {

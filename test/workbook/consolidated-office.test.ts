@@ -48,6 +48,33 @@ describe.each(PROFILE_NAMES)("on %s", (p: ProfileName) => {
       expect(value(excel.model, "TongHop", `${ENTRY_COLUMNS.numerator}${rows.S01}`)).toBe(951);
     });
 
+    it("sizes rows and prints each sheet as its spec says: row heights, pages across, unit columns repeated", async () => {
+      const excel = installConsolidatedExcel();
+      // as the pane decides from Office's requirement sets: page layout from ExcelApi 1.9
+      await writeConsolidated(spec, { pageLayout: PROFILES[p].excelApiMinor >= 9 });
+      for (const sheet of spec.sheets) {
+        const m = excel.model.sheet(sheet.name)!;
+        expect([sheet.name, Object.fromEntries(m.rowHeights)]).toEqual([
+          sheet.name,
+          Object.fromEntries(Object.entries(sheet.rowHeights).map(([r, h]) => [Number(r), h])),
+        ]);
+        if (PROFILES[p].excelApiMinor < 9) {
+          expect(m.page.zoom).toBeNull(); // no pageLayout before ExcelApi 1.9
+          continue;
+        }
+        if (sheet.print.fitToWidth)
+          expect([sheet.name, m.page.zoom]).toEqual([
+            sheet.name,
+            { horizontalFitToPages: sheet.print.pagesWide ?? 1, verticalFitToPages: 0 },
+          ]);
+        const cols = sheet.print.titleColumns;
+        expect([sheet.name, m.page.printTitleColumns]).toEqual([sheet.name, cols ? `$${cols[0]}:$${cols[1]}` : null]);
+      }
+      const matrix = spec.sheets.find((x) => x.name === "MaTran")!;
+      expect(matrix.print.pagesWide).toBeGreaterThan(1);
+      expect(matrix.print.titleColumns).toEqual(["A", "B"]);
+    });
+
     it("keeps unit codes, phone numbers and formula-looking text as text", async () => {
       const excel = installConsolidatedExcel();
       await writeConsolidated(spec);

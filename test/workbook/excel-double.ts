@@ -14,7 +14,8 @@
  * - Strings in `values` and `formulas` become what Excel makes of them: a leading "=" is a formula, a leading "+" or
  *   "-" before text makes a formula that evaluates to #NAME?, numeric-looking text ("2024", "1,234.5", "50%",
  *   "01/2026", "TRUE") becomes a number, date or boolean — unless the cell's number format is text ("@") or the
- *   string starts with an apostrophe (stored as text without it).
+ *   string starts with an apostrophe (stored as text without it). A typed error literal ("#N/A") or a formula that
+ *   fails ("=1/0") is an error value; `valueTypes` reports Empty, Boolean, Double, Error or String per cell.
  * - Events: the add-in's own writes raise `onChanged` after their sync (triggerSource "ThisLocalAddin" where the
  *   set has it), unless `context.runtime.enableEvents` was false when the write ran; user edits through
  *   `userTypes`/`fireChanged` raise it with triggerSource "Unknown".
@@ -61,11 +62,16 @@ function serial(y: number, m: number, d: number): number {
 }
 
 /** What a cell holds after `x` is written to it (values or formulas), given its number format. */
-export function asExcelStores(x: unknown, numberFormat: string): { value: string | number | boolean; formula: string | null; numberFormat?: string } {
+export function asExcelStores(x: unknown, numberFormat: string): { value: string | number | boolean; formula: string | null; numberFormat?: string; error?: boolean } {
   if (typeof x !== "string" || x === "") return { value: x as string | number | boolean, formula: null };
   if (x.startsWith("'")) return { value: x.slice(1), formula: null };
   if (numberFormat === "@") return { value: x, formula: null };
-  if (x.startsWith("=")) return { value: evaluate(x), formula: x };
+  if (x.startsWith("=")) {
+    const value = evaluate(x);
+    return { value, formula: x, error: typeof value === "string" && ERROR_VALUE.test(value) };
+  }
+  // an error value typed as it shows ("#DIV/0!", "#N/A") is that error
+  if (ERROR_VALUE.test(x)) return { value: x, formula: null, error: true };
   const t = x.trim();
   const num = /^[-+]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?$/.exec(t);
   if (num && /\d/.test(t)) return { value: Number(t.replace(/,/g, "")), formula: null };
@@ -78,9 +84,12 @@ export function asExcelStores(x: unknown, numberFormat: string): { value: string
   const mdy = /^(\d{1,2})\/(\d{1,2})\/(\d{2,4})$/.exec(t);
   if (mdy) return { value: serial(Number(mdy[3]), Number(mdy[1]), Number(mdy[2])), formula: null, numberFormat: "m/d/yyyy" };
   if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === "true", formula: null };
-  if (/^[+-]/.test(x)) return { value: "#NAME?", formula: `=${x}` };
+  if (/^[+-]/.test(x)) return { value: "#NAME?", formula: `=${x}`, error: true };
   return { value: x, formula: null };
 }
+
+/** Excel's error values, as `values` returns them. */
+const ERROR_VALUE = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|SPILL!|CALC!)$/;
 
 /** The result of a formula: plain arithmetic is computed, anything else is left blank (the double does not calculate). */
 function evaluate(formula: string): string | number {
@@ -89,6 +98,7 @@ function evaluate(formula: string): string | number {
     try {
       const v = Function(`"use strict"; return (${body});`)() as unknown;
       if (typeof v === "number" && Number.isFinite(v)) return v;
+      if (typeof v === "number") return "#DIV/0!";
     } catch {
       return "#NAME?";
     }
@@ -113,6 +123,8 @@ export class CellModel {
   value: string | number | boolean = "";
   formula: string | null = null;
   numberFormat = "General";
+  /** the value is an error value (#DIV/0!, #NAME?…), not a text that looks like one */
+  error = false;
   fill: string | null = null;
   bold = false;
   italic = false;
@@ -145,11 +157,22 @@ export class SheetModel {
   tabColor = "";
   visibility = "Visible";
   columnWidths = new Map<number, number>();
-  page: { orientation: string | null; paperSize: string | null; zoom: Excel.PageLayoutZoomOptions | null; printTitleRows: string | null } = {
+  /** row → height in points, for rows given one (format.rowHeight) */
+  rowHeights = new Map<number, number>();
+  /** rows hidden (Range.rowHidden) */
+  hiddenRows = new Set<number>();
+  page: {
+    orientation: string | null;
+    paperSize: string | null;
+    zoom: Excel.PageLayoutZoomOptions | null;
+    printTitleRows: string | null;
+    printTitleColumns: string | null;
+  } = {
     orientation: null,
     paperSize: null,
     zoom: null,
     printTitleRows: null,
+    printTitleColumns: null,
   };
   handlers: ((e: Excel.WorksheetChangedEventArgs) => Promise<unknown>)[] = [];
   constructor(
@@ -190,6 +213,7 @@ export class SheetModel {
     const c = this.cell(r1, c1) as CellModel;
     c.value = value;
     c.formula = null;
+    c.error = false;
   }
 
   /** Insert `count` blank rows before `row`, shifting cells, names are shifted by the workbook. */
@@ -755,7 +779,7 @@ class FakeFreezePanes {
   }
 }
 
-export class FakePageLayout implements Pick<Excel.PageLayout, "orientation" | "paperSize" | "zoom" | "setPrintTitleRows"> {
+export class FakePageLayout implements Pick<Excel.PageLayout, "orientation" | "paperSize" | "zoom" | "setPrintTitleRows" | "setPrintTitleColumns"> {
   constructor(private readonly ws: FakeWorksheet) {}
   get orientation(): Excel.PageOrientation | "Portrait" | "Landscape" {
     return (this.ws.model()?.page.orientation ?? "Portrait") as "Portrait";
@@ -781,6 +805,10 @@ export class FakePageLayout implements Pick<Excel.PageLayout, "orientation" | "p
   setPrintTitleRows(rows: Excel.Range | string): void {
     const m = this.ws.live("setPrintTitleRows");
     if (m) m.page.printTitleRows = typeof rows === "string" ? rows : "?";
+  }
+  setPrintTitleColumns(columns: Excel.Range | string): void {
+    const m = this.ws.live("setPrintTitleColumns");
+    if (m) m.page.printTitleColumns = typeof columns === "string" ? columns : "?";
   }
 }
 
@@ -946,17 +974,26 @@ export class FakeCustomXmlPartCollection extends Proxy0 {
 
 type Grid<T> = T[][];
 
+/** Range.valueTypes of a cell: "Empty", "Boolean", "Double", "Error" or "String" (Integer is reported as Double). */
+function valueTypeOf(c: CellModel | undefined): string {
+  if (!c || c.value === "") return "Empty";
+  if (typeof c.value === "boolean") return "Boolean";
+  if (typeof c.value === "number") return "Double";
+  return c.error ? "Error" : "String";
+}
+
 /** Write what was given to values/formulas into a cell as Excel stores it. */
 function store(cell: CellModel, x: unknown): void {
   const r = asExcelStores(x, cell.numberFormat);
   cell.value = r.value;
   cell.formula = r.formula;
+  cell.error = r.error === true;
   if (r.numberFormat && cell.numberFormat === "General") cell.numberFormat = r.numberFormat;
 }
 
 export class FakeRange
   extends Proxy0
-  implements Pick<Excel.Range, "values" | "formulas" | "numberFormat" | "rowIndex" | "columnIndex" | "address" | "isNullObject" | "select" | "merge">
+  implements Pick<Excel.Range, "values" | "formulas" | "numberFormat" | "valueTypes" | "rowHidden" | "rowIndex" | "columnIndex" | "address" | "isNullObject" | "select" | "merge">
 {
   readonly format: FakeRangeFormat;
   readonly dataValidation: FakeDataValidation;
@@ -1032,6 +1069,8 @@ export class FakeRange
           return this.grid((c) => (c?.formula ? c.formula : (c?.value ?? "")));
         case "numberFormat":
           return this.grid((c) => c?.numberFormat ?? "General");
+        case "valueTypes":
+          return this.grid((c) => valueTypeOf(c));
         case "rowIndex":
           return this.box[0] - 1;
         case "columnIndex":
@@ -1063,6 +1102,10 @@ export class FakeRange
   get numberFormat(): Grid<any> {
     return this.read("numberFormat");
   }
+  /** read-only, as in Excel (ExcelApi 1.1) */
+  get valueTypes(): Grid<any> {
+    return this.read("valueTypes");
+  }
   set numberFormat(v: Grid<any>) {
     this.writeGrid("numberFormat", v, (cell, x) => {
       cell.numberFormat = String(x);
@@ -1081,6 +1124,19 @@ export class FakeRange
   }
   get rowIndex(): number {
     return this.read("rowIndex");
+  }
+  get rowHidden(): boolean {
+    return this.read("rowHidden");
+  }
+  set rowHidden(v: boolean) {
+    this.eachRow("rowHidden", (m, r) => (v ? m.hiddenRows.add(r) : m.hiddenRows.delete(r)));
+  }
+  /** each row of the range, for row formats (height, hidden): on a protected sheet Excel needs allowFormatRows */
+  eachRow(what: string, f: (m: SheetModel, row: number) => void): void {
+    const m = this.ws.live(what);
+    if (!m) return;
+    if (m.protected && !m.protectionOptions?.allowFormatRows) return this.ctx.fail("AccessDenied", `${what} on protected sheet ${m.name}`);
+    for (let r = this.box[0]; r <= this.box[2]; r++) f(m, r);
   }
   get columnIndex(): number {
     return this.read("columnIndex");
@@ -1139,7 +1195,7 @@ class FakeBorder {
   color = "";
 }
 
-export class FakeRangeFormat implements Pick<Excel.RangeFormat, "wrapText" | "horizontalAlignment" | "verticalAlignment" | "columnWidth"> {
+export class FakeRangeFormat implements Pick<Excel.RangeFormat, "wrapText" | "horizontalAlignment" | "verticalAlignment" | "columnWidth" | "rowHeight"> {
   readonly font: FakeFont;
   readonly fill: FakeFill;
   readonly protection: { locked: boolean };
@@ -1183,6 +1239,12 @@ export class FakeRangeFormat implements Pick<Excel.RangeFormat, "wrapText" | "ho
     const m = this.r.ws.live("columnWidth");
     if (!m) return;
     for (let c = this.r.box[1]; c <= this.r.box[3]; c++) m.columnWidths.set(c, v);
+  }
+  get rowHeight(): number {
+    throw new OfficeError("PropertyNotLoaded", "format.rowHeight");
+  }
+  set rowHeight(v: number) {
+    this.r.eachRow("rowHeight", (m, r) => m.rowHeights.set(r, v));
   }
 }
 

@@ -5,7 +5,7 @@ import { checkRequirements } from "../../src/workbook/office/requirements";
 import { QUEUE_KEY } from "../../src/workbook/office/settings";
 import type { QueuedSubmission } from "../../src/workbook/port";
 import { unitCellAddress } from "../../src/workbook/template";
-import { PROFILE_NAMES, installExcel, parseA1, type FakeContext, type ProfileName } from "./excel-double";
+import { PROFILE_NAMES, installExcel, parseA1, userTypes, type FakeContext, type ProfileName } from "./excel-double";
 import { catalog, specFor, units } from "./xlsx-helpers";
 
 type Store = Record<string, unknown>;
@@ -142,6 +142,41 @@ describe.each(PROFILE_NAMES)("on %s", (p: ProfileName) => {
       const fresh = createOfficeWorkbookPort({ catalog, units });
       expect(await fresh.readIdentity()).toEqual(spec.identity);
       expect(counts.map((s) => s.mock.calls.length)).toEqual([1, 2, 1, 1, 1]); // identity (none), create, write, read, identity (from the unit sheet: 1)
+    });
+
+    it("keeps the cells holding a date, a boolean or an error value as problems: opened, typed, then fixed from the pane", async () => {
+      await installOffice({ ExcelApi: "1.8" });
+      const x = installExcel(undefined, p);
+      const spec = specFor();
+      await createOfficeWorkbookPort({ catalog, units }).ensureTemplate(spec);
+      const s01 = spec.entry.rows.S01;
+      const s02 = spec.entry.rows.S02;
+      await userTypes(x.model, "Nhap", `H${s01}`, "FALSE");
+      // a later session recognises the template: the opening read (no extra sync) finds the boolean
+      const port = createOfficeWorkbookPort({ catalog, units });
+      const syncs: jest.SpyInstance[] = [];
+      x.onContext = (ctx: FakeContext) => {
+        syncs.push(jest.spyOn(ctx, "sync"));
+      };
+      await port.ensureTemplate(spec);
+      expect(syncs.map((s) => s.mock.calls.length)).toEqual([2]);
+      expect((await port.readEntries()).find((e) => e.targetId === "S01")?.numerator).toBeNull();
+      expect(port.cellProblems?.()).toEqual([
+        { targetId: "S01", field: "numerator", cell: `Nhap!H${s01}`, kind: "boolean", found: "false" },
+      ]);
+      // typed in the sheet: the change arrives blank, its problem is kept
+      const seen: unknown[] = [];
+      await port.onEntriesChanged((c) => seen.push(c));
+      await userTypes(x.model, "Nhap", `G${s02}`, "#N/A");
+      expect(seen).toEqual([[{ targetId: "S02", field: "value", raw: null }]]);
+      expect(port.cellProblems?.().map((q) => [q.cell, q.kind])).toEqual([
+        [`Nhap!H${s01}`, "boolean"],
+        [`Nhap!G${s02}`, "error"],
+      ]);
+      // retyped in the sheet, or written from the pane: the problem goes
+      await userTypes(x.model, "Nhap", `G${s02}`, 12);
+      await port.writeEntries([{ targetId: "S01", field: "numerator", raw: 120 }]);
+      expect(port.cellProblems?.()).toEqual([]);
     });
 
     it("reads the unit sheet's preparer, approver and phone as typed there, in one sync", async () => {

@@ -1,10 +1,12 @@
 import { AppError, parsePeriod, type Period, type TargetAssessment, type ValidationIssue } from "../../src/domain";
-import { markIssues, onEntriesChanged, readReport, selectCell, writeEntries } from "../../src/workbook/office/entries";
+import { changeHandler, markIssues, onEntriesChanged, readReport, selectCell, writeEntries, type ChangesRead } from "../../src/workbook/office/entries";
+import { runExcel } from "../../src/workbook/office/run";
+import { cellProblemMessage } from "../../src/workbook/cell-problems";
 import { createOrRepairTemplate, widthInPoints } from "../../src/workbook/office/write-template";
 import { identityFromXml } from "../../src/workbook/identity";
 import { TEMPLATE_NS, type EntryChange } from "../../src/workbook/port";
 import { COLORS, SHEET_NAMES, type TemplateSpec } from "../../src/workbook/template";
-import { PROFILES, PROFILE_NAMES, colIndex, fireChanged, installExcel, parseA1, type FakeContext, type InstalledExcel, type ProfileName, type WorkbookModel } from "./excel-double";
+import { PROFILES, PROFILE_NAMES, colIndex, fireChanged, installExcel, parseA1, userTypes, type FakeContext, type InstalledExcel, type ProfileName, type WorkbookModel } from "./excel-double";
 import { catalog, expectedEntries, specFor, units } from "./xlsx-helpers";
 
 const OFFICE_TYPE = { decimal: "Decimal", whole: "WholeNumber", list: "List", textLength: "TextLength" } as const;
@@ -58,12 +60,18 @@ function expectWorkbookMatchesSpec(model: WorkbookModel, spec: TemplateSpec): vo
     expect(sheet.protectionOptions).toMatchObject({ allowInsertRows: true, allowFormatCells: false, allowDeleteRows: false });
     expect(sheet.tabColor).toBe(s.tabColor ? `#${s.tabColor}` : "");
     s.columnWidths.forEach((w, i) => expect(sheet.columnWidths.get(i + 1)).toBe(widthInPoints(w)));
+    // wrapped two-language rows as tall as the .xlsx writer makes them, the internal versions out of view
+    expect([s.name, Object.fromEntries(sheet.rowHeights)]).toEqual([
+      s.name,
+      Object.fromEntries(Object.entries(s.rowHeights ?? {}).map(([r, h]) => [Number(r), h])),
+    ]);
+    expect([s.name, [...sheet.hiddenRows].sort((a, b) => a - b)]).toEqual([s.name, s.hiddenRows ?? []]);
     if (opts.features.printSetup) {
       expect(sheet.page.orientation).toBe(s.print.orientation === "landscape" ? "Landscape" : "Portrait");
       expect(sheet.page.paperSize).toBe("A4");
       expect(sheet.page.printTitleRows).toBe(s.print.titleRows ? `$${s.print.titleRows[0]}:$${s.print.titleRows[1]}` : null);
     } else {
-      expect(sheet.page).toEqual({ orientation: null, paperSize: null, zoom: null, printTitleRows: null }); // ExcelApi 1.9
+      expect(sheet.page).toEqual({ orientation: null, paperSize: null, zoom: null, printTitleRows: null, printTitleColumns: null }); // ExcelApi 1.9
     }
     expect(sheet.freezeAt).toBe(s.freeze ? `A1:B${s.freeze.rows}` : null);
     expect(sheet.conditionalFormats.map((c) => [c.range, c.type, c.text, c.fill, c.fontColor])).toEqual(
@@ -99,7 +107,7 @@ describe.each(PROFILE_NAMES)("on %s", (p: ProfileName) => {
     it("leaves print setup out where only ExcelApi 1.8 exists", async () => {
       const x = setup();
       await createOrRepairTemplate(specFor(), { catalog, units, features: { printSetup: false } });
-      expect(x.model.sheet("Nhap")?.page).toEqual({ orientation: null, paperSize: null, zoom: null, printTitleRows: null });
+      expect(x.model.sheet("Nhap")?.page).toEqual({ orientation: null, paperSize: null, zoom: null, printTitleRows: null, printTitleColumns: null });
     });
 
     it("recognises its own template and changes nothing when nothing is missing (3 syncs)", async () => {
@@ -251,6 +259,56 @@ describe.each(PROFILE_NAMES)("on %s", (p: ProfileName) => {
       }
       const report = await readReport({ catalog, units }, spec.identity);
       expect(report.entries.find((e) => e.targetId === "E07")?.value).toBe(12.5);
+    });
+
+    it("refuses a date, a time, a boolean and an error value in a figure's cell by cell, in the same one sync", async () => {
+      const { x, spec } = await filled();
+      const [a, b] = Object.keys(spec.entry.rows).filter((id) => id !== "S02" && spec.entry.fields[id]?.includes("value"));
+      const s01 = spec.entry.rows.S01;
+      const nhap = x.model.sheet("Nhap")!;
+      await userTypes(x.model, "Nhap", `G${spec.entry.rows.S02}`, "3/15/2026"); // Excel makes it a date
+      await userTypes(x.model, "Nhap", `G${spec.entry.rows[a]}`, "TRUE"); // a boolean
+      await userTypes(x.model, "Nhap", `H${s01}`, "=1/0"); // #DIV/0!
+      const time = nhap.cell(spec.entry.rows[b], colIndex("G"))!;
+      time.value = 0.3541666666666667; // 08:30
+      time.numberFormat = "h:mm";
+      await userTypes(x.model, "Nhap", `I${s01}`, 200); // a figure, read as such
+      await userTypes(x.model, "Nhap", `L${s01}`, "#N/A là viết tắt"); // a text that merely starts like an error
+      const report = await readReport({ catalog, units }, spec.identity);
+      expect(x.syncsOfLast()).toBe(1);
+      expect(report.problems).toEqual(
+        expect.arrayContaining([
+          { targetId: "S02", field: "value", cell: `Nhap!G${spec.entry.rows.S02}`, kind: "date", found: "46096" },
+          { targetId: a, field: "value", cell: `Nhap!G${spec.entry.rows[a]}`, kind: "boolean", found: "true" },
+          { targetId: "S01", field: "numerator", cell: `Nhap!H${s01}`, kind: "error", found: "#DIV/0!" },
+          expect.objectContaining({ targetId: b, field: "value", cell: `Nhap!G${spec.entry.rows[b]}`, kind: "time" }),
+        ]),
+      );
+      expect(report.problems).toHaveLength(4);
+      const entry = (id: string) => report.entries.find((e) => e.targetId === id);
+      expect([entry("S02")?.value, entry(a)?.value, entry(b)?.value, entry("S01")?.numerator]).toEqual([null, null, null, null]);
+      expect(entry("S01")).toMatchObject({ denominator: 200, justification: "#N/A là viết tắt" });
+      const message = cellProblemMessage(report.problems.find((q) => q.kind === "date")!);
+      expect(message.vi).toContain(`ô Nhap!G${spec.entry.rows.S02} chứa ngày 15/03/2026, không phải con số`);
+      expect(message.en).toContain(`cell Nhap!G${spec.entry.rows.S02} holds the date 15/03/2026, not a figure`);
+    });
+
+    it("reports a date typed in the sheet through onChanged as a blank with its problem, in one sync", async () => {
+      const { x, spec } = await filled();
+      const seen: ChangesRead[] = [];
+      await runExcel("watch", async (context) => {
+        context.workbook.worksheets.getItem("Nhap").onChanged.add(changeHandler((read) => seen.push(read)));
+        await context.sync();
+      });
+      const s02 = spec.entry.rows.S02;
+      await userTypes(x.model, "Nhap", `G${s02}`, "01/2026");
+      expect(x.syncsOfLast()).toBe(1);
+      expect(seen.map((r) => [r.changes, r.problems])).toEqual([
+        [
+          [{ targetId: "S02", field: "value", raw: null }],
+          [{ targetId: "S02", field: "value", cell: `Nhap!G${s02}`, kind: "date", found: "46023" }],
+        ],
+      ]);
     });
 
     it("writes typed values into their named cells in one sync, the sheet staying protected", async () => {

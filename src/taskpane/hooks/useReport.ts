@@ -19,6 +19,8 @@ import {
 import { isAppError } from "../../domain/errors";
 import { buildTemplateSpec, cellMap, type TemplateSpec } from "../../workbook/template";
 import type { EntryChange, TemplateIdentity, WorkbookPort } from "../../workbook/port";
+import type { CellProblem } from "../../workbook/locate";
+import { withCellProblems } from "../../workbook/cell-problems";
 
 export type ReportStatus = "idle" | "opening" | "ready" | "blocked" | "error";
 
@@ -120,6 +122,8 @@ export function useReport(workbook: WorkbookPort, options: UseReportOptions): Re
   const [notice, setNotice] = React.useState<ReportNotice | null>(null);
   const [blockedBy, setBlockedBy] = React.useState<TemplateIdentity | null>(null);
   const [error, setError] = React.useState<unknown>(null);
+  // cells of the sheet holding a date, boolean, error value… instead of a figure: errors of their own (port-kept)
+  const [problems, setProblems] = React.useState<CellProblem[]>([]);
 
   // fields typed in the pane but not yet written, and what was last written (to recognise the sheet's echo)
   const pending = React.useRef(new Map<string, EntryChange>());
@@ -187,6 +191,7 @@ export function useReport(workbook: WorkbookPort, options: UseReportOptions): Re
         pending.current.clear();
         written.current.clear();
         setEntryMap(map);
+        setProblems(workbook.cellProblems?.() ?? []);
         setSpec(next);
         setPeriod(p);
         setNotice({ kind: before ? "recognised" : "created", period: p.id, repaired: result.repaired });
@@ -206,6 +211,7 @@ export function useReport(workbook: WorkbookPort, options: UseReportOptions): Re
     let live = true;
     void workbook
       .onEntriesChanged((changes) => {
+        setProblems(workbook.cellProblems?.() ?? []);
         const apply: EntryChange[] = [];
         for (const c of changes) {
           const k = key(c.targetId, c.field);
@@ -267,6 +273,12 @@ export function useReport(workbook: WorkbookPort, options: UseReportOptions): Re
     (_ev: React.SyntheticEvent | null, data: EntryChangeData) => {
       const { targetId, field, raw } = data;
       setEntryMap((prev) => ({ ...prev, [targetId]: { ...(prev[targetId] ?? { targetId }), [field]: raw } }));
+      // what the person types replaces the date or error value the cell held
+      setProblems((prev) =>
+        prev.some((p) => p.targetId === targetId && p.field === field)
+          ? prev.filter((p) => !(p.targetId === targetId && p.field === field))
+          : prev,
+      );
       pending.current.set(key(targetId, field), { targetId, field, raw: toCellValue(field, raw, localeRef.current) });
       scheduleWrite();
     },
@@ -282,11 +294,12 @@ export function useReport(workbook: WorkbookPort, options: UseReportOptions): Re
 
   const result = React.useMemo(() => {
     if (!spec || !catalog || !unit || !period) return null;
-    return validate(
+    const rules = validate(
       { unitCode: unit.code, period: period.id, catalogVersion: catalog.version, locale, entries },
       { catalog, units: registry, cellOf: cellMap(spec) },
     );
-  }, [spec, catalog, unit, period, locale, entries, registry]);
+    return withCellProblems(rules, problems, { unitCode: unit.code, period: period.id });
+  }, [spec, catalog, unit, period, locale, entries, registry, problems]);
 
   // the sheet shows the same issues as the pane (colours and notes), a moment after the last change
   React.useEffect(() => {

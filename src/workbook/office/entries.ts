@@ -8,7 +8,14 @@ import type { EntryField, EntryInput, Locale, TargetAssessment, ValidationIssue 
 import type { Catalog, UnitRegistry } from "../../domain";
 import type { EntryChange, TemplateIdentity, UnitSheetContact } from "../port";
 import { identityFromXml } from "../identity";
-import { identityFromUnitSheet, locateEntries, readUnitSheet, type NameRef } from "../locate";
+import {
+  identityFromUnitSheet,
+  isCellProblem,
+  locateEntries,
+  readUnitSheet,
+  type CellProblem,
+  type NameRef,
+} from "../locate";
 import {
   COLORS,
   ENTRY_COLUMNS,
@@ -38,17 +45,26 @@ export interface OfficeReport {
   unitSheet: UnitSheetContact;
   locale: Locale;
   cellOf: (targetId: string, field: EntryField) => string | undefined;
+  /** input cells holding a date, time, boolean, error value or forbidden character (blank in entries) */
+  problems: CellProblem[];
 }
 
+/** The used range with what the readers need to tell a figure from a date, a boolean or an error (one sync). */
 function loadUsed(ws: Excel.Worksheet): Excel.Range {
   const r = ws.getUsedRangeOrNullObject(false);
-  r.load("values,numberFormat,rowIndex,columnIndex");
+  r.load("values,valueTypes,numberFormat,rowIndex,columnIndex");
   return r;
 }
 
 function gridOf(r: Excel.Range): SheetGrid | null {
   if (r.isNullObject) return null;
-  return { rowIndex: r.rowIndex, columnIndex: r.columnIndex, values: r.values, numberFormat: r.numberFormat };
+  return {
+    rowIndex: r.rowIndex,
+    columnIndex: r.columnIndex,
+    values: r.values,
+    numberFormat: r.numberFormat,
+    valueTypes: r.valueTypes,
+  };
 }
 
 /** Every entry of the entry sheet and the unit sheet's people, in one sync. */
@@ -76,6 +92,7 @@ export async function readReport(ctx: ReadContext, identity: TemplateIdentity): 
       unitSheet: { preparer: unit.preparer, approver: unit.approver, phone: unit.phone },
       locale: unit.locale,
       cellOf: located.cellOf,
+      problems: located.problems,
     };
   });
 }
@@ -223,6 +240,8 @@ export interface ChangesRead {
   changes: EntryChange[];
   /** where every input name points now (rows may have moved) */
   cells: CellLocator;
+  /** the changed input cells holding a date, time, boolean, error value or forbidden character (raw null there) */
+  problems: CellProblem[];
 }
 
 /** The input cells a changed range touches, with their current content: one sync per change event. */
@@ -233,33 +252,47 @@ export async function changesIn(address: string): Promise<EntryChange[]> {
 /** changesIn, with where every input cell is now. */
 export async function readChanges(address: string): Promise<ChangesRead> {
   const rect = parseRect(address);
-  if (!rect) return { changes: [], cells: () => undefined };
+  if (!rect) return { changes: [], cells: () => undefined, problems: [] };
   return runExcel("đọc thay đổi / read changes", async (context) => {
     const names = context.workbook.names;
     names.load("items/name,items/formula");
     const ws = context.workbook.worksheets.getItem(SHEET_NAMES.entry);
-    const used = ws.getUsedRangeOrNullObject(false);
-    used.load("values,rowIndex,columnIndex");
+    const used = loadUsed(ws);
     await context.sync();
     const refs = namesFrom(names.items) as Map<string, NameRef | null>;
     const cells: CellLocator = (targetId, field) => {
       const ref = refs.get(entryName(targetId, field));
       return ref ? `${ref.sheet}!${ref.column}${ref.row}` : undefined;
     };
-    if (used.isNullObject) return { changes: [], cells };
+    const grid = gridOf(used);
+    if (!grid) return { changes: [], cells, problems: [] };
+    const src = gridSource(new Map([[SHEET_NAMES.entry, grid]]), new Map());
     const out: EntryChange[] = [];
+    const problems: CellProblem[] = [];
     for (const [name, ref] of refs) {
       const p = parseEntryName(name);
       if (!p || !ref || ref.sheet !== SHEET_NAMES.entry || !inRect(rect, ref.column, ref.row)) continue;
-      const row = used.values[ref.row - 1 - used.rowIndex];
-      const v = row ? row[colIndex(ref.column) - used.columnIndex] : "";
+      const address = `${ref.column}${ref.row}`;
+      const row = grid.values[ref.row - 1 - grid.rowIndex];
+      const v = row ? row[colIndex(ref.column) - grid.columnIndex] : "";
+      const kind = src.kind?.(SHEET_NAMES.entry, address) ?? null;
+      const problem = kind !== null && isCellProblem(p.field, kind);
+      if (problem) {
+        problems.push({
+          targetId: p.targetId,
+          field: p.field,
+          cell: `${SHEET_NAMES.entry}!${address}`,
+          kind,
+          found: v === "" || v === undefined ? "" : String(v as string | number | boolean),
+        });
+      }
       out.push({
         targetId: p.targetId,
         field: p.field,
-        raw: v === "" || v === undefined ? null : (v as string | number | boolean),
+        raw: problem || v === "" || v === undefined ? null : (v as string | number | boolean),
       });
     }
-    return { changes: out, cells };
+    return { changes: out, cells, problems };
   });
 }
 

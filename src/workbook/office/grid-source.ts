@@ -3,10 +3,10 @@
  * workbook's names), so the Office.js reader shares every locating rule with the .xlsx reader. No Excel type here:
  * the grids are plain arrays.
  */
-import type { RawValue } from "../../domain";
-import { indexIdCell, parseNameRef, type CellSource, type NameRef } from "../locate";
+import { forbiddenCharacter, type RawValue } from "../../domain";
+import { indexIdCell, parseNameRef, type CellKind, type CellSource, type NameRef } from "../locate";
 import { SHEET_NAMES, columnIndex, columnLetters } from "../template";
-import { isPercentFormat } from "../xlsx/xml-scan";
+import { dateTimeFormat, isPercentFormat } from "../xlsx/xml-scan";
 
 export interface SheetGrid {
   /** 0-based row and column of values[0][0] (Excel's Range.rowIndex / columnIndex) */
@@ -14,6 +14,9 @@ export interface SheetGrid {
   columnIndex: number;
   values: unknown[][];
   numberFormat: unknown[][];
+  /** Range.valueTypes ("Double", "String", "Boolean", "Error", "Empty"), loaded in the same sync as the values; a
+   * grid without it (the unit sheet's identity read) cannot tell what a cell holds */
+  valueTypes?: unknown[][];
 }
 
 export function namesFrom(items: { name: string; formula: unknown }[]): Map<string, NameRef | null> {
@@ -26,7 +29,7 @@ export function namesFrom(items: { name: string; formula: unknown }[]): Map<stri
   return names;
 }
 
-function cellAt(grid: SheetGrid | undefined, address: string): { v: unknown; fmt: unknown } | null {
+function cellAt(grid: SheetGrid | undefined, address: string): { v: unknown; fmt: unknown; type: unknown } | null {
   if (!grid) return null;
   const m = /^([A-Z]{1,3})(\d+)$/.exec(address);
   if (!m) return null;
@@ -34,7 +37,7 @@ function cellAt(grid: SheetGrid | undefined, address: string): { v: unknown; fmt
   const c = columnIndex(m[1]) - 1 - grid.columnIndex;
   const row = grid.values[r];
   if (!row || c < 0 || c >= row.length) return null;
-  return { v: row[c], fmt: grid.numberFormat[r]?.[c] };
+  return { v: row[c], fmt: grid.numberFormat[r]?.[c], type: grid.valueTypes?.[r]?.[c] };
 }
 
 function toRaw(v: unknown): RawValue {
@@ -42,6 +45,29 @@ function toRaw(v: unknown): RawValue {
   if (typeof v === "number" || typeof v === "boolean") return v;
   const s = String(v).normalize("NFC");
   return s === "" ? null : s;
+}
+
+/**
+ * What a cell holds when it cannot be a typed figure or text, from Excel's own value type (the rules the .xlsx reader
+ * applies to a cell's t attribute and style): a boolean, an error value, a number shown as a date or time, a text
+ * breaking the one text rule. Live Excel has no uncalculated formula.
+ */
+function kindOf(c: { v: unknown; fmt: unknown; type: unknown } | null): CellKind | null {
+  if (!c) return null;
+  switch (c.type) {
+    case "Boolean":
+      return "boolean";
+    case "Error":
+      return "error";
+    case "Double": {
+      const style = typeof c.fmt === "string" ? dateTimeFormat(c.fmt) : null;
+      return style === "date" || style === "time" ? style : null;
+    }
+    case "String":
+      return typeof c.v === "string" && forbiddenCharacter(c.v.normalize("NFC")) ? "badText" : null;
+    default:
+      return null;
+  }
 }
 
 export function gridSource(grids: Map<string, SheetGrid>, names: Map<string, NameRef | null>): CellSource {
@@ -56,6 +82,7 @@ export function gridSource(grids: Map<string, SheetGrid>, names: Map<string, Nam
       const c = cellAt(grids.get(sheet), address);
       return !!c && typeof c.v === "number" && typeof c.fmt === "string" && isPercentFormat(c.fmt);
     },
+    kind: (sheet, address) => kindOf(cellAt(grids.get(sheet), address)),
     hasSheet: (sheet) => grids.has(sheet),
     names,
     idRows,

@@ -9,7 +9,7 @@ import { TEMPLATE_NS, type TemplateIdentity, type WorkbookPort } from "../port";
 import { SHEET_NAMES, cellMap, columnIndex, splitAddress, type TemplateSpec } from "../template";
 import type { EntryChange } from "../port";
 import type { EntryInput } from "../../domain";
-import { locateEntries, type LocatedEntries } from "../locate";
+import { locateEntries, type CellProblem, type LocatedEntries } from "../locate";
 import { absolute, quoteSheet } from "../sheet-ref";
 import { gridSource, namesFrom, type SheetGrid } from "./grid-source";
 import { runExcel } from "./run";
@@ -72,10 +72,18 @@ export function createOfficeWorkbookPort(
   let cells: CellLocator | null = null;
   /** the entries the opening action found, handed to the readEntries call that follows it */
   let opened: EntryInput[] | null = null;
+  /** the input cells the last read found holding a date, boolean, error value…, kept current by change events */
+  let problems: CellProblem[] = [];
+  const sameCell = (p: CellProblem, targetId: string, field: string): boolean =>
+    p.targetId === targetId && p.field === field;
   let registered = false;
   const listeners = new Set<(changes: EntryChange[]) => void>();
   const watch = changeHandler((read) => {
     cells = read.cells;
+    problems = [
+      ...problems.filter((p) => !read.changes.some((c) => sameCell(p, c.targetId, c.field))),
+      ...read.problems,
+    ];
     for (const l of listeners) l(read.changes);
   });
 
@@ -104,13 +112,16 @@ export function createOfficeWorkbookPort(
         const fresh = entriesOfSpec(s, catalog, units);
         opened = fresh.entries;
         cells = fresh.cellOf;
+        problems = [];
       } else {
         opened = status.entries ?? null;
         cells = status.cellOf ?? null;
+        problems = status.problems ?? [];
       }
       return { identity: status.identity, repaired: status.repaired, created: status.created };
     },
     readIdentity: currentIdentity,
+    cellProblems: () => problems,
     async readEntries() {
       if (opened) {
         const entries = opened;
@@ -121,12 +132,14 @@ export function createOfficeWorkbookPort(
       if (!id) return [];
       const report = await readReport({ catalog, units }, id);
       cells = report.cellOf;
+      problems = report.problems;
       return report.entries;
     },
     readContact: readUnitContact,
     async writeEntries(changes) {
       opened = null;
       await writeEntries(changes);
+      problems = problems.filter((p) => !changes.some((c) => sameCell(p, c.targetId, c.field)));
     },
     async markIssues(issues, assessments) {
       if (!spec) return;

@@ -226,13 +226,16 @@ function structureOps(spec: ConsolidatedSpec, s: ConsolidatedSheet, pageLayout: 
   }
   if (pageLayout) {
     ops.push({
-      bytes: OP_OVERHEAD_BYTES * 4,
+      bytes: OP_OVERHEAD_BYTES * 5,
       run: (sheets) => {
         const layout = get(sheets).pageLayout;
         layout.orientation = s.print.orientation === "landscape" ? "Landscape" : "Portrait";
         layout.paperSize = "A4";
-        if (s.print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+        // the matrix prints a few pages across, its unit columns repeated on each (as the .xlsx writer does)
+        if (s.print.fitToWidth) layout.zoom = { horizontalFitToPages: s.print.pagesWide ?? 1, verticalFitToPages: 0 };
         if (s.print.titleRows) layout.setPrintTitleRows(`$${s.print.titleRows[0]}:$${s.print.titleRows[1]}`);
+        if (s.print.titleColumns)
+          layout.setPrintTitleColumns(`$${s.print.titleColumns[0]}:$${s.print.titleColumns[1]}`);
       },
     });
   }

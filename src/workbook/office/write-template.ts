@@ -10,7 +10,7 @@ import { isAppError } from "../../domain/errors";
 import { carryOver } from "../carry-over";
 import { workbookErrors } from "../errors";
 import { identityFromXml } from "../identity";
-import { identityFromUnitSheet, locateEntries, readUnitSheet, type LocatedEntries } from "../locate";
+import { identityFromUnitSheet, locateEntries, readUnitSheet, type CellProblem, type LocatedEntries } from "../locate";
 import { TEMPLATE_NS, type TemplateIdentity, type TemplateStatus } from "../port";
 import {
   ENTRY_COLUMNS,
@@ -49,6 +49,8 @@ export interface EnsureResult extends TemplateStatus {
   created: boolean;
   /** the entries found, when the action read them and kept the sheet (no rebuild): the pane needs no other read */
   entries?: EntryInput[];
+  /** input cells holding a date, time, boolean, error value or forbidden character, from the same read */
+  problems?: CellProblem[];
   /** where each input cell is, from the same read */
   cellOf?: (targetId: string, field: import("../../domain").EntryField) => string | undefined;
   /** the registration of `watch`, when one was asked for */
@@ -167,6 +169,11 @@ export function queueSheet(ws: Excel.Worksheet, s: SheetSpec, spec: TemplateSpec
     const col = columnLetters(i + 1);
     ws.getRange(`${col}:${col}`).format.columnWidth = widthInPoints(w);
   });
+  // rows whose wrapped two-language text needs more than one line (Excel grows them only when a cell is edited),
+  // and the rows kept out of view (the versions on the unit sheet): as the .xlsx writer does
+  for (const [row, height] of Object.entries(s.rowHeights ?? {}))
+    ws.getRange(`${row}:${row}`).format.rowHeight = height;
+  for (const row of s.hiddenRows ?? []) ws.getRange(`${row}:${row}`).rowHidden = true;
   // one rectangle of number formats and one of formulas/values
   const { rows: maxRow, columns: maxCol } = sheetExtent(s);
   const formulas: (string | number | boolean)[][] = Array.from({ length: maxRow }, () =>
@@ -273,7 +280,7 @@ export async function createOrRepairTemplate(spec: TemplateSpec, opts: EnsureOpt
       const ws = present.get(name);
       if (!ws) continue;
       const r = ws.getUsedRangeOrNullObject(false);
-      r.load("values,numberFormat,rowIndex,columnIndex");
+      r.load("values,valueTypes,numberFormat,rowIndex,columnIndex");
       used.set(name, r);
     }
     const entryWs = present.get(SHEET_NAMES.entry);
@@ -308,6 +315,7 @@ export async function createOrRepairTemplate(spec: TemplateSpec, opts: EnsureOpt
         columnIndex: r.columnIndex,
         values: r.values,
         numberFormat: r.numberFormat,
+        valueTypes: r.valueTypes,
       });
     }
     const src = gridSource(grids, ourNames);
@@ -490,6 +498,7 @@ export async function createOrRepairTemplate(spec: TemplateSpec, opts: EnsureOpt
       registration,
       entries: kept?.entries,
       cellOf: kept?.cellOf,
+      problems: kept?.problems,
     };
     if (queued) {
       unsilence(context);
