@@ -15,7 +15,6 @@ import type {
   Severity,
   Target,
   TargetAssessment,
-  ValidationContext,
   ValidationIssue,
   ValidationResult,
 } from "../types";
@@ -33,6 +32,7 @@ import * as unitTargetsModule from "./unit-targets";
 import * as historyModule from "./history";
 import type { UnitHistory } from "./history";
 import { combinePeriods } from "../aggregate/time";
+import type { ValidationContext } from "./context";
 
 // Local bindings, taken once: cheaper per call than live import bindings in CommonJS output (bench/validate).
 const { catalogIndex } = catalogModule;
