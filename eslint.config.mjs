@@ -37,4 +37,9 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
     },
   },
+  {
+    // Kysely's own advice: a migration takes Kysely<any>, because it must not depend on today's schema types.
+    files: ["src/server/db/migrations/*.ts"],
+    rules: { "@typescript-eslint/no-explicit-any": "off" },
+  },
 );
