@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 "use strict";
 // `npm test`: every check the project has, in order, continuing past a failure so one run shows everything.
-//   1. type check (tsc)   2. lint (office-addin-lint)   3. manifest (xmllint + our checks)
+//   1. type check (tsc; the domain and api also with noUncheckedIndexedAccess)
+//   2. lint (office-addin-lint: typescript-eslint, react-hooks and the Office rules over src, test, bench, scripts)
+//   3. format (prettier --check)   and then the manifest (xmllint + our checks)
 //   4. unit, integration and component tests (jest, SQLite and PostgreSQL)
 //   5. production build of the add-in, then browser end-to-end tests (playwright-core + Debian chromium)
 //   6. first contact: `npm start` from this tree, fetch manifest / task pane / catalog over HTTPS, submit, `npm stop`
@@ -23,6 +25,12 @@ function run(cmd, args, extraEnv = {}) {
   const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...extraEnv } });
   return { ok: r.status === 0, seconds: (Date.now() - started) / 1000, status: r.status ?? r.signal };
 }
+/** Two checks run as one step: it passes when both do, and takes their time together. */
+function both(a, b) {
+  return { ok: a.ok && b.ok, seconds: a.seconds + b.seconds, status: a.ok ? b.status : a.status };
+}
+const LINTED = "{src,test,bench,scripts}/**/*.{ts,tsx}";
+const FORMATTED = "{src,test,bench,scripts}/**/*.{ts,tsx,js}";
 function readCounts(file) {
   try {
     const j = JSON.parse(fs.readFileSync(file, "utf8"));
@@ -53,8 +61,12 @@ function engines(file) {
 }
 
 const steps = [
-  { name: "typecheck", run: () => run(bin("tsc"), ["-p", "tsconfig.json", "--noEmit"]) },
-  { name: "lint", run: () => run(bin("office-addin-lint"), ["check", "--files", "src/**/*.{ts,tsx}"]) },
+  {
+    name: "typecheck",
+    run: () => both(run(bin("tsc"), ["-p", "tsconfig.json", "--noEmit"]), run(bin("tsc"), ["-p", "tsconfig.strict.json"])),
+  },
+  { name: "lint", run: () => run(bin("office-addin-lint"), ["check", "--files", LINTED]) },
+  { name: "format", run: () => run(bin("prettier"), ["--check", "--log-level=warn", FORMATTED]) },
   { name: "manifest", run: () => run(process.execPath, ["scripts/validate-manifest.js"]) },
   {
     name: "jest",

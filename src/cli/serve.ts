@@ -2,7 +2,8 @@ import { parseArgs } from "node:util";
 import { printBilingual, type CliIo } from "./io";
 import cluster from "node:cluster";
 import { isAppError } from "../domain/errors";
-import { restartPolicyFromEnv, resolveServeConfig, startCluster, startServer, type ServeFlags } from "../server/main";
+import { resolveServeConfig, type ServeFlags } from "../server/config";
+import { restartPolicyFromEnv, startCluster, startServer } from "../server/main";
 
 const HELP = `chitieu serve [--port 3000] [--host 127.0.0.1] [--db chitieu.sqlite] [--tls-key file --tls-cert file]
               [--static-root dist/web] [--behind-proxy [addresses|hops]] [--workers N|auto]

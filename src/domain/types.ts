@@ -340,30 +340,3 @@ export type ParsedNumber =
   | { kind: "blank" }
   | { kind: "number"; value: number; percentSign: boolean; ambiguous: boolean }
   | { kind: "invalid"; text: string };
-
-export interface ValidationContext {
-  catalog: Catalog;
-  units: UnitRegistry;
-  /** Sheet address of a target's field, when the caller knows it (e.g. "Nhap!F12"). */
-  cellOf?: (targetId: string, field: EntryField) => string | undefined;
-  /** Year-to-date sums of earlier periods in the same year, per target id (flows); default 0. */
-  ytd?: Record<string, number>;
-  /** The date the report is judged on (milestones); default: the end of the period. */
-  asOf?: Date;
-  /** A draft: blanks in required targets are `info` instead of `error`. */
-  draft?: boolean;
-  /** The planners' unit × target choices (rules/applicability.ts); default: the catalog's applies_to only. */
-  applicability?: import("./rules/applicability").ApplicabilityTable;
-  /** Targets assigned to units (rules/unit-targets.ts): a unit is judged against its own when it has one. */
-  unitTargets?: import("./rules/unit-targets").UnitTargetTable;
-  /** The unit's earlier figures per target id (rules/history.ts): a figure far outside them is a warning. */
-  history?: Record<string, import("./rules/history").UnitHistory>;
-  /** default HISTORY_THRESHOLDS */
-  historyThresholds?: import("./rules/history").HistoryThresholds;
-  /**
-   * A quarter's, half's or year's report: the unit's month entries inside the period, per target id, oldest first.
-   * The figure computed from them (by time_aggregation) is shown next to the typed one, with a warning when they
-   * disagree by more than 1 % (aggregate/time.ts).
-   */
-  monthEntries?: Record<string, ParsedEntry[]>;
-}

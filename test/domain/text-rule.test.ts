@@ -14,7 +14,7 @@ describe("the one text rule", () => {
     const long = "x".repeat(TEXT_LIMITS.responsible + 1);
     const r = validate(
       { unitCode: "00004", period: "2026-Q1", catalogVersion: catalog.version, locale: "vi", entries: [{ targetId: "S02", value: 3, responsible: long }] },
-      { catalog, units: defaultUnitRegistry(), cellOf: (id, f) => (f === "responsible" ? "Nhap!N10" : undefined) },
+      { catalog, units: defaultUnitRegistry(), cellOf: (_id, f) => (f === "responsible" ? "Nhap!N10" : undefined) },
     );
     expect(r.issues.find((i) => i.code === "text_too_long")).toMatchObject({ cell: "Nhap!N10", params: { length: 501, max: 500 } });
     expect(text(TEXT_LIMITS.responsible).safeParse(long).success).toBe(false);

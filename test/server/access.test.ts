@@ -1,4 +1,4 @@
-import { resolveTrustedProxies } from "../../src/server/main";
+import { resolveTrustedProxies } from "../../src/server/config";
 import { parseServeFlags } from "../../src/cli/serve";
 import type { LightMyRequestResponse } from "fastify";
 import { catalogToCsv, defaultCatalog } from "../../src/domain";

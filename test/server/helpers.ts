@@ -53,7 +53,6 @@ export function dialects(): Dialect[] {
   if (!pg.ok) {
     const message = `PostgreSQL tests SKIPPED: ${PG_URL} did not answer (${pg.reason}). Set CHITIEU_TEST_PG_URL or start PostgreSQL.`;
     if (process.env.CHITIEU_REQUIRE_PG === "1") throw new Error(message);
-    // eslint-disable-next-line no-console
     console.warn(message);
     return ["sqlite"];
   }
@@ -225,6 +224,7 @@ export async function count(
 }
 
 /** Assert a problem+json answer with the given status and code; returns the parsed body. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a problem+json body, read field by field by each test
 export function expectProblem(res: LightMyRequestResponse, status: number, code: string): Record<string, any> {
   if (res.statusCode !== status)
     throw new Error(`expected ${status} ${code}, got ${res.statusCode}: ${res.body.slice(0, 600)}`);

@@ -4,7 +4,8 @@ import https from "node:https";
 import os from "node:os";
 import path from "node:path";
 import { createEndpointClient } from "../../src/server/client";
-import { productionProblems, resolveServeConfig, startServer, type RunningServer } from "../../src/server/main";
+import { productionProblems, resolveServeConfig } from "../../src/server/config";
+import { startServer, type RunningServer } from "../../src/server/main";
 import { DEV_PEPPER } from "../../src/server/tokens";
 
 const NO_STATIC = path.join(os.tmpdir(), "chitieu-no-static-here");

@@ -1087,6 +1087,7 @@ export class FakeRange
     if (!this.nullReady) throw new OfficeError("PropertyNotLoaded", "isNullObject read before sync");
     return this.isNull;
   }
+  /* eslint-disable @typescript-eslint/no-explicit-any -- office-js types these grids as any[][]; the double keeps them */
   get values(): Grid<any> {
     return this.read("values");
   }
@@ -1111,6 +1112,7 @@ export class FakeRange
       cell.numberFormat = String(x);
     });
   }
+  /* eslint-enable @typescript-eslint/no-explicit-any */
   private writeGrid(what: string, v: Grid<unknown>, set: (c: CellModel, x: unknown) => void): void {
     const [r1, c1, r2, c2] = this.box;
     if (!Array.isArray(v) || v.length !== r2 - r1 + 1 || v.some((row) => !Array.isArray(row) || row.length !== c2 - c1 + 1)) {

@@ -392,7 +392,7 @@ describe.each(PROFILE_NAMES)("on %s", (p: ProfileName) => {
     });
 
     it("turns an Excel failure into a bilingual AppError", async () => {
-      const { x, spec } = await filled();
+      const { x } = await filled();
       x.model.names.delete("CT_S02_value");
       const e = await writeEntries([{ targetId: "S02", field: "value", raw: 1 }]).catch((err: unknown) => err);
       expect(e).toBeInstanceOf(AppError);

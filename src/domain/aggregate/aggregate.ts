@@ -141,7 +141,7 @@ function figureFor(
       for (const e of included) value += e.value as number;
       city.value = value;
     } else {
-      value = included[0].value;
+      value = included[0]?.value ?? null;
       city.value = value;
     }
   }

@@ -49,7 +49,9 @@ export function combinePeriods(target: Target, entries: readonly ParsedEntry[]):
       if (!(den > 0)) return none;
       return { figure: (ratioScale(target) * num) / den, periods: used.length, numeratorSum: num, denominatorSum: den };
     }
-    default:
-      return { ...none, periods: used.length, figure: entryFigure(target, used[used.length - 1]) };
+    default: {
+      const last = used[used.length - 1];
+      return { ...none, periods: used.length, figure: last === undefined ? null : entryFigure(target, last) };
+    }
   }
 }

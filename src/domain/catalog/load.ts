@@ -111,7 +111,7 @@ function parseDirection(
   for (const part of raw.split(";")) {
     const m = DIRECTION_BY_YEAR.exec(part);
     const year = m ? Number(m[1]) : NaN;
-    const d = m ? m[2] : "";
+    const d = m?.[2] ?? "";
     if (!m || !isCatalogYear(year) || !oneOf(DIRECTIONS, d) || d === "done_by") {
       out.add(row, "direction", "bad_direction_by_year", { value: raw });
       return { direction: "", byYear: {} };
@@ -128,7 +128,7 @@ function parseAppliesTo(raw: string, reportedBy: string, row: number, out: Issue
   const list: AppliesTo[] = [];
   for (const part of raw.split(";").map((p) => p.trim())) {
     const m = PLANNER_SELECTS.exec(part);
-    const kind = (m ? m[1] : part).toLowerCase();
+    const kind = (m?.[1] ?? part).toLowerCase();
     if (!oneOf(UNIT_KINDS, kind) || list.some((a) => a.kind === kind)) {
       out.add(row, "applies_to", "bad_applies_to", { value: part, allowed: UNIT_KINDS.join(", ") });
       continue;
@@ -184,7 +184,7 @@ function parseRow(cell: (c: string) => string, row: number, out: IssueList): Tar
     ["aggregation", aggregation === "none"],
   ];
   const set = milestoneFlags.filter(([, on]) => on).map(([c]) => c);
-  if (set.length === 1) out.add(row, set[0], "milestone_mismatch");
+  if (set.length === 1) out.add(row, set[0]!, "milestone_mismatch");
   if (set.length === 2) out.add(row, milestoneFlags.find(([, on]) => !on)?.[0] ?? "measure", "milestone_mismatch");
   const numeratorLabel = cell("numerator_vi");
   const denominatorLabel = cell("denominator_vi");
@@ -275,7 +275,7 @@ export function parseCatalogRows(rows: readonly (readonly unknown[])[]): Catalog
     out.add(1, "", "empty_file");
     return { ok: false, issues: out.issues };
   }
-  const header = rows[headerRow].map((c) => clean(c).toLowerCase());
+  const header = rows[headerRow]!.map((c) => clean(c).toLowerCase());
   const position = new Map<string, number>();
   header.forEach((name, i) => {
     if (name === "") return;
@@ -289,7 +289,7 @@ export function parseCatalogRows(rows: readonly (readonly unknown[])[]): Catalog
   const targets: Target[] = [];
   const firstRow = new Map<string, number>();
   for (let r = headerRow + 1; r < rows.length; r++) {
-    const cells = rows[r].map(clean);
+    const cells = rows[r]!.map(clean);
     if (cells.every((c) => c === "")) continue;
     const rowNo = r + 1;
     const lastFilled = cells.reduce((last, c, i) => (c !== "" ? i : last), -1);

@@ -13,8 +13,8 @@ const MASK = 0xffffffffffffffffn;
 export function fnv1a64(text: string): string {
   let h = FNV_OFFSET;
   const bytes = new TextEncoder().encode(text);
-  for (let i = 0; i < bytes.length; i++) {
-    h ^= BigInt(bytes[i]);
+  for (const byte of bytes) {
+    h ^= BigInt(byte);
     h = (h * FNV_PRIME) & MASK;
   }
   return h.toString(16).padStart(16, "0");

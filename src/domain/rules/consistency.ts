@@ -68,7 +68,8 @@ export function checkPopulation(
   }
   if (given.length < 2) return;
   let same = true;
-  for (const e of given) if (e.denominator !== given[0].denominator) same = false;
+  const first = given[0]?.denominator;
+  for (const e of given) if (e.denominator !== first) same = false;
   if (same) return;
   const counts = new Map<number, { n: number; first: string }>();
   for (const e of given) {

@@ -51,7 +51,8 @@ export interface HistoryVerdict {
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  const at = (i: number): number => s[i] ?? NaN;
+  return s.length % 2 ? at(m) : (at(m - 1) + at(m)) / 2;
 }
 
 const show = (points: readonly HistoryPoint[]) => points.map((p) => `${p.period}: ${p.figure}`).join("; ");

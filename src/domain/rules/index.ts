@@ -54,3 +54,4 @@ export {
   type HistoryVerdict,
   type UnitHistory,
 } from "./history";
+export type { ValidationContext } from "./context";

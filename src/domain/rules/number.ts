@@ -138,7 +138,7 @@ function scanText(text: string, locale: Locale): ScanKind {
   let decimalAt = -1;
   let ambiguous = false;
   if (sepCount > 0) {
-    const last = seps[sepCount - 1];
+    const last = seps[sepCount - 1]!;
     if (dots > 0 && commas > 0) {
       // Both marks: the last one is the decimal mark and occurs once; the other one groups thousands.
       if ((last === DOT ? dots : commas) !== 1) return SCAN_INVALID;
@@ -146,7 +146,7 @@ function scanText(text: string, locale: Locale): ScanKind {
     } else if (dots + commas === 1) {
       if (last === SPACE) return SCAN_INVALID;
       if (spaces > 0) decimalAt = sepCount - 1;
-      else if (groupLen[1] === 3 && groupLen[0] >= 1 && groupLen[0] <= 3 && text.charCodeAt(groupStart[0]) !== 48) {
+      else if (groupLen[1] === 3 && groupLen[0]! >= 1 && groupLen[0]! <= 3 && text.charCodeAt(groupStart[0]!) !== 48) {
         ambiguous = true;
         const decimalMark = locale === "vi" ? COMMA : DOT;
         decimalAt = last === decimalMark ? 0 : -1;
@@ -157,8 +157,8 @@ function scanText(text: string, locale: Locale): ScanKind {
   const intGroups = decimalAt === -1 ? n : decimalAt + 1;
   // Thousands groups: first 1–3 digits, the rest exactly 3, all joined by the same separator.
   if (intGroups > 1) {
-    if (groupLen[0] < 1 || groupLen[0] > 3) return SCAN_INVALID;
-    const groupSep = seps[0];
+    if (groupLen[0]! < 1 || groupLen[0]! > 3) return SCAN_INVALID;
+    const groupSep = seps[0]!;
     for (let g = 1; g < intGroups; g++) {
       if (groupLen[g] !== 3 || seps[g - 1] !== groupSep) return SCAN_INVALID;
     }
@@ -168,22 +168,22 @@ function scanText(text: string, locale: Locale): ScanKind {
   let digits = 0;
   let fraction = 0;
   for (let g = 0; g < n; g++) {
-    const gs = groupStart[g];
-    const ge = gs + groupLen[g];
+    const gs = groupStart[g]!;
+    const ge = gs + groupLen[g]!;
     for (let k = gs; k < ge; k++) {
       mantissa = mantissa * 10 + (text.charCodeAt(k) - 48);
       digits++;
     }
-    if (g >= intGroups) fraction += groupLen[g];
+    if (g >= intGroups) fraction += groupLen[g]!;
   }
   let value: number;
   if (mantissa <= Number.MAX_SAFE_INTEGER && fraction <= 22) {
-    value = mantissa / POW10[fraction];
+    value = mantissa / POW10[fraction]!;
   } else {
     let str = "";
     for (let g = 0; g < n; g++) {
       if (g === intGroups) str += ".";
-      str += text.substr(groupStart[g], groupLen[g]);
+      str += text.substr(groupStart[g]!, groupLen[g]!);
     }
     value = Number(str);
   }

@@ -43,7 +43,7 @@ export function parseTable<T>(rows: readonly (readonly unknown[])[], spec: Table
     });
     return { ok: false, issues: out.issues };
   }
-  const header = rows[headerAt].map((c) => clean(c).toLowerCase());
+  const header = rows[headerAt]!.map((c) => clean(c).toLowerCase());
   const known = new Set([...spec.required, ...spec.optional, ...spec.ignored]);
   const position = new Map<string, number>();
   header.forEach((name, i) => {
@@ -64,7 +64,7 @@ export function parseTable<T>(rows: readonly (readonly unknown[])[], spec: Table
   if (out.issues.length > 0) return { ok: false, issues: out.issues };
   const parsed: T[] = [];
   for (let r = headerAt + 1; r < rows.length; r++) {
-    const cells = rows[r].map(clean);
+    const cells = rows[r]!.map(clean);
     if (cells.every((c) => c === "")) continue;
     const value = spec.row(
       (c) => {

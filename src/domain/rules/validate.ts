@@ -15,7 +15,6 @@ import type {
   Severity,
   Target,
   TargetAssessment,
-  ValidationContext,
   ValidationIssue,
   ValidationResult,
 } from "../types";
@@ -33,6 +32,7 @@ import * as unitTargetsModule from "./unit-targets";
 import * as historyModule from "./history";
 import type { UnitHistory } from "./history";
 import { combinePeriods } from "../aggregate/time";
+import type { ValidationContext } from "./context";
 
 // Local bindings, taken once: cheaper per call than live import bindings in CommonJS output (bench/validate).
 const { catalogIndex } = catalogModule;
@@ -91,7 +91,7 @@ export function validate(report: ReportInput, ctx: ValidationContext): Validatio
   const entries: ParsedEntry[] = [];
   const list: EntryInput[] = Array.isArray(report.entries) ? report.entries : [];
   for (let i = 0; i < list.length; i++) {
-    const input = list[i];
+    const input = list[i]!; // JSON may still hold null here: checked below
     const rawId = input && typeof input.targetId === "string" ? input.targetId.trim() : null;
     const pos = rawId === null ? undefined : order.get(rawId);
     if (pos === undefined || rawId === null) {
@@ -101,7 +101,7 @@ export function validate(report: ReportInput, ctx: ValidationContext): Validatio
       });
       continue;
     }
-    const target = targets[pos];
+    const target = targets[pos]!; // pos comes from `order`, built over `targets`
     const first = run.byPos[pos];
     if (first !== undefined) {
       run.add("duplicate_target", "entries.unique_target", rawId, null, ["entries", i], "error", {
@@ -133,7 +133,7 @@ export function validate(report: ReportInput, ctx: ValidationContext): Validatio
     const severity: Severity = ctx.draft ? "info" : "error";
     for (let pos = 0; pos < targets.length; pos++) {
       if ((requiredMask as Uint8Array)[pos] !== 1) continue;
-      const t = targets[pos];
+      const t = targets[pos]!;
       const row = run.byPos[pos];
       if (row === undefined || row.state === "blank") {
         const field = primaryField(t);
@@ -280,8 +280,8 @@ function finish(
   let infos = 0;
   const n = issues.length;
   for (let i = 0; i < n; i++) {
-    const issue = issues[i];
-    complete(issue, run.fields[i], ctx);
+    const issue = issues[i]!;
+    complete(issue, run.fields[i] ?? null, ctx);
     if (issue.severity === "warning") {
       const id = issue.targetId;
       const len = id === null ? 0 : codePoints(run.row(id)?.entry.justification ?? null);
@@ -304,7 +304,7 @@ function finish(
       "error",
       { length, minLength: MIN_JUSTIFICATION },
     );
-    complete(issues[issues.length - 1], "justification", ctx);
+    complete(issues[issues.length - 1]!, "justification", ctx);
   }
   return {
     ok: errors === 0 && unjustified === 0,
