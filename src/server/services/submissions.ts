@@ -19,7 +19,6 @@ import type {
   Period,
   Unit,
   ValidationIssue,
-  ValidationResult,
 } from "../../domain/types";
 import { canonicalPeriodId } from "../periods";
 import { figuresOutOfRange, type FigureOutOfRange, type FigurePart } from "../../domain/rules/bounds";
@@ -41,7 +40,7 @@ import {
 import type { SubmissionHead } from "../db/submissions";
 import type { ReportStateRow } from "../db/schema";
 import { isUniqueViolation } from "../db/connect";
-import type { SubmissionRequestBody } from "../schemas";
+import type { DryRunResult, Receipt, ReceiptStatus, SubmissionRequestBody } from "../../api";
 import {
   addFlows,
   canonicalContent,
@@ -62,34 +61,8 @@ interface CheckHost {
   setContext(version: number, data: unknown): void;
 }
 
-export type ReceiptStatus = "submitted" | "returned" | "accepted" | "superseded";
-
-export interface Receipt {
-  submissionId: string;
-  unitCode: string;
-  period: string;
-  revision: number;
-  supersedes: string | null;
-  receivedAt: string;
-  onTime: boolean;
-  status: ReceiptStatus;
-  replay: boolean;
-}
-
-export interface DryRunResult {
-  dryRun: true;
-  ok: boolean;
-  issues: ValidationResult["issues"];
-  counts: ValidationResult["counts"];
-  assessments: {
-    targetId: string;
-    progress: ValidationResult["assessments"][number]["progress"];
-    figure: number | null;
-  }[];
-  wouldCreateRevision: number;
-  changes: Change[];
-  ytd: Record<string, number>;
-}
+/** The receipt and the dry-run verdict are the wire contract's types (src/api/submissions.ts). */
+export type { DryRunResult, Receipt, ReceiptStatus } from "../../api";
 
 export type SubmitOutcome =
   | { kind: "stored"; receipt: Receipt }
