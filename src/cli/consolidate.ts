@@ -475,8 +475,13 @@ async function fromEndpoint(
   io: CliIo,
 ): Promise<{ view: ConsolidationView } | { exit: number }> {
   const { answerOf, problemOf } = require("./client") as typeof import("./client");
-  const { paths, queryString, ConsolidationResponse, CompletenessResponse, Catalog: CatalogAnswer } =
-    require("../api") as typeof import("../api");
+  const {
+    paths,
+    queryString,
+    ConsolidationResponse,
+    CompletenessResponse,
+    Catalog: CatalogAnswer,
+  } = require("../api") as typeof import("../api");
   const query = { period, group, ...(includeDemo ? { demo: "true" } : {}) };
   const refused = (res: EndpointResponse): number => {
     const problem = problemOf(res);

@@ -12,14 +12,7 @@
  */
 import type { FastifyInstance } from "fastify";
 import { isOnTime, makePeriod, parsePeriod, periodLabel, reportsIn, validate } from "../../domain";
-import type {
-  Bilingual,
-  Catalog,
-  ParsedEntry,
-  Period,
-  Unit,
-  ValidationIssue,
-} from "../../domain/types";
+import type { Bilingual, Catalog, ParsedEntry, Period, Unit, ValidationIssue } from "../../domain/types";
 import { canonicalPeriodId } from "../periods";
 import { figuresOutOfRange, type FigureOutOfRange, type FigurePart } from "../../domain/rules/bounds";
 import type { AuthContext } from "../plugins/auth";

@@ -2,7 +2,7 @@
  * The task pane's HTTP client for the endpoint (/api/v1). Every failure becomes an ApiError with a kind the pane can
  * explain (wrong token, unreachable, certificate, timeout, a problem+json answer with its code and bilingual message).
  */
-import type { Bilingual, Catalog, PeriodPhase, Unit, ValidationIssue } from "../../domain/types";
+import type { Catalog, PeriodPhase, Unit, ValidationIssue } from "../../domain/types";
 import { paths } from "../../api/paths";
 import { ApiError, isApiError } from "../../api/client-error";
 import { asBilingual, createRequester, record, type HttpClientOptions } from "./http";

@@ -54,7 +54,12 @@ function issuesOf(v: unknown): ValidationIssue[] {
 }
 
 export interface Requester {
-  request(conn: Connection, method: "GET" | "POST", path: string, body?: unknown): Promise<{ status: number; json: unknown }>;
+  request(
+    conn: Connection,
+    method: "GET" | "POST",
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; json: unknown }>;
   /** the connection's endpoint as requests use it (throws ApiError invalid_url / insecure) */
   endpointOf(conn: Connection): string;
 }
