@@ -14,7 +14,7 @@ import autocannon from "autocannon";
 import Fastify from "fastify";
 import { createUnitRegistry, defaultCatalog, defaultUnits, validate } from "../../src/domain";
 import { fastPath } from "../../src/server/plugins/zod-fast";
-import { SubmissionRequest } from "../../src/server/schemas";
+import { SubmissionRequest } from "../../src/api";
 import { canonicalContent, deflatePacked, packText } from "../../src/server/services/content";
 import { validEntriesFor } from "../../test/server/report-fixture";
 

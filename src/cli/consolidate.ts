@@ -33,7 +33,7 @@ import {
   type FileVerdict,
   type PreparedFile,
 } from "../domain/scorecard";
-import type { EndpointClient } from "../server/client";
+import type { EndpointClient, EndpointResponse } from "./client";
 import { buildConsolidatedSpec, fileReadFailure, fileReadFrom } from "../workbook/consolidated";
 import { readWorkbook } from "../workbook/xlsx/node-inflate";
 import { printBilingual, type CliIo } from "./io";
@@ -474,10 +474,17 @@ async function fromEndpoint(
   includeDemo: boolean,
   io: CliIo,
 ): Promise<{ view: ConsolidationView } | { exit: number }> {
-  const q = `period=${encodeURIComponent(period)}${group ? `&group=${encodeURIComponent(group)}` : ""}${includeDemo ? "&demo=true" : ""}`;
-  const { problemOf } = require("../server/client") as typeof import("../server/client");
-  const refused = (res: { status: number; json: unknown }): number => {
-    const problem = problemOf(res as never);
+  const { answerOf, problemOf } = require("./client") as typeof import("./client");
+  const {
+    paths,
+    queryString,
+    ConsolidationResponse,
+    CompletenessResponse,
+    Catalog: CatalogAnswer,
+  } = require("../api") as typeof import("../api");
+  const query = { period, group, ...(includeDemo ? { demo: "true" } : {}) };
+  const refused = (res: EndpointResponse): number => {
+    const problem = problemOf(res);
     if (problem) printBilingual(io.stderr, problem.message, `✖ ${problem.code}: `);
     else
       printBilingual(
@@ -487,21 +494,21 @@ async function fromEndpoint(
       );
     return 1;
   };
-  const cons = await client.request("GET", `/consolidation?${q}&basis=${encodeURIComponent(basis)}`);
+  const cons = await client.request("GET", `${paths.consolidation}${queryString({ ...query, basis })}`);
   if (cons.status !== 200) return { exit: refused(cons) };
-  const done = await client.request("GET", `/completeness?${q}`);
+  const done = await client.request("GET", `${paths.completeness}${queryString(query)}`);
   if (done.status !== 200) return { exit: refused(done) };
-  const c = cons.json as EndpointConsolidation;
+  const c: EndpointConsolidation = answerOf(client, cons, ConsolidationResponse);
   let catalog: Catalog = defaultCatalog();
   if (c.catalogVersion !== catalog.version) {
-    const cat = await client.request("GET", "/catalog");
+    const cat = await client.request("GET", paths.catalog);
     if (cat.status !== 200) return { exit: refused(cat) };
-    const j = cat.json as { catalog?: Catalog } & Catalog;
-    catalog = j.catalog ?? j;
+    catalog = answerOf(client, cat, CatalogAnswer);
   }
   const p = parsePeriod(period);
   if (!p) throw new Error("period checked before");
-  const view = viewFromEndpoint(c, done.json as EndpointCompleteness, {
+  const completeness: EndpointCompleteness = answerOf(client, done, CompletenessResponse);
+  const view = viewFromEndpoint(c, completeness, {
     catalog,
     period: p,
     units: defaultUnitRegistry(),

@@ -12,6 +12,8 @@ import {
 import { buildTemplateSpec } from "../workbook/template";
 import { writeTemplateXlsx } from "../workbook/xlsx/write-template";
 import { clientFromFlags, usageError } from "./submit";
+import { DemoResetResponse, paths } from "../api";
+import { answerOf, problemOf } from "./client";
 import { printBilingual, type CliIo } from "./io";
 
 const HELP = `chitieu demo workbook [--unit DEMO-01] [--period ${DEMO_PERIOD_ID}] [--clean] [--seed N] [--lang vi|en] -o file.xlsx
@@ -89,9 +91,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if (action === "reset") {
     const client = clientFromFlags(values, io, HELP, "chitieu-cli demo");
     if (!client) return 2;
-    const res = await client.request("POST", "/demo/reset", {});
+    const res = await client.request("POST", paths.demoReset, {});
     if (res.status !== 200) {
-      const problem = res.json as { message?: { vi: string; en: string } } | undefined;
+      const problem = problemOf(res);
       printBilingual(
         io.stderr,
         problem?.message ?? { vi: `Máy chủ trả lời ${res.status}.`, en: `The endpoint answered ${res.status}.` },
@@ -99,7 +101,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       );
       return 1;
     }
-    const body = res.json as { unitCodes: string[]; deleted: { submissions: number } };
+    const body = answerOf(client, res, DemoResetResponse);
     printBilingual(io.stdout, {
       vi: `Đã đặt lại dữ liệu trình diễn (${body.unitCodes.join(", ")}): xoá ${body.deleted.submissions} lần gửi.`,
       en: `Demo data reset (${body.unitCodes.join(", ")}): ${body.deleted.submissions} submissions deleted.`,

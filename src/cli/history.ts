@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { isAppError } from "../domain/errors";
-import { problemOf } from "../server/client";
+import { HistoryResponse, paths } from "../api";
+import { answerOf, problemOf } from "./client";
 import { printBilingual, type CliIo } from "./io";
 import { clientFromFlags, usageError } from "./submit";
 
@@ -9,16 +10,6 @@ const HELP = `chitieu history --unit 00004 --period 2026-Q1 --endpoint URL --tok
 Lists every stored revision of a report (number, submission id, time, on time or late, client) and the planner's
 actions (returned, accepted, unlocked). Exit 1 when the endpoint refuses (e.g. another unit's report).
 `;
-
-interface Revision {
-  submissionId: string;
-  revision: number;
-  supersedes: string | null;
-  receivedAt: string;
-  onTime: boolean;
-  client: string | null;
-  tokenId: string;
-}
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
   let parsed;
@@ -54,10 +45,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const client = clientFromFlags(values, io, HELP, "chitieu-cli history");
   if (!client) return 2;
   try {
-    const res = await client.request(
-      "GET",
-      `/reports/${encodeURIComponent(values.unit)}/${encodeURIComponent(values.period)}/history`,
-    );
+    const res = await client.request("GET", paths.reportHistory(values.unit, values.period));
     if (res.status !== 200) {
       const problem = problemOf(res);
       if (values.json) io.stdout.write(`${JSON.stringify(res.json, null, 2)}\n`);
@@ -74,12 +62,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       io.stdout.write(`${JSON.stringify(res.json, null, 2)}\n`);
       return 0;
     }
-    const h = res.json as {
-      unitCode: string;
-      period: string;
-      revisions: Revision[];
-      events: { at: string; action: string; details: Record<string, unknown> }[];
-    };
+    const h = answerOf(client, res, HistoryResponse);
     printBilingual(io.stdout, {
       vi: `Báo cáo ${h.unitCode} kỳ ${h.period}: ${h.revisions.length} lần gửi`,
       en: `Report ${h.unitCode} for ${h.period}: ${h.revisions.length} revision(s)`,
@@ -93,7 +76,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       );
     }
     for (const e of h.events) {
-      const note = (e.details.comment ?? e.details.reason ?? "") as string;
+      const note = String(e.details.comment ?? e.details.reason ?? "");
       io.stdout.write(`${e.at}  ${e.action}${note ? ` — ${note}` : ""}\n`);
     }
     return 0;

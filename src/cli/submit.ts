@@ -4,11 +4,22 @@ import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
 import { createUnitRegistry } from "../domain";
 import { isAppError } from "../domain/errors";
-import type { Catalog, EntryField, Unit, ValidationIssue } from "../domain/types";
+import type { Catalog, EntryField } from "../domain/types";
 import { cellProblemsError } from "../workbook/cell-problems";
 import { readWorkbookFile } from "../workbook/xlsx/node-inflate";
 import { buildSubmission } from "../workbook/submission";
-import { createEndpointClient, problemOf, type EndpointClient } from "../server/client";
+import {
+  Catalog as CatalogAnswer,
+  DryRunResponse,
+  HistoryResponse,
+  Receipt,
+  ReportResponse,
+  ValidationIssue as ValidationIssueAnswer,
+  type ValidationIssueWire,
+  UnitsResponse,
+  paths,
+} from "../api";
+import { answerOf, createEndpointClient, problemOf, type EndpointClient, type EndpointResponse } from "./client";
 import { CT_UNEXPECTED_RESPONSE } from "../server/errors";
 import { printBilingual, type CliIo } from "./io";
 
@@ -86,7 +97,7 @@ export function clientFromFlags(
 /** Print an issue as `✖ E01 — message → at Nhap!G14`, Vietnamese then English. */
 export function printIssue(
   io: CliIo,
-  issue: ValidationIssue,
+  issue: ValidationIssueWire,
   cellOf?: (targetId: string, field: EntryField) => string | undefined,
 ): void {
   const field = issue.path[2];
@@ -149,8 +160,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 
   try {
     // the endpoint's current catalog and units: the workbook is read exactly as the server will judge it
-    const catalogRes = await client.request("GET", "/catalog");
-    const unitsRes = await client.request("GET", "/units");
+    const catalogRes = await client.request("GET", paths.catalog);
+    const unitsRes = await client.request("GET", paths.units);
     if (catalogRes.status !== 200 || unitsRes.status !== 200) {
       throw CT_UNEXPECTED_RESPONSE({
         endpoint: client.endpoint,
@@ -158,8 +169,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         body: catalogRes.text.slice(0, 200),
       });
     }
-    const catalog = catalogRes.json as Catalog;
-    const registry = createUnitRegistry((unitsRes.json as { units: Unit[] }).units);
+    const catalog: Catalog = answerOf(client, catalogRes, CatalogAnswer);
+    const registry = createUnitRegistry(answerOf(client, unitsRes, UnitsResponse).units);
     const read = readWorkbookFile(path.resolve(io.cwd, file), { catalog, units: registry });
     if (read.problems.length > 0) throw cellProblemsError(read.problems);
     const { unitCode, period } = read.identity;
@@ -168,18 +179,17 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     // sent again exactly as it was, with the supersedes it had then
     let supersedes: string | null = values.supersedes ?? null;
     if (!values.supersedes) {
-      const base = `/reports/${encodeURIComponent(unitCode)}/${encodeURIComponent(period)}`;
-      const report = await client.request("GET", base);
+      const report = await client.request("GET", paths.report(unitCode, period));
       if (report.status === 200) {
-        const latest = (report.json as { latest: { submissionId: string; supersedes: string | null } }).latest;
+        const latest = answerOf(client, report, ReportResponse).latest;
         supersedes = latest.submissionId;
         if (latest.submissionId === submissionId.toLowerCase()) {
           supersedes = latest.supersedes;
         } else if (values["submission-id"]) {
-          const h = await client.request("GET", `${base}/history`);
-          const earlier = (
-            h.json as { revisions?: { submissionId: string; supersedes: string | null }[] }
-          ).revisions?.find((r) => r.submissionId === submissionId.toLowerCase());
+          const h = await client.request("GET", paths.reportHistory(unitCode, period));
+          const earlier = answerOf(client, h, HistoryResponse).revisions.find(
+            (r) => r.submissionId === submissionId.toLowerCase(),
+          );
           if (earlier) supersedes = earlier.supersedes;
         }
       } else if (report.status !== 404 || problemOf(report)?.code !== "CT_REPORT_NOT_FOUND") {
@@ -196,13 +206,13 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       locale: read.locale,
       dryRun: values["dry-run"] === true,
     });
-    const res = await client.request("POST", "/submissions", body);
+    const res = await client.request("POST", paths.submissions, body);
     if (res.status !== 200 && res.status !== 201)
       return refused(io, res, read.cellOf, values.json === true, submissionId);
-    const j = res.json as Record<string, unknown>;
-    if (values.json) io.stdout.write(`${JSON.stringify(j, null, 2)}\n`);
-    if (j.dryRun === true) {
-      const issues = (j.issues as ValidationIssue[]) ?? [];
+    if (values.json) io.stdout.write(`${JSON.stringify(res.json, null, 2)}\n`);
+    const j = answerOf(client, res, body.dryRun ? DryRunResponse : Receipt);
+    if ("dryRun" in j) {
+      const issues = j.issues;
       if (!values.json) {
         for (const issue of issues) printIssue(io, issue, read.cellOf);
         printBilingual(
@@ -245,12 +255,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 
 function refused(
   io: CliIo,
-  res: { status: number; json: unknown; text: string },
+  res: EndpointResponse,
   cellOf: (targetId: string, field: EntryField) => string | undefined,
   json: boolean,
   submissionId?: string,
 ): number {
-  const problem = problemOf(res as never);
+  const problem = problemOf(res);
   if (json) {
     io.stdout.write(`${JSON.stringify(res.json ?? { status: res.status, body: res.text }, null, 2)}\n`);
     return 1;
@@ -264,8 +274,9 @@ function refused(
     return 1;
   }
   printBilingual(io.stderr, problem.message, `✖ ${problem.code}: `);
-  for (const issue of problem.issues as ValidationIssue[]) {
-    if (issue && typeof issue === "object" && "severity" in issue) printIssue(io, issue, cellOf);
+  for (const issue of problem.issues) {
+    const known = ValidationIssueAnswer.safeParse(issue);
+    if (known.success) printIssue(io, known.data, cellOf);
     else io.stdout.write(`✖ ${JSON.stringify(issue)}\n`);
   }
   if (submissionId && res.status >= 500) {

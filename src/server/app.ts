@@ -29,8 +29,8 @@ import { plannerRoutes } from "./routes/planner";
 import { tokenRoutes } from "./routes/tokens";
 import { demoRoutes } from "./routes/demo";
 import { adminRoutes } from "./routes/admin";
+import { API_PREFIX } from "../api";
 
-export const API_PREFIX = "/api/v1";
 export const DEFAULT_ORIGIN = "https://localhost:3000";
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 

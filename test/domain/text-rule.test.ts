@@ -3,7 +3,7 @@
  * pane — and the endpoint's request schemas: the same strings pass and fail everywhere, and the rules name the cell.
  */
 import { TEXT_LIMITS, defaultCatalog, defaultUnitRegistry, forbiddenCharacter, validate } from "../../src/domain";
-import { EntryInput, text } from "../../src/server/schemas";
+import { EntryInput, text } from "../../src/api";
 
 const BAD = ["a\u0000b", "\u0001", "x\u001f", "half \ud800", "\udc00 half", "broken \ufffd", "\uffff"];
 const GOOD = ["", "Nguyễn Văn A", "tab\there", "two\nlines\r\n", "emoji 😀", "\u00a0no-break"];

@@ -9,7 +9,7 @@ import { DEV_PEPPER } from "../../src/server/tokens";
 import { issueToken } from "../../src/server/services/token-admin";
 import { parsePeriod } from "../../src/domain";
 import type { Period } from "../../src/domain/types";
-import { ConsolidationResponse } from "../../src/server/schemas";
+import { ConsolidationResponse } from "../../src/api";
 import { consolidate, consolidationToCsv, consolidationToDhis2 } from "../../src/server/services/consolidation";
 import { auth, body, dialects, setup, submit, validEntries, type Fixture } from "./helpers";
 

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import https from "node:https";
 import os from "node:os";
 import path from "node:path";
-import { createEndpointClient } from "../../src/server/client";
+import { createEndpointClient } from "../../src/cli/client";
 import { productionProblems, resolveServeConfig } from "../../src/server/config";
 import { startServer, type RunningServer } from "../../src/server/main";
 import { DEV_PEPPER } from "../../src/server/tokens";

@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { createUnitRegistry, defaultCatalog, defaultUnits } from "../../src/domain";
-import * as schemas from "../../src/server/schemas";
+import * as schemas from "../../src/api";
 import { FAIL, fastPath } from "../../src/server/plugins/zod-fast";
 import { validEntriesFor } from "./report-fixture";
 import { seededRandom } from "../../src/domain/random";

@@ -18,18 +18,12 @@ import {
 } from "../errors";
 import { failureReason, isDbUnavailable, isStorageFull } from "../db/failures";
 import { RequestValidationError } from "./zod";
+import type { Problem } from "../../api";
 
 export const PROBLEM_TYPE = "application/problem+json; charset=utf-8";
 
-export interface ProblemBody {
-  type: string;
-  title: string;
-  code: string;
-  status: number;
-  message: { vi: string; en: string };
-  issues?: unknown[];
-  details?: Record<string, unknown>;
-}
+/** The body of every refusal: the wire contract's `Problem` (src/api/problem.ts). */
+export type ProblemBody = Problem;
 
 export function problemBody(e: AppError, issues?: unknown[]): ProblemBody {
   const body: ProblemBody = {

@@ -7,20 +7,13 @@
 import type { FastifySchemaCompiler } from "fastify";
 import { z } from "zod";
 import type { Bilingual } from "../../domain/types";
+import { ownBilingualMessage } from "../../api";
 import { FAIL, fastPath } from "./zod-fast";
 
 export interface RequestIssue {
   path: (string | number)[];
   code: string;
   message: Bilingual;
-}
-
-const OWN_PREFIX = "ct:";
-const OWN_SEPARATOR = "\u241E";
-
-/** A schema's own error message in both languages: `z.union([...], { error: bilingualError({vi, en}) })`. */
-export function bilingualError(message: Bilingual): string {
-  return `${OWN_PREFIX}${message.vi}${OWN_SEPARATOR}${message.en}`;
 }
 
 const vi = z.locales.vi().localeError;
@@ -35,17 +28,12 @@ function localise(map: typeof vi, issue: z.core.$ZodIssue): string {
 
 export function bilingualIssues(error: z.ZodError, part: string): RequestIssue[] {
   return error.issues.map((issue) => {
-    // A message set on the schema itself is bilingual (see `bilingualError`); zod's own messages are localised.
-    const own = issue.message.startsWith(OWN_PREFIX)
-      ? issue.message.slice(OWN_PREFIX.length).split(OWN_SEPARATOR)
-      : null;
+    // A message set on the schema itself is bilingual (see `bilingualError` in src/api); zod's own are localised.
+    const own = ownBilingualMessage(issue.message);
     return {
       path: [part, ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))],
       code: issue.code,
-      message:
-        own && own.length === 2
-          ? { vi: own[0] as string, en: own[1] as string }
-          : { vi: localise(vi, issue), en: localise(en, issue) },
+      message: own ?? { vi: localise(vi, issue), en: localise(en, issue) },
     };
   });
 }

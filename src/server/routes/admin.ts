@@ -4,7 +4,7 @@ import { parseCatalogCsv, parsePeriod } from "../../domain";
 import type { Period, Unit as DomainUnit } from "../../domain/types";
 import { CT_CATALOG_INVALID, CT_REQUEST_INVALID, CT_UNIT_DEMO_FLAG } from "../errors";
 import { requireAuth } from "../plugins/auth";
-import { CatalogImportBody, CatalogImportResponse, Unit, UnitBody } from "../schemas";
+import { CatalogImportBody, CatalogImportResponse, Unit, UnitBody } from "../../api";
 import { setCurrentCatalog, storeCatalog } from "../db/catalogs";
 import { upsertUnit } from "../db/units";
 import { auditRow, type AuditAction } from "../db/audit";

@@ -5,7 +5,7 @@ import type { ApplicabilityEntry } from "../../domain/rules/applicability";
 import { parseApplicabilityRows } from "../../domain/rules/applicability-file";
 import { CT_APPLICABILITY_INVALID, CT_REQUEST_INVALID } from "../errors";
 import { requireAuth } from "../plugins/auth";
-import { ApplicabilityImportBody, ApplicabilityImportResponse, ApplicabilityResponse } from "../schemas";
+import { ApplicabilityImportBody, ApplicabilityImportResponse, ApplicabilityResponse } from "../../api";
 import { addApplicability } from "../db/applicability";
 import { auditRow } from "../db/audit";
 

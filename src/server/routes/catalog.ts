@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { CT_CATALOG_NOT_FOUND } from "../errors";
-import { Catalog, CatalogVersionParams } from "../schemas";
+import { Catalog, CatalogVersionParams } from "../../api";
 
 /** The target catalog: the current one, and any stored version (templates name the version they were made with). */
 export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { requireAuth } from "../plugins/auth";
-import { DemoResetResponse } from "../schemas";
+import { DemoResetResponse } from "../../api";
 import { auditRow } from "../db/audit";
 
 /**

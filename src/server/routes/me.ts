@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { requireAuth } from "../plugins/auth";
-import { MeResponse } from "../schemas";
+import { MeResponse } from "../../api";
 
 /** Who the token is: its role and, for a unit token, the unit with its name. */
 export const meRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { DEMO_PERIOD_ID, periodLabel, reportablePeriods } from "../../domain";
-import { PeriodsQuery, PeriodsResponse } from "../schemas";
+import { PeriodsQuery, PeriodsResponse } from "../../api";
 
 /** The periods a unit may report on a day: due first, then open, late, upcoming — with their deadlines. */
 export const periodRoutes: FastifyPluginAsyncZod = async (app) => {

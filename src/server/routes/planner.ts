@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { periodAtEdge } from "../periods";
 import { attachmentHeader } from "../attachment";
-import { CompletenessQuery, CompletenessResponse, ConsolidationQuery, ConsolidationResponse } from "../schemas";
+import { CompletenessQuery, CompletenessResponse, ConsolidationQuery, ConsolidationResponse } from "../../api";
 import { completeness, planConsolidation } from "../services/consolidation";
 import { exportStream } from "../services/consolidation-stream";
 

@@ -22,7 +22,7 @@ import {
   ReportResponse,
   ReturnBody,
   UnlockBody,
-} from "../schemas";
+} from "../../api";
 import { getReportState, getRevision, getSubmission, listRevisionHeads } from "../db/submissions";
 import type { ReportStateRow, SubmissionRow } from "../db/schema";
 import { auditRow, type AuditAction } from "../db/audit";

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { requireAuth } from "../plugins/auth";
-import { DryRunResponse, Receipt, SubmissionRequest } from "../schemas";
+import { DryRunResponse, Receipt, SubmissionRequest } from "../../api";
 import { SubmissionService } from "../services/submissions";
 
 function clientOf(headers: Record<string, string | string[] | undefined>): string | null {

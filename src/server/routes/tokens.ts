@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { requireAuth } from "../plugins/auth";
-import { IssuedToken, IssueTokenBody, TokenInfo } from "../schemas";
+import { IssuedToken, IssueTokenBody, TokenInfo } from "../../api";
 import { allTokens, issueToken, revokeToken, rotateToken } from "../services/token-admin";
 
 /** Token management (admin only). The token text is shown once, in the answer to POST; only its hash is kept. */

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { UnitsQuery, UnitsResponse } from "../schemas";
+import { UnitsQuery, UnitsResponse } from "../../api";
 
 /**
  * The reporting units (wards, communes, departments, the city unit, demo units), by group or by search — retired

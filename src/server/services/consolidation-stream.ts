@@ -6,7 +6,7 @@
  */
 import { Readable } from "node:stream";
 import type { Catalog, Period } from "../../domain/types";
-import { ConsolidationResponse } from "../schemas";
+import { ConsolidationResponse } from "../../api";
 import { CSV_HEADER, csvCityLines, dhis2Period, targetsById, type ConsolidationPlan } from "./consolidation";
 import { onExportThread, type ExportFormat } from "./export-thread";
 

@@ -8,7 +8,7 @@
  */
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import type { ParsedEntry, Target } from "../../domain/types";
-import { ConsolidationResponse } from "../schemas";
+import { ConsolidationResponse } from "../../api";
 import { csvUnitLines, dhis2Values, matrixRow, type ConsolidationPlan } from "./consolidation";
 import { unpackContent } from "./content";
 

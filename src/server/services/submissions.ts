@@ -12,15 +12,7 @@
  */
 import type { FastifyInstance } from "fastify";
 import { isOnTime, makePeriod, parsePeriod, periodLabel, reportsIn, validate } from "../../domain";
-import type {
-  Bilingual,
-  Catalog,
-  ParsedEntry,
-  Period,
-  Unit,
-  ValidationIssue,
-  ValidationResult,
-} from "../../domain/types";
+import type { Bilingual, Catalog, ParsedEntry, Period, Unit, ValidationIssue } from "../../domain/types";
 import { canonicalPeriodId } from "../periods";
 import { figuresOutOfRange, type FigureOutOfRange, type FigurePart } from "../../domain/rules/bounds";
 import type { AuthContext } from "../plugins/auth";
@@ -41,7 +33,7 @@ import {
 import type { SubmissionHead } from "../db/submissions";
 import type { ReportStateRow } from "../db/schema";
 import { isUniqueViolation } from "../db/connect";
-import type { SubmissionRequestBody } from "../schemas";
+import type { DryRunResult, Receipt, ReceiptStatus, SubmissionRequestBody } from "../../api";
 import {
   addFlows,
   canonicalContent,
@@ -62,34 +54,8 @@ interface CheckHost {
   setContext(version: number, data: unknown): void;
 }
 
-export type ReceiptStatus = "submitted" | "returned" | "accepted" | "superseded";
-
-export interface Receipt {
-  submissionId: string;
-  unitCode: string;
-  period: string;
-  revision: number;
-  supersedes: string | null;
-  receivedAt: string;
-  onTime: boolean;
-  status: ReceiptStatus;
-  replay: boolean;
-}
-
-export interface DryRunResult {
-  dryRun: true;
-  ok: boolean;
-  issues: ValidationResult["issues"];
-  counts: ValidationResult["counts"];
-  assessments: {
-    targetId: string;
-    progress: ValidationResult["assessments"][number]["progress"];
-    figure: number | null;
-  }[];
-  wouldCreateRevision: number;
-  changes: Change[];
-  ytd: Record<string, number>;
-}
+/** The receipt and the dry-run verdict are the wire contract's types (src/api/submissions.ts). */
+export type { DryRunResult, Receipt, ReceiptStatus } from "../../api";
 
 export type SubmitOutcome =
   | { kind: "stored"; receipt: Receipt }

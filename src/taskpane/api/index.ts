@@ -7,4 +7,5 @@ export {
   classifyNetworkFailure,
   API_PREFIX,
 } from "./client";
+export { fetchPlannerData, type PlannerData, type PlannerQuery } from "./planner";
 export { describeError } from "./describe";

@@ -2,6 +2,9 @@
  * knows URLs and JSON shapes; components and hooks see these types. */
 import type { Bilingual, Catalog, PeriodPhase, Unit, ValidationIssue } from "../../domain/types";
 import type { SubmissionBody } from "../../workbook/submission";
+import type { DryRunResult as WireDryRunResult, Receipt as WireReceipt, ReportStatus } from "../../api/submissions";
+
+export type { ApiErrorKind } from "../../api/client-error";
 
 export interface Connection {
   /** e.g. "https://localhost:3000" (no trailing slash, no /api/v1) */
@@ -33,21 +36,18 @@ export interface PeriodInfo {
 /** The request body is built by src/workbook/submission.ts, shared with `chitieu submit`. */
 export type { SubmissionBody };
 
-export interface DryRunResult {
-  ok: boolean;
-  issues: ValidationIssue[];
-}
+/** The endpoint's dry-run verdict (src/api/submissions.ts), as far as the pane reads it: ok and the issues. */
+export type DryRunResult = Pick<WireDryRunResult, "ok"> & { issues: ValidationIssue[] };
 
-export type ServerReportStatus = "submitted" | "returned" | "accepted";
+export type ServerReportStatus = ReportStatus;
 
-export interface Receipt {
-  submissionId: string;
-  revision: number | null;
-  receivedAt: string;
+/**
+ * The endpoint's receipt (src/api/submissions.ts), as far as the pane keeps it; `replay` is true when the endpoint
+ * already had this submission (a retry) and answered with the stored receipt. Its status is the report's.
+ */
+export type Receipt = Pick<WireReceipt, "submissionId" | "revision" | "receivedAt" | "replay"> & {
   status: ServerReportStatus;
-  /** true when the endpoint already had this submission (a retry) and answered with the stored receipt */
-  replay: boolean;
-}
+};
 
 export interface ReportState {
   unitCode: string;
@@ -68,14 +68,3 @@ export interface ApiClient {
   /** null when the unit has not submitted this period yet */
   report(conn: Connection, unitCode: string, period: string): Promise<ReportState | null>;
 }
-
-export type ApiErrorKind =
-  | "invalid_url"
-  | "insecure"
-  | "unreachable"
-  | "certificate"
-  | "timeout"
-  | "unauthorized"
-  | "forbidden"
-  | "problem"
-  | "bad_response";

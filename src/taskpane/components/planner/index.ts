@@ -1,4 +1,4 @@
 export { PlannerPane } from "./PlannerPane";
 export type { PlannerPaneProps, PlannerPaneState, PlannerPhase } from "./PlannerPane.types";
-export { fetchPlannerData, type PlannerData, type PlannerQuery } from "./plannerApi";
+export { fetchPlannerData, type PlannerData, type PlannerQuery } from "../../api/planner";
 export { PLANNER_TEXT } from "./plannerTexts";

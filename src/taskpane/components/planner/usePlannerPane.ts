@@ -11,7 +11,7 @@ import {
 import { buildConsolidatedSpec, fileReadFailure, fileReadFrom } from "../../../workbook/consolidated";
 import { useI18n } from "../../i18n";
 import { fill } from "../../i18n/translate";
-import { fetchPlannerData } from "./plannerApi";
+import { fetchPlannerData } from "../../api/planner";
 import type { PlannerPaneProps, PlannerPaneState, PlannerPhase } from "./PlannerPane.types";
 import { PLANNER_TEXT, type PlannerTextKey } from "./plannerTexts";
 

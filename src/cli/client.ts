@@ -5,7 +5,9 @@
  */
 import http from "node:http";
 import https from "node:https";
-import { CT_ENDPOINT_UNREACHABLE, CT_TLS_UNTRUSTED, CT_UNEXPECTED_RESPONSE } from "./errors";
+import type { z } from "zod";
+import { API_PREFIX, ProblemAnswer, isApiError, normalizeEndpoint } from "../api";
+import { CT_ENDPOINT_UNREACHABLE, CT_TLS_UNTRUSTED, CT_UNEXPECTED_RESPONSE } from "../server/errors";
 
 export interface EndpointClientOptions {
   endpoint: string;
@@ -33,33 +35,25 @@ const TLS_CODES = new Set([
   "ERR_TLS_CERT_ALTNAME_INVALID",
 ]);
 
-/** "https://host:3000/", "https://host:3000/api/v1" → "https://host:3000" */
-export function normalizeEndpoint(raw: string): string {
-  return raw
-    .trim()
-    .replace(/\/+$/, "")
-    .replace(/\/api\/v1$/i, "");
-}
-
 export interface EndpointClient {
   readonly endpoint: string;
   request(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<EndpointResponse>;
 }
 
 export function createEndpointClient(opts: EndpointClientOptions): EndpointClient {
-  const endpoint = normalizeEndpoint(opts.endpoint);
-  let base: URL;
+  let endpoint: string;
   try {
-    base = new URL(endpoint);
-    if (base.protocol !== "https:" && base.protocol !== "http:") throw new Error("protocol");
-  } catch {
+    endpoint = normalizeEndpoint(opts.endpoint);
+  } catch (e) {
+    if (!isApiError(e)) throw e;
     throw CT_ENDPOINT_UNREACHABLE({ endpoint: opts.endpoint, reason: "not an http(s) address" });
   }
+  const base = new URL(endpoint);
   const agent = base.protocol === "https:" ? new https.Agent({ ca: opts.ca, keepAlive: false }) : undefined;
   return {
     endpoint,
     request(method, path, body) {
-      const url = new URL(`${endpoint}/api/v1${path}`);
+      const url = new URL(`${endpoint}${API_PREFIX}${path}`);
       const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body), "utf8");
       const headers: Record<string, string> = { accept: "application/json, application/problem+json" };
       if (opts.token) headers.authorization = `Bearer ${opts.token.trim()}`;
@@ -112,12 +106,18 @@ export function problemOf(res: EndpointResponse): {
   issues: unknown[];
   details: Record<string, unknown>;
 } | null {
-  const j = res.json as Record<string, unknown> | undefined;
-  if (!j || typeof j.code !== "string" || !j.message || typeof j.message !== "object") return null;
-  return {
-    code: j.code,
-    message: j.message as { vi: string; en: string },
-    issues: Array.isArray(j.issues) ? j.issues : [],
-    details: (j.details as Record<string, unknown>) ?? {},
-  };
+  const parsed = ProblemAnswer.safeParse(res.json);
+  if (!parsed.success) return null;
+  const { code, message, issues, details } = parsed.data;
+  return { code, message, issues: issues ?? [], details: details ?? {} };
+}
+
+/**
+ * A successful answer read with its schema from src/api: the typed body, or CT_UNEXPECTED_RESPONSE naming the
+ * endpoint and the status when the body is not what the contract says.
+ */
+export function answerOf<S extends z.ZodType>(client: EndpointClient, res: EndpointResponse, schema: S): z.output<S> {
+  const parsed = schema.safeParse(res.json);
+  if (parsed.success) return parsed.data;
+  throw CT_UNEXPECTED_RESPONSE({ endpoint: client.endpoint, status: res.status, body: res.text.slice(0, 200) });
 }

@@ -1,0 +1,111 @@
+/* eslint-disable no-redeclare -- each schema and its z.infer type share one name (value and type) */
+/** One unit's report for one period: GET /reports/:unit/:period, its history and diff, and the planner's return,
+ * accept and unlock. */
+import { z } from "zod";
+import { Change, Contact, EntryInput, Receipt, ReportStatus } from "./submissions";
+import { Bilingual, text } from "./text";
+
+export const ReportParams = z.object({ unit: z.string().min(1).max(32), period: z.string().min(1).max(16) });
+
+export const ParsedEntry = z.object({
+  targetId: z.string(),
+  value: z.number().nullable(),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  milestone: z.enum(["not_started", "in_progress", "done"]).nullable(),
+  justification: z.string().nullable(),
+  evidence: z.string().nullable(),
+  responsible: z.string().nullable(),
+  notApplicable: z.boolean().optional().describe('the clerk answered "không áp dụng" / N/A (reason in justification)'),
+});
+
+export const ReportResponse = z.object({
+  unitCode: z.string(),
+  unitName: Bilingual,
+  period: z.string(),
+  status: ReportStatus,
+  locked: z.boolean(),
+  comment: z.string().nullable(),
+  onTime: z.boolean().describe("the first revision arrived by the deadline (timeliness; separate from locking)"),
+  firstReceivedAt: z.string(),
+  lastReceivedAt: z.string(),
+  revisions: z.number().int(),
+  acceptedSubmissionId: z.string().nullable(),
+  latest: Receipt,
+  report: z.object({
+    catalogVersion: z.string(),
+    locale: z.enum(["vi", "en"]),
+    contact: Contact.nullable().describe("the unit sheet's contact sent with the latest revision"),
+    entries: z.array(EntryInput),
+    parsed: z.array(ParsedEntry),
+  }),
+  ytd: z.record(z.string(), z.number()).describe("year-to-date sums of earlier periods that the rules used"),
+});
+
+export const HistoryItem = z.object({
+  submissionId: z.string(),
+  revision: z.number().int(),
+  supersedes: z.string().nullable(),
+  receivedAt: z.string(),
+  onTime: z.boolean(),
+  catalogVersion: z.string(),
+  client: z.string().nullable(),
+  tokenId: z.string(),
+  contentHash: z.string(),
+});
+
+export const HistoryEvent = z.object({
+  at: z.string(),
+  action: z.string(),
+  tokenId: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+});
+
+export const HistoryResponse = z.object({
+  unitCode: z.string(),
+  period: z.string(),
+  revisions: z.array(HistoryItem),
+  events: z.array(HistoryEvent),
+});
+
+export const DiffQuery = z
+  .object({
+    from: z.string().min(1).max(64).describe("revision number or submission id"),
+    to: z.string().min(1).max(64).optional().describe("revision number or submission id; default the latest"),
+  })
+  .strict();
+
+export const DiffResponse = z.object({
+  unitCode: z.string(),
+  period: z.string(),
+  from: z.object({ submissionId: z.string(), revision: z.number().int() }),
+  to: z.object({ submissionId: z.string(), revision: z.number().int() }),
+  changes: z.array(Change),
+});
+
+const SeenRevision = z
+  .uuid()
+  .optional()
+  .describe("the submission id the planner looked at; refused (409 CT_OUT_OF_DATE) if a newer one arrived");
+export const ReturnBody = z.object({ comment: text(4000).trim().min(1), submissionId: SeenRevision }).strict();
+export const UnlockBody = z.object({ reason: text(4000).trim().min(1) }).strict();
+export const AcceptBody = z
+  .object({ comment: text(4000).optional(), submissionId: SeenRevision })
+  .strict()
+  .optional();
+
+export const ReportActionResponse = z.object({
+  unitCode: z.string(),
+  period: z.string(),
+  status: ReportStatus,
+  locked: z.boolean(),
+  comment: z.string().nullable(),
+  latestSubmissionId: z.string(),
+  acceptedSubmissionId: z.string().nullable(),
+});
+
+export type ParsedEntryWire = z.infer<typeof ParsedEntry>;
+export type ReportResponse = z.infer<typeof ReportResponse>;
+export type HistoryResponse = z.infer<typeof HistoryResponse>;
+export type DiffResponse = z.infer<typeof DiffResponse>;
+export type ReportActionResponse = z.infer<typeof ReportActionResponse>;
