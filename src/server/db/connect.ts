@@ -27,6 +27,7 @@ import type { Database } from "./schema";
 import { InCodeMigrationProvider } from "./migrations";
 import { WriterThread } from "./writer-thread";
 import { SqliteReadBatcher, type ReadBatcher } from "./read-batch";
+import { FifoMutex } from "./fifo-mutex";
 
 export interface DbConfig {
   /** postgres://… — when set, PostgreSQL is used. */
@@ -137,26 +138,6 @@ class ImmediateSqliteDriver extends SqliteDriver {
   override async releaseConnection(): Promise<void> {
     await super.releaseConnection();
     this.#queue.unlock();
-  }
-}
-
-/** A mutex that hands the lock to the longest waiter. */
-export class FifoMutex {
-  #locked = false;
-  readonly #waiters: (() => void)[] = [];
-
-  lock(): Promise<void> {
-    if (!this.#locked) {
-      this.#locked = true;
-      return Promise.resolve();
-    }
-    return new Promise<void>((resolve) => this.#waiters.push(resolve));
-  }
-
-  unlock(): void {
-    const next = this.#waiters.shift();
-    if (next) next();
-    else this.#locked = false;
   }
 }
 
