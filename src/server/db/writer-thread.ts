@@ -50,6 +50,16 @@ export interface WriteChecker {
   check(payload: unknown, context: unknown, params: StepParam[][]): unknown;
 }
 
+/**
+ * Where a checker puts what it derives from the figures it parsed: [list, index] pairs into the parameter lists it
+ * is given (the flows' JSON may go to several places, the stored text and its hash to one each).
+ */
+export interface CheckSlots {
+  flowsAt: [number, number][];
+  contentAt: [number, number];
+  hashAt: [number, number];
+}
+
 /** Deflate options of stored content (a report's rows repeat within a few hundred bytes: a 4 KB window is enough). */
 export const PACK_OPTIONS = { level: 3, windowBits: 12, memLevel: 5 } as const;
 
