@@ -2,11 +2,11 @@ import { sql } from "kysely";
 import { buildApp } from "../../src/server/app";
 import { connect, isUniqueViolation, migrateToLatest, type DbHandle } from "../../src/server/db/connect";
 import { MIGRATIONS } from "../../src/server/db/migrations";
-import { prepared, slot } from "../../src/server/db/prepared";
+import { param, prepared } from "../../src/server/db/prepared";
 import { seedReferenceData, BUILT_IN_SOURCE } from "../../src/server/db/seed";
 import { listUnits, upsertUnit } from "../../src/server/db/units";
 import { currentCatalogVersion } from "../../src/server/db/catalogs";
-import { NothingWritten, Writer } from "../../src/server/services/writer";
+import { NothingWritten, Writer } from "../../src/server/db/group-commit";
 import { defaultCatalog, defaultUnits } from "../../src/domain";
 import { issueToken } from "../../src/server/services/token-admin";
 import { DEV_PEPPER } from "../../src/server/tokens";
@@ -92,11 +92,11 @@ for (const dialect of dialects()) {
     });
 
     it("runs a query compiled once with fresh parameters, giving what the builder gives", async () => {
-      const q = prepared<[string], { code: string; name_vi: string }>(h.db, (db) =>
-        db.selectFrom("unit").select(["code", "name_vi"]).where("code", "=", slot(0)),
+      const q = prepared<{ code: string }, { code: string; name_vi: string }>(h.db, (db) =>
+        db.selectFrom("unit").select(["code", "name_vi"]).where("code", "=", param("code")),
       );
       for (const code of ["00004", "00008", "HN"]) {
-        const viaPrepared = (await q.run(h.db, code)).rows;
+        const viaPrepared = (await q.run(h.db, { code })).rows;
         const viaBuilder = await h.db.selectFrom("unit").select(["code", "name_vi"]).where("code", "=", code).execute();
         expect(viaPrepared).toEqual(viaBuilder);
       }

@@ -1,6 +1,6 @@
 /**
  * The rules run off the event loop: on SQLite on the writer thread, right before the write they decide; on
- * PostgreSQL on the check thread, before the statement (services/submission-check.ts, services/check-thread.ts).
+ * PostgreSQL on the check thread, before the statement (services/submission-check.ts, db/check-thread.ts).
  * Whatever runs them, the answer must be the one the event loop's own validate() gives: the same issues, the same
  * stored figures and flows, and the catalog and units as they are now.
  */
@@ -17,7 +17,7 @@ for (const dialect of dialects()) {
   const stats = () => {
     const t = f.app.store.writerThread;
     if (t) return { stored: t.stats.stored, verdicts: t.stats.verdicts };
-    const c = f.app.checks;
+    const c = f.app.store.checkThread;
     if (!c) throw new Error("neither a writer thread nor a check thread");
     return { stored: c.stats.checked - c.stats.verdicts, verdicts: c.stats.verdicts };
   };

@@ -27,6 +27,16 @@ import type { Database } from "./schema";
 import { InCodeMigrationProvider } from "./migrations";
 import { WriterThread } from "./writer-thread";
 import { SqliteReadBatcher, type ReadBatcher } from "./read-batch";
+import { FifoMutex } from "./fifo-mutex";
+import { Writer } from "./group-commit";
+import { SubmissionStatements } from "./submissions";
+import type { CheckThread } from "./check-thread";
+import { isUniqueViolation, type SubmissionStore } from "./submission-store/port";
+import { GroupCommitStore } from "./submission-store/group-commit-store";
+import { OneStatementStore } from "./submission-store/one-statement-store";
+import { WriterThreadStore } from "./submission-store/writer-thread-store";
+
+export { isUniqueViolation };
 
 export interface DbConfig {
   /** postgres://… — when set, PostgreSQL is used. */
@@ -62,6 +72,14 @@ export interface DbHandle {
   writerThread: WriterThread | null;
   /** SQLite: the submission path's reads, batched per turn of the event loop (read-batch.ts); null elsewhere. */
   reads: ReadBatcher | null;
+  /** the submission path's statements, compiled once */
+  statements: SubmissionStatements;
+  /** durable writes in transactions, sharing commits where the engine has one writer (group-commit.ts) */
+  writer: Writer;
+  /** how a submission is checked and stored: the one implementation these capabilities call for */
+  submissions: SubmissionStore;
+  /** PostgreSQL: the thread the rules run on, once the submission service has named its checker; else null */
+  readonly checkThread: CheckThread | null;
   /** "sqlite" or "postgresql" — for messages and logs only, never for branching. */
   engine: "sqlite" | "postgresql";
   /** Where the data lives, without any password: for messages. */
@@ -137,26 +155,6 @@ class ImmediateSqliteDriver extends SqliteDriver {
   override async releaseConnection(): Promise<void> {
     await super.releaseConnection();
     this.#queue.unlock();
-  }
-}
-
-/** A mutex that hands the lock to the longest waiter. */
-export class FifoMutex {
-  #locked = false;
-  readonly #waiters: (() => void)[] = [];
-
-  lock(): Promise<void> {
-    if (!this.#locked) {
-      this.#locked = true;
-      return Promise.resolve();
-    }
-    return new Promise<void>((resolve) => this.#waiters.push(resolve));
-  }
-
-  unlock(): void {
-    const next = this.#waiters.shift();
-    if (next) next();
-    else this.#locked = false;
   }
 }
 
@@ -256,17 +254,26 @@ export async function connect(config: DbConfig): Promise<DbHandle> {
     // drops that connection and opens a new one on the next query. Without this listener the process dies.
     pool.on("error", (err) => onPoolError(err));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: namedStatementPool(pool) }) });
+    const caps: DbCapabilities = { groupCommit: false, writeCte: true };
+    const parts = submissionParts(db, caps, null, null);
     return {
       db,
-      caps: { groupCommit: false, writeCte: true },
+      caps,
       writerThread: null,
       reads: null,
+      ...parts,
+      get checkThread() {
+        return parts.submissions instanceof OneStatementStore ? parts.submissions.checkThread : null;
+      },
       engine: "postgresql",
       location: redactUrl(config.url) + (config.pgSchema ? ` (schema ${config.pgSchema})` : ""),
       dataDir: null,
       fresh: false,
       ...(config.pgSchema ? { pgSchema: config.pgSchema } : {}),
-      close: () => db.destroy(),
+      close: async () => {
+        await parts.submissions.close();
+        await db.destroy();
+      },
     };
   }
   const file = config.sqlitePath ?? DEFAULT_SQLITE_FILE;
@@ -293,21 +300,48 @@ export async function connect(config: DbConfig): Promise<DbHandle> {
   );
   const writerThread =
     file === ":memory:" || process.env.CHITIEU_SQLITE_WRITER === "inline" ? null : new WriterThread(file);
+  const caps: DbCapabilities = { groupCommit: true, writeCte: false };
+  const parts = submissionParts(db, caps, writerThread, reads);
   return {
     db,
-    caps: { groupCommit: true, writeCte: false },
+    caps,
     writerThread,
     reads,
+    ...parts,
+    checkThread: null,
     engine: "sqlite",
     location: file,
     dataDir: file === ":memory:" ? null : path.dirname(path.resolve(file)),
     fresh: false,
     close: async () => {
-      await writerThread?.close();
+      await parts.submissions.close();
       await checkpointer?.stop();
       await db.destroy();
     },
   };
+}
+
+/**
+ * The submission path's parts, and the one SubmissionStore the engine calls for — chosen here, once:
+ * - a SQLite writer thread: the writes and their rules on that thread (the group-commit writer if it fails);
+ * - data-modifying CTEs (`writeCte`, PostgreSQL): one statement per submission, the rules on a check thread;
+ * - otherwise the group-commit writer on the event loop, the rules there too.
+ */
+function submissionParts(
+  db: Kysely<Database>,
+  caps: DbCapabilities,
+  writerThread: WriterThread | null,
+  reads: ReadBatcher | null,
+): { statements: SubmissionStatements; writer: Writer; submissions: SubmissionStore } {
+  const statements = new SubmissionStatements(db, reads);
+  const writer = new Writer({ db, caps });
+  const groupCommit = () => new GroupCommitStore(writer, statements, caps.groupCommit);
+  const submissions = writerThread
+    ? new WriterThreadStore(writerThread, statements, groupCommit())
+    : caps.writeCte
+      ? new OneStatementStore(db, statements)
+      : groupCommit();
+  return { statements, writer, submissions };
 }
 
 /**
@@ -384,10 +418,4 @@ export async function migrateToLatest(handle: DbHandle): Promise<string[]> {
   const applied = (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
   if (applied.some((name) => name.startsWith("2026_11_22_001_"))) handle.fresh = true;
   return applied;
-}
-
-/** A unique or primary-key constraint refused the write (both engines report it by code). */
-export function isUniqueViolation(e: unknown): boolean {
-  const code = (e as { code?: unknown } | null)?.code;
-  return code === "23505" || code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "SQLITE_CONSTRAINT_UNIQUE";
 }

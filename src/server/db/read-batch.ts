@@ -11,7 +11,7 @@
  * connection keeps it), so it never runs inside someone else's transaction.
  */
 import type BetterSqlite3 from "better-sqlite3";
-import type { FifoMutex } from "./connect";
+import type { FifoMutex } from "./fifo-mutex";
 
 export interface ReadBatcher {
   /** The rows of one SELECT (positional parameters), run with the others asked for in this turn. */

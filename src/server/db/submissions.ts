@@ -2,9 +2,9 @@
  * Submissions and report states. The queries of the submission path are compiled once per database (prepared.ts);
  * the others are plain kysely functions.
  */
-import type { Kysely } from "kysely";
-import type { Database, NewSubmissionRow, ReportStateRow, SubmissionRow } from "./schema";
-import { prepared, slot, type Prepared } from "./prepared";
+import type { Kysely, QueryCreator } from "kysely";
+import type { Database, ReportStateRow, SubmissionRow } from "./schema";
+import { param, prepared, type Args, type Prepared } from "./prepared";
 import type { StepParam, WriteStep } from "./writer-thread";
 import type { ReadBatcher } from "./read-batch";
 
@@ -38,42 +38,133 @@ const HEAD_COLUMNS = [
   "token_id",
 ] as const;
 
-export interface AdvanceArgs {
-  unitCode: string;
+/**
+ * A new revision's write, by parameter name: the submission row and the move of its report's head. `supersedes` is
+ * also the head the client saw (null: none), the condition of the move; `contact` goes to the head only.
+ */
+export interface SubmissionWrite {
+  id: string;
+  unit_code: string;
   period: string;
-  /** the latest revision the client saw (null: none) */
-  expectedLatest: string | null;
-  submissionId: string;
   revision: number;
-  receivedAt: string;
-  onTime: boolean;
-  demo: boolean;
+  supersedes: string | null;
+  content_hash: string;
+  /** the stored content (deflated); on the writer thread the text it deflates */
+  content: Buffer | string;
   /** the new revision's flow figures (JSON) */
   flows: string;
+  catalog_version: string;
+  received_at: string;
+  client: string | null;
+  token_id: string;
+  on_time: number;
+  demo: number;
   /** the new revision's contact (JSON), null when it carries none */
   contact: string | null;
 }
 
+type Q = QueryCreator<Database>;
+const p = param;
+
+/**
+ * The move of a report's head to a new revision, written once: the first revision inserts the head (nothing if a
+ * concurrent first revision did), a later one moves it only from the revision the client saw and only while the
+ * report is unlocked. Run alone (group commit, the writer thread) and inside the one-statement write.
+ */
+function insertHead(q: Q) {
+  return q
+    .insertInto("report_state")
+    .values({
+      unit_code: p("unit_code"),
+      period: p("period"),
+      status: "submitted",
+      locked: 0,
+      comment: null,
+      latest_submission_id: p("id"),
+      latest_revision: p("revision"),
+      first_received_at: p("received_at"),
+      first_on_time: p("on_time"),
+      last_received_at: p("received_at"),
+      accepted_submission_id: null,
+      demo: p("demo"),
+      updated_at: p("received_at"),
+      latest_flows: p("flows"),
+      latest_contact: p("contact"),
+    })
+    .onConflict((oc) => oc.columns(["period", "unit_code"]).doNothing());
+}
+
+/** See insertHead: a later revision moves the head from the one the client saw (`supersedes`), while unlocked. */
+function moveHead(q: Q) {
+  return q
+    .updateTable("report_state")
+    .set({
+      status: "submitted",
+      latest_submission_id: p("id"),
+      latest_revision: p("revision"),
+      last_received_at: p("received_at"),
+      updated_at: p("received_at"),
+      latest_flows: p("flows"),
+      latest_contact: p("contact"),
+    })
+    .where("unit_code", "=", p("unit_code"))
+    .where("period", "=", p("period"))
+    .where("latest_submission_id", "=", p("supersedes"))
+    .where("locked", "=", 0);
+}
+
+/** The columns of a submission row, in the order of every insert below. */
+const SUBMISSION_COLUMNS = [
+  "id",
+  "unit_code",
+  "period",
+  "revision",
+  "supersedes",
+  "content_hash",
+  "content",
+  "flows",
+  "catalog_version",
+  "received_at",
+  "client",
+  "token_id",
+  "on_time",
+  "demo",
+] as const;
+
+/** The SQL types of those columns, for the one-statement write's SELECT of parameters. */
+const COLUMN_TYPES: Record<(typeof SUBMISSION_COLUMNS)[number], "text" | "integer" | "bytea"> = {
+  id: "text",
+  unit_code: "text",
+  period: "text",
+  revision: "integer",
+  supersedes: "text",
+  content_hash: "text",
+  content: "bytea",
+  flows: "text",
+  catalog_version: "text",
+  received_at: "text",
+  client: "text",
+  token_id: "text",
+  on_time: "integer",
+  demo: "integer",
+};
+
+type Statement<A extends object> = Prepared<A, unknown>;
+
 /** The submission path's statements, compiled once for one database. */
 export class SubmissionStatements {
   readonly #db: Kysely<Database>;
-  readonly #head: Prepared<[string], SubmissionHead>;
-  readonly #exists: Prepared<[string], { id: string }>;
-  readonly #content: Prepared<[string], { content: Buffer }>;
-  readonly #state: Prepared<[string, string], ReportStateRow>;
-  readonly #flows = new Map<number, Prepared<string[], { period: string; flows: string }>>();
-  readonly #stateAndFlows = new Map<number, Prepared<string[], ReportStateRow>>();
-  readonly #advanceUpdate: Prepared<
-    [string, number, string, string, string, string, string, string, string | null],
-    unknown
-  >;
-  readonly #advanceInsert: Prepared<
-    [string, string, string, number, string, number, string, number, string, string, string | null],
-    unknown
-  >;
-  readonly #insert: Prepared<unknown[], unknown>;
-  #storeAfterUpdate: Prepared<unknown[], unknown> | null = null;
-  #storeAfterInsert: Prepared<unknown[], unknown> | null = null;
+  readonly #head: Prepared<{ id: string }, SubmissionHead>;
+  readonly #exists: Prepared<{ id: string }, { id: string }>;
+  readonly #content: Prepared<{ id: string }, { content: Buffer }>;
+  readonly #state: Prepared<{ unit_code: string; period: string }, ReportStateRow>;
+  readonly #flows = new Map<number, Prepared<Args, { period: string; flows: string }>>();
+  readonly #stateAndFlows = new Map<number, Prepared<Args, ReportStateRow>>();
+  /** [a later revision, the first] */
+  readonly #advance: [Statement<SubmissionWrite>, Statement<SubmissionWrite>];
+  readonly #insert: Statement<SubmissionWrite>;
+  /** the one-statement writes, compiled on first use: [a later revision, the first] */
+  readonly #oneStatement: [Statement<SubmissionWrite> | null, Statement<SubmissionWrite> | null] = [null, null];
 
   /** SQLite: the reads of the submission path go through the batcher when the executor is the database itself */
   readonly #reads: ReadBatcher | null;
@@ -81,85 +172,39 @@ export class SubmissionStatements {
   constructor(db: Kysely<Database>, reads: ReadBatcher | null = null) {
     this.#db = db;
     this.#reads = reads;
-    this.#head = prepared(db, (q) => q.selectFrom("submission").select(HEAD_COLUMNS).where("id", "=", slot(0)));
-    this.#exists = prepared(db, (q) => q.selectFrom("submission").select("id").where("id", "=", slot(0)));
-    this.#content = prepared(db, (q) => q.selectFrom("submission").select("content").where("id", "=", slot(0)));
+    this.#head = prepared(db, (q) => q.selectFrom("submission").select(HEAD_COLUMNS).where("id", "=", p("id")));
+    this.#exists = prepared(db, (q) => q.selectFrom("submission").select("id").where("id", "=", p("id")));
+    this.#content = prepared(db, (q) => q.selectFrom("submission").select("content").where("id", "=", p("id")));
     this.#state = prepared(db, (q) =>
-      q.selectFrom("report_state").selectAll().where("unit_code", "=", slot(0)).where("period", "=", slot(1)),
-    );
-    this.#advanceUpdate = prepared(db, (q) =>
       q
-        .updateTable("report_state")
-        .set({
-          status: "submitted",
-          latest_submission_id: slot(0),
-          latest_revision: slot(1),
-          last_received_at: slot(2),
-          updated_at: slot(3),
-          latest_flows: slot(7),
-          latest_contact: slot(8),
-        })
-        .where("unit_code", "=", slot(4))
-        .where("period", "=", slot(5))
-        .where("latest_submission_id", "=", slot(6))
-        .where("locked", "=", 0),
+        .selectFrom("report_state")
+        .selectAll()
+        .where("unit_code", "=", p("unit_code"))
+        .where("period", "=", p("period")),
     );
-    this.#advanceInsert = prepared(db, (q) =>
-      q
-        .insertInto("report_state")
-        .values({
-          unit_code: slot(0),
-          period: slot(1),
-          status: "submitted",
-          locked: 0,
-          comment: null,
-          latest_submission_id: slot(2),
-          latest_revision: slot(3),
-          first_received_at: slot(4),
-          first_on_time: slot(5),
-          last_received_at: slot(6),
-          accepted_submission_id: null,
-          demo: slot(7),
-          updated_at: slot(8),
-          latest_flows: slot(9),
-          latest_contact: slot(10),
-        })
-        .onConflict((oc) => oc.columns(["period", "unit_code"]).doNothing()),
-    );
-    this.#insert = prepared(db, (q) =>
-      q.insertInto("submission").values({
-        id: slot(0),
-        unit_code: slot(1),
-        period: slot(2),
-        revision: slot(3),
-        supersedes: slot(4),
-        content_hash: slot(5),
-        content: slot(6),
-        flows: slot(7),
-        catalog_version: slot(8),
-        received_at: slot(9),
-        client: slot(10),
-        token_id: slot(11),
-        on_time: slot(12),
-        demo: slot(13),
-      }),
+    this.#advance = [
+      prepared<SubmissionWrite, unknown>(db, (q) => moveHead(q)),
+      prepared<SubmissionWrite, unknown>(db, (q) => insertHead(q)),
+    ];
+    this.#insert = prepared<SubmissionWrite, unknown>(db, (q) =>
+      q.insertInto("submission").values(Object.fromEntries(SUBMISSION_COLUMNS.map((c) => [c, p(c)])) as never),
     );
   }
 
   async head(executor: Kysely<Database>, id: string): Promise<SubmissionHead | undefined> {
-    return (await this.#head.run(executor, id)).rows[0];
+    return (await this.#head.run(executor, { id })).rows[0];
   }
 
   async exists(executor: Kysely<Database>, id: string): Promise<boolean> {
-    return (await this.#exists.run(executor, id)).rows.length > 0;
+    return (await this.#exists.run(executor, { id })).rows.length > 0;
   }
 
   async content(executor: Kysely<Database>, id: string): Promise<Buffer | undefined> {
-    return (await this.#content.run(executor, id)).rows[0]?.content;
+    return (await this.#content.run(executor, { id })).rows[0]?.content;
   }
 
   async state(executor: Kysely<Database>, unitCode: string, period: string): Promise<ReportStateRow | undefined> {
-    return (await this.#state.run(executor, unitCode, period)).rows[0];
+    return (await this.#state.run(executor, { unit_code: unitCode, period })).rows[0];
   }
 
   /**
@@ -171,20 +216,24 @@ export class SubmissionStatements {
     period: string,
     earlier: readonly string[],
   ): Promise<{ state: ReportStateRow | undefined; flows: string[] }> {
-    const n = earlier.length + 1;
-    let stmt = this.#stateAndFlows.get(n);
+    const periods = [period, ...earlier];
+    let stmt = this.#stateAndFlows.get(periods.length);
     if (!stmt) {
-      const slots = Array.from({ length: n }, (_, i) => slot<string>(i + 1));
       stmt = prepared(this.#db, (q) =>
-        q.selectFrom("report_state").selectAll().where("unit_code", "=", slot(0)).where("period", "in", slots),
+        q
+          .selectFrom("report_state")
+          .selectAll()
+          .where("unit_code", "=", p("unit_code"))
+          .where("period", "in", periodParams(periods.length)),
       );
-      this.#stateAndFlows.set(n, stmt);
+      this.#stateAndFlows.set(periods.length, stmt);
     }
+    const args = periodArgs(unitCode, periods);
     let rows: readonly ReportStateRow[];
     if (this.#reads && executor === this.#db) {
-      const q = stmt.bind(unitCode, period, ...earlier);
+      const q = stmt.bind(args);
       rows = await this.#reads.all<ReportStateRow>(q.sql, q.params);
-    } else rows = (await stmt.run(executor, unitCode, period, ...earlier)).rows;
+    } else rows = (await stmt.run(executor, args)).rows;
     let state: ReportStateRow | undefined;
     const flows: string[] = [];
     for (const r of rows) {
@@ -203,70 +252,68 @@ export class SubmissionStatements {
     if (periods.length === 0) return [];
     let stmt = this.#flows.get(periods.length);
     if (!stmt) {
-      const slots = periods.map((_, i) => slot<string>(i + 1));
       stmt = prepared(this.#db, (q) =>
         q
           .selectFrom("report_state")
           .select(["period", "latest_flows as flows"])
-          .where("unit_code", "=", slot(0))
-          .where("period", "in", slots),
+          .where("unit_code", "=", p("unit_code"))
+          .where("period", "in", periodParams(periods.length)),
       );
       this.#flows.set(periods.length, stmt);
     }
-    return (await stmt.run(executor, unitCode, ...periods)).rows;
+    return (await stmt.run(executor, periodArgs(unitCode, periods))).rows;
   }
 
   /**
-   * Move the report's head to a new revision, but only from the revision the client saw and only while unlocked.
-   * False when the condition did not hold (another revision won the race, or the report was locked); nothing is
-   * written then.
+   * Move the report's head to the new revision (see advanceHead). False when the condition did not hold (another
+   * revision won the race, or the report was locked); nothing is written then.
    */
-  async advance(executor: Kysely<Database>, a: AdvanceArgs): Promise<boolean> {
-    const r =
-      a.expectedLatest === null
-        ? await this.#advanceInsert.run(executor, ...advanceInsertArgs(a))
-        : await this.#advanceUpdate.run(executor, ...advanceUpdateArgs(a));
+  async advance(executor: Kysely<Database>, w: SubmissionWrite): Promise<boolean> {
+    const r = await this.#advance[w.supersedes === null ? 1 : 0].run(executor, w);
     return Number(r.numAffectedRows ?? 0) === 1;
   }
 
+  async insert(executor: Kysely<Database>, w: SubmissionWrite): Promise<void> {
+    await this.#insert.run(executor, w);
+  }
+
   /**
-   * The same write (the id not stored yet, the head moved, the row inserted) as steps for the SQLite writer thread,
-   * which runs them inside one savepoint of a group commit and deflates the content there: `packText` is the text
-   * to store compressed (see content.ts `packText`).
-   */
-  /**
-   * Where writeSteps() puts the flows' JSON and the stored text: [step, parameter] pairs, for a check on the writer
-   * thread that fills them in (services/submission-check.ts).
+   * Where writeSteps() puts the flows' JSON, the stored text and its hash: [step, parameter] pairs, for a check on
+   * the writer thread that fills them in (services/submission-check.ts).
    */
   writeStepSlots(first: boolean): {
     flowsAt: [number, number][];
     contentAt: [number, number];
     hashAt: [number, number];
   } {
-    const advanceFlows = first ? this.#advanceInsert.position(9) : this.#advanceUpdate.position(7);
     return {
       flowsAt: [
-        [1, advanceFlows],
-        [2, this.#insert.position(FLOWS_SLOT)],
+        [1, this.#advance[first ? 1 : 0].position("flows")],
+        [2, this.#insert.position("flows")],
       ],
-      contentAt: [2, this.#insert.position(CONTENT_SLOT)],
-      hashAt: [2, this.#insert.position(HASH_SLOT)],
+      contentAt: [2, this.#insert.position("content")],
+      hashAt: [2, this.#insert.position("content_hash")],
     };
   }
 
-  writeSteps(a: AdvanceArgs, row: Omit<NewSubmissionRow, "content">, packText: string): WriteStep[] {
-    const exists = this.#exists.bind(a.submissionId);
-    const advance =
-      a.expectedLatest === null
-        ? this.#advanceInsert.bind(...advanceInsertArgs(a))
-        : this.#advanceUpdate.bind(...advanceUpdateArgs(a));
-    const insert = this.#insert.bind(...submissionParams({ ...row, content: null as unknown as Buffer }));
-    const contentAt = this.#insert.position(CONTENT_SLOT);
-    insert.params[contentAt] = packText;
+  /**
+   * The same write (the id not stored yet, the head moved, the row inserted) as steps for the SQLite writer thread,
+   * which runs them inside one savepoint of a group commit and deflates the content there: `w.content` is the text
+   * to store compressed (see content.ts `packText`).
+   */
+  writeSteps(w: SubmissionWrite): WriteStep[] {
+    const exists = this.#exists.bind(w);
+    const advance = this.#advance[w.supersedes === null ? 1 : 0].bind(w);
+    const insert = this.#insert.bind(w);
     return [
       { sql: exists.sql, params: exists.params as StepParam[], expect: "noRow" },
       { sql: advance.sql, params: advance.params as StepParam[], expect: "changes" },
-      { sql: insert.sql, params: insert.params as StepParam[], expect: "any", deflateParam: contentAt },
+      {
+        sql: insert.sql,
+        params: insert.params as StepParam[],
+        expect: "any",
+        deflateParam: this.#insert.position("content"),
+      },
     ];
   }
 
@@ -276,102 +323,40 @@ export class SubmissionStatements {
    * round trip, atomic without BEGIN/COMMIT. False when the head did not move (nothing written); a duplicate id
    * fails the statement as a unique violation (nothing written either).
    */
-  async storeInOneStatement(executor: Kysely<Database>, a: AdvanceArgs, row: NewSubmissionRow): Promise<boolean> {
-    const first = a.expectedLatest === null;
-    let stmt = first ? this.#storeAfterInsert : this.#storeAfterUpdate;
+  async storeInOneStatement(executor: Kysely<Database>, w: SubmissionWrite): Promise<boolean> {
+    const which = w.supersedes === null ? 1 : 0;
+    let stmt = this.#oneStatement[which];
     if (!stmt) {
-      stmt = prepared(this.#db, (q) => {
-        const head = first
-          ? q.with("moved", (w) =>
-              w
-                .insertInto("report_state")
-                .values({
-                  unit_code: slot(1),
-                  period: slot(2),
-                  status: "submitted",
-                  locked: 0,
-                  comment: null,
-                  latest_submission_id: slot(0),
-                  latest_revision: slot(3),
-                  first_received_at: slot(9),
-                  first_on_time: slot(12),
-                  last_received_at: slot(9),
-                  accepted_submission_id: null,
-                  demo: slot(13),
-                  updated_at: slot(9),
-                  latest_flows: slot(7),
-                  latest_contact: slot(15),
-                })
-                .onConflict((oc) => oc.columns(["period", "unit_code"]).doNothing())
-                .returning("unit_code"),
-            )
-          : q.with("moved", (w) =>
-              w
-                .updateTable("report_state")
-                .set({
-                  status: "submitted",
-                  latest_submission_id: slot(0),
-                  latest_revision: slot(3),
-                  last_received_at: slot(9),
-                  updated_at: slot(9),
-                  latest_flows: slot(7),
-                  latest_contact: slot(15),
-                })
-                .where("unit_code", "=", slot(1))
-                .where("period", "=", slot(2))
-                .where("latest_submission_id", "=", slot(14))
-                .where("locked", "=", 0)
-                .returning("unit_code"),
-            );
-        return head
+      const first = which === 1;
+      stmt = prepared<SubmissionWrite, unknown>(this.#db, (q) =>
+        (first
+          ? q.with("moved", (cte) => insertHead(cte).returning("unit_code"))
+          : q.with("moved", (cte) => moveHead(cte).returning("unit_code"))
+        )
           .insertInto("submission")
-          .columns([
-            "id",
-            "unit_code",
-            "period",
-            "revision",
-            "supersedes",
-            "content_hash",
-            "content",
-            "flows",
-            "catalog_version",
-            "received_at",
-            "client",
-            "token_id",
-            "on_time",
-            "demo",
-          ])
+          .columns(SUBMISSION_COLUMNS)
           .expression((eb) =>
             eb
               .selectFrom("moved")
-              .select([
-                eb.cast<string>(eb.val(slot(0)), "text").as("id"),
-                eb.cast<string>(eb.val(slot(1)), "text").as("unit_code"),
-                eb.cast<string>(eb.val(slot(2)), "text").as("period"),
-                eb.cast<number>(eb.val(slot(3)), "integer").as("revision"),
-                eb.cast<string>(eb.val(slot(4)), "text").as("supersedes"),
-                eb.cast<string>(eb.val(slot(5)), "text").as("content_hash"),
-                eb.cast<Buffer>(eb.val(slot(6)), "bytea").as("content"),
-                eb.cast<string>(eb.val(slot(7)), "text").as("flows"),
-                eb.cast<string>(eb.val(slot(8)), "text").as("catalog_version"),
-                eb.cast<string>(eb.val(slot(9)), "text").as("received_at"),
-                eb.cast<string>(eb.val(slot(10)), "text").as("client"),
-                eb.cast<string>(eb.val(slot(11)), "text").as("token_id"),
-                eb.cast<number>(eb.val(slot(12)), "integer").as("on_time"),
-                eb.cast<number>(eb.val(slot(13)), "integer").as("demo"),
-              ]),
-          );
-      });
-      if (first) this.#storeAfterInsert = stmt;
-      else this.#storeAfterUpdate = stmt;
+              .select(SUBMISSION_COLUMNS.map((c) => eb.cast(eb.val(p(c)), COLUMN_TYPES[c]).as(c)) as never),
+          ),
+      );
+      this.#oneStatement[which] = stmt;
     }
-    const r = await stmt.run(executor, ...submissionParams(row), a.expectedLatest, a.contact);
+    const r = await stmt.run(executor, w);
     return Number(r.numAffectedRows ?? 0) === 1;
   }
+}
 
-  async insert(executor: Kysely<Database>, row: NewSubmissionRow): Promise<void> {
-    await this.#insert.run(executor, ...submissionParams(row));
-  }
+/** `in (…)` markers for n periods, and their arguments (the report's own period first). */
+function periodParams(n: number): string[] {
+  return Array.from({ length: n }, (_, i) => p<string>(`period${i}`));
+}
+
+function periodArgs(unitCode: string, periods: readonly string[]): Args {
+  const args: Record<string, string> = { unit_code: unitCode };
+  periods.forEach((period, i) => (args[`period${i}`] = period));
+  return args;
 }
 
 // --- plain queries (reports, planner views) --------------------------------------------------------------------
@@ -483,63 +468,4 @@ export async function listBasisFlows(
     .select(["submission.unit_code", "submission.period", "submission.flows"])
     .where("report_state.period", "in", periods)
     .execute();
-}
-
-/** A submission row's values in the column order of every prepared insert above. */
-function advanceInsertArgs(
-  a: AdvanceArgs,
-): [string, string, string, number, string, number, string, number, string, string, string | null] {
-  return [
-    a.unitCode,
-    a.period,
-    a.submissionId,
-    a.revision,
-    a.receivedAt,
-    a.onTime ? 1 : 0,
-    a.receivedAt,
-    a.demo ? 1 : 0,
-    a.receivedAt,
-    a.flows,
-    a.contact,
-  ];
-}
-
-function advanceUpdateArgs(
-  a: AdvanceArgs,
-): [string, number, string, string, string, string, string, string, string | null] {
-  return [
-    a.submissionId,
-    a.revision,
-    a.receivedAt,
-    a.receivedAt,
-    a.unitCode,
-    a.period,
-    a.expectedLatest as string,
-    a.flows,
-    a.contact,
-  ];
-}
-
-/** The arguments of submissionParams() that hold the content's hash, the content and the flows. */
-const HASH_SLOT = 5;
-const CONTENT_SLOT = 6;
-const FLOWS_SLOT = 7;
-
-function submissionParams(row: NewSubmissionRow): unknown[] {
-  return [
-    row.id,
-    row.unit_code,
-    row.period,
-    row.revision,
-    row.supersedes ?? null,
-    row.content_hash,
-    row.content,
-    row.flows ?? "{}",
-    row.catalog_version,
-    row.received_at,
-    row.client ?? null,
-    row.token_id,
-    row.on_time,
-    row.demo ?? 0,
-  ];
 }

@@ -50,6 +50,16 @@ export interface WriteChecker {
   check(payload: unknown, context: unknown, params: StepParam[][]): unknown;
 }
 
+/**
+ * Where a checker puts what it derives from the figures it parsed: [list, index] pairs into the parameter lists it
+ * is given (the flows' JSON may go to several places, the stored text and its hash to one each).
+ */
+export interface CheckSlots {
+  flowsAt: [number, number][];
+  contentAt: [number, number];
+  hashAt: [number, number];
+}
+
 /** Deflate options of stored content (a report's rows repeat within a few hundred bytes: a 4 KB window is enough). */
 export const PACK_OPTIONS = { level: 3, windowBits: 12, memLevel: 5 } as const;
 
@@ -216,7 +226,8 @@ const BUSY_LIMIT_MS = 5000;
 /** At most this many writes share a commit (a batch's results go back together). */
 const MAX_BATCH = 256;
 
-function threadMain(setup: Setup): void {
+/** The thread's connection: its statements, one write inside a savepoint, and BEGIN IMMEDIATE that polls. */
+function openConnection(setup: Setup) {
   const Database = require(setup.module) as typeof import("better-sqlite3");
   const db = new Database(setup.file);
   // Another process may hold the write lock (`chitieu serve --workers N`, or a CLI command): SQLite's own busy
@@ -241,31 +252,6 @@ function threadMain(setup: Setup): void {
   const savepoint = db.prepare("SAVEPOINT w");
   const release = db.prepare("RELEASE w");
   const rollbackTo = db.prepare("ROLLBACK TO w");
-  let commits = 0;
-  let checker: WriteChecker | null = null;
-  const contexts = new Map<number, unknown>();
-
-  /** Runs the write's check (before the transaction): a verdict to send back, or undefined to write. */
-  const checkFirst = (r: Request): unknown => {
-    if (!r.check) return undefined;
-    if (!checker) throw new Error("a write with a check reached the writer thread before its checker");
-    if (!contexts.has(r.check.context)) throw new Error(`context ${r.check.context} unknown to the writer thread`);
-    return checker.check(
-      r.check.payload,
-      contexts.get(r.check.context),
-      r.steps.map((st) => st.params),
-    );
-  };
-
-  const queue: Request[] = [];
-  let scheduled = false;
-  let stopping = false;
-
-  const errorOf = (e: unknown) => ({
-    message: e instanceof Error ? e.message : String(e),
-    ...(typeof (e as { code?: unknown })?.code === "string" ? { code: (e as { code: string }).code } : {}),
-  });
-
   /** One write inside the open transaction: "stored", "refused", or throws (its savepoint undone). */
   const runOne = (steps: WireStep[]): "stored" | "refused" => {
     savepoint.run();
@@ -315,6 +301,35 @@ function threadMain(setup: Setup): void {
       }
     }
   };
+  return { db, statement, runOne, beginWrite, commit, rollback };
+}
+
+function threadMain(setup: Setup): void {
+  const { db, statement, runOne, beginWrite, commit, rollback } = openConnection(setup);
+  let commits = 0;
+  let checker: WriteChecker | null = null;
+  const contexts = new Map<number, unknown>();
+
+  /** Runs the write's check (before the transaction): a verdict to send back, or undefined to write. */
+  const checkFirst = (r: Request): unknown => {
+    if (!r.check) return undefined;
+    if (!checker) throw new Error("a write with a check reached the writer thread before its checker");
+    if (!contexts.has(r.check.context)) throw new Error(`context ${r.check.context} unknown to the writer thread`);
+    return checker.check(
+      r.check.payload,
+      contexts.get(r.check.context),
+      r.steps.map((st) => st.params),
+    );
+  };
+
+  const queue: Request[] = [];
+  let scheduled = false;
+  let stopping = false;
+
+  const errorOf = (e: unknown) => ({
+    message: e instanceof Error ? e.message : String(e),
+    ...(typeof (e as { code?: unknown })?.code === "string" ? { code: (e as { code: string }).code } : {}),
+  });
 
   const runBatch = (all: Request[]): void => {
     const replies: Reply[] = [];

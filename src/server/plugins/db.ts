@@ -7,9 +7,8 @@ import type { DbHandle } from "../db/connect";
 import { migrateToLatest } from "../db/connect";
 import { seedReferenceData } from "../db/seed";
 import { ReferenceData } from "../services/reference";
-import { Writer } from "../services/writer";
-import { SubmissionStatements } from "../db/submissions";
-import { CheckThread } from "../services/check-thread";
+import type { Writer } from "../db/group-commit";
+import type { SubmissionStatements } from "../db/submissions";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -18,8 +17,6 @@ declare module "fastify" {
     writer: Writer;
     /** the submission path's statements, compiled once */
     statements: SubmissionStatements;
-    /** where no SQLite writer thread runs a submission's rules (PostgreSQL): the thread that does; else null */
-    checks: CheckThread | null;
     clock: () => Date;
   }
 }
@@ -40,10 +37,8 @@ export const dbPlugin = fp(
     await reference.reload();
     app.decorate("store", opts.handle);
     app.decorate("reference", reference);
-    app.decorate("writer", new Writer(opts.handle));
-    app.decorate("statements", new SubmissionStatements(opts.handle.db, opts.handle.reads));
-    const checks = opts.handle.writerThread === null && opts.handle.caps.writeCte ? new CheckThread() : null;
-    app.decorate("checks", checks);
+    app.decorate("writer", opts.handle.writer);
+    app.decorate("statements", opts.handle.statements);
     app.decorate("clock", opts.clock);
     let timer: NodeJS.Timeout | null = null;
     if (opts.referenceRefreshMs > 0) {
@@ -54,7 +49,6 @@ export const dbPlugin = fp(
     }
     app.addHook("onClose", async () => {
       if (timer) clearInterval(timer);
-      await checks?.close();
       if (opts.ownsHandle) await opts.handle.close();
     });
   },

@@ -1,15 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import type { Period, Unit } from "../../domain/types";
-import {
-  CT_INTERNAL,
-  CT_OUT_OF_DATE,
-  CT_REPORT_LOCKED,
-  CT_REPORT_NOT_FOUND,
-  CT_REPORT_NOT_LOCKED,
-  CT_REVISION_NOT_FOUND,
-  CT_UNIT_UNKNOWN,
-} from "../errors";
+import { CT_REPORT_NOT_FOUND, CT_REVISION_NOT_FOUND, CT_UNIT_UNKNOWN } from "../errors";
 import { assertUnitAccess, requireAuth } from "../plugins/auth";
 import { periodAtEdge } from "../periods";
 import {
@@ -23,15 +14,22 @@ import {
   ReturnBody,
   UnlockBody,
 } from "../../api";
-import { getReportState, getRevision, getSubmission, listRevisionHeads } from "../db/submissions";
-import type { ReportStateRow, SubmissionRow } from "../db/schema";
-import { auditRow, type AuditAction } from "../db/audit";
+import { getRevision, getSubmission, listRevisionHeads } from "../db/submissions";
+import type { SubmissionRow } from "../db/schema";
 import { canonicalContact, diffEntries, unpackContent } from "../services/content";
 import { receiptOf, yearToDate } from "../services/submissions";
+import {
+  acceptReport,
+  requireState,
+  returnReport,
+  unlockReport,
+  type Actor,
+  type ReportRef,
+} from "../services/report-workflow";
 
-interface ReportRef {
-  unit: Unit;
-  period: Period;
+/** The planner acting, for the workflow (services/report-workflow.ts). */
+function actor(request: FastifyRequest): Actor {
+  return { auth: requireAuth(request), requestId: String(request.id) };
 }
 
 /** Access first (a unit token never learns anything about another unit), then the unit and period must exist. */
@@ -47,21 +45,32 @@ function resolveReport(
   return { unit, period };
 }
 
-async function requireState(app: FastifyInstance, ref: ReportRef): Promise<ReportStateRow> {
-  const state = await getReportState(app.store.db, ref.unit.code, ref.period.id);
-  if (!state) throw CT_REPORT_NOT_FOUND({ unitCode: ref.unit.code, period: ref.period.id });
-  return state;
-}
-
-function actionResponse(state: ReportStateRow) {
+/** A report's state, planner comment and latest revision. */
+async function reportView(app: FastifyInstance, ref: ReportRef) {
+  const state = await requireState(app, ref);
+  const latest = (await getSubmission(app.store.db, state.latest_submission_id)) as SubmissionRow;
+  const stored = unpackContent(latest.content);
   return {
-    unitCode: state.unit_code,
-    period: state.period,
+    unitCode: ref.unit.code,
+    unitName: ref.unit.name,
+    period: ref.period.id,
     status: state.status as "submitted" | "returned" | "accepted",
     locked: state.locked === 1,
     comment: state.comment,
-    latestSubmissionId: state.latest_submission_id,
+    onTime: state.first_on_time === 1,
+    firstReceivedAt: state.first_received_at,
+    lastReceivedAt: state.last_received_at,
+    revisions: state.latest_revision,
     acceptedSubmissionId: state.accepted_submission_id,
+    latest: receiptOf(latest, state, false),
+    report: {
+      catalogVersion: stored.report.catalogVersion,
+      locale: stored.report.locale,
+      contact: canonicalContact(stored.report.contact),
+      entries: stored.report.entries,
+      parsed: stored.parsed,
+    },
+    ytd: await yearToDate(app, ref.unit.code, ref.period),
   };
 }
 
@@ -77,34 +86,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ReportResponse },
       },
     },
-    async (request) => {
-      const ref = resolveReport(app, request, request.params);
-      const state = await requireState(app, ref);
-      const latest = (await getSubmission(app.store.db, state.latest_submission_id)) as SubmissionRow;
-      const stored = unpackContent(latest.content);
-      return {
-        unitCode: ref.unit.code,
-        unitName: ref.unit.name,
-        period: ref.period.id,
-        status: state.status as "submitted" | "returned" | "accepted",
-        locked: state.locked === 1,
-        comment: state.comment,
-        onTime: state.first_on_time === 1,
-        firstReceivedAt: state.first_received_at,
-        lastReceivedAt: state.last_received_at,
-        revisions: state.latest_revision,
-        acceptedSubmissionId: state.accepted_submission_id,
-        latest: receiptOf(latest, state, false),
-        report: {
-          catalogVersion: stored.report.catalogVersion,
-          locale: stored.report.locale,
-          contact: canonicalContact(stored.report.contact),
-          entries: stored.report.entries,
-          parsed: stored.parsed,
-        },
-        ytd: await yearToDate(app, ref.unit.code, ref.period),
-      };
-    },
+    async (request) => reportView(app, resolveReport(app, request, request.params)),
   );
 
   app.get(
@@ -192,70 +174,6 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  /**
-   * A planner action: one conditional update (it applies only to the state the checks saw, so a submission arriving
-   * at the same moment is never silently accepted or returned) plus its audit event, in one transaction.
-   */
-  async function act(
-    request: FastifyRequest,
-    ref: ReportRef,
-    action: AuditAction,
-    decide: (
-      state: ReportStateRow,
-    ) => Partial<Pick<ReportStateRow, "status" | "locked" | "comment" | "accepted_submission_id">>,
-    details: Record<string, unknown>,
-  ) {
-    const auth = requireAuth(request);
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const state = await requireState(app, ref);
-      const change = decide(state);
-      const now = app.clock().toISOString();
-      const applied = await app.writer.write(async (trx) => {
-        const r = await trx
-          .updateTable("report_state")
-          .set({ ...change, updated_at: now })
-          .where("unit_code", "=", state.unit_code)
-          .where("period", "=", state.period)
-          .where("latest_submission_id", "=", state.latest_submission_id)
-          .where("locked", "=", state.locked)
-          .executeTakeFirst();
-        if (Number(r.numUpdatedRows) !== 1) return false;
-        await trx
-          .insertInto("audit_event")
-          .values(
-            auditRow(
-              action,
-              now,
-              auth.tokenId,
-              { unitCode: state.unit_code, period: state.period },
-              {
-                ...details,
-                submissionId: state.latest_submission_id,
-                revision: state.latest_revision,
-              },
-            ),
-          )
-          .execute();
-        return true;
-      });
-      if (applied) return actionResponse({ ...state, ...change } as ReportStateRow);
-    }
-    throw CT_INTERNAL({ requestId: String(request.id) });
-  }
-
-  /** When the planner names the revision they looked at, it must still be the latest. */
-  function expectLatest(ref: ReportRef, state: ReportStateRow, seen: string | undefined): void {
-    if (seen && seen.toLowerCase() !== state.latest_submission_id) {
-      throw CT_OUT_OF_DATE({
-        unitCode: ref.unit.code,
-        period: ref.period.id,
-        supersedes: seen,
-        latestSubmissionId: state.latest_submission_id,
-        latestRevision: state.latest_revision,
-      });
-    }
-  }
-
   app.post(
     "/reports/:unit/:period/return",
     {
@@ -268,21 +186,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ReportActionResponse },
       },
     },
-    async (request) => {
-      const ref = resolveReport(app, request, request.params);
-      const comment = request.body.comment.normalize("NFC");
-      return act(
-        request,
-        ref,
-        "report.returned",
-        (state) => {
-          if (state.locked === 1) throw CT_REPORT_LOCKED({ unitCode: ref.unit.code, period: ref.period.id });
-          expectLatest(ref, state, request.body.submissionId);
-          return { status: "returned", comment };
-        },
-        { comment },
-      );
-    },
+    async (request) => returnReport(app, actor(request), resolveReport(app, request, request.params), request.body),
   );
 
   app.post(
@@ -297,20 +201,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ReportActionResponse },
       },
     },
-    async (request) => {
-      const ref = resolveReport(app, request, request.params);
-      const comment = request.body?.comment?.normalize("NFC") || null;
-      return act(
-        request,
-        ref,
-        "report.accepted",
-        (state) => {
-          expectLatest(ref, state, request.body?.submissionId);
-          return { status: "accepted", locked: 1, comment, accepted_submission_id: state.latest_submission_id };
-        },
-        { comment },
-      );
-    },
+    async (request) => acceptReport(app, actor(request), resolveReport(app, request, request.params), request.body),
   );
 
   app.post(
@@ -325,19 +216,6 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ReportActionResponse },
       },
     },
-    async (request) => {
-      const ref = resolveReport(app, request, request.params);
-      const reason = request.body.reason.normalize("NFC");
-      return act(
-        request,
-        ref,
-        "report.unlocked",
-        (state) => {
-          if (state.locked !== 1) throw CT_REPORT_NOT_LOCKED({ unitCode: ref.unit.code, period: ref.period.id });
-          return { locked: 0, comment: reason };
-        },
-        { reason },
-      );
-    },
+    async (request) => unlockReport(app, actor(request), resolveReport(app, request, request.params), request.body),
   );
 };

@@ -7,12 +7,13 @@
  *  - an accepted report is locked → 409 CT_REPORT_LOCKED; an unknown or old catalog → 409 CT_CATALOG_VERSION;
  *  - the domain's validate() decides errors (422 CT_REPORT_INVALID) and unjustified warnings (422
  *    CT_JUSTIFICATION_REQUIRED) — the server never trusts the client's own check.
- * The write is one transaction (shared with other submissions under group commit) whose conditional update of the
- * report head and the unique keys make concurrent retries and concurrent edits safe across instances.
+ * The rules and the write go to the handle's SubmissionStore (db/submission-store/): one transaction (shared with
+ * other submissions under group commit) whose conditional update of the report head and the unique keys make
+ * concurrent retries and concurrent edits safe across instances.
  */
 import type { FastifyInstance } from "fastify";
 import { isOnTime, makePeriod, parsePeriod, periodLabel, reportsIn, validate } from "../../domain";
-import type { Bilingual, Catalog, ParsedEntry, Period, Unit, ValidationIssue } from "../../domain/types";
+import type { Bilingual, Catalog, Period, Unit, ValidationIssue, ValidationResult } from "../../domain/types";
 import { canonicalPeriodId } from "../periods";
 import { figuresOutOfRange, type FigureOutOfRange, type FigurePart } from "../../domain/rules/bounds";
 import type { AuthContext } from "../plugins/auth";
@@ -32,27 +33,9 @@ import {
 } from "../errors";
 import type { SubmissionHead } from "../db/submissions";
 import type { ReportStateRow } from "../db/schema";
-import { isUniqueViolation } from "../db/connect";
 import type { DryRunResult, Receipt, ReceiptStatus, SubmissionRequestBody } from "../../api";
-import {
-  addFlows,
-  canonicalContent,
-  diffEntries,
-  flowsOf,
-  packContent,
-  packText,
-  unpackContent,
-  type Change,
-} from "./content";
-import { NothingWritten } from "./writer";
+import { addFlows, canonicalContent, diffEntries, unpackContent } from "./content";
 import { rulesVerdict, type CheckContext, type CheckPayload, type RulesRefusal } from "./submission-check";
-import { CHECK_SLOTS, type CheckThread } from "./check-thread";
-
-/** A thread that runs the submission checker (the SQLite writer thread, or the check thread). */
-interface CheckHost {
-  useChecker(modulePath: string): void;
-  setContext(version: number, data: unknown): void;
-}
 
 /** The receipt and the dry-run verdict are the wire contract's types (src/api/submissions.ts). */
 export type { DryRunResult, Receipt, ReceiptStatus } from "../../api";
@@ -61,9 +44,6 @@ export type SubmitOutcome =
   | { kind: "stored"; receipt: Receipt }
   | { kind: "replay"; receipt: Receipt }
   | { kind: "dryRun"; result: DryRunResult };
-
-/** Another request wrote first (a concurrent retry of the same id, or another revision). */
-class RaceLost extends NothingWritten {}
 
 export function receiptStatus(id: string, state: ReportStateRow | undefined): ReceiptStatus {
   if (!state) return "submitted";
@@ -117,20 +97,6 @@ function outOfDate(unitCode: string, period: string, supersedes: string | null, 
   });
 }
 
-/** What #store() needs of a submission that passed every check but, maybe, the rules. */
-interface StoreArgs {
-  unitCode: string;
-  submissionId: string;
-  supersedes: string | null;
-  content: ReturnType<typeof canonicalContent>;
-  state: ReportStateRow | undefined;
-  client: string | null;
-  auth: AuthContext;
-  period: Period;
-  unit: Unit;
-  catalog: Catalog;
-}
-
 /** The rules' refusal as the API answers it (the same whether validate() ran here or on the writer thread). */
 function rulesRefusal(r: RulesRefusal): Error {
   return r.kind === "invalid"
@@ -162,43 +128,242 @@ function figureRefusal(found: FigureOutOfRange[]): Error {
   );
 }
 
+/** A request as the rules read it: normalized once, with the unit, period and catalog it names. */
+interface Incoming {
+  body: SubmissionRequestBody;
+  dryRun: boolean;
+  unitCode: string;
+  /** canonical ("2026-q1" → "2026-Q1"): every rule and query sees only that */
+  periodId: string;
+  submissionId: string;
+  supersedes: string | null;
+  content: ReturnType<typeof canonicalContent>;
+  period: Period | null;
+  unit: Unit | undefined;
+  catalog: Catalog;
+}
+
+/** The report as it stands: its head (none before the first revision) and the year-to-date flows before it. */
+interface Current {
+  state: ReportStateRow | undefined;
+  ytd: Record<string, number>;
+}
+
 export class SubmissionService {
   readonly #app: FastifyInstance;
-  /** the reference data last sent to the checking thread, and its number */
+  /** the reference data last sent to the store's checker, and the number the store gave it */
   #sent: {
-    thread: CheckHost;
     catalog: Catalog;
     units: readonly unknown[];
     applicability: unknown;
     unitTargets: unknown;
     version: number;
   } | null = null;
-  /** where no SQLite writer thread runs the rules (PostgreSQL): a thread of their own (plugins/db.ts) */
-  readonly #checks: CheckThread | null;
 
   readonly #checkBounds: boolean;
 
   constructor(app: FastifyInstance, opts: { checkBounds?: boolean } = {}) {
     this.#app = app;
-    this.#checks = app.checks;
     this.#checkBounds = opts.checkBounds !== false;
+    // the checker the store runs the rules with (on PostgreSQL this starts the check thread)
+    app.store.submissions.useChecker(require.resolve("./submission-check"));
   }
 
-  /** The checking thread's context number for the current reference data (sent first when it changed). */
-  #contextFor(thread: CheckHost): number {
+  /**
+   * The rules of POST /submissions, in order. A refusal first answers a retry of a stored submission with its
+   * receipt (its conditions may have changed since: a newer revision, a lock, a new catalog); on the path of a new
+   * submission that costs no query, since the write itself finds a duplicate id.
+   */
+  async submit(body: SubmissionRequestBody, auth: AuthContext, client: string | null): Promise<SubmitOutcome> {
+    const s = this.#read(body);
+    this.#mayPost(s, auth);
+    const refuse = async (e: Error): Promise<SubmitOutcome> => {
+      if (!s.dryRun) {
+        const replay = await this.#replayOrConflict(s.submissionId, s.unitCode, s.content.hash);
+        if (replay) return { kind: "replay", receipt: replay };
+      }
+      throw e;
+    };
+    const early = this.#figuresInRange(s) ?? this.#inPlan(s) ?? this.#notRetired(s) ?? (await this.#currentCatalog(s));
+    if (early) return refuse(early);
+    const current = await this.#current(s);
+    const stale = this.#fromTheHead(s, current.state);
+    if (stale) return refuse(stale);
+    // the rules: for a new revision of a known unit and period, in the store, off the event loop where it can;
+    // a dry run, or an unknown unit or period, here
+    if (!s.dryRun && s.period && s.unit) return this.#store(s, current, auth, client, refuse);
+    return this.#validateHere(s, current, refuse);
+  }
+
+  #read(body: SubmissionRequestBody): Incoming {
+    const unitCode = body.unitCode.trim();
+    const periodId = canonicalPeriodId(body.period);
+    const supersedes = body.supersedes ? body.supersedes.toLowerCase() : null;
+    const reference = this.#app.reference;
+    return {
+      body,
+      dryRun: body.dryRun === true,
+      unitCode,
+      periodId,
+      submissionId: body.submissionId.toLowerCase(),
+      supersedes,
+      content: canonicalContent({
+        unitCode,
+        period: periodId,
+        catalogVersion: body.catalogVersion,
+        locale: body.locale,
+        supersedes,
+        contact: body.contact,
+        entries: body.entries,
+      }),
+      period: parsePeriod(periodId),
+      unit: reference.registry.byCode(unitCode),
+      catalog: reference.currentCatalog,
+    };
+  }
+
+  /** Who may send what: a unit token only its own unit; planners and admins may only dry-run (check a workbook). */
+  #mayPost(s: Incoming, auth: AuthContext): void {
+    if (auth.role === "unit") {
+      if (auth.unitCode !== s.unitCode)
+        throw CT_UNIT_FORBIDDEN({ tokenUnit: auth.unitCode ?? "?", unitCode: s.unitCode });
+    } else if (!s.dryRun) {
+      throw CT_ROLE_FORBIDDEN({ role: auth.role, needed: ["unit"] });
+    }
+  }
+
+  /** Every figure within what its target can hold. */
+  #figuresInRange(s: Incoming): Error | null {
+    if (!this.#checkBounds) return null;
+    const outOfRange = figuresOutOfRange(s.body.entries, s.catalog, s.body.locale);
+    return outOfRange.length > 0 ? figureRefusal(outOfRange) : null;
+  }
+
+  /** The period within the plan's years. */
+  #inPlan(s: Incoming): Error | null {
+    const { period } = s;
+    const plan = this.#app.plan;
+    if (period && (period.year < plan.from || period.year > plan.to)) {
+      return CT_PERIOD_OUT_OF_PLAN({ period: period.id, from: plan.from, to: plan.to });
+    }
+    return null;
+  }
+
+  /**
+   * A retired unit reports only for the periods before its retirement (corrections of those still go through);
+   * said first, since no other change to the report would make it acceptable.
+   */
+  #notRetired(s: Incoming): Error | null {
+    const { period, unit } = s;
+    if (!period || !unit || reportsIn(unit, period)) return null;
+    const from = parsePeriod(unit.retiredFrom as string) as Period;
+    return CT_UNIT_RETIRED({
+      unitCode: s.unitCode,
+      unitName: unit.name,
+      period: period.id,
+      retiredFrom: from.id,
+      retiredFromLabel: { vi: periodLabel(from, "vi"), en: periodLabel(from, "en") },
+    });
+  }
+
+  /** Sent with the current catalog. */
+  async #currentCatalog(s: Incoming): Promise<Error | null> {
+    const sent = s.body.catalogVersion;
+    if (sent === s.catalog.version) return null;
+    const known = (await this.#app.reference.catalog(sent)) !== undefined;
+    return CT_CATALOG_VERSION({ sent, current: s.catalog.version, known });
+  }
+
+  /** The report's head and the year-to-date flows before this period, in one query. */
+  async #current(s: Incoming): Promise<Current> {
+    const ytd: Record<string, number> = {};
+    if (!s.period || !s.unit) return { state: undefined, ytd };
+    const app = this.#app;
+    const read = await app.statements.stateAndFlows(
+      app.store.db,
+      s.unitCode,
+      s.periodId,
+      earlierPeriodsOfYear(s.period),
+    );
+    for (const f of read.flows) addFlows(ytd, f);
+    return { state: read.state, ytd };
+  }
+
+  /** Not a retry of the head, the report unlocked, and `supersedes` naming its latest revision. */
+  #fromTheHead(s: Incoming, state: ReportStateRow | undefined): Error | null {
+    if (!s.period || !s.unit) return null;
+    if (state) {
+      // a retry of the head (or accepted) revision: refuse() answers it with the stored receipt; the error is only
+      // thrown if that revision vanished, which the append-only table rules out
+      const id = s.submissionId;
+      if (!s.dryRun && (state.latest_submission_id === id || state.accepted_submission_id === id)) {
+        return CT_INTERNAL({ requestId: id });
+      }
+      if (state.locked === 1) return CT_REPORT_LOCKED({ unitCode: s.unitCode, period: s.periodId });
+    }
+    if ((state?.latest_submission_id ?? null) !== s.supersedes)
+      return outOfDate(s.unitCode, s.periodId, s.supersedes, state);
+    return null;
+  }
+
+  /** The rules on the event loop: a dry run's answer, or the refusal of an unknown unit or period. */
+  async #validateHere(s: Incoming, current: Current, refuse: (e: Error) => Promise<SubmitOutcome>) {
+    const reference = this.#app.reference;
+    const { body } = s;
+    const result = validate(
+      {
+        unitCode: s.unitCode,
+        period: s.periodId,
+        catalogVersion: body.catalogVersion,
+        locale: body.locale,
+        entries: s.content.entries,
+      },
+      {
+        catalog: s.catalog,
+        units: reference.registry,
+        ytd: current.ytd,
+        applicability: reference.applicability,
+        unitTargets: reference.unitTargets,
+      },
+    );
+    if (!s.dryRun) {
+      // validate() reports an unknown unit or period as errors
+      const verdict = rulesVerdict(result) ?? "invalid";
+      return refuse(rulesRefusal({ kind: verdict, counts: result.counts, issues: result.issues }));
+    }
+    return { kind: "dryRun" as const, result: await this.#dryRunResult(current, result) };
+  }
+
+  async #dryRunResult(current: Current, result: ValidationResult): Promise<DryRunResult> {
+    const { state, ytd } = current;
+    const app = this.#app;
+    const latest = state ? await app.statements.content(app.store.db, state.latest_submission_id) : undefined;
+    const changes = diffEntries(latest ? unpackContent(latest).parsed : [], result.entries);
+    return {
+      dryRun: true,
+      ok: result.ok,
+      issues: result.issues,
+      counts: result.counts,
+      assessments: result.assessments.map((a) => ({ targetId: a.targetId, progress: a.progress, figure: a.figure })),
+      wouldCreateRevision: (state?.latest_revision ?? 0) + 1,
+      changes,
+      ytd,
+    };
+  }
+
+  /** The store's context number for the current reference data (sent first when it changed). */
+  #context(): number {
     const reference = this.#app.reference;
     const sent = this.#sent;
     if (
       sent &&
-      sent.thread === thread &&
       sent.catalog === reference.currentCatalog &&
       sent.units === reference.units &&
       sent.applicability === reference.applicability &&
       sent.unitTargets === reference.unitTargets
     )
       return sent.version;
-    if (!sent || sent.thread !== thread) thread.useChecker(require.resolve("./submission-check"));
-    const version = (sent?.version ?? 0) + 1;
+    const store = this.#app.store.submissions;
     const { applicability, unitTargets } = reference;
     const context: CheckContext = {
       catalog: reference.currentCatalog,
@@ -206,280 +371,79 @@ export class SubmissionService {
       applicability,
       unitTargets,
     };
-    thread.setContext(version, context);
-    this.#sent = {
-      thread,
-      catalog: reference.currentCatalog,
-      units: reference.units,
-      applicability,
-      unitTargets,
-      version,
-    };
+    const version = store.context(context);
+    this.#sent = { catalog: reference.currentCatalog, units: reference.units, applicability, unitTargets, version };
     return version;
   }
 
-  async submit(body: SubmissionRequestBody, auth: AuthContext, client: string | null): Promise<SubmitOutcome> {
-    const app = this.#app;
-    const db = app.store.db;
-    const statements = app.statements;
-    const dryRun = body.dryRun === true;
-    const unitCode = body.unitCode.trim();
-    // read once into its canonical form ("2026-q1" → "2026-Q1"): every rule and query below sees only that
-    const periodId = canonicalPeriodId(body.period);
-    const submissionId = body.submissionId.toLowerCase();
-    const supersedes = body.supersedes ? body.supersedes.toLowerCase() : null;
-
-    // who may send what: a unit token only its own unit; planners and admins may only dry-run (check a workbook)
-    if (auth.role === "unit") {
-      if (auth.unitCode !== unitCode) throw CT_UNIT_FORBIDDEN({ tokenUnit: auth.unitCode ?? "?", unitCode });
-    } else if (!dryRun) {
-      throw CT_ROLE_FORBIDDEN({ role: auth.role, needed: ["unit"] });
-    }
-
-    const content = canonicalContent({
-      unitCode,
-      period: periodId,
-      catalogVersion: body.catalogVersion,
-      locale: body.locale,
-      supersedes,
-      contact: body.contact,
-      entries: body.entries,
-    });
-    // Before any refusal, a retry of a stored submission gets its stored receipt (its conditions may have changed
-    // since: a newer revision, a lock, a new catalog). On the path of a new submission this costs no query: the
-    // write itself finds a duplicate id.
-    const refuse = async (e: Error): Promise<SubmitOutcome> => {
-      if (!dryRun) {
-        const replay = await this.#replayOrConflict(submissionId, unitCode, content.hash);
-        if (replay) return { kind: "replay", receipt: replay };
-      }
-      throw e;
-    };
-
-    const reference = app.reference;
-    if (this.#checkBounds) {
-      const outOfRange = figuresOutOfRange(body.entries, reference.currentCatalog, body.locale);
-      if (outOfRange.length > 0) return refuse(figureRefusal(outOfRange));
-    }
-    const period = parsePeriod(periodId);
-    if (period && (period.year < app.plan.from || period.year > app.plan.to)) {
-      return refuse(CT_PERIOD_OUT_OF_PLAN({ period: period.id, from: app.plan.from, to: app.plan.to }));
-    }
-    const unit = reference.registry.byCode(unitCode);
-    // a retired unit reports only for the periods before its retirement (corrections of those still go through);
-    // said first, since no other change to the report would make it acceptable
-    if (period && unit && !reportsIn(unit, period)) {
-      const from = parsePeriod(unit.retiredFrom as string) as Period;
-      return refuse(
-        CT_UNIT_RETIRED({
-          unitCode,
-          unitName: unit.name,
-          period: period.id,
-          retiredFrom: from.id,
-          retiredFromLabel: { vi: periodLabel(from, "vi"), en: periodLabel(from, "en") },
-        }),
-      );
-    }
-
-    const catalog: Catalog = reference.currentCatalog;
-    if (body.catalogVersion !== catalog.version) {
-      const known = (await reference.catalog(body.catalogVersion)) !== undefined;
-      return refuse(CT_CATALOG_VERSION({ sent: body.catalogVersion, current: catalog.version, known }));
-    }
-
-    let state: ReportStateRow | undefined;
-    const ytd: Record<string, number> = {};
-    if (period && unit) {
-      const read = await statements.stateAndFlows(db, unitCode, periodId, earlierPeriodsOfYear(period));
-      state = read.state;
-      for (const f of read.flows) addFlows(ytd, f);
-      if (state) {
-        // a retry of the head (or accepted) revision: refuse() answers it with the stored receipt; the error is only
-        // thrown if that revision vanished, which the append-only table rules out
-        if (!dryRun && (state.latest_submission_id === submissionId || state.accepted_submission_id === submissionId)) {
-          return refuse(CT_INTERNAL({ requestId: submissionId }));
-        }
-        if (state.locked === 1) return refuse(CT_REPORT_LOCKED({ unitCode, period: periodId }));
-      }
-      if ((state?.latest_submission_id ?? null) !== supersedes)
-        return refuse(outOfDate(unitCode, periodId, supersedes, state));
-    }
-
-    const report = { unitCode, period: periodId, catalogVersion: body.catalogVersion, locale: body.locale };
-    // a submission of a known unit and period is validated off the event loop (submission-check.ts): on the SQLite
-    // writer thread right before its write, or on the check thread; a dry run, or an unknown unit or period, here
-    const w = { unitCode, submissionId, supersedes, content, state, client, auth };
-    if (!dryRun && period && unit && (app.store.writerThread?.available || this.#checks?.available)) {
-      const outcome = await this.#store({ ...w, period, unit, catalog }, null, { input: report, ytd });
-      return outcome instanceof Error ? refuse(outcome) : outcome;
-    }
-    const result = validate(
-      { ...report, entries: content.entries },
-      {
-        catalog,
-        units: reference.registry,
-        ytd,
-        applicability: reference.applicability,
-        unitTargets: reference.unitTargets,
-      },
-    );
-
-    if (dryRun) {
-      let changes: Change[];
-      if (state) {
-        const latest = await statements.content(db, state.latest_submission_id);
-        changes = diffEntries(latest ? unpackContent(latest).parsed : [], result.entries);
-      } else {
-        changes = diffEntries([], result.entries);
-      }
-      return {
-        kind: "dryRun",
-        result: {
-          dryRun: true,
-          ok: result.ok,
-          issues: result.issues,
-          counts: result.counts,
-          assessments: result.assessments.map((a) => ({
-            targetId: a.targetId,
-            progress: a.progress,
-            figure: a.figure,
-          })),
-          wouldCreateRevision: (state?.latest_revision ?? 0) + 1,
-          changes,
-          ytd,
-        },
-      };
-    }
-
-    const verdict = rulesVerdict(result);
-    if (verdict) return refuse(rulesRefusal({ kind: verdict, counts: result.counts, issues: result.issues }));
-    // validate() reports an unknown unit or period as errors, so both are known here
-    const outcome = await this.#store(
-      { ...w, period: period as Period, unit: unit as NonNullable<typeof unit>, catalog },
-      result.entries,
-    );
-    return outcome instanceof Error ? refuse(outcome) : outcome;
-  }
-
-  /**
-   * Store a revision: `parsed` when validate() ran here; null to have the writer thread validate it first
-   * (`check`), which may answer with the rules' refusal instead (returned, for refuse()).
-   */
+  /** The rules and the write, in the store: stored, raced (answered as the later request), or refused. */
   async #store(
-    w: StoreArgs,
-    parsed: readonly ParsedEntry[] | null,
-    check?: Pick<CheckPayload, "input" | "ytd">,
-  ): Promise<SubmitOutcome | Error> {
+    s: Incoming,
+    current: Current,
+    auth: AuthContext,
+    client: string | null,
+    refuse: (e: Error) => Promise<SubmitOutcome>,
+  ): Promise<SubmitOutcome> {
     const app = this.#app;
-    const db = app.store.db;
-    const statements = app.statements;
-    const { unitCode, submissionId, supersedes, content, state } = w;
-    const periodId = w.period.id;
+    const period = s.period as Period;
+    const unit = s.unit as Unit;
     const now = app.clock();
     const receivedAt = now.toISOString();
-    const onTime = isOnTime(w.period, now);
-    const revision = (state?.latest_revision ?? 0) + 1;
-    const demo = w.unit.demo === true;
-    const thread = app.store.writerThread;
-    // with a check, the thread fills in the flows and the stored text from the figures it parsed: the writer
-    // thread as it writes, the check thread before the write
-    let flows = "";
-    let packed: Buffer | null = null;
-    let hash = parsed ? content.hash : "";
-    if (parsed) flows = flowsOf(w.catalog, parsed);
-    else if (!thread && this.#checks && check) {
-      const answer = await this.#checks.check(this.#contextFor(this.#checks), {
-        ...check,
-        canonicalText: content.text,
-        ...CHECK_SLOTS,
-      } satisfies CheckPayload);
-      if ("verdict" in answer) return rulesRefusal(answer.verdict as RulesRefusal);
-      flows = answer.flows;
-      hash = answer.hash;
-      packed = Buffer.from(answer.content.buffer, answer.content.byteOffset, answer.content.byteLength);
-    }
-    const caps = app.store.caps;
-    const advance = {
-      unitCode,
-      period: periodId,
-      expectedLatest: supersedes,
-      submissionId,
+    const onTime = isOnTime(period, now);
+    const revision = (current.state?.latest_revision ?? 0) + 1;
+    const input = {
+      unitCode: s.unitCode,
+      period: s.periodId,
+      catalogVersion: s.body.catalogVersion,
+      locale: s.body.locale,
+    };
+    const outcome = await app.store.submissions.store({
+      revision: {
+        id: s.submissionId,
+        unit_code: s.unitCode,
+        period: s.periodId,
+        revision,
+        supersedes: s.supersedes,
+        catalog_version: s.catalog.version,
+        received_at: receivedAt,
+        client,
+        token_id: auth.tokenId,
+        on_time: onTime ? 1 : 0,
+        demo: unit.demo === true ? 1 : 0,
+        contact: s.content.contact ? JSON.stringify(s.content.contact) : null,
+      },
+      context: this.#context(),
+      check: { input, ytd: current.ytd, canonicalText: s.content.text } satisfies Omit<
+        CheckPayload,
+        "flowsAt" | "contentAt" | "hashAt"
+      >,
+    });
+    if (outcome.kind === "refused") return refuse(rulesRefusal(outcome.verdict as RulesRefusal));
+    if (outcome.kind === "raced") return this.#raced(s);
+    const receipt: Receipt = {
+      submissionId: s.submissionId,
+      unitCode: s.unitCode,
+      period: s.periodId,
       revision,
+      supersedes: s.supersedes,
       receivedAt,
       onTime,
-      demo,
-      flows,
-      contact: content.contact ? JSON.stringify(content.contact) : null,
+      status: "submitted",
+      replay: false,
     };
-    const fields = {
-      id: submissionId,
-      unit_code: unitCode,
-      period: periodId,
-      revision,
-      supersedes,
-      content_hash: hash,
-      flows,
-      catalog_version: w.catalog.version,
-      received_at: receivedAt,
-      client: w.client,
-      token_id: w.auth.tokenId,
-      on_time: onTime ? 1 : 0,
-      demo: demo ? 1 : 0,
-    };
-    try {
-      if (thread && (parsed === null || thread.available)) {
-        // SQLite: on the writer thread, which compresses the content and commits (durably) before it answers
-        const steps = statements.writeSteps(advance, fields, parsed ? packText(content.text, parsed) : "");
-        const outcome = await thread.write(
-          steps,
-          check && {
-            context: this.#contextFor(thread),
-            payload: {
-              ...check,
-              canonicalText: content.text,
-              ...statements.writeStepSlots(supersedes === null),
-            } satisfies CheckPayload,
-          },
-        );
-        if (outcome === "refused") throw new RaceLost();
-        if (typeof outcome === "object") return rulesRefusal(outcome.verdict as RulesRefusal);
-      } else if (caps.writeCte) {
-        // one atomic statement, committed (durably) before it returns
-        const row = { ...fields, content: packed ?? packContent(content.text, parsed as ParsedEntry[]) };
-        if (!(await statements.storeInOneStatement(db, advance, row))) throw new RaceLost();
-      } else {
-        const row = { ...fields, content: packed ?? packContent(content.text, parsed as ParsedEntry[]) };
-        await app.writer.write(async (trx) => {
-          // jobs that share a commit see each other's rows but not each other's errors: look before writing
-          if (caps.groupCommit && (await statements.exists(trx, submissionId))) throw new RaceLost();
-          if (!(await statements.advance(trx, advance))) throw new RaceLost();
-          await statements.insert(trx, row);
-        });
-      }
-    } catch (e) {
-      if (!(e instanceof RaceLost) && !isUniqueViolation(e)) throw e;
-      // Another request wrote first: answer as the later one.
-      const replay = await this.#replayOrConflict(submissionId, unitCode, content.hash);
-      if (replay) return { kind: "replay", receipt: replay };
-      const now2 = await statements.state(db, unitCode, periodId);
-      if (now2?.locked === 1) throw CT_REPORT_LOCKED({ unitCode, period: periodId });
-      if ((now2?.latest_submission_id ?? null) !== supersedes) throw outOfDate(unitCode, periodId, supersedes, now2);
-      throw CT_INTERNAL({ requestId: submissionId });
-    }
-    return {
-      kind: "stored",
-      receipt: {
-        submissionId,
-        unitCode,
-        period: periodId,
-        revision,
-        supersedes,
-        receivedAt,
-        onTime,
-        status: "submitted",
-        replay: false,
-      },
-    };
+    return { kind: "stored", receipt };
+  }
+
+  /** Another request wrote first: answer as the later one. */
+  async #raced(s: Incoming): Promise<SubmitOutcome> {
+    const replay = await this.#replayOrConflict(s.submissionId, s.unitCode, s.content.hash);
+    if (replay) return { kind: "replay", receipt: replay };
+    const app = this.#app;
+    const now = await app.statements.state(app.store.db, s.unitCode, s.periodId);
+    if (now?.locked === 1) throw CT_REPORT_LOCKED({ unitCode: s.unitCode, period: s.periodId });
+    if ((now?.latest_submission_id ?? null) !== s.supersedes)
+      throw outOfDate(s.unitCode, s.periodId, s.supersedes, now);
+    throw CT_INTERNAL({ requestId: s.submissionId });
   }
 
   /** The stored receipt when this id is a retry of the same content; throws 409 when the id holds other content. */

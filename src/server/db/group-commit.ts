@@ -9,8 +9,13 @@
  * own transaction on the pool, and the database groups the commits itself.
  */
 import type { Kysely } from "kysely";
-import type { DbHandle } from "../db/connect";
-import type { Database } from "../db/schema";
+import type { Database } from "./schema";
+
+/** What the writer needs of a database handle (connect.ts DbHandle). */
+export interface WriterHandle {
+  db: Kysely<Database>;
+  caps: { groupCommit: boolean };
+}
 
 export type WriteJob<T> = (trx: Kysely<Database>) => Promise<T>;
 
@@ -32,13 +37,13 @@ interface Pending {
 const MAX_BATCH = 64;
 
 export class Writer {
-  readonly #handle: DbHandle;
+  readonly #handle: WriterHandle;
   #queue: Pending[] = [];
   #flushing = false;
   /** commits, jobs committed (not refused) and batches rolled back, for the benchmarks */
   readonly stats = { commits: 0, jobs: 0, rollbacks: 0 };
 
-  constructor(handle: DbHandle) {
+  constructor(handle: WriterHandle) {
     this.#handle = handle;
   }
 

@@ -9,7 +9,7 @@
  */
 import { deflateRawSync } from "node:zlib";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
-import { PACK_OPTIONS, type StepParam, type WriteChecker } from "../db/writer-thread";
+import { PACK_OPTIONS, type CheckSlots, type StepParam, type WriteChecker } from "./writer-thread";
 
 /** A check's answer: the rules' verdict (nothing to store), or the flows and the deflated stored content. */
 export type CheckAnswer = { verdict: unknown } | { flows: string; content: Uint8Array; hash: string };
@@ -105,10 +105,10 @@ export class CheckThread {
 }
 
 /** Where the checker puts the flows, the stored text and the hash here: one parameter list [flows, text, hash]. */
-export const CHECK_SLOTS = {
-  flowsAt: [[0, 0]] as [number, number][],
-  contentAt: [0, 1] as [number, number],
-  hashAt: [0, 2] as [number, number],
+export const CHECK_SLOTS: CheckSlots = {
+  flowsAt: [[0, 0]],
+  contentAt: [0, 1],
+  hashAt: [0, 2],
 };
 
 function threadMain(): void {
