@@ -13,7 +13,7 @@ import { catalogIndex } from "../catalog/catalog";
 import { AppError } from "../errors";
 import { hanoiDate } from "../periods/dates";
 import { isDue } from "../rules/cadence";
-import type { Period, Target, UnitRegistry } from "../types";
+import type { Period, Target, UnitRegistry, UnitReport } from "../types";
 import { addToYear, basePoint, newYear, type BasePoint, type YearSoFar } from "./points";
 import { change, pace } from "./pace";
 import { leadIn, periodRange, periodsPerYear } from "./range";
@@ -78,6 +78,11 @@ function targetsOf(req: SeriesRequest): Target[] {
   return req.catalog.targets.filter((t) => wanted.has(t.id));
 }
 
+/** The reports of the selected units only: aggregate() then indexes a handful of reports, not every unit's. */
+function selected(reports: readonly UnitReport[], only: ReadonlySet<string> | null): readonly UnitReport[] {
+  return only === null ? reports : reports.filter((r) => only.has(r.unitCode));
+}
+
 /** Per target, its points over the periods read (the year before the range, then the range). */
 interface Track {
   target: Target;
@@ -133,19 +138,26 @@ export function buildSeries(req: SeriesRequest): TargetSeries[] {
     points: [],
     year: newYear(0),
   }));
+  const only = sel.unitCodes ? new Set(sel.unitCodes) : null;
   const today = req.asOf ? hanoiDate(req.asOf) : null;
   for (let i = 0; i < periods.length; i++) {
     const period = periods[i];
     // flows: the selection's sum of the earlier periods of the year, so that assess() judges the year to date
     const ytd: Record<string, number> = {};
     for (const tr of tracks) ytd[tr.target.id] = tr.year.year === period.year ? tr.year.known : 0;
-    const figures = aggregate(catalog, period, reportsForPeriod(catalog, req.reports, period), registry, {
-      unitCodes: sel.unitCodes,
-      includeDemo: sel.includeDemo,
-      applicability: req.applicability,
-      ytd,
-      asOf: req.asOf,
-    });
+    const figures = aggregate(
+      catalog,
+      period,
+      selected(reportsForPeriod(catalog, req.reports, period), only),
+      registry,
+      {
+        unitCodes: sel.unitCodes,
+        includeDemo: sel.includeDemo,
+        applicability: req.applicability,
+        ytd,
+        asOf: req.asOf,
+      },
+    );
     for (const tr of tracks) step(tr, i, periods, perYear, sel.scope, figures, today);
   }
   return tracks.map((tr) => ({
