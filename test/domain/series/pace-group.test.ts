@@ -28,6 +28,7 @@ describe("pace toward the year's target", () => {
     // Q2: pro-rata 4,872; 4,000 is under 90 % of it (4,384.8) → off track
     expect(s.points[1].ytd.figure).toBe(4000);
     expect(s.points[1].pace).toMatchObject({ months: 6, expected: 4872, compared: 4000, progress: "off_track" });
+    expect(s.points[1].change.previous).toMatchObject({ periodId: "2026-Q1", delta: -872, better: false });
   });
 
   it("judges no pace from an incomplete year to date (one ward missing in Q1)", () => {
