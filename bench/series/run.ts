@@ -96,5 +96,8 @@ process.stdout.write(
     `city series, 20 quarters rolled up from months: median ${q.ms.toFixed(0)} ms wall, ${q.cpuMs.toFixed(0)} ms CPU\n` +
     `series.city_60_months_ms=${c.ms.toFixed(0)}\n` +
     `series.units_60_months_ms=${u.ms.toFixed(0)}\n` +
-    `series.city_20_quarters_ms=${q.ms.toFixed(0)}\n`,
+    `series.city_20_quarters_ms=${q.ms.toFixed(0)}\n` +
+    `series.city_60_months_cpu_ms=${c.cpuMs.toFixed(0)}\n` +
+    `series.units_60_months_cpu_ms=${u.cpuMs.toFixed(0)}\n` +
+    `series.city_20_quarters_cpu_ms=${q.cpuMs.toFixed(0)}\n`,
 );

@@ -14,7 +14,7 @@ import { AppError } from "../errors";
 import { hanoiDate } from "../periods/dates";
 import { isDue } from "../rules/cadence";
 import type { Period, Target, UnitRegistry, UnitReport } from "../types";
-import { addToYear, basePoint, newYear, type BasePoint, type YearSoFar } from "./points";
+import { addToYear, basePoint, newYear, type YearSoFar } from "./points";
 import { change, pace } from "./pace";
 import { leadIn, periodRange, periodsPerYear } from "./range";
 import { reportsForPeriod } from "./rollup";
@@ -87,7 +87,6 @@ function selected(reports: readonly UnitReport[], only: ReadonlySet<string> | nu
 interface Track {
   target: Target;
   order: number;
-  base: BasePoint[];
   points: SeriesPoint[];
   year: YearSoFar;
 }
@@ -96,30 +95,24 @@ function step(
   track: Track,
   i: number,
   periods: Period[],
-  perYear: number,
-  scope: Selection["scope"],
+  ctx: { perYear: number; lead: number; scope: Selection["scope"]; today: string | null },
   figures: ReturnType<typeof aggregate>,
-  today: string | null,
 ): void {
   const { target } = track;
   const period = periods[i];
   const cf = figures[track.order];
-  const notDue = !isDue(target, period) ? "cadence" : today !== null && period.end > today ? "not_ended" : null;
+  const notDue = !isDue(target, period) ? "cadence" : ctx.today !== null && period.end > ctx.today ? "not_ended" : null;
   const p = basePoint(target, period.id, cf, notDue);
   if (track.year.year !== period.year) track.year = newYear(period.year);
-  const ytd = addToYear(target, track.year, p);
-  const prevId = i > 0 ? periods[i - 1].id : "";
-  const agoId = i >= perYear ? periods[i - perYear].id : "";
-  track.base.push(p);
-  track.points.push({
-    ...p,
-    ytd,
-    pace: pace(target, period, scope, p, ytd, cf),
-    change: {
-      previous: change(target, period, p, prevId, i > 0 ? track.base[i - 1] : undefined),
-      yearAgo: change(target, period, p, agoId, i >= perYear ? track.base[i - perYear] : undefined),
-    },
-  });
+  p.ytd = addToYear(target, track.year, p);
+  track.points.push(p);
+  if (i < ctx.lead) return; // the year before the range: read for the year to date and the changes only
+  const ago = i - ctx.perYear;
+  p.pace = pace(target, period, ctx.scope, p, p.ytd, cf);
+  p.change = {
+    previous: change(target, period, p, periods[i - 1].id, track.points[i - 1]),
+    yearAgo: change(target, period, p, periods[ago].id, track.points[ago]),
+  };
 }
 
 /** The series of the selection for each target asked (catalog order). Errors (vi/en) for a bad range, unit or target. */
@@ -134,12 +127,12 @@ export function buildSeries(req: SeriesRequest): TargetSeries[] {
   const tracks: Track[] = targetsOf(req).map((t) => ({
     target: t,
     order: order.get(t.id) as number,
-    base: [],
     points: [],
     year: newYear(0),
   }));
   const only = sel.unitCodes ? new Set(sel.unitCodes) : null;
   const today = req.asOf ? hanoiDate(req.asOf) : null;
+  const ctx = { perYear, lead, scope: sel.scope, today };
   for (let i = 0; i < periods.length; i++) {
     const period = periods[i];
     // flows: the selection's sum of the earlier periods of the year, so that assess() judges the year to date
@@ -158,7 +151,7 @@ export function buildSeries(req: SeriesRequest): TargetSeries[] {
         asOf: req.asOf,
       },
     );
-    for (const tr of tracks) step(tr, i, periods, perYear, sel.scope, figures, today);
+    for (const tr of tracks) step(tr, i, periods, ctx, figures);
   }
   return tracks.map((tr) => ({
     targetId: tr.target.id,

@@ -7,8 +7,19 @@ import { emptyParsedEntry } from "../rules/entry";
 import type { CityFigure, ParsedEntry, Target } from "../types";
 import type { NotDueReason, PointState, SeriesPoint, SeriesYtd } from "./types";
 
-/** The point's own part: its state and figure (`ytd`, `pace`, `change` are filled by the caller). */
-export type BasePoint = Omit<SeriesPoint, "ytd" | "pace" | "change">;
+/** A point whose own part is filled (`ytd`, `pace`, `change` are filled by the caller). */
+export type BasePoint = SeriesPoint;
+
+const NO_GAPS: string[] = [];
+const NO_YTD: SeriesYtd = { figure: null, known: null, complete: false, gaps: NO_GAPS, periods: 0 };
+const NO_CHANGE = {
+  periodId: "",
+  state: "outside",
+  delta: null,
+  percent: null,
+  better: null,
+  complete: false,
+} as const satisfies SeriesPoint["change"]["previous"];
 
 /** The state of the selection's figure; see PointState. */
 export function pointState(target: Target, cf: CityFigure, notDue: NotDueReason | null): PointState {
@@ -34,6 +45,9 @@ export function basePoint(target: Target, periodId: string, cf: CityFigure, notD
     unitsMissing: state === "not_due" ? [] : cf.unitsMissing,
     unitsNotApplicable: state === "not_due" ? [] : (cf.unitsNotApplicable ?? []),
     complete: value && cf.unitsMissing.length === 0,
+    ytd: NO_YTD,
+    pace: { kind: "no_target", year: 0, termTarget: null },
+    change: { previous: NO_CHANGE, yearAgo: NO_CHANGE },
   };
 }
 
@@ -73,7 +87,7 @@ export function addToYear(target: Target, year: YearSoFar, p: BasePoint): Series
     year.entries.push(asEntry(target, p));
     year.known += p.figure;
   }
-  if (target.measure === "milestone") return { figure: null, known: null, complete: false, gaps: [], periods: 0 };
+  if (target.measure === "milestone") return NO_YTD;
   const periods = year.entries.length;
   if (target.timeAggregation === "sum") {
     const complete = year.gaps.length === 0;
@@ -81,21 +95,21 @@ export function addToYear(target: Target, year: YearSoFar, p: BasePoint): Series
       figure: complete && periods > 0 ? year.known : null,
       known: periods > 0 ? year.known : null,
       complete,
-      gaps: [...year.gaps],
+      gaps: complete ? NO_GAPS : [...year.gaps],
       periods,
     };
   }
   const combined = combinePeriods(target, year.entries);
   if (target.timeAggregation === "last") {
     const own = p.state === "value" && p.complete;
-    const gaps = p.state === "missing" || (p.state === "value" && !p.complete) ? [p.periodId] : [];
+    const gaps = p.state === "missing" || (p.state === "value" && !p.complete) ? [p.periodId] : NO_GAPS;
     return { figure: combined.figure, known: null, complete: own, gaps, periods: combined.periods };
   }
   return {
     figure: combined.figure,
     known: null,
     complete: year.gaps.length === 0 && combined.figure !== null,
-    gaps: [...year.gaps],
+    gaps: year.gaps.length === 0 ? NO_GAPS : [...year.gaps],
     periods: combined.periods,
   };
 }
