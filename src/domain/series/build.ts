@@ -55,6 +55,16 @@ function selection(req: SeriesRequest, registry: UnitRegistry): Selection {
       .all()
       .filter((u) => u.groups.includes(group))
       .map((u) => u.code);
+    if (codes.length === 0)
+      throw new AppError(
+        "CT_SERIES_GROUP",
+        404,
+        {
+          vi: `Không có đơn vị nào thuộc nhóm "${group}". Dùng một nhóm có đơn vị, ví dụ wards, communes, departments.`,
+          en: `No unit belongs to the group "${group}". Use a group that has units, such as wards, communes, departments.`,
+        },
+        { group },
+      );
     return { scope: "group", unitCodes: codes, includeDemo };
   }
   return { scope: "city", unitCodes: undefined, includeDemo };

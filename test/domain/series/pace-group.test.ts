@@ -1,5 +1,5 @@
 /** Series (issue 21): pace toward the year's target, "no target set", and series of a group of units. */
-import { expectedReporters, findTarget, parsePeriod, type Period, type Target } from "../../../src/domain";
+import { expectedReporters, findTarget, isAppError, parsePeriod, type Period, type Target } from "../../../src/domain";
 import { catalog, units } from "../helpers";
 import { BA_DINH, CITY, GIANG_VO, NGOC_HA, Reports, months, seriesOf } from "./data";
 
@@ -110,5 +110,27 @@ describe("a group series", () => {
     const r = new Reports().value("2026-01", BA_DINH, "U14", 2).value("2026-01", "00376", "U14", 9); // 00376: a commune
     const s = seriesOf(r, "U14", { from: "2026-01", to: "2026-01", group: "wards" });
     expect(s.points[0]).toMatchObject({ figure: 2, unitsExpected: wards, unitsIncluded: 1 });
+  });
+
+  it("refuses an unknown unit or a group without units, in both languages", () => {
+    const codeOf = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return isAppError(e) ? [e.code, e.messages.vi.length > 0, e.messages.en.length > 0] : String(e);
+      }
+      return "no error";
+    };
+    const range = { from: "2026-01", to: "2026-02" };
+    expect(codeOf(() => seriesOf(new Reports(), "U14", { ...range, unitCode: "99999" }))).toEqual([
+      "CT_SERIES_UNIT",
+      true,
+      true,
+    ]);
+    expect(codeOf(() => seriesOf(new Reports(), "U14", { ...range, group: "no-such-group" }))).toEqual([
+      "CT_SERIES_GROUP",
+      true,
+      true,
+    ]);
   });
 });
