@@ -10,3 +10,4 @@ export { messageFor, type MessageParams } from "./messages";
 export * from "./aggregate";
 export * from "./demo/sample";
 export { seededRandom } from "./random";
+export * from "./series";

@@ -1,0 +1,13 @@
+export { buildSeries } from "./build";
+export { periodRange, MAX_SERIES_PERIODS } from "./range";
+export type {
+  NotDueReason,
+  PointState,
+  ReportsByPeriod,
+  SeriesChange,
+  SeriesPace,
+  SeriesPoint,
+  SeriesRequest,
+  SeriesYtd,
+  TargetSeries,
+} from "./types";
