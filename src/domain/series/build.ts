@@ -109,10 +109,10 @@ function step(
   figures: ReturnType<typeof aggregate>,
 ): void {
   const { target } = track;
-  const period = periods[i];
-  const cf = figures[track.order];
+  const period = periods[i]!;
+  const cf = figures[track.order]!;
   const notDue = !isDue(target, period) ? "cadence" : ctx.today !== null && period.end > ctx.today ? "not_ended" : null;
-  const p = basePoint(target, period.id, cf, notDue);
+  const p = basePoint(period.id, cf, notDue);
   if (track.year.year !== period.year) track.year = newYear(period.year);
   p.ytd = addToYear(target, track.year, p);
   track.points.push(p);
@@ -120,8 +120,8 @@ function step(
   const ago = i - ctx.perYear;
   p.pace = pace(target, period, ctx.scope, p, p.ytd, cf);
   p.change = {
-    previous: change(target, period, p, periods[i - 1].id, track.points[i - 1]),
-    yearAgo: change(target, period, p, periods[ago].id, track.points[ago]),
+    previous: change(target, period, p, periods[i - 1]!.id, track.points[i - 1]!),
+    yearAgo: change(target, period, p, periods[ago]!.id, track.points[ago]!),
   };
 }
 
@@ -129,9 +129,10 @@ function step(
 export function buildSeries(req: SeriesRequest): TargetSeries[] {
   const { catalog, registry } = req;
   const range = periodRange(req.from, req.to);
-  const periods = [...leadIn(range[0]), ...range];
+  const first = range[0]!; // periodRange refuses an empty range
+  const periods = [...leadIn(first), ...range];
   const lead = periods.length - range.length;
-  const perYear = periodsPerYear(range[0].kind);
+  const perYear = periodsPerYear(first.kind);
   const sel = selection(req, registry);
   const order = catalogIndex(catalog).order;
   const tracks: Track[] = targetsOf(req).map((t) => ({
@@ -144,7 +145,7 @@ export function buildSeries(req: SeriesRequest): TargetSeries[] {
   const today = req.asOf ? hanoiDate(req.asOf) : null;
   const ctx = { perYear, lead, scope: sel.scope, today };
   for (let i = 0; i < periods.length; i++) {
-    const period = periods[i];
+    const period = periods[i]!;
     // flows: the selection's sum of the earlier periods of the year, so that assess() judges the year to date
     const ytd: Record<string, number> = {};
     for (const tr of tracks) ytd[tr.target.id] = tr.year.year === period.year ? tr.year.known : 0;

@@ -22,15 +22,15 @@ const NO_CHANGE = {
 } as const satisfies SeriesPoint["change"]["previous"];
 
 /** The state of the selection's figure; see PointState. */
-export function pointState(target: Target, cf: CityFigure, notDue: NotDueReason | null): PointState {
+export function pointState(cf: CityFigure, notDue: NotDueReason | null): PointState {
   if (notDue !== null) return "not_due";
   if (cf.unitsIncluded.length > 0) return "value";
   if (cf.unitsMissing.length > 0) return "missing";
   return "not_applicable";
 }
 
-export function basePoint(target: Target, periodId: string, cf: CityFigure, notDue: NotDueReason | null): BasePoint {
-  const state = pointState(target, cf, notDue);
+export function basePoint(periodId: string, cf: CityFigure, notDue: NotDueReason | null): BasePoint {
+  const state = pointState(cf, notDue);
   const value = state === "value";
   return {
     periodId,

@@ -22,7 +22,7 @@ function rolledEntry(target: Target, entries: ParsedEntry[]): ParsedEntry | null
   if (target.timeAggregation === "last") {
     // the latest usable entry as it stands (a ratio keeps its numerator and denominator)
     for (let i = given.length - 1; i >= 0; i--) {
-      const e = given[i];
+      const e = given[i]!;
       if (target.aggregation === "ratio_of_sums" ? e.denominator !== null && e.numerator !== null : e.value !== null)
         return e;
     }
