@@ -11,6 +11,7 @@ import type { ParsedEntry, Target } from "../../domain/types";
 import { ConsolidationResponse } from "../schemas";
 import { csvUnitLines, dhis2Values, matrixRow, type ConsolidationPlan } from "./consolidation";
 import { unpackContent } from "./content";
+import { startThread } from "./thread-heap";
 
 type Included = ConsolidationPlan["included"][number];
 export type ExportFormat = "json" | "csv" | "dhis2";
@@ -18,6 +19,12 @@ export type ExportFormat = "json" | "csv" | "dhis2";
 export type Job =
   | { kind: "sums"; content: Uint8Array }
   | { kind: "chunk"; format: ExportFormat; unit: Included; targets: Target[]; pe: string };
+
+/**
+ * The thread's young generation. One job at a time allocates a unit's unpacked text and its answer (~1–2 MB), all
+ * dead when the job ends; a larger young generation only kept more of it resident (see thread-heap.ts).
+ */
+const EXPORT_THREAD_YOUNG_MB = 8;
 
 const MatrixRowSchema = ConsolidationResponse.shape.matrix.element;
 
@@ -55,10 +62,15 @@ class ExportThread {
   failed = false;
 
   constructor() {
-    const options = { workerData: { chitieuExportThread: true } };
-    this.#worker = __filename.endsWith(".ts")
-      ? new Worker(`require("tsx/cjs"); require(${JSON.stringify(__filename)});`, { ...options, eval: true })
-      : new Worker(__filename, options);
+    const options = {
+      workerData: { chitieuExportThread: true },
+      resourceLimits: { maxYoungGenerationSizeMb: EXPORT_THREAD_YOUNG_MB },
+    };
+    this.#worker = startThread(() =>
+      __filename.endsWith(".ts")
+        ? new Worker(`require("tsx/cjs"); require(${JSON.stringify(__filename)});`, { ...options, eval: true })
+        : new Worker(__filename, options),
+    );
     this.#worker.unref();
     this.#worker.on("message", (a: Answer) => {
       const p = this.#pending.get(a.id);
