@@ -8,17 +8,15 @@
  */
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import type { ParsedEntry, Target } from "../../domain/types";
-import { ConsolidationResponse } from "../schemas";
-import { csvUnitLines, dhis2Values, matrixRow, type ConsolidationPlan } from "./consolidation";
+import { csvUnitLines, dhis2Values, matrixRow, type IncludedUnit, type MatrixRow } from "./export-format";
 import { unpackContent } from "./content";
 import { startThread } from "./thread-heap";
 
-type Included = ConsolidationPlan["included"][number];
 export type ExportFormat = "json" | "csv" | "dhis2";
 
 export type Job =
   | { kind: "sums"; content: Uint8Array }
-  | { kind: "chunk"; format: ExportFormat; unit: Included; targets: Target[]; pe: string };
+  | { kind: "chunk"; format: ExportFormat; unit: IncludedUnit; targets: Target[]; pe: string };
 
 /**
  * The thread's young generation. One job at a time allocates a unit's unpacked text and its answer (~1–2 MB), all
@@ -26,7 +24,17 @@ export type Job =
  */
 const EXPORT_THREAD_YOUNG_MB = 8;
 
-const MatrixRowSchema = ConsolidationResponse.shape.matrix.element;
+type Schemas = typeof import("../schemas");
+let matrixRowSchema: Schemas["ConsolidationResponse"]["shape"]["matrix"]["element"] | undefined;
+
+/**
+ * A matrix row as the response schema encodes it. The API's zod schemas are loaded on the first JSON job only: zod
+ * is most of what this thread's heap would otherwise hold (11 of 17 MB), and CSV and DHIS2 exports never need it.
+ */
+function encodeMatrixRow(row: MatrixRow): unknown {
+  matrixRowSchema ??= (require("../schemas") as Schemas).ConsolidationResponse.shape.matrix.element;
+  return matrixRowSchema.encode(row);
+}
 
 /**
  * A unit's figures without their text, for the city sums ("sums"); or its part of an export as UTF-8 ("chunk": the
@@ -45,7 +53,7 @@ export function runJob(job: Job): ParsedEntry[] | Uint8Array {
   let text: string;
   if (job.format === "csv") text = csvUnitLines(row, new Map(job.targets.map((t) => [t.id, t])));
   else if (job.format === "dhis2") text = JSON.stringify(dhis2Values(row, job.pe)).slice(1, -1);
-  else text = JSON.stringify(MatrixRowSchema.encode(row));
+  else text = JSON.stringify(encodeMatrixRow(row));
   return Buffer.from(text, "utf8");
 }
 
