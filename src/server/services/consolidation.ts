@@ -2,17 +2,19 @@
  * Completeness and consolidation for a period and a unit group. The expected units are the domain's
  * `expectedUnits()` — every unit that reports at least one target of the current catalog, demo units only when asked,
  * retired units only for the periods before their retirement — and city figures come from the domain's aggregate():
- * never a second copy of either rule. Exports: CSV (UTF-8 with BOM, formula-looking text neutralised), JSON and DHIS2
- * dataValueSets.
+ * never a second copy of either rule. The exports' formats (CSV, DHIS2) are in export-format.ts, re-exported here.
  */
 import type { FastifyInstance } from "fastify";
 import { aggregate, expectedUnits, parsePeriod, periodPhase, periodWindow, type UnitSelection } from "../../domain";
-import type { Bilingual, Catalog, CityFigure, ParsedEntry, Period, PeriodPhase } from "../../domain/types";
+import type { Bilingual, CityFigure, ParsedEntry, Period, PeriodPhase } from "../../domain/types";
 import { listBasisFlows, listBasisRevisions, listReportStates } from "../db/submissions";
 import { withinBounds } from "../../domain/rules/bounds";
-import { addFlows, canonicalContact, unpackContent, type ReportContact } from "./content";
+import { addFlows, canonicalContact, type ReportContact } from "./content";
 import { earlierPeriodsOfYear } from "./submissions";
 import { onExportThread } from "./export-thread";
+import { matrixRow, targetsById, type IncludedUnit, type MatrixRow } from "./export-format";
+
+export * from "./export-format";
 
 export interface UnitFilter {
   group?: string;
@@ -135,17 +137,6 @@ export async function completeness(
 
 // --- consolidation ---------------------------------------------------------------------------------------------
 
-export interface MatrixRow {
-  unitCode: string;
-  unitName: Bilingual;
-  submissionId: string;
-  revision: number;
-  status: "submitted" | "returned" | "accepted";
-  /** the unit sheet's contact sent with this revision (the basis one: latest or accepted); null when none */
-  contact: ReportContact | null;
-  entries: ParsedEntry[];
-}
-
 export interface Consolidation {
   period: string;
   group: string | null;
@@ -158,29 +149,13 @@ export interface Consolidation {
   figures: CityFigure[];
 }
 
-type BasisRow = Awaited<ReturnType<typeof listBasisRevisions>>[number];
-
 /**
  * A consolidation whose matrix is not unpacked: the included units' stored (compressed) revisions, in the expected
  * units' order, and the city figures already computed. The exports stream from it, unpacking one unit at a time, so
  * no export holds every unit's text at once.
  */
 export interface ConsolidationPlan extends Omit<Consolidation, "matrix"> {
-  included: { unitCode: string; unitName: Bilingual; row: BasisRow }[];
-}
-
-/** One matrix row, unpacked from its revision's stored content. */
-export function matrixRow(unit: ConsolidationPlan["included"][number]): MatrixRow {
-  const stored = unpackContent(unit.row.content);
-  return {
-    unitCode: unit.unitCode,
-    unitName: unit.unitName,
-    submissionId: unit.row.id,
-    revision: unit.row.revision,
-    status: unit.row.status as MatrixRow["status"],
-    contact: canonicalContact(stored.report.contact),
-    entries: stored.parsed,
-  };
+  included: IncludedUnit[];
 }
 
 export async function planConsolidation(
@@ -256,171 +231,4 @@ export async function consolidate(
 ): Promise<Consolidation> {
   const { included, ...plan } = await planConsolidation(app, period, filter, basis);
   return { ...plan, matrix: included.map(matrixRow) };
-}
-
-// --- exports ---------------------------------------------------------------------------------------------------
-
-/**
- * A text cell that a spreadsheet would run as a formula (= + - @, or a leading tab / carriage return) gets a leading
- * apostrophe, so "=HYPERLINK(…)" is shown as text, never executed. Numbers written by us are never touched.
- */
-export function neutraliseCell(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
-function csvField(v: string | number | null | undefined, kind: "text" | "number"): string {
-  if (v === null || v === undefined) return "";
-  const s = kind === "number" ? String(v) : neutraliseCell(String(v));
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-const CSV_COLUMNS = [
-  "row_kind",
-  "unit_code",
-  "unit_name",
-  "target_id",
-  "target_name",
-  "unit_of_measure",
-  "value",
-  "numerator",
-  "denominator",
-  "milestone",
-  "progress",
-  "justification",
-  "evidence",
-  "responsible",
-  "revision",
-  "status",
-  "units_included",
-  "units_missing",
-] as const;
-
-export const CSV_HEADER = `\uFEFF${CSV_COLUMNS.join(",")}\r\n`;
-
-type TargetsById = Map<string, Catalog["targets"][number]>;
-
-export function targetsById(catalog: Catalog): TargetsById {
-  return new Map(catalog.targets.map((t) => [t.id, t]));
-}
-
-/** A unit's CSV lines, one per target it reported, each ending in CRLF. */
-export function csvUnitLines(m: MatrixRow, names: TargetsById): string {
-  let out = "";
-  for (const e of m.entries) {
-    const t = names.get(e.targetId);
-    out += `${[
-      csvField("unit", "text"),
-      csvField(m.unitCode, "text"),
-      csvField(m.unitName.vi, "text"),
-      csvField(e.targetId, "text"),
-      csvField(t?.name.vi, "text"),
-      csvField(t?.unitOfMeasure, "text"),
-      csvField(e.value, "number"),
-      csvField(e.numerator, "number"),
-      csvField(e.denominator, "number"),
-      csvField(e.milestone, "text"),
-      "",
-      csvField(e.justification, "text"),
-      csvField(e.evidence, "text"),
-      csvField(e.responsible, "text"),
-      csvField(m.revision, "number"),
-      csvField(m.status, "text"),
-      "",
-      "",
-    ].join(",")}\r\n`;
-  }
-  return out;
-}
-
-/** The city's CSV lines, one per target, each ending in CRLF. */
-export function csvCityLines(figures: CityFigure[], names: TargetsById): string {
-  let out = "";
-  for (const f of figures) {
-    const t = names.get(f.targetId);
-    out += `${[
-      csvField("city", "text"),
-      csvField("", "text"),
-      csvField("Toàn thành phố", "text"),
-      csvField(f.targetId, "text"),
-      csvField(t?.name.vi, "text"),
-      csvField(t?.unitOfMeasure, "text"),
-      csvField(f.value, "number"),
-      csvField(f.numeratorSum, "number"),
-      csvField(f.denominatorSum, "number"),
-      csvField(f.milestone, "text"),
-      csvField(f.progress, "text"),
-      "",
-      "",
-      "",
-      "",
-      "",
-      csvField(f.unitsIncluded.length, "number"),
-      csvField(f.unitsMissing.join(" "), "text"),
-    ].join(",")}\r\n`;
-  }
-  return out;
-}
-
-/**
- * One row per unit × target, then one "city" row per target; UTF-8 with a BOM so Excel shows Vietnamese. The whole
- * text in memory: the endpoint streams the same bytes (consolidation-stream.ts); this is kept as their reference.
- */
-export function consolidationToCsv(c: Consolidation, catalog: Catalog): string {
-  const names = targetsById(catalog);
-  return CSV_HEADER + c.matrix.map((m) => csvUnitLines(m, names)).join("") + csvCityLines(c.figures, names);
-}
-
-/** DHIS2 period ids: 202601 (month), 2026Q1 (quarter), 2026S1 (half), 2026 (year). */
-export function dhis2Period(period: Period): string {
-  switch (period.kind) {
-    case "month":
-      return `${period.year}${String(period.index).padStart(2, "0")}`;
-    case "quarter":
-      return `${period.year}Q${period.index}`;
-    case "half":
-      return `${period.year}S${period.index}`;
-    default:
-      return String(period.year);
-  }
-}
-
-export interface Dhis2DataValue {
-  dataElement: string;
-  period: string;
-  orgUnit: string;
-  value: string;
-  comment?: string;
-}
-
-/**
- * DHIS2 dataValueSets: one data value per unit × target (dataElement = target id, orgUnit = unit code); a ratio
- * target gives two, `<id>_NUM` and `<id>_DEN`, so DHIS2 can compute its own ratio of sums; a milestone gives its
- * state. Justifications travel as comments.
- */
-export function consolidationToDhis2(c: Consolidation, period: Period): { dataValues: Dhis2DataValue[] } {
-  const pe = dhis2Period(period);
-  return { dataValues: c.matrix.flatMap((m) => dhis2Values(m, pe)) };
-}
-
-/** A unit's DHIS2 data values. */
-export function dhis2Values(m: MatrixRow, pe: string): Dhis2DataValue[] {
-  const dataValues: Dhis2DataValue[] = [];
-  for (const e of m.entries) {
-    const comment = e.justification ?? undefined;
-    const push = (dataElement: string, value: number | string | null) => {
-      if (value === null) return;
-      dataValues.push({
-        dataElement,
-        period: pe,
-        orgUnit: m.unitCode,
-        value: String(value),
-        ...(comment ? { comment } : {}),
-      });
-    };
-    push(e.targetId, e.value);
-    push(`${e.targetId}_NUM`, e.numerator);
-    push(`${e.targetId}_DEN`, e.denominator);
-    push(e.targetId, e.milestone);
-  }
-  return dataValues;
 }

@@ -8,18 +8,33 @@
  */
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import type { ParsedEntry, Target } from "../../domain/types";
-import { ConsolidationResponse } from "../../api";
-import { csvUnitLines, dhis2Values, matrixRow, type ConsolidationPlan } from "./consolidation";
+import { csvUnitLines, dhis2Values, matrixRow, type IncludedUnit, type MatrixRow } from "./export-format";
 import { unpackContent } from "./content";
+import { startThread } from "./thread-heap";
 
-type Included = ConsolidationPlan["included"][number];
 export type ExportFormat = "json" | "csv" | "dhis2";
 
 export type Job =
   | { kind: "sums"; content: Uint8Array }
-  | { kind: "chunk"; format: ExportFormat; unit: Included; targets: Target[]; pe: string };
+  | { kind: "chunk"; format: ExportFormat; unit: IncludedUnit; targets: Target[]; pe: string };
 
-const MatrixRowSchema = ConsolidationResponse.shape.matrix.element;
+/**
+ * The thread's young generation. One job at a time allocates a unit's unpacked text and its answer (~1–2 MB), all
+ * dead when the job ends; a larger young generation only kept more of it resident (see thread-heap.ts).
+ */
+const EXPORT_THREAD_YOUNG_MB = 8;
+
+type Schemas = typeof import("../../api/planner");
+let matrixRowSchema: Schemas["ConsolidationResponse"]["shape"]["matrix"]["element"] | undefined;
+
+/**
+ * A matrix row as the response schema encodes it. The API's zod schemas are loaded on the first JSON job only: zod
+ * is most of what this thread's heap would otherwise hold (11 of 17 MB), and CSV and DHIS2 exports never need it.
+ */
+function encodeMatrixRow(row: MatrixRow): unknown {
+  matrixRowSchema ??= (require("../../api/planner") as Schemas).ConsolidationResponse.shape.matrix.element;
+  return matrixRowSchema.encode(row);
+}
 
 /**
  * A unit's figures without their text, for the city sums ("sums"); or its part of an export as UTF-8 ("chunk": the
@@ -38,9 +53,12 @@ export function runJob(job: Job): ParsedEntry[] | Uint8Array {
   let text: string;
   if (job.format === "csv") text = csvUnitLines(row, new Map(job.targets.map((t) => [t.id, t])));
   else if (job.format === "dhis2") text = JSON.stringify(dhis2Values(row, job.pe)).slice(1, -1);
-  else text = JSON.stringify(MatrixRowSchema.encode(row));
-  return Buffer.from(text, "utf8");
+  else text = JSON.stringify(encodeMatrixRow(row));
+  // its own ArrayBuffer (never a slice of Buffer's shared pool), so the thread can hand it over without a copy
+  return UTF8.encode(text);
 }
+
+const UTF8 = new TextEncoder();
 
 interface Answer {
   id: number;
@@ -55,10 +73,15 @@ class ExportThread {
   failed = false;
 
   constructor() {
-    const options = { workerData: { chitieuExportThread: true } };
-    this.#worker = __filename.endsWith(".ts")
-      ? new Worker(`require("tsx/cjs"); require(${JSON.stringify(__filename)});`, { ...options, eval: true })
-      : new Worker(__filename, options);
+    const options = {
+      workerData: { chitieuExportThread: true },
+      resourceLimits: { maxYoungGenerationSizeMb: EXPORT_THREAD_YOUNG_MB },
+    };
+    this.#worker = startThread(() =>
+      __filename.endsWith(".ts")
+        ? new Worker(`require("tsx/cjs"); require(${JSON.stringify(__filename)});`, { ...options, eval: true })
+        : new Worker(__filename, options),
+    );
     this.#worker.unref();
     this.#worker.on("message", (a: Answer) => {
       const p = this.#pending.get(a.id);
@@ -110,6 +133,8 @@ if (!isMainThread && (workerData as { chitieuExportThread?: boolean } | null)?.c
     } catch (e) {
       answer = { id: m.id, error: e instanceof Error ? e.message : String(e) };
     }
-    parentPort?.postMessage(answer);
+    // the answer's bytes move to the event loop (transferred, not copied): the thread keeps no copy of a 30 MB export
+    const moved = answer.result instanceof Uint8Array ? [answer.result.buffer as ArrayBuffer] : [];
+    parentPort?.postMessage(answer, moved);
   });
 }

@@ -1,0 +1,50 @@
+/**
+ * A helper thread's own young generation. `chitieu serve` starts its workers with `--max-semi-space-size=32` for the
+ * event loop's request bursts (src/server/main.ts). That V8 flag is process-wide: it overrides a Worker's
+ * `resourceLimits`, so every helper thread got the same 2 × 32 MB young generation, and the export thread, which
+ * allocates fast, grew into all of it (heap statistics of the thread during four 30 MB exports: new space 64 MB of
+ * a 100–110 MB heap).
+ *
+ * `startThread()` clears the flag while the thread's isolate is configured, so the thread's `resourceLimits` apply,
+ * and sets it back once the thread is online. The event loop's heap was configured at start-up and keeps its size.
+ */
+import v8 from "node:v8";
+import type { Worker } from "node:worker_threads";
+
+/** The process's own `--max-semi-space-size` (MB) from its command line or NODE_OPTIONS; 0 (V8's default) if none. */
+export function processSemiSpaceMb(execArgv = process.execArgv, nodeOptions = process.env.NODE_OPTIONS ?? ""): number {
+  let mb = 0;
+  for (const arg of [...nodeOptions.split(/\s+/), ...execArgv]) {
+    const m = /^--max[-_]semi[-_]space[-_]size=(\d+)$/.exec(arg);
+    if (m) mb = Number(m[1]);
+  }
+  return mb;
+}
+
+/**
+ * Start a Worker (`make` calls `new Worker(…)` with its `resourceLimits`) so that those limits, not the process's
+ * semi-space flag, size its young generation.
+ */
+export function startThread(make: () => Worker): Worker {
+  const inherited = processSemiSpaceMb();
+  if (inherited === 0) return make();
+  v8.setFlagsFromString("--max-semi-space-size=0");
+  let worker: Worker;
+  try {
+    worker = make();
+  } catch (e) {
+    v8.setFlagsFromString(`--max-semi-space-size=${inherited}`);
+    throw e;
+  }
+  // the thread's isolate is configured before it is online; a thread that never gets there restores it as well
+  const restore = (): void => {
+    worker.off("online", restore);
+    worker.off("error", restore);
+    worker.off("exit", restore);
+    v8.setFlagsFromString(`--max-semi-space-size=${inherited}`);
+  };
+  worker.on("online", restore);
+  worker.on("error", restore);
+  worker.on("exit", restore);
+  return worker;
+}
