@@ -53,6 +53,7 @@ import {
   SheetCells,
   parseNumberStyles,
   parseRels,
+  nfc,
   parseWorkbookXml,
   resolvePart,
   utf8Slice,
@@ -60,6 +61,7 @@ import {
   type NumberStyle,
   type XmlPart,
 } from "./xml-scan";
+import { TextMemo } from "./text-memo";
 
 export interface ReadLimits extends ZipLimits {
   /** cells per sheet read */
@@ -120,7 +122,8 @@ const DEFAULT_WORKBOOK = "xl/workbook.xml";
 
 interface Plan {
   sheets: Map<string, string>; // sheet name → part path
-  names: DefinedName[];
+  /** our defined names (CT_…) → reference; null when broken (#REF!) */
+  names: Map<string, NameRef | null>;
   sharedPath: string | null;
   stylesPath: string | null;
   customXmlPaths: string[];
@@ -143,6 +146,30 @@ function relsPathOf(workbookPath: string): string {
   return `${base}_rels/${workbookPath.slice(base.length)}.rels`;
 }
 
+interface WorkbookPart {
+  sheets: ReturnType<typeof parseWorkbookXml>["sheets"];
+  names: Map<string, NameRef | null>;
+}
+// sized for the unit kinds' distinct templates: the files of one consolidation share a handful of workbook parts
+const workbookMemo = new TextMemo<WorkbookPart>(16);
+const stylesMemo = new TextMemo<NumberStyle[]>(16);
+
+/** The sheets and our names of the workbook part (parsed once per distinct part). */
+function workbookOf(part: XmlPart): WorkbookPart {
+  return workbookMemo.get(part.text, () => {
+    const wb = parseWorkbookXml(part);
+    return { sheets: wb.sheets, names: ourNames(wb.names) };
+  });
+}
+
+function ourNames(list: DefinedName[]): Map<string, NameRef | null> {
+  const names = new Map<string, NameRef | null>();
+  for (const n of list) {
+    if (n.name.startsWith("CT_") && !names.get(n.name)) names.set(n.name, parseNameRef(n.text));
+  }
+  return names;
+}
+
 /** What a reader needs from the archive, resolved once the workbook part and its relationships are known. */
 function planFrom(zip: ZipArchive, workbookPath: string, get: Get): Plan {
   const wbXml = get(workbookPath);
@@ -151,7 +178,7 @@ function planFrom(zip: ZipArchive, workbookPath: string, get: Get): Plan {
   const relsPart = get(relsPathOf(workbookPath));
   const rels = relsPart ? parseRels(relsPart) : [];
   const relById = new Map(rels.map((r) => [r.id, r]));
-  const wb = parseWorkbookXml(wbXml);
+  const wb = workbookOf(wbXml);
   const sheets = new Map<string, string>();
   for (const s of wb.sheets) {
     const rel = relById.get(s.relId);
@@ -245,7 +272,7 @@ function cellSource(plan: Plan, get: Get, limits: ReadLimits): CellSource {
   const styleOf = (s: number): NumberStyle => {
     if (numberStyles === undefined) {
       const part = plan.stylesPath ? get(plan.stylesPath) : null;
-      numberStyles = part ? parseNumberStyles(part) : [];
+      numberStyles = part ? stylesMemo.get(part.text, () => parseNumberStyles(part)) : [];
     }
     return numberStyles[s] ?? null;
   };
@@ -260,24 +287,21 @@ function cellSource(plan: Plan, get: Get, limits: ReadLimits): CellSource {
     }
     return cells;
   };
-  const names = new Map<string, NameRef | null>();
-  for (const n of plan.names) {
-    if (n.name.startsWith("CT_") && !names.get(n.name)) names.set(n.name, parseNameRef(n.text));
-  }
+  const names = plan.names;
   const value = (sheet: string, address: string): RawValue => {
     const c = cellsOf(sheet)?.get(address);
     if (!c) return null;
     switch (c.t) {
       case "s": {
         const s = sharedStrings()?.get(Number(c.v)) ?? null;
-        return s === null || s === "" ? null : s.normalize("NFC");
+        return s === null || s === "" ? null : nfc(s);
       }
       case "inlineStr":
-        return c.inline ? c.inline.normalize("NFC") : null;
+        return c.inline ? nfc(c.inline) : null;
       case "str":
       case "e":
       case "d":
-        return c.v === null || c.v === "" ? null : c.v.normalize("NFC");
+        return c.v === null || c.v === "" ? null : nfc(c.v);
       case "b":
         return c.v === "1";
       default: {
