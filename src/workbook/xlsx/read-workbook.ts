@@ -40,6 +40,7 @@ import type { TemplateIdentity } from "../port";
 import { SHEET_NAMES, TEMPLATE_VERSION } from "../template";
 import {
   DEFAULT_ZIP_LIMITS,
+  entryKey,
   openZip,
   readEntry,
   readEntryAsync,
@@ -130,6 +131,12 @@ interface Plan {
 }
 
 type Get = (path: string) => XmlPart | null;
+/** entryKey of a part: equal keys, equal parts (null when the archive lacks it) */
+type KeyOf = (path: string) => string | null;
+interface Parts {
+  get: Get;
+  keyOf: KeyOf;
+}
 
 function workbookPathOf(zip: ZipArchive, get: Get): string {
   if (zip.entries.has("mimetype") && zip.entries.has("content.xml")) throw workbookErrors.ods();
@@ -154,9 +161,13 @@ interface WorkbookPart {
 const workbookMemo = new TextMemo<WorkbookPart>(16);
 const stylesMemo = new TextMemo<NumberStyle[]>(16);
 
-/** The sheets and our names of the workbook part (parsed once per distinct part). */
-function workbookOf(part: XmlPart): WorkbookPart {
-  return workbookMemo.get(part.text, () => {
+/** The sheets and our names of the workbook part, parsed (and inflated) once per distinct stored part. */
+function workbookOf(path: string, get: Get, keyOf: KeyOf): WorkbookPart {
+  const key = keyOf(path);
+  if (key === null) throw workbookErrors.noWorkbook();
+  return workbookMemo.get(key, () => {
+    const part = get(path);
+    if (part === null) throw workbookErrors.noWorkbook();
     const wb = parseWorkbookXml(part);
     return { sheets: wb.sheets, names: ourNames(wb.names) };
   });
@@ -171,14 +182,12 @@ function ourNames(list: DefinedName[]): Map<string, NameRef | null> {
 }
 
 /** What a reader needs from the archive, resolved once the workbook part and its relationships are known. */
-function planFrom(zip: ZipArchive, workbookPath: string, get: Get): Plan {
-  const wbXml = get(workbookPath);
-  if (wbXml === null) throw workbookErrors.noWorkbook();
+function planFrom(zip: ZipArchive, workbookPath: string, get: Get, keyOf: KeyOf): Plan {
   const base = workbookPath.slice(0, workbookPath.lastIndexOf("/") + 1);
   const relsPart = get(relsPathOf(workbookPath));
   const rels = relsPart ? parseRels(relsPart) : [];
   const relById = new Map(rels.map((r) => [r.id, r]));
-  const wb = workbookOf(wbXml);
+  const wb = workbookOf(workbookPath, get, keyOf);
   const sheets = new Map<string, string>();
   for (const s of wb.sheets) {
     const rel = relById.get(s.relId);
@@ -223,8 +232,9 @@ export function readWorkbookWith(bytes: Uint8Array, opts: ReadOptions, platform:
     }
     return part;
   };
-  const plan = planFrom(zip, workbookPathOf(zip, get), get);
-  return interpret(plan, get, opts, limits);
+  const keyOf: KeyOf = (path) => entryKey(zip, path, platform.latin1);
+  const plan = planFrom(zip, workbookPathOf(zip, get), get, keyOf);
+  return interpret(plan, { get, keyOf }, opts, limits);
 }
 
 /** The same reader with an asynchronous platform (DecompressionStream in the browser). */
@@ -250,16 +260,17 @@ export async function readWorkbookAsync(
   const workbookPath = workbookPathOf(zip, get);
   await load(workbookPath);
   await load(relsPathOf(workbookPath));
-  const plan = planFrom(zip, workbookPath, get);
+  const keyOf: KeyOf = (path) => entryKey(zip, path, platform.latin1);
+  const plan = planFrom(zip, workbookPath, get, keyOf);
   // phase 2: the parts the interpretation reads
   for (const p of neededParts(plan)) await load(p);
-  return interpret(plan, get, opts, limits);
+  return interpret(plan, { get, keyOf }, opts, limits);
 }
 
 // ------------------------------------------------------------------------------------------------------------------
 
 /** The xlsx side of a CellSource: lazily parsed sheets, shared strings, percent styles, our names. */
-function cellSource(plan: Plan, get: Get, limits: ReadLimits): CellSource {
+function cellSource(plan: Plan, { get, keyOf }: Parts, limits: ReadLimits): CellSource {
   let shared: SharedStrings | null | undefined;
   const sharedStrings = (): SharedStrings | null => {
     if (shared === undefined) {
@@ -271,8 +282,14 @@ function cellSource(plan: Plan, get: Get, limits: ReadLimits): CellSource {
   let numberStyles: NumberStyle[] | undefined;
   const styleOf = (s: number): NumberStyle => {
     if (numberStyles === undefined) {
-      const part = plan.stylesPath ? get(plan.stylesPath) : null;
-      numberStyles = part ? stylesMemo.get(part.text, () => parseNumberStyles(part)) : [];
+      const key = plan.stylesPath ? keyOf(plan.stylesPath) : null;
+      numberStyles =
+        key === null || plan.stylesPath === null
+          ? []
+          : stylesMemo.get(key, () => {
+              const part = get(plan.stylesPath as string);
+              return part ? parseNumberStyles(part) : [];
+            });
     }
     return numberStyles[s] ?? null;
   };
@@ -364,7 +381,8 @@ function checkUnitSheetAgrees(src: CellSource, identity: TemplateIdentity): void
   }
 }
 
-function interpret(plan: Plan, get: Get, opts: ReadOptions, limits: ReadLimits): WorkbookRead {
+function interpret(plan: Plan, parts: Parts, opts: ReadOptions, limits: ReadLimits): WorkbookRead {
+  const { get } = parts;
   // identity first: a workbook that is not ours is told so before anything about its sheets
   let identity: TemplateIdentity | null = null;
   let identitySource: WorkbookRead["identitySource"] = "customXml";
@@ -373,7 +391,7 @@ function interpret(plan: Plan, get: Get, opts: ReadOptions, limits: ReadLimits):
     identity = part ? identityFromXml(utf8Slice(part, 0, part.text.length)) : null;
     if (identity) break;
   }
-  const src = cellSource(plan, get, limits);
+  const src = cellSource(plan, parts, limits);
   if (!identity) {
     // LibreOffice and some other programs drop custom XML parts: fall back to the named cells of the unit sheet.
     if (src.names.size === 0) throw workbookErrors.notTemplate();
