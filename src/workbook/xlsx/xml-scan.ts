@@ -228,7 +228,6 @@ export class SharedStrings {
 
 const BUILTIN_PERCENT = new Set([9, 10]);
 
-/** For each cell style index (the `s` attribute), whether its number format shows a percentage. */
 /** What a cell style's number format shows a number as: a percentage, a date (with or without time), a time of day. */
 export type NumberStyle = "percent" | "date" | "time" | null;
 
@@ -266,10 +265,6 @@ export function parseNumberStyles(part: XmlPart): NumberStyle[] {
     p = gt;
   }
   return out;
-}
-
-export function parsePercentStyles(part: XmlPart): boolean[] {
-  return parseNumberStyles(part).map((k) => k === "percent");
 }
 
 /** A format code shows a date when it has d or y, a time when it has h or s (or [h], [mm], [ss]), outside quotes,
