@@ -21,7 +21,8 @@ export const nodeInflateRaw: InflateRaw = (data, maxOutputLength) => {
 /** Node's reader platform: zlib, and Buffer's Latin-1 view (a copy-free byte-per-char string, ~50× faster than UTF-8). */
 export const nodePlatform: ReaderPlatform = {
   inflate: nodeInflateRaw,
-  latin1: (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1"),
+  latin1: (bytes) =>
+    (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).toString("latin1"),
 };
 
 /** Read a filled template from bytes (Node). */

@@ -40,6 +40,7 @@ import type { TemplateIdentity } from "../port";
 import { SHEET_NAMES, TEMPLATE_VERSION } from "../template";
 import {
   DEFAULT_ZIP_LIMITS,
+  entryKey,
   openZip,
   readEntry,
   readEntryAsync,
@@ -53,6 +54,7 @@ import {
   SheetCells,
   parseNumberStyles,
   parseRels,
+  nfc,
   parseWorkbookXml,
   resolvePart,
   utf8Slice,
@@ -60,6 +62,7 @@ import {
   type NumberStyle,
   type XmlPart,
 } from "./xml-scan";
+import { TextMemo } from "./text-memo";
 
 export interface ReadLimits extends ZipLimits {
   /** cells per sheet read */
@@ -120,13 +123,20 @@ const DEFAULT_WORKBOOK = "xl/workbook.xml";
 
 interface Plan {
   sheets: Map<string, string>; // sheet name → part path
-  names: DefinedName[];
+  /** our defined names (CT_…) → reference; null when broken (#REF!) */
+  names: Map<string, NameRef | null>;
   sharedPath: string | null;
   stylesPath: string | null;
   customXmlPaths: string[];
 }
 
 type Get = (path: string) => XmlPart | null;
+/** entryKey of a part: equal keys, equal parts (null when the archive lacks it) */
+type KeyOf = (path: string) => string | null;
+interface Parts {
+  get: Get;
+  keyOf: KeyOf;
+}
 
 function workbookPathOf(zip: ZipArchive, get: Get): string {
   if (zip.entries.has("mimetype") && zip.entries.has("content.xml")) throw workbookErrors.ods();
@@ -143,15 +153,41 @@ function relsPathOf(workbookPath: string): string {
   return `${base}_rels/${workbookPath.slice(base.length)}.rels`;
 }
 
+interface WorkbookPart {
+  sheets: ReturnType<typeof parseWorkbookXml>["sheets"];
+  names: Map<string, NameRef | null>;
+}
+// sized for the unit kinds' distinct templates: the files of one consolidation share a handful of workbook parts
+const workbookMemo = new TextMemo<WorkbookPart>(16);
+const stylesMemo = new TextMemo<NumberStyle[]>(16);
+
+/** The sheets and our names of the workbook part, parsed (and inflated) once per distinct stored part. */
+function workbookOf(path: string, get: Get, keyOf: KeyOf): WorkbookPart {
+  const key = keyOf(path);
+  if (key === null) throw workbookErrors.noWorkbook();
+  return workbookMemo.get(key, () => {
+    const part = get(path);
+    if (part === null) throw workbookErrors.noWorkbook();
+    const wb = parseWorkbookXml(part);
+    return { sheets: wb.sheets, names: ourNames(wb.names) };
+  });
+}
+
+function ourNames(list: DefinedName[]): Map<string, NameRef | null> {
+  const names = new Map<string, NameRef | null>();
+  for (const n of list) {
+    if (n.name.startsWith("CT_") && !names.get(n.name)) names.set(n.name, parseNameRef(n.text));
+  }
+  return names;
+}
+
 /** What a reader needs from the archive, resolved once the workbook part and its relationships are known. */
-function planFrom(zip: ZipArchive, workbookPath: string, get: Get): Plan {
-  const wbXml = get(workbookPath);
-  if (wbXml === null) throw workbookErrors.noWorkbook();
+function planFrom(zip: ZipArchive, workbookPath: string, get: Get, keyOf: KeyOf): Plan {
   const base = workbookPath.slice(0, workbookPath.lastIndexOf("/") + 1);
   const relsPart = get(relsPathOf(workbookPath));
   const rels = relsPart ? parseRels(relsPart) : [];
   const relById = new Map(rels.map((r) => [r.id, r]));
-  const wb = parseWorkbookXml(wbXml);
+  const wb = workbookOf(workbookPath, get, keyOf);
   const sheets = new Map<string, string>();
   for (const s of wb.sheets) {
     const rel = relById.get(s.relId);
@@ -196,8 +232,9 @@ export function readWorkbookWith(bytes: Uint8Array, opts: ReadOptions, platform:
     }
     return part;
   };
-  const plan = planFrom(zip, workbookPathOf(zip, get), get);
-  return interpret(plan, get, opts, limits);
+  const keyOf: KeyOf = (path) => entryKey(zip, path, platform.latin1);
+  const plan = planFrom(zip, workbookPathOf(zip, get), get, keyOf);
+  return interpret(plan, { get, keyOf }, opts, limits);
 }
 
 /** The same reader with an asynchronous platform (DecompressionStream in the browser). */
@@ -223,16 +260,17 @@ export async function readWorkbookAsync(
   const workbookPath = workbookPathOf(zip, get);
   await load(workbookPath);
   await load(relsPathOf(workbookPath));
-  const plan = planFrom(zip, workbookPath, get);
+  const keyOf: KeyOf = (path) => entryKey(zip, path, platform.latin1);
+  const plan = planFrom(zip, workbookPath, get, keyOf);
   // phase 2: the parts the interpretation reads
   for (const p of neededParts(plan)) await load(p);
-  return interpret(plan, get, opts, limits);
+  return interpret(plan, { get, keyOf }, opts, limits);
 }
 
 // ------------------------------------------------------------------------------------------------------------------
 
 /** The xlsx side of a CellSource: lazily parsed sheets, shared strings, percent styles, our names. */
-function cellSource(plan: Plan, get: Get, limits: ReadLimits): CellSource {
+function cellSource(plan: Plan, { get, keyOf }: Parts, limits: ReadLimits): CellSource {
   let shared: SharedStrings | null | undefined;
   const sharedStrings = (): SharedStrings | null => {
     if (shared === undefined) {
@@ -244,8 +282,14 @@ function cellSource(plan: Plan, get: Get, limits: ReadLimits): CellSource {
   let numberStyles: NumberStyle[] | undefined;
   const styleOf = (s: number): NumberStyle => {
     if (numberStyles === undefined) {
-      const part = plan.stylesPath ? get(plan.stylesPath) : null;
-      numberStyles = part ? parseNumberStyles(part) : [];
+      const key = plan.stylesPath ? keyOf(plan.stylesPath) : null;
+      numberStyles =
+        key === null || plan.stylesPath === null
+          ? []
+          : stylesMemo.get(key, () => {
+              const part = get(plan.stylesPath as string);
+              return part ? parseNumberStyles(part) : [];
+            });
     }
     return numberStyles[s] ?? null;
   };
@@ -260,24 +304,21 @@ function cellSource(plan: Plan, get: Get, limits: ReadLimits): CellSource {
     }
     return cells;
   };
-  const names = new Map<string, NameRef | null>();
-  for (const n of plan.names) {
-    if (n.name.startsWith("CT_") && !names.get(n.name)) names.set(n.name, parseNameRef(n.text));
-  }
+  const names = plan.names;
   const value = (sheet: string, address: string): RawValue => {
     const c = cellsOf(sheet)?.get(address);
     if (!c) return null;
     switch (c.t) {
       case "s": {
         const s = sharedStrings()?.get(Number(c.v)) ?? null;
-        return s === null || s === "" ? null : s.normalize("NFC");
+        return s === null || s === "" ? null : nfc(s);
       }
       case "inlineStr":
-        return c.inline ? c.inline.normalize("NFC") : null;
+        return c.inline ? nfc(c.inline) : null;
       case "str":
       case "e":
       case "d":
-        return c.v === null || c.v === "" ? null : c.v.normalize("NFC");
+        return c.v === null || c.v === "" ? null : nfc(c.v);
       case "b":
         return c.v === "1";
       default: {
@@ -340,7 +381,8 @@ function checkUnitSheetAgrees(src: CellSource, identity: TemplateIdentity): void
   }
 }
 
-function interpret(plan: Plan, get: Get, opts: ReadOptions, limits: ReadLimits): WorkbookRead {
+function interpret(plan: Plan, parts: Parts, opts: ReadOptions, limits: ReadLimits): WorkbookRead {
+  const { get } = parts;
   // identity first: a workbook that is not ours is told so before anything about its sheets
   let identity: TemplateIdentity | null = null;
   let identitySource: WorkbookRead["identitySource"] = "customXml";
@@ -349,7 +391,7 @@ function interpret(plan: Plan, get: Get, opts: ReadOptions, limits: ReadLimits):
     identity = part ? identityFromXml(utf8Slice(part, 0, part.text.length)) : null;
     if (identity) break;
   }
-  const src = cellSource(plan, get, limits);
+  const src = cellSource(plan, parts, limits);
   if (!identity) {
     // LibreOffice and some other programs drop custom XML parts: fall back to the named cells of the unit sheet.
     if (src.names.size === 0) throw workbookErrors.notTemplate();

@@ -17,7 +17,7 @@ export interface XmlPart {
    * when `bytes` is absent */
   text: string;
   bytes?: Uint8Array;
-  /** set on first use: true when the part has no byte above 0x7F (then no slice needs UTF-8 decoding) */
+  /** true when the caller knows the part has no byte above 0x7F (then no slice is checked for UTF-8) */
   ascii?: boolean;
 }
 
@@ -27,18 +27,21 @@ export function asPart(x: XmlPart | string): XmlPart {
 }
 
 const UTF8 = new TextDecoder("utf-8");
-const NON_ASCII = /[\u0080-\uffff]/;
 
-/** The UTF-8 text of a byte range of a part (the Latin-1 slice itself when it is pure ASCII). */
+/** The UTF-8 text of a byte range of a part (the Latin-1 slice itself when the range is pure ASCII). Only the range
+ * is looked at: the slices the reader takes are short, so checking them costs less than testing the whole part. */
 export function utf8Slice(part: XmlPart, start: number, end: number): string {
   const t = part.text;
   const bytes = part.bytes;
-  if (bytes) {
-    if (part.ascii === undefined) part.ascii = !NON_ASCII.test(t);
-    if (!part.ascii)
-      for (let i = start; i < end; i++) if (t.charCodeAt(i) > 127) return UTF8.decode(bytes.subarray(start, end));
-  }
+  if (bytes && part.ascii !== true)
+    for (let i = start; i < end; i++) if (t.charCodeAt(i) > 127) return UTF8.decode(bytes.subarray(start, end));
   return t.slice(start, end);
+}
+
+/** NFC form of a text; pure ASCII is NFC already, so only other texts go through normalize(). */
+export function nfc(s: string): string {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return s.normalize("NFC");
+  return s;
 }
 
 /** Attribute value of a start tag (the text between "<" and ">"). */
@@ -225,7 +228,6 @@ export class SharedStrings {
 
 const BUILTIN_PERCENT = new Set([9, 10]);
 
-/** For each cell style index (the `s` attribute), whether its number format shows a percentage. */
 /** What a cell style's number format shows a number as: a percentage, a date (with or without time), a time of day. */
 export type NumberStyle = "percent" | "date" | "time" | null;
 
@@ -263,10 +265,6 @@ export function parseNumberStyles(part: XmlPart): NumberStyle[] {
     p = gt;
   }
   return out;
-}
-
-export function parsePercentStyles(part: XmlPart): boolean[] {
-  return parseNumberStyles(part).map((k) => k === "percent");
 }
 
 /** A format code shows a date when it has d or y, a time when it has h or s (or [h], [mm], [ss]), outside quotes,
@@ -461,18 +459,18 @@ export class SheetCells {
 
   private find(address: string, [from, to]: [number, number], row: number): RawCell | null {
     const xml = this.part.text;
-    const seg = xml.slice(from, to); // searches stay inside the row
-    // usual case: r="G12" (any attribute order)
+    // usual case: r="G12" (any attribute order); searches stay inside the row, without slicing it out
     for (const q of ['"', "'"]) {
       const needle = `r=${q}${address}${q}`;
-      let i = seg.indexOf(needle);
-      while (i >= 0) {
-        const lt = seg.lastIndexOf("<", i);
-        if (lt >= 0 && seg.charCodeAt(lt + 1) === 99 /* c */ && seg.charCodeAt(i - 1) <= 32)
-          return this.parseCellAt(from + lt, to);
-        i = seg.indexOf(needle, i + needle.length);
+      let i = xml.indexOf(needle, from);
+      while (i >= 0 && i + needle.length <= to) {
+        const lt = xml.lastIndexOf("<", i);
+        if (lt >= from && xml.charCodeAt(lt + 1) === 99 /* c */ && xml.charCodeAt(i - 1) <= 32)
+          return this.parseCellAt(lt, to);
+        i = xml.indexOf(needle, i + needle.length);
       }
     }
+    const seg = xml.slice(from, to);
     if (seg.indexOf(" r=") >= 0) return null;
     // cells without r: parse the row positionally (once)
     const cells = new Map<string, RawCell>();

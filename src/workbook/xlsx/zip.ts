@@ -191,6 +191,16 @@ export async function readEntryAsync(
   return settle(zip, entry, out);
 }
 
+/**
+ * A string standing one-to-one for how an entry is stored (method, declared size, compressed bytes as Latin-1): equal
+ * keys inflate to equal bytes, so a part parsed before can be known without inflating it again. Null when absent.
+ */
+export function entryKey(zip: ZipArchive, name: string, latin1: (bytes: Uint8Array) => string): string | null {
+  const entry = zip.entries.get(name);
+  if (!entry) return null;
+  return `${entry.method}:${entry.size}:${latin1(rawData(zip, entry))}`;
+}
+
 export function decodeUtf8(bytes: Uint8Array): string {
   return utf8.decode(bytes);
 }
