@@ -545,6 +545,31 @@ function validationFor(t: Target, field: EntryField): Omit<ValidationSpec, "addr
   }
 }
 
+/** The unit sheet's validation of a field: the number style from a list, contacts within 200 characters. */
+function unitValidation(f: UnitField, address: string): ValidationSpec | null {
+  if (f === "locale") {
+    return {
+      address,
+      kind: "list",
+      list: ["vi", "en"],
+      prompt: { title: "Kiểu ghi số", text: "vi: 1.234,5 (dấu phẩy thập phân)\nen: 1,234.5 (decimal point)" },
+      error: { title: "Giá trị không hợp lệ", text: "Chọn vi hoặc en.\nPick vi or en." },
+    };
+  }
+  if (!UNIT_INPUTS.includes(f)) return null;
+  return {
+    address,
+    kind: "textLength",
+    min: 0,
+    max: 200,
+    prompt: {
+      title: UNIT_LABELS[f].vi.replace(/ \(.*$/, ""),
+      text: `${UNIT_LABELS[f].vi} (bắt buộc).\n${UNIT_LABELS[f].en} (required).`,
+    },
+    error: { title: "Giá trị không hợp lệ", text: "Tối đa 200 ký tự.\nAt most 200 characters." },
+  };
+}
+
 function rawToCell(v: RawValue | undefined): string | number | boolean | null {
   if (v === undefined || v === null) return null;
   return v;
@@ -576,14 +601,31 @@ export function buildTemplateSpec(opts: TemplateOptions): TemplateSpec {
     period: period.id,
     demo,
   };
-  const values = new Map((opts.values ?? []).map((e) => [e.targetId, e]));
   const names: NameSpec[] = [];
-  const title: Bilingual = {
-    vi: `BÁO CÁO THỰC HIỆN CHỈ TIÊU — ${unit.name.vi} (${unit.code}) — ${periodLabel(period, "vi")}`,
-    en: `TARGET REPORT — ${unit.name.en} (${unit.code}) — ${periodLabel(period, "en")}`,
+  const guide = guideSheet(demo);
+  const unitSheet = unitInfoSheet(opts, locale, demo, names);
+  const entry = entrySheet(opts, targets, locale, demo, names);
+  const sheets = [guide, unitSheet, entry.sheet];
+  for (const sheet of sheets) sheet.rowHeights = fitTemplateRowHeights(sheet, STYLES);
+  return {
+    identity,
+    locale,
+    styles: STYLES,
+    sheets,
+    names,
+    entry: {
+      sheet: SHEET_NAMES.entry,
+      rows: entry.rows,
+      fields: entry.fields,
+      firstRow: ENTRY_ROWS.firstData,
+      lastRow: entry.lastRow,
+    },
+    customXml: identityToXml(identity),
   };
+}
 
-  // ---- guide ----
+/** HuongDan: how to fill the report, each paragraph in Vietnamese with English beneath. */
+function guideSheet(demo: boolean): SheetSpec {
   const guideCells: CellSpec[] = [];
   let gr = 1;
   GUIDE.forEach((g, i) => {
@@ -591,7 +633,7 @@ export function buildTemplateSpec(opts: TemplateOptions): TemplateSpec {
     guideCells.push({ address: `A${gr++}`, value: g.en, style: i === 0 ? "guideTextEn" : "guideTextEn" });
     gr++;
   });
-  const guide: SheetSpec = {
+  return {
     name: SHEET_NAMES.guide,
     role: "guide",
     ...(demo ? { tabColor: COLORS.tabDemo } : {}),
@@ -603,8 +645,11 @@ export function buildTemplateSpec(opts: TemplateOptions): TemplateSpec {
     print: { orientation: "portrait", paper: "A4", fitToWidth: true },
     protect: true,
   };
+}
 
-  // ---- unit sheet ----
+/** DonVi: label vi (A), label en (B), value (C) per unit field; its names are pushed onto `names`. */
+function unitInfoSheet(opts: TemplateOptions, locale: Locale, demo: boolean, names: NameSpec[]): SheetSpec {
+  const { catalog, unit, period } = opts;
   const unitValues: Record<UnitField, string | null> = {
     unitCode: unit.code,
     unitName: unit.name.vi,
@@ -633,29 +678,10 @@ export function buildTemplateSpec(opts: TemplateOptions): TemplateSpec {
       style: input ? "inputText" : "label",
     });
     names.push({ name: unitName(f), sheet: SHEET_NAMES.unit, address: `${UNIT_VALUE_COLUMN}${row}` });
-    if (f === "locale") {
-      unitValidations.push({
-        address: `${UNIT_VALUE_COLUMN}${row}`,
-        kind: "list",
-        list: ["vi", "en"],
-        prompt: { title: "Kiểu ghi số", text: "vi: 1.234,5 (dấu phẩy thập phân)\nen: 1,234.5 (decimal point)" },
-        error: { title: "Giá trị không hợp lệ", text: "Chọn vi hoặc en.\nPick vi or en." },
-      });
-    } else if (input) {
-      unitValidations.push({
-        address: `${UNIT_VALUE_COLUMN}${row}`,
-        kind: "textLength",
-        min: 0,
-        max: 200,
-        prompt: {
-          title: UNIT_LABELS[f].vi.replace(/ \(.*$/, ""),
-          text: `${UNIT_LABELS[f].vi} (bắt buộc).\n${UNIT_LABELS[f].en} (required).`,
-        },
-        error: { title: "Giá trị không hợp lệ", text: "Tối đa 200 ký tự.\nAt most 200 characters." },
-      });
-    }
+    const validation = unitValidation(f, `${UNIT_VALUE_COLUMN}${row}`);
+    if (validation) unitValidations.push(validation);
   }
-  const unitSheet: SheetSpec = {
+  return {
     name: SHEET_NAMES.unit,
     role: "unit",
     ...(demo ? { tabColor: COLORS.tabDemo } : {}),
@@ -668,11 +694,16 @@ export function buildTemplateSpec(opts: TemplateOptions): TemplateSpec {
     protect: true,
     hiddenRows: UNIT_HIDDEN.map((f) => UNIT_FIRST_ROW + UNIT_FIELDS.indexOf(f)),
   };
+}
 
-  // ---- entry sheet ----
+/** The title, banner and two header rows of the entry sheet. */
+function entryHeadCells(opts: TemplateOptions, demo: boolean): CellSpec[] {
+  const { unit, period } = opts;
+  const title: Bilingual = {
+    vi: `BÁO CÁO THỰC HIỆN CHỈ TIÊU — ${unit.name.vi} (${unit.code}) — ${periodLabel(period, "vi")}`,
+    en: `TARGET REPORT — ${unit.name.en} (${unit.code}) — ${periodLabel(period, "en")}`,
+  };
   const C = ENTRY_COLUMNS;
-  const cols = Object.keys(C) as EntryColumn[];
-  const lastCol = C.check;
   const cells: CellSpec[] = [
     { address: `A${ENTRY_ROWS.title}`, value: title.vi, style: "title" },
     { address: `A${ENTRY_ROWS.subtitle}`, value: title.en, style: "subtitle" },
@@ -685,7 +716,7 @@ export function buildTemplateSpec(opts: TemplateOptions): TemplateSpec {
           style: "hint",
         },
   ];
-  for (const c of cols) {
+  for (const c of Object.keys(C) as EntryColumn[]) {
     cells.push({
       address: `${C[c]}${ENTRY_ROWS.headerVi}`,
       value: c === "target" ? `${HEADERS[c].vi} ${period.year}` : HEADERS[c].vi,
@@ -697,83 +728,117 @@ export function buildTemplateSpec(opts: TemplateOptions): TemplateSpec {
       style: "headerEn",
     });
   }
+  return cells;
+}
+
+/** What the entry sheet's target rows add up to: cells, names and validations, and where each target went. */
+interface EntryRowsOut {
+  cells: CellSpec[];
+  names: NameSpec[];
+  validations: ValidationSpec[];
+  rows: Record<string, number>;
+  fields: Record<string, EntryField[]>;
+  /** the values to write, by target id (opts.values) */
+  given: ReadonlyMap<string, EntryInput>;
+}
+
+/** One target's row `r` of the entry sheet: its cells, and a name and a validation per input field. */
+function targetRow(opts: TemplateOptions, t: Target, r: number, locale: Locale, out: EntryRowsOut): void {
+  const { unit, period } = opts;
+  const C = ENTRY_COLUMNS;
+  const cells = out.cells;
+  // a target assigned to the unit (Decision 5969/QĐ-UBND) replaces the city's, and says so
+  const assigned = assignedTarget(opts.unitTargets, unit.code, t.id, period.year);
+  const yt = targetForPeriod(assigned ? withAssigned(t, assigned) : t, period);
+  const fields = entryFields(t);
+  const given = out.given.get(t.id);
+  out.rows[t.id] = r;
+  out.fields[t.id] = fields;
+  cells.push({ address: `${C.id}${r}`, value: t.id, style: "id" });
+  cells.push({ address: `${C.name}${r}`, value: `${t.name.vi}\n${t.name.en}`, style: "label" });
+  cells.push({ address: `${C.unitOfMeasure}${r}`, value: unitOfMeasureFor(t, period.year), style: "info" });
+  const described = describeYearTarget(assigned ? withAssigned(t, assigned) : t, yt, locale);
+  cells.push({
+    address: `${C.target}${r}`,
+    value: assigned ? `${described}\n${bi(targetSourceFor(t, assigned))}` : described,
+    style: "info",
+  });
+  cells.push({
+    address: `${C.termTarget}${r}`,
+    value: describeTerm(t, t.targetByYear[2030], locale),
+    style: "info",
+  });
+  cells.push({
+    address: `${C.sourceStatus}${r}`,
+    value: `${SOURCE_STATUS_NAMES[t.status].vi}\n${SOURCE_STATUS_NAMES[t.status].en}`,
+    style: "labelEn",
+  });
+  for (const f of ["value", "numerator", "denominator", "milestone"] as const) {
+    const address = `${C[f]}${r}`;
+    if (fields.includes(f)) {
+      cells.push({ address, value: rawToCell(given?.[f]), style: f === "milestone" ? "inputText" : "inputNumber" });
+    } else if (f === "value" && isRatioTarget(t)) {
+      const n = `${C.numerator}${r}`;
+      const d = `${C.denominator}${r}`;
+      const scale = ratioScale(t);
+      cells.push({
+        address,
+        value: null,
+        formula: `IF(AND(ISNUMBER(${n}),ISNUMBER(${d}),${d}>0),${n}/${d}${scale === 1 ? "" : `*${scale}`},"")`,
+        style: "computed",
+      });
+    } else {
+      cells.push({ address, value: NOT_APPLICABLE, style: "na" });
+    }
+  }
+  cells.push({ address: `${C.status}${r}`, value: null, style: "status" });
+  for (const f of ["justification", "evidence", "responsible"] as const) {
+    const v = given?.[f];
+    cells.push({ address: `${C[f]}${r}`, value: v === undefined || v === null ? null : v, style: "inputText" });
+  }
+  cells.push({ address: `${C.check}${r}`, value: null, style: "check" });
+  for (const f of fields) {
+    out.names.push({ name: entryName(t.id, f), sheet: SHEET_NAMES.entry, address: `${C[f]}${r}` });
+    out.validations.push({ address: `${C[f]}${r}`, ...validationFor(t, f) });
+  }
+}
+
+/** Nhap: the head rows, then one row per target under its group's row; its names are pushed onto `names`. */
+function entrySheet(
+  opts: TemplateOptions,
+  targets: readonly Target[],
+  locale: Locale,
+  demo: boolean,
+  names: NameSpec[],
+): { sheet: SheetSpec; rows: Record<string, number>; fields: Record<string, EntryField[]>; lastRow: number } {
+  const C = ENTRY_COLUMNS;
+  const lastCol = C.check;
+  const out: EntryRowsOut = {
+    cells: entryHeadCells(opts, demo),
+    names,
+    validations: [],
+    rows: {},
+    fields: {},
+    given: new Map((opts.values ?? []).map((e) => [e.targetId, e])),
+  };
   const merges = [
     `A${ENTRY_ROWS.title}:${lastCol}${ENTRY_ROWS.title}`,
     `A${ENTRY_ROWS.subtitle}:${lastCol}${ENTRY_ROWS.subtitle}`,
     `A${ENTRY_ROWS.banner}:${lastCol}${ENTRY_ROWS.banner}`,
   ];
-  const validations: ValidationSpec[] = [];
-  const rows: Record<string, number> = {};
-  const fieldsOf: Record<string, EntryField[]> = {};
   let r = ENTRY_ROWS.firstData;
   const byGroup = GROUP_IDS.map((g) => ({ g, list: targets.filter((t) => t.group === g) })).filter(
     (x) => x.list.length > 0,
   );
   byGroup.forEach(({ g, list }, gi) => {
-    cells.push({
+    out.cells.push({
       address: `A${r}`,
       value: `${String.fromCharCode(65 + gi)}. ${GROUP_NAMES[g].vi} / ${GROUP_NAMES[g].en}`,
       style: "group",
     });
     merges.push(`A${r}:${lastCol}${r}`);
     r++;
-    for (const t of list) {
-      // a target assigned to the unit (Decision 5969/QĐ-UBND) replaces the city's, and says so
-      const assigned = assignedTarget(opts.unitTargets, unit.code, t.id, period.year);
-      const yt = targetForPeriod(assigned ? withAssigned(t, assigned) : t, period);
-      const fields = entryFields(t);
-      const given = values.get(t.id);
-      rows[t.id] = r;
-      fieldsOf[t.id] = fields;
-      cells.push({ address: `${C.id}${r}`, value: t.id, style: "id" });
-      cells.push({ address: `${C.name}${r}`, value: `${t.name.vi}\n${t.name.en}`, style: "label" });
-      cells.push({ address: `${C.unitOfMeasure}${r}`, value: unitOfMeasureFor(t, period.year), style: "info" });
-      const described = describeYearTarget(assigned ? withAssigned(t, assigned) : t, yt, locale);
-      cells.push({
-        address: `${C.target}${r}`,
-        value: assigned ? `${described}\n${bi(targetSourceFor(t, assigned))}` : described,
-        style: "info",
-      });
-      cells.push({
-        address: `${C.termTarget}${r}`,
-        value: describeTerm(t, t.targetByYear[2030], locale),
-        style: "info",
-      });
-      cells.push({
-        address: `${C.sourceStatus}${r}`,
-        value: `${SOURCE_STATUS_NAMES[t.status].vi}\n${SOURCE_STATUS_NAMES[t.status].en}`,
-        style: "labelEn",
-      });
-      for (const f of ["value", "numerator", "denominator", "milestone"] as const) {
-        const address = `${C[f]}${r}`;
-        if (fields.includes(f)) {
-          cells.push({ address, value: rawToCell(given?.[f]), style: f === "milestone" ? "inputText" : "inputNumber" });
-        } else if (f === "value" && isRatioTarget(t)) {
-          const n = `${C.numerator}${r}`;
-          const d = `${C.denominator}${r}`;
-          const scale = ratioScale(t);
-          cells.push({
-            address,
-            value: null,
-            formula: `IF(AND(ISNUMBER(${n}),ISNUMBER(${d}),${d}>0),${n}/${d}${scale === 1 ? "" : `*${scale}`},"")`,
-            style: "computed",
-          });
-        } else {
-          cells.push({ address, value: NOT_APPLICABLE, style: "na" });
-        }
-      }
-      cells.push({ address: `${C.status}${r}`, value: null, style: "status" });
-      for (const f of ["justification", "evidence", "responsible"] as const) {
-        const v = given?.[f];
-        cells.push({ address: `${C[f]}${r}`, value: v === undefined || v === null ? null : v, style: "inputText" });
-      }
-      cells.push({ address: `${C.check}${r}`, value: null, style: "check" });
-      for (const f of fields) {
-        names.push({ name: entryName(t.id, f), sheet: SHEET_NAMES.entry, address: `${C[f]}${r}` });
-        validations.push({ address: `${C[f]}${r}`, ...validationFor(t, f) });
-      }
-      r++;
-    }
+    for (const t of list) targetRow(opts, t, r++, locale, out);
   });
   const lastRow = Math.max(r - 1, ENTRY_ROWS.firstData);
   const statusRules: ConditionalTextRule[] = (Object.keys(STATUS_FORMATS) as (keyof typeof STATUS_FORMATS)[]).map(
@@ -782,14 +847,14 @@ export function buildTemplateSpec(opts: TemplateOptions): TemplateSpec {
       ...STATUS_FORMATS[p],
     }),
   );
-  const entrySheet: SheetSpec = {
+  const sheet: SheetSpec = {
     name: SHEET_NAMES.entry,
     role: "entry",
     tabColor: demo ? COLORS.tabDemo : COLORS.tabEntry,
-    columnWidths: cols.map((c) => COLUMN_WIDTHS[c]),
-    cells,
+    columnWidths: (Object.keys(C) as EntryColumn[]).map((c) => COLUMN_WIDTHS[c]),
+    cells: out.cells,
     merges,
-    validations,
+    validations: out.validations,
     conditionalFormats: [{ range: `${C.status}${ENTRY_ROWS.firstData}:${C.status}${lastRow}`, rules: statusRules }],
     freeze: { rows: ENTRY_ROWS.headerEn, columns: 2 },
     print: {
@@ -800,17 +865,7 @@ export function buildTemplateSpec(opts: TemplateOptions): TemplateSpec {
     },
     protect: true,
   };
-
-  for (const sheet of [guide, unitSheet, entrySheet]) sheet.rowHeights = fitTemplateRowHeights(sheet, STYLES);
-  return {
-    identity,
-    locale,
-    styles: STYLES,
-    sheets: [guide, unitSheet, entrySheet],
-    names,
-    entry: { sheet: SHEET_NAMES.entry, rows, fields: fieldsOf, firstRow: ENTRY_ROWS.firstData, lastRow },
-    customXml: identityToXml(identity),
-  };
+  return { sheet, rows: out.rows, fields: out.fields, lastRow };
 }
 
 /** "Nhap!G12" for a target's input field in a spec; undefined when the field is not an input of that target. */
