@@ -29,7 +29,7 @@ import {
   type TemplateSpec,
 } from "../template";
 import { gridSource, inRect, namesFrom, parseRect, type SheetGrid } from "./grid-source";
-import { PROTECTION_OPTIONS } from "./write-template";
+import { PROTECTION_OPTIONS } from "./queue-template";
 import { loadedItems, resultValue, runExcel, silence, unsilence } from "./run";
 import { officeCell, officeText } from "./text";
 import { rowOf } from "../sheet-ref";
