@@ -2,7 +2,17 @@
  * The template's identity as a custom XML part (namespace TEMPLATE_NS). Both writers store exactly this text and both
  * readers parse it, so each side recognises the other's workbook.
  */
-import { TEMPLATE_NS, type TemplateIdentity } from "./port";
+/** The identity of a template workbook, kept in a custom XML part (namespace TEMPLATE_NS) by both writers. */
+export interface TemplateIdentity {
+  templateVersion: string;
+  catalogVersion: string;
+  unitCode: string;
+  period: string;
+  /** true when the workbook belongs to a demo unit / demo period (training). */
+  demo: boolean;
+}
+
+export const TEMPLATE_NS = "urn:chitieu:template:v1";
 
 export function escapeXml(s: string): string {
   return s

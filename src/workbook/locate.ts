@@ -20,7 +20,7 @@ import {
   type UnitRegistry,
 } from "../domain";
 import { workbookErrors } from "./errors";
-import type { TemplateIdentity } from "./port";
+import type { TemplateIdentity } from "./identity";
 import {
   ENTRY_COLUMNS,
   ENTRY_FIELDS_ALL,

@@ -4,18 +4,10 @@
  * Components receive a WorkbookPort as a prop and never see `Excel`.
  */
 import type { EntryField, EntryInput, TargetAssessment, ValidationIssue } from "../domain/types";
+import type { TemplateIdentity } from "./identity";
 
-/** The identity of a template workbook, kept in a custom XML part (namespace TEMPLATE_NS) by both writers. */
-export interface TemplateIdentity {
-  templateVersion: string;
-  catalogVersion: string;
-  unitCode: string;
-  period: string;
-  /** true when the workbook belongs to a demo unit / demo period (training). */
-  demo: boolean;
-}
-
-export const TEMPLATE_NS = "urn:chitieu:template:v1";
+// the identity lives with its XML part (identity.ts); re-exported here for the port's users
+export { TEMPLATE_NS, type TemplateIdentity } from "./identity";
 
 /** Who prepared and approved the report and how to reach them: the unit sheet's input cells ("rõ người"). */
 export interface UnitSheetContact {
@@ -53,7 +45,7 @@ export interface EntryChange {
 
 export interface WorkbookPort {
   /** Create the template for this identity, or recognise the one already there and repair what is missing (values kept). */
-  ensureTemplate(spec: import("./template").TemplateSpec): Promise<TemplateStatus>;
+  ensureTemplate(spec: import("./template/spec").TemplateSpec): Promise<TemplateStatus>;
   /** Identity of the template in the open workbook, if any. */
   readIdentity(): Promise<TemplateIdentity | null>;
   /** Every entry of the entry sheet, in one read. */

@@ -4,7 +4,8 @@
  * lines overprint the next row. A text's lines are its "\n" parts, each taking ceil(length / width) lines, where a
  * column width in characters holds about that many average characters (one less for the cell's padding).
  */
-import { columnIndex, splitAddress, type CellStyle, type SheetSpec } from "./template";
+import { columnIndex, splitAddress } from "./a1";
+import type { CellStyle, SheetSpec } from "./template/spec";
 
 /** Points per line of 11-point text. */
 export const LINE_POINTS = 15;

@@ -18,6 +18,7 @@ import {
 } from "../locate";
 import {
   COLORS,
+  columnIndex,
   ENTRY_COLUMNS,
   ENTRY_ROWS,
   SHEET_NAMES,
@@ -28,7 +29,7 @@ import {
   type TemplateSpec,
 } from "../template";
 import { gridSource, inRect, namesFrom, parseRect, type SheetGrid } from "./grid-source";
-import { PROTECTION_OPTIONS } from "./write-template";
+import { PROTECTION_OPTIONS } from "./queue-template";
 import { loadedItems, resultValue, runExcel, silence, unsilence } from "./run";
 import { officeCell, officeText } from "./text";
 import { rowOf } from "../sheet-ref";
@@ -213,10 +214,9 @@ export async function selectCell(address: string): Promise<void> {
   });
 }
 
+/** 0-based column index of a column's letters ("A" → 0). */
 function colIndex(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
-  return n - 1;
+  return columnIndex(letters) - 1;
 }
 
 const INPUT_COLUMNS: number[] = (

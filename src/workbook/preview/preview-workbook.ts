@@ -106,6 +106,95 @@ function inputIndex(spec: TemplateSpec): Map<string, { targetId: string; field: 
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
+/**
+ * The document once `spec` is its template: another version keeps every value whose target and field still exist;
+ * a new report takes the figures the spec carries (carry-over, demo sample data). Another unit's or period's report
+ * is never turned into this one (CT_TEMPLATE_OTHER_REPORT), as in Excel.
+ */
+function documentFor(doc: PreviewDocument, spec: TemplateSpec): { doc: PreviewDocument; repaired: string[] } {
+  const before = doc.spec?.identity ?? null;
+  const repaired: string[] = [];
+  const same = before && before.unitCode === spec.identity.unitCode && before.period === spec.identity.period;
+  if (before && !same) throw workbookErrors.otherReport(before, spec.identity);
+  if (!same) {
+    // the spec may carry figures (carry-over, demo sample data)
+    const values: Record<string, CellValue> = {};
+    const index = inputIndex(spec);
+    const entrySheet = spec.sheets.find((s) => s.role === "entry");
+    for (const c of entrySheet?.cells ?? []) {
+      const at = index.get(`${entrySheet?.name}!${c.address}`);
+      if (at && c.value !== null && c.value !== undefined) values[valueKey(at.targetId, at.field)] = c.value;
+    }
+    return { doc: { ...doc, values, marks: {}, notes: {}, status: {}, spec }, repaired };
+  }
+  if (
+    before.catalogVersion !== spec.identity.catalogVersion ||
+    before.templateVersion !== spec.identity.templateVersion
+  ) {
+    repaired.push(
+      `template ${before.templateVersion}/${before.catalogVersion} → ${spec.identity.templateVersion}/${spec.identity.catalogVersion}`,
+    );
+    // values of targets and fields that no longer exist are dropped; every other value is kept
+    const kept: Record<string, CellValue> = {};
+    for (const [k, v] of Object.entries(doc.values)) {
+      const [targetId, field] = k.split("|") as [string, EntryField];
+      if (spec.entry.fields[targetId]?.includes(field)) kept[k] = v;
+    }
+    return { doc: { ...doc, values: kept, spec }, repaired };
+  }
+  return { doc: { ...doc, spec }, repaired };
+}
+
+/** Every entry of the document's entry sheet, in row order. */
+function entriesOf(doc: PreviewDocument): EntryInput[] {
+  const spec = doc.spec;
+  if (!spec) return [];
+  return Object.entries(spec.entry.rows)
+    .sort((a, b) => a[1] - b[1])
+    .map(([targetId]) => {
+      const entry: EntryInput = { targetId };
+      for (const f of spec.entry.fields[targetId] ?? []) {
+        const v = doc.values[valueKey(targetId, f)];
+        (entry as unknown as Record<string, RawValue>)[f] = v === undefined ? null : (v as RawValue);
+      }
+      return entry;
+    });
+}
+
+/** The cell marks (worst severity, every message), the check notes and the statuses of a validation. */
+function marksFor(
+  issues: ValidationIssue[],
+  assessments: TargetAssessment[],
+): Pick<PreviewDocument, "marks" | "notes" | "status"> {
+  const marks: Record<string, CellMark> = {};
+  const notes: Record<string, string[]> = {};
+  for (const i of issues) {
+    if (i.cell) {
+      const m = marks[i.cell] ?? { severity: i.severity, messages: [] };
+      if (SEVERITY_RANK[i.severity] > SEVERITY_RANK[m.severity]) m.severity = i.severity;
+      m.messages.push(`${i.message.vi} / ${i.message.en}`);
+      marks[i.cell] = m;
+    }
+    if (i.targetId) {
+      const sign = i.severity === "error" ? "✖" : i.severity === "warning" ? (i.justified ? "✓" : "⚠") : "ℹ";
+      (notes[i.targetId] ??= []).push(`${sign} ${i.message.vi}`);
+    }
+  }
+  const status: Record<string, TargetProgress> = {};
+  for (const a of assessments) status[a.targetId] = a.progress;
+  return { marks, notes, status };
+}
+
+/** The unit sheet's contact: the preview shows only the entry sheet, so it holds what the template was written with. */
+function contactOf(doc: PreviewDocument): UnitSheetContact {
+  const unitSheet = doc.spec?.sheets.find((s) => s.name === SHEET_NAMES.unit);
+  const at = (f: "preparer" | "approver" | "phone"): string | null => {
+    const v = unitSheet?.cells.find((c) => c.address === unitCellAddress(f))?.value;
+    return typeof v === "string" && v.trim() !== "" ? v : null;
+  };
+  return { preparer: at("preparer"), approver: at("approver"), phone: at("phone") };
+}
+
 export function createPreviewWorkbook(
   storage: Storage | null = globalThis.localStorage ?? null,
   key = PREVIEW_STORAGE_KEY,
@@ -142,42 +231,11 @@ export function createPreviewWorkbook(
   const port: PreviewWorkbook = {
     async ensureTemplate(spec: TemplateSpec): Promise<TemplateStatus> {
       const before = doc.spec?.identity ?? null;
-      const repaired: string[] = [];
-      const same = before && before.unitCode === spec.identity.unitCode && before.period === spec.identity.period;
-      // as in Excel: another unit's or period's report is never turned into this one
-      if (before && !same) throw workbookErrors.otherReport(before, spec.identity);
-      if (!same) {
-        doc = { ...doc, values: {}, marks: {}, notes: {}, status: {} };
-      } else if (
-        before.catalogVersion !== spec.identity.catalogVersion ||
-        before.templateVersion !== spec.identity.templateVersion
-      ) {
-        repaired.push(
-          `template ${before.templateVersion}/${before.catalogVersion} → ${spec.identity.templateVersion}/${spec.identity.catalogVersion}`,
-        );
-        // values of targets and fields that no longer exist are dropped; every other value is kept
-        const kept: Record<string, CellValue> = {};
-        for (const [k, v] of Object.entries(doc.values)) {
-          const [targetId, field] = k.split("|") as [string, EntryField];
-          if (spec.entry.fields[targetId]?.includes(field)) kept[k] = v;
-        }
-        doc = { ...doc, values: kept };
-      }
-      if (!same) {
-        // the spec may carry figures (carry-over, demo sample data)
-        const values: Record<string, CellValue> = {};
-        const index = inputIndex(spec);
-        const entrySheet = spec.sheets.find((s) => s.role === "entry");
-        for (const c of entrySheet?.cells ?? []) {
-          const at = index.get(`${entrySheet?.name}!${c.address}`);
-          if (at && c.value !== null && c.value !== undefined) values[valueKey(at.targetId, at.field)] = c.value;
-        }
-        doc = { ...doc, values };
-      }
-      doc = { ...doc, spec };
+      const next = documentFor(doc, spec);
+      doc = next.doc;
       inputs = inputIndex(spec);
       save();
-      return { identity: spec.identity, repaired, created: !before };
+      return { identity: spec.identity, repaired: next.repaired, created: !before };
     },
 
     async readIdentity(): Promise<TemplateIdentity | null> {
@@ -185,28 +243,11 @@ export function createPreviewWorkbook(
     },
 
     async readEntries(): Promise<EntryInput[]> {
-      const spec = doc.spec;
-      if (!spec) return [];
-      return Object.entries(spec.entry.rows)
-        .sort((a, b) => a[1] - b[1])
-        .map(([targetId]) => {
-          const entry: EntryInput = { targetId };
-          for (const f of spec.entry.fields[targetId] ?? []) {
-            const v = doc.values[valueKey(targetId, f)];
-            (entry as unknown as Record<string, RawValue>)[f] = v === undefined ? null : (v as RawValue);
-          }
-          return entry;
-        });
+      return entriesOf(doc);
     },
 
     async readContact(): Promise<UnitSheetContact> {
-      // the preview shows only the entry sheet: the unit sheet holds what the template was written with
-      const unitSheet = doc.spec?.sheets.find((s) => s.name === SHEET_NAMES.unit);
-      const at = (f: "preparer" | "approver" | "phone"): string | null => {
-        const v = unitSheet?.cells.find((c) => c.address === unitCellAddress(f))?.value;
-        return typeof v === "string" && v.trim() !== "" ? v : null;
-      };
-      return { preparer: at("preparer"), approver: at("approver"), phone: at("phone") };
+      return contactOf(doc);
     },
 
     async writeEntries(changes: EntryChange[]): Promise<void> {
@@ -220,23 +261,7 @@ export function createPreviewWorkbook(
     },
 
     async markIssues(issues: ValidationIssue[], assessments: TargetAssessment[] = []): Promise<void> {
-      const marks: Record<string, CellMark> = {};
-      const notes: Record<string, string[]> = {};
-      for (const i of issues) {
-        if (i.cell) {
-          const m = marks[i.cell] ?? { severity: i.severity, messages: [] };
-          if (SEVERITY_RANK[i.severity] > SEVERITY_RANK[m.severity]) m.severity = i.severity;
-          m.messages.push(`${i.message.vi} / ${i.message.en}`);
-          marks[i.cell] = m;
-        }
-        if (i.targetId) {
-          const sign = i.severity === "error" ? "✖" : i.severity === "warning" ? (i.justified ? "✓" : "⚠") : "ℹ";
-          (notes[i.targetId] ??= []).push(`${sign} ${i.message.vi}`);
-        }
-      }
-      const status: Record<string, TargetProgress> = {};
-      for (const a of assessments) status[a.targetId] = a.progress;
-      doc = { ...doc, marks, notes, status };
+      doc = { ...doc, ...marksFor(issues, assessments) };
       save();
     },
 

@@ -16,8 +16,7 @@ import { columnIndex, splitAddress } from "../template";
 import type { ChartSpec, ConsolidatedSheet, ConsolidatedSpec, ConsolidatedStyleId } from "../consolidated";
 import { parseRels, parseWorkbookXml, resolvePart } from "./xml-scan";
 import { applyStyle, quoteSheet } from "./write-template";
-
-const argb = (rgb: string): string => `FF${rgb}`;
+import { addSheet, argb } from "./add-sheet";
 
 /** "C6:AS131" → 1-based corners. */
 export function parseRange(ref: string): { c1: number; r1: number; c2: number; r2: number } {
@@ -27,23 +26,9 @@ export function parseRange(ref: string): { c1: number; r1: number; c2: number; r
   return { c1: columnIndex(p.column), r1: p.row, c2: columnIndex(q.column), r2: q.row };
 }
 
-function addSheet(wb: ExcelJS.Workbook, spec: ConsolidatedSpec, s: ConsolidatedSheet): void {
-  const ws = wb.addWorksheet(s.name, {
-    properties: s.tabColor ? { tabColor: { argb: argb(s.tabColor) } } : {},
-    views: s.freeze ? [{ state: "frozen", xSplit: s.freeze.columns, ySplit: s.freeze.rows }] : [{}],
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: s.print.orientation,
-      fitToPage: s.print.fitToWidth,
-      fitToWidth: s.print.pagesWide ?? 1,
-      fitToHeight: 0,
-      ...(s.print.titleRows ? { printTitlesRow: `${s.print.titleRows[0]}:${s.print.titleRows[1]}` } : {}),
-      ...(s.print.titleColumns ? { printTitlesColumn: `${s.print.titleColumns[0]}:${s.print.titleColumns[1]}` } : {}),
-    },
-  });
-  s.columnWidths.forEach((w, i) => {
-    ws.getColumn(i + 1).width = w;
-  });
+/** One consolidated sheet: its frame, styles, value blocks, merges, row heights, conditional formats. */
+function writeSheet(wb: ExcelJS.Workbook, spec: ConsolidatedSpec, s: ConsolidatedSheet): void {
+  const ws = addSheet(wb, s);
   // styles first: a block's own number formats are applied after them
   for (const st of s.styles) {
     const style = spec.styles[st.style as ConsolidatedStyleId];
@@ -87,7 +72,7 @@ export function buildConsolidatedWorkbook(spec: ConsolidatedSpec): ExcelJS.Workb
   wb.creator = "Chỉ tiêu";
   wb.created = new Date(spec.generatedAt);
   wb.modified = new Date(spec.generatedAt);
-  for (const s of spec.sheets) addSheet(wb, spec, s);
+  for (const s of spec.sheets) writeSheet(wb, spec, s);
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: "visible" }];
   return wb;
 }

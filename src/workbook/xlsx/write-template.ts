@@ -8,11 +8,10 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { TEMPLATE_NS } from "../port";
 import { absolute, quoteSheet } from "../sheet-ref";
+import { addSheet, argb } from "./add-sheet";
 
 export { absolute, quoteSheet };
 import type { CellSpec, CellStyle, SheetSpec, TemplateSpec, ValidationSpec } from "../template";
-
-const argb = (rgb: string): string => `FF${rgb}`;
 
 /** One cell style of a spec onto an ExcelJS cell (shared by the template and the consolidated workbook). */
 export function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
@@ -64,22 +63,9 @@ export function toExcelJsValidation(v: ValidationSpec): ExcelJS.DataValidation {
   return { ...base, type: v.kind, operator: "lessThanOrEqual", formulae: [v.max ?? 0] };
 }
 
-async function addSheet(wb: ExcelJS.Workbook, spec: TemplateSpec, s: SheetSpec): Promise<void> {
-  const ws = wb.addWorksheet(s.name, {
-    properties: s.tabColor ? { tabColor: { argb: argb(s.tabColor) } } : {},
-    views: s.freeze ? [{ state: "frozen", xSplit: s.freeze.columns, ySplit: s.freeze.rows }] : [{}],
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: s.print.orientation,
-      fitToPage: s.print.fitToWidth,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      ...(s.print.titleRows ? { printTitlesRow: `${s.print.titleRows[0]}:${s.print.titleRows[1]}` } : {}),
-    },
-  });
-  s.columnWidths.forEach((w, i) => {
-    ws.getColumn(i + 1).width = w;
-  });
+/** One template sheet: its frame, cells, merges, row heights, validations, conditional formats, protection. */
+async function writeSheet(wb: ExcelJS.Workbook, spec: TemplateSpec, s: SheetSpec): Promise<void> {
+  const ws = addSheet(wb, s);
   for (const c of s.cells) {
     const cell = ws.getCell(c.address);
     cell.value = cellValue(c);
@@ -183,7 +169,7 @@ export async function buildWorkbook(spec: TemplateSpec): Promise<ExcelJS.Workboo
   wb.creator = "Chỉ tiêu";
   wb.created = new Date(0);
   wb.modified = new Date(0);
-  for (const s of spec.sheets) await addSheet(wb, spec, s);
+  for (const s of spec.sheets) await writeSheet(wb, spec, s);
   const nhap = spec.sheets.find((s) => s.role === "entry");
   for (const n of spec.names) wb.definedNames.add(`${quoteSheet(n.sheet)}!${absolute(n.address)}`, n.name);
   // the entry sheet opens first

@@ -11,6 +11,7 @@
  */
 import { unescapeXml } from "../identity";
 import { workbookErrors } from "../errors";
+import { columnIndex, columnLetters } from "../a1";
 
 export interface XmlPart {
   /** the bytes decoded one byte per character (markup is ASCII: positions are byte offsets), or already-decoded text
@@ -325,22 +326,6 @@ export interface RawCell {
   formula: boolean;
 }
 
-export function columnToIndex(col: string): number {
-  let n = 0;
-  for (let i = 0; i < col.length; i++) n = n * 26 + (col.charCodeAt(i) - 64);
-  return n;
-}
-export function indexToColumn(index: number): string {
-  let s = "";
-  let n = index;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 interface Attrs {
   r: string | null;
   s: string | null;
@@ -485,8 +470,8 @@ export class SheetCells {
         continue;
       }
       const cell = this.parseCellAt(from + i, to);
-      col = this.a.r ? columnToIndex(this.a.r.replace(/\d+$/, "")) : col + 1;
-      cells.set(`${indexToColumn(col)}${row}`, cell);
+      col = this.a.r ? columnIndex(this.a.r.replace(/\d+$/, "")) : col + 1;
+      cells.set(`${columnLetters(col)}${row}`, cell);
       p = i + 2;
     }
     this.positional.set(row, cells);

@@ -1,0 +1,106 @@
+/** The consolidated workbook's shape: its sheets and the plain-data types both writers walk. */
+import type { TargetProgress } from "../../domain";
+import type { CellStyle, StyleId } from "../template";
+
+export const CONSOLIDATED_SHEETS = {
+  summary: "TongHop",
+  matrix: "MaTran",
+  completeness: "TienDo",
+  scorecard: "ThePhanLoai",
+  charts: "BieuDo",
+} as const;
+export type ConsolidatedRole = keyof typeof CONSOLIDATED_SHEETS;
+export const CONSOLIDATED_SHEET_NAMES: readonly string[] = Object.values(CONSOLIDATED_SHEETS);
+
+export type CellValue = string | number | boolean | null;
+
+export type ConsolidatedStyleId =
+  StyleId | "figure" | "cell" | "cellCenter" | "total" | "totalLabel" | "legend" | `progress_${TargetProgress}`;
+
+/** A rectangle of values whose top-left cell is `address`; `numFmts` (same shape) when cells need a number format. */
+export interface ValueBlock {
+  address: string;
+  values: CellValue[][];
+  numFmts?: (string | null)[][];
+}
+
+export interface StyleRange {
+  range: string;
+  style: ConsolidatedStyleId;
+}
+
+/** A rule whose formula (no leading "=") is written for the top-left cell of the range and is relative to it. */
+export interface ExpressionRule {
+  formula: string;
+  fill: string;
+  fontColor: string;
+  italic?: boolean;
+}
+
+export interface ConditionalFormat {
+  range: string;
+  rules: ExpressionRule[];
+}
+
+export type ChartKind = "barClustered" | "columnClustered";
+
+export interface ChartSeries {
+  name: string;
+  /** one per category; null = no figure */
+  values: (number | null)[];
+  /** "RRGGBB" */
+  color: string;
+}
+
+export interface ChartSpec {
+  /** unique in the workbook, e.g. "CT_chart_economy" */
+  name: string;
+  kind: ChartKind;
+  title: string;
+  /** on this sheet: the header row, the category column, then one column per series — contiguous */
+  dataRange: string;
+  categories: string[];
+  series: ChartSeries[];
+  /** the cells the chart covers, e.g. "F4:P22" */
+  anchor: string;
+  valueAxisTitle?: string;
+  /** the value axis starts here (0 when no value is negative, so bar lengths compare honestly) */
+  valueAxisMin?: number;
+}
+
+export interface ConsolidatedSheet {
+  name: string;
+  role: ConsolidatedRole;
+  tabColor?: string;
+  columnWidths: number[];
+  blocks: ValueBlock[];
+  styles: StyleRange[];
+  merges: string[];
+  conditionalFormats: ConditionalFormat[];
+  charts: ChartSpec[];
+  freeze?: { rows: number; columns: number };
+  print: {
+    orientation: "landscape" | "portrait";
+    paper: "A4";
+    titleRows?: [number, number];
+    /** columns repeated at the left of every printed page, e.g. ["A", "B"] */
+    titleColumns?: [string, string];
+    fitToWidth: boolean;
+    /** pages across when fitted to width (default 1) */
+    pagesWide?: number;
+  };
+  /** rows taller than one line (points), for wrapped two-language texts: not every program fits them on opening */
+  rowHeights: Record<number, number>;
+}
+
+export interface ConsolidatedSpec {
+  period: string;
+  generatedAt: string;
+  styles: Record<ConsolidatedStyleId, CellStyle>;
+  sheets: ConsolidatedSheet[];
+}
+
+export interface ConsolidatedOptions {
+  /** the target whose spread across units is charted; default: the ratio target most units reported */
+  spreadTargetId?: string;
+}

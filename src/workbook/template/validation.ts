@@ -1,0 +1,115 @@
+/** The data validation of each input cell: kind, bounds, input message and stop alert (vi + en). */
+import { MILESTONE_LABELS, TEXT_LIMITS, type Bilingual, type EntryField, type Target } from "../../domain";
+import { UNIT_INPUTS, type UnitField } from "./layout";
+import type { ValidationSpec } from "./spec";
+import { HEADERS, UNIT_LABELS } from "./texts";
+
+export function validationFor(t: Target, field: EntryField): Omit<ValidationSpec, "address"> {
+  const text = (vi: string, en: string, title: Bilingual) => ({ title: title.vi, text: `${vi}\n${en}` });
+  const numTitle: Bilingual = { vi: "Số liệu", en: "Figure" };
+  const errTitle: Bilingual = { vi: "Giá trị không hợp lệ", en: "Invalid value" };
+  if (field === "milestone") {
+    const list = MILESTONE_LABELS.map((m) => m.vi);
+    return {
+      kind: "list",
+      list,
+      prompt: text(`Chọn: ${list.join(" / ")}.`, `Pick: ${MILESTONE_LABELS.map((m) => m.en).join(" / ")}.`, {
+        vi: "Tiến độ mốc",
+        en: "Milestone",
+      }),
+      error: text(`Chỉ chọn một trong: ${list.join(", ")}.`, "Pick one value from the list.", errTitle),
+    };
+  }
+  if (field === "justification" || field === "evidence" || field === "responsible") {
+    const label = HEADERS[field];
+    // the rules' and the endpoint's own limit for this field (TEXT_LIMITS), so the cell stops what they would refuse
+    const max = TEXT_LIMITS[field];
+    return {
+      kind: "textLength",
+      min: 0,
+      max,
+      prompt: text(`${label.vi}: tối đa ${max} ký tự.`, `${label.en}: at most ${max} characters.`, label),
+      error: text(`Nội dung dài quá ${max} ký tự.`, `The text is longer than ${max} characters.`, errTitle),
+    };
+  }
+  if (field === "numerator" || field === "denominator") {
+    const label = field === "numerator" ? t.numeratorLabel : t.denominatorLabel;
+    const vi = `${field === "numerator" ? "Tử số" : "Mẫu số"}${label ? `: ${label}` : ""}. Số không âm${field === "denominator" ? ", lớn hơn 0" : ""}.`;
+    const en = `${field === "numerator" ? "Numerator" : "Denominator"}: a number ≥ 0${field === "denominator" ? ", above 0" : ""}.`;
+    return {
+      kind: "decimal",
+      min: 0,
+      prompt: text(vi, en, numTitle),
+      error: text("Phải là số không âm (ví dụ 1250 hoặc 12,5).", "Must be a number ≥ 0 (e.g. 1250 or 12.5).", errTitle),
+    };
+  }
+  switch (t.measure) {
+    case "percent":
+      return {
+        kind: "decimal",
+        min: 0,
+        max: 100,
+        prompt: text(
+          "Tỷ lệ phần trăm từ 0 đến 100 (ví dụ 12,5 nghĩa là 12,5%).",
+          "A percentage from 0 to 100 (12.5 means 12.5%).",
+          numTitle,
+        ),
+        error: text("Tỷ lệ phải từ 0 đến 100.", "The percentage must be between 0 and 100.", errTitle),
+      };
+    case "rate":
+      return {
+        kind: "decimal",
+        min: -100,
+        max: 1000,
+        prompt: text(
+          "Tốc độ tăng (%), có thể âm, từ -100 đến 1000.",
+          "Growth rate (%), may be negative, from -100 to 1000.",
+          numTitle,
+        ),
+        error: text(
+          "Tốc độ tăng phải từ -100 đến 1000 (%).",
+          "The growth rate must be between -100 and 1000 (%).",
+          errTitle,
+        ),
+      };
+    case "count":
+      return {
+        kind: "whole",
+        min: 0,
+        prompt: text("Số nguyên không âm (ví dụ 125).", "A whole number ≥ 0 (e.g. 125).", numTitle),
+        error: text("Phải là số nguyên không âm.", "Must be a whole number ≥ 0.", errTitle),
+      };
+    default:
+      return {
+        kind: "decimal",
+        min: 0,
+        prompt: text("Số không âm (ví dụ 12,5).", "A number ≥ 0 (e.g. 12.5).", numTitle),
+        error: text("Phải là số không âm.", "Must be a number ≥ 0.", errTitle),
+      };
+  }
+}
+
+/** The unit sheet's validation of a field: the number style from a list, contacts within 200 characters. */
+export function unitValidation(f: UnitField, address: string): ValidationSpec | null {
+  if (f === "locale") {
+    return {
+      address,
+      kind: "list",
+      list: ["vi", "en"],
+      prompt: { title: "Kiểu ghi số", text: "vi: 1.234,5 (dấu phẩy thập phân)\nen: 1,234.5 (decimal point)" },
+      error: { title: "Giá trị không hợp lệ", text: "Chọn vi hoặc en.\nPick vi or en." },
+    };
+  }
+  if (!UNIT_INPUTS.includes(f)) return null;
+  return {
+    address,
+    kind: "textLength",
+    min: 0,
+    max: 200,
+    prompt: {
+      title: UNIT_LABELS[f].vi.replace(/ \(.*$/, ""),
+      text: `${UNIT_LABELS[f].vi} (bắt buộc).\n${UNIT_LABELS[f].en} (required).`,
+    },
+    error: { title: "Giá trị không hợp lệ", text: "Tối đa 200 ký tự.\nAt most 200 characters." },
+  };
+}
