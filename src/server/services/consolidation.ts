@@ -6,13 +6,13 @@
  */
 import type { FastifyInstance } from "fastify";
 import { aggregate, expectedUnits, parsePeriod, periodPhase, periodWindow, type UnitSelection } from "../../domain";
-import type { Bilingual, CityFigure, ParsedEntry, Period, PeriodPhase } from "../../domain/types";
+import type { Bilingual, ParsedEntry, Period, PeriodPhase } from "../../domain/types";
 import { listBasisFlows, listBasisRevisions, listReportStates } from "../db/submissions";
 import { withinBounds } from "../../domain/rules/bounds";
 import { addFlows, canonicalContact, type ReportContact } from "./content";
 import { earlierPeriodsOfYear } from "./submissions";
 import { onExportThread } from "./export-thread";
-import { matrixRow, targetsById, type IncludedUnit, type MatrixRow } from "./export-format";
+import { matrixRow, targetsById, type Consolidation, type IncludedUnit } from "./export-format";
 
 export * from "./export-format";
 
@@ -136,18 +136,6 @@ export async function completeness(
 }
 
 // --- consolidation ---------------------------------------------------------------------------------------------
-
-export interface Consolidation {
-  period: string;
-  group: string | null;
-  basis: "latest" | "accepted";
-  catalogVersion: string;
-  unitsExpected: string[];
-  unitsIncluded: string[];
-  unitsMissing: string[];
-  matrix: MatrixRow[];
-  figures: CityFigure[];
-}
 
 /**
  * A consolidation whose matrix is not unpacked: the included units' stored (compressed) revisions, in the expected

@@ -7,7 +7,6 @@
  */
 import type { Bilingual, Catalog, CityFigure, ParsedEntry, Period } from "../../domain/types";
 import type { listBasisRevisions } from "../db/submissions";
-import type { Consolidation } from "./consolidation";
 import { canonicalContact, unpackContent, type ReportContact } from "./content";
 
 type BasisRow = Awaited<ReturnType<typeof listBasisRevisions>>[number];
@@ -143,6 +142,19 @@ export function csvCityLines(figures: CityFigure[], names: TargetsById): string 
     ].join(",")}\r\n`;
   }
   return out;
+}
+
+/** One period's consolidation, its matrix unpacked (the JSON answer, and what the CSV and DHIS2 exports write). */
+export interface Consolidation {
+  period: string;
+  group: string | null;
+  basis: "latest" | "accepted";
+  catalogVersion: string;
+  unitsExpected: string[];
+  unitsIncluded: string[];
+  unitsMissing: string[];
+  matrix: MatrixRow[];
+  figures: CityFigure[];
 }
 
 /**
