@@ -11,6 +11,7 @@ import { buildSubmission } from "../workbook/submission";
 import { createEndpointClient, problemOf, type EndpointClient } from "../server/client";
 import { CT_UNEXPECTED_RESPONSE } from "../server/errors";
 import { printBilingual, type CliIo } from "./io";
+import { ENTRY_FIELDS } from "../domain/entry-fields";
 
 const HELP = `chitieu submit <file.xlsx> --endpoint URL --token T [--dry-run] [--submission-id UUID] [--supersedes UUID]
                [--ca file] [--json]
@@ -21,15 +22,7 @@ revision, time) or every issue with its cell. Exit 0: stored (or, with --dry-run
 Environment: CHITIEU_ENDPOINT, CHITIEU_TOKEN, NODE_EXTRA_CA_CERTS.
 `;
 
-const FIELDS: readonly string[] = [
-  "value",
-  "numerator",
-  "denominator",
-  "milestone",
-  "justification",
-  "evidence",
-  "responsible",
-];
+const FIELDS: readonly string[] = ENTRY_FIELDS;
 const MARK: Record<string, string> = { error: "✖", warning: "⚠", info: "ℹ" };
 
 export interface ClientFlags {

@@ -16,6 +16,7 @@ import { readWorkbookFile } from "../workbook/xlsx/node-inflate";
 import type { WorkbookRead } from "../workbook/xlsx/read-workbook";
 import { catalogFromFlag } from "./template";
 import { printBilingual, type CliIo } from "./io";
+import { ENTRY_FIELDS } from "../domain/entry-fields";
 
 const HELP = `chitieu validate <file.xlsx> [--lang vi|en] [--json] [--catalog <file>]
 
@@ -28,15 +29,7 @@ const SEVERITY: Record<Locale, Record<ValidationIssue["severity"], string>> = {
   en: { error: "Error", warning: "Warning", info: "Note" },
 };
 
-const FIELDS: EntryField[] = [
-  "value",
-  "numerator",
-  "denominator",
-  "milestone",
-  "justification",
-  "evidence",
-  "responsible",
-];
+const FIELDS: readonly EntryField[] = ENTRY_FIELDS;
 
 /** Unit-level issues point at the unit sheet's cell that holds what they are about. */
 const UNIT_CELL: Partial<Record<ValidationIssue["code"], UnitField>> = {

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { TEXT_LIMITS, forbiddenCharacter, parsePeriod } from "../domain";
 import { bilingualError } from "./plugins/zod";
+import { ENTRY_FIELDS } from "../domain/entry-fields";
 
 export const Bilingual = z.object({ vi: z.string(), en: z.string() });
 
@@ -303,7 +304,7 @@ export const Receipt = z.object({
 
 export const Change = z.object({
   targetId: z.string(),
-  field: z.enum(["value", "numerator", "denominator", "milestone", "justification", "evidence", "responsible"]),
+  field: z.enum(ENTRY_FIELDS),
   from: z.union([z.string(), z.number(), z.null()]),
   to: z.union([z.string(), z.number(), z.null()]),
 });

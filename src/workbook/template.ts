@@ -120,16 +120,6 @@ export function parseEntryName(name: string): { targetId: string; field: EntryFi
   return m ? { targetId: m[1], field: m[2] as EntryField } : null;
 }
 
-export const ENTRY_FIELDS_ALL: readonly EntryField[] = [
-  "value",
-  "numerator",
-  "denominator",
-  "milestone",
-  "justification",
-  "evidence",
-  "responsible",
-];
-
 // ------------------------------------------------------------------------------------------------------------------
 // Spec types
 // ------------------------------------------------------------------------------------------------------------------
