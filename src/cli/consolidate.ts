@@ -9,7 +9,6 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import {
   defaultCatalog,
@@ -36,16 +35,11 @@ import {
 import type { EndpointClient } from "../server/client";
 import { buildConsolidatedSpec, fileReadFailure, fileReadFrom } from "../workbook/consolidated";
 import { readWorkbook } from "../workbook/xlsx/node-inflate";
+import { parseFlags, usageError } from "./flags";
 import { printBilingual, type CliIo } from "./io";
 
 // The endpoint client, the submit command's flags and the ExcelJS writer are loaded when needed, so that a worker
 // thread loading this module to read workbooks starts quickly.
-
-function usageError(io: CliIo, vi: string, en: string, help: string): number {
-  printBilingual(io.stderr, { vi, en }, "✖ ");
-  io.stderr.write(help);
-  return 2;
-}
 
 const HELP = `chitieu consolidate <files or folders…> -o consolidated.xlsx [options]
 chitieu consolidate --from-endpoint URL --token T --period P -o consolidated.xlsx [options]
@@ -511,37 +505,27 @@ async function fromEndpoint(
 }
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        output: { type: "string", short: "o" },
-        period: { type: "string" },
-        group: { type: "string" },
-        "from-endpoint": { type: "string" },
-        token: { type: "string" },
-        ca: { type: "string" },
-        basis: { type: "string" },
-        json: { type: "boolean" },
-        "allow-rejected": { type: "boolean" },
-        "whole-file": { type: "boolean" },
-        "prefer-newer": { type: "boolean" },
-        "spread-target": { type: "string" },
-        "include-demo": { type: "boolean" },
-        workers: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    return usageError(
-      io,
-      `Tuỳ chọn không hợp lệ: ${(e as Error).message}`,
-      `Invalid option: ${(e as Error).message}`,
-      HELP,
-    );
-  }
+  const parsed = parseFlags(argv, io, HELP, {
+    allowPositionals: true,
+    options: {
+      output: { type: "string", short: "o" },
+      period: { type: "string" },
+      group: { type: "string" },
+      "from-endpoint": { type: "string" },
+      token: { type: "string" },
+      ca: { type: "string" },
+      basis: { type: "string" },
+      json: { type: "boolean" },
+      "allow-rejected": { type: "boolean" },
+      "whole-file": { type: "boolean" },
+      "prefer-newer": { type: "boolean" },
+      "spread-target": { type: "string" },
+      "include-demo": { type: "boolean" },
+      workers: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
   if (values.help) {
     io.stdout.write(HELP);
@@ -605,7 +589,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     if (basis !== "latest" && basis !== "accepted") {
       return usageError(io, "--basis phải là latest hoặc accepted.", "--basis must be latest or accepted.", HELP);
     }
-    const { clientFromFlags } = require("./submit") as typeof import("./submit");
+    const { clientFromFlags } = require("./flags") as typeof import("./flags");
     const client = clientFromFlags(
       { endpoint: values["from-endpoint"], token: values.token, ca: values.ca },
       io,

@@ -1,6 +1,5 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import {
   createUnitRegistry,
   defaultCatalog,
@@ -11,7 +10,7 @@ import {
 } from "../domain";
 import { buildTemplateSpec } from "../workbook/template";
 import { writeTemplateXlsx } from "../workbook/xlsx/write-template";
-import { clientFromFlags, usageError } from "./submit";
+import { clientFromFlags, parseFlags, usageError } from "./flags";
 import { printBilingual, type CliIo } from "./io";
 
 const HELP = `chitieu demo workbook [--unit DEMO-01] [--period ${DEMO_PERIOD_ID}] [--clean] [--seed N] [--lang vi|en] -o file.xlsx
@@ -23,8 +22,7 @@ chitieu demo reset --endpoint URL --token T [--ca file]
 `;
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
+  const parsed = parseFlags(argv, io, HELP, {
     allowPositionals: true,
     options: {
       unit: { type: "string", default: "DEMO-01" },
@@ -39,6 +37,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       help: { type: "boolean", short: "h" },
     },
   });
+  if (typeof parsed === "number") return parsed;
+  const { values, positionals } = parsed;
   const [action] = positionals;
   if (values.help) {
     io.stdout.write(HELP);
