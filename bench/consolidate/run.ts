@@ -29,7 +29,7 @@ import { TEMPLATE_VERSION } from "../../src/workbook/template";
 import { readWorkbook } from "../../src/workbook/xlsx/node-inflate";
 import { writeConsolidated } from "../../src/workbook/office/write-consolidated";
 import { installConsolidatedExcel } from "../../test/workbook/consolidated-fake";
-import { defaultWorkers } from "../../src/cli/consolidate";
+import { defaultWorkers } from "../../src/cli/consolidate-files";
 import { benchPeriods, generateWorkbooks } from "./lib/generate";
 import { comparePeers } from "./lib/peers";
 import { printPeers } from "./peers";
