@@ -29,7 +29,7 @@ import { TEMPLATE_VERSION } from "../../src/workbook/template";
 import { readWorkbook } from "../../src/workbook/xlsx/node-inflate";
 import { writeConsolidated } from "../../src/workbook/office/write-consolidated";
 import { installConsolidatedExcel } from "../../test/workbook/consolidated-fake";
-import { defaultWorkers } from "../../src/cli/consolidate";
+import { defaultWorkers } from "../../src/cli/consolidate-files";
 import { benchPeriods, generateWorkbooks } from "./lib/generate";
 import { comparePeers } from "./lib/peers";
 import { printPeers } from "./peers";
@@ -185,6 +185,93 @@ function compare(got: ChildResult["sums"], expected: Manifest["sums"], keys: str
   return bad;
 }
 
+/** Step 4: openpyxl (Debian's python3) over a sample of the same files, and ours on the same sample; the sums must agree. */
+function openpyxl(sample: string[], single: ChildResult, best: ChildResult): string[] {
+  const sampleList = path.join(OUT, "list-openpyxl.txt");
+  fs.writeFileSync(sampleList, sample.join("\n"));
+  const py = spawnSync("/usr/bin/python3", [path.join(__dirname, "openpyxl_reader.py"), sampleList], {
+    cwd: ROOT,
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (py.status !== 0) {
+    say(
+      `  openpyxl: not run (${(py.stderr || py.error?.message || "").trim().split("\n").pop()}); install python3-openpyxl`,
+    );
+    metric("openpyxl_run", 0);
+    return [];
+  } else {
+    const pj = JSON.parse(py.stdout) as {
+      files: number;
+      failed: [string, string][];
+      seconds: number;
+      sums: Record<string, [number, number, number, number]>;
+    };
+    const rSample = child(sample, `sample${sampleSize}`, 0);
+    // both readers must have found the same figures in the sample
+    const theirs: Manifest["sums"] = {};
+    for (const [k, [value, numerator, denominator, n]] of Object.entries(pj.sums))
+      theirs[k] = { value, numerator, denominator, units: n };
+    const disagree = compare(rSample.sums, theirs, Object.keys(rSample.sums));
+    const perFile = (pj.seconds * 1000) / pj.files;
+    const estimated = perFile * count;
+    const full = pj.files === count;
+    say(
+      `  openpyxl (one thread): ${pj.files} files in ${pj.seconds.toFixed(1)} s (${perFile.toFixed(1)} ms each, ${pj.failed.length} failed)` +
+        (full
+          ? ` — every one of the ${count} files, measured`
+          : ` → ${count} files ≈ ${(estimated / 1000).toFixed(0)} s (EXTRAPOLATED from the sample of ${pj.files})`) +
+        `; it found the same sums as ours: ${disagree.length === 0 ? "yes" : `NO (${disagree.length})`}`,
+    );
+    say(
+      `  ours on the same sample, one thread: ${rSample.consolidateMs.toFixed(0)} ms (${((rSample.consolidateMs * 1000) / sampleSize).toFixed(0)} µs each)`,
+    );
+    metric("openpyxl_sample_files", pj.files);
+    metric("openpyxl_per_workbook_ms", perFile);
+    metric(full ? `openpyxl_${count}_ms` : `openpyxl_${count}_extrapolated_ms`, estimated);
+    metric("speedup_vs_openpyxl_one_thread_same_sample", (pj.seconds * 1000) / rSample.consolidateMs);
+    metric("speedup_vs_openpyxl_one_thread", perFile / (single.consolidateMs / count));
+    metric("speedup_vs_openpyxl", estimated / best.consolidateMs);
+    metric("openpyxl_sum_disagreements", disagree.length);
+    return disagree.slice(0, 5).map((d) => `openpyxl: ${d}`);
+  }
+}
+
+/** Step 5: the planner-mode write of the realistic consolidation through Office.js against the fake Excel. */
+async function officeWrite(files: string[]): Promise<{ syncs: number; chunks: number }> {
+  const consolidator = createConsolidator({ catalog, units: registry, period: "2026-Q1" });
+  for (const f of files)
+    consolidator.add(fileReadFrom(f, null, readWorkbook(fs.readFileSync(f), { catalog, units: registry })));
+  const view = viewFromFiles(consolidator.finish().periods[0], {
+    catalog,
+    units: registry,
+    generatedAt: new Date().toISOString(),
+  });
+  const spec = buildConsolidatedSpec(view);
+  // Excel.run is office-addin-mock's OfficeMockObject handing out the template helper's fake contexts
+  const excel = installConsolidatedExcel(["Sheet1"]);
+  const w0 = performance.now();
+  const written = await writeConsolidated(spec, { pageLayout: true });
+  const writeMs = performance.now() - w0;
+  const r0 = performance.now();
+  const refreshed = await writeConsolidated(spec, { pageLayout: true });
+  const refreshMs = performance.now() - r0;
+  const [first, second] = excel.contexts;
+  const cells = spec.sheets.reduce(
+    (n, s) => n + s.blocks.reduce((m, b) => m + b.values.reduce((k, r) => k + r.length, 0), 0),
+    0,
+  );
+  say(
+    `  Office.js write of ${view.units.length} units × ${catalog.targets.length} targets (${cells} cells, ${written.charts} charts): ${first.syncCount} syncs, ${written.chunks} chunk(s) of ≤ ${(Math.max(...written.chunkBytes) / 1024).toFixed(0)} KB, ${writeMs.toFixed(0)} ms against the mock; refresh: ${second.syncCount} syncs, ${refreshMs.toFixed(0)} ms, replaced ${refreshed.replaced.length} sheets`,
+  );
+  metric("office_write_syncs", first.syncCount);
+  metric("office_write_chunks", written.chunks);
+  metric("office_write_max_request_kb", Math.max(...written.chunkBytes) / 1024);
+  metric("office_write_ms", writeMs);
+  metric("office_refresh_syncs", second.syncCount);
+  return { syncs: first.syncCount, chunks: written.chunks };
+}
+
 async function main(): Promise<void> {
   fs.mkdirSync(OUT, { recursive: true });
   say(
@@ -289,88 +376,13 @@ async function main(): Promise<void> {
 
   // 4. openpyxl over a sample of the same files
   const sample = big.files.slice(0, sampleSize);
-  const sampleList = path.join(OUT, "list-openpyxl.txt");
-  fs.writeFileSync(sampleList, sample.join("\n"));
-  const py = spawnSync("/usr/bin/python3", [path.join(__dirname, "openpyxl_reader.py"), sampleList], {
-    cwd: ROOT,
-    encoding: "utf8",
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  if (py.status !== 0) {
-    say(
-      `  openpyxl: not run (${(py.stderr || py.error?.message || "").trim().split("\n").pop()}); install python3-openpyxl`,
-    );
-    metric("openpyxl_run", 0);
-  } else {
-    const pj = JSON.parse(py.stdout) as {
-      files: number;
-      failed: [string, string][];
-      seconds: number;
-      sums: Record<string, [number, number, number, number]>;
-    };
-    const rSample = child(sample, `sample${sampleSize}`, 0);
-    // both readers must have found the same figures in the sample
-    const theirs: Manifest["sums"] = {};
-    for (const [k, [value, numerator, denominator, n]] of Object.entries(pj.sums))
-      theirs[k] = { value, numerator, denominator, units: n };
-    const disagree = compare(rSample.sums, theirs, Object.keys(rSample.sums));
-    const perFile = (pj.seconds * 1000) / pj.files;
-    const estimated = perFile * count;
-    const full = pj.files === count;
-    say(
-      `  openpyxl (one thread): ${pj.files} files in ${pj.seconds.toFixed(1)} s (${perFile.toFixed(1)} ms each, ${pj.failed.length} failed)` +
-        (full
-          ? ` — every one of the ${count} files, measured`
-          : ` → ${count} files ≈ ${(estimated / 1000).toFixed(0)} s (EXTRAPOLATED from the sample of ${pj.files})`) +
-        `; it found the same sums as ours: ${disagree.length === 0 ? "yes" : `NO (${disagree.length})`}`,
-    );
-    say(
-      `  ours on the same sample, one thread: ${rSample.consolidateMs.toFixed(0)} ms (${((rSample.consolidateMs * 1000) / sampleSize).toFixed(0)} µs each)`,
-    );
-    metric("openpyxl_sample_files", pj.files);
-    metric("openpyxl_per_workbook_ms", perFile);
-    metric(full ? `openpyxl_${count}_ms` : `openpyxl_${count}_extrapolated_ms`, estimated);
-    metric("speedup_vs_openpyxl_one_thread_same_sample", (pj.seconds * 1000) / rSample.consolidateMs);
-    metric("speedup_vs_openpyxl_one_thread", perFile / (single.r.consolidateMs / count));
-    metric("speedup_vs_openpyxl", estimated / bestBig.r.consolidateMs);
-    metric("openpyxl_sum_disagreements", disagree.length);
-    if (disagree.length) mismatches.push(...disagree.slice(0, 5).map((d) => `openpyxl: ${d}`));
-  }
+  mismatches.push(...openpyxl(sample, single.r, bestBig.r));
 
   // 4b. the JavaScript peers (SheetJS, ExcelJS's reader) on the same sample, one thread, in this process
   printPeers(await comparePeers(sample, catalog, registry), metric, say);
 
   // 5. the planner-mode write: 126 units × 43 targets through Office.js against the fake Excel
-  const consolidator = createConsolidator({ catalog, units: registry, period: "2026-Q1" });
-  for (const f of realistic.files)
-    consolidator.add(fileReadFrom(f, null, readWorkbook(fs.readFileSync(f), { catalog, units: registry })));
-  const view = viewFromFiles(consolidator.finish().periods[0], {
-    catalog,
-    units: registry,
-    generatedAt: new Date().toISOString(),
-  });
-  const spec = buildConsolidatedSpec(view);
-  // Excel.run is office-addin-mock's OfficeMockObject handing out the template helper's fake contexts
-  const excel = installConsolidatedExcel(["Sheet1"]);
-  const w0 = performance.now();
-  const written = await writeConsolidated(spec, { pageLayout: true });
-  const writeMs = performance.now() - w0;
-  const r0 = performance.now();
-  const refreshed = await writeConsolidated(spec, { pageLayout: true });
-  const refreshMs = performance.now() - r0;
-  const [first, second] = excel.contexts;
-  const cells = spec.sheets.reduce(
-    (n, s) => n + s.blocks.reduce((m, b) => m + b.values.reduce((k, r) => k + r.length, 0), 0),
-    0,
-  );
-  say(
-    `  Office.js write of ${view.units.length} units × ${catalog.targets.length} targets (${cells} cells, ${written.charts} charts): ${first.syncCount} syncs, ${written.chunks} chunk(s) of ≤ ${(Math.max(...written.chunkBytes) / 1024).toFixed(0)} KB, ${writeMs.toFixed(0)} ms against the mock; refresh: ${second.syncCount} syncs, ${refreshMs.toFixed(0)} ms, replaced ${refreshed.replaced.length} sheets`,
-  );
-  metric("office_write_syncs", first.syncCount);
-  metric("office_write_chunks", written.chunks);
-  metric("office_write_max_request_kb", Math.max(...written.chunkBytes) / 1024);
-  metric("office_write_ms", writeMs);
-  metric("office_refresh_syncs", second.syncCount);
+  const { syncs: firstSyncs, chunks } = await officeWrite(realistic.files);
 
   // verdicts
   metric("check_mismatches", mismatches.length);
@@ -381,7 +393,7 @@ async function main(): Promise<void> {
     `Goals: ${count} workbooks in ≤ ${((10 * count) / 10_000).toFixed(1)} s: ${goalTime ? "met" : "MISSED"} (${(bestBig.r.consolidateMs / 1000).toFixed(1)} s, ${bestBig.label}); ` +
       `peak RSS ${small} → ${count} workbooks (one thread): ${mb(singleSmall.r.peakRss).toFixed(0)} → ${mb(single.r.peakRss).toFixed(0)} MB, of which the kept result grew ${mb(heldGrowth).toFixed(0)} MB; ` +
       `with one period kept, young generation pinned: ${mb(flat[0].r.peakRss).toFixed(0)} → ${mb(flat[1].r.peakRss).toFixed(0)} MB (${flatGrowth >= 0 ? "+" : ""}${flatGrowth.toFixed(1)} %, flat if ≤ 5 %: ${flatGrowth <= 5 ? "met" : "MISSED"}; held ${flatPinned.perFile.toFixed(0)} bytes per extra file; default flags: ${flatDefault.pct >= 0 ? "+" : ""}${flatDefault.pct.toFixed(1)} %); ` +
-      `syncs ≤ 3 + 1 per chunk: ${first.syncCount <= 3 + written.chunks ? "met" : "MISSED"}. ` +
+      `syncs ≤ 3 + 1 per chunk: ${firstSyncs <= 3 + chunks ? "met" : "MISSED"}. ` +
       `Load average at the end: ${os
         .loadavg()
         .map((x) => x.toFixed(1))

@@ -2,6 +2,7 @@
 /** POST /submissions: a unit's report (or its dry run), the receipt it gets back, and the verdict of a dry run. */
 import { z } from "zod";
 import { TEXT_LIMITS } from "../domain";
+import { ENTRY_FIELDS } from "../domain/entry-fields";
 import { Bilingual, bilingualError, isCleanText, text } from "./text";
 
 /**
@@ -129,7 +130,7 @@ export const Receipt = z.object({
 
 export const Change = z.object({
   targetId: z.string(),
-  field: z.enum(["value", "numerator", "denominator", "milestone", "justification", "evidence", "responsible"]),
+  field: z.enum(ENTRY_FIELDS),
   from: z.union([z.string(), z.number(), z.null()]),
   to: z.union([z.string(), z.number(), z.null()]),
 });

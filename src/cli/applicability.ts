@@ -1,4 +1,3 @@
-import { parseArgs } from "node:util";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { createUnitRegistry, defaultCatalog, defaultUnits } from "../domain";
@@ -6,6 +5,7 @@ import type { Catalog, Locale, UnitRegistry } from "../domain/types";
 import { applicabilityToCsv, parseApplicabilityCsv, parseApplicabilityRows } from "../domain/rules/applicability-file";
 import { addApplicability } from "../server/db/applicability";
 import { auditRow } from "../server/db/audit";
+import { parseFlags } from "./flags";
 import { printBilingual, type CliIo } from "./io";
 import { needsDatabase, printTableIssues, readTableRows, withReference } from "./table-io";
 
@@ -29,8 +29,7 @@ async function load(file: string, catalog: Catalog, units: UnitRegistry) {
 }
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
+  const parsed = parseFlags(argv, io, HELP, {
     allowPositionals: true,
     options: {
       out: { type: "string", short: "o" },
@@ -39,6 +38,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       help: { type: "boolean", short: "h" },
     },
   });
+  if (typeof parsed === "number") return parsed;
+  const { values, positionals } = parsed;
   const [action, file] = positionals;
   const lang: Locale = values.lang === "en" ? "en" : "vi";
   if (values.help || !action || !["check", "import", "export"].includes(action)) {

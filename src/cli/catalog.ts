@@ -1,32 +1,14 @@
-import { parseArgs } from "node:util";
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import {
-  catalogToCsv,
-  defaultCatalog,
-  parseCatalogCsv,
-  parseCatalogRows,
-  targetForYear,
-  GROUP_NAMES,
-  SOURCE_STATUS_NAMES,
-} from "../domain";
-import type { Catalog, CatalogLoadResult, Locale } from "../domain/types";
-import { printBilingual, type CliIo } from "./io";
+import { catalogToCsv, defaultCatalog, targetForYear, GROUP_NAMES, SOURCE_STATUS_NAMES } from "../domain";
+import type { Catalog, Locale } from "../domain/types";
+import { parseFlags } from "./flags";
+import { loadCatalogFile, printBilingual, type CliIo } from "./io";
 
 const HELP = `chitieu catalog show [--year 2026] [--lang vi|en] [--json]
 chitieu catalog export -o catalog.csv          write the current catalog as CSV (same columns as the official appendix import)
 chitieu catalog check <catalog.csv|.xlsx>      check a replacement catalog; every bad row is listed; exit 1 when invalid
 `;
-
-/** Load a catalog from a CSV or .xlsx file (first sheet, same columns as the CSV). */
-export async function loadCatalogFile(file: string): Promise<CatalogLoadResult> {
-  const data = await fs.readFile(file);
-  if (path.extname(file).toLowerCase() === ".xlsx") {
-    const { readSheetRows } = require("../workbook/xlsx/sheet-rows") as typeof import("../workbook/xlsx/sheet-rows");
-    return parseCatalogRows(await readSheetRows(data));
-  }
-  return parseCatalogCsv(data.toString("utf8"));
-}
 
 function show(catalog: Catalog, year: number, lang: Locale, io: CliIo): void {
   io.stdout.write(`catalog ${catalog.version} — ${catalog.targets.length} targets\n`);
@@ -50,8 +32,7 @@ function show(catalog: Catalog, year: number, lang: Locale, io: CliIo): void {
 }
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
+  const parsed = parseFlags(argv, io, HELP, {
     allowPositionals: true,
     options: {
       out: { type: "string", short: "o" },
@@ -61,6 +42,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       help: { type: "boolean", short: "h" },
     },
   });
+  if (typeof parsed === "number") return parsed;
+  const { values, positionals } = parsed;
   const [action, file] = positionals;
   const lang: Locale = values.lang === "en" ? "en" : "vi";
   if (values.help || !action) {

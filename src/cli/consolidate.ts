@@ -7,10 +7,7 @@
  * reason and cell; two different files for one unit × period are used only when --prefer-newer says the newer wins.
  */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
-import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import {
   defaultCatalog,
   defaultUnitRegistry,
@@ -20,8 +17,6 @@ import {
   type UnitRegistry,
 } from "../domain";
 import {
-  createConsolidator,
-  createPreparer,
   unitGroupName,
   viewFromEndpoint,
   viewFromFiles,
@@ -29,23 +24,16 @@ import {
   type ConsolidationView,
   type EndpointCompleteness,
   type EndpointConsolidation,
-  type FileRead,
   type FileVerdict,
-  type PreparedFile,
 } from "../domain/scorecard";
 import type { EndpointClient, EndpointResponse } from "./client";
-import { buildConsolidatedSpec, fileReadFailure, fileReadFrom } from "../workbook/consolidated";
-import { readWorkbook } from "../workbook/xlsx/node-inflate";
+import { buildConsolidatedSpec } from "../workbook/consolidated";
+import { collectInputs, consolidateFiles } from "./consolidate-files";
+import { parseFlags, usageError } from "./flags";
 import { printBilingual, type CliIo } from "./io";
 
-// The endpoint client, the submit command's flags and the ExcelJS writer are loaded when needed, so that a worker
-// thread loading this module to read workbooks starts quickly.
-
-function usageError(io: CliIo, vi: string, en: string, help: string): number {
-  printBilingual(io.stderr, { vi, en }, "✖ ");
-  io.stderr.write(help);
-  return 2;
-}
+// The endpoint client and the ExcelJS writer are loaded when needed. The reading threads' entry is
+// consolidate-worker.ts and the library the benchmarks use is consolidate-files.ts.
 
 const HELP = `chitieu consolidate <files or folders…> -o consolidated.xlsx [options]
 chitieu consolidate --from-endpoint URL --token T --period P -o consolidated.xlsx [options]
@@ -73,300 +61,9 @@ Exit codes: 0 done; 1 a file was rejected or a duplicate is unresolved (unless -
 consolidate; 2 usage; 3 endpoint unreachable.
 `;
 
-const WORKBOOK_EXT = /\.(xlsx|xlsm|xls|ods)$/i;
-
-interface Inputs {
-  files: string[];
-  /** Excel lock files (~$name.xlsx) and files that are not spreadsheets, found in folders: listed, not read */
-  ignored: { file: string; reason: Bilingual }[];
-  missing: string[];
-}
-
-/** Files as given, and spreadsheet files inside folders (recursively, in name order). */
-export function collectInputs(args: string[], cwd: string, exclude: string[] = []): Inputs {
-  const out: Inputs = { files: [], ignored: [], missing: [] };
-  // the output of an earlier run, written into the folder being consolidated, is not a unit's report
-  const seen = new Set<string>(exclude.map((f) => path.resolve(cwd, f)));
-  const add = (f: string): void => {
-    const real = path.resolve(f);
-    if (!seen.has(real)) {
-      seen.add(real);
-      out.files.push(f);
-    }
-  };
-  const walk = (dir: string): void => {
-    const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
-    for (const e of entries) {
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) walk(full);
-      else if (e.name.startsWith("~$"))
-        out.ignored.push({ file: full, reason: { vi: "tệp khoá tạm của Excel", en: "an Excel lock file" } });
-      else if (WORKBOOK_EXT.test(e.name)) add(full);
-      else out.ignored.push({ file: full, reason: { vi: "không phải bảng tính", en: "not a spreadsheet" } });
-    }
-  };
-  for (const a of args) {
-    const full = path.resolve(cwd, a);
-    let st: fs.Stats;
-    try {
-      st = fs.statSync(full);
-    } catch {
-      out.missing.push(a);
-      continue;
-    }
-    if (st.isDirectory()) walk(full);
-    else add(full);
-  }
-  return out;
-}
-
 // ------------------------------------------------------------------------------------------------------------------
 // Reading many workbooks: one at a time, or on worker threads
 // ------------------------------------------------------------------------------------------------------------------
-
-export interface FileJob {
-  path: string;
-  /** the name shown to the planner */
-  source: string;
-}
-
-export interface ConsolidateFilesOptions {
-  period?: string;
-  unitCodes?: string[];
-  preferNewer?: boolean;
-  includeDemo?: boolean;
-  /** one bad figure rejects the whole file (default: figure by figure) */
-  wholeFile?: boolean;
-  /** worker threads; default one per core (up to 4) from 200 files on, else none */
-  workers?: number;
-  /** called once per file, in the order of `jobs` */
-  onFile?: (source: string) => void;
-  /** a reading thread ended (out of its bounded heap): its files are read again on the main thread */
-  onThreadLost?: (error: unknown) => void;
-  /** heap bounds of each reading thread (default READER_HEAP_LIMITS); null: unbounded */
-  workerHeap?: { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number } | null;
-}
-
-interface WorkerSetup {
-  chitieuConsolidate: true;
-  period?: string;
-  unitCodes?: string[];
-  includeDemo?: boolean;
-  wholeFile?: boolean;
-}
-
-/**
- * One read buffer per thread, grown to the largest file seen and reused: reading 10,000 files allocates no
- * 20 KB buffer per file for the collector to sweep. Safe because nothing read from a file outlives its
- * `prepare` (the record keeps numbers and copied texts only).
- */
-let readBuffer = Buffer.alloc(256 * 1024);
-
-/** The whole file into the thread's read buffer; returns the filled view and the file's modification time. */
-function readIntoBuffer(file: string): { bytes: Buffer; mtime: Date } {
-  const fd = fs.openSync(file, "r");
-  try {
-    const st = fs.fstatSync(fd);
-    // a file larger than the reader accepts is still read whole: the reader refuses it with its own message
-    if (st.size > readBuffer.length) readBuffer = Buffer.alloc(st.size);
-    let n = 0;
-    while (n < st.size) {
-      const got = fs.readSync(fd, readBuffer, n, st.size - n, n);
-      if (got === 0) break;
-      n += got;
-    }
-    return { bytes: readBuffer.subarray(0, n), mtime: st.mtime };
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-/** Read one workbook with the template reader and prepare it for consolidation (validated, compacted). */
-function readAndPrepare(
-  prepare: (f: FileRead) => PreparedFile,
-  catalog: Catalog,
-  units: UnitRegistry,
-  job: FileJob,
-): PreparedFile {
-  let savedAt: string | null = null;
-  try {
-    const { bytes, mtime } = readIntoBuffer(job.path);
-    savedAt = mtime.toISOString();
-    return prepare(fileReadFrom(job.source, savedAt, readWorkbook(bytes, { catalog, units })));
-  } catch (e) {
-    return prepare(fileReadFailure(job.source, e));
-  }
-}
-
-export function defaultWorkers(files: number): number {
-  if (files < 200) return 0;
-  const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
-  return Math.max(0, Math.min(cores, 4));
-}
-
-/**
- * A reading thread keeps nothing between files, so its heap is bounded: without a bound V8 lets each thread's heap
- * grow with the run (10,000 files: +70 MB of process memory, none of it live). A file too big to read within the
- * bound ends that thread (ERR_WORKER_OUT_OF_MEMORY); its files are then read on the main thread, unbounded.
- */
-export const READER_HEAP_LIMITS = { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 4 };
-
-function spawnWorker(data: WorkerSetup, resourceLimits: ConsolidateFilesOptions["workerHeap"]): Worker {
-  const limits = resourceLimits ? { resourceLimits } : {};
-  // from the TypeScript sources (tests, CHITIEU_FROM_SOURCE) the worker loads them through tsx, as bin/chitieu.js does
-  if (__filename.endsWith(".ts")) {
-    return new Worker(`require("tsx/cjs"); require(${JSON.stringify(__filename)});`, {
-      eval: true,
-      workerData: data,
-      ...limits,
-    });
-  }
-  return new Worker(__filename, { workerData: data, ...limits });
-}
-
-/**
- * Consolidate files: each is read, validated and reduced to a ~1 KB record, then dropped, so memory does not grow
- * with the workbooks. With workers, files are read in parallel and their records merged in the order of `jobs`
- * (at most 64 files ahead of the slowest), so the result is the same as reading them one by one.
- */
-export async function consolidateFiles(
-  jobs: FileJob[],
-  opts: ConsolidateFilesOptions = {},
-): Promise<ConsolidationResult> {
-  const catalog = defaultCatalog();
-  const units = defaultUnitRegistry();
-  const copts = {
-    catalog,
-    units,
-    ...(opts.period ? { period: opts.period } : {}),
-    ...(opts.unitCodes ? { unitCodes: opts.unitCodes } : {}),
-    preferNewer: opts.preferNewer === true,
-    includeDemo: opts.includeDemo === true,
-    wholeFile: opts.wholeFile === true,
-  };
-  const consolidator = createConsolidator(copts);
-  const workers = Math.min(opts.workers ?? defaultWorkers(jobs.length), jobs.length);
-  if (workers <= 0) {
-    const prepare = createPreparer(copts);
-    for (const job of jobs) {
-      consolidator.addPrepared(readAndPrepare(prepare, catalog, units, job));
-      opts.onFile?.(job.source);
-    }
-    return consolidator.finish();
-  }
-  const setup: WorkerSetup = {
-    chitieuConsolidate: true,
-    ...(opts.period ? { period: opts.period } : {}),
-    ...(opts.unitCodes ? { unitCodes: opts.unitCodes } : {}),
-    includeDemo: opts.includeDemo === true,
-    wholeFile: opts.wholeFile === true,
-  };
-  const AHEAD = 64;
-  const heap = opts.workerHeap === undefined ? READER_HEAP_LIMITS : opts.workerHeap;
-  let mainPrepare: ((f: FileRead) => PreparedFile) | null = null;
-  /** a file a lost thread was reading, read again here */
-  const readHere = (id: number): PreparedFile => {
-    mainPrepare ??= createPreparer(copts);
-    return readAndPrepare(mainPrepare, catalog, units, jobs[id]);
-  };
-  return new Promise<ConsolidationResult>((resolve, reject) => {
-    const pool = Array.from({ length: workers }, () => spawnWorker(setup, heap));
-    const alive = new Set(pool);
-    const inFlight = new Map<Worker, Set<number>>(pool.map((w) => [w, new Set<number>()]));
-    const idle: Worker[] = [];
-    const done = new Map<number, PreparedFile>();
-    let next = 0;
-    let flushed = 0;
-    let settled = false;
-    const stop = (): void => {
-      settled = true;
-      for (const w of pool) void w.terminate();
-    };
-    const flush = (): boolean => {
-      while (done.has(flushed)) {
-        const p = done.get(flushed) as PreparedFile;
-        // a record or verdict that came from a thread names its file with the job's own string, not a copy of it
-        const source = jobs[flushed].source;
-        p.verdict.source = source;
-        if (p.held) p.held.source = source;
-        consolidator.addPrepared(p);
-        done.delete(flushed);
-        opts.onFile?.(jobs[flushed].source);
-        flushed++;
-      }
-      if (flushed === jobs.length) {
-        stop();
-        resolve(consolidator.finish());
-        return true;
-      }
-      return false;
-    };
-    const feed = (w: Worker): void => {
-      if (next < jobs.length && next - flushed < AHEAD) {
-        inFlight.get(w)?.add(next);
-        w.postMessage({ id: next, job: jobs[next] });
-        next++;
-      } else idle.push(w);
-    };
-    const feedIdle = (): void => {
-      while (idle.length > 0 && next < jobs.length && next - flushed < AHEAD) feed(idle.shift() as Worker);
-    };
-    /** A thread ended (out of its heap, or crashed): its files are read here, and the rest too if none is left. */
-    const lost = (w: Worker, error: unknown): void => {
-      if (settled || !alive.delete(w)) return;
-      const idleAt = idle.indexOf(w);
-      if (idleAt >= 0) idle.splice(idleAt, 1);
-      const outOfMemory = (error as { code?: string } | null)?.code === "ERR_WORKER_OUT_OF_MEMORY";
-      if (!outOfMemory && error !== null) {
-        stop();
-        reject(error);
-        return;
-      }
-      opts.onThreadLost?.(error);
-      try {
-        for (const id of inFlight.get(w) ?? []) done.set(id, readHere(id));
-        inFlight.delete(w);
-        if (alive.size === 0) while (next < jobs.length) done.set(next, readHere(next++));
-      } catch (e) {
-        stop();
-        reject(e);
-        return;
-      }
-      if (!flush()) feedIdle();
-    };
-    for (const w of pool) {
-      w.on("message", (m: { id: number; prepared: PreparedFile }) => {
-        inFlight.get(w)?.delete(m.id);
-        done.set(m.id, m.prepared);
-        if (flush()) return;
-        feed(w);
-        feedIdle();
-      });
-      w.on("error", (e) => lost(w, e));
-      w.on("exit", () => lost(w, null));
-    }
-    // two files in flight per worker: one being read while the other's result travels back
-    for (const w of pool) feed(w);
-    for (const w of pool) feed(w);
-  });
-}
-
-if (!isMainThread && (workerData as WorkerSetup | null)?.chitieuConsolidate) {
-  const setup = workerData as WorkerSetup;
-  const catalog = defaultCatalog();
-  const units = defaultUnitRegistry();
-  const prepare = createPreparer({
-    catalog,
-    units,
-    ...(setup.period ? { period: setup.period } : {}),
-    ...(setup.unitCodes ? { unitCodes: setup.unitCodes } : {}),
-    includeDemo: setup.includeDemo === true,
-    wholeFile: setup.wholeFile === true,
-  });
-  parentPort?.on("message", (m: { id: number; job: FileJob }) => {
-    parentPort?.postMessage({ id: m.id, prepared: readAndPrepare(prepare, catalog, units, m.job) });
-  });
-}
 
 /** A progress bar on stderr: redrawn in place on a terminal, one closing line otherwise. */
 export function progressBar(io: CliIo, total: number): { tick: (label: string) => void; done: () => void } {
@@ -517,38 +214,192 @@ async function fromEndpoint(
   return { view };
 }
 
-export async function run(argv: string[], io: CliIo): Promise<number> {
-  let parsed;
+/** The flags of `chitieu consolidate`; a number is the exit code of a usage error. */
+function parseConsolidateFlags(argv: string[], io: CliIo) {
+  return parseFlags(argv, io, HELP, {
+    allowPositionals: true,
+    options: {
+      output: { type: "string", short: "o" },
+      period: { type: "string" },
+      group: { type: "string" },
+      "from-endpoint": { type: "string" },
+      token: { type: "string" },
+      ca: { type: "string" },
+      basis: { type: "string" },
+      json: { type: "boolean" },
+      "allow-rejected": { type: "boolean" },
+      "whole-file": { type: "boolean" },
+      "prefer-newer": { type: "boolean" },
+      "spread-target": { type: "string" },
+      "include-demo": { type: "boolean" },
+      workers: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+}
+
+type ConsolidateFlags = Exclude<ReturnType<typeof parseConsolidateFlags>, number>["values"];
+
+/** What one run consolidated: the view to write, the files' result (null from the endpoint), the exit code so far. */
+interface Consolidated {
+  view: ConsolidationView;
+  result: ConsolidationResult | null;
+  /** files in the folders that are not report workbooks (listed, counted in the summary) */
+  ignored: number;
+  exit: number;
+}
+
+/** --from-endpoint: the endpoint's consolidation of one period; a number is the exit code. */
+async function viaEndpoint(
+  values: ConsolidateFlags,
+  period: string | undefined,
+  includeDemo: boolean,
+  io: CliIo,
+): Promise<Consolidated | number> {
+  if (!period)
+    return usageError(io, "Tổng hợp từ máy chủ cần --period.", "Consolidating from the endpoint needs --period.", HELP);
+  const basis = values.basis ?? "latest";
+  if (basis !== "latest" && basis !== "accepted") {
+    return usageError(io, "--basis phải là latest hoặc accepted.", "--basis must be latest or accepted.", HELP);
+  }
+  const { clientFromFlags } = require("./flags") as typeof import("./flags");
+  const client = clientFromFlags(
+    { endpoint: values["from-endpoint"], token: values.token, ca: values.ca },
+    io,
+    HELP,
+    "chitieu-cli consolidate",
+  );
+  if (!client) return 2;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        output: { type: "string", short: "o" },
-        period: { type: "string" },
-        group: { type: "string" },
-        "from-endpoint": { type: "string" },
-        token: { type: "string" },
-        ca: { type: "string" },
-        basis: { type: "string" },
-        json: { type: "boolean" },
-        "allow-rejected": { type: "boolean" },
-        "whole-file": { type: "boolean" },
-        "prefer-newer": { type: "boolean" },
-        "spread-target": { type: "string" },
-        "include-demo": { type: "boolean" },
-        workers: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
+    const got = await fromEndpoint(client, period, values.group, basis, includeDemo, io);
+    if ("exit" in got) return got.exit;
+    return { view: got.view, result: null, ignored: 0, exit: 0 };
   } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === "CT_ENDPOINT_UNREACHABLE" || code === "CT_TLS_UNTRUSTED" || code === "CT_UNEXPECTED_RESPONSE") {
+      printBilingual(io.stderr, (e as { messages: Bilingual }).messages, "✖ ");
+      return 3;
+    }
+    throw e;
+  }
+}
+
+/** Files and folders: read, checked and consolidated on this machine; a number is the exit code. */
+async function viaFiles(
+  values: ConsolidateFlags,
+  positionals: string[],
+  scope: {
+    period: string | undefined;
+    unitCodes: string[] | undefined;
+    includeDemo: boolean;
+    catalog: Catalog;
+    units: UnitRegistry;
+  },
+  io: CliIo,
+): Promise<Consolidated | number> {
+  const { period, unitCodes, includeDemo, catalog, units } = scope;
+  if (positionals.length === 0)
+    return usageError(io, "Chưa chỉ ra tệp hoặc thư mục nào.", "No file or folder given.", HELP);
+  const inputs = collectInputs(positionals, io.cwd, values.output ? [values.output] : []);
+  for (const m of inputs.missing) {
+    printBilingual(io.stderr, { vi: `Không thấy tệp hoặc thư mục: ${m}`, en: `No such file or folder: ${m}` }, "✖ ");
+  }
+  if (inputs.missing.length > 0) return 2;
+  const workers = values.workers === undefined ? undefined : Number(values.workers);
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0 && workers <= 64)) {
     return usageError(
       io,
-      `Tuỳ chọn không hợp lệ: ${(e as Error).message}`,
-      `Invalid option: ${(e as Error).message}`,
+      "--workers phải là số nguyên từ 0 đến 64.",
+      "--workers must be a whole number from 0 to 64.",
       HELP,
     );
   }
+  const bar = progressBar(io, inputs.files.length);
+  let threadLost = 0;
+  const result = await consolidateFiles(
+    inputs.files.map((f) => ({ path: f, source: relative(io, f) })),
+    {
+      ...(period ? { period } : {}),
+      ...(unitCodes ? { unitCodes } : {}),
+      preferNewer: values["prefer-newer"] === true,
+      wholeFile: values["whole-file"] === true,
+      includeDemo,
+      ...(workers !== undefined ? { workers } : {}),
+      onFile: (source) => bar.tick(source),
+      onThreadLost: () => {
+        if (threadLost++ > 0) return;
+        printBilingual(
+          io.stderr,
+          {
+            vi: "Một luồng đọc hết bộ nhớ giới hạn; các tệp của nó được đọc lại trên luồng chính (kết quả không đổi).",
+            en: "A reading thread ran out of its bounded memory; its files are read again on the main thread (same result).",
+          },
+          "· ",
+        );
+      },
+    },
+  );
+  bar.done();
+  for (const ig of inputs.ignored) {
+    io.stderr.write(`  · ${relative(io, ig.file)}: bỏ qua, ${ig.reason.vi} / skipped, ${ig.reason.en}\n`);
+  }
+  const periods = result.periods;
+  if (periods.length === 0) {
+    printVerdicts(io, result.files, "rejected", { vi: "Tệp bị từ chối", en: "Files rejected" });
+    printVerdicts(io, result.files, "skipped", { vi: "Tệp bỏ qua", en: "Files skipped" });
+    printBilingual(
+      io.stderr,
+      { vi: "Không có báo cáo nào dùng được để tổng hợp.", en: "No usable report to consolidate." },
+      "✖ ",
+    );
+    return 1;
+  }
+  if (periods.length > 1) {
+    const list = periods.map((p) => `${p.period.id} (${p.submissions.size})`).join(", ");
+    return usageError(
+      io,
+      `Các tệp thuộc nhiều kỳ báo cáo: ${list}. Chọn một kỳ với --period.`,
+      `The files cover several periods: ${list}. Choose one with --period.`,
+      HELP,
+    );
+  }
+  const view = viewFromFiles(periods[0], {
+    catalog,
+    units,
+    ...(unitCodes ? { unitCodes } : {}),
+    includeDemo,
+    group: values.group ? { id: values.group, name: unitGroupName(values.group) } : undefined,
+    generatedAt: new Date().toISOString(),
+  });
+  const bad = result.counts.rejected + result.counts.conflict;
+  return { view, result, ignored: inputs.ignored.length, exit: bad > 0 && !values["allow-rejected"] ? 1 : 0 };
+}
+
+/** The files' counts, then every file not used as is, by status. */
+function printFileSummary(io: CliIo, result: ConsolidationResult, ignored: number): void {
+  const c = result.counts;
+  // the lock files and non-spreadsheets listed above ("· …: bỏ qua") are counted here too
+  const n = ignored;
+  printBilingual(io.stderr, {
+    vi: `Đã đọc ${c.read} tệp: dùng ${c.accepted}, từ chối ${c.rejected}, bỏ qua ${c.skipped}, bản sao giống hệt ${c.identical}, bị thay bằng tệp mới hơn ${c.superseded}, trùng chưa giải quyết ${c.conflict}.${n ? ` Không đọc ${n} tệp không phải sổ báo cáo (liệt kê ở trên).` : ""}`,
+    en: `Read ${c.read} files: used ${c.accepted}, rejected ${c.rejected}, skipped ${c.skipped}, identical copies ${c.identical}, superseded by a newer file ${c.superseded}, unresolved duplicates ${c.conflict}.${n ? ` Not read: ${n} files that are not report workbooks (listed above).` : ""}`,
+  });
+  printVerdicts(io, result.files, "rejected", { vi: "Tệp bị từ chối", en: "Files rejected" });
+  printVerdicts(io, result.files, "accepted", {
+    vi: "Tệp dùng một phần (số liệu sai bị bỏ, tính là thiếu cho chỉ tiêu đó)",
+    en: "Files used in part (bad figures left out, missing for that target only)",
+  });
+  printVerdicts(io, result.files, "conflict", {
+    vi: "Tệp trùng đơn vị và kỳ (chưa dùng)",
+    en: "Files for the same unit and period (not used)",
+  });
+  printVerdicts(io, result.files, "skipped", { vi: "Tệp bỏ qua", en: "Files skipped" });
+  printVerdicts(io, result.files, "superseded", { vi: "Tệp cũ hơn, đã thay", en: "Older files, replaced" });
+}
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const parsed = parseConsolidateFlags(argv, io);
+  if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
   if (values.help) {
     io.stdout.write(HELP);
@@ -587,11 +438,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const includeDemo = values["include-demo"] === true;
 
-  let view: ConsolidationView;
-  let result: ConsolidationResult | null = null;
-  let ignoredCount = 0;
-  let exit = 0;
-
+  let got: Consolidated | number;
   if (values["from-endpoint"]) {
     if (positionals.length > 0) {
       return usageError(
@@ -601,115 +448,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         HELP,
       );
     }
-    if (!period)
-      return usageError(
-        io,
-        "Tổng hợp từ máy chủ cần --period.",
-        "Consolidating from the endpoint needs --period.",
-        HELP,
-      );
-    const basis = values.basis ?? "latest";
-    if (basis !== "latest" && basis !== "accepted") {
-      return usageError(io, "--basis phải là latest hoặc accepted.", "--basis must be latest or accepted.", HELP);
-    }
-    const { clientFromFlags } = require("./submit") as typeof import("./submit");
-    const client = clientFromFlags(
-      { endpoint: values["from-endpoint"], token: values.token, ca: values.ca },
-      io,
-      HELP,
-      "chitieu-cli consolidate",
-    );
-    if (!client) return 2;
-    try {
-      const got = await fromEndpoint(client, period, values.group, basis, includeDemo, io);
-      if ("exit" in got) return got.exit;
-      view = got.view;
-    } catch (e) {
-      const code = (e as { code?: string }).code;
-      if (code === "CT_ENDPOINT_UNREACHABLE" || code === "CT_TLS_UNTRUSTED" || code === "CT_UNEXPECTED_RESPONSE") {
-        printBilingual(io.stderr, (e as { messages: Bilingual }).messages, "✖ ");
-        return 3;
-      }
-      throw e;
-    }
-  } else {
-    if (positionals.length === 0)
-      return usageError(io, "Chưa chỉ ra tệp hoặc thư mục nào.", "No file or folder given.", HELP);
-    const inputs = collectInputs(positionals, io.cwd, values.output ? [values.output] : []);
-    for (const m of inputs.missing) {
-      printBilingual(io.stderr, { vi: `Không thấy tệp hoặc thư mục: ${m}`, en: `No such file or folder: ${m}` }, "✖ ");
-    }
-    if (inputs.missing.length > 0) return 2;
-    const workers = values.workers === undefined ? undefined : Number(values.workers);
-    if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0 && workers <= 64)) {
-      return usageError(
-        io,
-        "--workers phải là số nguyên từ 0 đến 64.",
-        "--workers must be a whole number from 0 to 64.",
-        HELP,
-      );
-    }
-    const bar = progressBar(io, inputs.files.length);
-    let threadLost = 0;
-    result = await consolidateFiles(
-      inputs.files.map((f) => ({ path: f, source: relative(io, f) })),
-      {
-        ...(period ? { period } : {}),
-        ...(unitCodes ? { unitCodes } : {}),
-        preferNewer: values["prefer-newer"] === true,
-        wholeFile: values["whole-file"] === true,
-        includeDemo,
-        ...(workers !== undefined ? { workers } : {}),
-        onFile: (source) => bar.tick(source),
-        onThreadLost: () => {
-          if (threadLost++ > 0) return;
-          printBilingual(
-            io.stderr,
-            {
-              vi: "Một luồng đọc hết bộ nhớ giới hạn; các tệp của nó được đọc lại trên luồng chính (kết quả không đổi).",
-              en: "A reading thread ran out of its bounded memory; its files are read again on the main thread (same result).",
-            },
-            "· ",
-          );
-        },
-      },
-    );
-    bar.done();
-    ignoredCount = inputs.ignored.length;
-    for (const ig of inputs.ignored) {
-      io.stderr.write(`  · ${relative(io, ig.file)}: bỏ qua, ${ig.reason.vi} / skipped, ${ig.reason.en}\n`);
-    }
-    const periods = result.periods;
-    if (periods.length === 0) {
-      printVerdicts(io, result.files, "rejected", { vi: "Tệp bị từ chối", en: "Files rejected" });
-      printVerdicts(io, result.files, "skipped", { vi: "Tệp bỏ qua", en: "Files skipped" });
-      printBilingual(
-        io.stderr,
-        { vi: "Không có báo cáo nào dùng được để tổng hợp.", en: "No usable report to consolidate." },
-        "✖ ",
-      );
-      return 1;
-    }
-    if (periods.length > 1) {
-      const list = periods.map((p) => `${p.period.id} (${p.submissions.size})`).join(", ");
-      return usageError(
-        io,
-        `Các tệp thuộc nhiều kỳ báo cáo: ${list}. Chọn một kỳ với --period.`,
-        `The files cover several periods: ${list}. Choose one with --period.`,
-        HELP,
-      );
-    }
-    view = viewFromFiles(periods[0], {
-      catalog,
-      units,
-      ...(unitCodes ? { unitCodes } : {}),
-      includeDemo,
-      group: values.group ? { id: values.group, name: unitGroupName(values.group) } : undefined,
-      generatedAt: new Date().toISOString(),
-    });
-    const bad = result.counts.rejected + result.counts.conflict;
-    if (bad > 0 && !values["allow-rejected"]) exit = 1;
-  }
+    got = await viaEndpoint(values, period, includeDemo, io);
+  } else got = await viaFiles(values, positionals, { period, unitCodes, includeDemo, catalog, units }, io);
+  if (typeof got === "number") return got;
+  const { view, result, exit } = got;
 
   if (values.output) {
     const spec = buildConsolidatedSpec(
@@ -726,27 +468,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
   if (values.json) io.stdout.write(`${JSON.stringify(jsonResult(view, result), null, 2)}\n`);
 
-  // Summary
-  if (result) {
-    const c = result.counts;
-    // the lock files and non-spreadsheets listed above ("· …: bỏ qua") are counted here too
-    const n = ignoredCount;
-    printBilingual(io.stderr, {
-      vi: `Đã đọc ${c.read} tệp: dùng ${c.accepted}, từ chối ${c.rejected}, bỏ qua ${c.skipped}, bản sao giống hệt ${c.identical}, bị thay bằng tệp mới hơn ${c.superseded}, trùng chưa giải quyết ${c.conflict}.${n ? ` Không đọc ${n} tệp không phải sổ báo cáo (liệt kê ở trên).` : ""}`,
-      en: `Read ${c.read} files: used ${c.accepted}, rejected ${c.rejected}, skipped ${c.skipped}, identical copies ${c.identical}, superseded by a newer file ${c.superseded}, unresolved duplicates ${c.conflict}.${n ? ` Not read: ${n} files that are not report workbooks (listed above).` : ""}`,
-    });
-    printVerdicts(io, result.files, "rejected", { vi: "Tệp bị từ chối", en: "Files rejected" });
-    printVerdicts(io, result.files, "accepted", {
-      vi: "Tệp dùng một phần (số liệu sai bị bỏ, tính là thiếu cho chỉ tiêu đó)",
-      en: "Files used in part (bad figures left out, missing for that target only)",
-    });
-    printVerdicts(io, result.files, "conflict", {
-      vi: "Tệp trùng đơn vị và kỳ (chưa dùng)",
-      en: "Files for the same unit and period (not used)",
-    });
-    printVerdicts(io, result.files, "skipped", { vi: "Tệp bỏ qua", en: "Files skipped" });
-    printVerdicts(io, result.files, "superseded", { vi: "Tệp cũ hơn, đã thay", en: "Older files, replaced" });
-  }
+  if (result) printFileSummary(io, result, got.ignored);
   const t = view.completeness.totals;
   const missing = view.completeness.rows.filter((r) => r.state === "missing" || r.state === "rejected");
   printBilingual(io.stderr, {

@@ -1,6 +1,5 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import {
   createUnitRegistry,
   defaultCatalog,
@@ -11,7 +10,7 @@ import {
 } from "../domain";
 import { buildTemplateSpec } from "../workbook/template";
 import { writeTemplateXlsx } from "../workbook/xlsx/write-template";
-import { clientFromFlags, usageError } from "./submit";
+import { clientFromFlags, parseFlags, usageError } from "./flags";
 import { DemoResetResponse, paths } from "../api";
 import { answerOf, problemOf } from "./client";
 import { printBilingual, type CliIo } from "./io";
@@ -25,8 +24,7 @@ chitieu demo reset --endpoint URL --token T [--ca file]
 `;
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
+  const parsed = parseFlags(argv, io, HELP, {
     allowPositionals: true,
     options: {
       unit: { type: "string", default: "DEMO-01" },
@@ -41,6 +39,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       help: { type: "boolean", short: "h" },
     },
   });
+  if (typeof parsed === "number") return parsed;
+  const { values, positionals } = parsed;
   const [action] = positionals;
   if (values.help) {
     io.stdout.write(HELP);

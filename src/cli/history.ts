@@ -1,9 +1,8 @@
-import { parseArgs } from "node:util";
 import { isAppError } from "../domain/errors";
 import { HistoryResponse, paths } from "../api";
 import { answerOf, problemOf } from "./client";
 import { printBilingual, type CliIo } from "./io";
-import { clientFromFlags, usageError } from "./submit";
+import { clientFromFlags, parseFlags, usageError } from "./flags";
 
 const HELP = `chitieu history --unit 00004 --period 2026-Q1 --endpoint URL --token T [--ca file] [--json]
 
@@ -12,28 +11,18 @@ actions (returned, accepted, unlocked). Exit 1 when the endpoint refuses (e.g. a
 `;
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
-        unit: { type: "string" },
-        period: { type: "string" },
-        endpoint: { type: "string" },
-        token: { type: "string" },
-        ca: { type: "string" },
-        json: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    return usageError(
-      io,
-      `Tuỳ chọn không hợp lệ: ${(e as Error).message}`,
-      `Invalid option: ${(e as Error).message}`,
-      HELP,
-    );
-  }
+  const parsed = parseFlags(argv, io, HELP, {
+    options: {
+      unit: { type: "string" },
+      period: { type: "string" },
+      endpoint: { type: "string" },
+      token: { type: "string" },
+      ca: { type: "string" },
+      json: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (typeof parsed === "number") return parsed;
   const { values } = parsed;
   if (values.help) {
     io.stdout.write(HELP);

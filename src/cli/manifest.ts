@@ -8,8 +8,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync, promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import type { Bilingual } from "../domain/types";
+import { parseFlags } from "./flags";
 import { printBilingual, type CliIo } from "./io";
 
 export const DEV_URL = "https://localhost:3000/";
@@ -96,20 +96,15 @@ export async function schemaProblems(xml: string, xsd: string): Promise<string |
 }
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  let values: { "public-url"?: string; out?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        "public-url": { type: "string" },
-        out: { type: "string", short: "o" },
-        help: { type: "boolean", short: "h" },
-      },
-    }));
-  } catch (e) {
-    io.stderr.write(`✖ ${(e as Error).message}\n${HELP}`);
-    return 2;
-  }
+  const parsed = parseFlags(argv, io, HELP, {
+    options: {
+      "public-url": { type: "string" },
+      out: { type: "string", short: "o" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (typeof parsed === "number") return parsed;
+  const { values } = parsed;
   if (values.help) {
     io.stdout.write(HELP);
     return 0;

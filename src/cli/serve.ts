@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { invalidFlags } from "./flags";
 import { printBilingual, type CliIo } from "./io";
 import cluster from "node:cluster";
 import { isAppError } from "../domain/errors";
@@ -57,13 +58,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   try {
     flags = parseServeFlags(argv);
   } catch (e) {
-    printBilingual(
-      io.stderr,
-      { vi: `Tuỳ chọn không hợp lệ: ${(e as Error).message}`, en: `Invalid option: ${(e as Error).message}` },
-      "✖ ",
-    );
-    io.stderr.write(HELP);
-    return 2;
+    return invalidFlags(io, e, HELP);
   }
   if (flags.help) {
     io.stdout.write(HELP);

@@ -1,7 +1,5 @@
-import fs from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
-import { parseArgs } from "node:util";
 import { createUnitRegistry } from "../domain";
 import { isAppError } from "../domain/errors";
 import type { Catalog, EntryField } from "../domain/types";
@@ -19,9 +17,11 @@ import {
   UnitsResponse,
   paths,
 } from "../api";
-import { answerOf, createEndpointClient, problemOf, type EndpointClient, type EndpointResponse } from "./client";
+import { answerOf, problemOf, type EndpointResponse } from "./client";
 import { CT_UNEXPECTED_RESPONSE } from "../server/errors";
+import { clientFromFlags, parseFlags, usageError } from "./flags";
 import { printBilingual, type CliIo } from "./io";
+import { ENTRY_FIELDS } from "../domain/entry-fields";
 
 const HELP = `chitieu submit <file.xlsx> --endpoint URL --token T [--dry-run] [--submission-id UUID] [--supersedes UUID]
                [--ca file] [--json]
@@ -32,67 +32,8 @@ revision, time) or every issue with its cell. Exit 0: stored (or, with --dry-run
 Environment: CHITIEU_ENDPOINT, CHITIEU_TOKEN, NODE_EXTRA_CA_CERTS.
 `;
 
-const FIELDS: readonly string[] = [
-  "value",
-  "numerator",
-  "denominator",
-  "milestone",
-  "justification",
-  "evidence",
-  "responsible",
-];
+const FIELDS: readonly string[] = ENTRY_FIELDS;
 const MARK: Record<string, string> = { error: "✖", warning: "⚠", info: "ℹ" };
-
-export interface ClientFlags {
-  endpoint?: string;
-  token?: string;
-  ca?: string;
-}
-
-export function usageError(io: CliIo, vi: string, en: string, help: string): number {
-  printBilingual(io.stderr, { vi, en }, "✖ ");
-  io.stderr.write(help);
-  return 2;
-}
-
-/** The endpoint client from --endpoint/--token/--ca (or their environment variables); null after a usage error. */
-export function clientFromFlags(
-  flags: ClientFlags,
-  io: CliIo,
-  help: string,
-  clientName: string,
-): EndpointClient | null {
-  const endpoint = flags.endpoint ?? io.env.CHITIEU_ENDPOINT;
-  const token = flags.token ?? io.env.CHITIEU_TOKEN;
-  if (!endpoint) {
-    usageError(
-      io,
-      "Thiếu địa chỉ máy chủ: --endpoint https://…",
-      "The endpoint address is missing: --endpoint https://…",
-      help,
-    );
-    return null;
-  }
-  if (!token) {
-    usageError(io, "Thiếu mã truy cập: --token <mã>", "The access token is missing: --token <token>", help);
-    return null;
-  }
-  let ca: Buffer | undefined;
-  if (flags.ca) {
-    try {
-      ca = fs.readFileSync(path.resolve(io.cwd, flags.ca));
-    } catch {
-      usageError(
-        io,
-        `Không đọc được tệp chứng chỉ ${flags.ca}.`,
-        `Cannot read the certificate file ${flags.ca}.`,
-        help,
-      );
-      return null;
-    }
-  }
-  return createEndpointClient({ endpoint, token, ca, clientName });
-}
 
 /** Print an issue as `✖ E01 — message → at Nhap!G14`, Vietnamese then English. */
 export function printIssue(
@@ -114,30 +55,20 @@ export function printIssue(
 }
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        endpoint: { type: "string" },
-        token: { type: "string" },
-        ca: { type: "string" },
-        "dry-run": { type: "boolean" },
-        "submission-id": { type: "string" },
-        supersedes: { type: "string" },
-        json: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    return usageError(
-      io,
-      `Tuỳ chọn không hợp lệ: ${(e as Error).message}`,
-      `Invalid option: ${(e as Error).message}`,
-      HELP,
-    );
-  }
+  const parsed = parseFlags(argv, io, HELP, {
+    allowPositionals: true,
+    options: {
+      endpoint: { type: "string" },
+      token: { type: "string" },
+      ca: { type: "string" },
+      "dry-run": { type: "boolean" },
+      "submission-id": { type: "string" },
+      supersedes: { type: "string" },
+      json: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
   if (values.help) {
     io.stdout.write(HELP);

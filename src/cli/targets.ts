@@ -1,4 +1,3 @@
-import { parseArgs } from "node:util";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
@@ -14,6 +13,7 @@ import { addUnitTargets } from "../server/db/unit-targets";
 import { auditRow } from "../server/db/audit";
 import type { DbHandle } from "../server/db/connect";
 import type { ReferenceData } from "../server/services/reference";
+import { parseFlags } from "./flags";
 import { printBilingual, type CliIo } from "./io";
 import { needsDatabase, printTableIssues, readTableRows, withReference } from "./table-io";
 
@@ -49,8 +49,7 @@ async function writeSheet(file: string, rows: string[][]): Promise<void> {
 }
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
+  const parsed = parseFlags(argv, io, HELP, {
     allowPositionals: true,
     options: {
       out: { type: "string", short: "o" },
@@ -60,6 +59,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       help: { type: "boolean", short: "h" },
     },
   });
+  if (typeof parsed === "number") return parsed;
+  const { values, positionals } = parsed;
   const [action, file] = positionals;
   const lang: Locale = values.lang === "en" ? "en" : "vi";
   if (values.help || !action || !["template", "check", "import"].includes(action)) {

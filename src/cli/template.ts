@@ -5,16 +5,15 @@
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
-import { defaultCatalog, defaultUnitRegistry, parsePeriod, periodLabel } from "../domain";
-import type { Catalog, Locale } from "../domain/types";
+import { defaultUnitRegistry, parsePeriod, periodLabel } from "../domain";
+import type { Locale } from "../domain/types";
 import { carryOver } from "../workbook/carry-over";
 import { workbookErrors } from "../workbook/errors";
 import { buildTemplateSpec } from "../workbook/template";
 import { readWorkbookFile } from "../workbook/xlsx/node-inflate";
 import { writeTemplateXlsx } from "../workbook/xlsx/write-template";
-import { loadCatalogFile } from "./catalog";
-import { printBilingual, type CliIo } from "./io";
+import { catalogFromFlag, parseFlags, usageError } from "./flags";
+import type { CliIo } from "./io";
 
 const HELP = `chitieu template --unit <code> --period <id> -o <file.xlsx> [--lang vi|en] [--from <old.xlsx>] [--catalog <file>]
 
@@ -27,58 +26,33 @@ input cell per figure; identity in a custom XML part).
   --catalog   a replacement target catalog (.csv or .xlsx, the official appendix columns); default: built-in
 `;
 
-export async function catalogFromFlag(file: string | undefined, io: CliIo): Promise<Catalog | null> {
-  if (!file) return defaultCatalog();
-  const result = await loadCatalogFile(path.resolve(io.cwd, file));
-  if (result.ok) return result.catalog;
-  for (const i of result.issues)
-    printBilingual(
-      io.stderr,
-      {
-        vi: `dòng ${i.row}, cột ${i.column} — ${i.message.vi}`,
-        en: `row ${i.row}, column ${i.column} — ${i.message.en}`,
-      },
-      "✖ ",
-    );
-  return null;
-}
-
-function usage(io: CliIo, vi: string, en: string): number {
-  printBilingual(io.stderr, { vi, en }, "✖ ");
-  io.stderr.write(HELP);
-  return 2;
-}
-
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        unit: { type: "string" },
-        period: { type: "string" },
-        output: { type: "string", short: "o" },
-        lang: { type: "string" },
-        from: { type: "string" },
-        catalog: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    }));
-  } catch (e) {
-    return usage(io, `Tham số không hợp lệ: ${(e as Error).message}`, `Invalid arguments: ${(e as Error).message}`);
-  }
+  const parsed = parseFlags(argv, io, HELP, {
+    options: {
+      unit: { type: "string" },
+      period: { type: "string" },
+      output: { type: "string", short: "o" },
+      lang: { type: "string" },
+      from: { type: "string" },
+      catalog: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (typeof parsed === "number") return parsed;
+  const { values } = parsed;
   if (values.help) {
     io.stdout.write(HELP);
     return 0;
   }
   const lang: Locale = values.lang === "en" ? "en" : "vi";
   if (values.lang && values.lang !== "vi" && values.lang !== "en")
-    return usage(io, `--lang phải là vi hoặc en.`, `--lang must be vi or en.`);
-  if (!values.unit) return usage(io, "Thiếu mã đơn vị: --unit 00004", "The unit code is missing: --unit 00004");
+    return usageError(io, `--lang phải là vi hoặc en.`, `--lang must be vi or en.`, HELP);
+  if (!values.unit)
+    return usageError(io, "Thiếu mã đơn vị: --unit 00004", "The unit code is missing: --unit 00004", HELP);
   if (!values.period)
-    return usage(io, "Thiếu kỳ báo cáo: --period 2026-Q1", "The report period is missing: --period 2026-Q1");
+    return usageError(io, "Thiếu kỳ báo cáo: --period 2026-Q1", "The report period is missing: --period 2026-Q1", HELP);
   if (!values.output)
-    return usage(io, "Thiếu tệp kết quả: -o mau.xlsx", "The output file is missing: -o template.xlsx");
+    return usageError(io, "Thiếu tệp kết quả: -o mau.xlsx", "The output file is missing: -o template.xlsx", HELP);
 
   const catalog = await catalogFromFlag(values.catalog, io);
   if (!catalog) return 1;

@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { parseFlags } from "./flags";
 import { printBilingual, type CliIo } from "./io";
 import { isAppError } from "../domain/errors";
 import { connect, migrateToLatest, resolveDbConfig, type DbHandle } from "../server/db/connect";
@@ -19,31 +19,20 @@ The pepper (CHITIEU_TOKEN_PEPPER) must be the server's.
 `;
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        unit: { type: "string" },
-        role: { type: "string" },
-        label: { type: "string" },
-        db: { type: "string" },
-        json: { type: "boolean" },
-        expires: { type: "string" },
-        overlap: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    printBilingual(
-      io.stderr,
-      { vi: `Tuỳ chọn không hợp lệ: ${(e as Error).message}`, en: `Invalid option: ${(e as Error).message}` },
-      "✖ ",
-    );
-    io.stderr.write(HELP);
-    return 2;
-  }
+  const parsed = parseFlags(argv, io, HELP, {
+    allowPositionals: true,
+    options: {
+      unit: { type: "string" },
+      role: { type: "string" },
+      label: { type: "string" },
+      db: { type: "string" },
+      json: { type: "boolean" },
+      expires: { type: "string" },
+      overlap: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
   const [action, arg] = positionals;
   if (values.help || !action || !["issue", "revoke", "list", "rotate"].includes(action)) {

@@ -5,7 +5,6 @@
  * said, but do not change the exit code: they block submission, not checking).
  */
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { defaultUnitRegistry, validate } from "../domain";
 import { isAppError } from "../domain/errors";
 import type { EntryField, Locale, ValidationIssue } from "../domain/types";
@@ -14,8 +13,9 @@ import { rowOf } from "../workbook/sheet-ref";
 import { SHEET_NAMES, unitCellAddress, type UnitField } from "../workbook/template";
 import { readWorkbookFile } from "../workbook/xlsx/node-inflate";
 import type { WorkbookRead } from "../workbook/xlsx/read-workbook";
-import { catalogFromFlag } from "./template";
+import { catalogFromFlag, parseFlags } from "./flags";
 import { printBilingual, type CliIo } from "./io";
+import { ENTRY_FIELDS } from "../domain/entry-fields";
 
 const HELP = `chitieu validate <file.xlsx> [--lang vi|en] [--json] [--catalog <file>]
 
@@ -28,15 +28,7 @@ const SEVERITY: Record<Locale, Record<ValidationIssue["severity"], string>> = {
   en: { error: "Error", warning: "Warning", info: "Note" },
 };
 
-const FIELDS: EntryField[] = [
-  "value",
-  "numerator",
-  "denominator",
-  "milestone",
-  "justification",
-  "evidence",
-  "responsible",
-];
+const FIELDS: readonly EntryField[] = ENTRY_FIELDS;
 
 /** Unit-level issues point at the unit sheet's cell that holds what they are about. */
 const UNIT_CELL: Partial<Record<ValidationIssue["code"], UnitField>> = {
@@ -58,27 +50,16 @@ export function issueCell(issue: ValidationIssue, read: WorkbookRead): string {
 }
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        lang: { type: "string" },
-        json: { type: "boolean" },
-        catalog: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    printBilingual(
-      io.stderr,
-      { vi: `Tham số không hợp lệ: ${(e as Error).message}`, en: `Invalid arguments: ${(e as Error).message}` },
-      "✖ ",
-    );
-    io.stderr.write(HELP);
-    return 2;
-  }
+  const parsed = parseFlags(argv, io, HELP, {
+    allowPositionals: true,
+    options: {
+      lang: { type: "string" },
+      json: { type: "boolean" },
+      catalog: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
   if (values.help) {
     io.stdout.write(HELP);

@@ -1,5 +1,6 @@
 /** The domain API of Chỉ tiêu: pure TypeScript, shared by the task pane, the CLI and the server. */
 export * from "./types";
+export { ENTRY_FIELDS } from "./entry-fields";
 export { AppError, isAppError } from "./errors";
 export { normalizeText, toneKey, looseKey, forbiddenCharacter, codePointLabel, TEXT_LIMITS } from "./text";
 export * from "./catalog";

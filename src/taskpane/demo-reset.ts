@@ -1,16 +1,9 @@
 import { defaultCatalog, defaultUnitRegistry, DEMO_PERIOD_ID, generateDemoEntries, parsePeriod } from "../domain";
 import type { EntryField, EntryInput } from "../domain/types";
 import type { EntryChange, WorkbookPort } from "../workbook/port";
+import { ENTRY_FIELDS } from "../domain/entry-fields";
 
-const FIELDS: readonly EntryField[] = [
-  "value",
-  "numerator",
-  "denominator",
-  "milestone",
-  "justification",
-  "evidence",
-  "responsible",
-];
+const FIELDS: readonly EntryField[] = ENTRY_FIELDS;
 
 /** Every input cell of the demo report as the training sample has it (blank where the sample has nothing). */
 export function demoResetChanges(unitCode = "DEMO-01", periodId = DEMO_PERIOD_ID): EntryChange[] {

@@ -1,5 +1,6 @@
 /** Small helpers of the pane that are not rules (rules live in src/domain). */
 import type { EntryInput } from "../domain/types";
+import { ENTRY_FIELDS } from "../domain/entry-fields";
 
 /** A v4 UUID for a new submission (crypto.randomUUID where the browser has it). */
 export function newSubmissionId(): string {
@@ -21,15 +22,7 @@ export function retryDelayMs(attempt: number): number {
 
 /** A stable text for "what was sent": entries in target order with their fields in a fixed order. */
 export function entriesFingerprint(entries: EntryInput[]): string {
-  const keys: (keyof EntryInput)[] = [
-    "value",
-    "numerator",
-    "denominator",
-    "milestone",
-    "justification",
-    "evidence",
-    "responsible",
-  ];
+  const keys: readonly (keyof EntryInput)[] = ENTRY_FIELDS;
   const rows = [...entries]
     .sort((a, b) => (a.targetId < b.targetId ? -1 : a.targetId > b.targetId ? 1 : 0))
     .map((e) => [e.targetId, ...keys.map((k) => (e[k] === undefined || e[k] === "" ? null : e[k]))]);

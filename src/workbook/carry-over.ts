@@ -5,6 +5,7 @@
  */
 import type { Bilingual, EntryField, EntryInput, RawValue } from "../domain";
 import { ENTRY_COLUMNS, SHEET_NAMES, unitCellAddress, type CellSpec, type TemplateSpec } from "./template";
+import { ENTRY_FIELDS } from "../domain/entry-fields";
 
 export interface CarrySource {
   entries: EntryInput[];
@@ -25,15 +26,7 @@ export interface CarryOverResult {
   dropped: DroppedValue[];
 }
 
-const FIELDS: EntryField[] = [
-  "value",
-  "numerator",
-  "denominator",
-  "milestone",
-  "justification",
-  "evidence",
-  "responsible",
-];
+const FIELDS: readonly EntryField[] = ENTRY_FIELDS;
 
 function present(v: RawValue): boolean {
   return v !== null && v !== undefined && !(typeof v === "string" && v.trim() === "");

@@ -23,7 +23,6 @@ import { workbookErrors } from "./errors";
 import type { TemplateIdentity } from "./identity";
 import {
   ENTRY_COLUMNS,
-  ENTRY_FIELDS_ALL,
   ENTRY_ROWS,
   SHEET_NAMES,
   buildTemplateSpec,
@@ -34,6 +33,7 @@ import {
   unitName,
   type UnitField,
 } from "./template";
+import { ENTRY_FIELDS } from "../domain/entry-fields";
 
 const NON_ASCII = /[\u0080-\uffff]/;
 
@@ -223,8 +223,8 @@ export function locateEntries(src: CellSource, identity: TemplateIdentity, opts:
     for (const id of src.idRows.keys()) ids.add(id);
     expected = [...ids].map((id) => {
       const t = findTarget(catalog, id);
-      const fields = namedFields.get(id) ?? (t ? entryFields(t) : [...ENTRY_FIELDS_ALL]);
-      return { id, fields: ENTRY_FIELDS_ALL.filter((f) => fields.includes(f)), target: t };
+      const fields = namedFields.get(id) ?? (t ? entryFields(t) : [...ENTRY_FIELDS]);
+      return { id, fields: ENTRY_FIELDS.filter((f) => fields.includes(f)), target: t };
     });
   }
 
@@ -304,18 +304,18 @@ function entryColumns(
 ): Map<EntryField, string> {
   const out = new Map<EntryField, string>();
   const wanted = new Map<string, EntryField>();
-  for (const f of ENTRY_FIELDS_ALL) {
+  for (const f of ENTRY_FIELDS) {
     const h = entryHeader(f);
     wanted.set(headerKey(h.vi), f);
     wanted.set(headerKey(h.en), f);
   }
   // the usual case first: every header where the template put it (one lookup per column, not a scan)
-  const inPlace = ENTRY_FIELDS_ALL.every((f) => {
+  const inPlace = ENTRY_FIELDS.every((f) => {
     const v = src.value(sheet, `${ENTRY_COLUMNS[f]}${ENTRY_ROWS.headerVi}`);
     return typeof v === "string" && wanted.get(headerKey(v)) === f;
   });
   if (inPlace) {
-    for (const f of ENTRY_FIELDS_ALL) out.set(f, ENTRY_COLUMNS[f]);
+    for (const f of ENTRY_FIELDS) out.set(f, ENTRY_COLUMNS[f]);
     return out;
   }
   for (let r = 1; r <= HEADER_ROWS; r++) {

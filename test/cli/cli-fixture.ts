@@ -1,30 +1,14 @@
 /** Shared by the serve/token/submit/history CLI tests: captured streams, a listening endpoint, filled workbooks. */
 import fs from "node:fs";
 import path from "node:path";
-import { PassThrough } from "node:stream";
 import type { AddressInfo } from "node:net";
 import { parsePeriod } from "../../src/domain";
 import type { EntryInput } from "../../src/domain/types";
-import type { CliIo } from "../../src/cli/io";
 import { buildTemplateSpec } from "../../src/workbook/template";
 import { writeTemplateXlsx } from "../../src/workbook/xlsx/write-template";
 import type { Fixture } from "../server/helpers";
 
-export interface Captured {
-  io: CliIo;
-  out(): string;
-  err(): string;
-}
-
-export function capture(cwd: string, env: NodeJS.ProcessEnv = {}): Captured {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (c: Buffer) => (out += c.toString()));
-  stderr.on("data", (c: Buffer) => (err += c.toString()));
-  return { io: { stdout, stderr, env, cwd }, out: () => out, err: () => err };
-}
+export { capture, type Captured } from "../helpers";
 
 /** Listen on a free local port (real HTTP) and give the endpoint address. */
 export async function listen(f: Fixture): Promise<string> {

@@ -2,11 +2,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { PassThrough } from "node:stream";
 import { parsePeriod, type EntryInput } from "../../src/domain";
 import { buildTemplateSpec } from "../../src/workbook/template";
 import { writeTemplateXlsx } from "../../src/workbook/xlsx/write-template";
-import type { CliIo } from "../../src/cli/io";
 import { catalog, fullEntries, units } from "../scorecard/helpers";
 
 export const P = "2026-Q1";
@@ -77,18 +75,4 @@ export async function cityFolder(): Promise<string> {
   return dir;
 }
 
-export interface Captured {
-  io: CliIo;
-  out: () => string;
-  err: () => string;
-}
-
-export function captureIo(cwd: string): Captured {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (c: Buffer) => (out += c.toString("utf8")));
-  stderr.on("data", (c: Buffer) => (err += c.toString("utf8")));
-  return { io: { stdout, stderr, env: {}, cwd }, out: () => out, err: () => err };
-}
+export { capture as captureIo, type Captured } from "../helpers";

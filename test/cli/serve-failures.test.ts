@@ -4,12 +4,13 @@
  * backoff, then the supervisor gives up with CT_WORKER_FAILED and exit 1 — never a process that hangs), and the
  * production checks. Each runs the real command as a process.
  */
-import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { freePort } from "../server/private-pg";
+import { opensslCertificate } from "../helpers";
 
 jest.setTimeout(120_000);
 
@@ -36,16 +37,7 @@ function serveSync(args: string[], env: Record<string, string>) {
 /** A key and a certificate, both valid, that do not belong together. */
 function mismatchedPair(): { key: string; cert: string } {
   const make = (name: string) => {
-    execFileSync(
-      "openssl",
-      ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", `${name}.key`, "-out", `${name}.crt`].concat([
-        "-days",
-        "1",
-        "-subj",
-        "/CN=localhost",
-      ]),
-      { cwd: dir, stdio: "ignore" },
-    );
+    opensslCertificate(`${name}.key`, `${name}.crt`, { localhostNames: false, cwd: dir });
   };
   make("a");
   make("b");

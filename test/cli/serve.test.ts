@@ -4,7 +4,6 @@
  * trusting the certificate with --ca, a clean stop on SIGTERM, and the production refusal.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import https from "node:https";
 import net from "node:net";
@@ -14,6 +13,7 @@ import { buildTemplateSpec } from "../../src/workbook/template";
 import { writeTemplateXlsx } from "../../src/workbook/xlsx/write-template";
 import { createUnitRegistry, defaultCatalog, defaultUnits, parsePeriod } from "../../src/domain";
 import { validEntriesFor } from "../server/report-fixture";
+import { opensslCertificate } from "../helpers";
 
 jest.setTimeout(120_000);
 
@@ -28,27 +28,7 @@ let web: string;
 function makeCertificate(): void {
   key = path.join(dir, "key.pem");
   cert = path.join(dir, "cert.pem");
-  execFileSync(
-    "openssl",
-    [
-      "req",
-      "-x509",
-      "-newkey",
-      "rsa:2048",
-      "-nodes",
-      "-keyout",
-      key,
-      "-out",
-      cert,
-      "-days",
-      "1",
-      "-subj",
-      "/CN=localhost",
-      "-addext",
-      "subjectAltName=DNS:localhost,IP:127.0.0.1",
-    ],
-    { stdio: "ignore" },
-  );
+  opensslCertificate(key, cert);
 }
 
 interface Served {

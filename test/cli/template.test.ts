@@ -79,7 +79,7 @@ describe("chitieu template", () => {
     [["--unit", "00004", "-o", "x.xlsx"], "Thiếu kỳ báo cáo"],
     [["--unit", "00004", "--period", "2026-Q1"], "Thiếu tệp kết quả"],
     [["--unit", "00004", "--period", "2026-Q1", "-o", "x.xlsx", "--lang", "fr"], "--lang phải là vi hoặc en"],
-    [["--bogus"], "Tham số không hợp lệ"],
+    [["--bogus"], "Tuỳ chọn không hợp lệ"],
   ])("prints usage and exits 2 for %j", async (argv, vi) => {
     const c = io(dir);
     expect(await run(argv, c)).toBe(2);

@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import https from "node:https";
 import os from "node:os";
@@ -7,6 +6,7 @@ import { createEndpointClient } from "../../src/cli/client";
 import { productionProblems, resolveServeConfig } from "../../src/server/config";
 import { startServer, type RunningServer } from "../../src/server/main";
 import { DEV_PEPPER } from "../../src/server/tokens";
+import { opensslCertificate } from "../helpers";
 
 const NO_STATIC = path.join(os.tmpdir(), "chitieu-no-static-here");
 
@@ -23,27 +23,7 @@ function certificate(dir: string): { key: string; cert: string; ca: string; sour
   }
   const key = path.join(dir, "key.pem");
   const cert = path.join(dir, "cert.pem");
-  execFileSync(
-    "openssl",
-    [
-      "req",
-      "-x509",
-      "-newkey",
-      "rsa:2048",
-      "-nodes",
-      "-keyout",
-      key,
-      "-out",
-      cert,
-      "-days",
-      "1",
-      "-subj",
-      "/CN=localhost",
-      "-addext",
-      "subjectAltName=DNS:localhost,IP:127.0.0.1",
-    ],
-    { stdio: "ignore" },
-  );
+  opensslCertificate(key, cert);
   return { key, cert, ca: cert, source: "openssl" };
 }
 

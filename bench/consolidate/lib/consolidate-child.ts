@@ -13,7 +13,7 @@ import fs from "node:fs";
 import v8 from "node:v8";
 import { defaultCatalog, defaultUnitRegistry } from "../../../src/domain";
 import { periodFigures, viewFromFiles } from "../../../src/domain/scorecard";
-import { consolidateFiles } from "../../../src/cli/consolidate";
+import { consolidateFiles } from "../../../src/cli/consolidate-files";
 import { buildConsolidatedSpec } from "../../../src/workbook/consolidated";
 import { readWorkbook } from "../../../src/workbook/xlsx/node-inflate";
 import { writeConsolidatedXlsx } from "../../../src/workbook/xlsx/write-consolidated";

@@ -58,16 +58,11 @@ export function benchPeriods(): Period[] {
   return out;
 }
 
-export async function generateWorkbooks(opts: {
-  dir: string;
-  count: number;
-  catalog: Catalog;
-  registry: UnitRegistry;
-  periods: Period[];
-  seed?: number;
-}): Promise<Generated> {
-  const t0 = performance.now();
-  const { catalog, registry } = opts;
+/**
+ * The one template every generated workbook is cut from: written by the product's writer with a distinct placeholder
+ * in each numeric input cell, then split around the placeholders, so a workbook is the pieces joined with its numbers.
+ */
+async function templatePieces(catalog: Catalog, registry: UnitRegistry, firstPeriod: Period) {
   const communes = registry.all().filter((u) => !u.demo && (u.kind === "ward" || u.kind === "commune"));
   const base = communes[0];
   const targets = registry.targetsFor(catalog, base.code);
@@ -86,7 +81,7 @@ export async function generateWorkbooks(opts: {
     values.push(e);
   }
   const fakeUnit: Unit = { ...base, code: CODE, name: { vi: NAME, en: NAME } };
-  const fakePeriod: Period = { ...opts.periods[0], id: PERIOD };
+  const fakePeriod: Period = { ...firstPeriod, id: PERIOD };
   const spec = buildTemplateSpec({
     catalog,
     unit: fakeUnit,
@@ -135,6 +130,21 @@ export async function generateWorkbooks(opts: {
     if (n === entryPath || n === sharedPath || n === customPath) continue;
     fixed.push(pack(n, readEntry(zip, n, nodeInflateRaw) as Uint8Array));
   }
+  return { communes, targets, slots, pieces, order, shared, fixed, entryPath, sharedPath, customPath };
+}
+
+export async function generateWorkbooks(opts: {
+  dir: string;
+  count: number;
+  catalog: Catalog;
+  registry: UnitRegistry;
+  periods: Period[];
+  seed?: number;
+}): Promise<Generated> {
+  const t0 = performance.now();
+  const { catalog } = opts;
+  const { communes, targets, slots, pieces, order, shared, fixed, entryPath, sharedPath, customPath } =
+    await templatePieces(catalog, opts.registry, opts.periods[0]);
 
   fs.mkdirSync(opts.dir, { recursive: true });
   const rand = seededRandom(opts.seed ?? 20261122);

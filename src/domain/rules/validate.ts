@@ -33,6 +33,10 @@ import * as historyModule from "./history";
 import type { UnitHistory } from "./history";
 import { combinePeriods } from "../aggregate/time";
 import type { ValidationContext } from "./context";
+import { ENTRY_FIELDS } from "../entry-fields";
+
+/** bound locally once: tsx/esbuild read an imported name through a getter on every use */
+const FIELDS = ENTRY_FIELDS;
 
 // Local bindings, taken once: cheaper per call than live import bindings in CommonJS output (bench/validate).
 const { catalogIndex } = catalogModule;
@@ -202,15 +206,7 @@ function checkHistory(
 }
 
 function isBlankInput(e: EntryInput): boolean {
-  for (const k of [
-    "value",
-    "numerator",
-    "denominator",
-    "milestone",
-    "justification",
-    "evidence",
-    "responsible",
-  ] as const) {
+  for (const k of FIELDS) {
     const v = e[k];
     if (v !== null && v !== undefined && String(v).trim() !== "") return false;
   }

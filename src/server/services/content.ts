@@ -14,6 +14,7 @@ import { isFlow } from "../../domain/rules/assess";
 import type { Catalog, EntryInput, ParsedEntry, RawValue } from "../../domain/types";
 import { PACK_OPTIONS } from "../db/writer-thread";
 import { LARGEST_BOUND } from "../../domain/rules/bounds";
+import { ENTRY_FIELDS } from "../../domain/entry-fields";
 
 export interface ReportContact {
   preparer: string | null;
@@ -54,16 +55,7 @@ function nfc(v: RawValue): RawValue {
   return typeof v === "string" ? nfcText(v) : v;
 }
 
-const ENTRY_KEYS = [
-  "targetId",
-  "value",
-  "numerator",
-  "denominator",
-  "milestone",
-  "justification",
-  "evidence",
-  "responsible",
-] as const;
+const ENTRY_KEYS = ["targetId", ...ENTRY_FIELDS] as const;
 
 /** The entry with NFC text and its keys in one fixed order (absent keys stay absent). */
 export function canonicalEntry(e: EntryInput): EntryInput {
@@ -236,15 +228,7 @@ export function addFlows(ytd: Record<string, number>, flowsJson: string): void {
 
 export type ChangeField =
   "value" | "numerator" | "denominator" | "milestone" | "justification" | "evidence" | "responsible";
-const DIFF_FIELDS: readonly ChangeField[] = [
-  "value",
-  "numerator",
-  "denominator",
-  "milestone",
-  "justification",
-  "evidence",
-  "responsible",
-];
+const DIFF_FIELDS: readonly ChangeField[] = ENTRY_FIELDS;
 
 export interface Change {
   targetId: string;

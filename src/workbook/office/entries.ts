@@ -33,6 +33,7 @@ import { PROTECTION_OPTIONS } from "./queue-template";
 import { loadedItems, resultValue, runExcel, silence, unsilence } from "./run";
 import { officeCell, officeText } from "./text";
 import { rowOf } from "../sheet-ref";
+import { ENTRY_FIELDS } from "../../domain/entry-fields";
 
 export interface ReadContext {
   catalog: Catalog;
@@ -219,9 +220,7 @@ function colIndex(letters: string): number {
   return columnIndex(letters) - 1;
 }
 
-const INPUT_COLUMNS: number[] = (
-  ["value", "numerator", "denominator", "milestone", "justification", "evidence", "responsible"] as const
-).map((f) => colIndex(ENTRY_COLUMNS[f]) + 1);
+const INPUT_COLUMNS: number[] = ENTRY_FIELDS.map((f) => colIndex(ENTRY_COLUMNS[f]) + 1);
 
 /**
  * Whether a change event can concern an entry, decided before any Excel.run: the add-in's own writes

@@ -19,7 +19,7 @@ export {
   type EntryColumn,
   type UnitField,
 } from "./layout";
-export { ENTRY_FIELDS_ALL, cellMap, cellOf, entryName, parseEntryName, unitName } from "./names";
+export { cellMap, cellOf, entryName, parseEntryName, unitName } from "./names";
 export type {
   CellSpec,
   CellStyle,

@@ -29,16 +29,6 @@ export function parseEntryName(name: string): { targetId: string; field: EntryFi
   return m ? { targetId: m[1], field: m[2] as EntryField } : null;
 }
 
-export const ENTRY_FIELDS_ALL: readonly EntryField[] = [
-  "value",
-  "numerator",
-  "denominator",
-  "milestone",
-  "justification",
-  "evidence",
-  "responsible",
-];
-
 /** "Nhap!G12" for a target's input field in a spec; undefined when the field is not an input of that target. */
 export function cellOf(spec: Pick<TemplateSpec, "entry">, targetId: string, field: EntryField): string | undefined {
   const row = spec.entry.rows[targetId];

@@ -1,0 +1,25 @@
+/**
+ * The entry of a reading thread of `chitieu consolidate` (spawned by consolidate-files.ts): reads and prepares the
+ * files it is sent, one at a time, and posts each prepared file back. Keeps nothing between files.
+ */
+import { isMainThread, parentPort, workerData } from "node:worker_threads";
+import { defaultCatalog, defaultUnitRegistry } from "../domain";
+import { createPreparer } from "../domain/scorecard";
+import { readAndPrepare, type FileJob, type WorkerSetup } from "./consolidate-files";
+
+if (!isMainThread && (workerData as WorkerSetup | null)?.chitieuConsolidate) {
+  const setup = workerData as WorkerSetup;
+  const catalog = defaultCatalog();
+  const units = defaultUnitRegistry();
+  const prepare = createPreparer({
+    catalog,
+    units,
+    ...(setup.period ? { period: setup.period } : {}),
+    ...(setup.unitCodes ? { unitCodes: setup.unitCodes } : {}),
+    includeDemo: setup.includeDemo === true,
+    wholeFile: setup.wholeFile === true,
+  });
+  parentPort?.on("message", (m: { id: number; job: FileJob }) => {
+    parentPort?.postMessage({ id: m.id, prepared: readAndPrepare(prepare, catalog, units, m.job) });
+  });
+}
