@@ -7,6 +7,7 @@ import type { WorkbookPort } from "../workbook/port";
 import type { Bilingual } from "../domain/types";
 import type { PreviewWorkbook } from "../workbook/preview/preview-workbook";
 import { createHttpClient } from "./api";
+import { MESSAGES } from "./i18n/messages";
 import { initialLocale, rememberLocale } from "./locale";
 import { bootOffice } from "./office-loader";
 import { Root } from "./Root";
@@ -35,10 +36,7 @@ async function start(): Promise<void> {
   let hostProblem: Bilingual | null = null;
   // only the workbook of this host is loaded: the Office.js port inside Excel, the in-browser workbook outside
   if (boot.cdnFailed) {
-    hostProblem = {
-      vi: "Không tải được office.js từ máy chủ của Microsoft (appsforoffice.microsoft.com), nên bổ trợ không làm việc được với sổ Excel. Hãy kiểm tra kết nối Internet hoặc tường lửa của cơ quan rồi mở lại ngăn Chỉ tiêu.",
-      en: "office.js could not be loaded from Microsoft's servers (appsforoffice.microsoft.com), so the add-in cannot work with the Excel workbook. Check the internet connection or the office firewall, then open the Chỉ tiêu pane again.",
-    };
+    hostProblem = MESSAGES["host.officeUnavailable"];
   }
   if (boot.host === "excel") {
     const [{ checkRequirements }, { createOfficeWorkbookPort }] = await Promise.all([

@@ -55,10 +55,7 @@ export function orderedTargets(spec: TemplateSpec, catalog: Catalog): Target[] {
 }
 
 /** Text typed in the old locale that reads as a number there becomes that number (null when nothing changes). */
-export function rereadNumbers(
-  prev: Record<string, EntryInput>,
-  previous: Locale,
-): Record<string, EntryInput> | null {
+export function rereadNumbers(prev: Record<string, EntryInput>, previous: Locale): Record<string, EntryInput> | null {
   let changed = false;
   const next: Record<string, EntryInput> = {};
   for (const [id, e] of Object.entries(prev)) {

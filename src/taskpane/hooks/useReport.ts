@@ -212,7 +212,11 @@ export function useReport(workbook: WorkbookPort, options: UseReportOptions): Re
         setProblems(workbook.cellProblems?.() ?? []);
         setSpec(next);
         setPeriod(p);
-        setNotice({ kind: result.created === false ? "recognised" : "created", period: p.id, repaired: result.repaired });
+        setNotice({
+          kind: result.created === false ? "recognised" : "created",
+          period: p.id,
+          repaired: result.repaired,
+        });
         setStatus("ready");
       } catch (e) {
         setError(e);
@@ -281,5 +285,19 @@ export function useReport(workbook: WorkbookPort, options: UseReportOptions): Re
     return () => clearTimeout(t);
   }, [status, result, workbook, markDelay]);
 
-  return { status, period, spec, targets, entries, result, notice, blockedBy, error, open, setField, commit, flush: writeNow };
+  return {
+    status,
+    period,
+    spec,
+    targets,
+    entries,
+    result,
+    notice,
+    blockedBy,
+    error,
+    open,
+    setField,
+    commit,
+    flush: writeNow,
+  };
 }
