@@ -13,7 +13,6 @@ import { bootOffice } from "./office-loader";
 import { Root } from "./Root";
 import { renderPlannerSlot } from "./PlannerSlot";
 import * as React from "react";
-import { resetDemoWorkbook } from "./demo-reset";
 
 /** The guided tour (a dialog) is loaded when a demo banner shows it. */
 const DemoTour = React.lazy(() =>
@@ -77,7 +76,12 @@ async function start(): Promise<void> {
       planner={renderPlannerSlot(boot.host)}
       tour={
         <React.Suspense fallback={null}>
-          <DemoTour onResetWorkbook={() => resetDemoWorkbook(workbook)} />
+          <DemoTour
+            onResetWorkbook={() =>
+              // the training sample (the catalog's targets, the demo unit) is loaded only when a trainer resets
+              import(/* webpackChunkName: "demo-tour" */ "./demo-reset").then((m) => m.resetDemoWorkbook(workbook))
+            }
+          />
         </React.Suspense>
       }
     />,
