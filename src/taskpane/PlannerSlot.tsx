@@ -4,7 +4,6 @@
  * browser preview it is written as an .xlsx file (ExcelJS, loaded on demand) and downloaded.
  */
 import * as React from "react";
-import { defaultUnitRegistry } from "../domain";
 import type { ConsolidatedSpec } from "../workbook/consolidated";
 import type { WriteConsolidatedResult } from "../workbook/office/write-consolidated";
 import type { AppProps, PlannerSlotData } from "./App.types";
@@ -43,18 +42,20 @@ async function writeAsDownload(spec: ConsolidatedSpec, opts: WriteOptions): Prom
 }
 
 export function renderPlannerSlot(host: "excel" | null): NonNullable<AppProps["planner"]> {
-  const registry = defaultUnitRegistry();
   const renderPlanner = (data: PlannerSlotData): React.ReactNode => (
     <React.Suspense fallback={null}>
       <PlannerPane
         connection={data.connection}
         catalog={data.catalog}
-        units={registry}
         defaultPeriod={data.periods[0]?.id}
         writeConsolidated={host === "excel" ? writeInExcel : writeAsDownload}
         readWorkbook={async (bytes) => {
-          const { readWorkbookInBrowser } = await import("../workbook/xlsx/browser-inflate");
-          return readWorkbookInBrowser(bytes, { catalog: data.catalog, units: registry });
+          // the unit list is the planner pane's own default (the domain's registry), kept out of the start-up chunk
+          const [{ readWorkbookInBrowser }, { defaultUnitRegistry }] = await Promise.all([
+            import("../workbook/xlsx/browser-inflate"),
+            import("../domain/units"),
+          ]);
+          return readWorkbookInBrowser(bytes, { catalog: data.catalog, units: defaultUnitRegistry() });
         }}
       />
     </React.Suspense>

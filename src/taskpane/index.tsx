@@ -7,12 +7,12 @@ import type { WorkbookPort } from "../workbook/port";
 import type { Bilingual } from "../domain/types";
 import type { PreviewWorkbook } from "../workbook/preview/preview-workbook";
 import { createHttpClient } from "./api";
+import { MESSAGES } from "./i18n/messages";
 import { initialLocale, rememberLocale } from "./locale";
 import { bootOffice } from "./office-loader";
 import { Root } from "./Root";
 import { renderPlannerSlot } from "./PlannerSlot";
 import * as React from "react";
-import { resetDemoWorkbook } from "./demo-reset";
 
 /** The guided tour (a dialog) is loaded when a demo banner shows it. */
 const DemoTour = React.lazy(() =>
@@ -35,10 +35,7 @@ async function start(): Promise<void> {
   let hostProblem: Bilingual | null = null;
   // only the workbook of this host is loaded: the Office.js port inside Excel, the in-browser workbook outside
   if (boot.cdnFailed) {
-    hostProblem = {
-      vi: "Không tải được office.js từ máy chủ của Microsoft (appsforoffice.microsoft.com), nên bổ trợ không làm việc được với sổ Excel. Hãy kiểm tra kết nối Internet hoặc tường lửa của cơ quan rồi mở lại ngăn Chỉ tiêu.",
-      en: "office.js could not be loaded from Microsoft's servers (appsforoffice.microsoft.com), so the add-in cannot work with the Excel workbook. Check the internet connection or the office firewall, then open the Chỉ tiêu pane again.",
-    };
+    hostProblem = MESSAGES["host.officeUnavailable"];
   }
   if (boot.host === "excel") {
     const [{ checkRequirements }, { createOfficeWorkbookPort }] = await Promise.all([
@@ -79,7 +76,12 @@ async function start(): Promise<void> {
       planner={renderPlannerSlot(boot.host)}
       tour={
         <React.Suspense fallback={null}>
-          <DemoTour onResetWorkbook={() => resetDemoWorkbook(workbook)} />
+          <DemoTour
+            onResetWorkbook={() =>
+              // the training sample (the catalog's targets, the demo unit) is loaded only when a trainer resets
+              import(/* webpackChunkName: "demo-tour" */ "./demo-reset").then((m) => m.resetDemoWorkbook(workbook))
+            }
+          />
         </React.Suspense>
       }
     />,

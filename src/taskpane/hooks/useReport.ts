@@ -1,8 +1,5 @@
 import * as React from "react";
 import {
-  MILESTONE_LABELS,
-  MILESTONE_STATES,
-  parseNumber,
   parsePeriod,
   validate,
   type Catalog,
@@ -21,6 +18,9 @@ import { buildTemplateSpec, cellMap, type TemplateSpec } from "../../workbook/te
 import type { EntryChange, TemplateIdentity, WorkbookPort } from "../../workbook/port";
 import type { CellProblem } from "../../workbook/locate";
 import { withCellProblems } from "../../workbook/cell-problems";
+import { fieldKey, orderedTargets, rereadNumbers, sameCell, toCellValue } from "./report-cells";
+
+export { toCellValue } from "./report-cells";
 
 export type ReportStatus = "idle" | "opening" | "ready" | "blocked" | "error";
 
@@ -69,72 +69,21 @@ export interface UseReportOptions {
   markDelayMs?: number;
 }
 
-const NUMERIC: ReadonlySet<EntryField> = new Set(["value", "numerator", "denominator"]);
-const TEXT: ReadonlySet<EntryField> = new Set(["justification", "evidence", "responsible"]);
+type EntryMap = Record<string, EntryInput>;
+type SetState<T> = React.Dispatch<React.SetStateAction<T>>;
 
-const key = (targetId: string, field: EntryField) => `${targetId}\u0000${field}`;
-
-/** What goes into the cell for what the person typed: numbers as numbers (read in the pane's locale), blanks as
- * empty cells (never 0), milestones as the template's list label, anything unreadable as the text itself so the
- * sheet shows what was typed and the rule issue points at it. */
-export function toCellValue(field: EntryField, raw: RawValue, locale: Locale): string | number | boolean | null {
-  if (raw === undefined || raw === null) return null;
-  if (NUMERIC.has(field)) {
-    const parsed = parseNumber(raw, locale);
-    if (parsed.kind === "blank") return null;
-    if (parsed.kind === "number") return parsed.value;
-    return typeof raw === "string" ? raw.normalize("NFC") : raw;
-  }
-  if (field === "milestone") {
-    const i = MILESTONE_STATES.indexOf(raw as (typeof MILESTONE_STATES)[number]);
-    if (i >= 0) return MILESTONE_LABELS[i].vi;
-    return typeof raw === "string" && raw.trim() === "" ? null : (raw as string | number | boolean);
-  }
-  if (TEXT.has(field)) {
-    const text = String(raw).normalize("NFC");
-    return text.trim() === "" ? null : text;
-  }
-  return raw as string | number | boolean;
+/** What the pane typed and has not written yet, and what it last wrote (to recognise the sheet's echo). */
+interface PendingWrites {
+  pending: React.RefObject<Map<string, EntryChange>>;
+  written: React.RefObject<Map<string, unknown>>;
+  writeNow: () => Promise<void>;
+  scheduleWrite: () => void;
 }
 
-function sameCell(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if ((a === null || a === undefined || a === "") && (b === null || b === undefined || b === "")) return true;
-  return typeof a === "number" && typeof b === "number" && Math.abs(a - b) < 1e-9;
-}
-
-function orderedTargets(spec: TemplateSpec, catalog: Catalog): Target[] {
-  const byId = new Map(catalog.targets.map((t) => [t.id, t]));
-  return Object.entries(spec.entry.rows)
-    .sort((a, b) => a[1] - b[1])
-    .map(([id]) => byId.get(id))
-    .filter((t): t is Target => t !== undefined);
-}
-
-export function useReport(workbook: WorkbookPort, options: UseReportOptions): ReportSession {
-  const { catalog, unit, registry, locale, demo } = options;
-  const writeDelay = options.writeDelayMs ?? 400;
-  const markDelay = options.markDelayMs ?? 300;
-  const [status, setStatus] = React.useState<ReportStatus>("idle");
-  const [period, setPeriod] = React.useState<Period | null>(null);
-  const [spec, setSpec] = React.useState<TemplateSpec | null>(null);
-  const [entryMap, setEntryMap] = React.useState<Record<string, EntryInput>>({});
-  const [notice, setNotice] = React.useState<ReportNotice | null>(null);
-  const [blockedBy, setBlockedBy] = React.useState<TemplateIdentity | null>(null);
-  const [error, setError] = React.useState<unknown>(null);
-  // cells of the sheet holding a date, boolean, error value… instead of a figure: errors of their own (port-kept)
-  const [problems, setProblems] = React.useState<CellProblem[]>([]);
-
-  // fields typed in the pane but not yet written, and what was last written (to recognise the sheet's echo)
+function usePendingWrites(workbook: WorkbookPort, writeDelay: number, setError: SetState<unknown>): PendingWrites {
   const pending = React.useRef(new Map<string, EntryChange>());
   const written = React.useRef(new Map<string, unknown>());
   const timer = React.useRef<ReturnType<typeof setTimeout> | null>(null);
-  const localeRef = React.useRef(locale);
-  const entriesRef = React.useRef(entryMap);
-  entriesRef.current = entryMap;
-
-  const targets = React.useMemo(() => (spec && catalog ? orderedTargets(spec, catalog) : []), [spec, catalog]);
-  const entries = React.useMemo(() => targets.map((t) => entryMap[t.id] ?? { targetId: t.id }), [targets, entryMap]);
 
   const writeNow = React.useCallback(async () => {
     if (timer.current) clearTimeout(timer.current);
@@ -142,13 +91,13 @@ export function useReport(workbook: WorkbookPort, options: UseReportOptions): Re
     if (pending.current.size === 0) return;
     const changes = [...pending.current.values()];
     pending.current.clear();
-    for (const c of changes) written.current.set(key(c.targetId, c.field), c.raw);
+    for (const c of changes) written.current.set(fieldKey(c.targetId, c.field), c.raw);
     try {
       await workbook.writeEntries(changes);
     } catch (e) {
       setError(e);
     }
-  }, [workbook]);
+  }, [workbook, setError]);
 
   const scheduleWrite = React.useCallback(() => {
     if (timer.current) clearTimeout(timer.current);
@@ -161,52 +110,20 @@ export function useReport(workbook: WorkbookPort, options: UseReportOptions): Re
     },
     [],
   );
+  return { pending, written, writeNow, scheduleWrite };
+}
 
-  const open = React.useCallback(
-    async (_ev: React.SyntheticEvent | null, data: { period: string }) => {
-      const p = parsePeriod(data.period);
-      if (!catalog || !unit || !p) return;
-      setStatus("opening");
-      setError(null);
-      setNotice(null);
-      setBlockedBy(null);
-      try {
-        // no separate identity read: ensureTemplate refuses another unit's or period's report (CT_TEMPLATE_OTHER_REPORT)
-        // and its opening read gives the entries, so opening costs at most 3 syncs in Excel (look, write, mark)
-        const next = buildTemplateSpec({ catalog, unit, period: p, locale: localeRef.current, demo });
-        let result: Awaited<ReturnType<WorkbookPort["ensureTemplate"]>>;
-        try {
-          result = await workbook.ensureTemplate(next);
-        } catch (e) {
-          const found = isAppError(e) && e.code === "CT_TEMPLATE_OTHER_REPORT" ? e.details.found : null;
-          if (!found) throw e;
-          setBlockedBy(found as TemplateIdentity);
-          setStatus("blocked");
-          return;
-        }
-        const before = result.created === false;
-        const read = await workbook.readEntries();
-        const map: Record<string, EntryInput> = {};
-        for (const e of read) map[e.targetId] = e;
-        pending.current.clear();
-        written.current.clear();
-        setEntryMap(map);
-        setProblems(workbook.cellProblems?.() ?? []);
-        setSpec(next);
-        setPeriod(p);
-        setNotice({ kind: before ? "recognised" : "created", period: p.id, repaired: result.repaired });
-        setStatus("ready");
-      } catch (e) {
-        setError(e);
-        setStatus("error");
-      }
-    },
-    [catalog, unit, demo, workbook],
-  );
-
-  // typing or pasting in the sheet updates the form
+/** Typing or pasting in the sheet updates the form (the pane's own writes coming back are recognised and skipped). */
+function useSheetChanges(
+  ready: boolean,
+  workbook: WorkbookPort,
+  writes: PendingWrites,
+  setters: { entries: SetState<EntryMap>; problems: SetState<CellProblem[]>; error: SetState<unknown> },
+): void {
+  const { pending, written } = writes;
+  const { entries: setEntryMap, problems: setProblems, error: setError } = setters;
   React.useEffect(() => {
-    if (status !== "ready") return;
+    if (!ready) return;
     let unsubscribe: (() => Promise<void>) | null = null;
     let live = true;
     void workbook
@@ -214,7 +131,7 @@ export function useReport(workbook: WorkbookPort, options: UseReportOptions): Re
         setProblems(workbook.cellProblems?.() ?? []);
         const apply: EntryChange[] = [];
         for (const c of changes) {
-          const k = key(c.targetId, c.field);
+          const k = fieldKey(c.targetId, c.field);
           if (pending.current.has(k)) continue; // the pane's newer text wins; it is written shortly
           if (written.current.has(k) && sameCell(written.current.get(k), c.raw)) {
             written.current.delete(k);
@@ -242,31 +159,85 @@ export function useReport(workbook: WorkbookPort, options: UseReportOptions): Re
       live = false;
       if (unsubscribe) void unsubscribe();
     };
-  }, [status, workbook]);
+  }, [ready, workbook, pending, written, setEntryMap, setProblems, setError]);
+}
+
+export function useReport(workbook: WorkbookPort, options: UseReportOptions): ReportSession {
+  const { catalog, unit, registry, locale, demo } = options;
+  const markDelay = options.markDelayMs ?? 300;
+  const [status, setStatus] = React.useState<ReportStatus>("idle");
+  const [period, setPeriod] = React.useState<Period | null>(null);
+  const [spec, setSpec] = React.useState<TemplateSpec | null>(null);
+  const [entryMap, setEntryMap] = React.useState<EntryMap>({});
+  const [notice, setNotice] = React.useState<ReportNotice | null>(null);
+  const [blockedBy, setBlockedBy] = React.useState<TemplateIdentity | null>(null);
+  const [error, setError] = React.useState<unknown>(null);
+  // cells of the sheet holding a date, boolean, error value… instead of a figure: errors of their own (port-kept)
+  const [problems, setProblems] = React.useState<CellProblem[]>([]);
+  const localeRef = React.useRef(locale);
+  const writes = usePendingWrites(workbook, options.writeDelayMs ?? 400, setError);
+  const { pending, written, writeNow, scheduleWrite } = writes;
+
+  const targets = React.useMemo(() => (spec && catalog ? orderedTargets(spec, catalog) : []), [spec, catalog]);
+  const entries = React.useMemo(() => targets.map((t) => entryMap[t.id] ?? { targetId: t.id }), [targets, entryMap]);
+
+  const open = React.useCallback(
+    async (_ev: React.SyntheticEvent | null, data: { period: string }) => {
+      const p = parsePeriod(data.period);
+      if (!catalog || !unit || !p) return;
+      setStatus("opening");
+      setError(null);
+      setNotice(null);
+      setBlockedBy(null);
+      try {
+        // no separate identity read: ensureTemplate refuses another unit's or period's report (CT_TEMPLATE_OTHER_REPORT)
+        // and its opening read gives the entries, so opening costs at most 3 syncs in Excel (look, write, mark)
+        const next = buildTemplateSpec({ catalog, unit, period: p, locale: localeRef.current, demo });
+        let result: Awaited<ReturnType<WorkbookPort["ensureTemplate"]>>;
+        try {
+          result = await workbook.ensureTemplate(next);
+        } catch (e) {
+          const found = isAppError(e) && e.code === "CT_TEMPLATE_OTHER_REPORT" ? e.details.found : null;
+          if (!found) throw e;
+          setBlockedBy(found as TemplateIdentity);
+          setStatus("blocked");
+          return;
+        }
+        const read = await workbook.readEntries();
+        const map: EntryMap = {};
+        for (const e of read) map[e.targetId] = e;
+        pending.current.clear();
+        written.current.clear();
+        setEntryMap(map);
+        setProblems(workbook.cellProblems?.() ?? []);
+        setSpec(next);
+        setPeriod(p);
+        setNotice({
+          kind: result.created === false ? "recognised" : "created",
+          period: p.id,
+          repaired: result.repaired,
+        });
+        setStatus("ready");
+      } catch (e) {
+        setError(e);
+        setStatus("error");
+      }
+    },
+    [catalog, unit, demo, workbook, pending, written],
+  );
+
+  useSheetChanges(status === "ready", workbook, writes, {
+    entries: setEntryMap,
+    problems: setProblems,
+    error: setError,
+  });
 
   // switching the language keeps every typed number's meaning: text read in the old locale becomes a number
   React.useEffect(() => {
     const previous = localeRef.current;
     localeRef.current = locale;
     if (previous === locale) return;
-    setEntryMap((prev) => {
-      let changed = false;
-      const next: Record<string, EntryInput> = {};
-      for (const [id, e] of Object.entries(prev)) {
-        const copy: EntryInput = { ...e };
-        for (const f of NUMERIC) {
-          const raw = copy[f as "value"];
-          if (typeof raw !== "string") continue;
-          const parsed = parseNumber(raw, previous);
-          if (parsed.kind === "number") {
-            copy[f as "value"] = parsed.value;
-            changed = true;
-          }
-        }
-        next[id] = copy;
-      }
-      return changed ? next : prev;
-    });
+    setEntryMap((prev) => rereadNumbers(prev, previous) ?? prev);
   }, [locale]);
 
   const setField = React.useCallback(
@@ -279,17 +250,21 @@ export function useReport(workbook: WorkbookPort, options: UseReportOptions): Re
           ? prev.filter((p) => !(p.targetId === targetId && p.field === field))
           : prev,
       );
-      pending.current.set(key(targetId, field), { targetId, field, raw: toCellValue(field, raw, localeRef.current) });
+      pending.current.set(fieldKey(targetId, field), {
+        targetId,
+        field,
+        raw: toCellValue(field, raw, localeRef.current),
+      });
       scheduleWrite();
     },
-    [scheduleWrite],
+    [scheduleWrite, pending],
   );
 
   const commit = React.useCallback(
     (_ev: React.SyntheticEvent | null, data: { targetId: string; field: EntryField }) => {
-      if (pending.current.has(key(data.targetId, data.field))) void writeNow();
+      if (pending.current.has(fieldKey(data.targetId, data.field))) void writeNow();
     },
-    [writeNow],
+    [writeNow, pending],
   );
 
   const result = React.useMemo(() => {

@@ -81,17 +81,40 @@ export function compareVerdicts(local: ValidationResult, server: { ok: boolean; 
   return a.length !== b.length || a.some((k, i) => k !== b[i]);
 }
 
-export function useSubmission(options: UseSubmissionOptions): SubmissionSession {
-  const { workbook, api, connection, unitCode, period, catalogVersion, locale, entries, result, queue, flush } =
-    options;
-  const [phase, setPhase] = React.useState<SubmissionSession["phase"]>("idle");
+/** The report's state as the clerk sees it, from the endpoint's view, the queue and the receipt kept in the workbook. */
+export function submissionState(
+  locked: boolean,
+  waiting: boolean,
+  server: ReportState | null,
+  receipt: Receipt | null,
+): SubmissionState {
+  if (locked) return "accepted";
+  if (waiting) return "queued";
+  if (
+    server?.status === "returned" &&
+    (!receipt || server.latest?.submissionId === receipt.submissionId || !server.latest)
+  )
+    return "returned";
+  return receipt ? "sent" : "draft";
+}
+
+/** What a failed submission means for the clerk: queue it (the network), or say why and maybe fetch the state again. */
+export function failureOutcome(e: unknown): { outcome: Exclude<SubmissionOutcome, null>; refresh: boolean } {
+  if (isApiError(e) && e.retryable) return { outcome: "queued", refresh: false };
+  if (isApiError(e) && e.code === "CT_OUT_OF_DATE") return { outcome: "outOfDate", refresh: true };
+  if (isApiError(e) && e.code === "CT_SUBMISSION_CONFLICT") return { outcome: "conflict", refresh: false };
+  if (isApiError(e) && e.code === "CT_REPORT_LOCKED") return { outcome: "locked", refresh: true };
+  if (isApiError(e) && e.status === 422 && e.issues.length > 0) return { outcome: "refused", refresh: false };
+  return { outcome: "failed", refresh: false };
+}
+
+type Current = React.RefObject<{ unitCode: string | null; period: string | null }>;
+
+/** The endpoint's view of the report and the receipt kept in the workbook, read again whenever the report changes. */
+function useReportState(options: UseSubmissionOptions, current: Current, reset: () => void) {
+  const { workbook, api, connection, unitCode, period } = options;
   const [stored, setStored] = React.useState<StoredReceipt | null>(null);
   const [server, setServer] = React.useState<ReportState | null>(null);
-  const [verdict, setVerdict] = React.useState<ServerVerdict | null>(null);
-  const [outcome, setOutcome] = React.useState<SubmissionOutcome>(null);
-  const [error, setError] = React.useState<unknown>(null);
-  const current = React.useRef({ unitCode, period });
-  current.current = { unitCode, period };
 
   const refresh = React.useCallback(async () => {
     if (!connection || !unitCode || !period) return;
@@ -101,15 +124,12 @@ export function useSubmission(options: UseSubmissionOptions): SubmissionSession 
     } catch {
       // offline: the stored receipt and the queue still tell the state
     }
-  }, [api, connection, unitCode, period]);
+  }, [api, connection, unitCode, period, current]);
 
-  // the receipt kept in the workbook, and the endpoint's view, whenever the report changes
   React.useEffect(() => {
     setStored(null);
     setServer(null);
-    setVerdict(null);
-    setOutcome(null);
-    setError(null);
+    reset();
     if (!unitCode || !period) return;
     let live = true;
     void workbook
@@ -122,7 +142,7 @@ export function useSubmission(options: UseSubmissionOptions): SubmissionSession 
     return () => {
       live = false;
     };
-  }, [workbook, unitCode, period, refresh]);
+  }, [workbook, unitCode, period, refresh, reset]);
 
   const remember = React.useCallback(
     async (receipt: Receipt, body: SubmissionBody) => {
@@ -130,8 +150,26 @@ export function useSubmission(options: UseSubmissionOptions): SubmissionSession 
       await workbook.saveSetting(SETTINGS.receipt(body.unitCode, body.period), value);
       if (current.current.unitCode === body.unitCode && current.current.period === body.period) setStored(value);
     },
-    [workbook],
+    [workbook, current],
   );
+  return { stored, server, refresh, remember };
+}
+
+export function useSubmission(options: UseSubmissionOptions): SubmissionSession {
+  const { workbook, api, connection, unitCode, period, catalogVersion, locale, entries, result, queue, flush } =
+    options;
+  const [phase, setPhase] = React.useState<SubmissionSession["phase"]>("idle");
+  const [verdict, setVerdict] = React.useState<ServerVerdict | null>(null);
+  const [outcome, setOutcome] = React.useState<SubmissionOutcome>(null);
+  const [error, setError] = React.useState<unknown>(null);
+  const current = React.useRef({ unitCode, period });
+  current.current = { unitCode, period };
+  const reset = React.useCallback(() => {
+    setVerdict(null);
+    setOutcome(null);
+    setError(null);
+  }, []);
+  const { stored, server, refresh, remember } = useReportState(options, current, reset);
 
   const waiting = React.useMemo(
     () => queue.items.filter((q) => q.unitCode === unitCode && q.period === period),
@@ -140,26 +178,12 @@ export function useSubmission(options: UseSubmissionOptions): SubmissionSession 
 
   const handleFailure = React.useCallback(
     async (e: unknown, body: SubmissionBody): Promise<void> => {
-      if (isApiError(e) && e.retryable) {
-        await queue.enqueue(body, e);
-        setOutcome("queued");
-        return;
-      }
-      setError(e);
-      if (isApiError(e) && e.code === "CT_OUT_OF_DATE") {
-        setOutcome("outOfDate");
-        await refresh();
-      } else if (isApiError(e) && e.code === "CT_SUBMISSION_CONFLICT") {
-        setOutcome("conflict");
-      } else if (isApiError(e) && e.code === "CT_REPORT_LOCKED") {
-        setOutcome("locked");
-        await refresh();
-      } else if (isApiError(e) && e.status === 422 && e.issues.length > 0) {
-        setVerdict({ ok: false, differs: true, issues: e.issues });
-        setOutcome("refused");
-      } else {
-        setOutcome("failed");
-      }
+      const failure = failureOutcome(e);
+      if (failure.outcome === "queued") await queue.enqueue(body, e);
+      else setError(e);
+      if (failure.outcome === "refused" && isApiError(e)) setVerdict({ ok: false, differs: true, issues: e.issues });
+      setOutcome(failure.outcome);
+      if (failure.refresh) await refresh();
     },
     [queue, refresh],
   );
@@ -172,9 +196,7 @@ export function useSubmission(options: UseSubmissionOptions): SubmissionSession 
   const submit = React.useCallback(async () => {
     if (!connection || !unitCode || !period || !catalogVersion || !result) return;
     await flush();
-    setError(null);
-    setOutcome(null);
-    setVerdict(null);
+    reset();
     if (!result.ok) return;
     // the unit sheet's people travel with the report (the planner's completeness sheet lists them)
     let contact: UnitSheetContact;
@@ -226,6 +248,7 @@ export function useSubmission(options: UseSubmissionOptions): SubmissionSession 
     catalogVersion,
     result,
     flush,
+    reset,
     workbook,
     waiting,
     server,
@@ -262,16 +285,7 @@ export function useSubmission(options: UseSubmissionOptions): SubmissionSession 
 
   const receipt = stored?.receipt ?? null;
   const changedSinceReceipt = Boolean(stored && stored.fingerprint !== entriesFingerprint(entries));
-  let state: SubmissionState = "draft";
-  if (locked) state = "accepted";
-  else if (waiting.length > 0) state = "queued";
-  else if (
-    server?.status === "returned" &&
-    (!receipt || server.latest?.submissionId === receipt.submissionId || !server.latest)
-  )
-    state = "returned";
-  else if (receipt) state = "sent";
-
+  const state = submissionState(locked, waiting.length > 0, server, receipt);
   return {
     state,
     phase,

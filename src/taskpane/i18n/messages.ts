@@ -1,5 +1,5 @@
 /**
- * Every text of the task pane, Vietnamese first. Rule issue texts are not here: they come from src/domain (issue.message).
+ * Every text of the task pane (the pane, planner mode, the guided tour, host problems), Vietnamese first. Rule issue texts are not here: they come from src/domain (issue.message).
  * `{name}` placeholders are filled by translate().
  */
 import type { Bilingual } from "../../domain/types";
@@ -272,6 +272,128 @@ export const MESSAGES = {
   },
   "preview.newWorkbook": { vi: "Bắt đầu sổ mới", en: "Start a new workbook" },
   "preview.cell": { vi: "Ô {cell}", en: "Cell {cell}" },
+  "host.officeUnavailable": {
+    vi: "Không tải được office.js từ máy chủ của Microsoft (appsforoffice.microsoft.com), nên bổ trợ không làm việc được với sổ Excel. Hãy kiểm tra kết nối Internet hoặc tường lửa của cơ quan rồi mở lại ngăn Chỉ tiêu.",
+    en: "office.js could not be loaded from Microsoft's servers (appsforoffice.microsoft.com), so the add-in cannot work with the Excel workbook. Check the internet connection or the office firewall, then open the Chỉ tiêu pane again.",
+  },
+
+  // planner mode (components/planner)
+  "planner.heading": { vi: "Tổng hợp (người tổng hợp)", en: "Consolidation (planner)" },
+  "planner.period": { vi: "Kỳ báo cáo", en: "Report period" },
+  "planner.periodHint": { vi: "Ví dụ 2026-Q1, 2026-01, 2026-H1, 2026", en: "e.g. 2026-Q1, 2026-01, 2026-H1, 2026" },
+  "planner.periodInvalid": {
+    vi: "Kỳ không hợp lệ: dùng 2026-01, 2026-Q1, 2026-H1 hoặc 2026.",
+    en: "Not a period: use 2026-01, 2026-Q1, 2026-H1 or 2026.",
+  },
+  "planner.group": { vi: "Nhóm đơn vị", en: "Unit group" },
+  "planner.allUnits": { vi: "Tất cả đơn vị", en: "All units" },
+  "planner.basis": { vi: "Bản dùng để tổng hợp", en: "Revisions used" },
+  "planner.basisLatest": { vi: "Bản gửi mới nhất", en: "Latest revision" },
+  "planner.basisAccepted": { vi: "Chỉ bản đã chấp nhận", en: "Accepted only" },
+  "planner.spreadTarget": { vi: "Chỉ tiêu vẽ phân bố theo đơn vị", en: "Target charted across units" },
+  "planner.spreadTargetHint": {
+    vi: "Biểu đồ cột trên trang BieuDo: giá trị của từng đơn vị cho chỉ tiêu này.",
+    en: "A column chart on sheet BieuDo: each unit's figure for this target.",
+  },
+  "planner.spreadTargetDefault": {
+    vi: "Tự chọn: chỉ tiêu tỷ lệ có nhiều đơn vị báo cáo nhất",
+    en: "Automatic: the ratio target most units reported",
+  },
+  "planner.fromEndpoint": {
+    vi: "Tổng hợp từ máy chủ và ghi vào sổ",
+    en: "Consolidate from the endpoint into this workbook",
+  },
+  "planner.fetching": {
+    vi: "Đang lấy số liệu tổng hợp và tiến độ nộp…",
+    en: "Fetching the consolidation and completeness…",
+  },
+  "planner.writing": {
+    vi: "Đang ghi vào sổ: phần {done}/{total}",
+    en: "Writing to the workbook: part {done} of {total}",
+  },
+  "planner.reading": { vi: "Đang đọc tệp {done}/{total}", en: "Reading file {done} of {total}" },
+  "planner.done": {
+    vi: "Đã ghi {sheets} trang tổng hợp ({syncs} lần đồng bộ). {submitted}/{expected} đơn vị đã báo cáo; {missing} đơn vị chưa có.",
+    en: "Wrote {sheets} consolidated sheets ({syncs} syncs). {submitted}/{expected} units reported; {missing} missing.",
+  },
+  "planner.replaced": { vi: "Các trang cũ đã được thay: {names}.", en: "Earlier sheets were replaced: {names}." },
+  "planner.notPlanner": {
+    vi: "Mã truy cập này không phải của người tổng hợp: cần mã vai trò planner để tổng hợp.",
+    en: "This token is not a planner's: consolidation needs a planner token.",
+  },
+  "planner.filesHeading": { vi: "Tổng hợp từ tệp gửi qua thư", en: "Consolidate workbooks received by e-mail" },
+  "planner.filesPick": { vi: "Chọn các tệp .xlsx…", en: "Choose .xlsx files…" },
+  "planner.filesLabel": { vi: "Tệp báo cáo của đơn vị (.xlsx)", en: "Unit report files (.xlsx)" },
+  "planner.filesSummary": {
+    vi: "{read} tệp: dùng {accepted}, từ chối {rejected}, bỏ qua {skipped}, trùng {conflict}.",
+    en: "{read} files: used {accepted}, rejected {rejected}, skipped {skipped}, duplicates {conflict}.",
+  },
+  "planner.rejectedHeading": { vi: "Tệp bị từ chối", en: "Rejected files" },
+  "planner.skippedHeading": { vi: "Tệp bỏ qua", en: "Skipped files" },
+  "planner.duplicatesHeading": { vi: "Hai tệp cho cùng đơn vị và kỳ", en: "Two files for the same unit and period" },
+  "planner.duplicatesExplain": {
+    vi: "Số liệu khác nhau: chưa tệp nào được dùng. Xác nhận để dùng tệp lưu sau cùng.",
+    en: "The figures differ: neither file is used yet. Confirm to use the file saved last.",
+  },
+  "planner.preferNewer": { vi: "Dùng tệp mới hơn", en: "Use the newer file" },
+  "planner.preferNewerConfirm": {
+    vi: "Dùng tệp lưu sau cùng cho {count} đơn vị có hai tệp khác nhau?",
+    en: "Use the file saved last for the {count} units with two different files?",
+  },
+  "planner.confirm": { vi: "Xác nhận", en: "Confirm" },
+  "planner.cancel": { vi: "Huỷ", en: "Cancel" },
+  "planner.writeFiles": { vi: "Ghi tổng hợp từ tệp vào sổ", en: "Write the consolidation from files" },
+  "planner.cell": { vi: "ô {cell}", en: "cell {cell}" },
+  "planner.noUsable": {
+    vi: "Không có báo cáo nào dùng được trong các tệp đã chọn.",
+    en: "None of the chosen files holds a usable report.",
+  },
+
+  // the demo guided tour (components/DemoTour.tsx)
+  "tour.step1.title": { vi: "1. Kết nối", en: "1. Connect" },
+  "tour.step1.body": {
+    vi: "Ngăn đã kết nối bằng mã của đơn vị trình diễn DEMO-01; tên đơn vị hiện ở đầu ngăn. Mọi số liệu ở đây là dữ liệu trình diễn.",
+    en: "The pane is connected with the demo unit DEMO-01's token; its name shows at the top. Everything here is demonstration data.",
+  },
+  "tour.step2.title": { vi: "2. Nhập số liệu", en: "2. Fill in figures" },
+  "tour.step2.body": {
+    vi: 'Chọn kỳ 2026-Q1 và mở mẫu. Gõ một số vào ô vàng trên trang Nhap hoặc vào biểu mẫu: hai bên luôn khớp nhau. Gõ được cả "12,5" lẫn "12.5"; ô trống không phải số 0.',
+    en: 'Choose 2026-Q1 and open the report. Type a figure in a yellow cell of the Nhap sheet or in the form: both stay in step. "12,5" and "12.5" both work; a blank is not a zero.',
+  },
+  "tour.step3.title": { vi: "3. Xem vấn đề", en: "3. See an issue" },
+  "tour.step3.body": {
+    vi: "Mở thẻ Vấn đề: lỗi (chặn việc gửi) đứng trước, cảnh báo sau. Bấm một vấn đề để chọn đúng ô của nó. Thử sửa lỗi tử số lớn hơn mẫu số.",
+    en: "Open the Issues tab: errors (which block submission) come first, then warnings. Choose one to select its cell. Try fixing the numerator above its denominator.",
+  },
+  "tour.step4.title": { vi: "4. Giải trình", en: "4. Justify" },
+  "tour.step4.body": {
+    vi: "Chỉ tiêu chưa đạt mục tiêu cần giải trình: gõ lý do ngay dưới cảnh báo (ít nhất 10 ký tự). Lời giải trình được ghi vào sổ và gửi kèm báo cáo.",
+    en: "An off-target figure needs a justification: type the reason right under the warning (10 characters at least). It is written into the workbook and sent with the report.",
+  },
+  "tour.step5.title": { vi: "5. Gửi báo cáo", en: "5. Submit" },
+  "tour.step5.body": {
+    vi: "Kiểm tra và gửi: máy chủ kiểm tra lại bằng cùng quy tắc rồi trả biên nhận. Khi mất mạng, báo cáo chờ trong sổ và tự gửi khi có mạng — không bao giờ gửi trùng.",
+    en: "Check and submit: the endpoint checks again with the same rules and gives a receipt. Offline, the report waits in the workbook and goes out by itself later — never twice.",
+  },
+  "tour.step6.title": { vi: "6. Xem như cán bộ tổng hợp", en: "6. See it as a planner" },
+  "tour.step6.body": {
+    vi: "Kết nối lại bằng mã trình diễn của cán bộ tổng hợp (in ra khi chạy npm start): xem đơn vị nào đã gửi, trả lại kèm ý kiến, và tổng hợp vào sổ. Sau buổi học, đặt lại dữ liệu trình diễn.",
+    en: "Connect again with the demo planner token (printed by npm start): see who has submitted, return a report with a comment, and consolidate into the workbook. After the session, reset the demo.",
+  },
+  "tour.open": { vi: "Hướng dẫn từng bước", en: "Guided tour" },
+  "tour.progress": { vi: "Bước {step}/{count}", en: "Step {step} of {count}" },
+  "tour.resetDone": {
+    vi: "Sổ trình diễn đã về trạng thái ban đầu. Dữ liệu trên máy chủ: chitieu demo reset (mã cán bộ tổng hợp).",
+    en: "The demo workbook is back to its starting state. On the endpoint: chitieu demo reset (planner token).",
+  },
+  "tour.resetFailed": { vi: "Không đặt lại được sổ trình diễn.", en: "The demo workbook could not be reset." },
+  "tour.back": { vi: "Quay lại", en: "Back" },
+  "tour.reset": { vi: "Đặt lại sổ trình diễn", en: "Reset the demo workbook" },
+  "tour.next": { vi: "Tiếp", en: "Next" },
+  "tour.close": { vi: "Đóng", en: "Close" },
 } as const satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof MESSAGES;
+
+/** The planner pane's keys without their "planner." prefix (components/planner's `text()`). */
+export type PlannerTextKey = MessageKey extends infer K ? (K extends `planner.${infer Rest}` ? Rest : never) : never;

@@ -60,7 +60,7 @@ export interface PlannerPaneState {
   conflicts: DuplicateGroup[];
   confirmOpen: boolean;
   canWriteFiles: boolean;
-  text: (key: import("./plannerTexts").PlannerTextKey, params?: Record<string, string | number>) => string;
+  text: (key: import("../../i18n").PlannerTextKey, params?: Record<string, string | number>) => string;
   handlePeriodChange: (ev: React.ChangeEvent<HTMLInputElement>, data: { value: string }) => void;
   handleGroupChange: (ev: React.ChangeEvent<HTMLSelectElement>, data: { value: string }) => void;
   handleBasisChange: (ev: React.ChangeEvent<HTMLSelectElement>, data: { value: string }) => void;

@@ -1,4 +1,3 @@
 export { PlannerPane } from "./PlannerPane";
 export type { PlannerPaneProps, PlannerPaneState, PlannerPhase } from "./PlannerPane.types";
 export { fetchPlannerData, type PlannerData, type PlannerQuery } from "../../api/planner";
-export { PLANNER_TEXT } from "./plannerTexts";

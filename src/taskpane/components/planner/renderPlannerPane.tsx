@@ -70,10 +70,77 @@ function VerdictList(props: {
   );
 }
 
+/** Consolidating the workbooks received by e-mail: the file input, the verdicts, the duplicates and the write. */
+function renderFilesSection(state: PlannerPaneState, classes: PlannerPaneClasses): React.JSX.Element {
+  const { text } = state;
+  const fileInputId = "ct-planner-files";
+  return (
+    <section className={classes.section} aria-labelledby="ct-planner-files-heading">
+      <Subtitle2 as="h3" id="ct-planner-files-heading">
+        {text("filesHeading")}
+      </Subtitle2>
+      <Label htmlFor={fileInputId}>{text("filesLabel")}</Label>
+      <input
+        id={fileInputId}
+        type="file"
+        multiple
+        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        onChange={state.handleFilesChange}
+        disabled={state.busy}
+      />
+      {state.files && (
+        <Text role="status">
+          {text("filesSummary", {
+            read: state.files.counts.read,
+            accepted: state.files.counts.accepted,
+            rejected: state.files.counts.rejected,
+            skipped: state.files.counts.skipped,
+            conflict: state.files.counts.conflict,
+          })}
+        </Text>
+      )}
+      <VerdictList state={state} classes={classes} items={state.rejected} title={text("rejectedHeading")} />
+      <VerdictList state={state} classes={classes} items={state.skipped} title={text("skippedHeading")} />
+      {state.conflicts.length > 0 && (
+        <section className={classes.section} aria-label={text("duplicatesHeading")}>
+          <Text weight="semibold">
+            {text("duplicatesHeading")} ({state.conflicts.length})
+          </Text>
+          <Text>{text("duplicatesExplain")}</Text>
+          <ul className={classes.list}>
+            {state.conflicts.map((d) => (
+              <li key={`${d.unitCode}|${d.period}`}>
+                <span className={classes.file}>
+                  {d.unitCode} · {d.period}
+                </span>
+                :{" "}
+                {d.files
+                  .map((f) => `${f.source}${f.savedAt ? ` (${state.i18n.dateTime(f.savedAt)})` : ""}`)
+                  .join(" / ")}
+              </li>
+            ))}
+          </ul>
+          <div className={classes.actions}>
+            <Button onClick={state.handlePreferNewer} disabled={state.busy}>
+              {text("preferNewer")}
+            </Button>
+          </div>
+        </section>
+      )}
+      {state.files && (
+        <div className={classes.actions}>
+          <Button appearance="primary" onClick={state.handleWriteFiles} disabled={!state.canWriteFiles}>
+            {text("writeFiles")}
+          </Button>
+        </div>
+      )}
+    </section>
+  );
+}
+
 export function renderPlannerPane(state: PlannerPaneState, classes: PlannerPaneClasses): React.JSX.Element {
   const { text, phase } = state;
   const bar = progress(state);
-  const fileInputId = "ct-planner-files";
   return (
     <section className={mergeClasses(plannerPaneClassNames.root, classes.root)} aria-labelledby="ct-planner-heading">
       <Subtitle2 as="h2" id="ct-planner-heading">
@@ -146,66 +213,7 @@ export function renderPlannerPane(state: PlannerPaneState, classes: PlannerPaneC
         </MessageBar>
       )}
 
-      <section className={classes.section} aria-labelledby="ct-planner-files-heading">
-        <Subtitle2 as="h3" id="ct-planner-files-heading">
-          {text("filesHeading")}
-        </Subtitle2>
-        <Label htmlFor={fileInputId}>{text("filesLabel")}</Label>
-        <input
-          id={fileInputId}
-          type="file"
-          multiple
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          onChange={state.handleFilesChange}
-          disabled={state.busy}
-        />
-        {state.files && (
-          <Text role="status">
-            {text("filesSummary", {
-              read: state.files.counts.read,
-              accepted: state.files.counts.accepted,
-              rejected: state.files.counts.rejected,
-              skipped: state.files.counts.skipped,
-              conflict: state.files.counts.conflict,
-            })}
-          </Text>
-        )}
-        <VerdictList state={state} classes={classes} items={state.rejected} title={text("rejectedHeading")} />
-        <VerdictList state={state} classes={classes} items={state.skipped} title={text("skippedHeading")} />
-        {state.conflicts.length > 0 && (
-          <section className={classes.section} aria-label={text("duplicatesHeading")}>
-            <Text weight="semibold">
-              {text("duplicatesHeading")} ({state.conflicts.length})
-            </Text>
-            <Text>{text("duplicatesExplain")}</Text>
-            <ul className={classes.list}>
-              {state.conflicts.map((d) => (
-                <li key={`${d.unitCode}|${d.period}`}>
-                  <span className={classes.file}>
-                    {d.unitCode} · {d.period}
-                  </span>
-                  :{" "}
-                  {d.files
-                    .map((f) => `${f.source}${f.savedAt ? ` (${state.i18n.dateTime(f.savedAt)})` : ""}`)
-                    .join(" / ")}
-                </li>
-              ))}
-            </ul>
-            <div className={classes.actions}>
-              <Button onClick={state.handlePreferNewer} disabled={state.busy}>
-                {text("preferNewer")}
-              </Button>
-            </div>
-          </section>
-        )}
-        {state.files && (
-          <div className={classes.actions}>
-            <Button appearance="primary" onClick={state.handleWriteFiles} disabled={!state.canWriteFiles}>
-              {text("writeFiles")}
-            </Button>
-          </div>
-        )}
-      </section>
+      {renderFilesSection(state, classes)}
 
       <Dialog open={state.confirmOpen} modalType="alert">
         <DialogSurface>

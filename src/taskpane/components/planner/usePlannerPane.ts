@@ -9,11 +9,9 @@ import {
   type ConsolidationView,
 } from "../../../domain/scorecard";
 import { buildConsolidatedSpec, fileReadFailure, fileReadFrom } from "../../../workbook/consolidated";
-import { useI18n } from "../../i18n";
-import { fill } from "../../i18n/translate";
+import { useI18n, type PlannerTextKey } from "../../i18n";
 import { fetchPlannerData } from "../../api/planner";
 import type { PlannerPaneProps, PlannerPaneState, PlannerPhase } from "./PlannerPane.types";
-import { PLANNER_TEXT, type PlannerTextKey } from "./plannerTexts";
 
 /** A chosen file's bytes (Blob.arrayBuffer, or FileReader where it is missing). */
 function fileBytes(f: File): Promise<Uint8Array> {
@@ -33,8 +31,53 @@ function groupsOf(units: ReturnType<typeof defaultUnitRegistry>): string[] {
   return out;
 }
 
-export function usePlannerPane(props: PlannerPaneProps): PlannerPaneState {
-  const i18n = useI18n();
+interface ReadFilesOptions {
+  catalog: PlannerPaneProps["catalog"];
+  units: ReturnType<typeof defaultUnitRegistry>;
+  period: string;
+  unitCodes?: string[];
+  preferNewer: boolean;
+  readWorkbook: PlannerPaneProps["readWorkbook"];
+  onRead: (done: number) => void;
+}
+
+/** Consolidates the chosen files one at a time: each is read, reduced and dropped before the next. */
+async function readFilesOneByOne(list: File[], opts: ReadFilesOptions): Promise<ConsolidationResult> {
+  const consolidator = createConsolidator({
+    catalog: opts.catalog,
+    units: opts.units,
+    period: opts.period,
+    ...(opts.unitCodes ? { unitCodes: opts.unitCodes } : {}),
+    preferNewer: opts.preferNewer,
+    // the pane keeps the strict rule until its list shows files used in part (the CLI uses files figure by figure)
+    wholeFile: true,
+  });
+  await list.reduce<Promise<void>>(
+    (previous, f, i) =>
+      previous.then(async () => {
+        const savedAt = f.lastModified ? new Date(f.lastModified).toISOString() : null;
+        try {
+          const bytes = await fileBytes(f);
+          consolidator.add(fileReadFrom(f.name, savedAt, await opts.readWorkbook(bytes)));
+        } catch (e) {
+          consolidator.add(fileReadFailure(f.name, e));
+        }
+        opts.onRead(i + 1);
+      }),
+    Promise.resolve(),
+  );
+  return consolidator.finish();
+}
+
+function unitsOfGroup(units: ReturnType<typeof defaultUnitRegistry>, group: string): string[] {
+  return units
+    .all()
+    .filter((u) => u.groups.includes(group))
+    .map((u) => u.code);
+}
+
+/** The planner's choices: period (checked when used), unit group, revisions used, the charted target. */
+function usePlannerForm(props: PlannerPaneProps) {
   const units = React.useMemo(() => props.units ?? defaultUnitRegistry(), [props.units]);
   const groups = React.useMemo(() => groupsOf(units), [units]);
   const [period, setPeriod] = React.useState(props.defaultPeriod ?? "");
@@ -47,6 +90,61 @@ export function usePlannerPane(props: PlannerPaneProps): PlannerPaneState {
     () => props.catalog.targets.filter((t) => t.measure !== "milestone"),
     [props.catalog],
   );
+  const checkedPeriod = (message: string): string | null => {
+    const p = parsePeriod(period);
+    if (!p) {
+      setPeriodError(message);
+      return null;
+    }
+    setPeriodError(undefined);
+    return p.id;
+  };
+  return {
+    units,
+    groups,
+    period,
+    setPeriod,
+    periodError,
+    group,
+    setGroup,
+    basis,
+    setBasis,
+    spreadTarget,
+    setSpreadTarget,
+    spreadTargets,
+    checkedPeriod,
+  };
+}
+
+/** The consolidation and completeness of a period from the endpoint, as the view the writers take. */
+async function endpointView(
+  props: PlannerPaneProps,
+  q: {
+    period: string;
+    group: string;
+    basis: "latest" | "accepted";
+    units: ReturnType<typeof defaultUnitRegistry>;
+    now: Date;
+  },
+): Promise<ConsolidationView> {
+  const data = await fetchPlannerData(props.fetch ?? ((i, init) => fetch(i, init)), props.connection, {
+    period: q.period,
+    group: q.group || null,
+    basis: q.basis,
+  });
+  return viewFromEndpoint(data.consolidation, data.completeness, {
+    catalog: props.catalog,
+    period: parsePeriod(q.period) as NonNullable<ReturnType<typeof parsePeriod>>,
+    units: q.units,
+    ...(q.group ? { group: { id: q.group, name: unitGroupName(q.group) } } : {}),
+    generatedAt: q.now.toISOString(),
+  });
+}
+
+export function usePlannerPane(props: PlannerPaneProps): PlannerPaneState {
+  const i18n = useI18n();
+  const form = usePlannerForm(props);
+  const { units, groups, period, periodError, group, basis, spreadTarget, spreadTargets } = form;
   const [phase, setPhase] = React.useState<PlannerPhase>({ kind: "idle" });
   const [chosen, setChosen] = React.useState<File[]>([]);
   const [files, setFiles] = React.useState<ConsolidationResult | null>(null);
@@ -56,25 +154,12 @@ export function usePlannerPane(props: PlannerPaneProps): PlannerPaneState {
   const now = props.now ?? (() => new Date());
 
   const text = React.useCallback(
-    (key: PlannerTextKey, params?: Record<string, string | number>) => fill(i18n.b(PLANNER_TEXT[key]), params),
+    (key: PlannerTextKey, params?: Record<string, string | number>) => i18n.t(`planner.${key}`, params),
     [i18n],
   );
 
-  const checkedPeriod = (): string | null => {
-    const p = parsePeriod(period);
-    if (!p) {
-      setPeriodError(text("periodInvalid"));
-      return null;
-    }
-    setPeriodError(undefined);
-    return p.id;
-  };
-  const unitCodes = group
-    ? units
-        .all()
-        .filter((u) => u.groups.includes(group))
-        .map((u) => u.code)
-    : undefined;
+  const checkedPeriod = (): string | null => form.checkedPeriod(text("periodInvalid"));
+  const unitCodes = group ? unitsOfGroup(units, group) : undefined;
   const groupLabel = group ? { id: group, name: unitGroupName(group) } : undefined;
 
   async function write(view: ConsolidationView): Promise<void> {
@@ -90,51 +175,24 @@ export function usePlannerPane(props: PlannerPaneProps): PlannerPaneState {
   async function consolidateFromEndpoint(periodId: string): Promise<void> {
     setPhase({ kind: "fetching" });
     try {
-      const data = await fetchPlannerData(props.fetch ?? ((i, init) => fetch(i, init)), props.connection, {
-        period: periodId,
-        group: group || null,
-        basis,
-      });
-      const view = viewFromEndpoint(data.consolidation, data.completeness, {
-        catalog: props.catalog,
-        period: parsePeriod(periodId) as NonNullable<ReturnType<typeof parsePeriod>>,
-        units,
-        ...(groupLabel ? { group: groupLabel } : {}),
-        generatedAt: now().toISOString(),
-      });
-      await write(view);
+      await write(await endpointView(props, { period: periodId, group, basis, units, now: now() }));
     } catch (e) {
       setPhase({ kind: "error", error: e });
     }
   }
 
   async function readFiles(list: File[], newer: boolean, periodId: string): Promise<void> {
-    const consolidator = createConsolidator({
+    setPhase({ kind: "reading", done: 0, total: list.length });
+    const result = await readFilesOneByOne(list, {
       catalog: props.catalog,
       units,
       period: periodId,
       ...(unitCodes ? { unitCodes } : {}),
       preferNewer: newer,
-      // the pane keeps the strict rule until its list shows files used in part (the CLI uses files figure by figure)
-      wholeFile: true,
+      readWorkbook: props.readWorkbook,
+      onRead: (done) => setPhase({ kind: "reading", done, total: list.length }),
     });
-    setPhase({ kind: "reading", done: 0, total: list.length });
-    // one file at a time: each is read, reduced and dropped before the next
-    await list.reduce<Promise<void>>(
-      (previous, f, i) =>
-        previous.then(async () => {
-          const savedAt = f.lastModified ? new Date(f.lastModified).toISOString() : null;
-          try {
-            const bytes = await fileBytes(f);
-            consolidator.add(fileReadFrom(f.name, savedAt, await props.readWorkbook(bytes)));
-          } catch (e) {
-            consolidator.add(fileReadFailure(f.name, e));
-          }
-          setPhase({ kind: "reading", done: i + 1, total: list.length });
-        }),
-      Promise.resolve(),
-    );
-    setFiles(consolidator.finish());
+    setFiles(result);
     setPhase({ kind: "idle" });
   }
 
@@ -206,10 +264,10 @@ export function usePlannerPane(props: PlannerPaneProps): PlannerPaneState {
     confirmOpen,
     canWriteFiles: Boolean(files && files.periods.some((x) => x.submissions.size > 0)) && !busy,
     text,
-    handlePeriodChange: (_ev, data) => setPeriod(data.value),
-    handleGroupChange: (_ev, data) => setGroup(data.value),
-    handleBasisChange: (_ev, data) => setBasis(data.value === "accepted" ? "accepted" : "latest"),
-    handleSpreadTargetChange: (_ev, data) => setSpreadTarget(data.value),
+    handlePeriodChange: (_ev, data) => form.setPeriod(data.value),
+    handleGroupChange: (_ev, data) => form.setGroup(data.value),
+    handleBasisChange: (_ev, data) => form.setBasis(data.value === "accepted" ? "accepted" : "latest"),
+    handleSpreadTargetChange: (_ev, data) => form.setSpreadTarget(data.value),
     handleConsolidate,
     handleFilesChange,
     handlePreferNewer: (ev) => {

@@ -1,0 +1,117 @@
+import * as React from "react";
+import { MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
+import { ConnectPanel } from "./components/ConnectPanel";
+import { DemoBanner } from "./components/DemoBanner";
+import { Header } from "./components/Header";
+import { TokenExpiryBanner } from "./components/TokenExpiryBanner";
+import { I18nProvider, type I18n } from "./i18n";
+import { reportSection, type AppState } from "./useApp";
+import type { AppClasses } from "./useAppStyles";
+
+/** The in-browser sheet beside the pane, loaded only outside Excel. */
+const PreviewSheet = React.lazy(() =>
+  import(/* webpackChunkName: "preview-sheet" */ "../workbook/preview/PreviewSheet").then((m) => ({
+    default: m.PreviewSheet,
+  })),
+);
+const ReportSection = reportSection.View;
+
+function previewLabels(t: I18n["t"]) {
+  return {
+    sheet: t("preview.sheet"),
+    download: t("preview.download"),
+    downloading: t("preview.downloading"),
+    downloadFailed: (detail: string) => t("preview.downloadFailed", { detail }),
+    empty: t("preview.empty"),
+    cell: (cell: string) => t("preview.cell", { cell }),
+  };
+}
+
+/** A planner's or admin's token: the planner slot (issue 6), or a note that the entry form needs a unit's token. */
+function renderPlanner(state: AppState): React.ReactNode {
+  const { connection, props, i18n, periods, live } = state;
+  const { me, catalog } = connection;
+  if (!me || me.role === "unit" || !connection.connection || !catalog || !live) return null;
+  if (!props.planner)
+    return (
+      <MessageBar intent="info">
+        <MessageBarBody>{i18n.t("app.plannerToken")}</MessageBarBody>
+      </MessageBar>
+    );
+  return props.planner({
+    connection: connection.connection,
+    me,
+    catalog,
+    periods,
+    offline: connection.status === "offline",
+  });
+}
+
+function renderPane(state: AppState, classes: AppClasses): React.JSX.Element {
+  const { props, i18n, connection, unit } = state;
+  const { preview } = props;
+  const unitName = unit ? `${i18n.b(unit.name)} (${unit.code})` : null;
+  return (
+    <main className={`${classes.pane} ${preview ? classes.previewPane : ""}`} aria-label={i18n.t("app.title")}>
+      <Header unitName={unitName} onLocaleChange={state.handleLocaleChange} />
+      {state.demo && <DemoBanner tour={props.tour} />}
+      <TokenExpiryBanner expiresAt={connection.me?.expiresAt} />
+      {preview && (
+        <Text size={200} className={classes.muted}>
+          {i18n.t("app.previewNotice")}
+        </Text>
+      )}
+      {props.hostProblem && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{i18n.b(props.hostProblem)}</MessageBarBody>
+        </MessageBar>
+      )}
+      {connection.tokenRemoved && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{i18n.t("connect.tokenRemoved")}</MessageBarBody>
+        </MessageBar>
+      )}
+      <ConnectPanel
+        status={connection.status}
+        defaults={connection.defaults}
+        error={connection.error}
+        unitName={unitName}
+        onConnect={(ev, data) => void connection.connect(ev, data)}
+        onEdit={() => connection.edit()}
+        onRetry={() => void connection.retry()}
+      />
+      {renderPlanner(state)}
+      {state.reportWanted && <ReportSection {...state.reportProps} />}
+    </main>
+  );
+}
+
+function PreviewSheetSlot(props: { state: AppState }): React.JSX.Element | null {
+  const { state } = props;
+  const labels = React.useMemo(() => previewLabels(state.i18n.t), [state.i18n]);
+  if (!state.props.preview) return null;
+  return (
+    <React.Suspense fallback={null}>
+      <PreviewSheet workbook={state.props.preview} locale={state.locale} labels={labels} />
+    </React.Suspense>
+  );
+}
+
+export function renderApp(state: AppState, classes: AppClasses): React.JSX.Element {
+  const { locale, props } = state;
+  const pane = renderPane(state, classes);
+  return (
+    <I18nProvider locale={locale}>
+      {props.preview ? (
+        <div className={classes.previewLayout} lang={locale}>
+          <PreviewSheetSlot state={state} />
+          {pane}
+        </div>
+      ) : (
+        <div className={classes.hostLayout} lang={locale}>
+          {pane}
+        </div>
+      )}
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,148 @@
+import * as React from "react";
+import { createUnitRegistry, defaultUnits, type EntryField, type ValidationIssue } from "../../domain";
+import { useReport, type ReportSession } from "../hooks/useReport";
+import { useSubmission, type SubmissionSession } from "../hooks/useSubmission";
+import type { TabId } from "../components/ReportTabs";
+import { useI18n, type I18n } from "../i18n";
+import type { ReportSectionProps } from "./ReportSection.types";
+
+type Handler<D> = (ev: React.SyntheticEvent | null, data: D) => void;
+
+export interface ReportSectionState {
+  props: ReportSectionProps;
+  i18n: I18n;
+  report: ReportSession;
+  submission: SubmissionSession;
+  registry: ReturnType<typeof createUnitRegistry>;
+  tab: TabId;
+  setTab: (tab: TabId) => void;
+  /** a workbook failure of the report, or of selecting a cell */
+  workbookError: unknown;
+  live: boolean;
+  handleSelectCell: (ev: React.SyntheticEvent, data: { cell: string; issue?: ValidationIssue }) => void;
+  handleJustify: Handler<{ targetId: string; text: string }>;
+  handleJustifyCommit: Handler<{ targetId: string }>;
+  handlePeriodOpen: (ev: React.SyntheticEvent, data: { period: string }) => void;
+}
+
+/** Once connected: reopen the report this workbook already holds, or preselect the first open period. */
+function useAutoOpen(props: ReportSectionProps, reportOpen: ReportSession["open"]): void {
+  const { unit, catalog, connectionStatus, periods, workbook, onPeriodChoice } = props;
+  const autoOpened = React.useRef(false);
+  const firstPeriod = periods[0]?.id;
+  React.useEffect(() => {
+    if (!unit || !catalog || autoOpened.current) return;
+    if (connectionStatus !== "connected" && connectionStatus !== "offline") return;
+    autoOpened.current = true;
+    let live = true;
+    void workbook
+      .readIdentity()
+      .catch(() => null)
+      .then((identity) => {
+        if (!live) return;
+        if (identity && identity.unitCode === unit.code) {
+          onPeriodChoice(identity.period);
+          void reportOpen(null, { period: identity.period });
+        } else {
+          onPeriodChoice((current) => current || firstPeriod || "");
+        }
+      });
+    return () => {
+      live = false;
+    };
+  }, [unit, catalog, connectionStatus, firstPeriod, workbook, reportOpen, onPeriodChoice]);
+}
+
+/** The report's state: the workbook session (useReport), its submission (useSubmission), the tab and the handlers. */
+export function useReportSection(props: ReportSectionProps): ReportSectionState {
+  const { workbook, api, unit, timing, locale, queue } = props;
+  const i18n = useI18n();
+  const [tab, setTab] = React.useState<TabId>("form");
+  const [uiError, setUiError] = React.useState<unknown>(null);
+  const registry = React.useMemo(() => {
+    const units = defaultUnits();
+    if (unit && !units.some((u) => u.code === unit.code)) units.push(unit);
+    return createUnitRegistry(units);
+  }, [unit]);
+
+  const report = useReport(workbook, {
+    catalog: props.catalog,
+    unit,
+    registry,
+    locale,
+    demo: props.demo,
+    writeDelayMs: timing?.writeDelayMs,
+    markDelayMs: timing?.markDelayMs,
+  });
+  const submission = useSubmission({
+    workbook,
+    api,
+    connection: props.connection,
+    unitCode: report.status === "ready" && unit ? unit.code : null,
+    period: report.status === "ready" ? (report.period?.id ?? null) : null,
+    catalogVersion: props.catalogVersion,
+    locale,
+    entries: report.entries,
+    result: report.result,
+    queue,
+    flush: report.flush,
+  });
+  useQueueEvents(props, submission);
+  useAutoOpen(props, report.open);
+
+  const handleSelectCell = React.useCallback(
+    (_ev: React.SyntheticEvent, data: { cell: string; issue?: ValidationIssue }) => {
+      workbook.selectCell(data.cell).catch((e: unknown) => setUiError(e));
+    },
+    [workbook],
+  );
+  const { setField, commit, open: reportOpen } = report;
+  const handleJustify = React.useCallback(
+    (ev: React.SyntheticEvent | null, data: { targetId: string; text: string }) =>
+      setField(ev, { targetId: data.targetId, field: "justification", raw: data.text }),
+    [setField],
+  );
+  const handleJustifyCommit = React.useCallback(
+    (ev: React.SyntheticEvent | null, data: { targetId: string }) =>
+      commit(ev, { targetId: data.targetId, field: "justification" as EntryField }),
+    [commit],
+  );
+  const handlePeriodOpen = React.useCallback(
+    (ev: React.SyntheticEvent, data: { period: string }) => {
+      setTab("form");
+      void reportOpen(ev, data);
+    },
+    [reportOpen],
+  );
+
+  return {
+    props,
+    i18n,
+    report,
+    submission,
+    registry,
+    tab,
+    setTab,
+    workbookError: report.error ?? uiError,
+    live: props.connectionStatus === "connected" || props.connectionStatus === "offline",
+    handleSelectCell,
+    handleJustify,
+    handleJustifyCommit,
+    handlePeriodOpen,
+  };
+}
+
+/** The offline queue (kept by the App) tells the submission what it sent or what the endpoint refused. */
+function useQueueEvents(props: ReportSectionProps, submission: SubmissionSession): void {
+  const { queueCallbacks, missed } = props;
+  const { handleQueueSent, handleQueueRejected } = submission;
+  queueCallbacks.current = { sent: handleQueueSent, rejected: handleQueueRejected };
+  React.useEffect(() => {
+    // events from before this section was loaded, in the order they came
+    const events = missed.current.splice(0);
+    for (const e of events) {
+      if (e.kind === "sent") handleQueueSent(e.data);
+      else handleQueueRejected(e.data);
+    }
+  }, [missed, handleQueueSent, handleQueueRejected]);
+}

@@ -1,0 +1,136 @@
+import * as React from "react";
+import type { Locale } from "../domain/types";
+import { sortPeriods } from "./components/PeriodPicker";
+import { useConnection, type ConnectionState } from "./hooks/useConnection";
+import { useOfflineQueue, type OfflineQueueState, type QueueCallbacks } from "./hooks/useOfflineQueue";
+import { makeI18n, type I18n } from "./i18n";
+import { lazyView } from "./lazy-view";
+import type { AppProps } from "./App.types";
+import type { MissedQueueEvent, ReportSectionProps } from "./report/ReportSection.types";
+import type { PeriodInfo } from "./api";
+
+/** The unit's report (its hooks, the domain rules, the template spec, the tabs) is fetched after the connect screen. */
+export const reportSection = lazyView<ReportSectionProps>(() =>
+  import(/* webpackChunkName: "report" */ "./report/ReportSection").then((m) => m.ReportSection),
+);
+
+export interface AppState {
+  props: AppProps;
+  locale: Locale;
+  i18n: I18n;
+  connection: ConnectionState;
+  /** the connected unit (null for a planner token or while connecting) */
+  unit: ReportSectionProps["unit"];
+  periods: PeriodInfo[];
+  demo: boolean;
+  /** connected, or working offline from the stored session */
+  live: boolean;
+  /** the report section is mounted from the first time a unit connects on */
+  reportWanted: boolean;
+  reportProps: ReportSectionProps;
+  handleLocaleChange: (ev: React.SyntheticEvent | null, data: { locale: Locale }) => void;
+}
+
+/** The offline queue lives as long as the pane; what it sent or had refused goes to the report section. */
+function useQueue(props: AppProps, connection: ConnectionState) {
+  const queueCallbacks = React.useRef<QueueCallbacks | null>(null);
+  const missed = React.useRef<MissedQueueEvent[]>([]);
+  const { status, retry } = connection;
+  const queue: OfflineQueueState = useOfflineQueue(props.workbook, props.api, connection.connection, {
+    delayMs: props.timing?.retryDelayMs,
+    onSent: (data) => {
+      if (queueCallbacks.current) queueCallbacks.current.sent(data);
+      else missed.current.push({ kind: "sent", data });
+      if (status === "offline") void retry();
+    },
+    onRejected: (data) => {
+      if (queueCallbacks.current) queueCallbacks.current.rejected(data);
+      else missed.current.push({ kind: "rejected", data });
+    },
+  });
+  return { queue, queueCallbacks, missed };
+}
+
+/** After the first screen is drawn, fetch what it does not show: the report section, and the upload form outside Excel. */
+function usePreloadViews(previewing: boolean): void {
+  React.useEffect(() => {
+    const fetchViews = () =>
+      void import(/* webpackChunkName: "report" */ "./report/renderReportSection")
+        .then((m) => Promise.all([reportSection.preload(), ...(previewing ? [m.uploadWorkbook.preload()] : [])]))
+        .catch(() => undefined);
+    // when the browser is idle after drawing the connect screen (at once where it cannot tell)
+    if (typeof window.requestIdleCallback !== "function") return fetchViews();
+    const idle = window.requestIdleCallback(fetchViews, { timeout: 1500 });
+    return () => window.cancelIdleCallback(idle);
+  }, [previewing]);
+}
+
+export function useApp(props: AppProps): AppState {
+  const { workbook, api, preview, onLocaleChange } = props;
+  const [locale, setLocale] = React.useState<Locale>(props.initialLocale);
+  const i18n = React.useMemo(() => makeI18n(locale), [locale]);
+  const [periodChoice, setPeriodChoice] = React.useState("");
+  const connection = useConnection(workbook, api, {
+    defaultEndpoint: props.defaultEndpoint,
+    pageOrigin: props.pageOrigin ?? null,
+  });
+  const unit = connection.me?.role === "unit" ? connection.me.unit : null;
+  const periods = React.useMemo(() => sortPeriods(connection.periods), [connection.periods]);
+  const periodDemo = periods.find((p) => p.id === periodChoice)?.demo ?? false;
+  const demo = Boolean(connection.me?.demo || unit?.demo || periodDemo);
+  const { queue, queueCallbacks, missed } = useQueue(props, connection);
+  // mounted once a unit connects, and kept: its report survives editing the connection, as before the split
+  const [reportWanted, setReportWanted] = React.useState(false);
+  if (unit && !reportWanted) setReportWanted(true);
+  usePreloadViews(preview !== null && preview !== undefined);
+
+  // the browser says the network is back: try the endpoint again
+  const { status: connectionStatus, retry: retryConnection } = connection;
+  React.useEffect(() => {
+    if (connectionStatus !== "offline") return;
+    const handleOnline = () => void retryConnection();
+    window.addEventListener("online", handleOnline);
+    return () => window.removeEventListener("online", handleOnline);
+  }, [connectionStatus, retryConnection]);
+
+  const handleLocaleChange = React.useCallback(
+    (ev: React.SyntheticEvent | null, data: { locale: Locale }) => {
+      setLocale(data.locale);
+      onLocaleChange?.(ev, data);
+    },
+    [onLocaleChange],
+  );
+
+  const reportProps: ReportSectionProps = {
+    workbook,
+    api,
+    preview: preview ?? null,
+    timing: props.timing,
+    locale,
+    unit,
+    connection: connection.connection,
+    connectionStatus,
+    catalog: connection.catalog,
+    catalogVersion: connection.catalog?.version ?? null,
+    periods,
+    demo,
+    periodChoice,
+    onPeriodChoice: setPeriodChoice,
+    queue,
+    queueCallbacks,
+    missed,
+  };
+  return {
+    props,
+    locale,
+    i18n,
+    connection,
+    unit,
+    periods,
+    demo,
+    live: connectionStatus === "connected" || connectionStatus === "offline",
+    reportWanted,
+    reportProps,
+    handleLocaleChange,
+  };
+}
