@@ -1,5 +1,6 @@
 /** What a cell style's number format shows a number as: the reader's basis for refusing dates and times as figures. */
-import { dateTimeFormat, parseNumberStyles } from "../../src/workbook/xlsx/xml-scan";
+import { dateTimeFormat } from "../../src/workbook/xlsx/number-formats";
+import { parseNumberStyles } from "../../src/workbook/xlsx/xml-scan";
 
 const part = (xml: string) => ({ bytes: new TextEncoder().encode(xml), text: xml });
 

@@ -6,7 +6,7 @@
 import { forbiddenCharacter, type RawValue } from "../../domain";
 import { indexIdCell, parseNameRef, type CellKind, type CellSource, type NameRef } from "../locate";
 import { SHEET_NAMES, columnIndex, columnLetters } from "../template";
-import { dateTimeFormat, isPercentFormat } from "../xlsx/xml-scan";
+import { dateTimeFormat, isPercentFormat } from "../xlsx/number-formats";
 
 export interface SheetGrid {
   /** 0-based row and column of values[0][0] (Excel's Range.rowIndex / columnIndex) */

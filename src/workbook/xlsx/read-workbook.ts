@@ -59,9 +59,9 @@ import {
   resolvePart,
   utf8Slice,
   type DefinedName,
-  type NumberStyle,
   type XmlPart,
 } from "./xml-scan";
+import type { NumberStyle } from "./number-formats";
 import { TextMemo } from "./text-memo";
 
 export interface ReadLimits extends ZipLimits {

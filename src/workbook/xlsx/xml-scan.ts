@@ -12,6 +12,7 @@
 import { unescapeXml } from "../identity";
 import { workbookErrors } from "../errors";
 import { columnIndex, columnLetters } from "../a1";
+import { dateTimeFormat, isPercentFormat, type NumberStyle } from "./number-formats";
 
 export interface XmlPart {
   /** the bytes decoded one byte per character (markup is ASCII: positions are byte offsets), or already-decoded text
@@ -229,9 +230,6 @@ export class SharedStrings {
 
 const BUILTIN_PERCENT = new Set([9, 10]);
 
-/** What a cell style's number format shows a number as: a percentage, a date (with or without time), a time of day. */
-export type NumberStyle = "percent" | "date" | "time" | null;
-
 /** Built-in date formats (14–17, 22, and the East Asian 27–36, 50–58) and time formats (18–21, 45–47). */
 const BUILTIN_DATE = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 const BUILTIN_TIME = new Set([18, 19, 20, 21, 32, 33, 45, 46, 47]);
@@ -266,53 +264,6 @@ export function parseNumberStyles(part: XmlPart): NumberStyle[] {
     p = gt;
   }
   return out;
-}
-
-/** A format code shows a date when it has d or y, a time when it has h or s (or [h], [mm], [ss]), outside quotes,
- * escapes and other [brackets]. */
-export function dateTimeFormat(code: string): NumberStyle {
-  let quoted = false;
-  let bracket = false;
-  let date = false;
-  let time = false;
-  for (let i = 0; i < code.length; i++) {
-    const ch = code[i];
-    if (ch === "\\" || (!quoted && !bracket && ch === "_")) {
-      i++;
-      continue;
-    }
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && ch === "[") {
-      // [h]:mm, [mm]:ss — elapsed time; other brackets are colours, conditions, locales
-      const close = code.indexOf("]", i);
-      if (close > i && /^(h+|m+|s+)$/i.test(code.slice(i + 1, close))) time = true;
-      bracket = true;
-    } else if (!quoted && ch === "]") bracket = false;
-    else if (!quoted && !bracket) {
-      const c = ch.toLowerCase();
-      if (c === "d" || c === "y") date = true;
-      else if (c === "h" || c === "s") time = true;
-    }
-  }
-  return date ? "date" : time ? "time" : null;
-}
-
-/** A format code shows a percentage when it has a "%" outside quotes, escapes and [brackets]. */
-export function isPercentFormat(code: string): boolean {
-  let quoted = false;
-  let bracket = false;
-  for (let i = 0; i < code.length; i++) {
-    const ch = code[i];
-    if (ch === "\\") {
-      i++;
-      continue;
-    }
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && ch === "[") bracket = true;
-    else if (!quoted && ch === "]") bracket = false;
-    else if (!quoted && !bracket && ch === "%") return true;
-  }
-  return false;
 }
 
 /** A cell as stored: its type attribute, style index, cached value text and whether it carries a formula. */
