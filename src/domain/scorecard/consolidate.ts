@@ -153,6 +153,12 @@ export interface Consolidator {
   finish(): ConsolidationResult;
 }
 
+/** "period\u0000unit" → [period, unit] (the slot keys below). */
+function splitKey(key: string): [string, string] {
+  const at = key.indexOf("\u0000");
+  return [key.slice(0, at), key.slice(at + 1)];
+}
+
 export function createConsolidator(opts: ConsolidateOptions): Consolidator {
   const { catalog } = opts;
   const targets = catalog.targets;
@@ -255,7 +261,7 @@ export function createConsolidator(opts: ConsolidateOptions): Consolidator {
       conflict: 0,
     };
     for (const [key, slot] of slots) {
-      const [periodId, unitCode] = key.split("\u0000");
+      const [periodId, unitCode] = splitKey(key);
       const pc = byPeriod.get(periodId) as PeriodConsolidation;
       if (slot.files && slot.files.length > 1) {
         const group = resolveDuplicate(slot, slot.files, periodId, unitCode, opts.preferNewer === true, files);
@@ -270,7 +276,7 @@ export function createConsolidator(opts: ConsolidateOptions): Consolidator {
       pc.submissions.set(unitCode, { source: h.source, savedAt: h.savedAt, contact: h.contact });
     }
     for (const [key, rs] of rejectedByKey) {
-      const [periodId, unitCode] = key.split("\u0000");
+      const [periodId, unitCode] = splitKey(key);
       const pc = byPeriod.get(periodId) as PeriodConsolidation;
       if (!pc.submissions.has(unitCode) && !pc.conflicted.has(unitCode)) pc.rejected.set(unitCode, rs);
     }

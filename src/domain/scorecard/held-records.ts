@@ -64,9 +64,9 @@ export class RecordArena {
       this.nums.push(new Float64Array(RecordArena.CHUNK * T * FIELDS));
       this.codes.push(new Uint8Array(RecordArena.CHUNK * T * 2));
     }
-    this.nums[c].set(h.numbers, o * T * FIELDS);
-    this.codes[c].set(h.milestones, o * T * 2);
-    this.codes[c].set(h.progress, o * T * 2 + T);
+    this.nums[c]!.set(h.numbers, o * T * FIELDS);
+    this.codes[c]!.set(h.milestones, o * T * 2);
+    this.codes[c]!.set(h.progress, o * T * 2 + T);
     return i;
   }
   get(i: number): Figures {
@@ -74,9 +74,9 @@ export class RecordArena {
     const o = i % RecordArena.CHUNK;
     const T = this.targets;
     return {
-      numbers: this.nums[c].subarray(o * T * FIELDS, (o + 1) * T * FIELDS),
-      milestones: this.codes[c].subarray(o * T * 2, o * T * 2 + T),
-      progress: this.codes[c].subarray(o * T * 2 + T, (o + 1) * T * 2),
+      numbers: this.nums[c]!.subarray(o * T * FIELDS, (o + 1) * T * FIELDS),
+      milestones: this.codes[c]!.subarray(o * T * 2, o * T * 2 + T),
+      progress: this.codes[c]!.subarray(o * T * 2 + T, (o + 1) * T * 2),
     };
   }
 }
@@ -136,7 +136,7 @@ export function createInterner(limit = 10_000): {
   const reasons = (rs: FileReason[]): FileReason[] => {
     if (rs.length !== 1) return rs.map(reason);
     // most verdicts give one reason: the one-element list is shared too
-    const r = reason(rs[0]);
+    const r = reason(rs[0]!);
     const known = lists.get(r);
     if (known) return known;
     const list = [r];
@@ -220,10 +220,10 @@ function expand(arena: RecordArena, targets: Catalog["targets"], s: Stored): Par
       return;
     out.push({
       targetId: t.id,
-      value: nz(h.numbers[i * FIELDS]),
-      numerator: nz(h.numbers[i * FIELDS + 1]),
-      denominator: nz(h.numbers[i * FIELDS + 2]),
-      milestone: h.milestones[i] ? (MILESTONE_STATES[h.milestones[i] - 1] as MilestoneState) : null,
+      value: nz(h.numbers[i * FIELDS]!),
+      numerator: nz(h.numbers[i * FIELDS + 1]!),
+      denominator: nz(h.numbers[i * FIELDS + 2]!),
+      milestone: h.milestones[i] ? (MILESTONE_STATES[h.milestones[i]! - 1] as MilestoneState) : null,
       justification: null,
       evidence: null,
       responsible: null,
@@ -239,11 +239,11 @@ function pushMatrix(arena: RecordArena, targets: Catalog["targets"], matrix: Mat
     matrix.push({
       unitCode: s.unitCode,
       targetId: t.id,
-      figure: nz(h.numbers[i * FIELDS + 3]),
-      numerator: nz(h.numbers[i * FIELDS + 1]),
-      denominator: nz(h.numbers[i * FIELDS + 2]),
-      milestone: h.milestones[i] ? (MILESTONE_STATES[h.milestones[i] - 1] as MilestoneState) : null,
-      progress: PROGRESS_ORDER[h.progress[i]] as TargetProgress,
+      figure: nz(h.numbers[i * FIELDS + 3]!),
+      numerator: nz(h.numbers[i * FIELDS + 1]!),
+      denominator: nz(h.numbers[i * FIELDS + 2]!),
+      milestone: h.milestones[i] ? (MILESTONE_STATES[h.milestones[i]! - 1] as MilestoneState) : null,
+      progress: PROGRESS_ORDER[h.progress[i]!] as TargetProgress,
     });
   });
 }
