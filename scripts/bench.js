@@ -14,7 +14,8 @@ for (const dir of fs.readdirSync(benchDir).sort()) {
   const full = path.join(benchDir, dir);
   if (!fs.statSync(full).isDirectory() || dir === "out") continue;
   if (wanted.length && !wanted.includes(dir)) continue;
-  for (const f of fs.readdirSync(full).sort()) if (/^[a-z][\w-]*\.ts$/.test(f)) scripts.push(path.join("bench", dir, f));
+  for (const f of fs.readdirSync(full).sort())
+    if (/^[a-z][\w-]*\.ts$/.test(f)) scripts.push(path.join("bench", dir, f));
 }
 fs.mkdirSync(path.join(benchDir, "out"), { recursive: true });
 const lines = [];
@@ -35,5 +36,7 @@ for (const s of scripts) {
   }
 }
 fs.writeFileSync(path.join(benchDir, "out", "results.txt"), lines.join("\n") + "\n");
-console.log(`\n${lines.length} figures written to bench/out/results.txt${failures ? `; ${failures} script(s) failed` : ""}`);
+console.log(
+  `\n${lines.length} figures written to bench/out/results.txt${failures ? `; ${failures} script(s) failed` : ""}`,
+);
 process.exit(failures ? 1 : 0);

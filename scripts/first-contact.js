@@ -69,7 +69,10 @@ function finish() {
   const passed = checks.filter((c) => c.ok).length;
   const failed = checks.length - passed;
   const seconds = (Date.now() - started) / 1000;
-  fs.writeFileSync(path.join(results, "first-contact.json"), JSON.stringify({ passed, failed, checks, seconds }, null, 2));
+  fs.writeFileSync(
+    path.join(results, "first-contact.json"),
+    JSON.stringify({ passed, failed, checks, seconds }, null, 2),
+  );
   console.log(`first contact: ${passed} passed, ${failed} failed in ${seconds.toFixed(1)} s`);
   fs.rmSync(work, { recursive: true, force: true });
   process.exit(failed ? 1 : 0);
@@ -131,7 +134,12 @@ function allowedExits(command) {
       );
       if (/^npm ci && npm start|^npm start/.test(written)) {
         serverStarted = r.status === 0;
-        if (!check("npm start reports the endpoint running", serverStarted && /running at https:\/\/localhost/.test(output)))
+        if (
+          !check(
+            "npm start reports the endpoint running",
+            serverStarted && /running at https:\/\/localhost/.test(output),
+          )
+        )
           return;
         check("npm start prints the browser preview address or sideloads", /taskpane\.html|Sideloading/.test(output));
         const unit = output.match(/^\s*demo token \(unit DEMO-01\):\s*(\S+)/m);
@@ -140,7 +148,11 @@ function allowedExits(command) {
         if (unit) env.TOKEN = unit[1];
         if (planner) env.PLANNER_TOKEN = planner[1];
         const manifest = await get(port, "/manifest.xml");
-        check("GET /manifest.xml over HTTPS", manifest.status === 200 && manifest.body.includes("<OfficeApp"), `HTTP ${manifest.status}`);
+        check(
+          "GET /manifest.xml over HTTPS",
+          manifest.status === 200 && manifest.body.includes("<OfficeApp"),
+          `HTTP ${manifest.status}`,
+        );
         const pane = await get(port, "/taskpane.html");
         check("GET /taskpane.html over HTTPS", pane.status === 200 && /<html/i.test(pane.body), `HTTP ${pane.status}`);
         const catalog = await get(port, "/api/v1/catalog");
@@ -150,14 +162,25 @@ function allowedExits(command) {
         } catch {
           /* counted below */
         }
-        check("GET /api/v1/catalog lists the 43 targets", catalog.status === 200 && n === 43, `HTTP ${catalog.status}, ${n} targets`);
+        check(
+          "GET /api/v1/catalog lists the 43 targets",
+          catalog.status === 200 && n === 43,
+          `HTTP ${catalog.status}, ${n} targets`,
+        );
       }
     }
-    check("the README's examples left their files in the clone", ["bao-cao.xlsx", "demo.xlsx", "tong-hop.xlsx"].every((f) => fs.existsSync(path.join(clone, f))));
+    check(
+      "the README's examples left their files in the clone",
+      ["bao-cao.xlsx", "demo.xlsx", "tong-hop.xlsx"].every((f) => fs.existsSync(path.join(clone, f))),
+    );
   } finally {
     if (serverStarted) {
       const stop = spawnSync(npm, ["stop"], { cwd: clone, env, encoding: "utf8" });
-      check("npm stop stops the endpoint", stop.status === 0 && /Stopped|Đã dừng/.test(stop.stdout), stop.stdout.trim());
+      check(
+        "npm stop stops the endpoint",
+        stop.status === 0 && /Stopped|Đã dừng/.test(stop.stdout),
+        stop.stdout.trim(),
+      );
       const after = await get(port, "/api/v1/health");
       check("nothing answers after npm stop", after.status === 0);
     }

@@ -45,7 +45,10 @@ if (fs.existsSync(pidFile)) {
   const pid = Number(fs.readFileSync(pidFile, "utf8"));
   try {
     process.kill(pid, 0);
-    fail(`Chỉ tiêu đang chạy (tiến trình ${pid}). Dừng bằng: npm stop`, `Chỉ tiêu is already running (pid ${pid}). Stop it with: npm stop`);
+    fail(
+      `Chỉ tiêu đang chạy (tiến trình ${pid}). Dừng bằng: npm stop`,
+      `Chỉ tiêu is already running (pid ${pid}). Stop it with: npm stop`,
+    );
   } catch {
     fs.rmSync(pidFile, { force: true });
   }
@@ -64,7 +67,8 @@ if (!noBuild && sourcesNewer) {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, CHITIEU_PUBLIC_URL: process.env.CHITIEU_PUBLIC_URL || `https://localhost:${port}/` },
   });
-  if (r.status !== 0) fail("Đóng gói add-in thất bại (xem lỗi ở trên).", "Building the add-in failed (see the errors above).");
+  if (r.status !== 0)
+    fail("Đóng gói add-in thất bại (xem lỗi ở trên).", "Building the add-in failed (see the errors above).");
 }
 
 // 2. development certificate
@@ -78,7 +82,8 @@ if (!fs.existsSync(cert) || !fs.existsSync(key)) {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "pipe"],
   });
-  if (!fs.existsSync(cert)) fail("Không tạo được chứng chỉ phát triển.", `Could not make the development certificate: ${r.stderr || r.stdout}`);
+  if (!fs.existsSync(cert))
+    fail("Không tạo được chứng chỉ phát triển.", `Could not make the development certificate: ${r.stderr || r.stdout}`);
   if (/Unable to install the CA/.test(`${r.stdout}${r.stderr}`)) {
     say(
       "Chứng chỉ đã tạo; chưa thêm được CA vào kho tin cậy của máy (cần quyền quản trị). Trình duyệt sẽ cảnh báo.",
@@ -91,25 +96,36 @@ if (!fs.existsSync(cert) || !fs.existsSync(key)) {
 const db = path.join(state, "chitieu.sqlite");
 const log = path.join(state, "server.log");
 const out = fs.openSync(log, "w");
-const child = spawn(process.execPath, [path.join(root, "bin", "chitieu.js"), "serve", "--port", String(port), "--db", db], {
-  cwd: root,
-  detached: true,
-  stdio: ["ignore", out, out],
-  env: {
-    ...process.env,
-    CHITIEU_TLS_KEY: process.env.CHITIEU_TLS_KEY || key,
-    CHITIEU_TLS_CERT: process.env.CHITIEU_TLS_CERT || cert,
-    CHITIEU_STATIC_ROOT: process.env.CHITIEU_STATIC_ROOT || path.join(root, "dist", "web"),
-    CHITIEU_ALLOWED_ORIGIN: process.env.CHITIEU_ALLOWED_ORIGIN || `https://localhost:${port}`,
+const child = spawn(
+  process.execPath,
+  [path.join(root, "bin", "chitieu.js"), "serve", "--port", String(port), "--db", db],
+  {
+    cwd: root,
+    detached: true,
+    stdio: ["ignore", out, out],
+    env: {
+      ...process.env,
+      CHITIEU_TLS_KEY: process.env.CHITIEU_TLS_KEY || key,
+      CHITIEU_TLS_CERT: process.env.CHITIEU_TLS_CERT || cert,
+      CHITIEU_STATIC_ROOT: process.env.CHITIEU_STATIC_ROOT || path.join(root, "dist", "web"),
+      CHITIEU_ALLOWED_ORIGIN: process.env.CHITIEU_ALLOWED_ORIGIN || `https://localhost:${port}`,
+    },
   },
-});
+);
 fs.writeFileSync(pidFile, String(child.pid));
 child.unref();
 
 function ping() {
   return new Promise((resolve) => {
     const req = https.get(
-      { host: "127.0.0.1", port, path: "/api/v1/health", ca: fs.readFileSync(ca), servername: "localhost", timeout: 2000 },
+      {
+        host: "127.0.0.1",
+        port,
+        path: "/api/v1/health",
+        ca: fs.readFileSync(ca),
+        servername: "localhost",
+        timeout: 2000,
+      },
       (res) => {
         res.resume();
         resolve(res.statusCode === 200);
@@ -146,7 +162,10 @@ function ping() {
     } catch {
       /* already gone */
     }
-    fail("Máy chủ không khởi động được (nhật ký ở trên, và trong .chitieu/server.log).", "The endpoint did not start (log above, and in .chitieu/server.log).");
+    fail(
+      "Máy chủ không khởi động được (nhật ký ở trên, và trong .chitieu/server.log).",
+      "The endpoint did not start (log above, and in .chitieu/server.log).",
+    );
   }
   // The server prints demo tokens when it creates a fresh database; keep them for later starts.
   const tokenFile = path.join(state, "demo-tokens.txt");
@@ -160,11 +179,24 @@ function ping() {
   if (fs.existsSync(tokenFile)) console.log(fs.readFileSync(tokenFile, "utf8").replace(/^/gm, "  ").trimEnd());
   if (process.platform === "win32" || process.platform === "darwin") {
     say("Đang nạp add-in vào Excel trên máy…", "Sideloading the add-in into desktop Excel…");
-    spawnSync("npx", ["--yes", "office-addin-debugging@7.0.0", "start", "manifest.xml", "desktop", "--no-debug", "--dev-server-port", String(port)], {
-      cwd: root,
-      stdio: "inherit",
-      shell: process.platform === "win32",
-    });
+    spawnSync(
+      "npx",
+      [
+        "--yes",
+        "office-addin-debugging@7.0.0",
+        "start",
+        "manifest.xml",
+        "desktop",
+        "--no-debug",
+        "--dev-server-port",
+        String(port),
+      ],
+      {
+        cwd: root,
+        stdio: "inherit",
+        shell: process.platform === "win32",
+      },
+    );
   } else {
     console.log(`No desktop Excel on ${process.platform}: open the browser preview at ${base}/taskpane.html`);
   }

@@ -5,7 +5,10 @@ const fs = require("node:fs");
 const path = require("node:path");
 const { spawnSync } = require("node:child_process");
 
-const pidFile = path.join(path.resolve(process.env.CHITIEU_STATE_DIR || path.join(__dirname, "..", ".chitieu")), "server.pid");
+const pidFile = path.join(
+  path.resolve(process.env.CHITIEU_STATE_DIR || path.join(__dirname, "..", ".chitieu")),
+  "server.pid",
+);
 if (!fs.existsSync(pidFile)) {
   console.log("Chỉ tiêu không chạy. / Chỉ tiêu is not running.");
   process.exit(0);
@@ -38,4 +41,8 @@ if (process.platform === "win32" || process.platform === "darwin") {
     shell: process.platform === "win32",
   });
 }
-console.log(stopped ? `Đã dừng Chỉ tiêu (tiến trình ${pid}). / Stopped Chỉ tiêu (pid ${pid}).` : "Chỉ tiêu không chạy. / Chỉ tiêu is not running.");
+console.log(
+  stopped
+    ? `Đã dừng Chỉ tiêu (tiến trình ${pid}). / Stopped Chỉ tiêu (pid ${pid}).`
+    : "Chỉ tiêu không chạy. / Chỉ tiêu is not running.",
+);

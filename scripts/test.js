@@ -63,7 +63,8 @@ function engines(file) {
 const steps = [
   {
     name: "typecheck",
-    run: () => both(run(bin("tsc"), ["-p", "tsconfig.json", "--noEmit"]), run(bin("tsc"), ["-p", "tsconfig.strict.json"])),
+    run: () =>
+      both(run(bin("tsc"), ["-p", "tsconfig.json", "--noEmit"]), run(bin("tsc"), ["-p", "tsconfig.strict.json"])),
   },
   { name: "lint", run: () => run(bin("office-addin-lint"), ["check", "--files", LINTED]) },
   { name: "format", run: () => run(bin("prettier"), ["--check", "--log-level=warn", FORMATTED]) },
@@ -106,7 +107,9 @@ for (const step of steps) {
   } else if (r.ok) passed += 1;
   else failed += 1;
   const detail = step.detail ? step.detail(step.counts) : null;
-  summary.push(`${r.ok ? "✔" : "✖"} ${step.name} (${r.seconds.toFixed(1)} s)${counts ? ` — ${counts.passed} passed, ${counts.failed} failed` : ""}${detail ? `; ${detail}` : ""}`);
+  summary.push(
+    `${r.ok ? "✔" : "✖"} ${step.name} (${r.seconds.toFixed(1)} s)${counts ? ` — ${counts.passed} passed, ${counts.failed} failed` : ""}${detail ? `; ${detail}` : ""}`,
+  );
 }
 console.log(`\n━━ summary ━━\n${summary.join("\n")}`);
 console.log(`${passed} passed, ${failed} failed`);

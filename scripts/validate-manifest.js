@@ -26,13 +26,17 @@ const expect = (cond, what) => {
   if (!cond) problems.push(what);
 };
 expect(/<DefaultLocale>vi-VN<\/DefaultLocale>/.test(xml), "DefaultLocale must be vi-VN");
-expect((xml.match(/Locale="en-US"/g) || []).length >= 5, "en-US overrides expected for name, description and ribbon labels");
+expect(
+  (xml.match(/Locale="en-US"/g) || []).length >= 5,
+  "en-US overrides expected for name, description and ribbon labels",
+);
 expect(/<Set Name="ExcelApi" MinVersion="1\.8"\/>/.test(xml), "requirement ExcelApi 1.8 missing");
 expect(/<OfficeTab id="TabHome">/.test(xml), "the button must be on the Home tab");
 for (const m of xml.matchAll(/\/assets\/(icon-\d+\.png)/g)) {
   expect(fs.existsSync(path.join(root, "assets", m[1])), `icon ${m[1]} referenced but missing in assets/`);
 }
-for (const size of [16, 32, 64, 80, 128]) expect(fs.existsSync(path.join(root, "assets", `icon-${size}.png`)), `assets/icon-${size}.png missing`);
+for (const size of [16, 32, 64, 80, 128])
+  expect(fs.existsSync(path.join(root, "assets", `icon-${size}.png`)), `assets/icon-${size}.png missing`);
 
 if (problems.length) {
   for (const p of problems) console.error(`✖ ${p}`);

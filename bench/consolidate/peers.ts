@@ -11,7 +11,11 @@ import { defaultCatalog, defaultUnitRegistry } from "../../src/domain";
 import { benchPeriods, generateWorkbooks } from "./lib/generate";
 import { comparePeers, type PeerResult } from "./lib/peers";
 
-export function printPeers(r: PeerResult, metric: (name: string, value: number) => void, say: (line: string) => void): void {
+export function printPeers(
+  r: PeerResult,
+  metric: (name: string, value: number) => void,
+  say: (line: string) => void,
+): void {
   const { ours, sheetjs, exceljs } = r.perFileMs;
   const faster = Math.min(sheetjs, exceljs);
   say(
@@ -36,7 +40,12 @@ if (require.main === module) {
     const catalog = defaultCatalog();
     const registry = defaultUnitRegistry();
     const dir = path.join(__dirname, "..", "out", "consolidate", `peers-${count}`);
-    let files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".xlsx")).map((f) => path.join(dir, f)) : [];
+    let files = fs.existsSync(dir)
+      ? fs
+          .readdirSync(dir)
+          .filter((f) => f.endsWith(".xlsx"))
+          .map((f) => path.join(dir, f))
+      : [];
     if (files.length !== count) {
       fs.rmSync(dir, { recursive: true, force: true });
       files = (await generateWorkbooks({ dir, count, catalog, registry, periods: benchPeriods() })).files;

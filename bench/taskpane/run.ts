@@ -50,7 +50,10 @@ function startupSize(): void {
   const asyncGz = async.reduce((n, f) => n + gzipOf(f), 0);
   print("async_chunks_gzip_kb", (asyncGz / 1024).toFixed(1));
   // every chunk, by name (webpack's content hash stripped), gzip -9
-  for (const f of fs.readdirSync(WEB).filter((x) => x.endsWith(".js")).sort())
+  for (const f of fs
+    .readdirSync(WEB)
+    .filter((x) => x.endsWith(".js"))
+    .sort())
     print(`chunk.${f.replace(/\.[0-9a-f]{8}\.js$/, "")}_gzip_kb`, (gzipOf(f) / 1024).toFixed(1));
 }
 

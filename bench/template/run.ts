@@ -10,7 +10,15 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
-import { defaultCatalog, defaultUnitRegistry, parsePeriod, type EntryInput, type Period, type Target, type Unit } from "../../src/domain";
+import {
+  defaultCatalog,
+  defaultUnitRegistry,
+  parsePeriod,
+  type EntryInput,
+  type Period,
+  type Target,
+  type Unit,
+} from "../../src/domain";
 import { markIssues, onEntriesChanged, readReport, selectCell, writeEntries } from "../../src/workbook/office/entries";
 import { createOrRepairTemplate } from "../../src/workbook/office/write-template";
 import { buildTemplateSpec } from "../../src/workbook/template";
@@ -23,16 +31,22 @@ const units = defaultUnitRegistry();
 const period = parsePeriod("2026-Q1") as Period;
 const ward = units.byCode("00004") as Unit;
 const lines: string[] = [];
-const metric = (name: string, value: number) => lines.push(`template.${name}=${Number.isInteger(value) ? value : value.toFixed(3)}`);
+const metric = (name: string, value: number) =>
+  lines.push(`template.${name}=${Number.isInteger(value) ? value : value.toFixed(3)}`);
 
 function valuesFor(targets: Target[], seed: number): EntryInput[] {
   let s = seed;
-  const rnd = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rnd = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
   return targets.map((t) => {
     if (t.measure === "milestone") return { targetId: t.id, milestone: "Đang thực hiện" };
     if (t.aggregation === "ratio_of_sums") {
       const den = 1000 + Math.round(rnd() * 50_000);
-      return { targetId: t.id, numerator: Math.round(den * (0.5 + rnd() * 0.5)), denominator: den, evidence: "Báo cáo thống kê quý" };
+      return {
+        targetId: t.id,
+        numerator: Math.round(den * (0.5 + rnd() * 0.5)),
+        denominator: den,
+        evidence: "Báo cáo thống kê quý",
+      };
     }
     if (t.measure === "count") return { targetId: t.id, value: Math.round(rnd() * 40), responsible: "Nguyễn Văn A" };
     return { targetId: t.id, value: `${(rnd() * 100).toFixed(1).replace(".", ",")}` };
@@ -62,12 +76,16 @@ async function syncTable(): Promise<void> {
     metric(`syncs.${key}`, total);
   };
   await measure("create template (empty workbook)", "create", () => createOrRepairTemplate(spec, { catalog, units }));
-  await measure("recognise template (nothing missing)", "recognise", () => createOrRepairTemplate(spec, { catalog, units }));
+  await measure("recognise template (nothing missing)", "recognise", () =>
+    createOrRepairTemplate(spec, { catalog, units }),
+  );
   x.model.names.delete(`CT_S02_value`);
   x.model.sheets = x.model.sheets.filter((s) => s.name !== "HuongDan");
   const nhap = x.model.sheet("Nhap");
   if (nhap) nhap.conditionalFormats = [];
-  await measure("repair (sheet, name, format missing)", "repair", () => createOrRepairTemplate(spec, { catalog, units }));
+  await measure("repair (sheet, name, format missing)", "repair", () =>
+    createOrRepairTemplate(spec, { catalog, units }),
+  );
   await measure("read entries", "read", () => readReport({ catalog, units }, spec.identity));
   await measure("write entries (3 cells)", "write", () =>
     writeEntries([
@@ -89,14 +107,21 @@ async function main(): Promise<void> {
   await syncTable();
 
   // write one template
-  const spec = buildTemplateSpec({ catalog, unit: ward, period, values: valuesFor(units.targetsFor(catalog, ward.code), 1) });
+  const spec = buildTemplateSpec({
+    catalog,
+    unit: ward,
+    period,
+    values: valuesFor(units.targetsFor(catalog, ward.code), 1),
+  });
   await writeTemplateXlsx(spec); // warm-up
   const writes = 10;
   let t = performance.now();
   let bytes: Uint8Array = new Uint8Array();
   for (let i = 0; i < writes; i++) bytes = await writeTemplateXlsx(spec);
   const writeMs = (performance.now() - t) / writes;
-  console.log(`\nwrite one template (.xlsx, ${Object.keys(spec.entry.rows).length} targets): ${writeMs.toFixed(1)} ms, ${bytes.length} bytes`);
+  console.log(
+    `\nwrite one template (.xlsx, ${Object.keys(spec.entry.rows).length} targets): ${writeMs.toFixed(1)} ms, ${bytes.length} bytes`,
+  );
   metric("write_ms", writeMs);
   metric("size_bytes", bytes.length);
 
@@ -116,7 +141,16 @@ async function main(): Promise<void> {
     const bases: { unit: Unit; zip: JSZip; sheet: string }[] = [];
     t = performance.now();
     for (const unit of wards) {
-      const s = buildTemplateSpec({ catalog, unit, period, values: valuesFor(units.targetsFor(catalog, unit.code), unit.code.length + Number(unit.code.replace(/\D/g, "") || 7)), unitInfo: { preparer: "Nguyễn Văn A", approver: "Lê Thị B", phone: "0912345678" } });
+      const s = buildTemplateSpec({
+        catalog,
+        unit,
+        period,
+        values: valuesFor(
+          units.targetsFor(catalog, unit.code),
+          unit.code.length + Number(unit.code.replace(/\D/g, "") || 7),
+        ),
+        unitInfo: { preparer: "Nguyễn Văn A", approver: "Lê Thị B", phone: "0912345678" },
+      });
       const b = await writeTemplateXlsx(s);
       bases.push({ unit, zip: await JSZip.loadAsync(b), sheet: "xl/worksheets/sheet3.xml" });
     }
@@ -125,12 +159,20 @@ async function main(): Promise<void> {
     for (let i = 0; n < 1000; i++) {
       const b = bases[i % bases.length];
       // another filled version of the same unit's workbook: every numeric <v> changed
-      const xml = sheetXml[i % bases.length].replace(/(<c r="[GHI]\d+" s="\d+"><v>)(\d+)(<\/v>)/g, (_m, a: string, v: string, z: string) => `${a}${Number(v) + (i % 17)}${z}`);
+      const xml = sheetXml[i % bases.length].replace(
+        /(<c r="[GHI]\d+" s="\d+"><v>)(\d+)(<\/v>)/g,
+        (_m, a: string, v: string, z: string) => `${a}${Number(v) + (i % 17)}${z}`,
+      );
       b.zip.file(b.sheet, xml);
-      writeFileSync(path.join(dir, `${String(n).padStart(4, "0")}-${b.unit.code}.xlsx`), await b.zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+      writeFileSync(
+        path.join(dir, `${String(n).padStart(4, "0")}-${b.unit.code}.xlsx`),
+        await b.zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }),
+      );
       n++;
     }
-    console.log(`(generated 1,000 workbooks of ${bases.length} units in ${((performance.now() - t) / 1000).toFixed(1)} s)`);
+    console.log(
+      `(generated 1,000 workbooks of ${bases.length} units in ${((performance.now() - t) / 1000).toFixed(1)} s)`,
+    );
     const files = readdirSync(dir).map((f) => path.join(dir, f));
     const gc = (globalThis as { gc?: () => void }).gc;
     gc?.();

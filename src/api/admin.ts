@@ -1,4 +1,3 @@
-/* eslint-disable no-redeclare -- each schema and its z.infer type share one name (value and type) */
 /** The admin's resources: access tokens (/admin/tokens), the demo classroom's reset (POST /demo/reset) and the
  * applicability table (issue #14, /applicability). */
 import { z } from "zod";

@@ -1,4 +1,3 @@
-/* eslint-disable no-redeclare -- each schema and its z.infer type share one name (value and type) */
 /** The targets' catalog: GET /catalog, GET /catalog/:version, and the admin's CSV import (POST /admin/catalog). */
 import { z } from "zod";
 import { BOTTLENECK_NAMES } from "../domain";

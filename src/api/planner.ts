@@ -1,4 +1,3 @@
-/* eslint-disable no-redeclare -- each schema and its z.infer type share one name (value and type) */
 /** The planner's views of a period: GET /completeness (who has reported) and GET /consolidation (the city's
  * figures and the unit-by-target matrix). */
 import { z } from "zod";

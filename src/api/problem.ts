@@ -1,4 +1,3 @@
-/* eslint-disable no-redeclare -- each schema and its z.infer type share one name (value and type) */
 /**
  * How every refusal leaves the endpoint: application/problem+json with a catalogue code (src/server/errors.ts) and a
  * message in Vietnamese and English; `issues` for a refused request or report, `details` for the code's parameters.

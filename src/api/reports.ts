@@ -1,4 +1,3 @@
-/* eslint-disable no-redeclare -- each schema and its z.infer type share one name (value and type) */
 /** One unit's report for one period: GET /reports/:unit/:period, its history and diff, and the planner's return,
  * accept and unlock. */
 import { z } from "zod";

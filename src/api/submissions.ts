@@ -1,4 +1,3 @@
-/* eslint-disable no-redeclare -- each schema and its z.infer type share one name (value and type) */
 /** POST /submissions: a unit's report (or its dry run), the receipt it gets back, and the verdict of a dry run. */
 import { z } from "zod";
 import { TEXT_LIMITS } from "../domain";

@@ -1,4 +1,3 @@
-/* eslint-disable no-redeclare -- each schema and its z.infer type share one name (value and type) */
 /** Who reports: the reporting units (GET /units, the admin's PUT /admin/units/:code), the periods (GET /periods)
  * and the caller's own token (GET /me). */
 import { z } from "zod";

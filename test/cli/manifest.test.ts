@@ -26,7 +26,12 @@ describe("chitieu manifest", () => {
     expect(domains).toEqual(["https://chitieu.hanoi.example"]);
     expect(xml).not.toContain("localhost");
     // the pages it names are the ones the build serves
-    expect(urls).toEqual(expect.arrayContaining(["https://chitieu.hanoi.example/bao-cao/taskpane.html", "https://chitieu.hanoi.example/bao-cao/help.html"]));
+    expect(urls).toEqual(
+      expect.arrayContaining([
+        "https://chitieu.hanoi.example/bao-cao/taskpane.html",
+        "https://chitieu.hanoi.example/bao-cao/help.html",
+      ]),
+    );
     expect(c.err()).toContain("hợp lệ theo lược đồ Office");
     await fs.rm(dir, { recursive: true, force: true });
   });
@@ -46,7 +51,8 @@ describe("chitieu manifest", () => {
     expect(xml).not.toContain("commands.html");
     expect(xml).toMatch(/<SupportUrl DefaultValue="https:\/\/localhost:3000\/help.html"\/>/);
     const help = await fs.readFile(path.join(root, "assets", "help.html"), "utf8");
-    for (const text of ["Lấy mã truy cập", "Getting a token", "Whom to call", "Excel 2019", "ExcelApi 1.8"]) expect(help).toContain(text);
+    for (const text of ["Lấy mã truy cập", "Getting a token", "Whom to call", "Excel 2019", "ExcelApi 1.8"])
+      expect(help).toContain(text);
   });
 
   it.each([

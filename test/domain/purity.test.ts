@@ -21,7 +21,12 @@ const FORBIDDEN_MODULES: RegExp[] = [
   /^better-sqlite3/,
   /^pg(\/|$)/,
   /^node:/,
-  new RegExp(`^(${builtinModules.filter((m) => !m.startsWith("_")).map((m) => m.replace(/[/]/g, "\\/")).join("|")})(\\/|$)`),
+  new RegExp(
+    `^(${builtinModules
+      .filter((m) => !m.startsWith("_"))
+      .map((m) => m.replace(/[/]/g, "\\/"))
+      .join("|")})(\\/|$)`,
+  ),
 ];
 const FORBIDDEN_TEXT: [RegExp, string][] = [
   [/\bExcel\.run\b/, "Excel.run"],

@@ -13,10 +13,19 @@ describe("the one text rule", () => {
     const catalog = defaultCatalog();
     const long = "x".repeat(TEXT_LIMITS.responsible + 1);
     const r = validate(
-      { unitCode: "00004", period: "2026-Q1", catalogVersion: catalog.version, locale: "vi", entries: [{ targetId: "S02", value: 3, responsible: long }] },
+      {
+        unitCode: "00004",
+        period: "2026-Q1",
+        catalogVersion: catalog.version,
+        locale: "vi",
+        entries: [{ targetId: "S02", value: 3, responsible: long }],
+      },
       { catalog, units: defaultUnitRegistry(), cellOf: (_id, f) => (f === "responsible" ? "Nhap!N10" : undefined) },
     );
-    expect(r.issues.find((i) => i.code === "text_too_long")).toMatchObject({ cell: "Nhap!N10", params: { length: 501, max: 500 } });
+    expect(r.issues.find((i) => i.code === "text_too_long")).toMatchObject({
+      cell: "Nhap!N10",
+      params: { length: 501, max: 500 },
+    });
     expect(text(TEXT_LIMITS.responsible).safeParse(long).success).toBe(false);
     expect(EntryInput.safeParse({ targetId: "S02", responsible: long }).success).toBe(false);
     expect(EntryInput.safeParse({ targetId: "S02", responsible: long.slice(1) }).success).toBe(true);
@@ -46,10 +55,18 @@ describe("the one text rule", () => {
         locale: "vi",
         entries: [{ targetId: "S02", value: 3, justification: "Số liệu\u0000 tạm", evidence: "ok" }],
       },
-      { catalog, units: defaultUnitRegistry(), cellOf: (id, f) => (id === "S02" && f === "justification" ? "Nhap!L10" : undefined) },
+      {
+        catalog,
+        units: defaultUnitRegistry(),
+        cellOf: (id, f) => (id === "S02" && f === "justification" ? "Nhap!L10" : undefined),
+      },
     );
     const issue = r.issues.find((i) => i.code === "invalid_text");
-    expect(issue).toMatchObject({ severity: "error", cell: "Nhap!L10", params: expect.objectContaining({ character: "U+0000", position: 8 }) });
+    expect(issue).toMatchObject({
+      severity: "error",
+      cell: "Nhap!L10",
+      params: expect.objectContaining({ character: "U+0000", position: 8 }),
+    });
     expect(issue?.message.en).toContain("holds a character that is not allowed, U+0000, at position 8");
     expect(r.ok).toBe(false);
   });

@@ -185,9 +185,9 @@ async function clerkFlow(locale: Locale, unitCode: string, shots: boolean): Prom
     // report: a quarter open for submission (a month asks a ward only for its monthly counts, no ratio target),
     // created in the preview workbook
     const picker = page.getByLabel(t.period);
-    const quarter = (await picker.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).find(
-      (v) => /^\d{4}-Q\d$/.test(v),
-    );
+    const quarter = (
+      await picker.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))
+    ).find((v) => /^\d{4}-Q\d$/.test(v));
     if (quarter) await picker.selectOption(quarter);
     const periodId = await picker.inputValue();
     assert.ok(parsePeriod(periodId), `a period is chosen (${periodId})`);

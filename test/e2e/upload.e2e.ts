@@ -46,11 +46,21 @@ function resaveWithLibreOffice(file: string): string {
   const profile = `file://${path.join(dir, "lo-profile")}`;
   const r = spawnSync(
     "soffice",
-    [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, file],
+    [
+      `-env:UserInstallation=${profile}`,
+      "--headless",
+      "--convert-to",
+      "xlsx:Calc MS Excel 2007 XML",
+      "--outdir",
+      out,
+      file,
+    ],
     { encoding: "utf8", timeout: 180_000 },
   );
   if (r.error || r.status !== 0)
-    throw new Error(`LibreOffice could not re-save the workbook (install libreoffice-calc): ${r.error?.message ?? r.stderr}`);
+    throw new Error(
+      `LibreOffice could not re-save the workbook (install libreoffice-calc): ${r.error?.message ?? r.stderr}`,
+    );
   const saved = path.join(out, path.basename(file));
   assert.ok(fs.existsSync(saved), "LibreOffice wrote the workbook");
   return saved;
@@ -74,9 +84,9 @@ test("a workbook saved by LibreOffice is uploaded, justified in the page and sub
     await page.getByText(/Đã kết nối: /).waitFor();
     // a quarter open for submission: a month asks a ward only for its monthly counts, no ratio target
     const picker = page.getByLabel("Chọn kỳ báo cáo");
-    const quarter = (await picker.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).find(
-      (v) => /^\d{4}-Q\d$/.test(v),
-    );
+    const quarter = (
+      await picker.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))
+    ).find((v) => /^\d{4}-Q\d$/.test(v));
     assert.ok(quarter, "a quarter is open for submission");
     await picker.selectOption(quarter);
     const periodId = await picker.inputValue();
@@ -86,10 +96,21 @@ test("a workbook saved by LibreOffice is uploaded, justified in the page and sub
     // (the targets the period's report asks for: those due in it)
     const targets = units.targetsFor(catalog, unitCode).filter((t) => isDue(t, period));
     const ratio = targets.find(
-      (x) => x.aggregation === "ratio_of_sums" && x.measure === "percent" && targetForPeriod(x, period).kind === "value",
+      (x) =>
+        x.aggregation === "ratio_of_sums" && x.measure === "percent" && targetForPeriod(x, period).kind === "value",
     )!;
-    const values = targets.map((t) => ({ targetId: t.id, ...clean(t, periodId), ...(t === ratio ? { numerator: 10 } : {}) }));
-    const spec = buildTemplateSpec({ catalog, unit, period, values, unitInfo: { preparer: "Nguyễn Thị Hoà", phone: "+84 912 345 678" } });
+    const values = targets.map((t) => ({
+      targetId: t.id,
+      ...clean(t, periodId),
+      ...(t === ratio ? { numerator: 10 } : {}),
+    }));
+    const spec = buildTemplateSpec({
+      catalog,
+      unit,
+      period,
+      values,
+      unitInfo: { preparer: "Nguyễn Thị Hoà", phone: "+84 912 345 678" },
+    });
     const original = path.join(dir, "bao-cao.xlsx");
     fs.writeFileSync(original, await writeTemplateXlsx(spec));
     const saved = resaveWithLibreOffice(original);
@@ -101,7 +122,11 @@ test("a workbook saved by LibreOffice is uploaded, justified in the page and sub
     // every issue by cell: the warning names the ratio target's numerator cell
     await page.getByRole("tab", { name: /^Vấn đề/ }).click();
     const issueCell = cellMap(spec)(ratio.id, "numerator")!;
-    await page.getByRole("tabpanel").getByRole("button", { name: new RegExp(issueCell) }).first().waitFor();
+    await page
+      .getByRole("tabpanel")
+      .getByRole("button", { name: new RegExp(issueCell) })
+      .first()
+      .waitFor();
     const justification = page.getByRole("tabpanel").getByLabel(`Giải trình cho ${ratio.id}`);
     await justification.fill("- Chưa đạt do công trình chậm; đã có kế hoạch khắc phục.");
     await justification.blur();

@@ -80,7 +80,11 @@ describe("consolidate (from read workbooks)", () => {
     const v = result.files.find((f) => f.source === "bad.xlsx");
     expect(v).toMatchObject({ status: "accepted", unitCode: D });
     expect(v?.reasons).toEqual([
-      expect.objectContaining({ code: "numerator_above_denominator", targetId: "S01", cell: expect.stringMatching(/^Nhap!H\d+$/) }),
+      expect.objectContaining({
+        code: "numerator_above_denominator",
+        targetId: "S01",
+        cell: expect.stringMatching(/^Nhap!H\d+$/),
+      }),
     ]);
     expect(result.counts).toMatchObject({ rejected: 0, accepted: result.counts.read });
     const view = viewFromFiles(result.periods[0], { catalog, units, unitCodes: GROUP, generatedAt: "x" });

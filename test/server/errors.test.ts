@@ -20,16 +20,17 @@ describe("the error catalogue", () => {
     "documents %s in the README table with its status, cause and fix",
     (code, spec) => {
       const row = readme.split("\n").find((l) => /^\| `CT_[A-Z_]+` +\|/.test(l) && l.includes(`\`${code}\``));
-    expect(row).toBeDefined();
-    const cells = row!
-      .split(/(?<!\\)\|/)
-      .slice(1, -1)
-      .map((c) => c.trim());
-    expect(cells[0]).toBe(`\`${code}\``);
-    expect(cells[1]).toBe(String(spec.status));
-    expect(cells[2]!.length).toBeGreaterThan(15);
-    expect(cells[3]!.length).toBeGreaterThan(10);
-  });
+      expect(row).toBeDefined();
+      const cells = row!
+        .split(/(?<!\\)\|/)
+        .slice(1, -1)
+        .map((c) => c.trim());
+      expect(cells[0]).toBe(`\`${code}\``);
+      expect(cells[1]).toBe(String(spec.status));
+      expect(cells[2]!.length).toBeGreaterThan(15);
+      expect(cells[3]!.length).toBeGreaterThan(10);
+    },
+  );
 
   it("lists no code in the README that the catalogue does not have", () => {
     const documented = [...readme.matchAll(/^\| `(CT_[A-Z_]+)` +\|/gm)].map((m) => m[1]);

@@ -23,7 +23,10 @@ function renderTour(onResetWorkbook: () => Promise<void>, locale: "vi" | "en" = 
 
 describe("the demo guided tour", () => {
   it("walks the six steps from connect to seeing the report as a planner", async () => {
-    const user = renderTour(jest.fn(async () => undefined), "en");
+    const user = renderTour(
+      jest.fn(async () => undefined),
+      "en",
+    );
     await user.click(screen.getByRole("button", { name: "Guided tour" }));
     expect(screen.getByRole("dialog")).toHaveTextContent("1. Connect");
     expect(screen.getByRole("button", { name: "Back" })).toBeDisabled();
@@ -46,8 +49,13 @@ describe("the demo guided tour", () => {
   });
 
   it("shows the workbook's own message when the reset fails", async () => {
-    const failure = Object.assign(new Error("x"), { messages: { vi: "Sổ đang bị khoá.", en: "The workbook is locked." } });
-    const user = renderTour(jest.fn(async () => Promise.reject(failure)), "en");
+    const failure = Object.assign(new Error("x"), {
+      messages: { vi: "Sổ đang bị khoá.", en: "The workbook is locked." },
+    });
+    const user = renderTour(
+      jest.fn(async () => Promise.reject(failure)),
+      "en",
+    );
     await user.click(screen.getByRole("button", { name: "Guided tour" }));
     for (let i = 1; i < TOUR_STEPS.length; i++) await user.click(screen.getByRole("button", { name: "Next" }));
     await user.click(screen.getByRole("button", { name: "Reset the demo workbook" }));

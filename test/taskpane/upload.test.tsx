@@ -35,16 +35,33 @@ function renderUpload(onLoaded = jest.fn()) {
   return { preview, onLoaded, user: userEvent.setup({ delay: null }) };
 }
 
-async function fileOf(unitCode: string, values: Parameters<typeof buildTemplateSpec>[0]["values"], name = "bao-cao.xlsx"): Promise<File> {
+async function fileOf(
+  unitCode: string,
+  values: Parameters<typeof buildTemplateSpec>[0]["values"],
+  name = "bao-cao.xlsx",
+): Promise<File> {
   const unit = units.byCode(unitCode)!;
-  const bytes = await writeTemplateXlsx(buildTemplateSpec({ catalog, unit, period: Q1, values, unitInfo: { preparer: "Nguyễn Văn A", phone: "+84 912 345 678" } }));
-  return new File([bytes as BlobPart], name, { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+  const bytes = await writeTemplateXlsx(
+    buildTemplateSpec({
+      catalog,
+      unit,
+      period: Q1,
+      values,
+      unitInfo: { preparer: "Nguyễn Văn A", phone: "+84 912 345 678" },
+    }),
+  );
+  return new File([bytes as BlobPart], name, {
+    type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  });
 }
 
 describe("UploadWorkbook", () => {
   it("reads a filled workbook into the pane's report, figures and people included, and opens its period", async () => {
     const { preview, onLoaded, user } = renderUpload();
-    await user.upload(screen.getByLabelText(/Tải lên sổ đã điền/), await fileOf(WARD.code, [{ targetId: "S02", value: 12000, justification: "- Đã hoàn thành" }]));
+    await user.upload(
+      screen.getByLabelText(/Tải lên sổ đã điền/),
+      await fileOf(WARD.code, [{ targetId: "S02", value: 12000, justification: "- Đã hoàn thành" }]),
+    );
     await waitFor(() => expect(onLoaded).toHaveBeenCalledWith("2026-Q1"));
     expect(screen.getByText(/Đã đọc bao-cao.xlsx: báo cáo kỳ 2026-Q1/)).toBeInTheDocument();
     const entries = await preview.readEntries();

@@ -10,7 +10,14 @@ import { ENTRY_COLUMNS, buildTemplateSpec } from "../../src/workbook/template";
 import { parsePeriod } from "../../src/domain";
 import { catalog, units } from "../scorecard/helpers";
 import { chartsOf, customRulesOf, installConsolidatedExcel, setConsolidatedProfile } from "./consolidated-fake";
-import { PROFILES, PROFILE_NAMES, parseA1, type FakeContext, type ProfileName, type WorkbookModel } from "./excel-double";
+import {
+  PROFILES,
+  PROFILE_NAMES,
+  parseA1,
+  type FakeContext,
+  type ProfileName,
+  type WorkbookModel,
+} from "./excel-double";
 import { PERIOD, sampleView } from "./consolidated-fixture";
 
 const view = sampleView();

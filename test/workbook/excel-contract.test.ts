@@ -52,7 +52,8 @@ describe("how Excel stores strings (the double's rules)", () => {
   });
 
   it("officeText keeps every one of them as text", () => {
-    for (const t of [...TEXTS, "50%", "TRUE", "'quoted", "12:30", "2026-04-05"]) expect(asExcelStores(officeText(t), "General")).toMatchObject({ value: t, formula: null });
+    for (const t of [...TEXTS, "50%", "TRUE", "'quoted", "12:30", "2026-04-05"])
+      expect(asExcelStores(officeText(t), "General")).toMatchObject({ value: t, formula: null });
   });
 });
 
@@ -104,27 +105,35 @@ describe.each(PROFILE_NAMES)("the Excel double on %s", (profile: ProfileName) =>
     const x = installExcel(undefined, profile);
     const s = x.model.addSheet("S");
     s.protected = true;
-    await expect(run(async (ctx) => {
-      ctx.workbook.worksheets.getItem("S").getRange("A1").values = [["x"]];
-      await ctx.sync();
-    })).rejects.toMatchObject({ code: "AccessDenied" });
+    await expect(
+      run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("S").getRange("A1").values = [["x"]];
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: "AccessDenied" });
     s.protected = false;
     x.model.names.set("CT_gone", "=#REF!");
-    await expect(run(async (ctx) => {
-      ctx.workbook.names.getItem("CT_gone").getRange().values = [["x"]];
-      await ctx.sync();
-    })).rejects.toMatchObject({ code: "InvalidReference" });
+    await expect(
+      run(async (ctx) => {
+        ctx.workbook.names.getItem("CT_gone").getRange().values = [["x"]];
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: "InvalidReference" });
     const big = Array.from({ length: 2000 }, () => Array.from({ length: 10 }, () => "x".repeat(300)));
-    await expect(run(async (ctx) => {
-      ctx.workbook.worksheets.getItem("S").getRange("A1:J2000").values = big;
-      await ctx.sync();
-    })).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
+    await expect(
+      run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("S").getRange("A1:J2000").values = big;
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
     expect(cell(x.model, "S", "A1")?.value ?? "").toBe(""); // refused whole
     x.model.editMode = true;
-    await expect(run(async (ctx) => {
-      ctx.workbook.worksheets.getItem("S").getRange("A1").values = [["x"]];
-      await ctx.sync();
-    })).rejects.toMatchObject({ code: "InvalidOperationInCellEditMode" });
+    await expect(
+      run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("S").getRange("A1").values = [["x"]];
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: "InvalidOperationInCellEditMode" });
     expect(cell(x.model, "S", "A1")?.value ?? "").toBe("");
   });
 
@@ -142,7 +151,10 @@ describe.each(PROFILE_NAMES)("Office.js defects, fixed, on %s", (profile: Profil
     const x = installExcel(undefined, profile);
     // carried over into a new template (write-template) …
     const spec = specFor({
-      values: [{ targetId: "S01", justification: TEXTS[0] }, { targetId: "S02", justification: TEXTS[1] }],
+      values: [
+        { targetId: "S01", justification: TEXTS[0] },
+        { targetId: "S02", justification: TEXTS[1] },
+      ],
       unitInfo: { preparer: TEXTS[0], approver: TEXTS[4], phone: TEXTS[2] },
     });
     await createOrRepairTemplate(spec, opts);
@@ -157,9 +169,15 @@ describe.each(PROFILE_NAMES)("Office.js defects, fixed, on %s", (profile: Profil
     const s01 = report.entries.find((e) => e.targetId === "S01");
     const s02 = report.entries.find((e) => e.targetId === "S02");
     expect([s01?.justification, s02?.justification]).toEqual([TEXTS[0], TEXTS[1]]);
-    expect([s01?.evidence, s01?.responsible, s02?.evidence, s02?.responsible]).toEqual([TEXTS[3], TEXTS[2], TEXTS[4], TEXTS[1]]);
+    expect([s01?.evidence, s01?.responsible, s02?.evidence, s02?.responsible]).toEqual([
+      TEXTS[3],
+      TEXTS[2],
+      TEXTS[4],
+      TEXTS[1],
+    ]);
     expect(report.unitSheet).toEqual({ preparer: TEXTS[0], approver: TEXTS[4], phone: TEXTS[2] });
-    for (const a of [unitCellAddress("preparer"), unitCellAddress("approver"), unitCellAddress("phone")]) expect(cell(x.model, "DonVi", a)?.formula).toBeNull();
+    for (const a of [unitCellAddress("preparer"), unitCellAddress("approver"), unitCellAddress("phone")])
+      expect(cell(x.model, "DonVi", a)?.formula).toBeNull();
   });
 
   it("an edit causes no echo Excel.run: own writes raise no handled event, other columns are filtered before any run", async () => {
@@ -273,11 +291,25 @@ describe.each(PROFILE_NAMES)("Office.js defects, fixed, on %s", (profile: Profil
     const spec = buildConsolidatedSpec(sampleView());
     await writeConsolidated(spec, { pageLayout: features.printSetup });
     excel.model.faults.push({ op: "worksheets.add", code: "GeneralException", skip: 2 }); // the 3rd new sheet fails
-    await expect(writeConsolidated(spec, { pageLayout: features.printSetup })).rejects.toMatchObject({ code: "CT_OFFICE_CONSOLIDATE_FAILED" });
-    expect(excel.model.sheets.map((s) => s.name)).toEqual(["Sheet1", "TongHop", "MaTran", "TienDo", "ThePhanLoai", "BieuDo"]);
+    await expect(writeConsolidated(spec, { pageLayout: features.printSetup })).rejects.toMatchObject({
+      code: "CT_OFFICE_CONSOLIDATE_FAILED",
+    });
+    expect(excel.model.sheets.map((s) => s.name)).toEqual([
+      "Sheet1",
+      "TongHop",
+      "MaTran",
+      "TienDo",
+      "ThePhanLoai",
+      "BieuDo",
+    ]);
     // and when putting back fails too, the planner is told which sheets to rename
-    excel.model.faults.push({ op: "worksheets.add", code: "GeneralException", skip: 1 }, { op: "delete", code: "GeneralException" });
-    const e = (await writeConsolidated(spec, { pageLayout: features.printSetup }).catch((err: unknown) => err)) as AppError;
+    excel.model.faults.push(
+      { op: "worksheets.add", code: "GeneralException", skip: 1 },
+      { op: "delete", code: "GeneralException" },
+    );
+    const e = (await writeConsolidated(spec, { pageLayout: features.printSetup }).catch(
+      (err: unknown) => err,
+    )) as AppError;
     expect(e.code).toBe("CT_OFFICE_CONSOLIDATE_LEFT_SHEETS");
     const left = excel.model.sheets.map((s) => s.name).filter((n) => n.startsWith("~"));
     expect(left.length).toBeGreaterThan(0);

@@ -48,7 +48,8 @@ function minorOf(version: string): number {
 /** Office.context.requirements as the profile's Excel answers it. */
 export function requirementsOf(profile: ProfileName): { isSetSupported(name: string, minVersion?: string): boolean } {
   return {
-    isSetSupported: (name, minVersion = "1.1") => name === "ExcelApi" && minorOf(minVersion) <= PROFILES[profile].excelApiMinor,
+    isSetSupported: (name, minVersion = "1.1") =>
+      name === "ExcelApi" && minorOf(minVersion) <= PROFILES[profile].excelApiMinor,
   };
 }
 
@@ -62,7 +63,10 @@ function serial(y: number, m: number, d: number): number {
 }
 
 /** What a cell holds after `x` is written to it (values or formulas), given its number format. */
-export function asExcelStores(x: unknown, numberFormat: string): { value: string | number | boolean; formula: string | null; numberFormat?: string; error?: boolean } {
+export function asExcelStores(
+  x: unknown,
+  numberFormat: string,
+): { value: string | number | boolean; formula: string | null; numberFormat?: string; error?: boolean } {
   if (typeof x !== "string" || x === "") return { value: x as string | number | boolean, formula: null };
   if (x.startsWith("'")) return { value: x.slice(1), formula: null };
   if (numberFormat === "@") return { value: x, formula: null };
@@ -78,11 +82,14 @@ export function asExcelStores(x: unknown, numberFormat: string): { value: string
   const pct = /^([-+]?\d+(\.\d+)?)\s*%$/.exec(t);
   if (pct) return { value: Number(pct[1]) / 100, formula: null, numberFormat: "0%" };
   const my = /^(\d{1,2})[/-](\d{4})$/.exec(t);
-  if (my && Number(my[1]) >= 1 && Number(my[1]) <= 12) return { value: serial(Number(my[2]), Number(my[1]), 1), formula: null, numberFormat: "mmm-yy" };
+  if (my && Number(my[1]) >= 1 && Number(my[1]) <= 12)
+    return { value: serial(Number(my[2]), Number(my[1]), 1), formula: null, numberFormat: "mmm-yy" };
   const ym = /^(\d{4})[/-](\d{1,2})$/.exec(t);
-  if (ym && Number(ym[2]) >= 1 && Number(ym[2]) <= 12) return { value: serial(Number(ym[1]), Number(ym[2]), 1), formula: null, numberFormat: "mmm-yy" };
+  if (ym && Number(ym[2]) >= 1 && Number(ym[2]) <= 12)
+    return { value: serial(Number(ym[1]), Number(ym[2]), 1), formula: null, numberFormat: "mmm-yy" };
   const mdy = /^(\d{1,2})\/(\d{1,2})\/(\d{2,4})$/.exec(t);
-  if (mdy) return { value: serial(Number(mdy[3]), Number(mdy[1]), Number(mdy[2])), formula: null, numberFormat: "m/d/yyyy" };
+  if (mdy)
+    return { value: serial(Number(mdy[3]), Number(mdy[1]), Number(mdy[2])), formula: null, numberFormat: "m/d/yyyy" };
   if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === "true", formula: null };
   if (/^[+-]/.test(x)) return { value: "#NAME?", formula: `=${x}`, error: true };
   return { value: x, formula: null };
@@ -313,7 +320,8 @@ export class WorkbookModel {
     this.sheet(sheet)?.shiftRows(at, count);
     for (const [n, f] of this.names) {
       const m = /^=?('?)([^'!]+)\1!\$([A-Z]+)\$(\d+)$/.exec(f);
-      if (m && m[2] === sheet && Number(m[4]) >= at) this.names.set(n, `=${m[1]}${m[2]}${m[1]}!$${m[3]}$${Number(m[4]) + count}`);
+      if (m && m[2] === sheet && Number(m[4]) >= at)
+        this.names.set(n, `=${m[1]}${m[2]}${m[1]}!$${m[3]}$${Number(m[4]) + count}`);
     }
   }
 
@@ -434,7 +442,10 @@ export class FakeContext {
   /** A member the profile may not have: fails the request with ApiNotFound, as Excel does. */
   need(version: string, member: string): boolean {
     if (minorOf(version) <= this.model.excelApiMinor) return true;
-    this.fail("ApiNotFound", `${member} needs ExcelApi ${version}; ${this.model.profile} has ExcelApi 1.${this.model.excelApiMinor}`);
+    this.fail(
+      "ApiNotFound",
+      `${member} needs ExcelApi ${version}; ${this.model.profile} has ExcelApi 1.${this.model.excelApiMinor}`,
+    );
     return false;
   }
   /** A fault set by a test for this operation: fails it (and the rest of the request). */
@@ -469,12 +480,18 @@ export class FakeContext {
     if (this.model.editMode) {
       restore?.();
       this.error = null;
-      throw new OfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.");
+      throw new OfficeError(
+        "InvalidOperationInCellEditMode",
+        "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
+      );
     }
     if (payload > REQUEST_LIMIT_BYTES) {
       restore?.();
       this.error = null;
-      throw new OfficeError("RequestPayloadSizeLimitExceeded", `The request payload size (${payload} bytes) has exceeded the limit.`);
+      throw new OfficeError(
+        "RequestPayloadSizeLimitExceeded",
+        `The request payload size (${payload} bytes) has exceeded the limit.`,
+      );
     }
     if (this.error) {
       const e = this.error;
@@ -507,8 +524,19 @@ export class FakeContext {
 }
 
 /** The arguments of a WorksheetChanged event; triggerSource only where the profile has ExcelApi 1.14. */
-function changedArgs(model: WorkbookModel, sheet: SheetModel, address: string, trigger: "ThisLocalAddin" | "Unknown"): Excel.WorksheetChangedEventArgs {
-  const args: Record<string, unknown> = { address, changeType: "RangeEdited", source: "Local", type: "WorksheetChanged", worksheetId: sheet.id };
+function changedArgs(
+  model: WorkbookModel,
+  sheet: SheetModel,
+  address: string,
+  trigger: "ThisLocalAddin" | "Unknown",
+): Excel.WorksheetChangedEventArgs {
+  const args: Record<string, unknown> = {
+    address,
+    changeType: "RangeEdited",
+    source: "Local",
+    type: "WorksheetChanged",
+    worksheetId: sheet.id,
+  };
   if (model.excelApiMinor >= 14) args.triggerSource = trigger;
   return args as unknown as Excel.WorksheetChangedEventArgs;
 }
@@ -526,7 +554,11 @@ export class FakeRuntime {
     return this;
   }
   get enableEvents(): boolean {
-    if (this.loadedValue === undefined) throw new OfficeError("PropertyNotLoaded", "The property 'enableEvents' is not available. Call load() and context.sync() first.");
+    if (this.loadedValue === undefined)
+      throw new OfficeError(
+        "PropertyNotLoaded",
+        "The property 'enableEvents' is not available. Call load() and context.sync() first.",
+      );
     return this.loadedValue;
   }
   set enableEvents(v: boolean) {
@@ -540,7 +572,11 @@ class Proxy0 {
   protected readonly loaded = new Map<string, unknown>();
   constructor(protected readonly ctx: FakeContext) {}
   protected read<T>(prop: string): T {
-    if (!this.loaded.has(prop)) throw new OfficeError("PropertyNotLoaded", `The property '${prop}' is not available. Call load() and context.sync() first.`);
+    if (!this.loaded.has(prop))
+      throw new OfficeError(
+        "PropertyNotLoaded",
+        `The property '${prop}' is not available. Call load() and context.sync() first.`,
+      );
     return this.loaded.get(prop) as T;
   }
   protected snapshot(props: string[], getter: (p: string) => unknown): void {
@@ -603,7 +639,8 @@ export class FakeWorksheetCollection extends Proxy0 {
     return this.read("items");
   }
   add(name: string): FakeWorksheet {
-    if (this.ctx.failed || this.ctx.faulted("worksheets.add")) return new FakeWorksheet(this.ctx, () => undefined, name);
+    if (this.ctx.failed || this.ctx.faulted("worksheets.add"))
+      return new FakeWorksheet(this.ctx, () => undefined, name);
     this.ctx.touch();
     if (this.ctx.model.sheet(name)) this.ctx.fail("ItemAlreadyExists", `A sheet named ${name} exists`);
     const s = this.ctx.failed ? undefined : this.ctx.model.addSheet(name);
@@ -627,7 +664,9 @@ export class FakeWorksheet
   readonly protection: FakeProtection;
   readonly freezePanes: FakeFreezePanes;
   private readonly layout: FakePageLayout;
-  readonly onChanged: { add: (h: (e: Excel.WorksheetChangedEventArgs) => Promise<unknown>) => { remove: () => void; context: FakeContext } };
+  readonly onChanged: {
+    add: (h: (e: Excel.WorksheetChangedEventArgs) => Promise<unknown>) => { remove: () => void; context: FakeContext };
+  };
   private nullReady = false;
   constructor(
     ctx: FakeContext,
@@ -698,7 +737,8 @@ export class FakeWorksheet
     const old = m.name;
     m.name = v;
     // names follow a renamed sheet, as in Excel
-    for (const [n, f] of this.ctx.model.names) if (f.startsWith(`=${old}!`)) this.ctx.model.names.set(n, f.replace(`=${old}!`, `=${v}!`));
+    for (const [n, f] of this.ctx.model.names)
+      if (f.startsWith(`=${old}!`)) this.ctx.model.names.set(n, f.replace(`=${old}!`, `=${v}!`));
   }
   get position(): number {
     return this.read("position");
@@ -739,7 +779,10 @@ export class FakeWorksheet
   }
 }
 
-export class FakeProtection extends Proxy0 implements Pick<Excel.WorksheetProtection, "protected" | "protect" | "unprotect"> {
+export class FakeProtection
+  extends Proxy0
+  implements Pick<Excel.WorksheetProtection, "protected" | "protect" | "unprotect">
+{
   constructor(
     ctx: FakeContext,
     private readonly ws: FakeWorksheet,
@@ -765,7 +808,8 @@ export class FakeProtection extends Proxy0 implements Pick<Excel.WorksheetProtec
   unprotect(password?: string): void {
     const m = this.ws.live("unprotect");
     if (!m || !m.protected) return;
-    if (m.password !== (password ?? "")) return this.ctx.fail("InvalidPassword", `the password to unprotect ${m.name} is wrong or missing`);
+    if (m.password !== (password ?? ""))
+      return this.ctx.fail("InvalidPassword", `the password to unprotect ${m.name} is wrong or missing`);
     m.protected = false;
     m.password = "";
   }
@@ -779,7 +823,10 @@ class FakeFreezePanes {
   }
 }
 
-export class FakePageLayout implements Pick<Excel.PageLayout, "orientation" | "paperSize" | "zoom" | "setPrintTitleRows" | "setPrintTitleColumns"> {
+export class FakePageLayout implements Pick<
+  Excel.PageLayout,
+  "orientation" | "paperSize" | "zoom" | "setPrintTitleRows" | "setPrintTitleColumns"
+> {
   constructor(private readonly ws: FakeWorksheet) {}
   get orientation(): Excel.PageOrientation | "Portrait" | "Landscape" {
     return (this.ws.model()?.page.orientation ?? "Portrait") as "Portrait";
@@ -788,10 +835,13 @@ export class FakePageLayout implements Pick<Excel.PageLayout, "orientation" | "p
     const m = this.ws.live("orientation");
     if (m) m.page.orientation = v;
   }
-  get paperSize(): Excel.PaperType | "A3" | "A4" | "A5" | "B4" | "B5" | "Executive" | "Folio" | "Legal" | "Letter" | "Tabloid" {
+  get paperSize():
+    Excel.PaperType | "A3" | "A4" | "A5" | "B4" | "B5" | "Executive" | "Folio" | "Legal" | "Letter" | "Tabloid" {
     return (this.ws.model()?.page.paperSize ?? "Letter") as "A4";
   }
-  set paperSize(v: Excel.PaperType | "A3" | "A4" | "A5" | "B4" | "B5" | "Executive" | "Folio" | "Legal" | "Letter" | "Tabloid") {
+  set paperSize(
+    v: Excel.PaperType | "A3" | "A4" | "A5" | "B4" | "B5" | "Executive" | "Folio" | "Legal" | "Letter" | "Tabloid",
+  ) {
     const m = this.ws.live("paperSize");
     if (m) m.page.paperSize = v;
   }
@@ -993,7 +1043,21 @@ function store(cell: CellModel, x: unknown): void {
 
 export class FakeRange
   extends Proxy0
-  implements Pick<Excel.Range, "values" | "formulas" | "numberFormat" | "valueTypes" | "rowHidden" | "rowIndex" | "columnIndex" | "address" | "isNullObject" | "select" | "merge">
+  implements
+    Pick<
+      Excel.Range,
+      | "values"
+      | "formulas"
+      | "numberFormat"
+      | "valueTypes"
+      | "rowHidden"
+      | "rowIndex"
+      | "columnIndex"
+      | "address"
+      | "isNullObject"
+      | "select"
+      | "merge"
+    >
 {
   readonly format: FakeRangeFormat;
   readonly dataValidation: FakeDataValidation;
@@ -1042,7 +1106,10 @@ export class FakeRange
       for (let c = c1; c <= c2; c++) {
         const cell = m.cell(r, c) as CellModel;
         if (m.protected && (isFormat || cell.locked)) {
-          return this.ctx.fail("AccessDenied", `${what} on ${isFormat ? "" : "locked "}cell ${colLetters(c)}${r} of protected sheet ${m.name}`);
+          return this.ctx.fail(
+            "AccessDenied",
+            `${what} on ${isFormat ? "" : "locked "}cell ${colLetters(c)}${r} of protected sheet ${m.name}`,
+          );
         }
         f(cell, r, c);
       }
@@ -1115,7 +1182,11 @@ export class FakeRange
   /* eslint-enable @typescript-eslint/no-explicit-any */
   private writeGrid(what: string, v: Grid<unknown>, set: (c: CellModel, x: unknown) => void): void {
     const [r1, c1, r2, c2] = this.box;
-    if (!Array.isArray(v) || v.length !== r2 - r1 + 1 || v.some((row) => !Array.isArray(row) || row.length !== c2 - c1 + 1)) {
+    if (
+      !Array.isArray(v) ||
+      v.length !== r2 - r1 + 1 ||
+      v.some((row) => !Array.isArray(row) || row.length !== c2 - c1 + 1)
+    ) {
       return this.ctx.fail("InvalidArgument", `${what}: the array is not ${r2 - r1 + 1}×${c2 - c1 + 1} for ${this.a1}`);
     }
     const before = this.ctx.failed;
@@ -1137,7 +1208,8 @@ export class FakeRange
   eachRow(what: string, f: (m: SheetModel, row: number) => void): void {
     const m = this.ws.live(what);
     if (!m) return;
-    if (m.protected && !m.protectionOptions?.allowFormatRows) return this.ctx.fail("AccessDenied", `${what} on protected sheet ${m.name}`);
+    if (m.protected && !m.protectionOptions?.allowFormatRows)
+      return this.ctx.fail("AccessDenied", `${what} on protected sheet ${m.name}`);
     for (let r = this.box[0]; r <= this.box[2]; r++) f(m, r);
   }
   get columnIndex(): number {
@@ -1197,7 +1269,10 @@ class FakeBorder {
   color = "";
 }
 
-export class FakeRangeFormat implements Pick<Excel.RangeFormat, "wrapText" | "horizontalAlignment" | "verticalAlignment" | "columnWidth" | "rowHeight"> {
+export class FakeRangeFormat implements Pick<
+  Excel.RangeFormat,
+  "wrapText" | "horizontalAlignment" | "verticalAlignment" | "columnWidth" | "rowHeight"
+> {
   readonly font: FakeFont;
   readonly fill: FakeFill;
   readonly protection: { locked: boolean };
@@ -1222,10 +1297,30 @@ export class FakeRangeFormat implements Pick<Excel.RangeFormat, "wrapText" | "ho
   set wrapText(v: boolean) {
     this.r.eachCell("wrapText", (c) => (c.wrap = v), true);
   }
-  get horizontalAlignment(): Excel.HorizontalAlignment | "General" | "Left" | "Center" | "Right" | "Fill" | "Justify" | "CenterAcrossSelection" | "Distributed" {
+  get horizontalAlignment():
+    | Excel.HorizontalAlignment
+    | "General"
+    | "Left"
+    | "Center"
+    | "Right"
+    | "Fill"
+    | "Justify"
+    | "CenterAcrossSelection"
+    | "Distributed" {
     throw new OfficeError("PropertyNotLoaded", "format.horizontalAlignment");
   }
-  set horizontalAlignment(v: Excel.HorizontalAlignment | "General" | "Left" | "Center" | "Right" | "Fill" | "Justify" | "CenterAcrossSelection" | "Distributed") {
+  set horizontalAlignment(
+    v:
+      | Excel.HorizontalAlignment
+      | "General"
+      | "Left"
+      | "Center"
+      | "Right"
+      | "Fill"
+      | "Justify"
+      | "CenterAcrossSelection"
+      | "Distributed",
+  ) {
     this.r.eachCell("horizontalAlignment", (c) => (c.hAlign = v), true);
   }
   get verticalAlignment(): Excel.VerticalAlignment | "Top" | "Center" | "Bottom" | "Justify" | "Distributed" {
@@ -1250,7 +1345,10 @@ export class FakeRangeFormat implements Pick<Excel.RangeFormat, "wrapText" | "ho
   }
 }
 
-export class FakeDataValidation extends Proxy0 implements Pick<Excel.DataValidation, "type" | "rule" | "prompt" | "errorAlert" | "ignoreBlanks" | "clear"> {
+export class FakeDataValidation
+  extends Proxy0
+  implements Pick<Excel.DataValidation, "type" | "rule" | "prompt" | "errorAlert" | "ignoreBlanks" | "clear">
+{
   constructor(
     ctx: FakeContext,
     private readonly r: FakeRange,
@@ -1268,7 +1366,18 @@ export class FakeDataValidation extends Proxy0 implements Pick<Excel.DataValidat
     });
     return this;
   }
-  get type(): Excel.DataValidationType | "None" | "WholeNumber" | "Decimal" | "List" | "Date" | "Time" | "TextLength" | "Custom" | "Inconsistent" | "MixedCriteria" {
+  get type():
+    | Excel.DataValidationType
+    | "None"
+    | "WholeNumber"
+    | "Decimal"
+    | "List"
+    | "Date"
+    | "Time"
+    | "TextLength"
+    | "Custom"
+    | "Inconsistent"
+    | "MixedCriteria" {
     return this.read("type");
   }
   private edit(what: string, f: (v: CellValidation) => void): void {
@@ -1290,7 +1399,15 @@ export class FakeDataValidation extends Proxy0 implements Pick<Excel.DataValidat
     throw new OfficeError("PropertyNotLoaded", "rule");
   }
   set rule(v: Excel.DataValidationRule) {
-    const type = v.decimal ? "Decimal" : v.wholeNumber ? "WholeNumber" : v.list ? "List" : v.textLength ? "TextLength" : "Custom";
+    const type = v.decimal
+      ? "Decimal"
+      : v.wholeNumber
+        ? "WholeNumber"
+        : v.list
+          ? "List"
+          : v.textLength
+            ? "TextLength"
+            : "Custom";
     this.edit("rule", (x) => {
       x.rule = v;
       x.type = type;
@@ -1333,7 +1450,12 @@ export class FakeConditionalFormats {
     const m = this.sheet("conditionalFormats.clearAll");
     if (m) m.conditionalFormats = m.conditionalFormats.filter((c) => !overlaps(parseRange(c.range), this.r.box));
   }
-  add(type: string): { textComparison: { format: { fill: { color: string }; font: { color: string } }; rule: Excel.ConditionalTextComparisonRule } } {
+  add(type: string): {
+    textComparison: {
+      format: { fill: { color: string }; font: { color: string } };
+      rule: Excel.ConditionalTextComparisonRule;
+    };
+  } {
     const m = this.sheet("conditionalFormats.add");
     const rule: CfRule = { range: this.r.a1, type, text: null, fill: null, fontColor: null };
     if (m) m.conditionalFormats.push(rule);
@@ -1367,7 +1489,11 @@ export class FakeConditionalFormats {
     };
   }
   getCount(): ClientResult<number> {
-    return new ClientResult(this.ctx, () => (this.r.ws.model()?.conditionalFormats ?? []).filter((c) => overlaps(parseRange(c.range), this.r.box)).length);
+    return new ClientResult(
+      this.ctx,
+      () =>
+        (this.r.ws.model()?.conditionalFormats ?? []).filter((c) => overlaps(parseRange(c.range), this.r.box)).length,
+    );
   }
 }
 
@@ -1459,7 +1585,12 @@ export async function fireChanged(model: WorkbookModel, sheet: string, address: 
  * refuses a locked cell of a protected sheet; then onChanged is raised with triggerSource "Unknown". The double does
  * not check data validation (a paste bypasses it in Excel too).
  */
-export async function userTypes(model: WorkbookModel, sheet: string, address: string, value: string | number | boolean): Promise<void> {
+export async function userTypes(
+  model: WorkbookModel,
+  sheet: string,
+  address: string,
+  value: string | number | boolean,
+): Promise<void> {
   const s = model.sheet(sheet);
   if (!s) throw new Error(`no sheet ${sheet}`);
   const [r, c] = parseA1(address);

@@ -110,7 +110,15 @@ function encryptedPackage(): Uint8Array {
   const chain = [0xfffffffd, 0xfffffffe, 0xfffffffe, 0xfffffffe];
   for (let i = 0; i < 128; i++) dv.setUint32(fat + i * 4, i < chain.length ? chain[i] : 0xffffffff, true);
   const dir = sector * 2; // sector 1
-  const entry = (i: number, name: string, type: number, start: number, size: number, child = 0xffffffff, right = 0xffffffff) => {
+  const entry = (
+    i: number,
+    name: string,
+    type: number,
+    start: number,
+    size: number,
+    child = 0xffffffff,
+    right = 0xffffffff,
+  ) => {
     const o = dir + i * 128;
     for (let k = 0; k < name.length; k++) dv.setUint16(o + k * 2, name.charCodeAt(k), true);
     dv.setUint16(o + 0x40, (name.length + 1) * 2, true);
@@ -138,17 +146,24 @@ describe("the foreign-writer corpus", () => {
     fs.writeFileSync(path.join(dir, "base.xlsx"), bytes);
     base = figures(readWorkbook(bytes, { catalog, units }).entries);
     const out = path.join(dir, "corpus");
-    const made = spawnSync("/usr/bin/python3", [path.join(__dirname, "foreign-corpus.py"), path.join(dir, "base.xlsx"), out, JSON.stringify(ROWS)], {
-      encoding: "utf8",
-      timeout: 200_000,
-    });
+    const made = spawnSync(
+      "/usr/bin/python3",
+      [path.join(__dirname, "foreign-corpus.py"), path.join(dir, "base.xlsx"), out, JSON.stringify(ROWS)],
+      {
+        encoding: "utf8",
+        timeout: 200_000,
+      },
+    );
     if (made.status !== 0) throw new Error(`foreign-corpus.py failed: ${made.stderr}`);
     // the identity part kept (typed in Excel), the unit sheet's code or period retyped
     const inline = (address: string, v: string) => `<c r="${address}" t="inlineStr"><is><t>${v}</t></is></c>`;
     const ua = unitCellAddress("unitCode");
     const pa = unitCellAddress("period");
     fs.writeFileSync(path.join(out, "retyped-unit.xlsx"), await replaceCell(bytes, "DonVi", ua, inline(ua, "00008")));
-    fs.writeFileSync(path.join(out, "retyped-period.xlsx"), await replaceCell(bytes, "DonVi", pa, inline(pa, "2026-Q2")));
+    fs.writeFileSync(
+      path.join(out, "retyped-period.xlsx"),
+      await replaceCell(bytes, "DonVi", pa, inline(pa, "2026-Q2")),
+    );
     fs.writeFileSync(path.join(out, "encrypted.xlsx"), encryptedPackage());
   });
 

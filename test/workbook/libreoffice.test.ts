@@ -19,17 +19,25 @@ const profile = `file://${path.join(work, "profile")}`;
 function requireTools(): void {
   const soffice = spawnSync("soffice", ["--version"], { encoding: "utf8" });
   if (soffice.error || soffice.status !== 0) {
-    throw new Error("LibreOffice is missing: install it with `apt-get install -y libreoffice-calc` (.ci/run does this). The LibreOffice checks are never skipped.");
+    throw new Error(
+      "LibreOffice is missing: install it with `apt-get install -y libreoffice-calc` (.ci/run does this). The LibreOffice checks are never skipped.",
+    );
   }
   const py = spawnSync(PYTHON, ["-c", "import openpyxl"], { encoding: "utf8" });
   if (py.error || py.status !== 0) {
-    throw new Error("Debian's python3-openpyxl is missing: install it with `apt-get install -y python3-openpyxl` (.ci/run does this).");
+    throw new Error(
+      "Debian's python3-openpyxl is missing: install it with `apt-get install -y python3-openpyxl` (.ci/run does this).",
+    );
   }
 }
 
 /** soffice --headless --convert-to, in a private profile; returns the produced files. */
 function convert(file: string, to: string, outdir: string): void {
-  const r = spawnSync("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", to, "--outdir", outdir, file], { encoding: "utf8", timeout: 120_000 });
+  const r = spawnSync(
+    "soffice",
+    [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", to, "--outdir", outdir, file],
+    { encoding: "utf8", timeout: 120_000 },
+  );
   if (r.status !== 0) throw new Error(`soffice failed (${r.status}): ${r.stderr}`);
 }
 
@@ -79,7 +87,13 @@ function sheetsAsCsv(xlsx: string, outdir: string): Record<string, string[][]> {
 }
 
 const VALUES: EntryInput[] = [
-  { targetId: "S01", numerator: 120, denominator: 200, justification: "Đợt khám sàng lọc chậm, sẽ bù trong quý II.", responsible: "Trần Thị B" },
+  {
+    targetId: "S01",
+    numerator: 120,
+    denominator: 200,
+    justification: "Đợt khám sàng lọc chậm, sẽ bù trong quý II.",
+    responsible: "Trần Thị B",
+  },
   { targetId: "S02", value: "12,5" },
   { targetId: "U13", value: 4, evidence: "Biên bản kiểm tra" },
   { targetId: "P03", value: 37 },
@@ -102,7 +116,15 @@ describe("LibreOffice and our workbooks", () => {
     writeFileSync(file, bytes);
     const csv = sheetsAsCsv(file, path.join(work, "template-csv"));
     expect(csv.Nhap[0][0]).toBe(spec.sheets[2].cells[0].value);
-    expect(csv.Nhap[3].slice(0, 7)).toEqual(["Mã", "Chỉ tiêu", "Đơn vị tính", "Chỉ tiêu năm 2026", "Mục tiêu 2030", "Tình trạng nguồn chỉ tiêu", "Giá trị thực hiện"]);
+    expect(csv.Nhap[3].slice(0, 7)).toEqual([
+      "Mã",
+      "Chỉ tiêu",
+      "Đơn vị tính",
+      "Chỉ tiêu năm 2026",
+      "Mục tiêu 2030",
+      "Tình trạng nguồn chỉ tiêu",
+      "Giá trị thực hiện",
+    ]);
     for (const [id, row] of Object.entries(spec.entry.rows)) expect(csv.Nhap[row - 1][0]).toBe(id);
     expect(csv.Nhap[spec.entry.rows.S02 - 1][3]).toBe("≥ 18.000");
     expect(csv.DonVi[2]).toEqual(["Mã đơn vị", "Unit code", "00004"]);
@@ -171,14 +193,19 @@ print(json.dumps({
       orientation: string;
       conditional: number;
     };
-    for (const n of spec.names) expect([n.name, got.names[n.name]]).toEqual([n.name, `${n.sheet}!$${n.address.replace(/(\d+)/, "$$$1")}`]);
+    for (const n of spec.names)
+      expect([n.name, got.names[n.name]]).toEqual([n.name, `${n.sheet}!$${n.address.replace(/(\d+)/, "$$$1")}`]);
     const covered = (address: string) =>
       got.validations.find(([, sqref]) =>
         sqref.split(" ").some((r) => {
           const [a, b = a] = r.split(":");
           const col = address.replace(/\d+/, "");
           const row = Number(address.replace(/[A-Z]+/, ""));
-          return a.replace(/\d+/, "") === col && Number(a.replace(/[A-Z]+/, "")) <= row && row <= Number(b.replace(/[A-Z]+/, ""));
+          return (
+            a.replace(/\d+/, "") === col &&
+            Number(a.replace(/[A-Z]+/, "")) <= row &&
+            row <= Number(b.replace(/[A-Z]+/, ""))
+          );
         }),
       );
     for (const v of spec.sheets[2].validations) {

@@ -8,7 +8,7 @@ describe("number styles", () => {
   it.each([
     ["yyyy-mm-dd", "date"],
     ["dd/mm/yyyy", "date"],
-    ['[$-42A]d mmmm yyyy', "date"],
+    ["[$-42A]d mmmm yyyy", "date"],
     ["h:mm:ss", "time"],
     ["[h]:mm", "time"],
     ["mm:ss.0", "time"],

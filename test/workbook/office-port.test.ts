@@ -11,14 +11,18 @@ import { catalog, specFor, units } from "./xlsx-helpers";
 type Store = Record<string, unknown>;
 
 /** Office as office-addin-mock builds it: requirement sets and document settings (saveAsync calls back). */
-async function installOffice(sets: Record<string, string>, opts: { saveFails?: boolean } = {}): Promise<{ store: Store; saves: jest.Mock }> {
+async function installOffice(
+  sets: Record<string, string>,
+  opts: { saveFails?: boolean } = {},
+): Promise<{ store: Store; saves: jest.Mock }> {
   const store: Store = {};
   const saves = jest.fn();
   const mock = new OfficeMockObject({
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
     context: {
       requirements: {
-        isSetSupported: (name: string, version?: string) => sets[name] !== undefined && Number(sets[name]) >= Number(version ?? "0"),
+        isSetSupported: (name: string, version?: string) =>
+          sets[name] !== undefined && Number(sets[name]) >= Number(version ?? "0"),
       },
       document: {
         settings: {
@@ -31,7 +35,11 @@ async function installOffice(sets: Record<string, string>, opts: { saveFails?: b
           },
           saveAsync: (cb: (r: { status: string; error?: { message: string } }) => void) => {
             saves();
-            cb(opts.saveFails ? { status: "failed", error: { message: "the document is read-only" } } : { status: "succeeded" });
+            cb(
+              opts.saveFails
+                ? { status: "failed", error: { message: "the document is read-only" } }
+                : { status: "succeeded" },
+            );
           },
         },
       },
@@ -107,7 +115,9 @@ describe.each(PROFILE_NAMES)("on %s", (p: ProfileName) => {
     it("reports a failed save as a bilingual AppError, never silently", async () => {
       await installOffice({ ExcelApi: "1.9" }, { saveFails: true });
       installExcel(undefined, p);
-      const e = await createOfficeWorkbookPort({ catalog, units }).saveQueue([queued]).catch((err: unknown) => err);
+      const e = await createOfficeWorkbookPort({ catalog, units })
+        .saveQueue([queued])
+        .catch((err: unknown) => err);
       expect(e).toBeInstanceOf(AppError);
       expect((e as AppError).messages.en).toContain("the document is read-only");
     });

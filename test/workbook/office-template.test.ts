@@ -1,12 +1,32 @@
 import { AppError, parsePeriod, type Period, type TargetAssessment, type ValidationIssue } from "../../src/domain";
-import { changeHandler, markIssues, onEntriesChanged, readReport, selectCell, writeEntries, type ChangesRead } from "../../src/workbook/office/entries";
+import {
+  changeHandler,
+  markIssues,
+  onEntriesChanged,
+  readReport,
+  selectCell,
+  writeEntries,
+  type ChangesRead,
+} from "../../src/workbook/office/entries";
 import { runExcel } from "../../src/workbook/office/run";
 import { cellProblemMessage } from "../../src/workbook/cell-problems";
 import { createOrRepairTemplate, widthInPoints } from "../../src/workbook/office/write-template";
 import { identityFromXml } from "../../src/workbook/identity";
 import { TEMPLATE_NS, type EntryChange } from "../../src/workbook/port";
 import { COLORS, SHEET_NAMES, type TemplateSpec } from "../../src/workbook/template";
-import { PROFILES, PROFILE_NAMES, colIndex, fireChanged, installExcel, parseA1, userTypes, type FakeContext, type InstalledExcel, type ProfileName, type WorkbookModel } from "./excel-double";
+import {
+  PROFILES,
+  PROFILE_NAMES,
+  colIndex,
+  fireChanged,
+  installExcel,
+  parseA1,
+  userTypes,
+  type FakeContext,
+  type InstalledExcel,
+  type ProfileName,
+  type WorkbookModel,
+} from "./excel-double";
 import { catalog, expectedEntries, specFor, units } from "./xlsx-helpers";
 
 const OFFICE_TYPE = { decimal: "Decimal", whole: "WholeNumber", list: "List", textLength: "TextLength" } as const;
@@ -41,7 +61,8 @@ function expectWorkbookMatchesSpec(model: WorkbookModel, spec: TemplateSpec): vo
       if (c.formula) expect([c.address, got?.formula]).toEqual([c.address, `=${c.formula}`]);
       else expect([c.address, got?.value]).toEqual([c.address, c.value ?? ""]);
       expect([c.address, got?.locked]).toEqual([c.address, spec.styles[c.style].locked]);
-      if (spec.styles[c.style].fill) expect([c.address, got?.fill]).toEqual([c.address, `#${spec.styles[c.style].fill}`]);
+      if (spec.styles[c.style].fill)
+        expect([c.address, got?.fill]).toEqual([c.address, `#${spec.styles[c.style].fill}`]);
     }
     for (const v of s.validations) {
       const dv = cellOf(model, s.name, v.address)?.validation;
@@ -52,12 +73,17 @@ function expectWorkbookMatchesSpec(model: WorkbookModel, spec: TemplateSpec): vo
       else {
         const basic = dv?.rule.decimal ?? dv?.rule.wholeNumber ?? dv?.rule.textLength;
         expect(basic?.formula1).toBe(v.min ?? v.max);
-        if (v.min !== undefined && v.max !== undefined) expect([basic?.operator, basic?.formula2]).toEqual(["Between", v.max]);
+        if (v.min !== undefined && v.max !== undefined)
+          expect([basic?.operator, basic?.formula2]).toEqual(["Between", v.max]);
       }
     }
     expect(sheet.merges).toEqual(s.merges);
     expect(sheet.protected).toBe(s.protect);
-    expect(sheet.protectionOptions).toMatchObject({ allowInsertRows: true, allowFormatCells: false, allowDeleteRows: false });
+    expect(sheet.protectionOptions).toMatchObject({
+      allowInsertRows: true,
+      allowFormatCells: false,
+      allowDeleteRows: false,
+    });
     expect(sheet.tabColor).toBe(s.tabColor ? `#${s.tabColor}` : "");
     s.columnWidths.forEach((w, i) => expect(sheet.columnWidths.get(i + 1)).toBe(widthInPoints(w)));
     // wrapped two-language rows as tall as the .xlsx writer makes them, the internal versions out of view
@@ -69,16 +95,27 @@ function expectWorkbookMatchesSpec(model: WorkbookModel, spec: TemplateSpec): vo
     if (opts.features.printSetup) {
       expect(sheet.page.orientation).toBe(s.print.orientation === "landscape" ? "Landscape" : "Portrait");
       expect(sheet.page.paperSize).toBe("A4");
-      expect(sheet.page.printTitleRows).toBe(s.print.titleRows ? `$${s.print.titleRows[0]}:$${s.print.titleRows[1]}` : null);
+      expect(sheet.page.printTitleRows).toBe(
+        s.print.titleRows ? `$${s.print.titleRows[0]}:$${s.print.titleRows[1]}` : null,
+      );
     } else {
-      expect(sheet.page).toEqual({ orientation: null, paperSize: null, zoom: null, printTitleRows: null, printTitleColumns: null }); // ExcelApi 1.9
+      expect(sheet.page).toEqual({
+        orientation: null,
+        paperSize: null,
+        zoom: null,
+        printTitleRows: null,
+        printTitleColumns: null,
+      }); // ExcelApi 1.9
     }
     expect(sheet.freezeAt).toBe(s.freeze ? `A1:B${s.freeze.rows}` : null);
     expect(sheet.conditionalFormats.map((c) => [c.range, c.type, c.text, c.fill, c.fontColor])).toEqual(
-      s.conditionalFormats.flatMap((cf) => cf.rules.map((r) => [cf.range, "ContainsText", r.text, `#${r.fill}`, `#${r.fontColor}`])),
+      s.conditionalFormats.flatMap((cf) =>
+        cf.rules.map((r) => [cf.range, "ContainsText", r.text, `#${r.fill}`, `#${r.fontColor}`]),
+      ),
     );
   }
-  for (const n of spec.names) expect([n.name, model.names.get(n.name)]).toEqual([n.name, `=${n.sheet}!$${n.address.replace(/(\d+)/, "$$$1")}`]);
+  for (const n of spec.names)
+    expect([n.name, model.names.get(n.name)]).toEqual([n.name, `=${n.sheet}!$${n.address.replace(/(\d+)/, "$$$1")}`]);
   const ours = model.parts.filter((p) => p.ns === TEMPLATE_NS);
   expect(ours).toHaveLength(1);
   expect(identityFromXml(ours[0].xml)).toEqual(spec.identity);
@@ -107,7 +144,13 @@ describe.each(PROFILE_NAMES)("on %s", (p: ProfileName) => {
     it("leaves print setup out where only ExcelApi 1.8 exists", async () => {
       const x = setup();
       await createOrRepairTemplate(specFor(), { catalog, units, features: { printSetup: false } });
-      expect(x.model.sheet("Nhap")?.page).toEqual({ orientation: null, paperSize: null, zoom: null, printTitleRows: null, printTitleColumns: null });
+      expect(x.model.sheet("Nhap")?.page).toEqual({
+        orientation: null,
+        paperSize: null,
+        zoom: null,
+        printTitleRows: null,
+        printTitleColumns: null,
+      });
     });
 
     it("recognises its own template and changes nothing when nothing is missing (3 syncs)", async () => {
@@ -263,7 +306,9 @@ describe.each(PROFILE_NAMES)("on %s", (p: ProfileName) => {
 
     it("refuses a date, a time, a boolean and an error value in a figure's cell by cell, in the same one sync", async () => {
       const { x, spec } = await filled();
-      const [a, b] = Object.keys(spec.entry.rows).filter((id) => id !== "S02" && spec.entry.fields[id]?.includes("value"));
+      const [a, b] = Object.keys(spec.entry.rows).filter(
+        (id) => id !== "S02" && spec.entry.fields[id]?.includes("value"),
+      );
       const s01 = spec.entry.rows.S01;
       const nhap = x.model.sheet("Nhap")!;
       await userTypes(x.model, "Nhap", `G${spec.entry.rows.S02}`, "3/15/2026"); // Excel makes it a date
@@ -286,7 +331,12 @@ describe.each(PROFILE_NAMES)("on %s", (p: ProfileName) => {
       );
       expect(report.problems).toHaveLength(4);
       const entry = (id: string) => report.entries.find((e) => e.targetId === id);
-      expect([entry("S02")?.value, entry(a)?.value, entry(b)?.value, entry("S01")?.numerator]).toEqual([null, null, null, null]);
+      expect([entry("S02")?.value, entry(a)?.value, entry(b)?.value, entry("S01")?.numerator]).toEqual([
+        null,
+        null,
+        null,
+        null,
+      ]);
       expect(entry("S01")).toMatchObject({ denominator: 200, justification: "#N/A là viết tắt" });
       const message = cellProblemMessage(report.problems.find((q) => q.kind === "date")!);
       expect(message.vi).toContain(`ô Nhap!G${spec.entry.rows.S02} chứa ngày 15/03/2026, không phải con số`);
@@ -343,8 +393,23 @@ describe.each(PROFILE_NAMES)("on %s", (p: ProfileName) => {
         message: { vi: "Tử số lớn hơn mẫu số.", en: "Numerator above denominator." },
         ...over,
       });
-      const assessments = [{ targetId: "S02", progress: "off_track", figure: 3, target: { kind: "none", year: 2026, termTarget: null } }] as TargetAssessment[];
-      await markIssues(spec, [issue({}), issue({ targetId: "S02", cell: `Nhap!G${s02}`, severity: "warning", code: "off_track", message: { vi: "Chưa đạt.", en: "Off track." } })], assessments);
+      const assessments = [
+        { targetId: "S02", progress: "off_track", figure: 3, target: { kind: "none", year: 2026, termTarget: null } },
+      ] as TargetAssessment[];
+      await markIssues(
+        spec,
+        [
+          issue({}),
+          issue({
+            targetId: "S02",
+            cell: `Nhap!G${s02}`,
+            severity: "warning",
+            code: "off_track",
+            message: { vi: "Chưa đạt.", en: "Off track." },
+          }),
+        ],
+        assessments,
+      );
       expect(x.syncsOfLast()).toBe(1);
       expect(cellOf(x.model, "Nhap", `H${s01}`)?.fill).toBe("#FFC7CE");
       expect(cellOf(x.model, "Nhap", `G${s02}`)?.fill).toBe("#FFEB9C");
@@ -397,14 +462,18 @@ describe.each(PROFILE_NAMES)("on %s", (p: ProfileName) => {
       const e = await writeEntries([{ targetId: "S02", field: "value", raw: 1 }]).catch((err: unknown) => err);
       expect(e).toBeInstanceOf(AppError);
       expect((e as AppError).code).toBe("CT_EXCEL_FAILED");
-      expect((e as AppError).messages.vi).toContain('Excel không thực hiện được thao tác "ghi số liệu / write entries"');
+      expect((e as AppError).messages.vi).toContain(
+        'Excel không thực hiện được thao tác "ghi số liệu / write entries"',
+      );
       expect((e as AppError).messages.en).toContain("ItemNotFound");
     });
 
     it("never reads a property before its sync (the fake throws as Excel does)", async () => {
       const x = setup();
       await expect(
-        (globalThis as unknown as { Excel: { run: (f: (c: FakeContext) => Promise<unknown>) => Promise<unknown> } }).Excel.run(async (ctx) => {
+        (
+          globalThis as unknown as { Excel: { run: (f: (c: FakeContext) => Promise<unknown>) => Promise<unknown> } }
+        ).Excel.run(async (ctx) => {
           const r = ctx.workbook.worksheets;
           r.load("items/name");
           return r.items;

@@ -21,11 +21,15 @@ import { sheetPath, specFor } from "./xlsx-helpers";
 jest.setTimeout(240_000);
 
 function soffice(dir: string, args: string[]): void {
-  execFileSync("soffice", [`-env:UserInstallation=file://${path.join(dir, "profile")}`, "--headless", "--norestore", ...args], {
-    cwd: dir,
-    stdio: "pipe",
-    timeout: 200_000,
-  });
+  execFileSync(
+    "soffice",
+    [`-env:UserInstallation=file://${path.join(dir, "profile")}`, "--headless", "--norestore", ...args],
+    {
+      cwd: dir,
+      stdio: "pipe",
+      timeout: 200_000,
+    },
+  );
 }
 
 describe("rendering through LibreOffice", () => {
@@ -41,7 +45,9 @@ describe("rendering through LibreOffice", () => {
     soffice(dir, ["--convert-to", "pdf", "city.xlsx", "template.xlsx"]);
     fs.mkdirSync(path.join(dir, "resaved"));
     soffice(dir, ["--convert-to", "xlsx", "--outdir", "resaved", "template.xlsx"]);
-    cityPages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [path.join(dir, "city.pdf")], { encoding: "utf8" }))?.[1]);
+    cityPages = Number(
+      /Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [path.join(dir, "city.pdf")], { encoding: "utf8" }))?.[1],
+    );
     cityText = execFileSync("pdftotext", ["-layout", path.join(dir, "city.pdf"), "-"], { encoding: "utf8" });
   });
 
@@ -62,7 +68,8 @@ describe("rendering through LibreOffice", () => {
   });
 
   it("keeps every title's diacritics", () => {
-    for (const title of ["MA TRẬN ĐƠN VỊ × CHỈ TIÊU", "TIẾN ĐỘ NỘP BÁO CÁO", "Quý I/2026"]) expect(cityText).toContain(title);
+    for (const title of ["MA TRẬN ĐƠN VỊ × CHỈ TIÊU", "TIẾN ĐỘ NỘP BÁO CÁO", "Quý I/2026"])
+      expect(cityText).toContain(title);
   });
 
   it("shows times in Hanoi time and keeps the catalog hash out of view", () => {

@@ -48,23 +48,38 @@ describe("buildTemplateSpec: which targets a period's template asks for (applica
     expect(q1).toEqual(expect.arrayContaining(["S01", "S02", "U13"]));
     expect(q1).not.toContain("E10");
     const year = rowsOf(buildTemplateSpec({ catalog, unit: ward, period: parsePeriod("2026") as Period }));
-    expect(year.sort()).toEqual(units.targetsFor(catalog, ward.code).map((t) => t.id).sort());
+    expect(year.sort()).toEqual(
+      units
+        .targetsFor(catalog, ward.code)
+        .map((t) => t.id)
+        .sort(),
+    );
   });
 
   it("leaves out a target a planner set not applicable for the unit, from its period on", () => {
-    const applicability = { entries: [{ unitCode: ward.code, targetId: "E10", state: "not_applicable" as const, from: "2026-Q1" }] };
-    expect(rowsOf(buildTemplateSpec({ catalog, unit: ward, period: parsePeriod("2026") as Period, applicability }))).not.toContain("E10");
+    const applicability = {
+      entries: [{ unitCode: ward.code, targetId: "E10", state: "not_applicable" as const, from: "2026-Q1" }],
+    };
+    expect(
+      rowsOf(buildTemplateSpec({ catalog, unit: ward, period: parsePeriod("2026") as Period, applicability })),
+    ).not.toContain("E10");
   });
 
   it("shows a target assigned to the unit, and the decision that assigns it", () => {
-    const unitTargets = { entries: [{ unitCode: ward.code, targetId: "S02", year: 2026, value: 30, direction: null, decision: "5969/QĐ-UBND" }] };
+    const unitTargets = {
+      entries: [
+        { unitCode: ward.code, targetId: "S02", year: 2026, value: 30, direction: null, decision: "5969/QĐ-UBND" },
+      ],
+    };
     const spec = buildTemplateSpec({ catalog, unit: ward, period, unitTargets });
     const row = spec.entry.rows.S02;
     const target = sheet(spec, SHEET_NAMES.entry).cells.find((c) => c.address === `D${row}`)?.value;
     expect(String(target)).toContain("≥ 30");
     expect(String(target)).toContain("5969/QĐ-UBND");
     const plain = buildTemplateSpec({ catalog, unit: ward, period });
-    expect(String(sheet(plain, SHEET_NAMES.entry).cells.find((c) => c.address === `D${row}`)?.value)).toContain("18.000");
+    expect(String(sheet(plain, SHEET_NAMES.entry).cells.find((c) => c.address === `D${row}`)?.value)).toContain(
+      "18.000",
+    );
   });
 });
 
@@ -96,7 +111,11 @@ describe("buildTemplateSpec", () => {
     for (const t of units.targetsFor(catalog, ward.code)) {
       for (const f of entryFields(t)) {
         const n = spec.names.find((x) => x.name === entryName(t.id, f));
-        expect(n).toEqual({ name: `CT_${t.id}_${f}`, sheet: "Nhap", address: `${ENTRY_COLUMNS[f]}${spec.entry.rows[t.id]}` });
+        expect(n).toEqual({
+          name: `CT_${t.id}_${f}`,
+          sheet: "Nhap",
+          address: `${ENTRY_COLUMNS[f]}${spec.entry.rows[t.id]}`,
+        });
       }
     }
     expect(new Set(spec.names.map((n) => n.name)).size).toBe(spec.names.length);
@@ -110,9 +129,11 @@ describe("buildTemplateSpec", () => {
         expect(v).toBeDefined();
         if (f === "milestone") expect(v?.kind).toBe("list");
         else if (f === "numerator" || f === "denominator") expect([v?.kind, v?.min]).toEqual(["decimal", 0]);
-        else if (f === "value" && t.measure === "percent") expect([v?.kind, v?.min, v?.max]).toEqual(["decimal", 0, 100]);
+        else if (f === "value" && t.measure === "percent")
+          expect([v?.kind, v?.min, v?.max]).toEqual(["decimal", 0, 100]);
         else if (f === "value" && t.measure === "count") expect([v?.kind, v?.min]).toEqual(["whole", 0]);
-        else if (f === "value" && t.measure === "rate") expect([v?.kind, v?.min, v?.max]).toEqual(["decimal", -100, 1000]);
+        else if (f === "value" && t.measure === "rate")
+          expect([v?.kind, v?.min, v?.max]).toEqual(["decimal", -100, 1000]);
         else if (f === "value") expect([v?.kind, v?.min]).toEqual(["decimal", 0]);
         else expect(v?.kind).toBe("textLength");
       }
@@ -133,7 +154,9 @@ describe("buildTemplateSpec", () => {
 
   it("offers milestone choices that the domain's parser reads back", () => {
     const dept = buildTemplateSpec({ catalog, unit: units.byCode("S-XD") as Unit, period });
-    const v = sheet(dept, "Nhap").validations.find((x) => x.address === `${ENTRY_COLUMNS.milestone}${dept.entry.rows.U11}`);
+    const v = sheet(dept, "Nhap").validations.find(
+      (x) => x.address === `${ENTRY_COLUMNS.milestone}${dept.entry.rows.U11}`,
+    );
     expect(v?.kind).toBe("list");
     expect(v?.list?.map((l) => parseMilestone(l))).toEqual(["not_started", "in_progress", "done"]);
   });
@@ -168,7 +191,9 @@ describe("buildTemplateSpec", () => {
     expect(c?.formula).toBe(`IF(AND(ISNUMBER(H${row}),ISNUMBER(I${row}),I${row}>0),H${row}/I${row}*100,"")`);
     expect(spec.styles[c?.style ?? "na"].locked).toBe(true);
     const u10 = spec.entry.rows.U10; // m² per person: scale 1
-    expect(cellValue(spec, "Nhap", `${ENTRY_COLUMNS.value}${u10}`)?.formula).toBe(`IF(AND(ISNUMBER(H${u10}),ISNUMBER(I${u10}),I${u10}>0),H${u10}/I${u10},"")`);
+    expect(cellValue(spec, "Nhap", `${ENTRY_COLUMNS.value}${u10}`)?.formula).toBe(
+      `IF(AND(ISNUMBER(H${u10}),ISNUMBER(I${u10}),I${u10}>0),H${u10}/I${u10},"")`,
+    );
   });
 
   it("unlocks exactly the input cells and protects every sheet", () => {
@@ -177,7 +202,11 @@ describe("buildTemplateSpec", () => {
       expect(s.protect).toBe(true);
       for (const c of s.cells) {
         const unlocked = !spec.styles[c.style].locked;
-        const isInput = inputs.has(`${s.name}!${c.address}`) && !/^CT_(unitCode|unitName|period|templateVersion|catalogVersion|demo)$/.test(spec.names.find((n) => `${n.sheet}!${n.address}` === `${s.name}!${c.address}`)?.name ?? "");
+        const isInput =
+          inputs.has(`${s.name}!${c.address}`) &&
+          !/^CT_(unitCode|unitName|period|templateVersion|catalogVersion|demo)$/.test(
+            spec.names.find((n) => `${n.sheet}!${n.address}` === `${s.name}!${c.address}`)?.name ?? "",
+          );
         expect([c.address, unlocked]).toEqual([c.address, isInput]);
       }
     }
@@ -188,12 +217,24 @@ describe("buildTemplateSpec", () => {
     expect(entry.print).toEqual({ orientation: "landscape", paper: "A4", titleRows: [4, 5], fitToWidth: true });
     expect(entry.conditionalFormats).toHaveLength(1);
     expect(entry.conditionalFormats[0].range).toBe(`K6:K${spec.entry.lastRow}`);
-    expect(entry.conditionalFormats[0].rules.map((r) => r.text)).toEqual(["Đạt", "Đúng tiến độ", "Có nguy cơ", "Chậm tiến độ", "Chưa có chỉ tiêu"]);
+    expect(entry.conditionalFormats[0].rules.map((r) => r.text)).toEqual([
+      "Đạt",
+      "Đúng tiến độ",
+      "Có nguy cơ",
+      "Chậm tiến độ",
+      "Chưa có chỉ tiêu",
+    ]);
   });
 
   it("keeps the identity in a custom XML part of our namespace", () => {
     expect(spec.customXml).toContain(`xmlns="${TEMPLATE_NS}"`);
-    expect(identityFromXml(spec.customXml)).toEqual({ templateVersion: TEMPLATE_VERSION, catalogVersion: catalog.version, unitCode: "00004", period: "2026-Q1", demo: false });
+    expect(identityFromXml(spec.customXml)).toEqual({
+      templateVersion: TEMPLATE_VERSION,
+      catalogVersion: catalog.version,
+      unitCode: "00004",
+      period: "2026-Q1",
+      demo: false,
+    });
   });
 
   it("states who prepared and approved the report on the unit sheet, as inputs", () => {
@@ -216,7 +257,13 @@ describe("buildTemplateSpec", () => {
   });
 
   it("puts given values into their input cells", () => {
-    const filled = buildTemplateSpec({ catalog, unit: ward, period, values: [{ targetId: "S01", numerator: 12, denominator: 40, justification: "ok" }], unitInfo: { preparer: "Nguyễn Văn A" } });
+    const filled = buildTemplateSpec({
+      catalog,
+      unit: ward,
+      period,
+      values: [{ targetId: "S01", numerator: 12, denominator: 40, justification: "ok" }],
+      unitInfo: { preparer: "Nguyễn Văn A" },
+    });
     const row = filled.entry.rows.S01;
     expect(cellValue(filled, "Nhap", `H${row}`)?.value).toBe(12);
     expect(cellValue(filled, "Nhap", `I${row}`)?.value).toBe(40);

@@ -36,15 +36,27 @@ const HOSTILE = [
 
 /** One edit of a part's text at a position chosen by `at` (0..1). */
 const edit = fc.oneof(
-  fc.record({ kind: fc.constant("insert" as const), at: fc.double({ min: 0, max: 1, noNaN: true }), text: fc.constantFrom(...HOSTILE) }),
-  fc.record({ kind: fc.constant("cut" as const), at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.integer({ min: 1, max: 40 }) }),
+  fc.record({
+    kind: fc.constant("insert" as const),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    text: fc.constantFrom(...HOSTILE),
+  }),
+  fc.record({
+    kind: fc.constant("cut" as const),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    length: fc.integer({ min: 1, max: 40 }),
+  }),
   fc.record({
     kind: fc.constant("retype" as const),
     from: fc.constantFrom(' t="s"', ' t="n"', ' t="inlineStr"', ' s="1"', ""),
     to: fc.constantFrom(' t="b"', ' t="e"', ' t="d"', ' t="str"', ' s="99999"', ' t="s"'),
   }),
   fc.record({ kind: fc.constant("inText" as const), nth: fc.nat(), text: fc.constantFrom(...HOSTILE) }),
-  fc.record({ kind: fc.constant("renumber" as const), row: fc.integer({ min: 1, max: 40 }), to: fc.integer({ min: 0, max: 2_000_000 }) }),
+  fc.record({
+    kind: fc.constant("renumber" as const),
+    row: fc.integer({ min: 1, max: 40 }),
+    to: fc.integer({ min: 0, max: 2_000_000 }),
+  }),
 );
 type Edit = typeof edit extends fc.Arbitrary<infer T> ? T : never;
 
@@ -90,7 +102,8 @@ function mustNotCrash(bytes: Uint8Array): void {
   for (const entry of read.entries) {
     for (const [field, v] of Object.entries(entry)) {
       if (typeof v !== "string" || field === "targetId") continue;
-      if (forbiddenCharacter(v)) expect(problemCells.has(read.cellOf(entry.targetId, field as never) as string)).toBe(true);
+      if (forbiddenCharacter(v))
+        expect(problemCells.has(read.cellOf(entry.targetId, field as never) as string)).toBe(true);
     }
   }
 }
@@ -110,7 +123,13 @@ describe("the reader over mutated workbooks", () => {
     base = bytes;
     const zip = await JSZip.loadAsync(bytes);
     parts = {};
-    for (const p of [await sheetPath(bytes, "Nhap"), await sheetPath(bytes, "DonVi"), "xl/workbook.xml", "xl/styles.xml", "customXml/item1.xml"]) {
+    for (const p of [
+      await sheetPath(bytes, "Nhap"),
+      await sheetPath(bytes, "DonVi"),
+      "xl/workbook.xml",
+      "xl/styles.xml",
+      "customXml/item1.xml",
+    ]) {
       const f = zip.file(p);
       if (f) parts[p] = await f.async("string");
     }
@@ -138,7 +157,9 @@ describe("the reader over mutated workbooks", () => {
   it("flipped and cut bytes are read or refused with a message, never a crash", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 255 })), { maxLength: 8 }),
+        fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 255 })), {
+          maxLength: 8,
+        }),
         fc.double({ min: 0, max: 1, noNaN: true }),
         (flips, keep) => {
           const bytes = base.slice(0, Math.max(0, Math.floor(base.length * (keep < 0.2 ? keep * 5 : 1))));

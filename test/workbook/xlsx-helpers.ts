@@ -5,7 +5,14 @@
 import { deflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { defaultCatalog, defaultUnitRegistry, parsePeriod, type EntryInput, type Period, type Unit } from "../../src/domain";
+import {
+  defaultCatalog,
+  defaultUnitRegistry,
+  parsePeriod,
+  type EntryInput,
+  type Period,
+  type Unit,
+} from "../../src/domain";
 import { buildTemplateSpec, type TemplateOptions, type TemplateSpec } from "../../src/workbook/template";
 import { addCustomXmlPart, writeTemplateXlsx } from "../../src/workbook/xlsx/write-template";
 
@@ -20,13 +27,18 @@ export function specFor(opts: Partial<TemplateOptions> = {}): TemplateSpec {
   return buildTemplateSpec({ catalog, unit, period, targets: units.targetsFor(catalog, unit.code), ...opts });
 }
 
-export async function templateBytes(opts: Partial<TemplateOptions> = {}): Promise<{ spec: TemplateSpec; bytes: Uint8Array }> {
+export async function templateBytes(
+  opts: Partial<TemplateOptions> = {},
+): Promise<{ spec: TemplateSpec; bytes: Uint8Array }> {
   const spec = specFor(opts);
   return { spec, bytes: await writeTemplateXlsx(spec) };
 }
 
 /** Apply text edits to parts of an archive; an edit returning null deletes the part. */
-export async function editZip(bytes: Uint8Array, edits: Record<string, (xml: string) => string | null>): Promise<Uint8Array> {
+export async function editZip(
+  bytes: Uint8Array,
+  edits: Record<string, (xml: string) => string | null>,
+): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   for (const [path, edit] of Object.entries(edits)) {
     const f = zip.file(path);
@@ -49,13 +61,19 @@ export async function sheetPath(bytes: Uint8Array, name: string): Promise<string
   const wb = await partText(bytes, "xl/workbook.xml");
   const rels = await partText(bytes, "xl/_rels/workbook.xml.rels");
   const rid = new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="([^"]+)"`).exec(wb)?.[1];
-  const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)?.[1];
+  const target =
+    new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
+    new RegExp(`Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)?.[1];
   if (!target) throw new Error(`no sheet ${name}`);
   return target.startsWith("/") ? target.slice(1) : `xl/${target}`;
 }
 
 /** Load with ExcelJS, change, save — as another program would — and put our identity part back unless told not to. */
-export async function viaExcelJs(bytes: Uint8Array, mutate: (wb: ExcelJS.Workbook) => void, keepIdentity: string | null = null): Promise<Uint8Array> {
+export async function viaExcelJs(
+  bytes: Uint8Array,
+  mutate: (wb: ExcelJS.Workbook) => void,
+  keepIdentity: string | null = null,
+): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   mutate(wb);
@@ -64,7 +82,13 @@ export async function viaExcelJs(bytes: Uint8Array, mutate: (wb: ExcelJS.Workboo
 }
 
 /** Insert blank rows into a sheet the way Excel does it: cells below move down and names pointing below move too. */
-export async function insertRows(bytes: Uint8Array, sheet: string, at: number, count: number, opts: { moveNames: boolean }): Promise<Uint8Array> {
+export async function insertRows(
+  bytes: Uint8Array,
+  sheet: string,
+  at: number,
+  count: number,
+  opts: { moveNames: boolean },
+): Promise<Uint8Array> {
   const path = await sheetPath(bytes, sheet);
   const shift = (row: number) => (row >= at ? row + count : row);
   return editZip(bytes, {
@@ -72,12 +96,21 @@ export async function insertRows(bytes: Uint8Array, sheet: string, at: number, c
       xml
         .replace(/<row r="(\d+)"/g, (_m, r: string) => `<row r="${shift(Number(r))}"`)
         .replace(/ r="([A-Z]+)(\d+)"/g, (_m, c: string, r: string) => ` r="${c}${shift(Number(r))}"`)
-        .replace(/<mergeCell ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g, (_m, c1: string, r1: string, c2: string, r2: string) => `<mergeCell ref="${c1}${shift(Number(r1))}:${c2}${shift(Number(r2))}"`)
+        .replace(
+          /<mergeCell ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g,
+          (_m, c1: string, r1: string, c2: string, r2: string) =>
+            `<mergeCell ref="${c1}${shift(Number(r1))}:${c2}${shift(Number(r2))}"`,
+        )
         .replace(/sqref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/g, (_m, c1: string, r1: string, c2?: string, r2?: string) =>
           c2 ? `sqref="${c1}${shift(Number(r1))}:${c2}${shift(Number(r2))}"` : `sqref="${c1}${shift(Number(r1))}"`,
         ),
     "xl/workbook.xml": (xml) =>
-      opts.moveNames ? xml.replace(new RegExp(`(>'?${sheet}'?!\\$[A-Z]+\\$)(\\d+)<`, "g"), (_m, pre: string, r: string) => `${pre}${shift(Number(r))}<`) : xml,
+      opts.moveNames
+        ? xml.replace(
+            new RegExp(`(>'?${sheet}'?!\\$[A-Z]+\\$)(\\d+)<`, "g"),
+            (_m, pre: string, r: string) => `${pre}${shift(Number(r))}<`,
+          )
+        : xml,
   });
 }
 
@@ -96,7 +129,12 @@ export async function dropIdentity(bytes: Uint8Array): Promise<Uint8Array> {
 }
 
 /** Replace one cell's XML in a sheet (the whole <c …>…</c> or <c …/> element). */
-export async function replaceCell(bytes: Uint8Array, sheet: string, address: string, cellXml: string): Promise<Uint8Array> {
+export async function replaceCell(
+  bytes: Uint8Array,
+  sheet: string,
+  address: string,
+  cellXml: string,
+): Promise<Uint8Array> {
   const path = await sheetPath(bytes, sheet);
   return editZip(bytes, {
     [path]: (xml) => {

@@ -5,7 +5,17 @@ import { carryOver } from "../../src/workbook/carry-over";
 import { TEMPLATE_VERSION } from "../../src/workbook/template";
 import { nodePlatform, readWorkbook } from "../../src/workbook/xlsx/node-inflate";
 import { readWorkbookWith } from "../../src/workbook/xlsx/read-workbook";
-import { catalog, dropNames, editZip, makeZip, replaceCell, sheetPath, specFor, templateBytes, units } from "./xlsx-helpers";
+import {
+  catalog,
+  dropNames,
+  editZip,
+  makeZip,
+  replaceCell,
+  sheetPath,
+  specFor,
+  templateBytes,
+  units,
+} from "./xlsx-helpers";
 
 function rejection(f: () => unknown): AppError {
   try {
@@ -45,17 +55,26 @@ describe("the reader rejects, naming the sheet and cell and saying how to fix", 
     expect(xls.messages.en).toContain("old Excel workbook (.xls)");
     // an encrypted OOXML package is an OLE2 file whose directory holds an "EncryptedPackage" stream
     const sealed = ole.slice();
-    sealed.set(Array.from("EncryptedPackage").flatMap((ch) => [ch.charCodeAt(0), 0]), 512);
+    sealed.set(
+      Array.from("EncryptedPackage").flatMap((ch) => [ch.charCodeAt(0), 0]),
+      512,
+    );
     const enc = rejection(() => read(sealed));
     expect(enc.code).toBe("CT_XLSX_ENCRYPTED");
     expect(enc.messages.en).toContain("password to open");
-    const zipEncrypted = makeZip([{ name: "xl/workbook.xml", data: new TextEncoder().encode("<workbook/>"), flags: 1 }]);
+    const zipEncrypted = makeZip([
+      { name: "xl/workbook.xml", data: new TextEncoder().encode("<workbook/>"), flags: 1 },
+    ]);
     expect(rejection(() => read(zipEncrypted)).code).toBe("CT_XLSX_ENCRYPTED");
   });
 
   it("tells an OpenDocument spreadsheet to be saved as .xlsx", () => {
     const ods = makeZip([
-      { name: "mimetype", data: new TextEncoder().encode("application/vnd.oasis.opendocument.spreadsheet"), deflate: false },
+      {
+        name: "mimetype",
+        data: new TextEncoder().encode("application/vnd.oasis.opendocument.spreadsheet"),
+        deflate: false,
+      },
       { name: "content.xml", data: new TextEncoder().encode("<office:document-content/>") },
     ]);
     const e = rejection(() => read(ods));
@@ -101,7 +120,11 @@ describe("the reader rejects, naming the sheet and cell and saying how to fix", 
         .map(async (f) => ({ name: f.name, data: await f.async("uint8array") })),
     );
     const lying = makeZip(
-      entries.map((e) => (e.name === "xl/sharedStrings.xml" ? { name: e.name, data: new Uint8Array(20 * 1024 * 1024).fill(32), declaredSize: 100 } : e)),
+      entries.map((e) =>
+        e.name === "xl/sharedStrings.xml"
+          ? { name: e.name, data: new Uint8Array(20 * 1024 * 1024).fill(32), declaredSize: 100 }
+          : e,
+      ),
     );
     const outputs: number[] = [];
     const inflate = (d: Uint8Array, max: number) => {
@@ -124,7 +147,9 @@ describe("the reader rejects, naming the sheet and cell and saying how to fix", 
     const { bytes } = await templateBytes();
     const path = await sheetPath(bytes, "Nhap");
     const many = Array.from({ length: 200_001 }, (_, i) => `<c r="P${i + 100}"/>`).join("");
-    const edited = await editZip(bytes, { [path]: (xml) => xml.replace("</sheetData>", `<row r="100">${many}</row></sheetData>`) });
+    const edited = await editZip(bytes, {
+      [path]: (xml) => xml.replace("</sheetData>", `<row r="100">${many}</row></sheetData>`),
+    });
     const e = rejection(() => read(edited));
     expect(e.code).toBe("CT_XLSX_TOO_LARGE");
     expect(e.details).toMatchObject({ kind: "cells", limit: 200_000, part: "Nhap" });
@@ -165,7 +190,11 @@ describe("the reader rejects, naming the sheet and cell and saying how to fix", 
     const edited = await replaceCell(bytes, "Nhap", `A${row}`, `<c r="A${row}" t="inlineStr"><is><t>S99</t></is></c>`);
     const e = rejection(() => read(edited));
     expect(e.code).toBe("CT_TEMPLATE_ROW_MISSING");
-    expect(e.details).toEqual({ targetId: "S02", cell: `Nhap!A${row}`, strangers: [{ cell: `Nhap!A${row}`, id: "S99" }] });
+    expect(e.details).toEqual({
+      targetId: "S02",
+      cell: `Nhap!A${row}`,
+      strangers: [{ cell: `Nhap!A${row}`, id: "S99" }],
+    });
     expect(e.messages.vi).toContain(`Nhap!A${row} = "S99": không phải chỉ tiêu của báo cáo này`);
     expect(e.messages.vi).not.toMatch(/sửa lại thành/);
     expect(e.messages.en).not.toMatch(/change it back/i);
@@ -173,15 +202,25 @@ describe("the reader rejects, naming the sheet and cell and saying how to fix", 
 
   it("names both rows when a target row was copied and the names are gone", async () => {
     const { spec, bytes } = await templateBytes();
-    const edited = await replaceCell(await dropNames(bytes), "Nhap", `A${spec.entry.rows.S06}`, `<c r="A${spec.entry.rows.S06}" t="inlineStr"><is><t>S02</t></is></c>`);
+    const edited = await replaceCell(
+      await dropNames(bytes),
+      "Nhap",
+      `A${spec.entry.rows.S06}`,
+      `<c r="A${spec.entry.rows.S06}" t="inlineStr"><is><t>S02</t></is></c>`,
+    );
     const e = rejection(() => read(edited));
     expect(e.code).toBe("CT_TEMPLATE_ROW_DUPLICATE");
-    expect(e.details).toEqual({ targetId: "S02", cells: [`Nhap!A${spec.entry.rows.S02}`, `Nhap!A${spec.entry.rows.S06}`] });
+    expect(e.details).toEqual({
+      targetId: "S02",
+      cells: [`Nhap!A${spec.entry.rows.S02}`, `Nhap!A${spec.entry.rows.S06}`],
+    });
   });
 
   it("says which template version a workbook has, and carries its values over on request", async () => {
     const { bytes } = await templateBytes({ values: [{ targetId: "S02", value: 8 }] });
-    const old = await editZip(bytes, { "customXml/item1.xml": (x) => x.replace(/<templateVersion>[^<]*/, "<templateVersion>0") });
+    const old = await editZip(bytes, {
+      "customXml/item1.xml": (x) => x.replace(/<templateVersion>[^<]*/, "<templateVersion>0"),
+    });
     const e = rejection(() => read(old));
     expect(e.code).toBe("CT_TEMPLATE_VERSION_MISMATCH");
     expect(e.details).toEqual({ found: "0", expected: TEMPLATE_VERSION });
@@ -193,10 +232,14 @@ describe("the reader rejects, naming the sheet and cell and saying how to fix", 
 
   it("says which catalog version a workbook was made for", async () => {
     const { bytes } = await templateBytes();
-    const old = await editZip(bytes, { "customXml/item1.xml": (x) => x.replace(/<catalogVersion>[^<]*/, "<catalogVersion>0123456789abcdef") });
+    const old = await editZip(bytes, {
+      "customXml/item1.xml": (x) => x.replace(/<catalogVersion>[^<]*/, "<catalogVersion>0123456789abcdef"),
+    });
     const e = rejection(() => read(old));
     expect(e.code).toBe("CT_CATALOG_VERSION_MISMATCH");
     expect(e.details).toEqual({ found: "0123456789abcdef", expected: catalog.version });
-    expect(e.messages.en).toContain(`target catalog version "0123456789abcdef"; the current catalog is "${catalog.version}"`);
+    expect(e.messages.en).toContain(
+      `target catalog version "0123456789abcdef"; the current catalog is "${catalog.version}"`,
+    );
   });
 });

@@ -21,7 +21,12 @@ export interface PeerResult {
 
 const FIELDS = ["value", "numerator", "denominator"] as const;
 
-export async function comparePeers(paths: string[], catalog: Catalog, units: UnitRegistry, warmup = 50): Promise<PeerResult> {
+export async function comparePeers(
+  paths: string[],
+  catalog: Catalog,
+  units: UnitRegistry,
+  warmup = 50,
+): Promise<PeerResult> {
   const buffers = paths.map((p) => fs.readFileSync(p));
   // where the figures are: from our reader on the first file (every generated file shares the layout)
   const first = readWorkbook(buffers[0], { catalog, units });
@@ -39,7 +44,14 @@ export async function comparePeers(paths: string[], catalog: Catalog, units: Uni
     return s;
   };
   const sheetjs = (b: Buffer): number => {
-    const wb = XLSX.read(b, { type: "buffer", sheets: ["Nhap", "DonVi"], cellStyles: false, cellNF: false, cellHTML: false, cellText: false });
+    const wb = XLSX.read(b, {
+      type: "buffer",
+      sheets: ["Nhap", "DonVi"],
+      cellStyles: false,
+      cellNF: false,
+      cellHTML: false,
+      cellText: false,
+    });
     const ws = wb.Sheets.Nhap;
     let s = 0;
     for (const a of cells) {

@@ -17,7 +17,6 @@ export type { UploadWorkbookProps };
 import { describeError } from "../api";
 import { useI18n } from "../i18n";
 
-
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
 });

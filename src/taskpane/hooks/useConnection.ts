@@ -160,7 +160,7 @@ export function useConnection(
     return () => {
       live = false;
     };
-    // the stored connection is read once, when the pane opens
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the stored connection is read once, when the pane opens
   }, []);
 
   const connect = React.useCallback(

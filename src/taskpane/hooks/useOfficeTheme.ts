@@ -22,14 +22,21 @@ function officeMode(): ThemeMode | null {
   }
 }
 
+function darkQuery(): MediaQueryList | null {
+  return typeof window !== "undefined" && window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
+}
+
+/** Office's theme inside Office, else the system's preference. */
+function themeOf(host: "excel" | null): ThemeMode {
+  return (host ? officeMode() : null) ?? (darkQuery()?.matches ? "dark" : "light");
+}
+
 /** Follows Office's theme (Office.context.officeTheme) inside Office, else the system's prefers-color-scheme. */
 export function useOfficeTheme(host: "excel" | null): ThemeMode {
-  const query =
-    typeof window !== "undefined" && window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
-  const initial = (): ThemeMode => (host ? officeMode() : null) ?? (query?.matches ? "dark" : "light");
-  const [mode, setMode] = React.useState<ThemeMode>(initial);
+  const [mode, setMode] = React.useState<ThemeMode>(() => themeOf(host));
   React.useEffect(() => {
-    const update = () => setMode(initial());
+    const query = darkQuery();
+    const update = () => setMode(themeOf(host));
     query?.addEventListener?.("change", update);
     // Excel raises no theme-change event to add-ins (Office.EventType.OfficeThemeChanged is not an Excel document
     // event): inside Excel the theme is read when the pane starts.

@@ -4,7 +4,10 @@ import { catalog, parsed, units } from "../helpers";
 
 const period = (id: string): Period => parsePeriod(id) as Period;
 const figure = (figs: CityFigure[], id: string): CityFigure => figs.find((f) => f.targetId === id) as CityFigure;
-const wardCodes = units.all().filter((u) => (u.kind === "ward" || u.kind === "commune") && !u.demo).map((u) => u.code);
+const wardCodes = units
+  .all()
+  .filter((u) => (u.kind === "ward" || u.kind === "commune") && !u.demo)
+  .map((u) => u.code);
 
 describe("aggregate: sum", () => {
   const reports: UnitReport[] = [
@@ -32,13 +35,27 @@ describe("aggregate: sum", () => {
 
   it("restricts the expected units to a unit group", () => {
     const s02 = figure(aggregate(catalog, period("2026-Q1"), reports, units, { unitCodes: ["00004", "00025"] }), "S02");
-    expect(s02).toMatchObject({ value: 120, unitsExpected: ["00004", "00025"], unitsIncluded: ["00004"], unitsMissing: ["00025"] });
+    expect(s02).toMatchObject({
+      value: 120,
+      unitsExpected: ["00004", "00025"],
+      unitsIncluded: ["00004"],
+      unitsMissing: ["00025"],
+    });
   });
 
   it("judges the city total year to date at city scope", () => {
-    const q1 = figure(aggregate(catalog, period("2026-Q1"), [{ unitCode: "00004", entries: [parsed("S02", { value: 4600 })] }], units), "S02");
+    const q1 = figure(
+      aggregate(catalog, period("2026-Q1"), [{ unitCode: "00004", entries: [parsed("S02", { value: 4600 })] }], units),
+      "S02",
+    );
     expect(q1.progress).toBe("on_track"); // 4,600 ≥ 18,000 × 3/12
-    const june = aggregate(catalog, period("2026-Q2"), [{ unitCode: "00004", entries: [parsed("S02", { value: 500 })] }], units, { ytd: { S02: 7000 } });
+    const june = aggregate(
+      catalog,
+      period("2026-Q2"),
+      [{ unitCode: "00004", entries: [parsed("S02", { value: 500 })] }],
+      units,
+      { ytd: { S02: 7000 } },
+    );
     expect(figure(june, "S02").progress).toBe("off_track"); // 7,500 < 0.9 × 9,000
   });
 });
@@ -62,7 +79,10 @@ describe("aggregate: ratio of sums", () => {
       { unitCode: "00004", entries: [parsed("U10", { numerator: 500000, denominator: 50000 })] },
       { unitCode: "00008", entries: [parsed("U10", { numerator: 100000, denominator: 50000 })] },
     ];
-    expect(figure(aggregate(catalog, period("2030"), reports, units), "U10")).toMatchObject({ value: 6, progress: "off_track" });
+    expect(figure(aggregate(catalog, period("2030"), reports, units), "U10")).toMatchObject({
+      value: 6,
+      progress: "off_track",
+    });
   });
 
   it("counts a unit with only half a ratio as missing", () => {
@@ -98,8 +118,18 @@ describe("aggregate: ratio of sums", () => {
 
 describe("aggregate: city only and milestones", () => {
   it("takes the one city figure and judges it", () => {
-    const figs = aggregate(catalog, period("2026"), [{ unitCode: "HN", entries: [parsed("E01", { value: 11.2 }), parsed("E05", { value: 4.5 })] }], units);
-    expect(figure(figs, "E01")).toMatchObject({ value: 11.2, unitsExpected: ["HN"], unitsIncluded: ["HN"], progress: "met" });
+    const figs = aggregate(
+      catalog,
+      period("2026"),
+      [{ unitCode: "HN", entries: [parsed("E01", { value: 11.2 }), parsed("E05", { value: 4.5 })] }],
+      units,
+    );
+    expect(figure(figs, "E01")).toMatchObject({
+      value: 11.2,
+      unitsExpected: ["HN"],
+      unitsIncluded: ["HN"],
+      progress: "met",
+    });
     expect(figure(figs, "E05")).toMatchObject({ value: 4.5, progress: "at_risk" }); // "dưới 4,5%": 4.5 is not met
   });
 

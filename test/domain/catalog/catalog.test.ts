@@ -48,7 +48,11 @@ describe("the default catalog", () => {
     expect(t("E02").unitOfMeasureByYear).toEqual({ 2026: "triệu đồng", 2030: "USD" });
     expect(t("U06").bottlenecks).toEqual(["pollution", "flooding"]);
     expect(t("E05").direction).toBe("<");
-    expect(t("U11")).toMatchObject({ measure: "milestone", direction: "done_by", targetByYear: { 2030: "2027-12-31" } });
+    expect(t("U11")).toMatchObject({
+      measure: "milestone",
+      direction: "done_by",
+      targetByYear: { 2030: "2027-12-31" },
+    });
   });
 
   it("is memoized and looks targets up by id", () => {
@@ -60,7 +64,12 @@ describe("the default catalog", () => {
 
 describe("targetForYear", () => {
   it("gives the stated value with the year's unit", () => {
-    expect(targetForYear(t("E02"), 2026)).toEqual({ kind: "value", year: 2026, value: 198, unitOfMeasure: "triệu đồng" });
+    expect(targetForYear(t("E02"), 2026)).toEqual({
+      kind: "value",
+      year: 2026,
+      value: 198,
+      unitOfMeasure: "triệu đồng",
+    });
     expect(targetForYear(t("E02"), 2030)).toEqual({ kind: "value", year: 2030, value: 12000, unitOfMeasure: "USD" });
   });
 
@@ -81,7 +90,8 @@ describe("targetForYear", () => {
   });
 
   it("gives a milestone its deadline in every year of the term", () => {
-    for (const year of CATALOG_YEARS) expect(targetForYear(t("U11"), year)).toEqual({ kind: "date", year, date: "2027-12-31" });
+    for (const year of CATALOG_YEARS)
+      expect(targetForYear(t("U11"), year)).toEqual({ kind: "date", year, date: "2027-12-31" });
   });
 
   it("gives a period the target of its year", () => {
@@ -93,7 +103,8 @@ describe("targetForYear", () => {
 
 describe("computeCatalogVersion", () => {
   const base = catalog.targets;
-  const change = (i: number, patch: Partial<Target>): Target[] => base.map((x, j) => (j === i ? { ...x, ...patch } : x));
+  const change = (i: number, patch: Partial<Target>): Target[] =>
+    base.map((x, j) => (j === i ? { ...x, ...patch } : x));
 
   it("is stable and is the catalog's version", () => {
     expect(computeCatalogVersion(base)).toBe(catalog.version);

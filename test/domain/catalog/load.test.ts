@@ -14,7 +14,8 @@ import {
 const catalog = defaultCatalog();
 const csv = catalogToCsv(catalog);
 const HEADER = BASE_COLUMNS.join(",");
-const GOOD_ROW = "E01,economy,Tốc độ tăng trưởng GRDP,GRDP growth,%/năm,rate,>=,11,11,city,city_only,,,,verified,Res. 482";
+const GOOD_ROW =
+  "E01,economy,Tốc độ tăng trưởng GRDP,GRDP growth,%/năm,rate,>=,11,11,city,city_only,,,,verified,Res. 482";
 
 function issues(r: CatalogLoadResult): CatalogIssue[] {
   if (r.ok) throw new Error("expected the catalog to be rejected");
@@ -79,15 +80,30 @@ describe("parseCatalogCsv: bad rows", () => {
     ["a target with a thousands separator", { target_2030: "12,000" }, "target_2030", "not_a_number"],
     ["an unknown reporter", { reported_by: "wards" }, "reported_by", "unknown_reported_by"],
     ["an unknown aggregation", { aggregation: "avg" }, "aggregation", "unknown_aggregation"],
-    ["a ratio without a numerator label", { ...ratio, denominator_vi: "Dân số" }, "numerator_vi", "ratio_labels_missing"],
-    ["a ratio without a denominator label", { ...ratio, numerator_vi: "Số người" }, "denominator_vi", "ratio_labels_missing"],
+    [
+      "a ratio without a numerator label",
+      { ...ratio, denominator_vi: "Dân số" },
+      "numerator_vi",
+      "ratio_labels_missing",
+    ],
+    [
+      "a ratio without a denominator label",
+      { ...ratio, numerator_vi: "Số người" },
+      "denominator_vi",
+      "ratio_labels_missing",
+    ],
     ["an unknown bottleneck", { bottleneck: "traffic;noise" }, "bottleneck", "unknown_bottleneck"],
     ["a missing status", { status: "" }, "status", "missing_value"],
     ["an unknown status", { status: "confirmed" }, "status", "unknown_status"],
     ["a missing source", { source: "" }, "source", "missing_value"],
     ["a missing name", { name_vi: "" }, "name_vi", "missing_value"],
     ["a bad id", { id: "E 01" }, "id", "bad_id"],
-    ["a milestone without a date", { measure: "milestone", direction: "done_by", aggregation: "none", target_2026: "", target_2030: "2028-02-30" }, "target_2030", "bad_date"],
+    [
+      "a milestone without a date",
+      { measure: "milestone", direction: "done_by", aggregation: "none", target_2026: "", target_2030: "2028-02-30" },
+      "target_2030",
+      "bad_date",
+    ],
     ["done_by on a rate", { direction: "done_by" }, "direction", "milestone_mismatch"],
     ["a malformed per-year unit", { unit: "2026: triệu đồng; 2035: USD" }, "unit", "bad_unit_by_year"],
   ])("rejects %s, naming the row and column", (_label, patch, column, code) => {
@@ -98,7 +114,14 @@ describe("parseCatalogCsv: bad rows", () => {
   });
 
   it("reports every bad row and rejects the whole catalog", () => {
-    const text = [HEADER, GOOD_ROW, row({ id: "E02", group: "x" }), row({ id: "E03" }), row({ id: "E01", status: "" }), row({ id: "E04", measure: "y", direction: "z" })].join("\r\n");
+    const text = [
+      HEADER,
+      GOOD_ROW,
+      row({ id: "E02", group: "x" }),
+      row({ id: "E03" }),
+      row({ id: "E01", status: "" }),
+      row({ id: "E04", measure: "y", direction: "z" }),
+    ].join("\r\n");
     const found = issues(parseCatalogCsv(text));
     expect(found.map((i) => [i.row, i.column, i.code])).toEqual([
       [3, "group", "unknown_group"],
@@ -118,7 +141,10 @@ describe("parseCatalogCsv: bad rows", () => {
   });
 
   it("reports a row with more cells than columns", () => {
-    expect(issues(parseCatalogCsv(`${HEADER}\r\n${GOOD_ROW},extra\r\n`))[0]).toMatchObject({ row: 2, code: "extra_cells" });
+    expect(issues(parseCatalogCsv(`${HEADER}\r\n${GOOD_ROW},extra\r\n`))[0]).toMatchObject({
+      row: 2,
+      code: "extra_cells",
+    });
   });
 
   it.each<[string, string, string]>([
@@ -139,6 +165,8 @@ describe("parseCatalogRows (a sheet read from .xlsx)", () => {
 
   it("numbers rows as the sheet does", () => {
     const rows = [[], BASE_COLUMNS.slice(), GOOD_ROW.replace("verified", "maybe").split(",")];
-    expect(issues(parseCatalogRows(rows))).toEqual([expect.objectContaining({ row: 3, column: "status", code: "unknown_status" })]);
+    expect(issues(parseCatalogRows(rows))).toEqual([
+      expect.objectContaining({ row: 3, column: "status", code: "unknown_status" }),
+    ]);
   });
 });

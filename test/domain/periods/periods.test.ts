@@ -34,12 +34,22 @@ describe("parsePeriod", () => {
     expect(parsePeriod(id)).toEqual({ id: canonical, kind, year: Number(canonical.slice(0, 4)), index, start, end });
   });
 
-  it.each(["2026-13", "2026-00", "2026-Q0", "2026-Q5", "2026-H3", "26-01", "2026-1", "", "abc", "1999", "2026-01-01", "2026/01"])(
-    "rejects %p",
-    (id) => {
-      expect(parsePeriod(id)).toBeNull();
-    },
-  );
+  it.each([
+    "2026-13",
+    "2026-00",
+    "2026-Q0",
+    "2026-Q5",
+    "2026-H3",
+    "26-01",
+    "2026-1",
+    "",
+    "abc",
+    "1999",
+    "2026-01-01",
+    "2026/01",
+  ])("rejects %p", (id) => {
+    expect(parsePeriod(id)).toBeNull();
+  });
 
   it("keeps the demo's default period an ordinary quarter", () => {
     expect(p(DEMO_PERIOD_ID)).toMatchObject({ kind: "quarter", year: 2026, index: 1 });
@@ -63,7 +73,17 @@ describe("listPeriods", () => {
   it("lists 12 months, 4 quarters, 2 halves and the year", () => {
     const all = listPeriods(2026);
     expect(all).toHaveLength(19);
-    expect(all.map((x) => x.id).slice(10, 19)).toEqual(["2026-11", "2026-12", "2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4", "2026-H1", "2026-H2", "2026"]);
+    expect(all.map((x) => x.id).slice(10, 19)).toEqual([
+      "2026-11",
+      "2026-12",
+      "2026-Q1",
+      "2026-Q2",
+      "2026-Q3",
+      "2026-Q4",
+      "2026-H1",
+      "2026-H2",
+      "2026",
+    ]);
     expect(listPeriods(2026, ["quarter"]).map((x) => x.id)).toEqual(["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"]);
   });
 });

@@ -82,10 +82,16 @@ describe("applicability: the planners' table, from a period on", () => {
   });
 
   it("ignores a blank E10 row (a workbook made before the planner's choice), refuses a filled one", () => {
-    const blank = validate(wardReport({ period: "2026" }, [...withEntry("E10", null), { targetId: "E10", numerator: "", denominator: null }]), {
-      ...ctx,
-      applicability: table,
-    });
+    const blank = validate(
+      wardReport({ period: "2026" }, [
+        ...withEntry("E10", null),
+        { targetId: "E10", numerator: "", denominator: null },
+      ]),
+      {
+        ...ctx,
+        applicability: table,
+      },
+    );
     expect(blank.issues.filter((i) => i.severity === "error")).toEqual([]);
   });
 

@@ -1,4 +1,11 @@
-import { assess, findTarget, parsePeriod, type ParsedEntry, type Target, type TargetProgress } from "../../../src/domain";
+import {
+  assess,
+  findTarget,
+  parsePeriod,
+  type ParsedEntry,
+  type Target,
+  type TargetProgress,
+} from "../../../src/domain";
 import { catalog, parsed } from "../helpers";
 
 const target = (id: string): Target => findTarget(catalog, id) as Target;

@@ -29,7 +29,13 @@ describe("historyOutlier", () => {
   });
 
   it("takes thresholds a planner sets", () => {
-    expect(historyOutlier(70, { earlier: [], yearBefore: { period: "2025-Q1", figure: 40 } }, { ...HISTORY_THRESHOLDS, maxRatio: 1.5 })).not.toBeNull();
+    expect(
+      historyOutlier(
+        70,
+        { earlier: [], yearBefore: { period: "2025-Q1", figure: 40 } },
+        { ...HISTORY_THRESHOLDS, maxRatio: 1.5 },
+      ),
+    ).not.toBeNull();
   });
 });
 
@@ -37,14 +43,25 @@ describe("validate with the unit's history", () => {
   const history = { U13: months(3, 2, 3, 2), U15: months(4, 5, 6) };
 
   it("warns on a history outlier, showing the earlier figures, and accepts it once confirmed with a note", () => {
-    const r = validate(wardReport({ period: "2026-05" }, withEntry("U13", { value: "40" }).filter((e) => ["U13", "U14", "U15", "U16"].includes(e.targetId))), { ...ctx, history });
+    const r = validate(
+      wardReport(
+        { period: "2026-05" },
+        withEntry("U13", { value: "40" }).filter((e) => ["U13", "U14", "U15", "U16"].includes(e.targetId)),
+      ),
+      { ...ctx, history },
+    );
     const w = r.issues.find((i) => i.code === "history_outlier");
     expect(w).toMatchObject({ severity: "warning", targetId: "U13", justified: false });
     expect(w?.message.vi).toContain("2026-01: 3; 2026-02: 2; 2026-03: 3; 2026-04: 2");
     expect(w?.message.en).toContain("far from the unit's earlier figures");
     expect(r.ok).toBe(false);
     const confirmed = validate(
-      wardReport({ period: "2026-05" }, withEntry("U13", { value: "40", justification: "Mưa lớn kéo dài, nhiều điểm ùn tắc mới" }).filter((e) => ["U13", "U14", "U15", "U16"].includes(e.targetId))),
+      wardReport(
+        { period: "2026-05" },
+        withEntry("U13", { value: "40", justification: "Mưa lớn kéo dài, nhiều điểm ùn tắc mới" }).filter((e) =>
+          ["U13", "U14", "U15", "U16"].includes(e.targetId),
+        ),
+      ),
       { ...ctx, history },
     );
     expect(confirmed.issues.find((i) => i.code === "history_outlier")?.justified).toBe(true);
@@ -52,7 +69,13 @@ describe("validate with the unit's history", () => {
   });
 
   it("says nothing about a figure within the history", () => {
-    const r = validate(wardReport({ period: "2026-05" }, withEntry("U13", { value: "3" }).filter((e) => ["U13", "U14", "U15", "U16"].includes(e.targetId))), { ...ctx, history });
+    const r = validate(
+      wardReport(
+        { period: "2026-05" },
+        withEntry("U13", { value: "3" }).filter((e) => ["U13", "U14", "U15", "U16"].includes(e.targetId)),
+      ),
+      { ...ctx, history },
+    );
     expect(r.issues.filter((i) => i.code === "history_outlier")).toEqual([]);
   });
 });

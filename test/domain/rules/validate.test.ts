@@ -34,11 +34,14 @@ describe("validate: the report itself", () => {
     expect(r.ok).toBe(false);
   });
 
-  it.each(["2026-13", "2026-Q5", "2026-H3", "26-01", "2026-1", "", "Q1-2026"])("reports the invalid period %p", (period) => {
-    const r = validate(wardReport({ period }), ctx);
-    expect(only(r, "unknown_period")).toEqual([expect.objectContaining({ severity: "error", path: ["period"] })]);
-    expect(r.assessments).toHaveLength(0);
-  });
+  it.each(["2026-13", "2026-Q5", "2026-H3", "26-01", "2026-1", "", "Q1-2026"])(
+    "reports the invalid period %p",
+    (period) => {
+      const r = validate(wardReport({ period }), ctx);
+      expect(only(r, "unknown_period")).toEqual([expect.objectContaining({ severity: "error", path: ["period"] })]);
+      expect(r.assessments).toHaveLength(0);
+    },
+  );
 
   it("reports a catalog version mismatch with both versions", () => {
     const r = validate(wardReport({ catalogVersion: "0000000000000000" }), ctx);
@@ -50,8 +53,20 @@ describe("validate: the report itself", () => {
   it("never throws on malformed input", () => {
     const bad = [
       { unitCode: 4, period: null, catalogVersion: undefined, locale: "fr", entries: "nope" },
-      { unitCode: "00004", period: "2026-Q1", catalogVersion: catalog.version, locale: "vi", entries: [null, 5, {}, { targetId: 7 }] },
-      { unitCode: "00004", period: "2026-Q1", catalogVersion: catalog.version, locale: "vi", entries: [{ targetId: "S02", value: { x: 1 } }] },
+      {
+        unitCode: "00004",
+        period: "2026-Q1",
+        catalogVersion: catalog.version,
+        locale: "vi",
+        entries: [null, 5, {}, { targetId: 7 }],
+      },
+      {
+        unitCode: "00004",
+        period: "2026-Q1",
+        catalogVersion: catalog.version,
+        locale: "vi",
+        entries: [{ targetId: "S02", value: { x: 1 } }],
+      },
     ];
     for (const report of bad) {
       const r = validate(report as never, ctx);
@@ -94,7 +109,9 @@ describe("validate: required figures", () => {
 
   it("requires a target whose row is missing altogether", () => {
     const r = validate(wardReport({}, withEntry("U09", null)), ctx);
-    expect(only(r, "required")).toEqual([expect.objectContaining({ targetId: "U09", path: ["entries", "U09", "numerator"] })]);
+    expect(only(r, "required")).toEqual([
+      expect.objectContaining({ targetId: "U09", path: ["entries", "U09", "numerator"] }),
+    ]);
   });
 
   it("makes blanks info in a draft", () => {
@@ -104,7 +121,17 @@ describe("validate: required figures", () => {
   });
 
   it("does not ask for figures of a target the unit does not report", () => {
-    const r = validate({ ...wardReport(), unitCode: "S-YT", entries: [{ targetId: "S11", value: "16" }, { targetId: "S12", value: "35" }] }, ctx);
+    const r = validate(
+      {
+        ...wardReport(),
+        unitCode: "S-YT",
+        entries: [
+          { targetId: "S11", value: "16" },
+          { targetId: "S12", value: "35" },
+        ],
+      },
+      ctx,
+    );
     expect(r.counts.errors).toBe(0);
   });
 });
@@ -118,7 +145,13 @@ const valueCases: Case[] = [
   ["a negative numerator", "U10", { numerator: "-5", denominator: "50.000" }, "negative", "numerator"],
   ["a zero denominator", "U06", { numerator: "0", denominator: "0" }, "denominator_not_positive", "denominator"],
   ["a negative denominator", "U06", { numerator: "1", denominator: "-10" }, "denominator_not_positive", "denominator"],
-  ["a numerator above its denominator", "U06", { numerator: "120", denominator: "100" }, "numerator_above_denominator", "numerator"],
+  [
+    "a numerator above its denominator",
+    "U06",
+    { numerator: "120", denominator: "100" },
+    "numerator_above_denominator",
+    "numerator",
+  ],
   ["a numerator without denominator", "U06", { numerator: "60", denominator: "" }, "partial_ratio", "denominator"],
   ["a denominator without numerator", "U06", { numerator: null, denominator: "100" }, "partial_ratio", "numerator"],
 ];
@@ -140,7 +173,11 @@ describe("validate: type and hard bounds", () => {
   });
 
   const dept = (unitCode: string, entries: EntryInput[]) => validate({ ...wardReport(), unitCode, entries }, ctx);
-  const sxd = (u03: unknown) => dept("S-XD", [{ targetId: "U03", value: u03 as string }, { targetId: "U11", milestone: "in_progress" }]);
+  const sxd = (u03: unknown) =>
+    dept("S-XD", [
+      { targetId: "U03", value: u03 as string },
+      { targetId: "U11", milestone: "in_progress" },
+    ]);
 
   it.each(["120", "-1", "100,5"])("rejects the percentage %p outside 0–100", (raw) => {
     expect(only(sxd(raw), "percent_out_of_range")).toHaveLength(1);
@@ -150,7 +187,8 @@ describe("validate: type and hard bounds", () => {
     expect(sxd(raw).counts.errors).toBe(0);
   });
 
-  const hn = (e01: string) => validate({ ...wardReport(), unitCode: "HN", entries: [{ targetId: "E01", value: e01 }] }, { ...ctx, draft: true });
+  const hn = (e01: string) =>
+    validate({ ...wardReport(), unitCode: "HN", entries: [{ targetId: "E01", value: e01 }] }, { ...ctx, draft: true });
   it.each(["1500", "-101"])("rejects the growth rate %p outside −100 to 1000", (raw) => {
     expect(only(hn(raw), "rate_out_of_range")).toHaveLength(1);
   });
@@ -173,12 +211,30 @@ describe("validate: ambiguous numbers", () => {
 
 describe("validate: milestones", () => {
   const sxd = (milestone: unknown) =>
-    validate({ ...wardReport(), unitCode: "S-XD", entries: [{ targetId: "U03", value: "22" }, { targetId: "U11", milestone: milestone as string }] }, ctx);
+    validate(
+      {
+        ...wardReport(),
+        unitCode: "S-XD",
+        entries: [
+          { targetId: "U03", value: "22" },
+          { targetId: "U11", milestone: milestone as string },
+        ],
+      },
+      ctx,
+    );
 
   it.each([
-    ["not_started", "not_started"], ["in_progress", "in_progress"], ["done", "done"],
-    ["Chưa bắt đầu", "not_started"], ["Đang thực hiện", "in_progress"], ["Hoàn thành", "done"],
-    ["hoàn thành", "done"], ["Hòan thành", "done"], ["Not started", "not_started"], ["In progress", "in_progress"], ["DONE", "done"],
+    ["not_started", "not_started"],
+    ["in_progress", "in_progress"],
+    ["done", "done"],
+    ["Chưa bắt đầu", "not_started"],
+    ["Đang thực hiện", "in_progress"],
+    ["Hoàn thành", "done"],
+    ["hoàn thành", "done"],
+    ["Hòan thành", "done"],
+    ["Not started", "not_started"],
+    ["In progress", "in_progress"],
+    ["DONE", "done"],
   ])("accepts %p as %s", (raw, state) => {
     const r = sxd(raw);
     expect(r.counts.errors).toBe(0);
@@ -186,7 +242,9 @@ describe("validate: milestones", () => {
   });
 
   it.each(["maybe", "50%", "1"])("rejects %p", (raw) => {
-    expect(only(sxd(raw), "unknown_milestone")).toEqual([expect.objectContaining({ severity: "error", path: ["entries", "U11", "milestone"] })]);
+    expect(only(sxd(raw), "unknown_milestone")).toEqual([
+      expect.objectContaining({ severity: "error", path: ["entries", "U11", "milestone"] }),
+    ]);
   });
 });
 
@@ -205,7 +263,11 @@ describe("validate: population consistency", () => {
   });
 
   it("accepts the difference once it is justified", () => {
-    const entries = withEntry("S09", { numerator: "47.000", denominator: "51.000", justification: "Số liệu BHYT theo dân số thường trú" });
+    const entries = withEntry("S09", {
+      numerator: "47.000",
+      denominator: "51.000",
+      justification: "Số liệu BHYT theo dân số thường trú",
+    });
     const r = validate(wardReport({}, entries), ctx);
     expect(only(r, "inconsistent_denominator")[0].justified).toBe(true);
     expect(r.ok).toBe(true);
@@ -215,14 +277,23 @@ describe("validate: population consistency", () => {
 describe("validate: status against the target", () => {
   it("warns when a figure is off track and accepts it with a justification", () => {
     const off = validate(wardReport({}, withEntry("U06", { numerator: "40", denominator: "100" })), ctx);
-    expect(only(off, "off_track")).toEqual([expect.objectContaining({ severity: "warning", justified: false, targetId: "U06" })]);
+    expect(only(off, "off_track")).toEqual([
+      expect.objectContaining({ severity: "warning", justified: false, targetId: "U06" }),
+    ]);
     expect(off.ok).toBe(false);
-    const justified = withEntry("U06", { numerator: "40", denominator: "100", justification: "Nhà máy xử lý chậm tiến độ" });
+    const justified = withEntry("U06", {
+      numerator: "40",
+      denominator: "100",
+      justification: "Nhà máy xử lý chậm tiến độ",
+    });
     expect(validate(wardReport({}, justified), ctx).ok).toBe(true);
   });
 
   it("reports a justification shorter than 10 characters as an error", () => {
-    const r = validate(wardReport({}, withEntry("U06", { numerator: "40", denominator: "100", justification: " chậm " })), ctx);
+    const r = validate(
+      wardReport({}, withEntry("U06", { numerator: "40", denominator: "100", justification: " chậm " })),
+      ctx,
+    );
     expect(only(r, "justification_too_short")).toEqual([
       expect.objectContaining({ severity: "error", params: expect.objectContaining({ length: 4, minLength: 10 }) }),
     ]);
@@ -238,7 +309,10 @@ describe("validate: status against the target", () => {
     const r = validate(wardReport(), ctx);
     const noTarget = only(r, "no_target");
     expect(noTarget.filter((i) => i.targetId === "S09")).toHaveLength(1);
-    expect(r.assessments.find((a) => a.targetId === "S09")).toMatchObject({ progress: "no_target", target: { kind: "none", termTarget: 98 } });
+    expect(r.assessments.find((a) => a.targetId === "S09")).toMatchObject({
+      progress: "no_target",
+      target: { kind: "none", termTarget: 98 },
+    });
   });
 
   it("judges a sum target only at city scope", () => {
@@ -248,13 +322,28 @@ describe("validate: status against the target", () => {
 
   it("judges a flow year-to-date with ctx.ytd (the sum of the earlier periods)", () => {
     // P03 as a city-level count: 9,744 new members a year → pro-rata 4,872 by the end of June.
-    const targets = catalog.targets.map((t) => (t.id === "P03" ? { ...t, reportedBy: "city" as const, aggregation: "city_only" as const, appliesTo: [{ kind: "city" as const, plannerSelects: false }] } : t));
+    const targets = catalog.targets.map((t) =>
+      t.id === "P03"
+        ? {
+            ...t,
+            reportedBy: "city" as const,
+            aggregation: "city_only" as const,
+            appliesTo: [{ kind: "city" as const, plannerSelects: false }],
+          }
+        : t,
+    );
     const cityCatalog = makeCatalog(targets);
     const report = (value: string) => ({
-      unitCode: "HN", period: "2026-06", catalogVersion: cityCatalog.version, locale: "vi" as const, entries: [{ targetId: "P03", value }],
+      unitCode: "HN",
+      period: "2026-06",
+      catalogVersion: cityCatalog.version,
+      locale: "vi" as const,
+      entries: [{ targetId: "P03", value }],
     });
     const onPace = validate(report("1.022"), { catalog: cityCatalog, units, ytd: { P03: 3850 }, draft: true });
-    expect(onPace.assessments).toEqual([expect.objectContaining({ targetId: "P03", progress: "on_track", figure: 4872 })]);
+    expect(onPace.assessments).toEqual([
+      expect.objectContaining({ targetId: "P03", progress: "on_track", figure: 4872 }),
+    ]);
     const behind = validate(report("150"), { catalog: cityCatalog, units, ytd: { P03: 3850 }, draft: true });
     expect(behind.assessments[0]).toMatchObject({ progress: "off_track", figure: 4000 });
     expect(only(behind, "off_track")[0].params).toMatchObject({ prorata: 4872, months: 6, basis: "ytd" });
@@ -264,10 +353,14 @@ describe("validate: status against the target", () => {
 describe("validate: no_target issues shared across reports", () => {
   it("gives every report the same text, and another catalog its own", () => {
     const first = only(validate(wardReport(), ctx), "no_target").find((i) => i.targetId === "S09");
-    const second = only(validate(wardReport({ unitCode: "00008" }), ctx), "no_target").find((i) => i.targetId === "S09");
+    const second = only(validate(wardReport({ unitCode: "00008" }), ctx), "no_target").find(
+      (i) => i.targetId === "S09",
+    );
     expect(second?.message).toEqual(first?.message);
     expect(Object.isFrozen(second?.params)).toBe(true);
-    const changed = makeCatalog(catalog.targets.map((t) => (t.id === "S09" ? { ...t, targetByYear: { 2030: 99 } } : t)));
+    const changed = makeCatalog(
+      catalog.targets.map((t) => (t.id === "S09" ? { ...t, targetByYear: { 2030: 99 } } : t)),
+    );
     const other = validate(wardReport({ catalogVersion: changed.version }), { catalog: changed, units });
     const s09 = only(other, "no_target").find((i) => i.targetId === "S09");
     expect(s09?.params.termTarget).toBe(99);
@@ -278,7 +371,8 @@ describe("validate: no_target issues shared across reports", () => {
 
 describe("validate: cells", () => {
   it("names the cell the caller maps each field to, in the issue and its message", () => {
-    const cellOf = (targetId: string, field: string) => `Nhap!${field === "denominator" ? "G" : "F"}${10 + Number(targetId.slice(1))}`;
+    const cellOf = (targetId: string, field: string) =>
+      `Nhap!${field === "denominator" ? "G" : "F"}${10 + Number(targetId.slice(1))}`;
     const r = validate(wardReport({}, withEntry("U06", { numerator: "abc", denominator: "100" })), { ...ctx, cellOf });
     const [issue] = only(r, "not_a_number");
     expect(issue.cell).toBe("Nhap!F16");

@@ -21,7 +21,9 @@ describe("the default units", () => {
 
   it("mark the starter departments and the city unit as to be confirmed", () => {
     const departments = units.filter((u) => u.kind === "department" && !u.demo);
-    expect(departments.map((u) => u.code)).toEqual(expect.arrayContaining(["S-TC", "S-XD", "S-YT", "S-NNMT", "S-KHCN"]));
+    expect(departments.map((u) => u.code)).toEqual(
+      expect.arrayContaining(["S-TC", "S-XD", "S-YT", "S-NNMT", "S-KHCN"]),
+    );
     for (const u of departments) expect(u).toMatchObject({ toConfirm: true, demo: false, groups: ["departments"] });
     expect(registry.byCode("HN")).toMatchObject({ kind: "city", toConfirm: true });
   });
@@ -83,7 +85,11 @@ describe("createUnitRegistry", () => {
   });
 
   it("normalises names to NFC", () => {
-    const decomposed: Unit = { ...units[0], code: "X1", name: { vi: "Xa\u0303 Thu\u031b\u0309 Nghie\u0323\u0302m", en: "Test" } };
+    const decomposed: Unit = {
+      ...units[0],
+      code: "X1",
+      name: { vi: "Xa\u0303 Thu\u031b\u0309 Nghie\u0323\u0302m", en: "Test" },
+    };
     expect(createUnitRegistry([decomposed]).byCode("X1")?.name.vi).toBe("Xã Thử Nghiệm");
   });
 });

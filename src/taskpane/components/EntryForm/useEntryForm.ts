@@ -186,7 +186,7 @@ export function useEntryForm(props: EntryFormProps): EntryFormState {
           return row;
         }),
     })).filter((g) => g.rows.length > 0);
-  }, [targets, entries, period, result, i18n, openDetails]);
+  }, [targets, entries, period, result, i18n, openDetails, readOnly]);
 
   const handleInput = React.useCallback(
     (
