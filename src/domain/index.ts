@@ -8,6 +8,7 @@ export * from "./units";
 export * from "./periods";
 export * from "./rules";
 export { messageFor, type MessageParams } from "./messages";
+export * from "./messages/error-catalogue";
 export * from "./aggregate";
 export * from "./demo/sample";
 export { seededRandom } from "./random";

@@ -3,42 +3,34 @@
  * stable code, an HTTP status, a message in Vietnamese and English, and the cause and fix that src/server/README.md
  * lists in its table (a test keeps the two in step). Call sites throw them by name: `throw CT_REPORT_LOCKED({...})`.
  */
-import { AppError } from "../domain/errors";
 import type { Bilingual, ValidationIssue } from "../domain/types";
+import { defineCatalogue, fieldsOf } from "../domain/messages/error-catalogue";
+import type { ErrorFactory, ErrorSpec } from "../domain/messages/error-catalogue";
 
-export interface ErrorSpec<P> {
+/** What a call site may add to an error's params: more details, or the issues of the request it refuses. */
+export interface ErrorExtra {
+  details?: Record<string, unknown>;
+  issues?: ValidationIssue[];
+}
+
+const catalogue = defineCatalogue();
+
+/** Every error below, in order (the README table and its test read it). */
+export const ERROR_CATALOGUE: readonly ErrorSpec<never>[] = catalogue.specs;
+
+/** The server's errors take one params object, which is also their details, and an optional extra. */
+function defineError<P = void>(spec: {
   code: string;
   status: number;
   message: (params: P) => Bilingual;
-  /** For the README table. */
   cause: string;
   fix: string;
-}
-
-export interface ErrorFactory<P> {
-  (params: P, extra?: { details?: Record<string, unknown>; issues?: ValidationIssue[] }): AppError;
-  readonly code: string;
-  readonly status: number;
-  readonly spec: ErrorSpec<P>;
-}
-
-export const ERROR_CATALOGUE: ErrorSpec<never>[] = [];
-
-function defineError<P = void>(spec: ErrorSpec<P>): ErrorFactory<P> {
-  const factory = ((params: P, extra: { details?: Record<string, unknown>; issues?: ValidationIssue[] } = {}) => {
-    const details = {
-      ...(params && typeof params === "object" ? (params as Record<string, unknown>) : {}),
-      ...extra.details,
-    };
-    return new AppError(spec.code, spec.status, spec.message(params), details, extra.issues);
-  }) as ErrorFactory<P>;
-  Object.defineProperties(factory, {
-    code: { value: spec.code },
-    status: { value: spec.status },
-    spec: { value: spec },
+}): ErrorFactory<[params: P, extra?: ErrorExtra]> {
+  return catalogue.define<[params: P, extra?: ErrorExtra]>({
+    ...spec,
+    details: (params, extra) => ({ ...fieldsOf(params), ...extra?.details }),
+    issues: (_params, extra) => extra?.issues,
   });
-  ERROR_CATALOGUE.push(spec as unknown as ErrorSpec<never>);
-  return factory;
 }
 
 // --- authentication and access ---------------------------------------------------------------------------------
