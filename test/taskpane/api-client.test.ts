@@ -83,7 +83,7 @@ describe("createHttpClient", () => {
         tokenId: "t1",
         role: "unit",
         label: "x",
-        unit: { code: "00004", name: { vi: "Ba Đình", en: "Ba Dinh" } },
+        unit: { code: "00004", kind: "ward", name: { vi: "Ba Đình", en: "Ba Dinh" } },
         demo: false,
       }),
     );

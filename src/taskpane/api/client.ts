@@ -2,7 +2,8 @@
  * The task pane's HTTP client for the endpoint (/api/v1). Every failure becomes an ApiError with a kind the pane can
  * explain (wrong token, unreachable, certificate, timeout, a problem+json answer with its code and bilingual message).
  */
-import type { Catalog, PeriodPhase, Unit, ValidationIssue } from "../../domain/types";
+import type { Catalog, PeriodPhase } from "../../domain/types";
+import { toIssues, toUnit } from "./readers";
 import { paths } from "../../api/paths";
 import { ApiError, isApiError } from "../../api/client-error";
 import { asBilingual, createRequester, record, type HttpClientOptions } from "./http";
@@ -29,9 +30,8 @@ const PHASES: readonly PeriodPhase[] = ["upcoming", "open", "due", "late"];
 export function toMe(json: unknown): Me {
   const j = record(json);
   const role = (["unit", "planner", "admin"] as Role[]).find((r) => r === j.role) ?? (j.unit ? "unit" : "planner");
-  const unit = j.unit && typeof j.unit === "object" ? (j.unit as Unit) : null;
-  const unitObj = unit ? { ...unit, name: asBilingual(unit.name) ?? { vi: unit.code, en: unit.code } } : null;
-  const me: Me = { role, unit: unitObj, demo: Boolean(j.demo ?? unitObj?.demo) };
+  const unit = toUnit(j.unit);
+  const me: Me = { role, unit, demo: Boolean(j.demo ?? unit?.demo) };
   if (typeof j.expiresAt === "string") me.expiresAt = j.expiresAt;
   return me;
 }
@@ -107,7 +107,7 @@ function receiptOrNull(json: unknown): Receipt | null {
 
 export function toDryRun(json: unknown): DryRunResult {
   const j = record(json);
-  const issues = Array.isArray(j.issues) ? (j.issues as ValidationIssue[]) : [];
+  const issues = toIssues(j.issues);
   const ok =
     typeof j.ok === "boolean"
       ? j.ok

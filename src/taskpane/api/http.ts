@@ -3,10 +3,11 @@
  * and every failure as an ApiError (src/api/client-error.ts) of a kind the pane can explain. The pane's clients
  * (client.ts for the clerk, planner.ts for the planner) are built on it.
  */
-import type { Bilingual, ValidationIssue } from "../../domain/types";
+import type { Bilingual } from "../../domain/types";
 import { ApiError, type ApiErrorKind } from "../../api/client-error";
 import { API_PREFIX, normalizeEndpoint } from "../../api/paths";
 import type { Connection } from "./types";
+import { toIssues } from "./readers";
 
 export interface HttpClientOptions {
   fetch?: typeof fetch;
@@ -46,11 +47,6 @@ export function asBilingual(v: unknown): Bilingual | null {
 
 export function record(v: unknown): Record<string, unknown> {
   return v && typeof v === "object" ? (v as Record<string, unknown>) : {};
-}
-
-function issuesOf(v: unknown): ValidationIssue[] {
-  // the endpoint's problem+json: its issues are the domain's ValidationIssue (src/api/submissions.ts)
-  return Array.isArray(v) ? (v as ValidationIssue[]) : [];
 }
 
 export interface Requester {
@@ -118,7 +114,7 @@ export function createRequester(options: HttpClientOptions = {}): Requester {
       status: res.status,
       code: typeof problem.code === "string" && problem.code.length > 0 ? problem.code : null,
       problem: asBilingual(problem.message),
-      issues: issuesOf(problem.issues),
+      issues: toIssues(problem.issues),
       details: record(problem.details),
     };
     if (res.status === 401) throw new ApiError("unauthorized", endpoint, init);
