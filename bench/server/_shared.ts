@@ -240,6 +240,9 @@ export async function startServerProcess(
         CHITIEU_FROM_SOURCE: process.env.CHITIEU_FROM_SOURCE ?? "1",
         CHITIEU_STATIC_ROOT: path.join(os.tmpdir(), "chitieu-no-static"),
         CHITIEU_LOG: "error",
+        // a burst needs more distinct (unit, period) pairs than the 2026–2030 plan holds (126 × 19 × 5 = 11,970):
+        // without this, every submission after them is refused as outside the plan and the run measures refusals
+        CHITIEU_PLAN_YEARS: "2026-2105",
         ...db.env,
         ...extraEnv,
       },
