@@ -132,7 +132,7 @@ for (const dialect of dialects()) {
         "CT_SERIES_QUERY",
       );
       expect(target.details).toMatchObject({ field: "target", value: "Z99" });
-      expect(target.message.en).toMatch(/"target"/);
+      expect(target.message.en).toMatch(/Parameter “target”/);
       const both = expectProblem(
         await get(f.app, f.tokens.planner, `${q}&unit=${UNIT}&group=wards`),
         400,

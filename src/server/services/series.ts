@@ -6,7 +6,8 @@
  */
 import type { FastifyInstance } from "fastify";
 import { buildSeries, periodRange, type TargetSeries } from "../../domain";
-import { AppError } from "../../domain/errors";
+import type { AppError } from "../../domain/errors";
+import { CT_SERIES_QUERY } from "../errors";
 import { leadIn, monthsOf } from "../../domain/series/range";
 import type { UnitReport } from "../../domain/types";
 import { withinBounds } from "../../domain/rules/bounds";
@@ -24,7 +25,7 @@ export interface SeriesAsk {
 }
 
 function badQuery(field: string, vi: string, en: string, value: string): AppError {
-  return new AppError("CT_SERIES_QUERY", 400, { vi: `"${field}": ${vi}`, en: `"${field}": ${en}` }, { field, value });
+  return CT_SERIES_QUERY({ field, value, problem: { vi, en } });
 }
 
 /** Refuses a query the series cannot answer, naming the parameter and how to fix it (vi/en). */
