@@ -13,3 +13,4 @@ export * from "./submissions";
 export * from "./reports";
 export * from "./planner";
 export * from "./admin";
+export * from "./series";

@@ -17,6 +17,7 @@ export const paths = {
   submissions: "/submissions",
   completeness: "/completeness",
   consolidation: "/consolidation",
+  series: "/series",
   demoReset: "/demo/reset",
   report: (unitCode: string, period: string) => `/reports/${seg(unitCode)}/${seg(period)}`,
   reportHistory: (unitCode: string, period: string) => `/reports/${seg(unitCode)}/${seg(period)}/history`,

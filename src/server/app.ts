@@ -29,6 +29,7 @@ import { plannerRoutes } from "./routes/planner";
 import { tokenRoutes } from "./routes/tokens";
 import { demoRoutes } from "./routes/demo";
 import { adminRoutes } from "./routes/admin";
+import { seriesRoutes } from "./routes/series";
 import { API_PREFIX } from "../api";
 
 export const DEFAULT_ORIGIN = "https://localhost:3000";
@@ -166,6 +167,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await typed.register(submissionRoutes, { checkBounds: opts.checkFigureBounds });
       await typed.register(reportRoutes);
       await typed.register(plannerRoutes);
+      await typed.register(seriesRoutes);
       await typed.register(tokenRoutes, { pepper });
       await typed.register(demoRoutes);
       await typed.register(adminRoutes);

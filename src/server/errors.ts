@@ -216,6 +216,14 @@ export const CT_PERIOD_OUT_OF_PLAN = defineError<{ period: string; from: number;
   fix: "Check the period's year; an administrator widens CHITIEU_PLAN_YEARS for another plan.",
 });
 
+export const CT_SERIES_QUERY = defineError<{ field: string; value: string; problem: Bilingual }>({
+  code: "CT_SERIES_QUERY",
+  status: 400,
+  message: (p) => ({ vi: `Tham số “${p.field}”: ${p.problem.vi}`, en: `Parameter “${p.field}”: ${p.problem.en}` }),
+  cause: "GET /series names a target, unit or group that does not exist, or gives both unit and group.",
+  fix: "Use a target id of the catalog and a unit code or group name that exists; give unit or group, not both (neither: the city).",
+});
+
 export const CT_CATALOG_NOT_FOUND = defineError<{ version: string; current: string }>({
   code: "CT_CATALOG_NOT_FOUND",
   status: 404,
