@@ -6,14 +6,14 @@
  */
 import { z } from "zod";
 import { Contact, ReportStatus } from "./submissions";
-import { Bilingual, text } from "./text";
+import { Bilingual, bilingualError, text } from "./text";
 
 const Flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
 /**
  * A unit's place in the review of a period, in the board's order: what needs the planner (or the unit) first.
  * submitted_late / submitted_on_time: the latest revision waits for review (timeliness of the first revision);
- * not_applicable: the unit is in the selection but reports no target due in the period (or is retired from it).
+ * not_applicable: the unit is in the selection and still reports, but no target applies to it and is due in the period.
  */
 export const BOARD_STATES = [
   "missing",
@@ -32,9 +32,17 @@ export const BoardQuery = z
     state: z
       .string()
       .max(200)
+      .regex(new RegExp(`^(${BOARD_STATES.join("|")})(,(${BOARD_STATES.join("|")}))*$`), {
+        error: bilingualError({
+          vi: `state là một hoặc nhiều trạng thái, cách nhau bằng dấu phẩy: ${BOARD_STATES.join(", ")}`,
+          en: `state is one or more states, comma separated: ${BOARD_STATES.join(", ")}`,
+        }),
+      })
       .optional()
-      .describe("only these states, comma separated (e.g. missing,submitted_late); default all"),
-    demo: Flag.optional().describe("the demo units instead of the real ones (training); default false"),
+      .describe(
+        "only these states, comma separated (e.g. missing,submitted_late); default all (csv: missing,returned,submitted_late)",
+      ),
+    demo: Flag.optional().describe("include demo units (training); default false"),
     asOf: z.iso.datetime({ offset: true }).optional().describe("judge lateness at this instant; default now"),
     format: z
       .enum(["json", "csv"])
@@ -58,9 +66,9 @@ export const BoardUnit = z.object({
   demo: z.boolean(),
   state: BoardState,
   notApplicableReason: z
-    .enum(["no_target_due", "retired"])
+    .enum(["no_target_due"])
     .nullable()
-    .describe("why a unit is not applicable; null for every other state"),
+    .describe("why a unit is not applicable (no target of the catalog applies and is due); null otherwise"),
   reportStatus: ReportStatus.nullable().describe("the stored report's status; null when nothing was submitted"),
   onTime: z.boolean().nullable().describe("the first revision arrived by the deadline; null: none arrived"),
   late: z.boolean().describe("arrived after the deadline, or still missing once it passed"),
