@@ -212,6 +212,21 @@ for (const dialect of dialects()) {
       expect(state.status).toBe("submitted");
     });
 
+    it("publishes the review routes in the OpenAPI document", async () => {
+      const doc = (await get(f.app, null, "/openapi.json")).json();
+      expect(Object.keys(doc.paths)).toEqual(
+        expect.arrayContaining([
+          "/api/v1/board",
+          "/api/v1/reports/accept",
+          "/api/v1/reminders",
+          "/api/v1/units/{code}/reminder-contact",
+          "/api/v1/reports/{unit}/{period}/diff",
+        ]),
+      );
+      const states = doc.paths["/api/v1/board"].get.responses["200"].content["application/json"].schema;
+      expect(JSON.stringify(states)).toContain("submitted_late");
+    });
+
     it("gives the review detail each target's status and figure", async () => {
       const r = (await get(f.app, f.tokens.planner, `/reports/${UNIT}/2026-Q1`)).json();
       expect(r.assessments.length).toBeGreaterThan(5);

@@ -18,7 +18,7 @@ import { getReminderContact, listReminders, saveReminderContact } from "../db/re
 import { board, boardCsv, CSV_DEFAULT_STATES } from "../services/board";
 import { bulkAccept } from "../services/bulk-accept";
 
-const UnitParams = z.object({ unit: z.string().min(1).max(32) });
+const UnitParams = z.object({ code: z.string().min(1).max(32) });
 
 /** The planner's review loop: the board and its CSV, bulk accept, reminder addresses and the reminders sent. */
 export const boardRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -68,7 +68,7 @@ export const boardRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    "/units/:unit/reminder-contact",
+    "/units/:code/reminder-contact",
     {
       config: { access: "planner" },
       schema: {
@@ -79,8 +79,8 @@ export const boardRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const unit = app.reference.registry.byCode(request.params.unit);
-      if (!unit) throw CT_UNIT_UNKNOWN({ unitCode: request.params.unit });
+      const unit = app.reference.registry.byCode(request.params.code);
+      if (!unit) throw CT_UNIT_UNKNOWN({ unitCode: request.params.code });
       const c = await getReminderContact(app.store.db, unit.code);
       return {
         unitCode: unit.code,
@@ -92,7 +92,7 @@ export const boardRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.put(
-    "/units/:unit/reminder-contact",
+    "/units/:code/reminder-contact",
     {
       config: { access: "planner" },
       schema: {
@@ -104,8 +104,8 @@ export const boardRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const unit = app.reference.registry.byCode(request.params.unit);
-      if (!unit) throw CT_UNIT_UNKNOWN({ unitCode: request.params.unit });
+      const unit = app.reference.registry.byCode(request.params.code);
+      if (!unit) throw CT_UNIT_UNKNOWN({ unitCode: request.params.code });
       const emails = [...new Set(request.body.emails.map((e) => e.trim().toLowerCase()))];
       const at = app.clock().toISOString();
       const locale = request.body.locale ?? null;
