@@ -14,6 +14,7 @@ import { CT_CONFIG_INVALID } from "./errors";
 import { DEFAULT_MIN_FREE_BYTES } from "./routes/health";
 import { DEFAULT_PLAN_YEARS, parsePlanYears, type PlanYears } from "./periods";
 import { DEV_PEPPER, resolvePepper } from "./tokens";
+import { resolveReminderConfig, type ReminderConfig } from "./reminder-config";
 
 export interface ServeFlags {
   port?: string;
@@ -47,6 +48,8 @@ export interface ServeConfig {
   minFreeBytes: number;
   /** the plan's years (CHITIEU_PLAN_YEARS, default 2026-2030): periods outside them are refused */
   planYears: PlanYears;
+  /** e-mail reminders (CHITIEU_SMTP_URL …); null or absent: off */
+  reminders?: ReminderConfig | null;
 }
 
 /** The values CHITIEU_ENV may take; anything else is refused rather than silently run as development. */
@@ -146,6 +149,7 @@ export function resolveServeConfig(flags: ServeFlags, env: NodeJS.ProcessEnv, cw
     workers: resolveWorkers(flags.workers ?? env.CHITIEU_WORKERS),
     minFreeBytes: Math.round(minFreeMb * 1024 * 1024),
     planYears,
+    reminders: resolveReminderConfig(env),
   };
 }
 

@@ -557,3 +557,16 @@ export const CT_UNEXPECTED_RESPONSE = defineError<{ endpoint: string; status: nu
   cause: "(client) The answer is not a Chỉ tiêu JSON response (wrong address, proxy page).",
   fix: "Check that --endpoint points to a Chỉ tiêu server (GET /api/v1/health).",
 });
+
+// --- reminders (issue #18) -------------------------------------------------------------------------------------
+
+export const CT_REMINDERS_OFF = defineError<void>({
+  code: "CT_REMINDERS_OFF",
+  status: 409,
+  message: () => ({
+    vi: "Chưa bật nhắc nhở qua thư: đặt CHITIEU_SMTP_URL và CHITIEU_MAIL_FROM (xem docs/operations.md), hoặc chạy với --dry-run để chỉ xem danh sách.",
+    en: "E-mail reminders are off: set CHITIEU_SMTP_URL and CHITIEU_MAIL_FROM (see docs/operations.md), or run with --dry-run to list only.",
+  }),
+  cause: "`chitieu remind` was asked to send while no SMTP server is configured.",
+  fix: "Set CHITIEU_SMTP_URL and CHITIEU_MAIL_FROM, or add --dry-run.",
+});
