@@ -14,10 +14,10 @@ import {
   ReturnBody,
   UnlockBody,
 } from "../../api";
-import { getSubmission, listRevisionHeads } from "../db/submissions";
+import { getSubmission } from "../db/submissions";
 import type { SubmissionRow } from "../db/schema";
 import { canonicalContact, unpackContent } from "../services/content";
-import { assessStored, reviewDiff } from "../services/review";
+import { assessStored, reportHistory, reviewDiff } from "../services/review";
 import { receiptOf, yearToDate } from "../services/submissions";
 import {
   acceptReport,
@@ -78,6 +78,7 @@ async function reportView(app: FastifyInstance, ref: ReportRef) {
       progress: a.progress,
       figure: a.figure,
     })),
+    history: await reportHistory(app, ref),
   };
 }
 
@@ -108,36 +109,9 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const ref = resolveReport(app, request, request.params);
-      const heads = await listRevisionHeads(app.store.db, ref.unit.code, ref.period.id);
-      if (heads.length === 0) throw CT_REPORT_NOT_FOUND({ unitCode: ref.unit.code, period: ref.period.id });
-      const events = await app.store.db
-        .selectFrom("audit_event")
-        .selectAll()
-        .where("unit_code", "=", ref.unit.code)
-        .where("period", "=", ref.period.id)
-        .orderBy("at")
-        .execute();
-      return {
-        unitCode: ref.unit.code,
-        period: ref.period.id,
-        revisions: heads.map((h) => ({
-          submissionId: h.id,
-          revision: h.revision,
-          supersedes: h.supersedes,
-          receivedAt: h.received_at,
-          onTime: h.on_time === 1,
-          catalogVersion: h.catalog_version,
-          client: h.client,
-          tokenId: h.token_id,
-          contentHash: h.content_hash,
-        })),
-        events: events.map((e) => ({
-          at: e.at,
-          action: e.action,
-          tokenId: e.token_id,
-          details: JSON.parse(e.details) as Record<string, unknown>,
-        })),
-      };
+      const history = await reportHistory(app, ref);
+      if (history.revisions.length === 0) throw CT_REPORT_NOT_FOUND({ unitCode: ref.unit.code, period: ref.period.id });
+      return { unitCode: ref.unit.code, period: ref.period.id, ...history };
     },
   );
 
