@@ -1,8 +1,9 @@
 /**
  * Reminders from a real `chitieu serve` (issue #18), on both engines: a real SMTP server in-process receives exactly
  * one mail per unit × period × kind across a restart of the endpoint, and none for the period a unit submitted.
- * The first process runs with reminders off (they are off by default: nothing arrives); the second sends; the third,
- * started on the same database, sends only what became due since (a unit given an address meanwhile).
+ * The first process runs with reminders off (they are off by default: nothing arrives); then two processes on the same
+ * database at once (two instances, each with its scheduler) send; a third, started after them, sends only what
+ * became due since (a unit given an address meanwhile).
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -63,6 +64,7 @@ for (const dialect of dialects()) {
     let dbEnv: Record<string, string> = {};
     let pgName = "";
     let running: ServeProcess | undefined;
+    let twin: ServeProcess | undefined;
     const year = Number(hanoiDate(new Date()).slice(0, 4));
 
     beforeAll(async () => {
@@ -87,6 +89,7 @@ for (const dialect of dialects()) {
 
     afterAll(async () => {
       await stopProcess(running);
+      await stopProcess(twin);
       await smtp?.close();
       fs.rmSync(dir, { recursive: true, force: true });
       if (pgName) {
@@ -118,7 +121,7 @@ for (const dialect of dialects()) {
         demoTokens ? /^planner demo token: \S+$/m : undefined,
       );
 
-    it("sends exactly one mail per unit × period × kind across a restart, none for a submitted period", async () => {
+    it("sends exactly one mail per unit × period × kind across instances and a restart, none for a submitted period", async () => {
       // 1. reminders off: set the addresses, OTHER submits the current quarter
       running = await start(false, true);
       const planner = /^planner demo token: (\S+)$/m.exec(running.out())![1] as string;
@@ -170,10 +173,13 @@ for (const dialect of dialects()) {
       const wanted = expectedFor([UNIT, OTHER, THIRD]).sort();
       expect(wanted.length).toBeGreaterThan(2);
 
-      // 2. reminders on: each due reminder arrives once
-      running = await start(true);
+      // 2. reminders on, two instances on the one database at once: each due reminder arrives once
+      // started together, so their schedulers' first ticks race for the same claims
+      [running, twin] = await Promise.all([start(true), start(true)]);
       await until(() => smtp.mails.length >= wanted.length, 30_000);
-      await sleep(2500); // two more ticks: nothing more
+      await sleep(2500); // two more ticks of each: nothing more
+      await stopProcess(twin);
+      twin = undefined;
       await stopProcess(running);
       expect(smtp.mails.map(key).sort()).toEqual(wanted);
       expect(smtp.mails.some((m) => m.to.includes(ADDRESS[OTHER]!) && m.subject.includes(quarter))).toBe(false);
