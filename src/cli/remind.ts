@@ -25,6 +25,7 @@ const LABEL: Record<ReminderOutcome["outcome"], { vi: string; en: string }> = {
   submitted: { vi: "đã nộp", en: "submitted" },
   no_address: { vi: "chưa có địa chỉ thư", en: "no address" },
   failed: { vi: "gửi lỗi", en: "failed" },
+  deferred: { vi: "hoãn: không kết nối được máy chủ thư", en: "deferred: the SMTP server was not reached" },
 };
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
@@ -79,7 +80,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     const outcomes = await runReminders({ db: handle.db, reference, config: effective, transport }, [slot], { dryRun });
     transport.close();
     report(io, outcomes, values.json === true);
-    return outcomes.some((o) => o.outcome === "failed") ? 1 : 0;
+    return outcomes.some((o) => o.outcome === "failed" || o.outcome === "deferred") ? 1 : 0;
   } catch (e) {
     if (!isAppError(e)) throw e;
     printBilingual(io.stderr, e.messages, `✖ ${e.code}: `);

@@ -6,7 +6,7 @@
 import { parsePeriod } from "../../src/domain";
 import type { ReminderConfig } from "../../src/server/reminder-config";
 import { resolveReminderConfig } from "../../src/server/reminder-config";
-import { dueSlots, runReminders, smtpTransport, type Slot } from "../../src/server/services/reminders";
+import { dueSlots, runReminders, sendFailure, smtpTransport, type Slot } from "../../src/server/services/reminders";
 import { auth, body, dialects, get, OTHER, setup, submit, UNIT, type Fixture } from "./helpers";
 import { startSmtp, type TestSmtp } from "./smtp";
 
@@ -29,6 +29,22 @@ describe("which reminders are due on a day", () => {
     expect(ids("2026-04-25T03:00:00Z")).toEqual([]);
     expect(ids("2026-04-08T03:00:00Z", { beforeDays: null, afterDays: 1 })).toEqual(["2026-03:after"]);
     expect(dueSlots(new Date("2026-04-08T03:00:00Z"), cfg, { from: 2027, to: 2030 })).toEqual([]);
+  });
+
+  it("tells a failure before any data left (retry) from a refusal (retry) and from a lost DATA phase (never again)", () => {
+    expect(sendFailure(Object.assign(new Error("connect ECONNREFUSED"), { code: "ESOCKET", command: "CONN" }))).toBe(
+      "unreached",
+    );
+    expect(sendFailure(Object.assign(new Error("Invalid login"), { code: "EAUTH", command: "AUTH PLAIN" }))).toBe(
+      "unreached",
+    );
+    expect(sendFailure(Object.assign(new Error("mailbox unavailable"), { code: "EMESSAGE", responseCode: 550 }))).toBe(
+      "refused",
+    );
+    expect(sendFailure(Object.assign(new Error("Connection closed"), { code: "ECONNECTION", command: "DATA" }))).toBe(
+      "unknown",
+    );
+    expect(sendFailure(Object.assign(new Error("Timeout"), { code: "ETIMEDOUT", command: "DATA" }))).toBe("unknown");
   });
 
   it("is off unless CHITIEU_SMTP_URL is set, and refuses settings it cannot use", () => {
@@ -146,6 +162,20 @@ for (const dialect of dialects()) {
       const sent = [...a, ...b].filter((o) => o.outcome === "sent").map((o) => o.unitCode);
       expect(sent.sort()).toEqual([OTHER, THIRD].sort());
       expect(smtp.mails.length - before).toBe(2);
+    });
+
+    it("defers every mail of a run when the SMTP server cannot be reached, leaving no claim behind", async () => {
+      const before = smtp.mails.length;
+      const s = [slot("2026-Q3", "before", "2026-10-10")];
+      const down = { ...config, smtpUrl: "smtp://127.0.0.1:1" };
+      const out = await runReminders({ ...deps(), config: down, transport: smtpTransport(down) }, s);
+      const deferred = out.filter((o) => o.outcome === "deferred");
+      expect(deferred).toHaveLength(3);
+      expect(deferred[0]!.error).toMatch(/ECONNREFUSED|connect/i);
+      expect((await get(f.app, f.tokens.planner, "/reminders?period=2026-Q3")).json().reminders).toEqual([]);
+      const later = await runReminders(deps(), s);
+      expect(later.filter((o) => o.outcome === "sent")).toHaveLength(3);
+      expect(smtp.mails.length - before).toBe(3);
     });
 
     it("marks a mail the SMTP server refused as failed, and sends it on the next run", async () => {

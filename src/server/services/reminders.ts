@@ -6,7 +6,9 @@
  * Never twice: the reminder is CLAIMED — a row with the unique key (unit, period, kind) — before the mail is sent;
  * a restart, a second worker or a second instance on the same database finds the row and sends nothing. After the
  * claim the report is looked up again: a unit that submitted meanwhile gets no mail (its claim is dropped). A mail
- * the SMTP server refused is marked failed (nothing was sent) and claimed again by a later run, up to MAX_ATTEMPTS.
+ * the SMTP server refused is marked failed (nothing was sent) and claimed again by a later run, up to MAX_ATTEMPTS;
+ * when the server cannot be reached at all the claim is released and the run's other mails wait for the next run;
+ * a send that failed in a way that may have delivered it (see `sendFailure`) is never tried again.
  * A process that dies between the claim and the end of the SMTP exchange leaves the row "claimed": that reminder is
  * not sent again (at most once), and GET /reminders shows it.
  *
@@ -21,7 +23,7 @@ import { daysFromIso, expectedUnits, hanoiDate, listPeriods, periodWindow } from
 import type { Period, Unit } from "../../domain/types";
 import type { Database } from "../db/schema";
 import { getReportState, listReportStates } from "../db/submissions";
-import { claimReminder, finishReminder, listReminderContacts, listReminders } from "../db/reminders";
+import { claimReminder, finishReminder, listReminderContacts, listReminders, releaseClaim } from "../db/reminders";
 import type { ReminderConfig } from "../reminder-config";
 import { ReferenceData } from "./reference";
 import { connect, type DbConfig } from "../db/connect";
@@ -77,7 +79,22 @@ export function slotFor(period: Period, asOf: Date): Slot {
   return { period, kind, deadline };
 }
 
-export type ReminderOutcomeKind = "sent" | "would_send" | "already_sent" | "submitted" | "no_address" | "failed";
+export type ReminderOutcomeKind =
+  "sent" | "would_send" | "already_sent" | "submitted" | "no_address" | "failed" | "deferred";
+
+/**
+ * How a send failed, from nodemailer's error: "unreached" before any mail data left (no connection, DNS, TLS or
+ * login refused — nothing was sent, the claim is released and the run stops: the other mails would fail alike);
+ * "refused" when the server answered 4xx/5xx (it did not take the mail: a later run may try again); "unknown"
+ * otherwise (a connection lost mid-DATA may have delivered it: never tried again, so never sent twice).
+ */
+export function sendFailure(e: unknown): "unreached" | "refused" | "unknown" {
+  const err = (e ?? {}) as { code?: unknown; command?: unknown; responseCode?: unknown };
+  if (err.command === "CONN" || ["EDNS", "ETLS", "EAUTH", "ECONNREFUSED"].includes(String(err.code)))
+    return "unreached";
+  if (typeof err.responseCode === "number" && err.responseCode >= 400) return "refused";
+  return "unknown";
+}
 
 export interface ReminderOutcome {
   unitCode: string;
@@ -108,13 +125,7 @@ async function sendOne(deps: ReminderDeps, unit: Unit, slot: Slot, recipients: s
   if (!(await claimReminder(deps.db, { ...key, at, recipients }))) return { ...base, outcome: "already_sent" };
   // the unit may have submitted between the first look and the claim: then no mail, and the claim goes
   if (await getReportState(deps.db, unit.code, slot.period.id)) {
-    await deps.db
-      .deleteFrom("reminder")
-      .where("unit_code", "=", unit.code)
-      .where("period", "=", slot.period.id)
-      .where("kind", "=", slot.kind)
-      .where("claimed_by", "=", by)
-      .execute();
+    await releaseClaim(deps.db, key);
     return { ...base, outcome: "submitted" };
   }
   const mail = reminderMail(unit, slot.period, slot.deadline, slot.kind, {
@@ -125,7 +136,12 @@ async function sendOne(deps: ReminderDeps, unit: Unit, slot: Slot, recipients: s
     await deps.transport.sendMail({ from: deps.config.from, to: recipients, ...mail });
   } catch (e) {
     const error = e instanceof Error ? e.message : String(e);
-    await finishReminder(deps.db, key, { error });
+    const how = sendFailure(e);
+    if (how === "unreached") {
+      await releaseClaim(deps.db, key);
+      return { ...base, outcome: "deferred", error };
+    }
+    await finishReminder(deps.db, key, { error, final: how === "unknown" });
     return { ...base, outcome: "failed", error };
   }
   await finishReminder(deps.db, key, { sentAt: new Date().toISOString() });
@@ -141,6 +157,8 @@ export async function runReminders(
   const ref = deps.reference;
   const contacts = await listReminderContacts(deps.db);
   const out: ReminderOutcome[] = [];
+  // once the SMTP server cannot be reached, the run's other mails are deferred to the next run, not tried one by one
+  let unreached: string | null = null;
   for (const slot of slots) {
     const units = expectedUnits(ref.currentCatalog, ref.registry, slot.period, {}, ref.applicability);
     const submitted = new Set((await listReportStates(deps.db, slot.period.id)).map((s) => s.unit_code));
@@ -156,7 +174,12 @@ export async function runReminders(
       else if (recipients.length === 0) out.push({ ...base, outcome: "no_address" });
       else if (done.has(unit.code)) out.push({ ...base, outcome: "already_sent" });
       else if (opts.dryRun) out.push({ ...base, outcome: "would_send" });
-      else out.push(await sendOne(deps, unit, slot, recipients));
+      else if (unreached) out.push({ ...base, outcome: "deferred", error: unreached });
+      else {
+        const o = await sendOne(deps, unit, slot, recipients);
+        if (o.outcome === "deferred") unreached = o.error ?? "unreached";
+        out.push(o);
+      }
     }
   }
   return out;
@@ -183,7 +206,7 @@ export function startReminderScheduler(
     try {
       await deps.reference.reload();
       const outcomes = await runReminders({ ...deps, transport }, dueSlots(now(), deps.config, opts.plan));
-      for (const o of outcomes.filter((x) => x.outcome === "failed")) {
+      for (const o of outcomes.filter((x) => x.outcome === "failed" || x.outcome === "deferred").slice(0, 5)) {
         opts.log(`reminder ${o.unitCode} ${o.period} ${o.kind} failed: ${o.error}`);
       }
     } catch (e) {
