@@ -10,9 +10,13 @@
  * cheap to send); the thread parses each text once (a small cache by text) and hands validate() only the targets
  * that have a history, so a first report costs nothing and an unchanged one little.
  */
-import { catalogIndex, makePeriod, ratioScale } from "../../domain";
+import * as catalogModule from "../../domain/catalog/catalog";
+import { makePeriod } from "../../domain";
 import type { Catalog, ParsedEntry, Period, PeriodKind, Target } from "../../domain/types";
 import type { HistoryPoint, UnitHistory } from "../../domain/rules/history";
+
+// bound once: tsx/esbuild read an imported name through a getter on every use (as validate.ts does)
+const { catalogIndex, ratioScale } = catalogModule;
 
 /** How many earlier periods of the same kind the history checks look at (enough to hold the same period a year
  * before and every earlier period of the year). */
@@ -71,14 +75,15 @@ export type Figures = Record<string, number | [number, number]>;
 
 /** The figures of a revision as stored in report_state.latest_figures (no blanks, milestones or N/A). */
 export function figuresOf(parsed: readonly ParsedEntry[]): string {
-  const out: Figures = {};
+  // written by hand: target ids are catalog ids (letters and digits) and the figures finite numbers
+  let out = "";
   for (const e of parsed) {
     if (e.notApplicable) continue;
-    if (typeof e.value === "number") out[e.targetId] = e.value;
+    if (typeof e.value === "number") out += `,${JSON.stringify(e.targetId)}:${e.value}`;
     else if (typeof e.numerator === "number" && typeof e.denominator === "number")
-      out[e.targetId] = [e.numerator, e.denominator];
+      out += `,${JSON.stringify(e.targetId)}:[${e.numerator},${e.denominator}]`;
   }
-  return JSON.stringify(out);
+  return `{${out.slice(1)}}`;
 }
 
 /** What the service sends the checker: the report's period and [period, figures JSON] of the rows it read. */
