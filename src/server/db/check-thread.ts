@@ -12,9 +12,7 @@ import { Worker, isMainThread, parentPort, workerData } from "node:worker_thread
 import { PACK_OPTIONS, type CheckSlots, type StepParam, type WriteChecker } from "./writer-thread";
 
 /** A check's answer: the rules' verdict (nothing to store), or the flows and the deflated stored content. */
-export type CheckAnswer =
-  | { verdict: unknown }
-  | { flows: string; figures: string; content: Uint8Array; hash: string };
+export type CheckAnswer = { verdict: unknown } | { flows: string; figures: string; content: Uint8Array; hash: string };
 
 interface Job {
   id: number;
