@@ -4,6 +4,7 @@
  * beside the typed one and warns when they disagree) — on a dry run, a submission and GET /reports, on both engines.
  */
 import type { Target } from "../../src/domain/types";
+import { HISTORY_THRESHOLDS } from "../../src/domain/rules/history";
 import { body, dialects, expectProblem, get, setup, submit, UNIT, type Fixture } from "./helpers";
 
 for (const dialect of dialects()) {
@@ -112,6 +113,36 @@ for (const dialect of dialects()) {
       const warning = d.issues.find((i: { code: string; targetId: string }) => i.code === "history_outlier");
       expect(warning).toMatchObject({ targetId: count.id, ruleId: "history.year_before" });
       expect(d.figureContext.history[count.id].yearBefore).toEqual({ period: "2026-04", figure: 5 });
+    });
+  });
+}
+
+for (const dialect of dialects()) {
+  describe(`${dialect}: the history checks' thresholds an administrator sets (CHITIEU_HISTORY_THRESHOLDS)`, () => {
+    let f: Fixture;
+    beforeAll(async () => {
+      // a change under 100 is never an outlier here
+      f = await setup(dialect, { historyThresholds: { ...HISTORY_THRESHOLDS, minChange: 100 } });
+      for (const period of ["2026-01", "2026-02", "2026-03"])
+        expect((await submit(f.app, f.tokens.unit, body(f.app, { period }))).statusCode).toBe(201);
+    }, 60_000);
+    afterAll(async () => {
+      await f?.close();
+    });
+
+    it("judges with them on a dry run, a submission and GET /reports", async () => {
+      const b = body(f.app, { period: "2026-04" });
+      const ids = new Set(b.entries.map((e) => e.targetId));
+      const count = f.app.reference.currentCatalog.targets.find((t) => ids.has(t.id) && t.measure === "count")!;
+      const e = b.entries.find((x) => x.targetId === count.id)!;
+      e.value = 80; // 75 above the months' 5: an outlier with the default thresholds, not with these
+      e.justification = null;
+      const dry = (await submit(f.app, f.tokens.unit, { ...b, dryRun: true })).json();
+      expect(dry.issues.filter((i: { code: string }) => i.code === "history_outlier")).toEqual([]);
+      expect(dry.figureContext.history[count.id]).toMatchObject({ outlier: null });
+      expect((await submit(f.app, f.tokens.unit, b)).statusCode).toBe(201);
+      const view = (await get(f.app, f.tokens.unit, `/reports/${UNIT}/2026-04`)).json();
+      expect(view.figureContext.history[count.id].outlier).toBeNull();
     });
   });
 }

@@ -104,6 +104,25 @@ export function historyOutlier(
   return null;
 }
 
+/**
+ * Thresholds as an administrator writes them (CHITIEU_HISTORY_THRESHOLDS): `maxZ=4,maxRatio=5`, any of the five
+ * names, the others keeping HISTORY_THRESHOLDS' values; null when a name is unknown or a value is not a number ≥ 0
+ * (minPeriods: a whole number ≥ 1).
+ */
+export function parseHistoryThresholds(text: string): HistoryThresholds | null {
+  const out: HistoryThresholds = { ...HISTORY_THRESHOLDS };
+  for (const part of text.split(",")) {
+    if (part.trim() === "") continue;
+    const [name, value, ...rest] = part.split("=").map((x) => x.trim());
+    const x = Number(value);
+    if (rest.length > 0 || value === undefined || value === "" || !Number.isFinite(x) || x < 0) return null;
+    if (!(name !== undefined && name in HISTORY_THRESHOLDS)) return null;
+    if (name === "minPeriods" && !(Number.isInteger(x) && x >= 1)) return null;
+    out[name as keyof HistoryThresholds] = x;
+  }
+  return out;
+}
+
 /** The period a year before ("2026-Q2" → "2025-Q2"). */
 export function yearBefore(period: Period): string {
   return period.id.replace(/^\d{4}/, String(period.year - 1));

@@ -74,7 +74,13 @@ async function reportView(app: FastifyInstance, ref: ReportRef) {
       parsed: stored.parsed,
     },
     ytd: current.ytd,
-    figureContext: figureContext(app.reference.currentCatalog, ref.period, current, stored.parsed),
+    figureContext: figureContext(
+      app.reference.currentCatalog,
+      ref.period,
+      current,
+      stored.parsed,
+      app.historyThresholds,
+    ),
   };
 }
 

@@ -7,7 +7,7 @@
 import type { FastifyInstance } from "fastify";
 import { combinePeriods, entryFigure } from "../../domain";
 import { MONTHS_TOLERANCE } from "../../domain/rules/validate";
-import { historyOutlier } from "../../domain/rules/history";
+import { historyOutlier, type HistoryThresholds } from "../../domain/rules/history";
 import type { Catalog, ParsedEntry, Period } from "../../domain/types";
 import type { ReportStateRow } from "../db/schema";
 import type { ReportFigureContext } from "../../api";
@@ -56,6 +56,7 @@ export function figureContext(
   period: Period | null,
   current: Current,
   entries: readonly ParsedEntry[],
+  thresholds?: HistoryThresholds,
 ): ReportFigureContext {
   const out: ReportFigureContext = { history: {}, fromMonths: {} };
   if (!period || current.history.rows.length === 0) return out;
@@ -67,7 +68,7 @@ export function figureContext(
     const figure = e.notApplicable ? null : entryFigure(target, e);
     const h = past.history[e.targetId];
     if (h) {
-      const verdict = figure === null ? null : historyOutlier(figure, h);
+      const verdict = figure === null ? null : historyOutlier(figure, h, thresholds);
       out.history[e.targetId] = {
         earlier: [...h.earlier],
         yearBefore: h.yearBefore ?? null,

@@ -19,6 +19,7 @@ import type { StepParam, WriteChecker } from "../db/writer-thread";
 import { contentHash, flowsOf, packText } from "./content";
 import type { ApplicabilityTable } from "../../domain/rules/applicability";
 import type { UnitTargetTable } from "../../domain/rules/unit-targets";
+import type { HistoryThresholds } from "../../domain/rules/history";
 import { figuresOf, rulesHistory, type HistoryRows } from "./history-context";
 
 /** Why the rules refuse a report: errors, or warnings without a justification; null when they accept it. */
@@ -43,6 +44,8 @@ export interface CheckContext {
   applicability?: ApplicabilityTable;
   /** targets assigned to units */
   unitTargets?: UnitTargetTable;
+  /** the history checks' thresholds (default HISTORY_THRESHOLDS) */
+  historyThresholds?: HistoryThresholds;
 }
 
 /** What the event loop sends with a write to be checked. */
@@ -96,6 +99,7 @@ export function check(payload: unknown, context: unknown, params: StepParam[][])
       unitTargets: ctx.unitTargets,
       history: past?.history,
       monthEntries: past?.monthEntries,
+      historyThresholds: ctx.historyThresholds,
     },
   );
   const verdict = rulesVerdict(result);

@@ -314,6 +314,7 @@ export class SubmissionService {
         unitTargets: reference.unitTargets,
         history: past?.history,
         monthEntries: past?.monthEntries,
+        historyThresholds: this.#app.historyThresholds,
       },
     );
     if (!s.dryRun) {
@@ -338,7 +339,7 @@ export class SubmissionService {
       wouldCreateRevision: (state?.latest_revision ?? 0) + 1,
       changes,
       ytd,
-      figureContext: figureContext(s.catalog, s.period, current, result.entries),
+      figureContext: figureContext(s.catalog, s.period, current, result.entries, this.#app.historyThresholds),
     };
   }
 
@@ -361,6 +362,7 @@ export class SubmissionService {
       units: reference.units,
       applicability,
       unitTargets,
+      historyThresholds: this.#app.historyThresholds,
     };
     const version = store.context(context);
     this.#sent = { catalog: reference.currentCatalog, units: reference.units, applicability, unitTargets, version };
