@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { Change, Contact, EntryInput, Receipt, ReportStatus } from "./submissions";
 import { Bilingual, text } from "./text";
+import { ReportFigureContext } from "./figure-context";
 
 export const ReportParams = z.object({ unit: z.string().min(1).max(32), period: z.string().min(1).max(16) });
 
@@ -39,6 +40,9 @@ export const ReportResponse = z.object({
     parsed: z.array(ParsedEntry),
   }),
   ytd: z.record(z.string(), z.number()).describe("year-to-date sums of earlier periods that the rules used"),
+  figureContext: ReportFigureContext.optional().describe(
+    "the latest revision beside the unit's earlier figures and, for a quarter, half or year, its months",
+  ),
 });
 
 export const HistoryItem = z.object({

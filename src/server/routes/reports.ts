@@ -17,7 +17,8 @@ import {
 import { getRevision, getSubmission, listRevisionHeads } from "../db/submissions";
 import type { SubmissionRow } from "../db/schema";
 import { canonicalContact, diffEntries, unpackContent } from "../services/content";
-import { receiptOf, yearToDate } from "../services/submissions";
+import { receiptOf } from "../services/submissions";
+import { figureContext, readCurrent } from "../services/report-context";
 import {
   acceptReport,
   requireState,
@@ -50,6 +51,8 @@ async function reportView(app: FastifyInstance, ref: ReportRef) {
   const state = await requireState(app, ref);
   const latest = (await getSubmission(app.store.db, state.latest_submission_id)) as SubmissionRow;
   const stored = unpackContent(latest.content);
+  // the catalog the rules judge with now (the history and months are figures, whichever catalog they came with)
+  const current = await readCurrent(app, ref.unit.code, ref.period);
   return {
     unitCode: ref.unit.code,
     unitName: ref.unit.name,
@@ -70,7 +73,14 @@ async function reportView(app: FastifyInstance, ref: ReportRef) {
       entries: stored.report.entries,
       parsed: stored.parsed,
     },
-    ytd: await yearToDate(app, ref.unit.code, ref.period),
+    ytd: current.ytd,
+    figureContext: figureContext(
+      app.reference.currentCatalog,
+      ref.period,
+      current,
+      stored.parsed,
+      app.historyThresholds,
+    ),
   };
 }
 
