@@ -24,6 +24,7 @@ import { applicabilityRoutes } from "./routes/applicability";
 import { unitRoutes } from "./routes/units";
 import { periodRoutes } from "./routes/periods";
 import { meRoutes } from "./routes/me";
+import { meApplicabilityRoutes } from "./routes/me-applicability";
 import { submissionRoutes } from "./routes/submissions";
 import { reportRoutes } from "./routes/reports";
 import { plannerRoutes } from "./routes/planner";
@@ -168,6 +169,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await typed.register(unitRoutes);
       await typed.register(periodRoutes);
       await typed.register(meRoutes);
+      await typed.register(meApplicabilityRoutes);
       await typed.register(submissionRoutes, { checkBounds: opts.checkFigureBounds });
       await typed.register(reportRoutes);
       await typed.register(plannerRoutes);
