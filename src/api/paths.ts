@@ -11,6 +11,8 @@ const seg = encodeURIComponent;
 /** Paths under API_PREFIX, with their parameters encoded. */
 export const paths = {
   me: "/me",
+  meApplicability: "/me/applicability",
+  applicability: "/applicability",
   catalog: "/catalog",
   units: "/units",
   periods: "/periods",

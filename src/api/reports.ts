@@ -4,6 +4,7 @@ import { z } from "zod";
 import { ReviewDiffQuery, RevisionRef, TargetDiff } from "./board";
 import { Assessment, Change, Contact, EntryInput, Receipt, ReportStatus } from "./submissions";
 import { Bilingual, text } from "./text";
+import { ReportFigureContext } from "./figure-context";
 
 export const ReportParams = z.object({ unit: z.string().min(1).max(32), period: z.string().min(1).max(16) });
 
@@ -68,6 +69,9 @@ export const ReportResponse = z.object({
   history: z
     .object({ revisions: z.array(HistoryItem), events: z.array(HistoryEvent) })
     .describe("the same as GET …/history: every revision (who, when, client) and every planner action"),
+  figureContext: ReportFigureContext.optional().describe(
+    "the latest revision beside the unit's earlier figures and, for a quarter, half or year, its months",
+  ),
 });
 
 export const HistoryResponse = z.object({

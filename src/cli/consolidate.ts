@@ -129,6 +129,7 @@ export function jsonResult(view: ConsolidationView, result: ConsolidationResult 
       unitsExpected: f.unitsExpected.length,
       unitsIncluded: f.unitsIncluded,
       unitsMissing: f.unitsMissing,
+      unitsNotApplicable: f.unitsNotApplicable ?? [],
     })),
     scorecard: {
       total: view.scorecard.total,

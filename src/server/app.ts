@@ -17,12 +17,14 @@ import { bilingualValidatorCompiler } from "./plugins/zod";
 import { DEV_PEPPER } from "./tokens";
 import { CT_UNSUPPORTED_MEDIA_TYPE } from "./errors";
 import { DEFAULT_PLAN_YEARS, type PlanYears } from "./periods";
+import { HISTORY_THRESHOLDS, type HistoryThresholds } from "../domain/rules/history";
 import { healthRoutes } from "./routes/health";
 import { catalogRoutes } from "./routes/catalog";
 import { applicabilityRoutes } from "./routes/applicability";
 import { unitRoutes } from "./routes/units";
 import { periodRoutes } from "./routes/periods";
 import { meRoutes } from "./routes/me";
+import { meApplicabilityRoutes } from "./routes/me-applicability";
 import { submissionRoutes } from "./routes/submissions";
 import { reportRoutes } from "./routes/reports";
 import { plannerRoutes } from "./routes/planner";
@@ -65,6 +67,8 @@ export interface AppOptions {
    * store what a server without the check accepted, and show that reads of such data still answer.
    */
   checkFigureBounds?: boolean;
+  /** the history checks' thresholds (CHITIEU_HISTORY_THRESHOLDS); default HISTORY_THRESHOLDS */
+  historyThresholds?: HistoryThresholds;
   /** Strict-Transport-Security (default: when `tls` is set; main.ts adds production behind a proxy) */
   hsts?: boolean;
   /** serve the bundles' source maps (*.map); default true — main.ts turns them off in production */
@@ -117,6 +121,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(problemPlugin, { bodyLimit });
   await app.register(securityPlugin, { hsts: opts.hsts ?? Boolean(opts.tls) });
   app.decorate("plan", opts.planYears ?? DEFAULT_PLAN_YEARS);
+  app.decorate("historyThresholds", opts.historyThresholds ?? HISTORY_THRESHOLDS);
   // the API reads UTF-8 only: a body declared in another charset is refused, never stored with its bytes altered
   app.addHook("onRequest", async (request) => {
     const type = request.headers["content-type"];
@@ -165,6 +170,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await typed.register(unitRoutes);
       await typed.register(periodRoutes);
       await typed.register(meRoutes);
+      await typed.register(meApplicabilityRoutes);
       await typed.register(submissionRoutes, { checkBounds: opts.checkFigureBounds });
       await typed.register(reportRoutes);
       await typed.register(plannerRoutes);

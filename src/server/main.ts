@@ -64,6 +64,7 @@ export async function startServer(cfg: ServeConfig, opts: { demoTokens?: boolean
       logger: { level: cfg.logLevel },
       minFreeBytes: cfg.minFreeBytes,
       planYears: cfg.planYears,
+      historyThresholds: cfg.historyThresholds,
       hsts: Boolean(cfg.tls) || (cfg.production && cfg.behindProxy),
       sourceMaps: !cfg.production,
     });

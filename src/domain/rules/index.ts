@@ -55,3 +55,10 @@ export {
   type UnitHistory,
 } from "./history";
 export type { ValidationContext } from "./context";
+export {
+  appliedTarget,
+  unitApplicability,
+  type AppliedTarget,
+  type TargetApplicability,
+  type TargetSource,
+} from "./applicability-view";

@@ -85,6 +85,8 @@ export interface ReportStateTable {
   latest_flows: string;
   /** the latest revision's contact as JSON {preparer, approver, phone} (copy of its content's), null when none */
   latest_contact: string | null;
+  /** the latest revision's figures as JSON {targetId: value | [numerator, denominator]}; null before 2026_12_03_301 */
+  latest_figures: string | null;
   first_received_at: string;
   first_on_time: number;
   last_received_at: string;

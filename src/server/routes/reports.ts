@@ -18,7 +18,8 @@ import { getSubmission } from "../db/submissions";
 import type { SubmissionRow } from "../db/schema";
 import { canonicalContact, unpackContent } from "../services/content";
 import { assessStored, reportHistory, reviewDiff } from "../services/review";
-import { receiptOf, yearToDate } from "../services/submissions";
+import { receiptOf } from "../services/submissions";
+import { figureContext, readCurrent } from "../services/report-context";
 import {
   acceptReport,
   requireState,
@@ -51,7 +52,8 @@ async function reportView(app: FastifyInstance, ref: ReportRef) {
   const state = await requireState(app, ref);
   const latest = (await getSubmission(app.store.db, state.latest_submission_id)) as SubmissionRow;
   const stored = unpackContent(latest.content);
-  const ytd = await yearToDate(app, ref.unit.code, ref.period);
+  // the catalog the rules judge with now (the history and months are figures, whichever catalog they came with)
+  const current = await readCurrent(app, ref.unit.code, ref.period);
   return {
     unitCode: ref.unit.code,
     unitName: ref.unit.name,
@@ -72,13 +74,20 @@ async function reportView(app: FastifyInstance, ref: ReportRef) {
       entries: stored.report.entries,
       parsed: stored.parsed,
     },
-    ytd,
-    assessments: (await assessStored(app, ref, stored, ytd)).map((a) => ({
+    ytd: current.ytd,
+    assessments: (await assessStored(app, ref, stored, current.ytd)).map((a) => ({
       targetId: a.targetId,
       progress: a.progress,
       figure: a.figure,
     })),
     history: await reportHistory(app, ref),
+    figureContext: figureContext(
+      app.reference.currentCatalog,
+      ref.period,
+      current,
+      stored.parsed,
+      app.historyThresholds,
+    ),
   };
 }
 

@@ -3,6 +3,7 @@
 import type { Bilingual, Catalog, PeriodPhase, Unit, ValidationIssue } from "../../domain/types";
 import type { SubmissionBody } from "../../workbook/submission";
 import type { DryRunResult as WireDryRunResult, Receipt as WireReceipt, ReportStatus } from "../../api/submissions";
+import type { MeApplicabilityResponse } from "../../api/applicability";
 
 export type { ApiErrorKind } from "../../api/client-error";
 
@@ -67,4 +68,9 @@ export interface ApiClient {
   submit(conn: Connection, body: SubmissionBody): Promise<Receipt>;
   /** null when the unit has not submitted this period yet */
   report(conn: Connection, unitCode: string, period: string): Promise<ReportState | null>;
+  /** the unit's targets for a period: what applies, always required, the target that applies (GET /me/applicability) */
+  applicability?(conn: Connection, period: string): Promise<UnitModel>;
 }
+
+/** The unit's reporting model for a period (issue #14), as the endpoint sends it. */
+export type UnitModel = MeApplicabilityResponse;

@@ -13,6 +13,8 @@ import {
   type UnitRegistry,
   type ValidationResult,
 } from "../../domain";
+import type { ApplicabilityTable, UnitTargetTable } from "../../domain/rules";
+import type { UnitModel } from "../api/types";
 import { isAppError } from "../../domain/errors";
 import { buildTemplateSpec, cellMap, type TemplateSpec } from "../../workbook/template";
 import type { EntryChange, TemplateIdentity, WorkbookPort } from "../../workbook/port";
@@ -49,6 +51,8 @@ export interface ReportSession {
   blockedBy: TemplateIdentity | null;
   /** a workbook (port) failure: opening, writing, marking */
   error: unknown;
+  /** the unit's planner choices and assigned targets the open report follows (empty when the endpoint did not say) */
+  tables: ReportTables;
   open: (ev: React.SyntheticEvent | null, data: { period: string }) => Promise<void>;
   setField: (ev: React.SyntheticEvent | null, data: EntryChangeData) => void;
   /** write a field's pending value now (e.g. when its input loses focus) */
@@ -67,6 +71,27 @@ export interface UseReportOptions {
   writeDelayMs?: number;
   /** issues are marked in the sheet this long after the last change (default 300 ms) */
   markDelayMs?: number;
+  /**
+   * The unit's reporting model for a period (GET /me/applicability): the template, the form and the checks follow its
+   * planner choices and assigned targets, as the endpoint's do. Null or a failure (offline): the catalog's defaults.
+   */
+  loadModel?: (period: string) => Promise<UnitModel | null>;
+}
+
+export interface ReportTables {
+  applicability: ApplicabilityTable;
+  unitTargets: UnitTargetTable;
+}
+
+const NO_TABLES: ReportTables = { applicability: { entries: [] }, unitTargets: { entries: [] } };
+
+/** The domain's tables from the endpoint's answer (one object per answer: the domain caches per table). */
+export function tablesOf(model: UnitModel | null): ReportTables {
+  if (!model) return NO_TABLES;
+  return {
+    applicability: { entries: model.choices.map((c) => ({ ...c, note: c.note ?? null })) },
+    unitTargets: { entries: model.assigned },
+  };
 }
 
 type EntryMap = Record<string, EntryInput>;
@@ -172,6 +197,8 @@ export function useReport(workbook: WorkbookPort, options: UseReportOptions): Re
   const [notice, setNotice] = React.useState<ReportNotice | null>(null);
   const [blockedBy, setBlockedBy] = React.useState<TemplateIdentity | null>(null);
   const [error, setError] = React.useState<unknown>(null);
+  const [tables, setTables] = React.useState<ReportTables>(NO_TABLES);
+  const loadModel = options.loadModel;
   // cells of the sheet holding a date, boolean, error value… instead of a figure: errors of their own (port-kept)
   const [problems, setProblems] = React.useState<CellProblem[]>([]);
   const localeRef = React.useRef(locale);
@@ -192,7 +219,9 @@ export function useReport(workbook: WorkbookPort, options: UseReportOptions): Re
       try {
         // no separate identity read: ensureTemplate refuses another unit's or period's report (CT_TEMPLATE_OTHER_REPORT)
         // and its opening read gives the entries, so opening costs at most 3 syncs in Excel (look, write, mark)
-        const next = buildTemplateSpec({ catalog, unit, period: p, locale: localeRef.current, demo });
+        const model = loadModel ? await loadModel(p.id).catch(() => null) : null;
+        const nextTables = tablesOf(model && model.unitCode === unit.code ? model : null);
+        const next = buildTemplateSpec({ catalog, unit, period: p, locale: localeRef.current, demo, ...nextTables });
         let result: Awaited<ReturnType<WorkbookPort["ensureTemplate"]>>;
         try {
           result = await workbook.ensureTemplate(next);
@@ -210,6 +239,7 @@ export function useReport(workbook: WorkbookPort, options: UseReportOptions): Re
         written.current.clear();
         setEntryMap(map);
         setProblems(workbook.cellProblems?.() ?? []);
+        setTables(nextTables);
         setSpec(next);
         setPeriod(p);
         setNotice({
@@ -223,7 +253,7 @@ export function useReport(workbook: WorkbookPort, options: UseReportOptions): Re
         setStatus("error");
       }
     },
-    [catalog, unit, demo, workbook, pending, written],
+    [catalog, unit, demo, workbook, pending, written, loadModel],
   );
 
   useSheetChanges(status === "ready", workbook, writes, {
@@ -271,10 +301,10 @@ export function useReport(workbook: WorkbookPort, options: UseReportOptions): Re
     if (!spec || !catalog || !unit || !period) return null;
     const rules = validate(
       { unitCode: unit.code, period: period.id, catalogVersion: catalog.version, locale, entries },
-      { catalog, units: registry, cellOf: cellMap(spec) },
+      { catalog, units: registry, cellOf: cellMap(spec), ...tables },
     );
     return withCellProblems(rules, problems, { unitCode: unit.code, period: period.id });
-  }, [spec, catalog, unit, period, locale, entries, registry, problems]);
+  }, [spec, catalog, unit, period, locale, entries, registry, problems, tables]);
 
   // the sheet shows the same issues as the pane (colours and notes), a moment after the last change
   React.useEffect(() => {
@@ -295,6 +325,7 @@ export function useReport(workbook: WorkbookPort, options: UseReportOptions): Re
     notice,
     blockedBy,
     error,
+    tables,
     open,
     setField,
     commit,
