@@ -16,3 +16,4 @@ export * from "./admin";
 export * from "./series";
 export * from "./figure-context";
 export * from "./applicability";
+export * from "./board";

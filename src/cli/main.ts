@@ -49,6 +49,10 @@ const COMMANDS: Record<string, { load: () => CommandModule; summary: string }> =
     load: () => require("./targets") as CommandModule,
     summary: "targets assigned to units / chỉ tiêu giao cho đơn vị",
   },
+  remind: {
+    load: () => require("./remind") as CommandModule,
+    summary: "send e-mail reminders for a period now / gửi thư nhắc nộp báo cáo",
+  },
 };
 
 function usage(io: CliIo): void {

@@ -15,6 +15,7 @@ import { DEFAULT_MIN_FREE_BYTES } from "./routes/health";
 import { DEFAULT_PLAN_YEARS, parsePlanYears, type PlanYears } from "./periods";
 import { DEV_PEPPER, resolvePepper } from "./tokens";
 import { HISTORY_THRESHOLDS, parseHistoryThresholds, type HistoryThresholds } from "../domain/rules/history";
+import { resolveReminderConfig, type ReminderConfig } from "./reminder-config";
 
 export interface ServeFlags {
   port?: string;
@@ -50,6 +51,8 @@ export interface ServeConfig {
   planYears: PlanYears;
   /** the history checks' thresholds (CHITIEU_HISTORY_THRESHOLDS, e.g. `maxZ=4,maxRatio=5`; default HISTORY_THRESHOLDS) */
   historyThresholds: HistoryThresholds;
+  /** e-mail reminders (CHITIEU_SMTP_URL …); null or absent: off */
+  reminders?: ReminderConfig | null;
 }
 
 /** The values CHITIEU_ENV may take; anything else is refused rather than silently run as development. */
@@ -159,6 +162,7 @@ export function resolveServeConfig(flags: ServeFlags, env: NodeJS.ProcessEnv, cw
     minFreeBytes: Math.round(minFreeMb * 1024 * 1024),
     planYears,
     historyThresholds,
+    reminders: resolveReminderConfig(env),
   };
 }
 
