@@ -107,6 +107,18 @@ for (const dialect of dialects()) {
       expect(view.figureContext.fromMonths[flow.id]).toMatchObject({ figure: 15, computed: 15, months: 3 });
     });
 
+    it("reads the figures of reports stored before report_state.latest_figures existed from their content", async () => {
+      await f.app.store.db
+        .updateTable("report_state")
+        .set({ latest_figures: null })
+        .where("unit_code", "=", UNIT)
+        .execute();
+      const d = (await submit(f.app, f.tokens.unit, { ...withFigure("2026-07", count, 80), dryRun: true })).json();
+      const warning = d.issues.find((i: { code: string; targetId: string }) => i.code === "history_outlier");
+      expect(warning).toMatchObject({ targetId: count.id, severity: "warning" });
+      expect(warning.params.earlier).toMatch(/^2026-01: 5; 2026-02: 5; 2026-03: 5; 2026-04: 5; 2026-05: 80/);
+    });
+
     it("judges against the same month a year before", async () => {
       // 2027-04 has no earlier 2027 months, but 2026-04 held 5: 40 is more than 3 times it
       const d = (await submit(f.app, f.tokens.unit, { ...withFigure("2027-04", count, 40), dryRun: true })).json();

@@ -1,7 +1,7 @@
 /**
  * Issue #14's "Done when", through the endpoint on both engines: Ward 00004's 2026-Q1 report is valid with E10 left
  * out by a planner or answered `không áp dụng` with a reason by its clerk, and the 2026-02 report does not ask for
- * yearly targets.
+ * yearly targets, and U13's year to date is its last month's.
  */
 import { auth, body, dialects, setup, submit, UNIT, validEntries, type Fixture } from "./helpers";
 
@@ -82,6 +82,29 @@ for (const dialect of dialects()) {
       expect(asked.length).toBeGreaterThan(0);
       expect(required).toEqual(expect.arrayContaining(asked));
       expect(year.ok).toBe(false);
+    });
+
+    it("gives U13's year to date as its last month's figure, never the sum of its months", async () => {
+      // congestion points are a stock: 7, 9, then 4 points — the year to date at March is 4, not 20
+      for (const [period, value] of [
+        ["2026-01", 7],
+        ["2026-02", 9],
+        ["2026-03", 4],
+      ] as const) {
+        const entries = validEntries(f.app, UNIT)
+          .filter((e) => e.targetId !== "E10") // the planner's choice above
+          .map((e) => (e.targetId === "U13" ? { ...e, value } : e));
+        expect((await submit(f.app, f.tokens.unit, body(f.app, { period, entries }))).statusCode).toBe(201);
+      }
+      const res = await f.app.inject({
+        method: "GET",
+        url: `/api/v1/series?target=U13&from=2026-01&to=2026-03&unit=${UNIT}`,
+        headers: auth(f.tokens.unit),
+      });
+      expect(res.statusCode).toBe(200);
+      const march = res.json().points[2];
+      expect(march).toMatchObject({ periodId: "2026-03", figure: 4 });
+      expect(march.ytd.figure).toBe(4);
     });
   });
 }
