@@ -1,0 +1,13 @@
+export * from "./types";
+export { parseDeadline, deadlineLastDay, formatDeadline, type Deadline, type DeadlinePrecision } from "./deadline";
+export { TASK_STATE_LABELS, TASK_KIND_LABELS, TASK_SOURCE_STATUS_LABELS, parseTaskState } from "./labels";
+export { taskVersionAt, tasksAt, tasksForUnit, registerUnitCodes } from "./register";
+export {
+  TASK_TEXT_LIMIT,
+  isPastDeadline,
+  effectiveTaskState,
+  blankTaskProgress,
+  checkTaskProgress,
+  checkUnitTasks,
+  type UnitTasksCheck,
+} from "./progress";
