@@ -11,3 +11,15 @@ export {
   checkUnitTasks,
   type UnitTasksCheck,
 } from "./progress";
+export { defaultTaskRegister } from "./register";
+export { TASK_UNIT_ROWS, taskUnits } from "./units";
+export { TASK_COLUMNS, parseTaskRows, parseTaskCsv, tasksToRows, tasksToCsv, type TaskFileOptions } from "./file";
+export {
+  SOURCES_LIST,
+  SOURCES_FROM,
+  matchLeadText,
+  leadPartName,
+  registerFromSources,
+  describeMatches,
+  type LeadMatch,
+} from "./sources";

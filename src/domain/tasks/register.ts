@@ -7,6 +7,7 @@
 import type { Period } from "../types";
 import { parsePeriod } from "../periods/periods";
 import type { Task, TaskRegister, UnitTask } from "./types";
+import { DEFAULT_TASKS } from "./tasks-data";
 
 interface RegisterIndex {
   /** task id → versions, latest start first */
@@ -101,4 +102,9 @@ export function registerUnitCodes(register: TaskRegister): Set<string> {
     for (const c of t.coUnitCodes) codes.add(c);
   }
   return codes;
+}
+
+/** The starter register (public sources, not the official list), a fresh object each call. */
+export function defaultTaskRegister(): TaskRegister {
+  return { tasks: DEFAULT_TASKS };
 }
