@@ -23,3 +23,6 @@ export {
   describeMatches,
   type LeadMatch,
 } from "./sources";
+export { buildTaskBoard, emptyBoardCounts, BOARD_STATE_ORDER, type BoardRequest } from "./board";
+export type * from "./board-types";
+export { BOARD_COLUMNS, boardRowCells, boardStateLabel, boardTable } from "./board-table";
