@@ -64,7 +64,12 @@ export function planImport(
   return { result, versions, retired: retiring.map((t) => t.id), total: after.length };
 }
 
-export async function storeVersions(db: Kysely<Database>, versions: readonly Task[], tokenId: string, now: string) {
+export async function storeVersions(
+  db: Kysely<Database>,
+  versions: readonly Task[],
+  tokenId: string | null,
+  now: string,
+) {
   await addTaskVersions(db, versions, tokenId, now);
 }
 
