@@ -24,7 +24,7 @@ export const TaskSchema = z.object({
   linkedTargets: z.array(z.string()),
   bottleneck: Bottleneck.nullable(),
   source: z.string(),
-  status: z.enum(["official", "stated", "inferred"]),
+  status: z.enum(["official", "stated", "inferred", "demo"]),
   effectiveFrom: z.string(),
   retiredFrom: z.string().nullable(),
 });

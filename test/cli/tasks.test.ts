@@ -54,7 +54,7 @@ describe("chitieu tasks", () => {
     expect(await run(["import", "bad.csv", "--from", "2026-Q3", "--db", db], bad.io)).toBe(1);
     const q3Before = capture(dir);
     expect(await run(["export", "-o", "q3.csv", "--period", "2026-Q3", "--db", db], q3Before.io)).toBe(0);
-    expect(q3Before.out()).toContain("60 "); // nothing half-written: still the starter list
+    expect(q3Before.out()).toContain("63 "); // nothing half-written: still the starter list and the 3 demo tasks
 
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("DanhMuc");
@@ -73,10 +73,10 @@ describe("chitieu tasks", () => {
       "NV001,official,Giao thông,Cầu Tứ Liên,Cầu Tứ Liên,work,S-XD,00004,,,,2027-06-30,,U10,,official,,2026-Q3",
     );
     expect(csv).toContain("Sở Xây dựng,Phường Ba Đình");
-    expect(csv.trim().split("\r\n")).toHaveLength(3);
+    expect(csv.trim().split("\r\n")).toHaveLength(6); // header, the 3 demo tasks (kept for trainers), NV001, NV002
     const q2 = capture(dir);
     expect(await run(["export", "-o", "q2.csv", "--period", "2026-Q2", "--db", db], q2.io)).toBe(0);
-    expect(q2.out()).toContain("60 ");
+    expect(q2.out()).toContain("63 ");
   });
 
   it("refuses an import without a first period", async () => {

@@ -76,7 +76,12 @@ for (const dialect of dialects()) {
       const res = await get(f.app, f.tokens.planner, "/tasks?period=2026-Q1");
       expect(res.statusCode).toBe(200);
       const j = res.json();
-      expect(j.tasks).toHaveLength(60);
+      expect(j.tasks).toHaveLength(63); // 60 from public sources, 3 demo tasks for trainers
+      expect(j.tasks.filter((t: { status: string }) => t.status === "demo").map((t: { id: string }) => t.id)).toEqual([
+        "DEMO-T1",
+        "DEMO-T2",
+        "DEMO-T3",
+      ]);
       const kt023 = j.tasks.find((t: { id: string }) => t.id === "KT023");
       expect(kt023).toMatchObject({ leadUnitCode: "S-XD", status: "stated", list: "sources-2026" });
       expect(kt023.statusLabel.en).toBe("Named by a public source — not the official list");
@@ -109,7 +114,7 @@ for (const dialect of dialects()) {
         "4:deadline",
         "4:linked_targets",
       ]);
-      expect((await get(f.app, f.tokens.planner, "/tasks?period=2026-Q3")).json().tasks).toHaveLength(60);
+      expect((await get(f.app, f.tokens.planner, "/tasks?period=2026-Q3")).json().tasks).toHaveLength(63);
     });
 
     it("replaces the register from a period on, so earlier periods keep theirs", async () => {
@@ -120,11 +125,13 @@ for (const dialect of dialects()) {
       ].join("\n");
       const res = await put(f, f.tokens.planner, "/tasks", { csv, from: "2026-Q2", retireMissing: true });
       expect(res.statusCode).toBe(200);
-      expect(res.json()).toMatchObject({ added: 2, total: 2, dryRun: false });
+      // the 60 starter tasks retire from 2026-Q2; the trainers' demo tasks stay
+      expect(res.json()).toMatchObject({ added: 2, total: 5, dryRun: false });
       expect(res.json().retired).toHaveLength(60);
-      expect((await get(f.app, f.tokens.planner, "/tasks?period=2026-Q2")).json().tasks).toHaveLength(2);
-      expect((await get(f.app, f.tokens.planner, "/tasks?period=2026-Q1")).json().tasks).toHaveLength(60);
-      const nv2 = (await get(f.app, f.tokens.planner, "/tasks?period=2026-Q2")).json().tasks[1];
+      const q2 = (await get(f.app, f.tokens.planner, "/tasks?period=2026-Q2")).json().tasks;
+      expect(q2.map((t: { id: string }) => t.id)).toEqual(["DEMO-T1", "DEMO-T2", "DEMO-T3", "NV1", "NV2"]);
+      expect((await get(f.app, f.tokens.planner, "/tasks?period=2026-Q1")).json().tasks).toHaveLength(63);
+      const nv2 = q2[4];
       expect(nv2).toMatchObject({ leadUnitCode: "S-YT", status: "official", list: "official" });
     });
 
@@ -142,8 +149,8 @@ for (const dialect of dialects()) {
         coUnitCodes: [UNIT],
         focalPerson: "Bà B, 0912 345 678",
       });
-      const q2 = (await get(f.app, f.tokens.planner, "/tasks?period=2026-Q2")).json().tasks[1];
-      expect(q2).toMatchObject({ leadUnitCode: "S-YT", focalPerson: null });
+      const q2 = (await get(f.app, f.tokens.planner, "/tasks?period=2026-Q2")).json().tasks[4];
+      expect(q2).toMatchObject({ id: "NV2", leadUnitCode: "S-YT", focalPerson: null });
       expectProblem(
         await put(f, f.tokens.planner, "/tasks/NV2/units", { from: "2026-Q3", leadUnitCode: "ZZZ", coUnitCodes: [] }),
         422,
@@ -169,7 +176,9 @@ for (const dialect of dialects()) {
         { unitCode: UNIT, role: "co", state: "late" },
       ]);
       expect(board.overdue).toEqual(["NV1"]);
-      expect(board.noUpdate).toEqual(["NV2"]);
+      expect(board.noUpdate).toEqual(["NV2"]); // demo tasks only with demo=true
+      const demo = (await get(f.app, f.tokens.planner, "/tasks/board?period=2026-Q3&demo=true")).json();
+      expect(demo.rows.map((r: { task: { id: string } }) => r.task.id)).toContain("DEMO-T1");
       expect(board.byTarget).toEqual([expect.objectContaining({ targetId: "U10", taskIds: ["NV1"] })]);
       const csv = await get(f.app, f.tokens.planner, "/tasks/board?period=2026-Q3&format=csv&lang=en");
       expect(csv.headers["content-type"]).toMatch(/^text\/csv/);

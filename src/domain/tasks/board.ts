@@ -11,7 +11,7 @@
  * - "Disagree": within the period, two owning units' latest states differ (after the deadline rule).
  * - Overdue: past the deadline at the period's end and not done — reported or not.
  * Units are matched by code; a report on a task the unit does not own in the period is ignored. Demo units' reports
- * are left out unless `includeDemo`. Linear in the number of progress rows (bench/tasks).
+ * and the demo tasks are left out unless `includeDemo`. Linear in the number of progress rows (bench/tasks).
  */
 import type { Bilingual, Catalog, Period, UnitRegistry } from "../types";
 import { BOTTLENECK_NAMES } from "../catalog/names";
@@ -121,7 +121,8 @@ const NONE: Bilingual = { vi: "(chưa giao đơn vị)", en: "(no unit assigned)
 const NO_BOTTLENECK: Bilingual = { vi: "(không gắn điểm nghẽn)", en: "(no bottleneck)" };
 
 export function buildTaskBoard(req: BoardRequest): TaskBoard {
-  const tasks = tasksAt(req.register, req.period);
+  const all = tasksAt(req.register, req.period);
+  const tasks = req.includeDemo ? all : all.filter((t) => t.status !== "demo");
   const owners = new Map<string, Set<string>>();
   for (const t of tasks) owners.set(t.id, new Set([...(t.leadUnitCode ? [t.leadUnitCode] : []), ...t.coUnitCodes]));
   const latest = latestByTaskAndUnit(req, owners);

@@ -55,6 +55,7 @@ const STATUS_WORDS = new Map<string, TaskSourceStatus>([
   ["official", "official"],
   ["stated", "stated"],
   ["inferred", "inferred"],
+  ["demo", "demo"],
   [toneKey("chính thức"), "official"],
   [toneKey("nguồn nêu"), "stated"],
   [toneKey("suy ra"), "inferred"],

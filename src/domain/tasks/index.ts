@@ -26,3 +26,4 @@ export {
 export { buildTaskBoard, emptyBoardCounts, BOARD_STATE_ORDER, type BoardRequest } from "./board";
 export type * from "./board-types";
 export { BOARD_COLUMNS, boardRowCells, boardStateLabel, boardTable } from "./board-table";
+export { DEMO_TASKS } from "./demo";

@@ -31,6 +31,7 @@ export const TASK_SOURCE_STATUS_LABELS: Readonly<Record<TaskSourceStatus, Biling
     vi: "Suy ra từ nguồn công khai — cần xác nhận",
     en: "Inferred from a public source — to be confirmed",
   },
+  demo: { vi: "Nhiệm vụ trình diễn (đào tạo)", en: "Demo task (training)" },
 };
 
 const ALIASES: Record<TaskState, string[]> = {

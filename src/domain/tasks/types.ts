@@ -12,10 +12,10 @@ export const TASK_KINDS: readonly TaskKind[] = ["project", "work", "scheme", "ta
 /**
  * Where a task comes from: `official` — an official list a planner imported; `stated` — a public source names the
  * task itself; `inferred` — derived from a source's wording about a broader goal. Only `official` rows are the
- * official list; the starter list is never presented as one.
+ * official list; the starter list is never presented as one. `demo`: a trainer's task of the demo units.
  */
-export type TaskSourceStatus = "official" | "stated" | "inferred";
-export const TASK_SOURCE_STATUSES: readonly TaskSourceStatus[] = ["official", "stated", "inferred"];
+export type TaskSourceStatus = "official" | "stated" | "inferred" | "demo";
+export const TASK_SOURCE_STATUSES: readonly TaskSourceStatus[] = ["official", "stated", "inferred", "demo"];
 
 /** A dated step of a task: what is reached, and by when (a deadline at year, month or day precision). */
 export interface TaskMilestone {

@@ -4,7 +4,7 @@
  * never held a task.
  */
 import type { Kysely } from "kysely";
-import { defaultTaskRegister, taskUnits, type Task, type TaskRegister } from "../../domain";
+import { DEMO_TASKS, defaultTaskRegister, taskUnits, type Task, type TaskRegister } from "../../domain";
 import type { Database } from "./schema";
 import { insertMissingUnits } from "./units";
 
@@ -56,13 +56,13 @@ export async function addTaskVersions(
 
 /**
  * On a register that has never held a task: the city units the starter list names (added to the unit list, to be
- * confirmed) and the starter list itself. Never again afterwards: a planner's register is never overwritten.
+ * confirmed), the starter list itself and the trainers' demo tasks. Never again afterwards: a planner's register is never overwritten.
  */
 export async function seedTaskRegister(db: Kysely<Database>, now: string): Promise<{ tasksInserted: number }> {
   const any = await db.selectFrom("task_version").select("task_id").limit(1).executeTakeFirst();
   if (any) return { tasksInserted: 0 };
   await insertMissingUnits(db, taskUnits(), now);
-  const tasks = defaultTaskRegister().tasks;
+  const tasks = [...defaultTaskRegister().tasks, ...DEMO_TASKS];
   await addTaskVersions(db, tasks, null, now);
   return { tasksInserted: tasks.length };
 }

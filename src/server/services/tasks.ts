@@ -55,7 +55,10 @@ export function planImport(
       : parseTaskRows(req.rows ?? [], catalog, reference.registry, options);
   if (!result.ok) return { result, versions: [], retired: [], total: 0 };
   const inFile = new Set(result.rows.map((t) => t.id));
-  const retiring = req.retireMissing ? tasksAt(register, period).filter((t) => !inFile.has(t.id)) : [];
+  // the trainers' demo tasks stay: replacing the city's list never takes the classroom's away
+  const retiring = req.retireMissing
+    ? tasksAt(register, period).filter((t) => !inFile.has(t.id) && t.status !== "demo")
+    : [];
   const versions = [
     ...result.rows,
     ...retiring.map((t) => ({ ...t, effectiveFrom: period.id, retiredFrom: period.id })),

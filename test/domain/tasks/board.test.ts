@@ -1,6 +1,8 @@
 import {
   blankTaskProgress,
   boardTable,
+  DEMO_TASKS,
+  tasksForUnit,
   buildTaskBoard,
   createUnitRegistry,
   defaultCatalog,
@@ -138,5 +140,21 @@ describe("the task board", () => {
     expect(t2[header.indexOf("Flags")]).toBe("Overdue");
     expect(rows[3]![header.indexOf("Lead unit")]).toBe("Tập đoàn X (nhà đầu tư)");
     expect(rows[3]![header.indexOf("State")]).toBe("No report");
+  });
+});
+
+describe("the trainers' demo tasks", () => {
+  it("are led by the demo units, on the board only with includeDemo, and show the late rule in 2026-Q1", () => {
+    const register = { tasks: DEMO_TASKS };
+    const period = parsePeriod("2026-Q1")!;
+    expect(tasksForUnit(register, "DEMO-01", period).map((t) => [t.task.id, t.role])).toEqual([
+      ["DEMO-T1", "lead"],
+      ["DEMO-T2", "lead"],
+      ["DEMO-T3", "co"],
+    ]);
+    expect(buildTaskBoard({ register, period, units, catalog, reports: [] }).rows).toEqual([]);
+    const demo = buildTaskBoard({ register, period, units, catalog, reports: [], includeDemo: true });
+    expect(demo.overdue).toEqual(["DEMO-T1"]);
+    expect(demo.rows[0]?.state).toBe("late");
   });
 });
