@@ -175,8 +175,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     });
     const added = plan.result.rows.length;
     printBilingual(io.stdout, {
-      vi: `Đã lưu ${added} nhiệm vụ từ kỳ ${at.id}${plan.retired.length ? `, thôi theo dõi ${plan.retired.length} nhiệm vụ không có trong tệp` : ""}. Từ kỳ này có ${plan.total} nhiệm vụ; các kỳ trước không đổi.`,
-      en: `Stored ${added} tasks from ${at.id}${plan.retired.length ? `, retired ${plan.retired.length} tasks the file lacks` : ""}. ${plan.total} tasks are followed from then on; earlier periods do not change.`,
+      vi: `Đã lưu ${added} nhiệm vụ từ kỳ ${at.id} (hoặc kỳ sau hơn ghi ở cột from)${plan.retired.length ? `, thôi theo dõi ${plan.retired.length} nhiệm vụ không có trong tệp` : ""}. Từ kỳ này có ${plan.total} nhiệm vụ; các kỳ trước không đổi.`,
+      en: `Stored ${added} tasks from ${at.id} (or the later period a row's from column gives)${plan.retired.length ? `, retired ${plan.retired.length} tasks the file lacks` : ""}. ${plan.total} tasks are followed from then on; earlier periods do not change.`,
     });
     return 0;
   });

@@ -62,7 +62,7 @@ const STATUS_WORDS = new Map<string, TaskSourceStatus>([
 ]);
 
 export interface TaskFileOptions {
-  /** the period the rows take effect from when a row has no `from` */
+  /** the period the rows take effect from; a row's own `from` counts only when it is later */
   from: string;
   /** the list a row belongs to when it has no `list` */
   list: string;
@@ -217,7 +217,9 @@ function spec(catalog: Catalog, units: UnitRegistry, options: TaskFileOptions): 
     row(cell, row, out) {
       const before = out.issues.length;
       const id = cell("id");
-      const from = cell("from") || options.from;
+      // a row may defer its change to a later period, never backdate it before the import's period
+      const rowFrom = parsePeriod(cell("from"));
+      const from = rowFrom && rowFrom.start > (parsePeriod(options.from)?.start ?? "") ? rowFrom.id : options.from;
       const list = cell("list") || options.list;
       const key = `${id}\u0000${from}`;
       if (id === "")
@@ -284,7 +286,7 @@ function spec(catalog: Catalog, units: UnitRegistry, options: TaskFileOptions): 
             `"${sText}" is not valid. Write official, stated or inferred.`,
           ),
         );
-      periodCell(from, "from", row, out);
+      if (cell("from") !== "") periodCell(cell("from"), "from", row, out);
       const retired = cell("retired_from");
       if (retired !== "") periodCell(retired, "retired_from", row, out);
       if (out.issues.length > before || !kind || !status) return null;

@@ -87,8 +87,11 @@ describe("a planner's task list", () => {
 
   it("exports what it reads: the starter register round-trips", () => {
     const tasks = defaultTaskRegister().tasks;
-    const r = parseTaskCsv(tasksToCsv(tasks, units), catalog, units, options);
+    const r = parseTaskCsv(tasksToCsv(tasks, units), catalog, units, { ...options, from: "2026-01" });
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
     expect(r.rows).toEqual(tasks);
+    // imported from 2026-Q3, the same rows never backdate a change: their own "from" (2026-01) is earlier
+    const q3 = parseTaskCsv(tasksToCsv(tasks, units), catalog, units, options);
+    expect(q3.ok && q3.rows.every((t) => t.effectiveFrom === "2026-Q3")).toBe(true);
   });
 });
