@@ -17,3 +17,4 @@ export * from "./series";
 export * from "./figure-context";
 export * from "./applicability";
 export * from "./board";
+export * from "./tasks";

@@ -53,6 +53,10 @@ const COMMANDS: Record<string, { load: () => CommandModule; summary: string }> =
     load: () => require("./remind") as CommandModule,
     summary: "send e-mail reminders for a period now / gửi thư nhắc nộp báo cáo",
   },
+  tasks: {
+    load: () => require("./tasks") as CommandModule,
+    summary: "the key-task register: check, import, export / danh mục nhiệm vụ trọng điểm",
+  },
 };
 
 function usage(io: CliIo): void {

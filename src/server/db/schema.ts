@@ -155,6 +155,17 @@ export interface ReminderTable {
   attempts: Generated<number>;
 }
 
+/** The key-task register: every version of every task, each from a period on (migration 2026_12_03_501). */
+export interface TaskVersionTable {
+  task_id: string;
+  from_period: string;
+  list: string;
+  /** the domain Task as JSON */
+  body: string;
+  token_id: string | null;
+  created_at: string;
+}
+
 export interface Database {
   unit: UnitTable;
   catalog_version: CatalogVersionTable;
@@ -167,6 +178,7 @@ export interface Database {
   unit_target: UnitTargetTable;
   reminder_contact: ReminderContactTable;
   reminder: ReminderTable;
+  task_version: TaskVersionTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;
