@@ -18,6 +18,7 @@ export const paths = {
   completeness: "/completeness",
   consolidation: "/consolidation",
   series: "/series",
+  consolidationRange: "/consolidation/range",
   demoReset: "/demo/reset",
   report: (unitCode: string, period: string) => `/reports/${seg(unitCode)}/${seg(period)}`,
   reportHistory: (unitCode: string, period: string) => `/reports/${seg(unitCode)}/${seg(period)}/history`,
