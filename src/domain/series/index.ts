@@ -24,3 +24,4 @@ export {
   type UnitSlips,
   type UnitTrack,
 } from "./trend";
+export { monthlyBrief, type BriefBottleneck, type BriefContent, type BriefLine } from "./brief";
