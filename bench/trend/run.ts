@@ -52,7 +52,13 @@ for (let m = 1; m <= 12; m++)
 const generatedAt = "2027-01-05T02:00:00.000Z";
 async function once(): Promise<{ data: number; sheets: number; xlsx: number; total: number; bytes: Uint8Array }> {
   const t0 = performance.now();
-  const data = buildTrend({ catalog, registry, reports, from: "2026-01", to: "2026-12" });
+  const data = buildTrend({
+    catalog,
+    registry,
+    reports,
+    from: process.env.H21_FROM ?? "2026-01",
+    to: process.env.H21_TO ?? "2026-12",
+  });
   const t1 = performance.now();
   const spec = buildTrendSpec(data, catalog, registry, { source: "files", generatedAt });
   const t2 = performance.now();

@@ -17,6 +17,7 @@ import {
   stateCell,
   trendSheet,
   worseThanLeft,
+  titleBlock,
 } from "./cells";
 import type { TrendContext } from "./context";
 
@@ -29,23 +30,14 @@ export function bottleneckSheetOf(ctx: TrendContext): ConsolidatedSheet {
   const signCol = arrowCol + 2;
   const last = signCol;
   const sheet = trendSheet("bottleneck", [10, 36, ...data.periods.map(() => 13), 20, 12, 7]);
-  sheet.blocks.push({
-    address: "A1",
-    values: [
-      [`ĐIỂM NGHẼN — ${data.from} đến ${data.to}`],
-      [`BOTTLENECKS — ${data.from} to ${data.to}`],
-      [
-        `${ctx.note} · Mỗi chỉ tiêu: giá trị thành phố, rồi 10 đơn vị kém đi nhiều nhất (từ số liệu đầu tiên đến cuối cùng trong khoảng) / ` +
-          `each target: the city figure, then the ten units that slipped most (first to last figure of the range) · ${STATE_LEGEND}`,
-      ],
-    ],
-  });
-  sheet.styles.push(
-    { range: "A1", style: "title" },
-    { range: "A2", style: "subtitle" },
-    { range: "A3", style: "hint" },
+  titleBlock(
+    sheet,
+    `ĐIỂM NGHẼN — ${data.from} đến ${data.to}`,
+    `BOTTLENECKS — ${data.from} to ${data.to}`,
+    `${ctx.note} · Mỗi chỉ tiêu: giá trị thành phố, rồi 10 đơn vị kém đi nhiều nhất (từ số liệu đầu tiên đến cuối cùng trong khoảng) / ` +
+      `each target: the city figure, then the ten units that slipped most (first to last figure of the range) · ${STATE_LEGEND}`,
+    last,
   );
-  sheet.merges.push(range(1, 1, last, 1), range(1, 2, last, 2), range(1, 3, last, 3));
   let r = 5;
   const rules: { from: number; to: number }[] = [];
   const series = new Map(data.targets.map((s) => [s.targetId, s]));

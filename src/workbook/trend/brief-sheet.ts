@@ -42,7 +42,9 @@ export function briefSheetOf(ctx: TrendContext, opts: BriefOptions): Consolidate
       [ctx.note],
     ],
   });
-  sheet.styles.push({ range: "A1", style: "title" }, { range: "A2", style: "hint" });
+  sheet.styles.push({ range: "A1", style: "title" }, { range: "A2", style: "guideTextEn" });
+  // the note wraps in its merge (an unwrapped long note would shrink the printed page)
+  sheet.rowHeights[2] = 13 * Math.max(1, Math.ceil((ctx.note.length * 1.1) / 100));
   sheet.merges.push(range(1, 1, COLS, 1), range(1, 2, COLS, 2));
   const expected = new Set(ctx.data.units.map((u) => u.unitCode)).size;
   let r = 4;

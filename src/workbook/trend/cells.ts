@@ -2,7 +2,7 @@
 import type { Bilingual, PointState, SeriesPoint, Target } from "../../domain";
 import { goodSign } from "../../domain";
 import { directionFor } from "../../domain/catalog/catalog";
-import { addr, lit } from "../consolidated/cells";
+import { addr, lit, range } from "../consolidated/cells";
 import type { CellValue, ConsolidatedSheet, ExpressionRule, TrendRole } from "../consolidated";
 
 export const TREND_SHEETS = {
@@ -115,3 +115,19 @@ export const LINE_COLORS = [
   "9E480E",
 ] as const;
 export const PACE_COLOR = "7F7F7F";
+
+/**
+ * Title, English title and the note under them, merged across the sheet's columns. The note wraps inside its merge
+ * at a height fitted to its length: a long unwrapped note would make LibreOffice shrink the printed page to fit it.
+ */
+export function titleBlock(sheet: ConsolidatedSheet, vi: string, en: string, note: string, lastCol: number): void {
+  sheet.blocks.push({ address: "A1", values: [[vi], [en], [note]] });
+  sheet.styles.push(
+    { range: "A1", style: "title" },
+    { range: "A2", style: "subtitle" },
+    { range: "A3", style: "guideTextEn" },
+  );
+  sheet.merges.push(range(1, 1, lastCol, 1), range(1, 2, lastCol, 2), range(1, 3, lastCol, 3));
+  const width = sheet.columnWidths.slice(0, lastCol).reduce((a, b) => a + b, 0);
+  sheet.rowHeights[3] = 13 * Math.max(1, Math.ceil((note.length * 1.35) / Math.max(width, 20)));
+}

@@ -9,7 +9,7 @@
 import { BOTTLENECK_NAMES, GROUP_IDS, GROUP_NAMES, type SeriesPoint, type Target } from "../../domain";
 import { range } from "../consolidated/cells";
 import type { CellValue, ChartSpec, ConsolidatedSheet } from "../consolidated";
-import { dueInRange, LINE_COLORS, PACE_COLOR, trendSheet } from "./cells";
+import { dueInRange, LINE_COLORS, PACE_COLOR, trendSheet, titleBlock } from "./cells";
 import type { TrendContext } from "./context";
 
 export const TREND_CHART_LAYOUT = {
@@ -41,23 +41,14 @@ interface Line {
 export function trendChartsSheet(ctx: TrendContext): ConsolidatedSheet {
   const { data } = ctx;
   const sheet = trendSheet("trendCharts", [12, ...Array.from({ length: 8 }, () => 10)]);
-  sheet.blocks.push({
-    address: "A1",
-    values: [
-      [`BIỂU ĐỒ XU HƯỚNG — ${data.from} đến ${data.to}`],
-      [`TREND CHARTS — ${data.from} to ${data.to}`],
-      [
-        `${ctx.note} · Nhóm: % so với nhịp chỉ tiêu (100 = đúng nhịp); điểm nghẽn: chỉ số so với kỳ đầu (kỳ đầu = 100); kỳ thiếu số liệu là khoảng trống, không phải 0 / ` +
-          `groups: % of pace (100 = on pace); bottlenecks: index of the first period (first = 100); a period without a figure is a gap, never 0.`,
-      ],
-    ],
-  });
-  sheet.styles.push(
-    { range: "A1", style: "title" },
-    { range: "A2", style: "subtitle" },
-    { range: "A3", style: "hint" },
+  titleBlock(
+    sheet,
+    `BIỂU ĐỒ XU HƯỚNG — ${data.from} đến ${data.to}`,
+    `TREND CHARTS — ${data.from} to ${data.to}`,
+    `${ctx.note} · Nhóm: % so với nhịp chỉ tiêu (100 = đúng nhịp); điểm nghẽn: chỉ số so với kỳ đầu (kỳ đầu = 100); kỳ thiếu số liệu là khoảng trống, không phải 0 / ` +
+      `groups: % of pace (100 = on pace); bottlenecks: index of the first period (first = 100); a period without a figure is a gap, never 0.`,
+    21,
   );
-  sheet.merges.push(range(1, 1, 21, 1), range(1, 2, 21, 2), range(1, 3, 21, 3));
   const series = new Map(data.targets.map((s) => [s.targetId, s]));
   let r = TREND_CHART_LAYOUT.firstRow;
   const place = (name: string, title: string, axis: string, lines: Line[], pace: boolean): void => {

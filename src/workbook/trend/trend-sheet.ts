@@ -8,7 +8,17 @@ import { PROGRESS_LABELS, unitOfMeasureFor, type SeriesPoint, type TargetSeries 
 import { range, shortName, statusTextRules, addr } from "../consolidated/cells";
 import type { CellValue, ConsolidatedSheet } from "../consolidated";
 import { figureFormat } from "../consolidated";
-import { arrow, arrowRules, dueInRange, pointCell, signOf, STATE_LEGEND, trendSheet, worseThanLeft } from "./cells";
+import {
+  arrow,
+  arrowRules,
+  dueInRange,
+  pointCell,
+  signOf,
+  STATE_LEGEND,
+  trendSheet,
+  worseThanLeft,
+  titleBlock,
+} from "./cells";
 import type { TrendContext } from "./context";
 import { columnLetters } from "../template";
 
@@ -18,6 +28,12 @@ export const TREND_LAYOUT = { headerRow: 5, firstRow: 6, firstPeriodColumn: 5 } 
 export function lastValue(s: TargetSeries): SeriesPoint | undefined {
   for (let i = s.points.length - 1; i >= 0; i--) if (s.points[i]!.state === "value") return s.points[i];
   return s.points[s.points.length - 1];
+}
+
+/** A flow's year to date; a gap (a period missing or partial) says so, never a sum that reads as complete. */
+function ytdCell(p: SeriesPoint): CellValue {
+  if (p.ytd.figure !== null) return p.ytd.figure;
+  return p.state === "not_due" ? null : "chưa đủ/incomplete";
 }
 
 function paceCell(p: SeriesPoint): CellValue {
@@ -43,25 +59,16 @@ export function trendSheetOf(ctx: TrendContext): ConsolidatedSheet {
   const skipped = data.targets.filter((s) => !dueInRange(s.points)).map((s) => s.targetId);
   const sheet = trendSheet("trend", [7, 40, 12, 20, ...data.periods.map(() => 13), 20, 7, 16]);
   const last = paceCol;
-  sheet.blocks.push({
-    address: "A1",
-    values: [
-      [`XU HƯỚNG THEO KỲ — ${data.from} đến ${data.to}`],
-      [`TRENDS BY PERIOD — ${data.from} to ${data.to}`],
-      [
-        `${ctx.note} · Ô đỏ: kém hơn kỳ trước (theo hướng của chỉ tiêu) / red: worse than the period before (by the target's direction) · ${STATE_LEGEND}` +
-          (skipped.length > 0
-            ? ` · Không báo cáo theo loại kỳ này / not reported in periods of this kind: ${skipped.join(", ")}`
-            : ""),
-      ],
-    ],
-  });
-  sheet.styles.push(
-    { range: "A1", style: "title" },
-    { range: "A2", style: "subtitle" },
-    { range: "A3", style: "hint" },
+  titleBlock(
+    sheet,
+    `XU HƯỚNG THEO KỲ — ${data.from} đến ${data.to}`,
+    `TRENDS BY PERIOD — ${data.from} to ${data.to}`,
+    `${ctx.note} · Ô đỏ: kém hơn kỳ trước (theo hướng của chỉ tiêu) / red: worse than the period before (by the target's direction) · ${STATE_LEGEND}` +
+      (skipped.length > 0
+        ? ` · Không báo cáo theo loại kỳ này / not reported in periods of this kind: ${skipped.join(", ")}`
+        : ""),
+    last,
   );
-  sheet.merges.push(range(1, 1, last, 1), range(1, 2, last, 2), range(1, 3, last, 3));
   const h = TREND_LAYOUT.headerRow;
   sheet.blocks.push({
     address: `A${h}`,
@@ -101,17 +108,7 @@ export function trendSheetOf(ctx: TrendContext): ConsolidatedSheet {
         progressText(latest),
       ],
     ];
-    if (flow)
-      rows.push([
-        null,
-        null,
-        null,
-        "Lũy kế năm / Year to date",
-        ...s.points.map((p) => p.ytd.figure),
-        null,
-        null,
-        null,
-      ]);
+    if (flow) rows.push([null, null, null, "Lũy kế năm / Year to date", ...s.points.map(ytdCell), null, null, null]);
     if (hasPace) rows.push([null, null, null, "Nhịp chỉ tiêu / Pace", ...s.points.map(paceCell), null, null, null]);
     sheet.blocks.push({
       address: `A${r}`,

@@ -6,7 +6,7 @@
 import { unitSlips } from "../../domain";
 import { addr, range } from "../consolidated/cells";
 import type { CellValue, ConsolidatedSheet } from "../consolidated";
-import { BETTER, signOf, trendSheet, WORSE } from "./cells";
+import { BETTER, signOf, trendSheet, WORSE, titleBlock } from "./cells";
 import type { TrendContext } from "./context";
 
 export const UNIT_CHANGE_LAYOUT = { signRow: 5, headerRow: 6, firstRow: 7, firstTargetColumn: 6 } as const;
@@ -19,26 +19,13 @@ export function unitSheetOf(ctx: TrendContext): ConsolidatedSheet {
   const c0 = UNIT_CHANGE_LAYOUT.firstTargetColumn;
   const last = Math.max(c0 + targets.length - 1, c0);
   const sheet = trendSheet("unitChange", [10, 30, 9, 9, 11, ...targets.map(() => 9)]);
-  sheet.blocks.push({
-    address: "A1",
-    values: [
-      [`THAY ĐỔI CỦA TỪNG ĐƠN VỊ — ${data.from} đến ${data.to}`],
-      [`EACH UNIT'S CHANGE — ${data.from} to ${data.to}`],
-      [
-        `${ctx.note} · Ô: số liệu cuối − số liệu đầu trong khoảng; đỏ: kém đi, xanh: tốt hơn; trống: chưa đủ hai số liệu / ` +
-          `cell: last figure − first figure of the range; red: worse, green: better; blank: fewer than two figures.`,
-      ],
-    ],
-  });
-  sheet.styles.push(
-    { range: "A1", style: "title" },
-    { range: "A2", style: "subtitle" },
-    { range: "A3", style: "hint" },
-  );
-  sheet.merges.push(
-    range(1, 1, Math.min(last, 12), 1),
-    range(1, 2, Math.min(last, 12), 2),
-    range(1, 3, Math.min(last, 12), 3),
+  titleBlock(
+    sheet,
+    `THAY ĐỔI CỦA TỪNG ĐƠN VỊ — ${data.from} đến ${data.to}`,
+    `EACH UNIT'S CHANGE — ${data.from} to ${data.to}`,
+    `${ctx.note} · Ô: số liệu cuối − số liệu đầu trong khoảng; đỏ: kém đi, xanh: tốt hơn; trống: chưa đủ hai số liệu / ` +
+      `cell: last figure − first figure of the range; red: worse, green: better; blank: fewer than two figures.`,
+    Math.min(last, 12),
   );
   const L = UNIT_CHANGE_LAYOUT;
   sheet.blocks.push({
