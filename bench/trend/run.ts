@@ -2,7 +2,8 @@
  * Benchmark (issue 21): a year's trend workbook — 126 wards and communes × 43 targets × 12 months (2026-01 … 2026-12)
  * of parsed entries → buildTrend (every target's city series and every unit's own figures) → the four sheets →
  * .xlsx with its native line charts. Goal: written in under 2 s. Run: npx tsx bench/trend/run.ts [--out FILE]
- * Median of 5 passes after 1 warm-up; the parts are timed apart (trend data, sheets, .xlsx).
+ * Median of 5 passes after 1 warm-up; the parts are timed apart (trend data, sheets, .xlsx). TREND_FROM / TREND_TO
+ * time another range (e.g. TREND_TO=2026-03).
  * Every ward and commune is given all 43 targets (the widest report a unit could have), as in bench/series.
  */
 import fs from "node:fs";
@@ -56,8 +57,8 @@ async function once(): Promise<{ data: number; sheets: number; xlsx: number; tot
     catalog,
     registry,
     reports,
-    from: process.env.H21_FROM ?? "2026-01",
-    to: process.env.H21_TO ?? "2026-12",
+    from: process.env.TREND_FROM ?? "2026-01",
+    to: process.env.TREND_TO ?? "2026-12",
   });
   const t1 = performance.now();
   const spec = buildTrendSpec(data, catalog, registry, { source: "files", generatedAt });
