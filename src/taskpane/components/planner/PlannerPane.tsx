@@ -3,6 +3,8 @@ import type { PlannerPaneProps } from "./PlannerPane.types";
 import { usePlannerPane } from "./usePlannerPane";
 import { usePlannerPaneStyles } from "./usePlannerPaneStyles";
 import { renderPlannerPane } from "./renderPlannerPane";
+import { defaultUnitRegistry } from "../../../domain";
+import { TrendPanel } from "../trend/TrendPanel";
 
 /**
  * Planner mode: pick a period and a unit group; one action fetches the consolidation and completeness from the
@@ -13,5 +15,19 @@ import { renderPlannerPane } from "./renderPlannerPane";
 export function PlannerPane(props: PlannerPaneProps): React.JSX.Element {
   const state = usePlannerPane(props);
   const classes = usePlannerPaneStyles();
-  return renderPlannerPane(state, classes);
+  // the trend workbook over a range of periods (components/trend), for the group chosen above
+  return (
+    <>
+      {renderPlannerPane(state, classes)}
+      <TrendPanel
+        connection={props.connection}
+        catalog={props.catalog}
+        units={props.units ?? defaultUnitRegistry()}
+        group={state.group}
+        writeConsolidated={props.writeConsolidated}
+        {...(props.fetch ? { fetch: props.fetch } : {})}
+        {...(props.now ? { now: props.now } : {})}
+      />
+    </>
+  );
 }
