@@ -18,3 +18,4 @@ export * from "./figure-context";
 export * from "./applicability";
 export * from "./board";
 export * from "./tasks";
+export * from "./trends";

@@ -20,6 +20,7 @@ export const paths = {
   completeness: "/completeness",
   consolidation: "/consolidation",
   series: "/series",
+  consolidationRange: "/consolidation/range",
   demoReset: "/demo/reset",
   tasks: "/tasks",
   taskBoard: "/tasks/board",

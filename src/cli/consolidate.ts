@@ -39,6 +39,7 @@ import { printBilingual, type CliIo } from "./io";
 
 const HELP = `chitieu consolidate <files or folders…> -o consolidated.xlsx [options]
 chitieu consolidate --from-endpoint URL --token T --period P -o consolidated.xlsx [options]
+chitieu consolidate --from P --to P … -o trend.xlsx   (the trend workbook over a range: chitieu consolidate --from 2026-01 --help)
 
 Tổng hợp báo cáo của các đơn vị thành một sổ: TongHop (giá trị thành phố theo bố cục mẫu), MaTran (đơn vị × chỉ tiêu),
 TienDo (tiến độ nộp), ThePhanLoai (thẻ phân loại 43 chỉ tiêu), BieuDo (biểu đồ).
@@ -404,6 +405,9 @@ function printFileSummary(io: CliIo, result: ConsolidationResult, ignored: numbe
 }
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
+  // a range of periods (--from/--to) writes the trend workbook (consolidate-range.ts)
+  if (argv.some((a) => /^--(from|to)(=|$)/.test(a)))
+    return (require("./consolidate-range") as typeof import("./consolidate-range")).run(argv, io);
   const parsed = parseConsolidateFlags(argv, io);
   if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;

@@ -35,6 +35,7 @@ import { seriesRoutes } from "./routes/series";
 import { boardRoutes } from "./routes/board";
 import { taskRoutes } from "./routes/tasks";
 import { taskBoardRoutes } from "./routes/task-board";
+import { trendRoutes } from "./routes/trends";
 import { API_PREFIX } from "../api";
 
 export const DEFAULT_ORIGIN = "https://localhost:3000";
@@ -178,6 +179,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await typed.register(plannerRoutes);
       await typed.register(seriesRoutes);
       await typed.register(boardRoutes);
+      await typed.register(trendRoutes);
       await typed.register(tokenRoutes, { pepper });
       await typed.register(demoRoutes);
       await typed.register(adminRoutes);

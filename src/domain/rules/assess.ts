@@ -104,7 +104,7 @@ function assessMilestone(entry: ParsedEntry, deadline: string, period: Period, a
   return entry.milestone === "in_progress" ? "on_track" : "at_risk";
 }
 
-interface YearInfo {
+export interface YearInfo {
   yt: YearTarget;
   /** the year's own direction (U05: ">" in 2026, ">=" in 2030) */
   direction: Direction;
@@ -112,8 +112,8 @@ interface YearInfo {
   termUnit: string;
 }
 const YEAR_INFO = new WeakMap<Target, Map<number, YearInfo>>();
-/** The year's target and units of one target, cached per target object. */
-function yearInfo(target: Target, year: number): YearInfo {
+/** The year's target and units of one target, cached per target object (shared: never mutate it). */
+export function yearInfo(target: Target, year: number): YearInfo {
   let perYear = YEAR_INFO.get(target);
   if (!perYear) YEAR_INFO.set(target, (perYear = new Map()));
   let info = perYear.get(year);

@@ -144,10 +144,11 @@ export function buildSeries(req: SeriesRequest): TargetSeries[] {
   const only = sel.unitCodes ? new Set(sel.unitCodes) : null;
   const today = req.asOf ? hanoiDate(req.asOf) : null;
   const ctx = { perYear, lead, scope: sel.scope, today };
+  // flows: the selection's sum of the earlier periods of the year, so that assess() judges the year to date
+  // (one record, refreshed before each period: aggregate() reads it during the call only)
+  const ytd: Record<string, number> = {};
   for (let i = 0; i < periods.length; i++) {
     const period = periods[i]!;
-    // flows: the selection's sum of the earlier periods of the year, so that assess() judges the year to date
-    const ytd: Record<string, number> = {};
     for (const tr of tracks) ytd[tr.target.id] = tr.year.year === period.year ? tr.year.known : 0;
     const figures = aggregate(
       catalog,

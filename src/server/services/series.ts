@@ -72,13 +72,17 @@ function periodsToRead(from: string, to: string): string[] {
   return [...ids];
 }
 
-export async function seriesOf(app: FastifyInstance, ask: SeriesAsk): Promise<TargetSeries> {
-  checkSeriesAsk(app, ask);
-  const catalog = app.reference.currentCatalog;
-  const targets = targetsById(catalog);
+/** The basis revisions' parsed entries of every period a series over from..to reads (see periodsToRead). */
+export async function reportsForRange(
+  app: FastifyInstance,
+  from: string,
+  to: string,
+  basis: SeriesAsk["basis"],
+): Promise<Map<string, UnitReport[]>> {
+  const targets = targetsById(app.reference.currentCatalog);
   const reports = new Map<string, UnitReport[]>();
-  for (const id of periodsToRead(ask.from, ask.to)) {
-    const rows = await listBasisRevisions(app.store.db, id, ask.basis);
+  for (const id of periodsToRead(from, to)) {
+    const rows = await listBasisRevisions(app.store.db, id, basis);
     if (rows.length === 0) continue;
     reports.set(
       id,
@@ -88,6 +92,13 @@ export async function seriesOf(app: FastifyInstance, ask: SeriesAsk): Promise<Ta
       })),
     );
   }
+  return reports;
+}
+
+export async function seriesOf(app: FastifyInstance, ask: SeriesAsk): Promise<TargetSeries> {
+  checkSeriesAsk(app, ask);
+  const catalog = app.reference.currentCatalog;
+  const reports = await reportsForRange(app, ask.from, ask.to, ask.basis);
   const [series] = buildSeries({
     catalog,
     registry: app.reference.registry,

@@ -4,9 +4,11 @@
  */
 import type { Bilingual } from "../../domain/types";
 import { APPLICABILITY_MESSAGES } from "./sections/applicability";
+import { TREND_MESSAGES } from "./sections/trends";
 
 export const MESSAGES = {
   ...APPLICABILITY_MESSAGES,
+  ...TREND_MESSAGES,
   "app.title": { vi: "Chỉ tiêu", en: "Chỉ tiêu" },
   "app.subtitle": { vi: "Báo cáo 43 chỉ tiêu chủ yếu 2026-2030", en: "Reporting Hanoi's 43 main targets 2026-2030" },
   "app.loading": { vi: "Đang tải…", en: "Loading…" },
