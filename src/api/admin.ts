@@ -11,6 +11,7 @@ export const TokenInfo = z.object({
   createdAt: z.string(),
   revokedAt: z.string().nullable(),
   expiresAt: z.string().nullable().describe("refused from this time on; null = never"),
+  demo: z.boolean().optional().describe("a demo token (the classroom's): it reaches demo units only"),
 });
 
 export const IssueTokenBody = z
@@ -26,6 +27,7 @@ export const IssueTokenBody = z
       .nullable()
       .optional()
       .describe("days until the token expires (default 365); null = never"),
+    demo: z.boolean().optional().describe("a demo (classroom) planner token: it reaches demo units only"),
   })
   .strict();
 

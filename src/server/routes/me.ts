@@ -15,7 +15,8 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
         role: auth.role,
         label: auth.label,
         unit: unit ? { ...unit, retiredFrom: unit.retiredFrom ?? null } : null,
-        demo: unit?.demo === true,
+        // a demo unit's token, or the classroom's planner token: the pane shows its demo banner
+        demo: auth.demo,
         expiresAt: auth.expiresAt,
       };
     },
