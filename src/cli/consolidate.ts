@@ -55,6 +55,8 @@ TienDo (completeness), ThePhanLoai (the 43-target scorecard), BieuDo (charts).
   --prefer-newer        when two different files report the same unit and period, the one saved last wins
   --spread-target ID    the target whose spread across units is charted (default: the ratio target most units reported)
   --include-demo        include demo units' workbooks (training only)
+  --demo                the classroom alone: demo units' workbooks (the demo group's figures), real ones skipped;
+                        from the endpoint, the demo group (a demo planner token always gets it)
   --workers N           threads reading workbooks (default: one per core, up to 4, for 200 files or more; 0 = none)
 
 Exit codes: 0 done; 1 a file was rejected or a duplicate is unresolved (unless --allow-rejected), or nothing to
@@ -155,6 +157,10 @@ function printVerdicts(io: CliIo, files: FileVerdict[], status: FileVerdict["sta
   }
 }
 
+function groupOf(group: string | undefined): { id: string; name: Bilingual } | undefined {
+  return group ? { id: group, name: unitGroupName(group) } : undefined;
+}
+
 function groupUnits(units: UnitRegistry, group: string | undefined): string[] | undefined {
   if (!group) return undefined;
   return units
@@ -232,6 +238,7 @@ function parseConsolidateFlags(argv: string[], io: CliIo) {
       "prefer-newer": { type: "boolean" },
       "spread-target": { type: "string" },
       "include-demo": { type: "boolean" },
+      demo: { type: "boolean" },
       workers: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
@@ -368,7 +375,7 @@ async function viaFiles(
     units,
     ...(unitCodes ? { unitCodes } : {}),
     includeDemo,
-    group: values.group ? { id: values.group, name: unitGroupName(values.group) } : undefined,
+    group: groupOf(values.group ?? (values.demo ? "demo" : undefined)),
     generatedAt: new Date().toISOString(),
   });
   const bad = result.counts.rejected + result.counts.conflict;
@@ -419,7 +426,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const period = values.period ? (parsePeriod(values.period)?.id as string) : undefined;
   const catalog = defaultCatalog();
   const units = defaultUnitRegistry();
-  const unitCodes = groupUnits(units, values.group);
+  // the classroom (--demo): its demo units alone, never summed with a real unit
+  const classroom = values.demo === true;
+  const grouped = groupUnits(units, values.group);
+  const unitCodes = classroom
+    ? (grouped ?? units.all().map((u) => u.code)).filter((c) => units.byCode(c)?.demo === true)
+    : grouped;
   if (unitCodes && unitCodes.length === 0) {
     return usageError(
       io,
@@ -436,7 +448,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       HELP,
     );
   }
-  const includeDemo = values["include-demo"] === true;
+  const includeDemo = values["include-demo"] === true || classroom;
 
   let got: Consolidated | number;
   if (values["from-endpoint"]) {
