@@ -36,6 +36,7 @@ export const IssuedToken = TokenInfo.extend({ token: z.string().describe("shown 
 export const DemoResetResponse = z.object({
   unitCodes: z.array(z.string()),
   deleted: z.object({ submissions: z.number().int(), reports: z.number().int(), events: z.number().int() }),
+  epoch: z.number().int().optional().describe("the classroom's counter after the reset (a pane compares it)"),
 });
 
 export const ApplicabilityEntry = z.object({

@@ -19,6 +19,7 @@ export const paths = {
   consolidation: "/consolidation",
   series: "/series",
   demoReset: "/demo/reset",
+  demoPopulate: "/demo/populate",
   report: (unitCode: string, period: string) => `/reports/${seg(unitCode)}/${seg(period)}`,
   reportHistory: (unitCode: string, period: string) => `/reports/${seg(unitCode)}/${seg(period)}/history`,
 } as const;

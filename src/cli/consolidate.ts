@@ -157,15 +157,12 @@ function printVerdicts(io: CliIo, files: FileVerdict[], status: FileVerdict["sta
   }
 }
 
-function groupOf(group: string | undefined): { id: string; name: Bilingual } | undefined {
-  return group ? { id: group, name: unitGroupName(group) } : undefined;
-}
-
-function groupUnits(units: UnitRegistry, group: string | undefined): string[] | undefined {
-  if (!group) return undefined;
+/** The group's unit codes; the classroom's (`demo`): its demo units alone, never summed with a real unit. */
+function groupUnits(units: UnitRegistry, group: string | undefined, demo: boolean): string[] | undefined {
+  if (!group && !demo) return undefined;
   return units
     .all()
-    .filter((u) => u.groups.includes(group))
+    .filter((u) => (!group || u.groups.includes(group)) && (!demo || u.demo))
     .map((u) => u.code);
 }
 
@@ -375,7 +372,10 @@ async function viaFiles(
     units,
     ...(unitCodes ? { unitCodes } : {}),
     includeDemo,
-    group: groupOf(values.group ?? (values.demo ? "demo" : undefined)),
+    group:
+      values.group || values.demo
+        ? { id: values.group ?? "demo", name: unitGroupName(values.group ?? "demo") }
+        : undefined,
     generatedAt: new Date().toISOString(),
   });
   const bad = result.counts.rejected + result.counts.conflict;
@@ -426,12 +426,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const period = values.period ? (parsePeriod(values.period)?.id as string) : undefined;
   const catalog = defaultCatalog();
   const units = defaultUnitRegistry();
-  // the classroom (--demo): its demo units alone, never summed with a real unit
   const classroom = values.demo === true;
-  const grouped = groupUnits(units, values.group);
-  const unitCodes = classroom
-    ? (grouped ?? units.all().map((u) => u.code)).filter((c) => units.byCode(c)?.demo === true)
-    : grouped;
+  const unitCodes = groupUnits(units, values.group, classroom);
   if (unitCodes && unitCodes.length === 0) {
     return usageError(
       io,

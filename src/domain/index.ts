@@ -11,5 +11,6 @@ export { messageFor, type MessageParams } from "./messages";
 export * from "./messages/error-catalogue";
 export * from "./aggregate";
 export * from "./demo/sample";
+export * from "./demo/classroom";
 export { seededRandom } from "./random";
 export * from "./series";
