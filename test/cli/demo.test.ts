@@ -20,6 +20,8 @@ function io(cwd: string): CliIo & { out: () => string; err: () => string } {
   return { stdout, stderr, env: {}, cwd, out: () => o, err: () => e };
 }
 
+jest.setTimeout(60_000);
+
 const catalog = defaultCatalog();
 const units = createUnitRegistry(defaultUnits());
 const dir = mkdtempSync(path.join(tmpdir(), "chitieu-demo-"));

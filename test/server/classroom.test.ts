@@ -15,6 +15,8 @@ interface Unit {
   demo: boolean;
 }
 
+jest.setTimeout(60_000);
+
 for (const dialect of dialects()) {
   describe(`${dialect}: the populated classroom`, () => {
     let f: Fixture;
