@@ -19,3 +19,4 @@ export * from "./applicability";
 export * from "./board";
 export * from "./tasks";
 export * from "./trends";
+export * from "./classroom";

@@ -24,6 +24,7 @@ export const paths = {
   demoReset: "/demo/reset",
   tasks: "/tasks",
   taskBoard: "/tasks/board",
+  demoPopulate: "/demo/populate",
   report: (unitCode: string, period: string) => `/reports/${seg(unitCode)}/${seg(period)}`,
   reportHistory: (unitCode: string, period: string) => `/reports/${seg(unitCode)}/${seg(period)}/history`,
   board: "/board",

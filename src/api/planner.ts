@@ -12,7 +12,9 @@ export const CompletenessQuery = z
   .object({
     period: z.string().min(1).max(16),
     group: z.string().max(64).optional(),
-    demo: Flag.optional().describe("include demo units (training); default false"),
+    demo: Flag.optional().describe(
+      "the demo group alone (training) instead of the real units; a demo token always gets it",
+    ),
     asOf: z.iso.datetime({ offset: true }).optional(),
   })
   .strict();

@@ -58,6 +58,8 @@ TienDo (completeness), ThePhanLoai (the 43-target scorecard), BieuDo (charts).
   --prefer-newer        when two different files report the same unit and period, the one saved last wins
   --spread-target ID    the target whose spread across units is charted (default: the ratio target most units reported)
   --include-demo        include demo units' workbooks (training only)
+  --demo                the classroom alone: demo units' workbooks (the demo group's figures), real ones skipped;
+                        from the endpoint, the demo group (a demo planner token always gets it)
   --workers N           threads reading workbooks (default: one per core, up to 4, for 200 files or more; 0 = none)
 
 Exit codes: 0 done; 1 a file was rejected or a duplicate is unresolved (unless --allow-rejected), or nothing to
@@ -159,11 +161,12 @@ function printVerdicts(io: CliIo, files: FileVerdict[], status: FileVerdict["sta
   }
 }
 
-function groupUnits(units: UnitRegistry, group: string | undefined): string[] | undefined {
-  if (!group) return undefined;
+/** The group's unit codes; the classroom's (`demo`): its demo units alone, never summed with a real unit. */
+function groupUnits(units: UnitRegistry, group: string | undefined, demo: boolean): string[] | undefined {
+  if (!group && !demo) return undefined;
   return units
     .all()
-    .filter((u) => u.groups.includes(group))
+    .filter((u) => (!group || u.groups.includes(group)) && (!demo || u.demo))
     .map((u) => u.code);
 }
 
@@ -236,6 +239,7 @@ function parseConsolidateFlags(argv: string[], io: CliIo) {
       "prefer-newer": { type: "boolean" },
       "spread-target": { type: "string" },
       "include-demo": { type: "boolean" },
+      demo: { type: "boolean" },
       workers: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
@@ -374,7 +378,10 @@ async function viaFiles(
     units,
     ...(unitCodes ? { unitCodes } : {}),
     includeDemo,
-    group: values.group ? { id: values.group, name: unitGroupName(values.group) } : undefined,
+    group:
+      values.group || values.demo
+        ? { id: values.group ?? "demo", name: unitGroupName(values.group ?? "demo") }
+        : undefined,
     generatedAt: new Date().toISOString(),
   });
   const bad = result.counts.rejected + result.counts.conflict;
@@ -429,7 +436,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const period = values.period ? (parsePeriod(values.period)?.id as string) : undefined;
   const catalog = defaultCatalog();
   const units = defaultUnitRegistry();
-  const unitCodes = groupUnits(units, values.group);
+  const classroom = values.demo === true;
+  const unitCodes = groupUnits(units, values.group, classroom);
   if (unitCodes && unitCodes.length === 0) {
     return usageError(
       io,
@@ -446,7 +454,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       HELP,
     );
   }
-  const includeDemo = values["include-demo"] === true;
+  const includeDemo = values["include-demo"] === true || classroom;
 
   let got: Consolidated | number;
   if (values["from-endpoint"]) {

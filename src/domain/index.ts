@@ -11,6 +11,7 @@ export { messageFor, type MessageParams } from "./messages";
 export * from "./messages/error-catalogue";
 export * from "./aggregate";
 export * from "./demo/sample";
+export * from "./demo/classroom";
 export { seededRandom } from "./random";
 export * from "./series";
 export * from "./tasks";

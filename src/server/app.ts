@@ -113,6 +113,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       ? Fastify({ ...base, https: { key: opts.tls.key, cert: opts.tls.cert } } as FastifyServerOptions)
       : Fastify(base)
   ) as FastifyInstance;
+  // every route, as registered: the access tests walk them all, so no route escapes them (test/server/demo-world)
+  const routeTable: { method: string; url: string; access: string }[] = [];
+  app.decorate("routeTable", routeTable);
+  app.addHook("onRoute", (r) => {
+    for (const method of [r.method].flat()) routeTable.push({ method, url: r.url, access: r.config?.access ?? "any" });
+  });
   // the API speaks JSON only: a text/plain body is refused with 415 rather than read as a string
   app.removeContentTypeParser("text/plain");
   app.setValidatorCompiler(bilingualValidatorCompiler);

@@ -203,6 +203,8 @@ export class FakeApi implements ApiClient {
         status: 409,
         code: "CT_OUT_OF_DATE",
         problem: { vi: "Đã có bản mới hơn.", en: "Out of date." },
+        // as the endpoint: the latest revision's id, "" when the report has none
+        details: { latestSubmissionId: latest ?? "" },
       });
     }
     const v = this.verdict(body);

@@ -33,6 +33,8 @@ export interface AggregateOptions {
   unitCodes?: readonly string[];
   /** Include demo units (training); default false. */
   includeDemo?: boolean;
+  /** Demo units only (the classroom); default false. */
+  onlyDemo?: boolean;
   /** Flows: the city's sum of the earlier periods of the same year, per target id (default 0). */
   ytd?: Record<string, number>;
   /** Milestones: the day judged (default the end of the period). */

@@ -9,7 +9,7 @@ import * as datesModule from "../periods/dates";
 import type { MessageParams } from "../messages";
 
 // Local bindings, taken once: cheaper per call than live import bindings in CommonJS output (bench/validate).
-const { directionFor, ratioScale, targetForYear, unitOfMeasureFor } = catalogModule;
+const { directionFor, ratioScale, targetForYear, unitOfMeasureFor, unitOfMeasureEnFor } = catalogModule;
 const { monthsElapsed } = periodsModule;
 const { daysFromIso, hanoiDate } = datesModule;
 
@@ -110,6 +110,9 @@ export interface YearInfo {
   direction: Direction;
   unitOfMeasure: string;
   termUnit: string;
+  /** the catalog's English units (unit_en), for the English messages */
+  unitOfMeasureEn: string;
+  termUnitEn: string;
 }
 const YEAR_INFO = new WeakMap<Target, Map<number, YearInfo>>();
 /** The year's target and units of one target, cached per target object (shared: never mutate it). */
@@ -123,6 +126,8 @@ export function yearInfo(target: Target, year: number): YearInfo {
       direction: directionFor(target, year),
       unitOfMeasure: unitOfMeasureFor(target, year),
       termUnit: unitOfMeasureFor(target, 2030),
+      unitOfMeasureEn: unitOfMeasureEnFor(target, year),
+      termUnitEn: unitOfMeasureEnFor(target, 2030),
     };
     perYear.set(year, info);
   }
@@ -193,6 +198,8 @@ export function verdictParams(target: Target, period: Period, v: Verdict): Messa
     direction: info.direction,
     unitOfMeasure: info.unitOfMeasure,
     termUnit: info.termUnit,
+    unitOfMeasureEn: info.unitOfMeasureEn,
+    termUnitEn: info.termUnitEn,
     basis: v.basis,
     progress: v.progress,
   };

@@ -19,10 +19,16 @@ export * from "./export-format";
 export interface UnitFilter {
   group?: string;
   includeDemo: boolean;
+  /** the demo group alone (the classroom: a demo token, or a real planner asking for it) */
+  onlyDemo?: boolean;
 }
 
 function selection(filter: UnitFilter): UnitSelection {
-  return { ...(filter.group ? { group: filter.group } : {}), includeDemo: filter.includeDemo };
+  return {
+    ...(filter.group ? { group: filter.group } : {}),
+    includeDemo: filter.includeDemo,
+    onlyDemo: filter.onlyDemo === true,
+  };
 }
 
 // --- completeness ----------------------------------------------------------------------------------------------
@@ -193,6 +199,7 @@ export async function planConsolidation(
   const figures = aggregate(catalog, period, forSums, registry, {
     unitCodes,
     includeDemo: filter.includeDemo,
+    onlyDemo: filter.onlyDemo === true,
     ytd,
     applicability,
   });

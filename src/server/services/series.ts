@@ -22,6 +22,8 @@ export interface SeriesAsk {
   from: string;
   to: string;
   basis: "latest" | "accepted";
+  /** the demo group alone (the classroom), never summed with real units */
+  onlyDemo?: boolean;
 }
 
 function badQuery(field: string, vi: string, en: string, value: string): AppError {
@@ -108,6 +110,7 @@ export async function seriesOf(app: FastifyInstance, ask: SeriesAsk): Promise<Ta
     targetIds: [ask.targetId],
     ...(ask.unit ? { unitCode: ask.unit } : {}),
     ...(ask.group ? { group: ask.group } : {}),
+    onlyDemo: ask.onlyDemo === true,
     applicability: app.reference.applicability,
     asOf: app.clock(),
   });

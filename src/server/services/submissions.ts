@@ -29,6 +29,7 @@ import {
   CT_ROLE_FORBIDDEN,
   CT_SUBMISSION_CONFLICT,
   CT_UNIT_FORBIDDEN,
+  CT_DEMO_FORBIDDEN,
   CT_UNIT_RETIRED,
 } from "../errors";
 import type { SubmissionHead } from "../db/submissions";
@@ -226,6 +227,8 @@ export class SubmissionService {
     } else if (!s.dryRun) {
       throw CT_ROLE_FORBIDDEN({ role: auth.role, needed: ["unit"] });
     }
+    // the classroom's planner checks demo workbooks only
+    if (auth.demo && s.unit?.demo !== true) throw CT_DEMO_FORBIDDEN({ unitCode: s.unitCode });
   }
 
   /** Every figure within what its target can hold. */

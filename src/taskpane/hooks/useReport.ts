@@ -21,6 +21,7 @@ import type { EntryChange, TemplateIdentity, WorkbookPort } from "../../workbook
 import type { CellProblem } from "../../workbook/locate";
 import { withCellProblems } from "../../workbook/cell-problems";
 import { fieldKey, orderedTargets, rereadNumbers, sameCell, toCellValue } from "./report-cells";
+import { useEntriesRewritten } from "./useEntriesRewritten";
 
 export { toCellValue } from "./report-cells";
 
@@ -261,6 +262,16 @@ export function useReport(workbook: WorkbookPort, options: UseReportOptions): Re
     problems: setProblems,
     error: setError,
   });
+  const rewritten = React.useCallback(
+    (read: EntryInput[], cellProblems: CellProblem[]) => {
+      pending.current.clear();
+      written.current.clear();
+      setEntryMap(Object.fromEntries(read.map((e) => [e.targetId, e])));
+      setProblems(cellProblems);
+    },
+    [pending, written],
+  );
+  useEntriesRewritten(status === "ready", workbook, rewritten, setError);
 
   // switching the language keeps every typed number's meaning: text read in the old locale becomes a number
   React.useEffect(() => {

@@ -108,6 +108,29 @@ export function failureOutcome(e: unknown): { outcome: Exclude<SubmissionOutcome
   return { outcome: "failed", refresh: false };
 }
 
+/** A 409 saying the report has no revision at all while this submission superseded one: the chain was reset. */
+export function chainGone(e: unknown, body: SubmissionBody): boolean {
+  return isApiError(e) && e.code === "CT_OUT_OF_DATE" && body.supersedes !== null && !e.details.latestSubmissionId;
+}
+
+/**
+ * Submit; when the endpoint has no revision of this report although the workbook kept one (its demo data was reset),
+ * start a fresh revision chain at once — never a 409 for the clerk.
+ */
+async function submitOrRestart(
+  api: ApiClient,
+  connection: Connection,
+  body: SubmissionBody,
+): Promise<{ receipt: Receipt; body: SubmissionBody }> {
+  try {
+    return { receipt: await api.submit(connection, { ...body, dryRun: false }), body };
+  } catch (e) {
+    if (!chainGone(e, body)) throw e;
+    const fresh = { ...body, supersedes: null };
+    return { receipt: await api.submit(connection, { ...fresh, dryRun: false }), body: fresh };
+  }
+}
+
 type Current = React.RefObject<{ unitCode: string | null; period: string | null }>;
 
 /** The endpoint's view of the report and the receipt kept in the workbook, read again whenever the report changes. */
@@ -115,12 +138,17 @@ function useReportState(options: UseSubmissionOptions, current: Current, reset: 
   const { workbook, api, connection, unitCode, period } = options;
   const [stored, setStored] = React.useState<StoredReceipt | null>(null);
   const [server, setServer] = React.useState<ReportState | null>(null);
+  // the endpoint answered that it has no report: a receipt kept in the workbook is gone with it (a classroom reset)
+  const [gone, setGone] = React.useState(false);
 
   const refresh = React.useCallback(async () => {
     if (!connection || !unitCode || !period) return;
     try {
       const state = await api.report(connection, unitCode, period);
-      if (current.current.unitCode === unitCode && current.current.period === period) setServer(state);
+      if (current.current.unitCode === unitCode && current.current.period === period) {
+        setServer(state);
+        setGone(state === null);
+      }
     } catch {
       // offline: the stored receipt and the queue still tell the state
     }
@@ -129,6 +157,7 @@ function useReportState(options: UseSubmissionOptions, current: Current, reset: 
   React.useEffect(() => {
     setStored(null);
     setServer(null);
+    setGone(false);
     reset();
     if (!unitCode || !period) return;
     let live = true;
@@ -148,11 +177,19 @@ function useReportState(options: UseSubmissionOptions, current: Current, reset: 
     async (receipt: Receipt, body: SubmissionBody) => {
       const value: StoredReceipt = { receipt, fingerprint: entriesFingerprint(body.entries) };
       await workbook.saveSetting(SETTINGS.receipt(body.unitCode, body.period), value);
-      if (current.current.unitCode === body.unitCode && current.current.period === body.period) setStored(value);
+      if (current.current.unitCode === body.unitCode && current.current.period === body.period) {
+        setStored(value);
+        setGone(false);
+      }
     },
     [workbook, current],
   );
-  return { stored, server, refresh, remember };
+  // a receipt the endpoint no longer has (its demo data was reset) is forgotten: the next submission starts a fresh
+  // revision chain instead of superseding a revision that no longer exists (409 CT_OUT_OF_DATE)
+  React.useEffect(() => {
+    if (gone && stored && unitCode && period) void workbook.saveSetting(SETTINGS.receipt(unitCode, period), null);
+  }, [gone, stored, unitCode, period, workbook]);
+  return { stored: gone ? null : stored, server, refresh, remember };
 }
 
 export function useSubmission(options: UseSubmissionOptions): SubmissionSession {
@@ -208,7 +245,7 @@ export function useSubmission(options: UseSubmissionOptions): SubmissionSession 
       return;
     }
     const lastQueued = waiting.length > 0 ? waiting[waiting.length - 1].submissionId : null;
-    const body: SubmissionBody = buildSubmission({
+    let body: SubmissionBody = buildSubmission({
       identity: { unitCode, period, catalogVersion },
       entries,
       contact,
@@ -233,7 +270,8 @@ export function useSubmission(options: UseSubmissionOptions): SubmissionSession 
         return;
       }
       setPhase("sending");
-      const receipt = await api.submit(connection, { ...body, dryRun: false });
+      let receipt: Receipt;
+      ({ receipt, body } = await submitOrRestart(api, connection, body));
       await remember(receipt, body);
       await refresh();
     } catch (e) {

@@ -5,6 +5,7 @@
 import type { Bilingual } from "../../domain/types";
 import { APPLICABILITY_MESSAGES } from "./sections/applicability";
 import { TREND_MESSAGES } from "./sections/trends";
+import { CLASSROOM_MESSAGES } from "./sections/classroom";
 
 export const MESSAGES = {
   ...APPLICABILITY_MESSAGES,
@@ -395,6 +396,7 @@ export const MESSAGES = {
   "tour.reset": { vi: "Đặt lại sổ trình diễn", en: "Reset the demo workbook" },
   "tour.next": { vi: "Tiếp", en: "Next" },
   "tour.close": { vi: "Đóng", en: "Close" },
+  ...CLASSROOM_MESSAGES,
 } as const satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof MESSAGES;
