@@ -4,9 +4,9 @@ import { z } from "zod";
 import { YearTarget } from "./catalog";
 import { ParsedEntry } from "./reports";
 import { Contact, ReportStatus } from "./submissions";
-import { Bilingual } from "./text";
+import { Bilingual, queryFlag } from "./text";
 
-const Flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+const Flag = queryFlag();
 
 export const CompletenessQuery = z
   .object({

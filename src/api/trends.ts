@@ -4,9 +4,10 @@
  * and the monthly brief are built from, on the endpoint and from files alike.
  */
 import { z } from "zod";
+import { queryFlag } from "./text";
 import { SeriesPoint } from "./series";
 
-const Flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+const Flag = queryFlag();
 
 export const TrendQuery = z
   .object({

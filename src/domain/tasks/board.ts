@@ -28,6 +28,8 @@ export interface BoardRequest {
   catalog: Catalog;
   reports: readonly TaskReport[];
   includeDemo?: boolean;
+  /** the classroom's board: demo tasks and demo units alone (a demo token, or a real one asking for the demo group) */
+  onlyDemo?: boolean;
 }
 
 interface Seen {
@@ -51,7 +53,7 @@ function latestByTaskAndUnit(req: BoardRequest, owners: Map<string, Set<string>>
     if (p === undefined) ends.set(r.period, (p = parsePeriod(r.period)));
     if (!p || p.end > req.period.end) continue;
     const unit = req.units.byCode(r.unitCode);
-    if (!unit || (unit.demo && !req.includeDemo)) continue;
+    if (!unit || (req.onlyDemo ? !unit.demo : unit.demo && !req.includeDemo)) continue;
     const rank = `${p.end}|${r.receivedAt}`;
     const inPeriod = p.start >= req.period.start;
     for (const progress of r.tasks) {
@@ -122,7 +124,11 @@ const NO_BOTTLENECK: Bilingual = { vi: "(không gắn điểm nghẽn)", en: "(n
 
 export function buildTaskBoard(req: BoardRequest): TaskBoard {
   const all = tasksAt(req.register, req.period);
-  const tasks = req.includeDemo ? all : all.filter((t) => t.status !== "demo");
+  const tasks = req.onlyDemo
+    ? all.filter((t) => t.status === "demo")
+    : req.includeDemo
+      ? all
+      : all.filter((t) => t.status !== "demo");
   const owners = new Map<string, Set<string>>();
   for (const t of tasks) owners.set(t.id, new Set([...(t.leadUnitCode ? [t.leadUnitCode] : []), ...t.coUnitCodes]));
   const latest = latestByTaskAndUnit(req, owners);
