@@ -2,6 +2,7 @@
  * accept and unlock. */
 import { z } from "zod";
 import { Change, Contact, EntryInput, Receipt, ReportStatus } from "./submissions";
+import { Narrative } from "./narrative";
 import { Bilingual, text } from "./text";
 
 export const ReportParams = z.object({ unit: z.string().min(1).max(32), period: z.string().min(1).max(16) });
@@ -35,6 +36,9 @@ export const ReportResponse = z.object({
     catalogVersion: z.string(),
     locale: z.enum(["vi", "en"]),
     contact: Contact.nullable().describe("the unit sheet's contact sent with the latest revision"),
+    narrative: Narrative.nullable()
+      .optional()
+      .describe("the narrative sent with the latest revision (null or absent: none written)"),
     entries: z.array(EntryInput),
     parsed: z.array(ParsedEntry),
   }),

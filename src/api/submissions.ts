@@ -3,6 +3,7 @@ import { z } from "zod";
 import { TEXT_LIMITS } from "../domain";
 import { ENTRY_FIELDS } from "../domain/entry-fields";
 import { Bilingual, bilingualError, isCleanText, text } from "./text";
+import { NarrativeInput } from "./narrative";
 
 /**
  * What a cell may hold: a number (finite — JSON has no NaN or Infinity), nothing, typed text or a boolean. In that
@@ -92,6 +93,11 @@ export const SubmissionRequest = z
       .optional()
       .describe(
         "the unit sheet's preparer, approver and phone (each trimmed, at most 200 characters); part of the content, so a retry must send the same",
+      ),
+    narrative: NarrativeInput.nullable()
+      .optional()
+      .describe(
+        "the report's narrative: key results, shortcomings and causes, tasks for the next period, proposals (each trimmed, at most 2,000 characters); part of the content",
       ),
     dryRun: z.boolean().optional(),
   })

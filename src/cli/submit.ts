@@ -132,6 +132,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       identity: read.identity,
       entries: read.entries,
       contact: read.unitSheet,
+      narrative: read.narrative,
       submissionId,
       supersedes,
       locale: read.locale,

@@ -3,6 +3,7 @@
  * endpoint receives exactly the same body whichever way a report is sent. Pure: no Office, no Node, no fetch.
  */
 import type { EntryInput, Locale, RawValue } from "../domain/types";
+import { canonicalNarrative, type Narrative } from "../domain/report/narrative";
 import type { TemplateIdentity, UnitSheetContact } from "./port";
 
 export interface SubmissionBody {
@@ -18,6 +19,8 @@ export interface SubmissionBody {
   entries: EntryInput[];
   /** the unit sheet's preparer, approver and phone; left out when all three are blank */
   contact?: UnitSheetContact;
+  /** the narrative's four parts; left out when all four are blank */
+  narrative?: Narrative;
   dryRun: boolean;
 }
 
@@ -29,6 +32,8 @@ export interface BuildSubmissionInput {
   locale: Locale;
   /** the unit sheet's people, as the workbook reader returns them */
   contact?: UnitSheetContact | null;
+  /** the narrative sheet's (or the pane's) four parts */
+  narrative?: Partial<Narrative> | null;
   dryRun?: boolean;
 }
 
@@ -55,6 +60,7 @@ function contactOf(c: UnitSheetContact | null | undefined): UnitSheetContact | n
 /** Entries keep every field the reader found (blank stays blank — never 0); text is NFC. */
 export function buildSubmission(input: BuildSubmissionInput): SubmissionBody {
   const contact = contactOf(input.contact);
+  const narrative = canonicalNarrative(input.narrative);
   return {
     submissionId: input.submissionId.toLowerCase(),
     supersedes: input.supersedes ? input.supersedes.toLowerCase() : null,
@@ -74,6 +80,7 @@ export function buildSubmission(input: BuildSubmissionInput): SubmissionBody {
       return out;
     }),
     ...(contact ? { contact } : {}),
+    ...(narrative ? { narrative } : {}),
     dryRun: input.dryRun ?? false,
   };
 }

@@ -17,6 +17,7 @@ import {
 import { getRevision, getSubmission, listRevisionHeads } from "../db/submissions";
 import type { SubmissionRow } from "../db/schema";
 import { canonicalContact, diffEntries, unpackContent } from "../services/content";
+import { canonicalNarrative } from "../../domain/report/narrative";
 import { receiptOf, yearToDate } from "../services/submissions";
 import {
   acceptReport,
@@ -67,6 +68,7 @@ async function reportView(app: FastifyInstance, ref: ReportRef) {
       catalogVersion: stored.report.catalogVersion,
       locale: stored.report.locale,
       contact: canonicalContact(stored.report.contact),
+      narrative: canonicalNarrative(stored.report.narrative),
       entries: stored.report.entries,
       parsed: stored.parsed,
     },

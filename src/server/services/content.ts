@@ -15,6 +15,7 @@ import type { Catalog, EntryInput, ParsedEntry, RawValue } from "../../domain/ty
 import { PACK_OPTIONS } from "../db/writer-thread";
 import { LARGEST_BOUND } from "../../domain/rules/bounds";
 import { ENTRY_FIELDS } from "../../domain/entry-fields";
+import { canonicalNarrative, type Narrative } from "../../domain/report/narrative";
 
 export interface ReportContact {
   preparer: string | null;
@@ -30,6 +31,8 @@ export interface ReportContent {
   supersedes: string | null;
   /** as sent (fields may be missing); stored canonical, and absent when the unit sent none (or only blanks) */
   contact?: Partial<ReportContact> | null;
+  /** the narrative as sent; stored canonical, and absent when the unit wrote none (so older reports hash as before) */
+  narrative?: Partial<Narrative> | null;
   entries: EntryInput[];
 }
 
@@ -78,15 +81,19 @@ export function canonicalContent(c: ReportContent): {
   hash: string;
   entries: EntryInput[];
   contact: ReportContact | null;
+  narrative: Narrative | null;
 } {
   const ordered = c.entries.map(canonicalKeys);
   const contact = canonicalContact(c.contact);
+  const narrative = canonicalNarrative(c.narrative);
   const raw = JSON.stringify({
     catalogVersion: c.catalogVersion,
     // undefined leaves the key out of the text: a report without a contact hashes as it always did
     contact: contact ?? undefined,
     entries: ordered,
     locale: c.locale,
+    // like the contact: absent when nothing is written, so a report without a narrative hashes as it always did
+    narrative: narrative ?? undefined,
     period: c.period,
     supersedes: c.supersedes,
     unitCode: c.unitCode,
@@ -103,6 +110,7 @@ export function canonicalContent(c: ReportContent): {
     },
     entries,
     contact,
+    narrative,
   };
 }
 

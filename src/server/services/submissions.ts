@@ -214,6 +214,7 @@ export class SubmissionService {
         locale: body.locale,
         supersedes,
         contact: body.contact,
+        narrative: body.narrative,
         entries: body.entries,
       }),
       period: parsePeriod(periodId),

@@ -2,6 +2,8 @@ import * as React from "react";
 import type { EntryInput, Locale, ValidationIssue, ValidationResult } from "../../domain/types";
 import type { QueuedSubmission, UnitSheetContact, WorkbookPort } from "../../workbook/port";
 import { buildSubmission } from "../../workbook/submission";
+import { cellProblemsError } from "../../workbook/cell-problems";
+import type { Narrative } from "../../domain/report/narrative";
 import {
   isApiError,
   type ApiClient,
@@ -200,8 +202,13 @@ export function useSubmission(options: UseSubmissionOptions): SubmissionSession 
     if (!result.ok) return;
     // the unit sheet's people travel with the report (the planner's completeness sheet lists them)
     let contact: UnitSheetContact;
+    let narrative: Narrative | null = null;
     try {
       contact = await workbook.readContact();
+      // the narrative (ThuyetMinh) travels with the report; an over-long part is refused here, naming its cell
+      const told = workbook.readNarrative ? await workbook.readNarrative() : null;
+      if (told && told.problems.length > 0) throw cellProblemsError(told.problems);
+      narrative = told?.narrative ?? null;
     } catch (e) {
       setError(e);
       setOutcome("failed");
@@ -212,6 +219,7 @@ export function useSubmission(options: UseSubmissionOptions): SubmissionSession 
       identity: { unitCode, period, catalogVersion },
       entries,
       contact,
+      narrative,
       submissionId: newSubmissionId(),
       supersedes: lastQueued ?? server?.latest?.submissionId ?? stored?.receipt.submissionId ?? null,
       locale,

@@ -17,6 +17,7 @@ import {
 } from "../../domain";
 import { workbookErrors } from "../errors";
 import { SHEET_NAMES, parseEntryName, unitCellAddress, type TemplateSpec } from "../template";
+import { narrativeOfSpec, specWithNarrative, type NarrativeRead } from "../narrative-read";
 import type {
   EntryChange,
   QueuedSubmission,
@@ -111,8 +112,11 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 
  * a new report takes the figures the spec carries (carry-over, demo sample data). Another unit's or period's report
  * is never turned into this one (CT_TEMPLATE_OTHER_REPORT), as in Excel.
  */
-function documentFor(doc: PreviewDocument, spec: TemplateSpec): { doc: PreviewDocument; repaired: string[] } {
+function documentFor(doc: PreviewDocument, next: TemplateSpec): { doc: PreviewDocument; repaired: string[] } {
   const before = doc.spec?.identity ?? null;
+  // the same report keeps the narrative typed into it (a new spec's ThuyetMinh cells are blank)
+  const kept = doc.spec && before?.unitCode === next.identity.unitCode && before.period === next.identity.period;
+  const spec = kept && doc.spec ? specWithNarrative(next, narrativeOfSpec(doc.spec).narrative ?? {}) : next;
   const repaired: string[] = [];
   const same = before && before.unitCode === spec.identity.unitCode && before.period === spec.identity.period;
   if (before && !same) throw workbookErrors.otherReport(before, spec.identity);
@@ -248,6 +252,19 @@ export function createPreviewWorkbook(
 
     async readContact(): Promise<UnitSheetContact> {
       return contactOf(doc);
+    },
+
+    // the narrative lives in the spec's own ThuyetMinh cells, so the .xlsx download writes it as it is
+    async readNarrative() {
+      return doc.spec
+        ? narrativeOfSpec(doc.spec)
+        : { narrative: null, cells: {} as NarrativeRead["cells"], problems: [] };
+    },
+
+    async writeNarrative(parts) {
+      if (!doc.spec) return;
+      doc = { ...doc, spec: specWithNarrative(doc.spec, parts) };
+      save();
     },
 
     async writeEntries(changes: EntryChange[]): Promise<void> {

@@ -38,4 +38,5 @@ export { COLORS, STATUS_FORMATS, STYLES, statusText } from "./styles";
 export { DEMO_BANNER, entryHeader } from "./texts";
 export { describeYearTarget } from "./describe";
 export { buildTemplateSpec } from "./build";
+export { NARRATIVE_SHEET, narrativeAddress, narrativeName } from "./narrative-sheet";
 export { columnIndex, columnLetters, splitAddress } from "../a1";

@@ -6,6 +6,7 @@ import type {
   EntryField,
   EntryInput,
   Locale,
+  Narrative,
   Period,
   Target,
   Unit,
@@ -89,7 +90,7 @@ export interface ConditionalFormatSpec {
 
 export interface SheetSpec {
   name: string;
-  role: "guide" | "unit" | "entry";
+  role: "guide" | "unit" | "entry" | "narrative" | "tasks";
   tabColor?: string;
   /** widths in characters, from column A */
   columnWidths: number[];
@@ -144,6 +145,8 @@ export interface TemplateOptions {
   /** figures to put into the input cells (carry-over, demo sample data, tests) */
   values?: EntryInput[];
   unitInfo?: Partial<Record<"preparer" | "approver" | "phone", string>>;
+  /** the narrative's four parts, written into ThuyetMinh (demo data, a report loaded from the endpoint, tests) */
+  narrative?: Partial<Narrative>;
   /** default: the targets the unit's report asks for in the period (applicability and cadence, domain reportTargets) */
   targets?: Target[];
   /** the planners' unit × target choices (default: the catalog's applies_to) */

@@ -19,6 +19,7 @@ import {
   type Locale,
   type RawValue,
   type UnitRegistry,
+  type Narrative,
 } from "../../domain";
 import { workbookErrors } from "../errors";
 import { identityFromXml } from "../identity";
@@ -37,7 +38,8 @@ import {
   type NameRef,
 } from "../locate";
 import type { TemplateIdentity } from "../port";
-import { SHEET_NAMES, TEMPLATE_VERSION } from "../template";
+import { NARRATIVE_SHEET, SHEET_NAMES, TEMPLATE_VERSION } from "../template";
+import { readNarrative } from "../narrative-read";
 import {
   DEFAULT_ZIP_LIMITS,
   entryKey,
@@ -93,6 +95,8 @@ export interface WorkbookRead {
   /** one per target of the unit, catalog order */
   entries: EntryInput[];
   unitSheet: UnitSheetInfo;
+  /** the narrative sheet's four parts; null when the workbook has none (older templates) or all are blank */
+  narrative: Narrative | null;
   /** actual cell of a target's field in this file, e.g. "Nhap!G14" */
   cellOf: (targetId: string, field: EntryField) => string | undefined;
   /** how each target row was found */
@@ -208,7 +212,7 @@ function planFrom(zip: ZipArchive, workbookPath: string, get: Get, keyOf: KeyOf)
 
 function neededParts(plan: Plan): string[] {
   const out: string[] = [];
-  for (const name of [SHEET_NAMES.entry, SHEET_NAMES.unit]) {
+  for (const name of [SHEET_NAMES.entry, SHEET_NAMES.unit, NARRATIVE_SHEET]) {
     const p = plan.sheets.get(name);
     if (p) out.push(p);
   }
@@ -420,12 +424,15 @@ function interpret(plan: Plan, parts: Parts, opts: ReadOptions, limits: ReadLimi
     else if (v.trim().length > TEXT_LIMITS.contact)
       located.problems.push({ targetId: null, field, cell, kind: "tooLong", found: String(v.trim().length) });
   }
+  const narrative = readNarrative(src);
+  located.problems.push(...narrative.problems);
   return {
     identity,
     identitySource,
     locale: unit.locale,
     entries: located.entries,
     unitSheet: { preparer: unit.preparer, approver: unit.approver, phone: unit.phone },
+    narrative: narrative.narrative,
     cellOf: located.cellOf,
     located: located.located,
     problems: located.problems,
