@@ -84,7 +84,14 @@ describe("chitieu consolidate --from-endpoint", () => {
     expect(json.completeness).toMatchObject({ submitted: 3, missing: s01.unitsExpected - 3 });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(dir, "ep.xlsx"));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["TongHop", "MaTran", "TienDo", "ThePhanLoai", "BieuDo"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "TongHop",
+      "MaTran",
+      "TienDo",
+      "ThePhanLoai",
+      "BieuDo",
+      "ThuyetMinh",
+    ]);
   });
 
   it("explains a refusal in Vietnamese and English and exits 1 (a unit token is not a planner's)", async () => {

@@ -157,6 +157,19 @@ function useReportState(options: UseSubmissionOptions, current: Current, reset: 
   return { stored, server, refresh, remember };
 }
 
+/**
+ * What travels with the figures: the unit sheet's people and the narrative (ThuyetMinh); an over-long or otherwise
+ * bad narrative part is refused here, naming its cell, before anything is sent.
+ */
+async function readPeopleAndNarrative(
+  workbook: WorkbookPort,
+): Promise<{ contact: UnitSheetContact; narrative: Narrative | null }> {
+  const contact = await workbook.readContact();
+  const told = workbook.readNarrative ? await workbook.readNarrative() : null;
+  if (told && told.problems.length > 0) throw cellProblemsError(told.problems);
+  return { contact, narrative: told?.narrative ?? null };
+}
+
 export function useSubmission(options: UseSubmissionOptions): SubmissionSession {
   const { workbook, api, connection, unitCode, period, catalogVersion, locale, entries, result, queue, flush } =
     options;
@@ -202,13 +215,9 @@ export function useSubmission(options: UseSubmissionOptions): SubmissionSession 
     if (!result.ok) return;
     // the unit sheet's people travel with the report (the planner's completeness sheet lists them)
     let contact: UnitSheetContact;
-    let narrative: Narrative | null = null;
+    let narrative: Narrative | null;
     try {
-      contact = await workbook.readContact();
-      // the narrative (ThuyetMinh) travels with the report; an over-long part is refused here, naming its cell
-      const told = workbook.readNarrative ? await workbook.readNarrative() : null;
-      if (told && told.problems.length > 0) throw cellProblemsError(told.problems);
-      narrative = told?.narrative ?? null;
+      ({ contact, narrative } = await readPeopleAndNarrative(workbook));
     } catch (e) {
       setError(e);
       setOutcome("failed");

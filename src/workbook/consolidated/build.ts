@@ -5,6 +5,7 @@ import { fitRowHeights } from "./cells";
 import { chartsSheet } from "./charts";
 import { completenessSheet } from "./completeness";
 import { matrixSheet } from "./matrix";
+import { narrativesSheet } from "./narratives";
 import { scorecardSheet } from "./scorecard";
 import type { ConsolidatedOptions, ConsolidatedSpec } from "./spec";
 import { CONSOLIDATED_STYLES } from "./styles";
@@ -22,6 +23,7 @@ export function buildConsolidatedSpec(view: ConsolidationView, opts: Consolidate
     completenessSheet(view, note),
     scorecardSheet(view, note),
     chartsSheet(view, note, opts),
+    narrativesSheet(view, note),
   ];
   for (const s of sheets) s.rowHeights = fitRowHeights(s, CONSOLIDATED_STYLES);
   return { period: view.period.id, generatedAt: view.generatedAt, styles: CONSOLIDATED_STYLES, sheets };

@@ -8,6 +8,7 @@ export const CONSOLIDATED_SHEETS = {
   completeness: "TienDo",
   scorecard: "ThePhanLoai",
   charts: "BieuDo",
+  narratives: "ThuyetMinh",
 } as const;
 export type ConsolidatedRole = keyof typeof CONSOLIDATED_SHEETS;
 export const CONSOLIDATED_SHEET_NAMES: readonly string[] = Object.values(CONSOLIDATED_SHEETS);

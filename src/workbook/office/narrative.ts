@@ -2,7 +2,8 @@
  * The narrative sheet (ThuyetMinh) through Office.js: read its four parts (names + the sheet's used range, one sync)
  * and write them into their named cells (one sync, text kept as text — "- Đã hoàn thành" or "=…" stay text — and no
  * echo: events are silenced around the write). A workbook whose template predates the narrative gets the sheet from
- * the template repair; until then the read says "no narrative" and the write is refused naming the missing sheet.
+ * the template repair; until then the read says "no narrative" and the write is refused naming the missing sheet
+ * (CT_TEMPLATE_SHEET_MISSING).
  */
 import { NARRATIVE_PARTS, type Narrative } from "../../domain";
 import { workbookErrors } from "../errors";
@@ -51,16 +52,19 @@ export async function writeOfficeNarrative(parts: Partial<Narrative>): Promise<v
   await runExcel(
     "ghi thuyết minh / write the narrative",
     async (context) => {
-      const ws = context.workbook.worksheets.getItemOrNullObject(NARRATIVE_SHEET);
-      await context.sync();
-      if (ws.isNullObject) throw workbookErrors.sheetMissing(NARRATIVE_SHEET);
       silence(context);
       for (const p of todo) {
         const range = context.workbook.names.getItem(narrativeName(p)).getRange();
         range.values = [[officeCell(parts[p] ?? null)]];
       }
       unsilence(context);
-      await context.sync();
+      try {
+        await context.sync();
+      } catch (e) {
+        // the sheet or its names were deleted since the template was opened: say which sheet, not Excel's code
+        if ((e as { code?: string }).code === "ItemNotFound") throw workbookErrors.sheetMissing(NARRATIVE_SHEET);
+        throw e;
+      }
     },
     { quiet: true },
   );

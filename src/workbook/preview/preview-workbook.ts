@@ -199,6 +199,27 @@ function contactOf(doc: PreviewDocument): UnitSheetContact {
   return { preparer: at("preparer"), approver: at("approver"), phone: at("phone") };
 }
 
+function snapshotOf(doc: PreviewDocument, selected: PreviewSnapshot["selected"]): PreviewSnapshot {
+  return { spec: doc.spec, values: doc.values, marks: doc.marks, notes: doc.notes, status: doc.status, selected };
+}
+
+/** The narrative lives in the spec's own ThuyetMinh cells, so the .xlsx download writes it as it is. */
+function narrativeMethods(
+  spec: () => TemplateSpec | null,
+  replace: (spec: TemplateSpec) => void,
+): Required<Pick<WorkbookPort, "readNarrative" | "writeNarrative">> {
+  return {
+    async readNarrative() {
+      const s = spec();
+      return s ? narrativeOfSpec(s) : { narrative: null, cells: {} as NarrativeRead["cells"], problems: [] };
+    },
+    async writeNarrative(parts) {
+      const s = spec();
+      if (s) replace(specWithNarrative(s, parts));
+    },
+  };
+}
+
 export function createPreviewWorkbook(
   storage: Storage | null = globalThis.localStorage ?? null,
   key = PREVIEW_STORAGE_KEY,
@@ -206,19 +227,13 @@ export function createPreviewWorkbook(
   let doc = load(storage, key);
   let inputs = doc.spec ? inputIndex(doc.spec) : new Map<string, { targetId: string; field: EntryField }>();
   let selected: PreviewSnapshot["selected"] = null;
-  const snap = (): PreviewSnapshot => ({
-    spec: doc.spec,
-    values: doc.values,
-    marks: doc.marks,
-    notes: doc.notes,
-    status: doc.status,
-    selected,
-  });
+  const snap = (): PreviewSnapshot => snapshotOf(doc, selected);
   let snapshot: PreviewSnapshot = snap();
   const listeners = new Set<() => void>();
   const handlers = new Set<(changes: EntryChange[]) => void>();
 
-  function save(): void {
+  /** store the document (the argument: the new document just assigned, for one-line updates) */
+  function save(_assigned?: PreviewDocument): void {
     if (storage) {
       try {
         storage.setItem(key, JSON.stringify(doc));
@@ -254,18 +269,10 @@ export function createPreviewWorkbook(
       return contactOf(doc);
     },
 
-    // the narrative lives in the spec's own ThuyetMinh cells, so the .xlsx download writes it as it is
-    async readNarrative() {
-      return doc.spec
-        ? narrativeOfSpec(doc.spec)
-        : { narrative: null, cells: {} as NarrativeRead["cells"], problems: [] };
-    },
-
-    async writeNarrative(parts) {
-      if (!doc.spec) return;
-      doc = { ...doc, spec: specWithNarrative(doc.spec, parts) };
-      save();
-    },
+    ...narrativeMethods(
+      () => doc.spec,
+      (spec) => save((doc = { ...doc, spec })),
+    ),
 
     async writeEntries(changes: EntryChange[]): Promise<void> {
       const values = { ...doc.values };
