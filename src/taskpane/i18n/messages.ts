@@ -3,6 +3,7 @@
  * `{name}` placeholders are filled by translate().
  */
 import type { Bilingual } from "../../domain/types";
+import { NARRATIVE_MESSAGES } from "./sections/narrative";
 
 export const MESSAGES = {
   "app.title": { vi: "Chỉ tiêu", en: "Chỉ tiêu" },
@@ -391,6 +392,7 @@ export const MESSAGES = {
   "tour.reset": { vi: "Đặt lại sổ trình diễn", en: "Reset the demo workbook" },
   "tour.next": { vi: "Tiếp", en: "Next" },
   "tour.close": { vi: "Đóng", en: "Close" },
+  ...NARRATIVE_MESSAGES,
 } as const satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof MESSAGES;
