@@ -15,3 +15,4 @@ export * from "./planner";
 export * from "./admin";
 export * from "./series";
 export * from "./narrative";
+export * from "./tasks";

@@ -19,6 +19,8 @@ export const paths = {
   consolidation: "/consolidation",
   series: "/series",
   demoReset: "/demo/reset",
+  tasks: "/tasks",
+  taskBoard: "/tasks/board",
   report: (unitCode: string, period: string) => `/reports/${seg(unitCode)}/${seg(period)}`,
   reportHistory: (unitCode: string, period: string) => `/reports/${seg(unitCode)}/${seg(period)}/history`,
 } as const;

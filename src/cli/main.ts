@@ -49,6 +49,10 @@ const COMMANDS: Record<string, { load: () => CommandModule; summary: string }> =
     load: () => require("./targets") as CommandModule,
     summary: "targets assigned to units / chỉ tiêu giao cho đơn vị",
   },
+  tasks: {
+    load: () => require("./tasks") as CommandModule,
+    summary: "the key-task register: check, import, export / danh mục nhiệm vụ trọng điểm",
+  },
 };
 
 function usage(io: CliIo): void {

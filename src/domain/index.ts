@@ -14,3 +14,4 @@ export * from "./demo/sample";
 export { seededRandom } from "./random";
 export * from "./series";
 export * from "./report/narrative";
+export * from "./tasks";

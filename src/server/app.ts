@@ -30,6 +30,8 @@ import { tokenRoutes } from "./routes/tokens";
 import { demoRoutes } from "./routes/demo";
 import { adminRoutes } from "./routes/admin";
 import { seriesRoutes } from "./routes/series";
+import { taskRoutes } from "./routes/tasks";
+import { taskBoardRoutes } from "./routes/task-board";
 import { API_PREFIX } from "../api";
 
 export const DEFAULT_ORIGIN = "https://localhost:3000";
@@ -172,6 +174,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await typed.register(demoRoutes);
       await typed.register(adminRoutes);
       await typed.register(applicabilityRoutes);
+      await typed.register(taskRoutes);
+      await typed.register(taskBoardRoutes);
       api.get("/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: API_PREFIX },

@@ -557,3 +557,26 @@ export const CT_UNEXPECTED_RESPONSE = defineError<{ endpoint: string; status: nu
   cause: "(client) The answer is not a Chỉ tiêu JSON response (wrong address, proxy page).",
   fix: "Check that --endpoint points to a Chỉ tiêu server (GET /api/v1/health).",
 });
+
+export const CT_TASKS_INVALID = defineError<{ problems: number }>({
+  code: "CT_TASKS_INVALID",
+  status: 422,
+  message: (p) => ({
+    vi: `Danh mục nhiệm vụ gửi lên có ${p.problems} lỗi (xem “issues”: dòng, cột, lý do) và không được dùng. Sửa tệp rồi gửi lại.`,
+    en: `The uploaded task list has ${p.problems} problem(s) (see “issues”: row, column, why) and was not used. Fix the file and upload it again.`,
+  }),
+  cause:
+    "A task list or task edit (PUT /api/v1/tasks, /tasks/:id) names an unknown unit or target, a date that is not a date, a duplicate id, a bad kind or period.",
+  fix: "Fix every row named in `issues`; `chitieu tasks check <file>` lists them offline.",
+});
+
+export const CT_TASK_NOT_FOUND = defineError<{ taskId: string; period: string }>({
+  code: "CT_TASK_NOT_FOUND",
+  status: 404,
+  message: (p) => ({
+    vi: `Không có nhiệm vụ mã “${p.taskId}” trong danh mục (kỳ ${p.period}). Xem danh mục: GET /api/v1/tasks.`,
+    en: `There is no task “${p.taskId}” in the register (period ${p.period}). See the register: GET /api/v1/tasks.`,
+  }),
+  cause: "PUT /api/v1/tasks/:id names a task id that no version of the register holds by that period.",
+  fix: "Use an id from GET /api/v1/tasks, or import the task first (PUT /api/v1/tasks).",
+});

@@ -11,6 +11,7 @@ export {
 export {
   applicabilityOf,
   defaultApplies,
+  TASK_UNITS_GROUP,
   plannerChoice,
   reportScope,
   reportTargets,

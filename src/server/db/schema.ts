@@ -128,6 +128,17 @@ export interface UnitTargetTable {
   created_at: string;
 }
 
+/** The key-task register: every version of every task, each from a period on (migration 2026_12_03_501). */
+export interface TaskVersionTable {
+  task_id: string;
+  from_period: string;
+  list: string;
+  /** the domain Task as JSON */
+  body: string;
+  token_id: string | null;
+  created_at: string;
+}
+
 export interface Database {
   unit: UnitTable;
   catalog_version: CatalogVersionTable;
@@ -138,6 +149,7 @@ export interface Database {
   audit_event: AuditEventTable;
   applicability: ApplicabilityTable;
   unit_target: UnitTargetTable;
+  task_version: TaskVersionTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;
