@@ -15,4 +15,5 @@ export * from "./planner";
 export * from "./admin";
 export * from "./series";
 export * from "./narrative";
+export * from "./task-progress";
 export * from "./tasks";

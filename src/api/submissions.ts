@@ -4,6 +4,7 @@ import { TEXT_LIMITS } from "../domain";
 import { ENTRY_FIELDS } from "../domain/entry-fields";
 import { Bilingual, bilingualError, isCleanText, text } from "./text";
 import { NarrativeInput } from "./narrative";
+import { TaskProgressList } from "./task-progress";
 
 /**
  * What a cell may hold: a number (finite — JSON has no NaN or Infinity), nothing, typed text or a boolean. In that
@@ -99,6 +100,7 @@ export const SubmissionRequest = z
       .describe(
         "the report's narrative: key results, shortcomings and causes, tasks for the next period, proposals (each trimmed, at most 2,000 characters); part of the content",
       ),
+    tasks: TaskProgressList.optional(),
     dryRun: z.boolean().optional(),
   })
   .strict();

@@ -4,6 +4,8 @@
  */
 import type { EntryInput, Locale, RawValue } from "../domain/types";
 import { canonicalNarrative, type Narrative } from "../domain/report/narrative";
+import { canonicalTaskProgress } from "../domain/report/task-progress";
+import type { TaskProgress } from "../domain/tasks/types";
 import type { TemplateIdentity, UnitSheetContact } from "./port";
 
 export interface SubmissionBody {
@@ -21,6 +23,8 @@ export interface SubmissionBody {
   contact?: UnitSheetContact;
   /** the narrative's four parts; left out when all four are blank */
   narrative?: Narrative;
+  /** progress on the unit's key tasks; left out when the workbook has no task sheet */
+  tasks?: TaskProgress[];
   dryRun: boolean;
 }
 
@@ -34,6 +38,8 @@ export interface BuildSubmissionInput {
   contact?: UnitSheetContact | null;
   /** the narrative sheet's (or the pane's) four parts */
   narrative?: Partial<Narrative> | null;
+  /** the task sheet's (or the pane's) progress rows; undefined: none sent (an older template) */
+  tasks?: readonly TaskProgress[] | null;
   dryRun?: boolean;
 }
 
@@ -81,6 +87,7 @@ export function buildSubmission(input: BuildSubmissionInput): SubmissionBody {
     }),
     ...(contact ? { contact } : {}),
     ...(narrative ? { narrative } : {}),
+    ...(input.tasks ? { tasks: input.tasks.map(canonicalTaskProgress) } : {}),
     dryRun: input.dryRun ?? false,
   };
 }

@@ -16,6 +16,8 @@ import { PACK_OPTIONS } from "../db/writer-thread";
 import { LARGEST_BOUND } from "../../domain/rules/bounds";
 import { ENTRY_FIELDS } from "../../domain/entry-fields";
 import { canonicalNarrative, type Narrative } from "../../domain/report/narrative";
+import { canonicalTaskProgress } from "../../domain/report/task-progress";
+import type { TaskProgress } from "../../domain/tasks/types";
 
 export interface ReportContact {
   preparer: string | null;
@@ -33,6 +35,8 @@ export interface ReportContent {
   contact?: Partial<ReportContact> | null;
   /** the narrative as sent; stored canonical, and absent when the unit wrote none (so older reports hash as before) */
   narrative?: Partial<Narrative> | null;
+  /** progress on the unit's key tasks as sent; absent when none was sent (so older reports hash as before) */
+  tasks?: (Partial<TaskProgress> & { taskId: string })[] | null;
   entries: EntryInput[];
 }
 
@@ -96,6 +100,8 @@ export function canonicalContent(c: ReportContent): {
     narrative: narrative ?? undefined,
     period: c.period,
     supersedes: c.supersedes,
+    // like the narrative: absent when not sent; an empty list (a unit with tasks that sent the sheet blank) is kept
+    tasks: c.tasks ? c.tasks.map(canonicalTaskProgress) : undefined,
     unitCode: c.unitCode,
   });
   const text = NON_ASCII.test(raw) ? raw.normalize("NFC") : raw;

@@ -35,6 +35,7 @@ import type { SubmissionHead } from "../db/submissions";
 import type { ReportStateRow } from "../db/schema";
 import type { DryRunResult, Receipt, ReceiptStatus, SubmissionRequestBody } from "../../api";
 import { addFlows, canonicalContent, diffEntries, unpackContent } from "./content";
+import { taskProgressRefusal } from "./task-progress-check";
 import { rulesVerdict, type CheckContext, type CheckPayload, type RulesRefusal } from "./submission-check";
 
 /** The receipt and the dry-run verdict are the wire contract's types (src/api/submissions.ts). */
@@ -184,7 +185,12 @@ export class SubmissionService {
       }
       throw e;
     };
-    const early = this.#figuresInRange(s) ?? this.#inPlan(s) ?? this.#notRetired(s) ?? (await this.#currentCatalog(s));
+    const early =
+      this.#figuresInRange(s) ??
+      this.#inPlan(s) ??
+      this.#notRetired(s) ??
+      (await this.#currentCatalog(s)) ??
+      (await taskProgressRefusal(this.#app, s.body, s.unitCode, s.period));
     if (early) return refuse(early);
     const current = await this.#current(s);
     const stale = this.#fromTheHead(s, current.state);
@@ -215,6 +221,7 @@ export class SubmissionService {
         supersedes,
         contact: body.contact,
         narrative: body.narrative,
+        tasks: body.tasks,
         entries: body.entries,
       }),
       period: parsePeriod(periodId),

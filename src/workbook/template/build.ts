@@ -4,6 +4,7 @@ import { periodLabel, reportTargets, type Locale } from "../../domain";
 import { identityToXml, type TemplateIdentity } from "../identity";
 import { entrySheet } from "./entry-sheet";
 import { narrativeSheet } from "./narrative-sheet";
+import { taskSheet } from "./task-sheet";
 import {
   ENTRY_ROWS,
   SHEET_NAMES,
@@ -41,6 +42,9 @@ export function buildTemplateSpec(opts: TemplateOptions): TemplateSpec {
   for (const sheet of sheets) sheet.rowHeights = fitTemplateRowHeights(sheet, STYLES);
   // after the entry sheet, so its names keep their order; its own row heights (tall input rows) are set by it
   sheets.push(narrativeSheet(period, demo, opts.narrative, names));
+  const tasks = taskSheet(period, demo, opts.tasks ?? [], opts.taskProgress, names);
+  tasks.rowHeights = fitTemplateRowHeights(tasks, STYLES);
+  sheets.push(tasks);
   return {
     identity,
     locale,

@@ -7,6 +7,8 @@ import type {
   EntryInput,
   Locale,
   Narrative,
+  TaskProgress,
+  UnitTask,
   Period,
   Target,
   Unit,
@@ -147,6 +149,10 @@ export interface TemplateOptions {
   unitInfo?: Partial<Record<"preparer" | "approver" | "phone", string>>;
   /** the narrative's four parts, written into ThuyetMinh (demo data, a report loaded from the endpoint, tests) */
   narrative?: Partial<Narrative>;
+  /** the key tasks the unit leads or co-owns in the period (domain tasksForUnit); none: the sheet says so */
+  tasks?: readonly UnitTask[];
+  /** progress to put into the task sheet's inputs (a report loaded from the endpoint, demo data, tests) */
+  taskProgress?: readonly TaskProgress[];
   /** default: the targets the unit's report asks for in the period (applicability and cadence, domain reportTargets) */
   targets?: Target[];
   /** the planners' unit × target choices (default: the catalog's applies_to) */
