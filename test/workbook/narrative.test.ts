@@ -6,6 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import { NARRATIVE_MAX, type Narrative } from "../../src/domain";
+import { defaultTaskRegister, tasksForUnit } from "../../src/domain/tasks";
 import { consolidate, viewFromFiles } from "../../src/domain/scorecard";
 import { cellProblemMessage } from "../../src/workbook/cell-problems";
 import { buildConsolidatedSpec } from "../../src/workbook/consolidated";
@@ -197,5 +198,32 @@ describe("the consolidated workbook lists the narratives by unit", () => {
     expect(cell(excel.model, "ThuyetMinh", "D7")?.value).toBe(NARRATIVE.shortcomings);
     expect(cell(excel.model, "ThuyetMinh", "E7")?.value).toBe(NARRATIVE.nextTasks);
     expect(cell(excel.model, "ThuyetMinh", "C7")?.value).toBe(NARRATIVE.results);
+  });
+});
+
+describe.each(PROFILE_NAMES)("the task-progress sheet through Office.js, on %s", (profile: ProfileName) => {
+  const opts = { catalog, units, features: { printSetup: profile === "Microsoft 365" } };
+  const unit = units.byCode("S-XD");
+  const tasks = unit ? tasksForUnit(defaultTaskRegister(), unit.code, specFor().identity.period) : [];
+
+  it("writes TienDoNV protected, with a state list, and reads what the clerk typed in readReport's one sync", async () => {
+    const x = installExcel(undefined, profile);
+    const spec = specFor({ unit, tasks });
+    await createOrRepairTemplate(spec, opts);
+    const ws = x.model.sheet("TienDoNV");
+    expect(ws?.protected).toBe(true);
+    const first = tasks[0]?.task.id ?? "";
+    expect(x.model.names.get(`CT_task_${first}_state`)).toBe("=TienDoNV!$F$6");
+    await userTypes(x.model, "TienDoNV", "F6", "Hoàn thành");
+    await userTypes(x.model, "TienDoNV", "I6", "- Quyết định phê duyệt");
+    await userTypes(x.model, "TienDoNV", "G7", 40);
+    // the id and name columns are locked: Excel refuses typing there
+    await expect(userTypes(x.model, "TienDoNV", "A6", "KT999")).rejects.toThrow(/locked/);
+    const read = await x.action("read", () => readReport({ catalog, units }, spec.identity));
+    expect(read.count.syncs).toBe(1);
+    expect(read.result.taskProgress.map((p) => [p.taskId, p.state, p.percent])).toEqual([
+      [first, "done", null],
+      [tasks[1]?.task.id, null, 40],
+    ]);
   });
 });
