@@ -4,6 +4,7 @@ import { z } from "zod";
 import { YearTarget } from "./catalog";
 import { ParsedEntry } from "./reports";
 import { Contact, ReportStatus } from "./submissions";
+import { Narrative } from "./narrative";
 import { Bilingual, queryFlag } from "./text";
 
 const Flag = queryFlag();
@@ -94,6 +95,7 @@ export const ConsolidationResponse = z.object({
       revision: z.number().int(),
       status: ReportStatus,
       contact: Contact.nullable().describe("the unit sheet's contact sent with this revision (null: none sent)"),
+      narrative: Narrative.nullable().optional().describe("the narrative sent with this revision (null: none written)"),
       entries: z.array(ParsedEntry),
     }),
   ),

@@ -14,4 +14,5 @@ export * from "./demo/sample";
 export * from "./demo/classroom";
 export { seededRandom } from "./random";
 export * from "./series";
+export * from "./report/narrative";
 export * from "./tasks";

@@ -644,3 +644,15 @@ export const CT_DEMO_TOKEN_INVALID = defineError<{ role: string; unitCode: strin
   cause: "`--demo` was asked for an admin token, or for a real unit's token.",
   fix: "Issue the classroom's planner token with `--role planner --demo`; a demo unit's token is demo by itself.",
 });
+
+export const CT_TASK_PROGRESS_INVALID = defineError<{ count: number; first: string }>({
+  code: "CT_TASK_PROGRESS_INVALID",
+  status: 422,
+  message: (p) => ({
+    vi: `Tiến độ nhiệm vụ có ${p.count} lỗi (đầu tiên: ${p.first}); xem “issues”: mỗi mục nêu nhiệm vụ, trường và cách sửa. Không có gì được lưu.`,
+    en: `The task progress has ${p.count} error(s) (first: ${p.first}); see “issues”: each names the task, the field and how to fix it. Nothing was stored.`,
+  }),
+  cause:
+    "The submission's `tasks` break the register's rules (src/domain/tasks/progress.ts): a task not the unit's or reported twice, a task without a state, done without a product or date, past its deadline and not done without a justification, a percent outside 0–100.",
+  fix: "Fix each task named in `issues` (the TienDoNV sheet or the pane's tasks), then send again.",
+});

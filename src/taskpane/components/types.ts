@@ -17,7 +17,7 @@ export interface PeriodPickerProps {
   onOpen: (ev: React.SyntheticEvent, data: { period: string }) => void;
 }
 
-export type TabId = "form" | "issues" | "submit";
+export type TabId = "form" | "issues" | "submit" | "narrative";
 
 export interface ReportTabsProps {
   tabs: { id: TabId; label: string }[];

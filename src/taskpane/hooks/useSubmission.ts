@@ -2,6 +2,8 @@ import * as React from "react";
 import type { EntryInput, Locale, ValidationIssue, ValidationResult } from "../../domain/types";
 import type { QueuedSubmission, UnitSheetContact, WorkbookPort } from "../../workbook/port";
 import { buildSubmission } from "../../workbook/submission";
+import { cellProblemsError } from "../../workbook/cell-problems";
+import type { Narrative } from "../../domain/report/narrative";
 import {
   isApiError,
   type ApiClient,
@@ -192,6 +194,19 @@ function useReportState(options: UseSubmissionOptions, current: Current, reset: 
   return { stored: gone ? null : stored, server, refresh, remember };
 }
 
+/**
+ * What travels with the figures: the unit sheet's people and the narrative (ThuyetMinh); an over-long or otherwise
+ * bad narrative part is refused here, naming its cell, before anything is sent.
+ */
+async function readPeopleAndNarrative(
+  workbook: WorkbookPort,
+): Promise<{ contact: UnitSheetContact; narrative: Narrative | null }> {
+  const contact = await workbook.readContact();
+  const told = workbook.readNarrative ? await workbook.readNarrative() : null;
+  if (told && told.problems.length > 0) throw cellProblemsError(told.problems);
+  return { contact, narrative: told?.narrative ?? null };
+}
+
 export function useSubmission(options: UseSubmissionOptions): SubmissionSession {
   const { workbook, api, connection, unitCode, period, catalogVersion, locale, entries, result, queue, flush } =
     options;
@@ -237,8 +252,9 @@ export function useSubmission(options: UseSubmissionOptions): SubmissionSession 
     if (!result.ok) return;
     // the unit sheet's people travel with the report (the planner's completeness sheet lists them)
     let contact: UnitSheetContact;
+    let narrative: Narrative | null;
     try {
-      contact = await workbook.readContact();
+      ({ contact, narrative } = await readPeopleAndNarrative(workbook));
     } catch (e) {
       setError(e);
       setOutcome("failed");
@@ -249,6 +265,7 @@ export function useSubmission(options: UseSubmissionOptions): SubmissionSession 
       identity: { unitCode, period, catalogVersion },
       entries,
       contact,
+      narrative,
       submissionId: newSubmissionId(),
       supersedes: lastQueued ?? server?.latest?.submissionId ?? stored?.receipt.submissionId ?? null,
       locale,

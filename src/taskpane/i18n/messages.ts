@@ -6,6 +6,7 @@ import type { Bilingual } from "../../domain/types";
 import { APPLICABILITY_MESSAGES } from "./sections/applicability";
 import { TREND_MESSAGES } from "./sections/trends";
 import { CLASSROOM_MESSAGES } from "./sections/classroom";
+import { NARRATIVE_MESSAGES } from "./sections/narrative";
 
 export const MESSAGES = {
   ...APPLICABILITY_MESSAGES,
@@ -397,6 +398,7 @@ export const MESSAGES = {
   "tour.next": { vi: "Tiếp", en: "Next" },
   "tour.close": { vi: "Đóng", en: "Close" },
   ...CLASSROOM_MESSAGES,
+  ...NARRATIVE_MESSAGES,
 } as const satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof MESSAGES;

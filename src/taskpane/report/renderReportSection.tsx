@@ -3,6 +3,7 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui
 import { describeError } from "../api";
 import { EntryForm } from "../components/EntryForm";
 import { IssuesPanel } from "../components/IssuesPanel";
+import { NarrativePanel } from "../components/NarrativePanel";
 import { PeriodPicker } from "../components/PeriodPicker";
 import { ReportTabs } from "../components/ReportTabs";
 import { StatusSummary } from "../components/StatusSummary";
@@ -93,6 +94,7 @@ function renderTabs(state: ReportSectionState, classes: ReportSectionClasses, i1
         tabs={[
           { id: "form", label: i18n.t("tabs.form") },
           { id: "issues", label: i18n.t("tabs.issues", { count: issueCount }) },
+          { id: "narrative", label: i18n.t("tabs.narrative") },
           { id: "submit", label: i18n.t("tabs.submit") },
         ]}
         selected={tab}
@@ -125,6 +127,7 @@ function renderTabs(state: ReportSectionState, classes: ReportSectionClasses, i1
             onJustifyCommit={state.handleJustifyCommit}
           />
         )}
+        {tab === "narrative" && <NarrativePanel workbook={props.workbook} readOnly={locked} />}
         {tab === "submit" && (
           <SubmitPanel
             state={submission.state}

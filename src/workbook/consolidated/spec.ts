@@ -8,6 +8,7 @@ export const CONSOLIDATED_SHEETS = {
   completeness: "TienDo",
   scorecard: "ThePhanLoai",
   charts: "BieuDo",
+  narratives: "ThuyetMinh",
 } as const;
 /** The key-task board (issue #19): written when the consolidation carries one (the endpoint's, or files with tasks). */
 export const TASKS_SHEET = "NhiemVu";
