@@ -32,7 +32,7 @@ import { buildConsolidatedSpec } from "../workbook/consolidated";
 import { boardFromEndpoint, boardFromFiles } from "./consolidate-tasks";
 import { collectInputs, consolidateFiles } from "./consolidate-files";
 import { parseFlags, usageError } from "./flags";
-import { printBilingual, type CliIo } from "./io";
+import { printBilingual, progressBar, type CliIo } from "./io";
 
 // The endpoint client and the ExcelJS writer are loaded when needed. The reading threads' entry is
 // consolidate-worker.ts and the library the benchmarks use is consolidate-files.ts.
@@ -69,36 +69,6 @@ consolidate; 2 usage; 3 endpoint unreachable.
 // ------------------------------------------------------------------------------------------------------------------
 // Reading many workbooks: one at a time, or on worker threads
 // ------------------------------------------------------------------------------------------------------------------
-
-/** A progress bar on stderr: redrawn in place on a terminal, one closing line otherwise. */
-export function progressBar(io: CliIo, total: number): { tick: (label: string) => void; done: () => void } {
-  const tty = Boolean((io.stderr as NodeJS.WriteStream).isTTY);
-  let n = 0;
-  let last = 0;
-  const draw = (label: string): void => {
-    const width = 30;
-    const filled = total === 0 ? width : Math.round((n / total) * width);
-    const pct = total === 0 ? 100 : Math.floor((n / total) * 100);
-    const name = label.length > 40 ? `…${label.slice(-39)}` : label;
-    io.stderr.write(
-      `\r[${"█".repeat(filled)}${"░".repeat(width - filled)}] ${String(pct).padStart(3)}% ${n}/${total} ${name}\x1b[K`,
-    );
-  };
-  return {
-    tick(label) {
-      n += 1;
-      const now = Date.now();
-      if (tty && (now - last > 80 || n === total)) {
-        last = now;
-        draw(label);
-      }
-    },
-    done() {
-      if (tty) io.stderr.write("\n");
-      else io.stderr.write(`[${"█".repeat(30)}] 100% ${n}/${total} — đã đọc / read\n`);
-    },
-  };
-}
 
 function relative(io: CliIo, file: string): string {
   const r = path.relative(io.cwd, file);
