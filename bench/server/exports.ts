@@ -8,7 +8,8 @@
  *
  * Prints the export size, each export's seconds, the p50/p99/max wait of /health/live while the exports ran, the
  * peak RSS of the worker process (the largest process of the server's tree, sampled every 20 ms) and whether the
- * issue's goals were met: /health p99 ≤ 50 ms and the worker under 300 MB.
+ * issue's goals were met: /health p99 ≤ 50 ms and the worker under 300 MB. With CHITIEU_BENCH_SMAPS=1 it also prints,
+ * once seeding is done, the worker's resident memory by mapping (anonymous, node's code, glibc's heap, …).
  */
 import fs from "node:fs";
 import http from "node:http";
