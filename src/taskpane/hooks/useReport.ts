@@ -19,6 +19,8 @@ import type { EntryChange, TemplateIdentity, WorkbookPort } from "../../workbook
 import type { CellProblem } from "../../workbook/locate";
 import { withCellProblems } from "../../workbook/cell-problems";
 import { fieldKey, orderedTargets, rereadNumbers, sameCell, toCellValue } from "./report-cells";
+import { isBlankEntry } from "./report-content";
+import { ENTRY_FIELDS } from "../../domain/entry-fields";
 
 export { toCellValue } from "./report-cells";
 
@@ -28,6 +30,15 @@ export interface ReportNotice {
   kind: "created" | "recognised";
   period: string;
   repaired: string[];
+  /** the revision whose figures were loaded from the endpoint into an empty workbook */
+  loadedRevision?: number | null;
+}
+
+/** A report the endpoint already holds: its entries as sent, the locale they were typed in, its revision. */
+export interface StoredReport {
+  entries: EntryInput[];
+  locale: Locale;
+  revision: number | null;
 }
 
 export interface EntryChangeData {
@@ -67,6 +78,9 @@ export interface UseReportOptions {
   writeDelayMs?: number;
   /** issues are marked in the sheet this long after the last change (default 300 ms) */
   markDelayMs?: number;
+  /** the endpoint's latest revision of this unit's report for a period (null: none, or offline); a workbook whose
+   * entry cells are all blank is filled with it when the report is opened */
+  loadStored?: (period: string) => Promise<StoredReport | null>;
 }
 
 type EntryMap = Record<string, EntryInput>;
@@ -162,6 +176,37 @@ function useSheetChanges(
   }, [ready, workbook, pending, written, setEntryMap, setProblems, setError]);
 }
 
+/**
+ * Writes the endpoint's latest revision into the template's empty entry cells in one write (a new or another
+ * workbook opening a report that was already sent); null when there is none, or the endpoint cannot say.
+ */
+async function loadInto(
+  workbook: WorkbookPort,
+  spec: TemplateSpec,
+  loadStored: UseReportOptions["loadStored"],
+  period: string,
+): Promise<{ entries: EntryInput[]; changes: EntryChange[]; revision: number | null } | null> {
+  if (!loadStored) return null;
+  const stored = await loadStored(period).catch(() => null);
+  if (!stored) return null;
+  const changes: EntryChange[] = [];
+  const entries: EntryInput[] = [];
+  for (const e of stored.entries) {
+    if (!(e.targetId in spec.entry.rows)) continue;
+    const entry: EntryInput = { targetId: e.targetId };
+    for (const field of ENTRY_FIELDS) {
+      const raw = toCellValue(field, e[field] ?? null, stored.locale);
+      if (raw === null) continue;
+      changes.push({ targetId: e.targetId, field, raw });
+      Object.assign(entry, { [field]: raw });
+    }
+    entries.push(entry);
+  }
+  if (changes.length === 0) return null;
+  await workbook.writeEntries(changes);
+  return { entries, changes, revision: stored.revision };
+}
+
 export function useReport(workbook: WorkbookPort, options: UseReportOptions): ReportSession {
   const { catalog, unit, registry, locale, demo } = options;
   const markDelay = options.markDelayMs ?? 300;
@@ -175,6 +220,8 @@ export function useReport(workbook: WorkbookPort, options: UseReportOptions): Re
   // cells of the sheet holding a date, boolean, error value… instead of a figure: errors of their own (port-kept)
   const [problems, setProblems] = React.useState<CellProblem[]>([]);
   const localeRef = React.useRef(locale);
+  const loadStoredRef = React.useRef(options.loadStored);
+  loadStoredRef.current = options.loadStored;
   const writes = usePendingWrites(workbook, options.writeDelayMs ?? 400, setError);
   const { pending, written, writeNow, scheduleWrite } = writes;
 
@@ -203,11 +250,16 @@ export function useReport(workbook: WorkbookPort, options: UseReportOptions): Re
           setStatus("blocked");
           return;
         }
-        const read = await workbook.readEntries();
-        const map: EntryMap = {};
-        for (const e of read) map[e.targetId] = e;
+        let read = await workbook.readEntries();
         pending.current.clear();
         written.current.clear();
+        const loaded = read.every(isBlankEntry) ? await loadInto(workbook, next, loadStoredRef.current, p.id) : null;
+        if (loaded) {
+          for (const c of loaded.changes) written.current.set(fieldKey(c.targetId, c.field), c.raw);
+          read = loaded.entries;
+        }
+        const map: EntryMap = {};
+        for (const e of read) map[e.targetId] = e;
         setEntryMap(map);
         setProblems(workbook.cellProblems?.() ?? []);
         setSpec(next);
@@ -216,6 +268,7 @@ export function useReport(workbook: WorkbookPort, options: UseReportOptions): Re
           kind: result.created === false ? "recognised" : "created",
           period: p.id,
           repaired: result.repaired,
+          ...(loaded ? { loadedRevision: loaded.revision } : {}),
         });
         setStatus("ready");
       } catch (e) {
