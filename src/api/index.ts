@@ -14,3 +14,4 @@ export * from "./reports";
 export * from "./planner";
 export * from "./admin";
 export * from "./series";
+export * from "./board";

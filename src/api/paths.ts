@@ -21,6 +21,13 @@ export const paths = {
   demoReset: "/demo/reset",
   report: (unitCode: string, period: string) => `/reports/${seg(unitCode)}/${seg(period)}`,
   reportHistory: (unitCode: string, period: string) => `/reports/${seg(unitCode)}/${seg(period)}/history`,
+  board: "/board",
+  bulkAccept: "/reports/accept",
+  reminders: "/reminders",
+  reportDiff: (unitCode: string, period: string) => `/reports/${seg(unitCode)}/${seg(period)}/diff`,
+  reportAction: (unitCode: string, period: string, action: "return" | "accept" | "unlock") =>
+    `/reports/${seg(unitCode)}/${seg(period)}/${action}`,
+  reminderContact: (unitCode: string) => `/units/${seg(unitCode)}/reminder-contact`,
 } as const;
 
 /** A query string ("?a=1&b=2") of the parameters that are set, in the order given; "" when none is. */

@@ -1,7 +1,8 @@
 /** One unit's report for one period: GET /reports/:unit/:period, its history and diff, and the planner's return,
  * accept and unlock. */
 import { z } from "zod";
-import { Change, Contact, EntryInput, Receipt, ReportStatus } from "./submissions";
+import { ReviewDiffQuery, RevisionRef, TargetDiff } from "./board";
+import { Assessment, Change, Contact, EntryInput, Receipt, ReportStatus } from "./submissions";
 import { Bilingual, text } from "./text";
 
 export const ReportParams = z.object({ unit: z.string().min(1).max(32), period: z.string().min(1).max(16) });
@@ -39,6 +40,9 @@ export const ReportResponse = z.object({
     parsed: z.array(ParsedEntry),
   }),
   ytd: z.record(z.string(), z.number()).describe("year-to-date sums of earlier periods that the rules used"),
+  assessments: z
+    .array(Assessment)
+    .describe("each target's status (progress) and figure as the current rules judge the latest revision"),
 });
 
 export const HistoryItem = z.object({
@@ -67,19 +71,17 @@ export const HistoryResponse = z.object({
   events: z.array(HistoryEvent),
 });
 
-export const DiffQuery = z
-  .object({
-    from: z.string().min(1).max(64).describe("revision number or submission id"),
-    to: z.string().min(1).max(64).optional().describe("revision number or submission id; default the latest"),
-  })
-  .strict();
+/** previous-revision (default when neither `from` nor `revision` is given), previous-period, revision=N or from/to. */
+export const DiffQuery = ReviewDiffQuery;
 
 export const DiffResponse = z.object({
   unitCode: z.string(),
   period: z.string(),
-  from: z.object({ submissionId: z.string(), revision: z.number().int() }),
-  to: z.object({ submissionId: z.string(), revision: z.number().int() }),
-  changes: z.array(Change),
+  against: z.enum(["previous-revision", "previous-period", "revision"]),
+  from: RevisionRef.nullable().describe("null: there is no earlier revision or no report for the previous period"),
+  to: RevisionRef,
+  changes: z.array(Change).describe("field by field (empty when from is null)"),
+  targets: z.array(TargetDiff).describe("per target: the old and new figure and status"),
 });
 
 const SeenRevision = z

@@ -30,6 +30,7 @@ import { tokenRoutes } from "./routes/tokens";
 import { demoRoutes } from "./routes/demo";
 import { adminRoutes } from "./routes/admin";
 import { seriesRoutes } from "./routes/series";
+import { boardRoutes } from "./routes/board";
 import { API_PREFIX } from "../api";
 
 export const DEFAULT_ORIGIN = "https://localhost:3000";
@@ -168,6 +169,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await typed.register(reportRoutes);
       await typed.register(plannerRoutes);
       await typed.register(seriesRoutes);
+      await typed.register(boardRoutes);
       await typed.register(tokenRoutes, { pepper });
       await typed.register(demoRoutes);
       await typed.register(adminRoutes);

@@ -65,8 +65,8 @@ for (const dialect of dialects()) {
       const byNumber = (await get(f.app, f.tokens.unit, `/reports/${UNIT}/2026-Q1/diff?from=1&to=2`)).json();
       const byId = (await get(f.app, f.tokens.unit, `/reports/${UNIT}/2026-Q1/diff?from=${r1.id}`)).json();
       expect(byId.changes).toEqual(byNumber.changes);
-      expect(byNumber.from).toEqual({ submissionId: r1.id, revision: 1 });
-      expect(byNumber.to).toEqual({ submissionId: r2.id, revision: 2 });
+      expect(byNumber.from).toMatchObject({ submissionId: r1.id, revision: 1 });
+      expect(byNumber.to).toMatchObject({ submissionId: r2.id, revision: 2 });
       const justification = byNumber.changes.find((c: { field: string }) => c.field === "justification");
       expect(justification.to).toBe("Đã sửa theo số liệu của phòng thống kê.");
       expect(byNumber.changes.some((c: { field: string }) => c.field === "value" || c.field === "numerator")).toBe(

@@ -2,7 +2,7 @@
  * The one source of table types (kysely's `Database` interface). Booleans are stored as 0/1 integers and times as
  * ISO-8601 UTC text so that SQLite and PostgreSQL return the same shapes; JSON columns are text.
  */
-import type { Insertable, Selectable, Updateable } from "kysely";
+import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 
 export type Flag = 0 | 1;
 
@@ -128,6 +128,31 @@ export interface UnitTargetTable {
   created_at: string;
 }
 
+export interface ReminderContactTable {
+  unit_code: string;
+  /** JSON array of e-mail addresses */
+  emails: string;
+  locale: string | null;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface ReminderTable {
+  unit_code: string;
+  period: string;
+  /** "before" | "after" the deadline */
+  kind: string;
+  /** "claimed" | "sent" | "failed" */
+  state: string;
+  claimed_at: string;
+  claimed_by: string;
+  sent_at: string | null;
+  /** JSON array of e-mail addresses */
+  recipients: string;
+  error: string | null;
+  attempts: Generated<number>;
+}
+
 export interface Database {
   unit: UnitTable;
   catalog_version: CatalogVersionTable;
@@ -138,6 +163,8 @@ export interface Database {
   audit_event: AuditEventTable;
   applicability: ApplicabilityTable;
   unit_target: UnitTargetTable;
+  reminder_contact: ReminderContactTable;
+  reminder: ReminderTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

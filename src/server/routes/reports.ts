@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { CT_REPORT_NOT_FOUND, CT_REVISION_NOT_FOUND, CT_UNIT_UNKNOWN } from "../errors";
+import { CT_REPORT_NOT_FOUND, CT_UNIT_UNKNOWN } from "../errors";
 import { assertUnitAccess, requireAuth } from "../plugins/auth";
 import { periodAtEdge } from "../periods";
 import {
@@ -14,9 +14,10 @@ import {
   ReturnBody,
   UnlockBody,
 } from "../../api";
-import { getRevision, getSubmission, listRevisionHeads } from "../db/submissions";
+import { getSubmission, listRevisionHeads } from "../db/submissions";
 import type { SubmissionRow } from "../db/schema";
-import { canonicalContact, diffEntries, unpackContent } from "../services/content";
+import { canonicalContact, unpackContent } from "../services/content";
+import { assessStored, reviewDiff } from "../services/review";
 import { receiptOf, yearToDate } from "../services/submissions";
 import {
   acceptReport,
@@ -50,6 +51,7 @@ async function reportView(app: FastifyInstance, ref: ReportRef) {
   const state = await requireState(app, ref);
   const latest = (await getSubmission(app.store.db, state.latest_submission_id)) as SubmissionRow;
   const stored = unpackContent(latest.content);
+  const ytd = await yearToDate(app, ref.unit.code, ref.period);
   return {
     unitCode: ref.unit.code,
     unitName: ref.unit.name,
@@ -70,7 +72,12 @@ async function reportView(app: FastifyInstance, ref: ReportRef) {
       entries: stored.report.entries,
       parsed: stored.parsed,
     },
-    ytd: await yearToDate(app, ref.unit.code, ref.period),
+    ytd,
+    assessments: (await assessStored(app, ref, stored, ytd)).map((a) => ({
+      targetId: a.targetId,
+      progress: a.progress,
+      figure: a.figure,
+    })),
   };
 }
 
@@ -138,40 +145,16 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     "/reports/:unit/:period/diff",
     {
       schema: {
-        summary: "What changed between two revisions (numbers or submission ids; `to` defaults to the latest)",
+        summary: "What changed, field by field and per target (old and new figure and status)",
         tags: ["reports"],
         params: ReportParams,
+        description:
+          "against=previous-revision (the default) compares the latest revision (or `to`) with the one before it; against=previous-period with the previous period's latest (basis=accepted: accepted) revision; revision=N or from=N|id with that revision. `from` is null when there is nothing to compare with.",
         querystring: DiffQuery,
         response: { 200: DiffResponse },
       },
     },
-    async (request) => {
-      const ref = resolveReport(app, request, request.params);
-      const state = await requireState(app, ref);
-      const find = async (key: string): Promise<SubmissionRow> => {
-        const row = /^\d+$/.test(key)
-          ? await getRevision(app.store.db, ref.unit.code, ref.period.id, Number(key))
-          : await getSubmission(app.store.db, key.toLowerCase());
-        if (!row || row.unit_code !== ref.unit.code || row.period !== ref.period.id) {
-          throw CT_REVISION_NOT_FOUND({
-            unitCode: ref.unit.code,
-            period: ref.period.id,
-            revision: key,
-            latestRevision: state.latest_revision,
-          });
-        }
-        return row;
-      };
-      const from = await find(request.query.from);
-      const to = await find(request.query.to ?? String(state.latest_revision));
-      return {
-        unitCode: ref.unit.code,
-        period: ref.period.id,
-        from: { submissionId: from.id, revision: from.revision },
-        to: { submissionId: to.id, revision: to.revision },
-        changes: diffEntries(unpackContent(from.content).parsed, unpackContent(to.content).parsed),
-      };
-    },
+    async (request) => reviewDiff(app, resolveReport(app, request, request.params), request.query),
   );
 
   app.post(
