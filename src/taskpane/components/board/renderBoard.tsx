@@ -133,7 +133,7 @@ function renderRow(u: BoardUnit, s: BoardViewState, c: BoardClasses): React.Reac
         appearance="transparent"
         className={c.unitButton}
         onClick={() => s.setOpen(u)}
-        aria-label={`${s.i18n.t("board.open", { unit: name })} — ${s.stateLabel(u.state)}`}
+        title={s.i18n.t("board.open", { unit: name })}
       >
         <span className={c.unitText}>
           <Text weight="semibold">{name}</Text>
