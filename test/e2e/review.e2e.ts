@@ -164,7 +164,12 @@ test("the clerk submits, the planner returns it with a comment, the clerk fixes 
     await row.waitFor();
     assert.match((await row.textContent()) ?? "", /Gửi (đúng hạn|muộn)/);
     assert.match((await p.getByTestId("board-counts").textContent()) ?? "", /Chưa gửi: \d+/);
+    // the picture shows the count filter at work: the units that sent, waiting for review
+    const sentCount = p.getByTestId("board-counts").getByRole("button", { name: /^Gửi (đúng hạn|muộn): [1-9]/ });
+    await sentCount.first().click();
     await p.screenshot({ path: path.join(SCREENS, "review-board.png") });
+    await audit(p, "planner: board filtered");
+    await sentCount.first().click();
     await audit(p, "planner: board");
 
     // 3. the planner opens it and returns it with a comment naming the figure
@@ -183,12 +188,15 @@ test("the clerk submits, the planner returns it with a comment, the clerk fixes 
     assert.ok(((await banner.textContent()) ?? "").includes(`${named.id}: `), "the named figure is listed");
     await c.getByRole("tab", { name: /^Vấn đề/ }).click();
     await banner.waitFor();
-    await c.evaluate(() => window.scrollTo(0, 0));
+    // the banner and the status line in view (the reminders and the period picker are above)
+    await c
+      .getByTestId("status-summary")
+      .evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 8));
     await c.screenshot({ path: path.join(SCREENS, "review-returned.png") });
     await audit(c, "clerk: returned banner");
     await c.getByRole("tab", { name: /^Nhập liệu$/ }).click();
     const input = c.getByLabel(fieldLabel(named.id, "value"));
-    fixedValue = String(Number(await input.inputValue()) + 1);
+    fixedValue = String(Number(cleanFigures(named).value) + 1);
     await input.fill(fixedValue);
     await c.getByRole("tab", { name: /^Gửi$/ }).click();
     await c.getByText(/Số liệu đã thay đổi sau lần gửi trước/).waitFor();
@@ -226,7 +234,10 @@ test("the clerk submits, the planner returns it with a comment, the clerk fixes 
       periodId,
     );
     assert.doesNotMatch((await option.textContent()) ?? "", /đang mở/i);
-    await c.evaluate(() => window.scrollTo(0, 0));
+    // the banner and the status line in view (the reminders and the period picker are above)
+    await c
+      .getByTestId("status-summary")
+      .evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 8));
     await c.screenshot({ path: path.join(SCREENS, "review-accepted.png") });
     await audit(c, "clerk: accepted");
   } finally {
@@ -243,7 +254,8 @@ test("the clerk opens the accepted report in a new workbook: the stored figures,
     await page.getByText(/Đã nạp số liệu bản 2 đã được chấp nhận từ máy chủ/).waitFor();
     assert.equal(await errorText(page), "Đã chấp nhận — chỉ xem");
     const input = page.getByLabel(fieldLabel(named.id, "value"));
-    assert.equal(await input.inputValue(), fixedValue);
+    // the form shows Vietnamese digit grouping (18.001)
+    assert.equal((await input.inputValue()).replace(/\./g, ""), fixedValue);
     assert.equal(await input.getAttribute("readonly"), "");
     await page.getByRole("tab", { name: /^Gửi$/ }).click();
     assert.match((await page.getByRole("tabpanel").getByRole("status").textContent()) ?? "", /Đã chấp nhận/);
