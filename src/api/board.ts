@@ -172,7 +172,11 @@ export const BulkAcceptBody = z
   })
   .strict();
 
-export const BulkAcceptOutcome = z.enum(["accepted", "already_accepted", "conflict", "not_found", "forbidden"]);
+export const BulkAcceptOutcome = z
+  .enum(["accepted", "already_accepted", "conflict", "not_found", "forbidden"])
+  .describe(
+    "accepted: now accepted and locked; already_accepted: nothing to do; conflict: a newer revision exists (CT_REVIEW_OUT_OF_DATE), nothing changed; not_found: no such unit, period or report; forbidden: reserved for role limits (demo planner tokens), not produced yet",
+  );
 
 export const BulkAcceptResult = z.object({
   unit: z.string(),

@@ -14,4 +14,7 @@ export * from "./reports";
 export * from "./planner";
 export * from "./admin";
 export * from "./series";
+export * from "./figure-context";
+export * from "./applicability";
 export * from "./board";
+export * from "./tasks";

@@ -11,6 +11,8 @@ const seg = encodeURIComponent;
 /** Paths under API_PREFIX, with their parameters encoded. */
 export const paths = {
   me: "/me",
+  meApplicability: "/me/applicability",
+  applicability: "/applicability",
   catalog: "/catalog",
   units: "/units",
   periods: "/periods",
@@ -19,6 +21,8 @@ export const paths = {
   consolidation: "/consolidation",
   series: "/series",
   demoReset: "/demo/reset",
+  tasks: "/tasks",
+  taskBoard: "/tasks/board",
   report: (unitCode: string, period: string) => `/reports/${seg(unitCode)}/${seg(period)}`,
   reportHistory: (unitCode: string, period: string) => `/reports/${seg(unitCode)}/${seg(period)}/history`,
   board: "/board",

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { ReviewDiffQuery, RevisionRef, TargetDiff } from "./board";
 import { Assessment, Change, Contact, EntryInput, Receipt, ReportStatus } from "./submissions";
 import { Bilingual, text } from "./text";
+import { ReportFigureContext } from "./figure-context";
 
 export const ReportParams = z.object({ unit: z.string().min(1).max(32), period: z.string().min(1).max(16) });
 
@@ -17,6 +18,28 @@ export const ParsedEntry = z.object({
   evidence: z.string().nullable(),
   responsible: z.string().nullable(),
   notApplicable: z.boolean().optional().describe('the clerk answered "không áp dụng" / N/A (reason in justification)'),
+});
+
+export const HistoryItem = z.object({
+  submissionId: z.string(),
+  revision: z.number().int(),
+  supersedes: z.string().nullable(),
+  receivedAt: z.string(),
+  onTime: z.boolean(),
+  catalogVersion: z.string(),
+  client: z.string().nullable(),
+  tokenId: z.string(),
+  tokenLabel: z.string().nullable().optional().describe("who: the sending token's label (e.g. the clerk's name)"),
+  tokenRole: z.string().nullable().optional(),
+  contentHash: z.string(),
+});
+
+export const HistoryEvent = z.object({
+  at: z.string(),
+  action: z.string(),
+  tokenId: z.string().nullable(),
+  tokenLabel: z.string().nullable().optional(),
+  details: z.record(z.string(), z.unknown()),
 });
 
 export const ReportResponse = z.object({
@@ -43,25 +66,12 @@ export const ReportResponse = z.object({
   assessments: z
     .array(Assessment)
     .describe("each target's status (progress) and figure as the current rules judge the latest revision"),
-});
-
-export const HistoryItem = z.object({
-  submissionId: z.string(),
-  revision: z.number().int(),
-  supersedes: z.string().nullable(),
-  receivedAt: z.string(),
-  onTime: z.boolean(),
-  catalogVersion: z.string(),
-  client: z.string().nullable(),
-  tokenId: z.string(),
-  contentHash: z.string(),
-});
-
-export const HistoryEvent = z.object({
-  at: z.string(),
-  action: z.string(),
-  tokenId: z.string().nullable(),
-  details: z.record(z.string(), z.unknown()),
+  history: z
+    .object({ revisions: z.array(HistoryItem), events: z.array(HistoryEvent) })
+    .describe("the same as GET …/history: every revision (who, when, client) and every planner action"),
+  figureContext: ReportFigureContext.optional().describe(
+    "the latest revision beside the unit's earlier figures and, for a quarter, half or year, its months",
+  ),
 });
 
 export const HistoryResponse = z.object({

@@ -1,5 +1,6 @@
 /** POST /submissions: a unit's report (or its dry run), the receipt it gets back, and the verdict of a dry run. */
 import { z } from "zod";
+import { ReportFigureContext } from "./figure-context";
 import { TEXT_LIMITS } from "../domain";
 import { ENTRY_FIELDS } from "../domain/entry-fields";
 import { Bilingual, bilingualError, isCleanText, text } from "./text";
@@ -149,6 +150,7 @@ export const DryRunResponse = z.object({
   wouldCreateRevision: z.number().int(),
   changes: z.array(Change).describe("what would change against the latest stored revision"),
   ytd: z.record(z.string(), z.number()).describe("year-to-date sums of earlier periods that the rules used"),
+  figureContext: ReportFigureContext.optional().describe("the unit's earlier figures and the figures from its months"),
 });
 
 export type SubmissionRequestBody = z.infer<typeof SubmissionRequest>;

@@ -14,6 +14,7 @@ import {
   parsePeriod,
   type Bilingual,
   type Catalog,
+  type TaskBoard,
   type UnitRegistry,
 } from "../domain";
 import {
@@ -28,6 +29,7 @@ import {
 } from "../domain/scorecard";
 import type { EndpointClient, EndpointResponse } from "./client";
 import { buildConsolidatedSpec } from "../workbook/consolidated";
+import { boardFromEndpoint, boardFromFiles } from "./consolidate-tasks";
 import { collectInputs, consolidateFiles } from "./consolidate-files";
 import { parseFlags, usageError } from "./flags";
 import { printBilingual, type CliIo } from "./io";
@@ -129,6 +131,7 @@ export function jsonResult(view: ConsolidationView, result: ConsolidationResult 
       unitsExpected: f.unitsExpected.length,
       unitsIncluded: f.unitsIncluded,
       unitsMissing: f.unitsMissing,
+      unitsNotApplicable: f.unitsNotApplicable ?? [],
     })),
     scorecard: {
       total: view.scorecard.total,
@@ -247,6 +250,7 @@ interface Consolidated {
   /** files in the folders that are not report workbooks (listed, counted in the summary) */
   ignored: number;
   exit: number;
+  taskBoard?: TaskBoard | null; // the period's task board (NhiemVu sheet), when there is one
 }
 
 /** --from-endpoint: the endpoint's consolidation of one period; a number is the exit code. */
@@ -273,7 +277,8 @@ async function viaEndpoint(
   try {
     const got = await fromEndpoint(client, period, values.group, basis, includeDemo, io);
     if ("exit" in got) return got.exit;
-    return { view: got.view, result: null, ignored: 0, exit: 0 };
+    const taskBoard = await boardFromEndpoint(client, period, basis, includeDemo, io);
+    return { view: got.view, result: null, ignored: 0, exit: 0, taskBoard };
   } catch (e) {
     const code = (e as { code?: string }).code;
     if (code === "CT_ENDPOINT_UNREACHABLE" || code === "CT_TLS_UNTRUSTED" || code === "CT_UNEXPECTED_RESPONSE") {
@@ -372,7 +377,8 @@ async function viaFiles(
     generatedAt: new Date().toISOString(),
   });
   const bad = result.counts.rejected + result.counts.conflict;
-  return { view, result, ignored: inputs.ignored.length, exit: bad > 0 && !values["allow-rejected"] ? 1 : 0 };
+  const exit = bad > 0 && !values["allow-rejected"] ? 1 : 0;
+  return { view, result, ignored: inputs.ignored.length, exit, taskBoard: boardFromFiles(periods[0], includeDemo) };
 }
 
 /** The files' counts, then every file not used as is, by status. */
@@ -454,10 +460,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const { view, result, exit } = got;
 
   if (values.output) {
-    const spec = buildConsolidatedSpec(
-      view,
-      values["spread-target"] ? { spreadTargetId: values["spread-target"] } : {},
-    );
+    const spec = buildConsolidatedSpec(view, {
+      ...(values["spread-target"] ? { spreadTargetId: values["spread-target"] } : {}),
+      ...(got.taskBoard ? { taskBoard: got.taskBoard } : {}),
+    });
     const { writeConsolidatedXlsx } =
       require("../workbook/xlsx/write-consolidated") as typeof import("../workbook/xlsx/write-consolidated");
     const bytes = await writeConsolidatedXlsx(spec);

@@ -49,6 +49,14 @@ const COMMANDS: Record<string, { load: () => CommandModule; summary: string }> =
     load: () => require("./targets") as CommandModule,
     summary: "targets assigned to units / chỉ tiêu giao cho đơn vị",
   },
+  remind: {
+    load: () => require("./remind") as CommandModule,
+    summary: "send e-mail reminders for a period now / gửi thư nhắc nộp báo cáo",
+  },
+  tasks: {
+    load: () => require("./tasks") as CommandModule,
+    summary: "the key-task register: check, import, export / danh mục nhiệm vụ trọng điểm",
+  },
 };
 
 function usage(io: CliIo): void {

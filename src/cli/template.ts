@@ -6,16 +6,17 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { defaultUnitRegistry, parsePeriod, periodLabel } from "../domain";
-import type { Locale } from "../domain/types";
+import type { Catalog, Locale, UnitRegistry } from "../domain/types";
 import { carryOver } from "../workbook/carry-over";
 import { workbookErrors } from "../workbook/errors";
-import { buildTemplateSpec } from "../workbook/template";
+import { buildTemplateSpec, type TemplateOptions } from "../workbook/template";
 import { readWorkbookFile } from "../workbook/xlsx/node-inflate";
 import { writeTemplateXlsx } from "../workbook/xlsx/write-template";
 import { catalogFromFlag, parseFlags, usageError } from "./flags";
 import type { CliIo } from "./io";
+import { withReference } from "./table-io";
 
-const HELP = `chitieu template --unit <code> --period <id> -o <file.xlsx> [--lang vi|en] [--from <old.xlsx>] [--catalog <file>]
+const HELP = `chitieu template --unit <code> --period <id> -o <file.xlsx> [--lang vi|en] [--from <old.xlsx>] [--catalog <file>] [--db <file>]
 
 Writes the standard report template for one unit and period (HuongDan, DonVi, Nhap sheets; one named, validated
 input cell per figure; identity in a custom XML part).
@@ -24,6 +25,8 @@ input cell per figure; identity in a custom XML part).
   --lang      language of these messages and the workbook's number style (vi: 1.234,5; en: 1,234.5); default vi
   --from      carry the figures of an older workbook of the same unit and period over to the new template
   --catalog   a replacement target catalog (.csv or .xlsx, the official appendix columns); default: built-in
+  --db        the endpoint's database (SQLite file; with DATABASE_URL set, PostgreSQL): its catalog, units, the
+              planners' applicability table and the targets assigned to units, as the endpoint's own template
 `;
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
@@ -35,6 +38,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       lang: { type: "string" },
       from: { type: "string" },
       catalog: { type: "string" },
+      db: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -54,15 +58,36 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if (!values.output)
     return usageError(io, "Thiếu tệp kết quả: -o mau.xlsx", "The output file is missing: -o template.xlsx", HELP);
 
+  if (values.db) {
+    // the endpoint's reference data: what this unit reports in the period, and the targets assigned to it
+    return withReference(values, io, async (_handle, reference) =>
+      write(values, io, lang, reference.currentCatalog, reference.registry, {
+        applicability: reference.applicability,
+        unitTargets: reference.unitTargets,
+      }),
+    );
+  }
   const catalog = await catalogFromFlag(values.catalog, io);
   if (!catalog) return 1;
-  const units = defaultUnitRegistry();
-  const unit = units.byCode(values.unit);
-  if (!unit) throw workbookErrors.unknownUnit(values.unit);
-  const period = parsePeriod(values.period);
-  if (!period) throw workbookErrors.unknownPeriod(values.period);
+  return write(values, io, lang, catalog, defaultUnitRegistry(), {});
+}
 
-  let spec = buildTemplateSpec({ catalog, unit, period, locale: lang });
+type Values = { unit?: string; period?: string; output?: string; from?: string };
+
+async function write(
+  values: Values,
+  io: CliIo,
+  lang: Locale,
+  catalog: Catalog,
+  units: UnitRegistry,
+  reference: Pick<TemplateOptions, "applicability" | "unitTargets">,
+): Promise<number> {
+  const unit = units.byCode(values.unit as string);
+  if (!unit) throw workbookErrors.unknownUnit(values.unit as string);
+  const period = parsePeriod(values.period as string);
+  if (!period) throw workbookErrors.unknownPeriod(values.period as string);
+
+  let spec = buildTemplateSpec({ catalog, unit, period, locale: lang, ...reference });
   const lines: string[] = [];
   if (values.from) {
     const old = readWorkbookFile(path.resolve(io.cwd, values.from), { catalog, units, allowOtherVersion: true });
@@ -79,7 +104,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     for (const d of result.dropped) lines.push(`  ⚠ ${d.targetId}.${d.field} = ${String(d.value)} — ${d.reason[lang]}`);
   }
   const bytes = await writeTemplateXlsx(spec);
-  const out = path.resolve(io.cwd, values.output);
+  const out = path.resolve(io.cwd, values.output as string);
   await fs.writeFile(out, bytes);
   const targets = Object.keys(spec.entry.rows).length;
   io.stdout.write(

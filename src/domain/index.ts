@@ -13,3 +13,4 @@ export * from "./aggregate";
 export * from "./demo/sample";
 export { seededRandom } from "./random";
 export * from "./series";
+export * from "./tasks";

@@ -17,12 +17,14 @@ import { bilingualValidatorCompiler } from "./plugins/zod";
 import { DEV_PEPPER } from "./tokens";
 import { CT_UNSUPPORTED_MEDIA_TYPE } from "./errors";
 import { DEFAULT_PLAN_YEARS, type PlanYears } from "./periods";
+import { HISTORY_THRESHOLDS, type HistoryThresholds } from "../domain/rules/history";
 import { healthRoutes } from "./routes/health";
 import { catalogRoutes } from "./routes/catalog";
 import { applicabilityRoutes } from "./routes/applicability";
 import { unitRoutes } from "./routes/units";
 import { periodRoutes } from "./routes/periods";
 import { meRoutes } from "./routes/me";
+import { meApplicabilityRoutes } from "./routes/me-applicability";
 import { submissionRoutes } from "./routes/submissions";
 import { reportRoutes } from "./routes/reports";
 import { plannerRoutes } from "./routes/planner";
@@ -31,6 +33,8 @@ import { demoRoutes } from "./routes/demo";
 import { adminRoutes } from "./routes/admin";
 import { seriesRoutes } from "./routes/series";
 import { boardRoutes } from "./routes/board";
+import { taskRoutes } from "./routes/tasks";
+import { taskBoardRoutes } from "./routes/task-board";
 import { API_PREFIX } from "../api";
 
 export const DEFAULT_ORIGIN = "https://localhost:3000";
@@ -65,6 +69,8 @@ export interface AppOptions {
    * store what a server without the check accepted, and show that reads of such data still answer.
    */
   checkFigureBounds?: boolean;
+  /** the history checks' thresholds (CHITIEU_HISTORY_THRESHOLDS); default HISTORY_THRESHOLDS */
+  historyThresholds?: HistoryThresholds;
   /** Strict-Transport-Security (default: when `tls` is set; main.ts adds production behind a proxy) */
   hsts?: boolean;
   /** serve the bundles' source maps (*.map); default true — main.ts turns them off in production */
@@ -117,6 +123,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(problemPlugin, { bodyLimit });
   await app.register(securityPlugin, { hsts: opts.hsts ?? Boolean(opts.tls) });
   app.decorate("plan", opts.planYears ?? DEFAULT_PLAN_YEARS);
+  app.decorate("historyThresholds", opts.historyThresholds ?? HISTORY_THRESHOLDS);
   // the API reads UTF-8 only: a body declared in another charset is refused, never stored with its bytes altered
   app.addHook("onRequest", async (request) => {
     const type = request.headers["content-type"];
@@ -165,6 +172,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await typed.register(unitRoutes);
       await typed.register(periodRoutes);
       await typed.register(meRoutes);
+      await typed.register(meApplicabilityRoutes);
       await typed.register(submissionRoutes, { checkBounds: opts.checkFigureBounds });
       await typed.register(reportRoutes);
       await typed.register(plannerRoutes);
@@ -174,6 +182,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await typed.register(demoRoutes);
       await typed.register(adminRoutes);
       await typed.register(applicabilityRoutes);
+      await typed.register(taskRoutes);
+      await typed.register(taskBoardRoutes);
       api.get("/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: API_PREFIX },

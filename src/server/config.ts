@@ -14,6 +14,8 @@ import { CT_CONFIG_INVALID } from "./errors";
 import { DEFAULT_MIN_FREE_BYTES } from "./routes/health";
 import { DEFAULT_PLAN_YEARS, parsePlanYears, type PlanYears } from "./periods";
 import { DEV_PEPPER, resolvePepper } from "./tokens";
+import { HISTORY_THRESHOLDS, parseHistoryThresholds, type HistoryThresholds } from "../domain/rules/history";
+import { resolveReminderConfig, type ReminderConfig } from "./reminder-config";
 
 export interface ServeFlags {
   port?: string;
@@ -47,6 +49,10 @@ export interface ServeConfig {
   minFreeBytes: number;
   /** the plan's years (CHITIEU_PLAN_YEARS, default 2026-2030): periods outside them are refused */
   planYears: PlanYears;
+  /** the history checks' thresholds (CHITIEU_HISTORY_THRESHOLDS, e.g. `maxZ=4,maxRatio=5`; default HISTORY_THRESHOLDS) */
+  historyThresholds: HistoryThresholds;
+  /** e-mail reminders (CHITIEU_SMTP_URL …); null or absent: off */
+  reminders?: ReminderConfig | null;
 }
 
 /** The values CHITIEU_ENV may take; anything else is refused rather than silently run as development. */
@@ -125,6 +131,15 @@ export function resolveServeConfig(flags: ServeFlags, env: NodeJS.ProcessEnv, cw
       expected: "two years such as 2026-2030",
     });
   }
+  const historyText = env.CHITIEU_HISTORY_THRESHOLDS;
+  const historyThresholds = historyText === undefined ? HISTORY_THRESHOLDS : parseHistoryThresholds(historyText);
+  if (!historyThresholds) {
+    throw CT_CONFIG_INVALID({
+      setting: "CHITIEU_HISTORY_THRESHOLDS",
+      value: String(historyText),
+      expected: "name=number pairs among minPeriods, maxZ, flatChange, maxRatio, minChange, such as maxZ=4,maxRatio=5",
+    });
+  }
   const trustedProxies = resolveTrustedProxies(flags.behindProxy, env);
   const staticRoot = flags.staticRoot ?? env.CHITIEU_STATIC_ROOT ?? path.join(packageRoot(), "dist", "web");
   const origins = (env.CHITIEU_ALLOWED_ORIGIN ?? DEFAULT_ORIGIN)
@@ -146,6 +161,8 @@ export function resolveServeConfig(flags: ServeFlags, env: NodeJS.ProcessEnv, cw
     workers: resolveWorkers(flags.workers ?? env.CHITIEU_WORKERS),
     minFreeBytes: Math.round(minFreeMb * 1024 * 1024),
     planYears,
+    historyThresholds,
+    reminders: resolveReminderConfig(env),
   };
 }
 

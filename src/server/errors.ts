@@ -557,3 +557,55 @@ export const CT_UNEXPECTED_RESPONSE = defineError<{ endpoint: string; status: nu
   cause: "(client) The answer is not a Chỉ tiêu JSON response (wrong address, proxy page).",
   fix: "Check that --endpoint points to a Chỉ tiêu server (GET /api/v1/health).",
 });
+
+// --- reminders (issue #18) -------------------------------------------------------------------------------------
+
+export const CT_REMINDERS_OFF = defineError<void>({
+  code: "CT_REMINDERS_OFF",
+  status: 409,
+  message: () => ({
+    vi: "Chưa bật nhắc nhở qua thư: đặt CHITIEU_SMTP_URL và CHITIEU_MAIL_FROM (xem docs/operations.md), hoặc chạy với --dry-run để chỉ xem danh sách.",
+    en: "E-mail reminders are off: set CHITIEU_SMTP_URL and CHITIEU_MAIL_FROM (see docs/operations.md), or run with --dry-run to list only.",
+  }),
+  cause: "`chitieu remind` was asked to send while no SMTP server is configured.",
+  fix: "Set CHITIEU_SMTP_URL and CHITIEU_MAIL_FROM, or add --dry-run.",
+});
+
+export const CT_REVIEW_OUT_OF_DATE = defineError<{
+  unitCode: string;
+  period: string;
+  revision: number;
+  latestRevision: number;
+}>({
+  code: "CT_REVIEW_OUT_OF_DATE",
+  status: 409,
+  message: (p) => ({
+    vi: `Chưa chấp nhận báo cáo ${p.unitCode} kỳ ${p.period}: bạn đã xem lần sửa ${p.revision}, nhưng lần sửa mới nhất là ${p.latestRevision}. Xem lại lần sửa ${p.latestRevision} rồi chấp nhận.`,
+    en: `Report ${p.unitCode} for ${p.period} was not accepted: you reviewed revision ${p.revision} but the latest is revision ${p.latestRevision}. Review revision ${p.latestRevision}, then accept it.`,
+  }),
+  cause: "An item of POST /reports/accept names a revision that is not the latest (the unit sent a newer one).",
+  fix: "Open the report again (GET /reports/:unit/:period and its diff), then accept the latest revision.",
+});
+
+export const CT_TASKS_INVALID = defineError<{ problems: number }>({
+  code: "CT_TASKS_INVALID",
+  status: 422,
+  message: (p) => ({
+    vi: `Danh mục nhiệm vụ gửi lên có ${p.problems} lỗi (xem “issues”: dòng, cột, lý do) và không được dùng. Sửa tệp rồi gửi lại.`,
+    en: `The uploaded task list has ${p.problems} problem(s) (see “issues”: row, column, why) and was not used. Fix the file and upload it again.`,
+  }),
+  cause:
+    "A task list or task edit (PUT /api/v1/tasks, /tasks/:id) names an unknown unit or target, a date that is not a date, a duplicate id, a bad kind or period.",
+  fix: "Fix every row named in `issues`; `chitieu tasks check <file>` lists them offline.",
+});
+
+export const CT_TASK_NOT_FOUND = defineError<{ taskId: string; period: string }>({
+  code: "CT_TASK_NOT_FOUND",
+  status: 404,
+  message: (p) => ({
+    vi: `Không có nhiệm vụ mã “${p.taskId}” trong danh mục (kỳ ${p.period}). Xem danh mục: GET /api/v1/tasks.`,
+    en: `There is no task “${p.taskId}” in the register (period ${p.period}). See the register: GET /api/v1/tasks.`,
+  }),
+  cause: "PUT /api/v1/tasks/:id names a task id that no version of the register holds by that period.",
+  fix: "Use an id from GET /api/v1/tasks, or import the task first (PUT /api/v1/tasks).",
+});

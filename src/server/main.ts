@@ -11,6 +11,7 @@ import { CT_CONFIG_INVALID, CT_DB_START_FAILED, CT_UNSAFE_CONFIG, CT_WORKER_FAIL
 import { failureReason, isDbUnavailable } from "./db/failures";
 import { issueToken } from "./services/token-admin";
 import { productionProblems, type ServeConfig } from "./config";
+import { startDeploymentReminders } from "./services/reminders";
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -63,6 +64,7 @@ export async function startServer(cfg: ServeConfig, opts: { demoTokens?: boolean
       logger: { level: cfg.logLevel },
       minFreeBytes: cfg.minFreeBytes,
       planYears: cfg.planYears,
+      historyThresholds: cfg.historyThresholds,
       hsts: Boolean(cfg.tls) || (cfg.production && cfg.behindProxy),
       sourceMaps: !cfg.production,
     });
@@ -166,6 +168,13 @@ export async function startCluster(cfg: ServeConfig, policy: RestartPolicy = DEF
     cfg.db.sqlitePath && cfg.db.sqlitePath !== ":memory:" && !cfg.db.url
       ? startWalCheckpointer(cfg.db.sqlitePath)
       : null;
+  // e-mail reminders: one scheduler for the deployment, here in the supervisor (services/reminders.ts)
+  const reminders = cfg.reminders
+    ? await startDeploymentReminders(cfg.db, cfg.reminders, {
+        plan: cfg.planYears,
+        log: (line) => process.stderr.write(`${line}\n`),
+      })
+    : null;
   let stopping = false;
   // A larger young generation: each submission allocates ~100 KB that dies within the request; with V8's default
   // 16 MB semi-space, 200 requests in flight promote much of it to the old generation. Measured with the burst
@@ -223,6 +232,7 @@ export async function startCluster(cfg: ServeConfig, policy: RestartPolicy = DEF
           last: signal ? `signal ${signal}` : `exit code ${code}`,
         });
         void stopWorkers()
+          .then(() => reminders?.stop())
           .then(() => checkpointer?.stop())
           .then(() => (started ? giveUp(error) : reject(error)));
         return;
@@ -243,7 +253,9 @@ export async function startCluster(cfg: ServeConfig, policy: RestartPolicy = DEF
     gaveUp,
     close() {
       stopping = true;
-      return stopWorkers().then(() => checkpointer?.stop());
+      return stopWorkers()
+        .then(() => reminders?.stop())
+        .then(() => checkpointer?.stop());
     },
   };
 }

@@ -5,12 +5,15 @@
  */
 import { parsePeriod } from "../domain";
 import type { Period } from "../domain/types";
+import type { HistoryThresholds } from "../domain/rules/history";
 import { CT_PERIOD_INVALID, CT_PERIOD_OUT_OF_PLAN } from "./errors";
 
 declare module "fastify" {
   interface FastifyInstance {
     /** the plan's years: periods outside them are refused at the edge */
     plan: PlanYears;
+    /** the history checks' thresholds (CHITIEU_HISTORY_THRESHOLDS; default HISTORY_THRESHOLDS) */
+    historyThresholds: HistoryThresholds;
   }
 }
 

@@ -84,7 +84,15 @@ describe("chitieu consolidate --from-endpoint", () => {
     expect(json.completeness).toMatchObject({ submitted: 3, missing: s01.unitsExpected - 3 });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(dir, "ep.xlsx"));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["TongHop", "MaTran", "TienDo", "ThePhanLoai", "BieuDo"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "TongHop",
+      "MaTran",
+      "TienDo",
+      "ThePhanLoai",
+      "BieuDo",
+      "NhiemVu", // the endpoint's task board (GET /tasks/board), issue #19
+    ]);
+    expect(wb.getWorksheet("NhiemVu")!.getCell("A10").value).toBe("KT001");
   });
 
   it("explains a refusal in Vietnamese and English and exits 1 (a unit token is not a planner's)", async () => {

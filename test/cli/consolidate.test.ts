@@ -80,6 +80,10 @@ describe("chitieu consolidate <files or folders>", () => {
     td.eachRow((row) => row.eachCell((cell) => contact.push(cell.value)));
     expect(contact).toContain("Người lập 00004");
     expect(contact).toContain("Thủ trưởng 00004");
+    // the task board of the period (issue #19): the register's tasks, each "no report" until files carry progress
+    const nv = wb.getWorksheet("NhiemVu") as ExcelJS.Worksheet;
+    expect(nv.getCell("A10").value).toBe("KT001");
+    expect(nv.getCell("J10").value).toBe("Chưa báo cáo\nNo report");
   });
 
   it("shows a progress bar and a summary on stderr", async () => {

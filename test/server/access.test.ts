@@ -127,6 +127,21 @@ const ROUTES: RouteCase[] = [
       }),
   },
   {
+    name: "GET /board",
+    access: "planner",
+    call: (f, t) => f.app.inject({ method: "GET", url: "/api/v1/board?period=2026-Q1", headers: headers(t) }),
+  },
+  {
+    name: "GET /reminders",
+    access: "planner",
+    call: (f, t) => f.app.inject({ method: "GET", url: "/api/v1/reminders?period=2026-Q1", headers: headers(t) }),
+  },
+  {
+    name: "GET /units/:code/reminder-contact",
+    access: "planner",
+    call: (f, t, u) => f.app.inject({ method: "GET", url: `/api/v1/units/${u}/reminder-contact`, headers: headers(t) }),
+  },
+  {
     name: "GET /completeness",
     access: "planner",
     call: (f, t) => f.app.inject({ method: "GET", url: "/api/v1/completeness?period=2026-Q1", headers: headers(t) }),

@@ -234,6 +234,12 @@ for (const dialect of dialects()) {
         expect(["met", "on_track", "at_risk", "off_track", "no_target", "no_data"]).toContain(a.progress);
       }
       expect(r.assessments.some((a: { figure: number | null }) => typeof a.figure === "number")).toBe(true);
+      // one call: the revision history too — who (the token's label), when, from which client
+      expect(r.history.revisions).toEqual([
+        expect.objectContaining({ revision: 1, submissionId: firstOfUnit, tokenLabel: "test unit", tokenRole: "unit" }),
+      ]);
+      const returned = (await get(f.app, f.tokens.planner, `/reports/${OTHER}/2026-Q1`)).json();
+      expect(returned.history.events.map((e: { action: string }) => e.action)).toContain("report.returned");
     });
   });
 }

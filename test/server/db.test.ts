@@ -7,7 +7,7 @@ import { seedReferenceData, BUILT_IN_SOURCE } from "../../src/server/db/seed";
 import { listUnits, upsertUnit } from "../../src/server/db/units";
 import { currentCatalogVersion } from "../../src/server/db/catalogs";
 import { NothingWritten, Writer } from "../../src/server/db/group-commit";
-import { defaultCatalog, defaultUnits } from "../../src/domain";
+import { defaultCatalog, defaultUnits, taskUnits } from "../../src/domain";
 import { issueToken } from "../../src/server/services/token-admin";
 import { DEV_PEPPER } from "../../src/server/tokens";
 import { auth, body, dialects, freshDb, NOW, UNIT, type TestDb } from "./helpers";
@@ -41,7 +41,8 @@ for (const dialect of dialects()) {
 
     it("seeds the default units and the built-in catalog, and keeps a planner's edits when seeding again", async () => {
       await seedReferenceData(h.db, NOW.toISOString());
-      expect((await listUnits(h.db)).length).toBe(defaultUnits().length);
+      // the default units and the city units the starter task list names (issue #19)
+      expect((await listUnits(h.db)).length).toBe(defaultUnits().length + taskUnits().length);
       expect(await currentCatalogVersion(h.db)).toBe(defaultCatalog().version);
       const ward = (await listUnits(h.db)).find((u) => u.code === UNIT)!;
       await upsertUnit(h.db, { ...ward, name: { vi: "Phường Ba Đình (đã sửa)", en: ward.name.en } }, NOW.toISOString());

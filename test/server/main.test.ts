@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { createEndpointClient } from "../../src/cli/client";
 import { productionProblems, resolveServeConfig } from "../../src/server/config";
+import { HISTORY_THRESHOLDS } from "../../src/domain/rules/history";
 import { startServer, type RunningServer } from "../../src/server/main";
 import { DEV_PEPPER } from "../../src/server/tokens";
 import { opensslCertificate } from "../helpers";
@@ -128,6 +129,20 @@ describe("chitieu serve configuration", () => {
       thrown = e;
     }
     expect(thrown).toMatchObject({ code, details: { setting: expect.stringContaining(setting) } });
+  });
+
+  it("reads the history checks' thresholds from CHITIEU_HISTORY_THRESHOLDS and refuses a bad one naming it", () => {
+    expect(resolveServeConfig({}, {}, "/tmp").historyThresholds).toEqual(HISTORY_THRESHOLDS);
+    expect(resolveServeConfig({}, { CHITIEU_HISTORY_THRESHOLDS: "maxZ=5" }, "/tmp").historyThresholds).toEqual({
+      ...HISTORY_THRESHOLDS,
+      maxZ: 5,
+    });
+    expect(() => resolveServeConfig({}, { CHITIEU_HISTORY_THRESHOLDS: "maxZ=high" }, "/tmp")).toThrow(
+      expect.objectContaining({
+        code: "CT_CONFIG_INVALID",
+        details: expect.objectContaining({ setting: "CHITIEU_HISTORY_THRESHOLDS" }),
+      }),
+    );
   });
 
   it("lists every unsafe production default, in Vietnamese and English", () => {

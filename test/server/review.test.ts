@@ -109,8 +109,9 @@ for (const dialect of dialects()) {
         "already_accepted",
       ]);
       expect(j.counts).toEqual({ accepted: 2, already_accepted: 1, conflict: 1, not_found: 2, forbidden: 0 });
-      expect(j.results[1]).toMatchObject({ latestRevision: 1, error: { code: "CT_OUT_OF_DATE" } });
-      expect(j.results[1].error.message.vi.length).toBeGreaterThan(10);
+      expect(j.results[1]).toMatchObject({ latestRevision: 1, error: { code: "CT_REVIEW_OUT_OF_DATE" } });
+      expect(j.results[1].error.message.vi).toContain("lần sửa 2");
+      expect(j.results[1].error.message.en).toContain("the latest is revision 1");
       expect(j.results[3].error.code).toBe("CT_UNIT_UNKNOWN");
       expect(j.results[4].error.code).toBe("CT_REPORT_NOT_FOUND");
       // the conflicting item was left exactly as it was; the others are accepted and locked, one audit event each

@@ -171,10 +171,11 @@ for (const dialect of dialects()) {
       e.numerator = 1; // far below the target
       e.justification = null;
       const j = expectProblem(await submit(f.app, f.tokens.unit, b), 422, "CT_JUSTIFICATION_REQUIRED");
+      // the earlier months of this test file make it a history outlier too: the off-track warning is the one here
       const warning = j.issues.find(
-        (i: { targetId: string; severity: string }) => i.targetId === pct.id && i.severity === "warning",
+        (i: { targetId: string; code: string }) => i.targetId === pct.id && i.code === "off_track",
       );
-      expect(warning.code).toBe("off_track");
+      expect(warning.severity).toBe("warning");
       expect(warning.justified).toBeFalsy();
       e.justification = JUSTIFICATION;
       const ok = await submit(f.app, f.tokens.unit, { ...b, submissionId: randomUUID() });

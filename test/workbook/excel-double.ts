@@ -1399,6 +1399,17 @@ export class FakeDataValidation
     throw new OfficeError("PropertyNotLoaded", "rule");
   }
   set rule(v: Excel.DataValidationRule) {
+    // "You can only use one of them at a time" (DataValidationRule); a custom formula is a formula ("=…", en-US),
+    // and Excel keeps a validation formula within 255 characters
+    const kinds = Object.keys(v).filter((k) => (v as Record<string, unknown>)[k] !== undefined);
+    if (kinds.length !== 1) {
+      this.ctx.fail("InvalidArgument", `dataValidation.rule with ${kinds.length} kinds`);
+      return;
+    }
+    if (v.custom && (!/^=./.test(v.custom.formula) || v.custom.formula.length > 256)) {
+      this.ctx.fail("InvalidArgument", `dataValidation.rule custom formula ${JSON.stringify(v.custom.formula)}`);
+      return;
+    }
     const type = v.decimal
       ? "Decimal"
       : v.wholeNumber

@@ -13,7 +13,7 @@ import { cellProblemMessage } from "../../src/workbook/cell-problems";
 import { createOrRepairTemplate, widthInPoints } from "../../src/workbook/office/write-template";
 import { identityFromXml } from "../../src/workbook/identity";
 import { TEMPLATE_NS, type EntryChange } from "../../src/workbook/port";
-import { COLORS, SHEET_NAMES, type TemplateSpec } from "../../src/workbook/template";
+import { COLORS, SHEET_NAMES, customFormula, type TemplateSpec } from "../../src/workbook/template";
 import {
   PROFILES,
   PROFILE_NAMES,
@@ -29,7 +29,13 @@ import {
 } from "./excel-double";
 import { catalog, expectedEntries, specFor, units } from "./xlsx-helpers";
 
-const OFFICE_TYPE = { decimal: "Decimal", whole: "WholeNumber", list: "List", textLength: "TextLength" } as const;
+const OFFICE_TYPE = {
+  decimal: "Decimal",
+  whole: "WholeNumber",
+  list: "List",
+  textLength: "TextLength",
+  custom: "Custom",
+} as const;
 
 /** Excel.run contexts get a jest spy on sync; syncsOfLast() is the sync count of the last action. */
 function setup(): InstalledExcel & { spies: jest.SpyInstance[]; syncsOfLast: () => number } {
@@ -70,6 +76,7 @@ function expectWorkbookMatchesSpec(model: WorkbookModel, spec: TemplateSpec): vo
       expect(dv?.prompt).toEqual({ showPrompt: true, title: v.prompt.title, message: v.prompt.text });
       expect(dv?.errorAlert).toEqual({ showAlert: true, style: "Stop", title: v.error.title, message: v.error.text });
       if (v.kind === "list") expect(dv?.rule.list?.source).toBe(v.list?.join(","));
+      else if (v.kind === "custom") expect(dv?.rule.custom?.formula).toBe(`=${customFormula(v, v.address)}`);
       else {
         const basic = dv?.rule.decimal ?? dv?.rule.wholeNumber ?? dv?.rule.textLength;
         expect(basic?.formula1).toBe(v.min ?? v.max);
@@ -207,7 +214,9 @@ describe.each(PROFILE_NAMES)("on %s", (p: ProfileName) => {
       expect(cellOf(m, "DonVi", "C10")?.value).toBe("Nguyễn Văn A");
       expect(m.names.get("CT_S02_value")).toBe(`=Nhap!$G$${s02}`);
       expect(m.names.get("CT_S01_numerator")).toBe(`=Nhap!$H$${s01}`);
-      expect(cellOf(m, "Nhap", `H${s01}`)?.validation?.type).toBe("Decimal");
+      // S01's numerator takes a number or "không áp dụng" / N/A: Excel's custom rule, at the cell's own address
+      expect(cellOf(m, "Nhap", `H${s01}`)?.validation?.type).toBe("Custom");
+      expect(cellOf(m, "Nhap", `H${s01}`)?.validation?.rule.custom?.formula).toContain(`ISNUMBER(H${s01})`);
       expect(m.sheet("Nhap")?.conditionalFormats).toHaveLength(5);
       expect(m.sheet("Nhap")?.protected).toBe(true);
       expect(m.sheet("HuongDan")?.protected).toBe(true);

@@ -5,6 +5,7 @@ import {
   entryFields,
   parseMilestone,
   parsePeriod,
+  primaryField,
   targetForPeriod,
   type EntryField,
   type Period,
@@ -17,11 +18,13 @@ import {
   buildTemplateSpec,
   cellMap,
   cellOf,
+  customFormula,
   entryName,
   parseEntryName,
   type TemplateSpec,
 } from "../../src/workbook/template";
 import { identityFromXml } from "../../src/workbook/identity";
+import { validationFor } from "../../src/workbook/template/validation";
 import { TEMPLATE_NS } from "../../src/workbook/port";
 
 const catalog = defaultCatalog();
@@ -127,17 +130,52 @@ describe("buildTemplateSpec", () => {
       for (const f of entryFields(t)) {
         const v = kinds.get(`${ENTRY_COLUMNS[f]}${spec.entry.rows[t.id]}`);
         expect(v).toBeDefined();
+        // the figure's own field (value, numerator, milestone) also takes "không áp dụng" / N/A: a custom rule
+        const na = f === primaryField(t);
+        const num = (kind: "decimal" | "whole") => (na ? ["custom", kind] : [kind, undefined]);
         if (f === "milestone") expect(v?.kind).toBe("list");
-        else if (f === "numerator" || f === "denominator") expect([v?.kind, v?.min]).toEqual(["decimal", 0]);
+        else if (f === "numerator" || f === "denominator")
+          expect([v?.kind, v?.number, v?.min]).toEqual([...num("decimal"), 0]);
         else if (f === "value" && t.measure === "percent")
-          expect([v?.kind, v?.min, v?.max]).toEqual(["decimal", 0, 100]);
-        else if (f === "value" && t.measure === "count") expect([v?.kind, v?.min]).toEqual(["whole", 0]);
+          expect([v?.kind, v?.number, v?.min, v?.max]).toEqual([...num("decimal"), 0, 100]);
+        else if (f === "value" && t.measure === "count")
+          expect([v?.kind, v?.number, v?.min]).toEqual([...num("whole"), 0]);
         else if (f === "value" && t.measure === "rate")
-          expect([v?.kind, v?.min, v?.max]).toEqual(["decimal", -100, 1000]);
-        else if (f === "value") expect([v?.kind, v?.min]).toEqual(["decimal", 0]);
+          expect([v?.kind, v?.number, v?.min, v?.max]).toEqual([...num("decimal"), -100, 1000]);
+        else if (f === "value") expect([v?.kind, v?.number, v?.min]).toEqual([...num("decimal"), 0]);
         else expect(v?.kind).toBe("textLength");
       }
     }
+  });
+
+  it("writes the N/A rule in Excel's file syntax: en-US names, `,` separators, the cell's own address", () => {
+    expect(customFormula({ number: "decimal", min: 0, max: 100 }, "Nhap!$G$12")).toBe(
+      'IF(ISNUMBER(G12),AND(G12>=0,G12<=100),OR(LOWER(TRIM(G12))="không áp dụng",LOWER(TRIM(G12))="khong ap dung",LOWER(TRIM(G12))="n/a"))',
+    );
+    expect(customFormula({ number: "whole", min: 0 }, "H9")).toBe(
+      'IF(ISNUMBER(H9),AND(H9>=0,H9=INT(H9)),OR(LOWER(TRIM(H9))="không áp dụng",LOWER(TRIM(H9))="khong ap dung",LOWER(TRIM(H9))="n/a"))',
+    );
+    for (const v of entry.validations.filter((x) => x.kind === "custom"))
+      expect(customFormula(v, v.address).length).toBeLessThanOrEqual(255);
+    const milestone = catalog.targets.find((t) => t.measure === "milestone");
+    if (milestone) expect(validationFor(milestone, "milestone").list).toContain("Không áp dụng");
+  });
+
+  it("keeps the number rule, and says N/A is refused, where a planner made the target always required", () => {
+    const s09 = catalog.targets.find((t) => t.id === "S09")!;
+    const required = buildTemplateSpec({
+      catalog,
+      unit: ward,
+      period: parsePeriod("2026-Q1")!,
+      applicability: { entries: [{ unitCode: ward.code, targetId: "S09", state: "always_required", from: "2026-01" }] },
+    });
+    const nhap = required.sheets.find((x) => x.role === "entry")!;
+    const at = (id: string) =>
+      nhap.validations.find((v) => v.address === `${ENTRY_COLUMNS.numerator}${required.entry.rows[id]}`);
+    expect(at("S09")).toMatchObject({ kind: "decimal", min: 0 });
+    expect(at("S09")?.prompt.text).toContain("N/A is not accepted");
+    expect(at("S01")).toMatchObject({ kind: "custom", number: "decimal" });
+    expect(validationFor(s09, "numerator", { notApplicable: false }).kind).toBe("decimal");
   });
 
   it("keeps every input message and error alert within Excel's limits (title 32, prompt 255, error 225)", () => {

@@ -45,9 +45,17 @@ export interface Applicability {
   source: "planner" | "catalog";
 }
 
+/**
+ * The group of units added for the task register (issue #19: departments, boards, hospitals that lead key tasks):
+ * they report on their tasks and on no target unless their `targetIds` list it. A planner removes the group to
+ * make such a unit report like any other of its kind.
+ */
+export const TASK_UNITS_GROUP = "task-units";
+
 /** The catalog's default for one unit (see 1. above). */
 export function defaultApplies(target: Target, unit: Unit): boolean {
   if (unit.targetIds.includes(target.id)) return true;
+  if (unit.groups.includes(TASK_UNITS_GROUP)) return false;
   const rule = target.appliesTo.find((a) => a.kind === unit.kind);
   if (!rule) return false;
   if (rule.plannerSelects && unit.kind === "department" && unit.targetIds.length > 0) return false;

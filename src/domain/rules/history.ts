@@ -48,14 +48,30 @@ export interface HistoryVerdict {
   median: number | null;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  const at = (i: number): number => s[i] ?? NaN;
-  return s.length % 2 ? at(m) : (at(m - 1) + at(m)) / 2;
+/** Scratch space for the medians (no allocation per call: validate() runs this for every target with a history). */
+let scratch = new Float64Array(32);
+
+/** The median of the first n numbers of `scratch`, which it sorts (insertion sort: n is a dozen or so). */
+function medianOfScratch(n: number): number {
+  const s = scratch;
+  for (let i = 1; i < n; i++) {
+    const x = s[i] as number;
+    let j = i - 1;
+    while (j >= 0 && (s[j] as number) > x) {
+      s[j + 1] = s[j] as number;
+      j--;
+    }
+    s[j + 1] = x;
+  }
+  const m = n >> 1;
+  return n % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 }
 
-const show = (points: readonly HistoryPoint[]) => points.map((p) => `${p.period}: ${p.figure}`).join("; ");
+function show(points: readonly HistoryPoint[]): string {
+  let out = "";
+  for (const p of points) out += `${out ? "; " : ""}${p.period}: ${p.figure}`;
+  return out;
+}
 
 /** null when the figure is within the unit's history (or there is too little history to judge). */
 export function historyOutlier(
@@ -64,10 +80,13 @@ export function historyOutlier(
   t: HistoryThresholds = HISTORY_THRESHOLDS,
 ): HistoryVerdict | null {
   const earlier = history.earlier;
-  if (earlier.length >= t.minPeriods) {
-    const xs = earlier.map((p) => p.figure);
-    const med = median(xs);
-    const mad = median(xs.map((x) => Math.abs(x - med)));
+  const n = earlier.length;
+  if (n >= t.minPeriods) {
+    if (scratch.length < n) scratch = new Float64Array(n * 2);
+    for (let i = 0; i < n; i++) scratch[i] = (earlier[i] as HistoryPoint).figure;
+    const med = medianOfScratch(n);
+    for (let i = 0; i < n; i++) scratch[i] = Math.abs((earlier[i] as HistoryPoint).figure - med);
+    const mad = medianOfScratch(n);
     const gap = Math.abs(figure - med);
     const far =
       mad > 0
@@ -83,6 +102,25 @@ export function historyOutlier(
       return { basis: "year_before", shown: show([prev]), median: null };
   }
   return null;
+}
+
+/**
+ * Thresholds as an administrator writes them (CHITIEU_HISTORY_THRESHOLDS): `maxZ=4,maxRatio=5`, any of the five
+ * names, the others keeping HISTORY_THRESHOLDS' values; null when a name is unknown or a value is not a number ≥ 0
+ * (minPeriods: a whole number ≥ 1).
+ */
+export function parseHistoryThresholds(text: string): HistoryThresholds | null {
+  const out: HistoryThresholds = { ...HISTORY_THRESHOLDS };
+  for (const part of text.split(",")) {
+    if (part.trim() === "") continue;
+    const [name, value, ...rest] = part.split("=").map((x) => x.trim());
+    const x = Number(value);
+    if (rest.length > 0 || value === undefined || value === "" || !Number.isFinite(x) || x < 0) return null;
+    if (!(name !== undefined && name in HISTORY_THRESHOLDS)) return null;
+    if (name === "minPeriods" && !(Number.isInteger(x) && x >= 1)) return null;
+    out[name as keyof HistoryThresholds] = x;
+  }
+  return out;
 }
 
 /** The period a year before ("2026-Q2" → "2025-Q2"). */

@@ -11,6 +11,7 @@ export {
 export {
   applicabilityOf,
   defaultApplies,
+  TASK_UNITS_GROUP,
   plannerChoice,
   reportScope,
   reportTargets,
@@ -55,3 +56,10 @@ export {
   type UnitHistory,
 } from "./history";
 export type { ValidationContext } from "./context";
+export {
+  appliedTarget,
+  unitApplicability,
+  type AppliedTarget,
+  type TargetApplicability,
+  type TargetSource,
+} from "./applicability-view";

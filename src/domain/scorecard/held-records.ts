@@ -19,6 +19,8 @@ import { PROGRESS_ORDER } from "./scorecard";
 import type { MatrixCell, UnitContact } from "./view";
 
 const NO_PROGRESS = 255;
+/** In `milestones`: the unit answered "not applicable" (with its reason) — neither blank nor 0 (issue #14). */
+const NOT_APPLICABLE = 255;
 
 /** The compact record kept per unit × period (plain data and typed arrays: it can cross a worker boundary). */
 export interface HeldRecord {
@@ -28,7 +30,7 @@ export interface HeldRecord {
   contact: UnitContact | null;
   /** per catalog target: [value, numerator, denominator, figure] (NaN = blank) */
   numbers: Float64Array;
-  /** per catalog target: milestone index + 1 (0 = blank) */
+  /** per catalog target: milestone index + 1 (0 = blank; NOT_APPLICABLE: the unit answered "không áp dụng") */
   milestones: Uint8Array;
   /** per catalog target: PROGRESS_ORDER index, NO_PROGRESS when the unit has no entry for the target */
   progress: Uint8Array;
@@ -181,7 +183,7 @@ export function compactRecord(
     numbers[i * FIELDS] = num(e.value);
     numbers[i * FIELDS + 1] = num(e.numerator);
     numbers[i * FIELDS + 2] = num(e.denominator);
-    milestones[i] = e.milestone ? MILESTONE_STATES.indexOf(e.milestone) + 1 : 0;
+    milestones[i] = e.notApplicable ? NOT_APPLICABLE : e.milestone ? MILESTONE_STATES.indexOf(e.milestone) + 1 : 0;
   }
   for (const a of assessments) {
     const i = targetIndex.get(a.targetId);
@@ -206,6 +208,20 @@ function nz(x: number): number | null {
   return Number.isNaN(x) ? null : x;
 }
 
+const NO_FIGURES = {
+  value: null,
+  numerator: null,
+  denominator: null,
+  milestone: null,
+  justification: null,
+  evidence: null,
+  responsible: null,
+};
+
+function milestoneOf(code: number): MilestoneState | null {
+  return code > 0 && code !== NOT_APPLICABLE ? (MILESTONE_STATES[code - 1] as MilestoneState) : null;
+}
+
 function expand(arena: RecordArena, targets: Catalog["targets"], s: Stored): ParsedEntry[] {
   const h = arena.get(s.at);
   const out: ParsedEntry[] = [];
@@ -218,12 +234,17 @@ function expand(arena: RecordArena, targets: Catalog["targets"], s: Stored): Par
       h.milestones[i] === 0
     )
       return;
+    if (h.milestones[i] === NOT_APPLICABLE) {
+      // aggregate() lists the unit apart (unitsNotApplicable), as for a report from the endpoint
+      out.push({ ...NO_FIGURES, targetId: t.id, notApplicable: true });
+      return;
+    }
     out.push({
       targetId: t.id,
       value: nz(h.numbers[i * FIELDS]!),
       numerator: nz(h.numbers[i * FIELDS + 1]!),
       denominator: nz(h.numbers[i * FIELDS + 2]!),
-      milestone: h.milestones[i] ? (MILESTONE_STATES[h.milestones[i]! - 1] as MilestoneState) : null,
+      milestone: milestoneOf(h.milestones[i]!),
       justification: null,
       evidence: null,
       responsible: null,
@@ -242,7 +263,7 @@ function pushMatrix(arena: RecordArena, targets: Catalog["targets"], matrix: Mat
       figure: nz(h.numbers[i * FIELDS + 3]!),
       numerator: nz(h.numbers[i * FIELDS + 1]!),
       denominator: nz(h.numbers[i * FIELDS + 2]!),
-      milestone: h.milestones[i] ? (MILESTONE_STATES[h.milestones[i]! - 1] as MilestoneState) : null,
+      milestone: milestoneOf(h.milestones[i]!),
       progress: PROGRESS_ORDER[h.progress[i]!] as TargetProgress,
     });
   });

@@ -16,7 +16,9 @@ export type AuditAction =
   | "unit_targets.imported"
   | "unit.saved"
   | "unit.retired"
-  | "unit.reinstated";
+  | "unit.reinstated"
+  | "tasks.imported"
+  | "task.edited";
 
 export function auditRow(
   action: AuditAction,

@@ -12,7 +12,7 @@ import { Worker, isMainThread, parentPort, workerData } from "node:worker_thread
 import { PACK_OPTIONS, type CheckSlots, type StepParam, type WriteChecker } from "./writer-thread";
 
 /** A check's answer: the rules' verdict (nothing to store), or the flows and the deflated stored content. */
-export type CheckAnswer = { verdict: unknown } | { flows: string; content: Uint8Array; hash: string };
+export type CheckAnswer = { verdict: unknown } | { flows: string; figures: string; content: Uint8Array; hash: string };
 
 interface Job {
   id: number;
@@ -24,6 +24,7 @@ interface Answer {
   id: number;
   verdict?: unknown;
   flows?: string;
+  figures?: string;
   content?: Uint8Array;
   hash?: string;
   error?: string;
@@ -54,7 +55,13 @@ export class CheckThread {
         else if (a.verdict !== undefined) {
           this.stats.verdicts++;
           p.resolve({ verdict: a.verdict });
-        } else p.resolve({ flows: a.flows as string, content: a.content as Uint8Array, hash: a.hash as string });
+        } else
+          p.resolve({
+            flows: a.flows as string,
+            figures: a.figures as string,
+            content: a.content as Uint8Array,
+            hash: a.hash as string,
+          });
       }
       if (this.#pending.size === 0) this.#worker.unref();
     });
@@ -104,11 +111,15 @@ export class CheckThread {
   }
 }
 
-/** Where the checker puts the flows, the stored text and the hash here: one parameter list [flows, text, hash]. */
+/**
+ * Where the checker puts the flows, the stored text, the hash and the figures here: one parameter list
+ * [flows, text, hash, figures].
+ */
 export const CHECK_SLOTS: CheckSlots = {
   flowsAt: [[0, 0]],
   contentAt: [0, 1],
   hashAt: [0, 2],
+  figuresAt: [[0, 3]],
 };
 
 function threadMain(): void {
@@ -118,11 +129,11 @@ function threadMain(): void {
     try {
       if (!checker) throw new Error("a check reached the check thread before its checker");
       if (!contexts.has(job.context)) throw new Error(`context ${job.context} unknown to the check thread`);
-      const params: StepParam[][] = [[null, null, null]];
+      const params: StepParam[][] = [[null, null, null, null]];
       const verdict = checker.check(job.payload, contexts.get(job.context), params);
       if (verdict !== undefined) return { id: job.id, verdict };
-      const [flows, text, hash] = params[0] as [string, string, string];
-      return { id: job.id, flows, hash, content: deflateRawSync(Buffer.from(text, "utf8"), PACK_OPTIONS) };
+      const [flows, text, hash, figures] = params[0] as [string, string, string, string];
+      return { id: job.id, flows, figures, hash, content: deflateRawSync(Buffer.from(text, "utf8"), PACK_OPTIONS) };
     } catch (e) {
       return { id: job.id, error: e instanceof Error ? e.message : String(e) };
     }

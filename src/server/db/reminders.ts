@@ -150,19 +150,39 @@ export const MAX_ATTEMPTS = 3;
 export async function finishReminder(
   db: Kysely<Database>,
   key: { unitCode: string; period: string; kind: string; by: string },
-  outcome: { sentAt: string } | { error: string },
+  outcome: { sentAt: string } | { error: string; final?: boolean },
 ): Promise<void> {
   await db
     .updateTable("reminder")
     .set(
       "sentAt" in outcome
         ? { state: "sent", sent_at: outcome.sentAt, error: null }
-        : { state: "failed", error: outcome.error.slice(0, 1000) },
+        : {
+            state: "failed",
+            error: outcome.error.slice(0, 1000),
+            // a failure that may have delivered the mail is never claimed again
+            ...(outcome.final ? { attempts: MAX_ATTEMPTS } : {}),
+          },
     )
     .where("unit_code", "=", key.unitCode)
     .where("period", "=", key.period)
     .where("kind", "=", key.kind)
     .where("claimed_by", "=", key.by)
+    .execute();
+}
+
+/** Drop one's own claim: nothing was sent (the unit submitted meanwhile, or the SMTP server was not reached). */
+export async function releaseClaim(
+  db: Kysely<Database>,
+  key: { unitCode: string; period: string; kind: string; by: string },
+): Promise<void> {
+  await db
+    .deleteFrom("reminder")
+    .where("unit_code", "=", key.unitCode)
+    .where("period", "=", key.period)
+    .where("kind", "=", key.kind)
+    .where("claimed_by", "=", key.by)
+    .where("state", "=", "claimed")
     .execute();
 }
 

@@ -85,6 +85,8 @@ export interface ReportStateTable {
   latest_flows: string;
   /** the latest revision's contact as JSON {preparer, approver, phone} (copy of its content's), null when none */
   latest_contact: string | null;
+  /** the latest revision's figures as JSON {targetId: value | [numerator, denominator]}; null before 2026_12_03_301 */
+  latest_figures: string | null;
   first_received_at: string;
   first_on_time: number;
   last_received_at: string;
@@ -153,6 +155,17 @@ export interface ReminderTable {
   attempts: Generated<number>;
 }
 
+/** The key-task register: every version of every task, each from a period on (migration 2026_12_03_501). */
+export interface TaskVersionTable {
+  task_id: string;
+  from_period: string;
+  list: string;
+  /** the domain Task as JSON */
+  body: string;
+  token_id: string | null;
+  created_at: string;
+}
+
 export interface Database {
   unit: UnitTable;
   catalog_version: CatalogVersionTable;
@@ -165,6 +178,7 @@ export interface Database {
   unit_target: UnitTargetTable;
   reminder_contact: ReminderContactTable;
   reminder: ReminderTable;
+  task_version: TaskVersionTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

@@ -3,6 +3,7 @@ import { defaultCatalog, defaultUnits } from "../../domain";
 import type { Database } from "./schema";
 import { currentCatalogVersion, setCurrentCatalog, storeCatalog } from "./catalogs";
 import { insertMissingUnits } from "./units";
+import { seedTaskRegister } from "./tasks";
 
 export const BUILT_IN_SOURCE = "built-in";
 
@@ -16,6 +17,7 @@ export async function seedReferenceData(
   now: string,
 ): Promise<{ unitsInserted: number; catalogVersion: string }> {
   const unitsInserted = await insertMissingUnits(db, defaultUnits(), now);
+  await seedTaskRegister(db, now);
   const builtIn = defaultCatalog();
   await storeCatalog(db, builtIn, BUILT_IN_SOURCE, now);
   const current = await currentCatalogVersion(db);

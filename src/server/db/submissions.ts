@@ -53,6 +53,8 @@ export interface SubmissionWrite {
   content: Buffer | string;
   /** the new revision's flow figures (JSON) */
   flows: string;
+  /** the new revision's figures per target (JSON, see content.ts figuresOf), for the rules' history and months */
+  figures: string;
   catalog_version: string;
   received_at: string;
   client: string | null;
@@ -90,6 +92,7 @@ function insertHead(q: Q) {
       updated_at: p("received_at"),
       latest_flows: p("flows"),
       latest_contact: p("contact"),
+      latest_figures: p("figures"),
     })
     .onConflict((oc) => oc.columns(["period", "unit_code"]).doNothing());
 }
@@ -106,6 +109,7 @@ function moveHead(q: Q) {
       updated_at: p("received_at"),
       latest_flows: p("flows"),
       latest_contact: p("contact"),
+      latest_figures: p("figures"),
     })
     .where("unit_code", "=", p("unit_code"))
     .where("period", "=", p("period"))
@@ -208,15 +212,16 @@ export class SubmissionStatements {
   }
 
   /**
-   * In one query: a report's state, and the latest flows of the same unit's earlier periods (year-to-date sums).
+   * In one query: a report's state, and the report_state rows of the same unit's other `periods` (their latest
+   * flows for year-to-date sums, their latest figures for the rules' history and months).
    */
-  async stateAndFlows(
+  async stateAndOthers(
     executor: Kysely<Database>,
     unitCode: string,
     period: string,
-    earlier: readonly string[],
-  ): Promise<{ state: ReportStateRow | undefined; flows: string[] }> {
-    const periods = [period, ...earlier];
+    others: readonly string[],
+  ): Promise<{ state: ReportStateRow | undefined; others: ReportStateRow[] }> {
+    const periods = [period, ...others];
     let stmt = this.#stateAndFlows.get(periods.length);
     if (!stmt) {
       stmt = prepared(this.#db, (q) =>
@@ -235,12 +240,12 @@ export class SubmissionStatements {
       rows = await this.#reads.all<ReportStateRow>(q.sql, q.params);
     } else rows = (await stmt.run(executor, args)).rows;
     let state: ReportStateRow | undefined;
-    const flows: string[] = [];
+    const rest: ReportStateRow[] = [];
     for (const r of rows) {
       if (r.period === period) state = r;
-      else flows.push(r.latest_flows);
+      else rest.push(r);
     }
-    return { state, flows };
+    return { state, others: rest };
   }
 
   /** The flows of the latest revision of each of `periods` for one unit (one small table, by its primary key). */
@@ -283,6 +288,7 @@ export class SubmissionStatements {
    */
   writeStepSlots(first: boolean): {
     flowsAt: [number, number][];
+    figuresAt: [number, number][];
     contentAt: [number, number];
     hashAt: [number, number];
   } {
@@ -291,6 +297,7 @@ export class SubmissionStatements {
         [1, this.#advance[first ? 1 : 0].position("flows")],
         [2, this.#insert.position("flows")],
       ],
+      figuresAt: [[1, this.#advance[first ? 1 : 0].position("figures")]],
       contentAt: [2, this.#insert.position("content")],
       hashAt: [2, this.#insert.position("content_hash")],
     };

@@ -56,6 +56,8 @@ export interface WriteChecker {
  */
 export interface CheckSlots {
   flowsAt: [number, number][];
+  /** the figures' JSON (report_state.latest_figures) */
+  figuresAt: [number, number][];
   contentAt: [number, number];
   hashAt: [number, number];
 }

@@ -14,11 +14,12 @@ import {
   ReturnBody,
   UnlockBody,
 } from "../../api";
-import { getSubmission, listRevisionHeads } from "../db/submissions";
+import { getSubmission } from "../db/submissions";
 import type { SubmissionRow } from "../db/schema";
 import { canonicalContact, unpackContent } from "../services/content";
-import { assessStored, reviewDiff } from "../services/review";
-import { receiptOf, yearToDate } from "../services/submissions";
+import { assessStored, reportHistory, reviewDiff } from "../services/review";
+import { receiptOf } from "../services/submissions";
+import { figureContext, readCurrent } from "../services/report-context";
 import {
   acceptReport,
   requireState,
@@ -51,7 +52,8 @@ async function reportView(app: FastifyInstance, ref: ReportRef) {
   const state = await requireState(app, ref);
   const latest = (await getSubmission(app.store.db, state.latest_submission_id)) as SubmissionRow;
   const stored = unpackContent(latest.content);
-  const ytd = await yearToDate(app, ref.unit.code, ref.period);
+  // the catalog the rules judge with now (the history and months are figures, whichever catalog they came with)
+  const current = await readCurrent(app, ref.unit.code, ref.period);
   return {
     unitCode: ref.unit.code,
     unitName: ref.unit.name,
@@ -72,12 +74,20 @@ async function reportView(app: FastifyInstance, ref: ReportRef) {
       entries: stored.report.entries,
       parsed: stored.parsed,
     },
-    ytd,
-    assessments: (await assessStored(app, ref, stored, ytd)).map((a) => ({
+    ytd: current.ytd,
+    assessments: (await assessStored(app, ref, stored, current.ytd)).map((a) => ({
       targetId: a.targetId,
       progress: a.progress,
       figure: a.figure,
     })),
+    history: await reportHistory(app, ref),
+    figureContext: figureContext(
+      app.reference.currentCatalog,
+      ref.period,
+      current,
+      stored.parsed,
+      app.historyThresholds,
+    ),
   };
 }
 
@@ -108,36 +118,9 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const ref = resolveReport(app, request, request.params);
-      const heads = await listRevisionHeads(app.store.db, ref.unit.code, ref.period.id);
-      if (heads.length === 0) throw CT_REPORT_NOT_FOUND({ unitCode: ref.unit.code, period: ref.period.id });
-      const events = await app.store.db
-        .selectFrom("audit_event")
-        .selectAll()
-        .where("unit_code", "=", ref.unit.code)
-        .where("period", "=", ref.period.id)
-        .orderBy("at")
-        .execute();
-      return {
-        unitCode: ref.unit.code,
-        period: ref.period.id,
-        revisions: heads.map((h) => ({
-          submissionId: h.id,
-          revision: h.revision,
-          supersedes: h.supersedes,
-          receivedAt: h.received_at,
-          onTime: h.on_time === 1,
-          catalogVersion: h.catalog_version,
-          client: h.client,
-          tokenId: h.token_id,
-          contentHash: h.content_hash,
-        })),
-        events: events.map((e) => ({
-          at: e.at,
-          action: e.action,
-          tokenId: e.token_id,
-          details: JSON.parse(e.details) as Record<string, unknown>,
-        })),
-      };
+      const history = await reportHistory(app, ref);
+      if (history.revisions.length === 0) throw CT_REPORT_NOT_FOUND({ unitCode: ref.unit.code, period: ref.period.id });
+      return { unitCode: ref.unit.code, period: ref.period.id, ...history };
     },
   );
 

@@ -8,7 +8,7 @@ import type { FastifyInstance } from "fastify";
 import { isAppError } from "../../domain";
 import type { BulkAcceptBody, BulkAcceptResponse, BulkAcceptResult } from "../../api";
 import { getReportState } from "../db/submissions";
-import { CT_OUT_OF_DATE, CT_REPORT_NOT_FOUND, CT_UNIT_UNKNOWN } from "../errors";
+import { CT_REPORT_NOT_FOUND, CT_REVIEW_OUT_OF_DATE, CT_UNIT_UNKNOWN } from "../errors";
 import { periodAtEdge } from "../periods";
 import { acceptReport, type Actor } from "./report-workflow";
 
@@ -41,11 +41,10 @@ async function acceptOne(app: FastifyInstance, actor: Actor, item: Item, comment
   if (!state) return refused(item, "not_found", CT_REPORT_NOT_FOUND({ unitCode: unit.code, period: period.id }), null);
   const base = { unit: unit.code, period: period.id, revision: item.revision, latestRevision: state.latest_revision };
   if (state.latest_revision !== item.revision) {
-    const e = CT_OUT_OF_DATE({
+    const e = CT_REVIEW_OUT_OF_DATE({
       unitCode: unit.code,
       period: period.id,
-      supersedes: String(item.revision),
-      latestSubmissionId: state.latest_submission_id,
+      revision: item.revision,
       latestRevision: state.latest_revision,
     });
     return refused({ ...item, unit: unit.code, period: period.id }, "conflict", e, state.latest_revision);
@@ -68,8 +67,14 @@ async function acceptOne(app: FastifyInstance, actor: Actor, item: Item, comment
   } catch (e) {
     // a new revision arrived between the read and the accept: nothing was changed
     if (isAppError(e) && e.code === "CT_OUT_OF_DATE") {
-      const latest = (e.details.latestRevision as number | undefined) ?? null;
-      return refused({ ...item, unit: unit.code, period: period.id }, "conflict", e, latest);
+      const latest = Number(e.details.latestRevision);
+      const refusal = CT_REVIEW_OUT_OF_DATE({
+        unitCode: unit.code,
+        period: period.id,
+        revision: item.revision,
+        latestRevision: latest,
+      });
+      return refused({ ...item, unit: unit.code, period: period.id }, "conflict", refusal, latest);
     }
     throw e;
   }

@@ -9,7 +9,7 @@ import { makePeriod, validate } from "../../domain";
 import type { ParsedEntry, Period, TargetAssessment } from "../../domain/types";
 import type { ReviewDiffQuery, TargetDiff, TargetSide } from "../../api";
 import type { SubmissionRow } from "../db/schema";
-import { getRevision, getReportState, getSubmission } from "../db/submissions";
+import { getRevision, getReportState, getSubmission, listRevisionHeads } from "../db/submissions";
 import { CT_REVISION_NOT_FOUND } from "../errors";
 import { diffEntries, unpackContent, type StoredContent } from "./content";
 import { yearToDate } from "./submissions";
@@ -148,5 +148,47 @@ export async function reviewDiff(app: FastifyInstance, ref: ReportRef, q: Review
     to: refOf(to),
     changes: old ? diffEntries(old.stored.parsed, newer.stored.parsed) : [],
     targets: targetDiffs(old?.sides ?? null, newer.sides),
+  };
+}
+
+/** Every revision (who — token id, label and role —, when, from which client) and every event of one report. */
+export async function reportHistory(app: FastifyInstance, ref: ReportRef) {
+  const db = app.store.db;
+  const heads = await listRevisionHeads(db, ref.unit.code, ref.period.id);
+  const events = await db
+    .selectFrom("audit_event")
+    .selectAll()
+    .where("unit_code", "=", ref.unit.code)
+    .where("period", "=", ref.period.id)
+    .orderBy("at")
+    .execute();
+  const ids = [...new Set([...heads.map((h) => h.token_id), ...events.map((e) => e.token_id)])].filter(
+    (id): id is string => typeof id === "string",
+  );
+  const tokens = ids.length
+    ? await db.selectFrom("token").select(["id", "label", "role"]).where("id", "in", ids).execute()
+    : [];
+  const who = new Map(tokens.map((t) => [t.id, t]));
+  return {
+    revisions: heads.map((h) => ({
+      submissionId: h.id,
+      revision: h.revision,
+      supersedes: h.supersedes,
+      receivedAt: h.received_at,
+      onTime: h.on_time === 1,
+      catalogVersion: h.catalog_version,
+      client: h.client,
+      tokenId: h.token_id,
+      tokenLabel: who.get(h.token_id)?.label ?? null,
+      tokenRole: who.get(h.token_id)?.role ?? null,
+      contentHash: h.content_hash,
+    })),
+    events: events.map((e) => ({
+      at: e.at,
+      action: e.action,
+      tokenId: e.token_id,
+      tokenLabel: e.token_id ? (who.get(e.token_id)?.label ?? null) : null,
+      details: JSON.parse(e.details) as Record<string, unknown>,
+    })),
   };
 }

@@ -12,13 +12,15 @@
  * whenever the event loop's own changes (see SubmissionService), and each write names the context it was checked
  * against, so both sides always judge with the same catalog and units.
  */
-import { createUnitRegistry, validate } from "../../domain";
+import { createUnitRegistry, parsePeriod, validate } from "../../domain";
 import type { Catalog, ReportInput, Unit, UnitRegistry, ValidationResult } from "../../domain/types";
 
 import type { StepParam, WriteChecker } from "../db/writer-thread";
 import { contentHash, flowsOf, packText } from "./content";
 import type { ApplicabilityTable } from "../../domain/rules/applicability";
 import type { UnitTargetTable } from "../../domain/rules/unit-targets";
+import type { HistoryThresholds } from "../../domain/rules/history";
+import { figuresOf, rulesHistory, type HistoryRows } from "./history-context";
 
 /** Why the rules refuse a report: errors, or warnings without a justification; null when they accept it. */
 export function rulesVerdict(result: Pick<ValidationResult, "counts">): "invalid" | "unjustified" | null {
@@ -42,6 +44,8 @@ export interface CheckContext {
   applicability?: ApplicabilityTable;
   /** targets assigned to units */
   unitTargets?: UnitTargetTable;
+  /** the history checks' thresholds (default HISTORY_THRESHOLDS) */
+  historyThresholds?: HistoryThresholds;
 }
 
 /** What the event loop sends with a write to be checked. */
@@ -49,6 +53,8 @@ export interface CheckPayload {
   /** the report as validate() takes it, but its entries: those are read from the canonical text */
   input: Omit<ReportInput, "entries">;
   ytd: Record<string, number>;
+  /** the unit's other reports' figures (history-context.ts): earlier periods and the months inside this one */
+  history?: HistoryRows;
   /**
    * The content's canonical text (stored with the parsed figures). Its entries are the ones the event loop would
    * validate; one string crosses to the thread far more cheaply than 43 entry objects.
@@ -56,6 +62,8 @@ export interface CheckPayload {
   canonicalText: string;
   /** [step, parameter] where the flows' JSON goes */
   flowsAt: [number, number][];
+  /** [step, parameter] where the figures' JSON goes (report_state.latest_figures) */
+  figuresAt: [number, number][];
   /** [step, parameter] where the stored text goes (the writer compresses it) */
   contentAt: [number, number];
   /** [step, parameter] where the canonical text's hash goes */
@@ -78,6 +86,9 @@ export function check(payload: unknown, context: unknown, params: StepParam[][])
   const p = payload as CheckPayload;
   const ctx = context as CheckContext;
   const entries = (JSON.parse(p.canonicalText) as { entries: ReportInput["entries"] }).entries;
+  const rows = p.history?.rows;
+  const period = rows && rows.length > 0 ? parsePeriod(p.input.period) : null;
+  const past = period ? rulesHistory(ctx.catalog, period, rows as [string, string][]) : null;
   const result = validate(
     { ...p.input, entries },
     {
@@ -86,12 +97,17 @@ export function check(payload: unknown, context: unknown, params: StepParam[][])
       ytd: p.ytd,
       applicability: ctx.applicability,
       unitTargets: ctx.unitTargets,
+      history: past?.history,
+      monthEntries: past?.monthEntries,
+      historyThresholds: ctx.historyThresholds,
     },
   );
   const verdict = rulesVerdict(result);
   if (verdict) return { kind: verdict, counts: result.counts, issues: result.issues };
   const flows = flowsOf(ctx.catalog, result.entries);
   for (const [step, at] of p.flowsAt) (params[step] as StepParam[])[at] = flows;
+  const figures = figuresOf(result.entries);
+  for (const [step, at] of p.figuresAt) (params[step] as StepParam[])[at] = figures;
   (params[p.contentAt[0]] as StepParam[])[p.contentAt[1]] = packText(p.canonicalText, result.entries);
   (params[p.hashAt[0]] as StepParam[])[p.hashAt[1]] = contentHash(p.canonicalText);
   return undefined;

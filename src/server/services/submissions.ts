@@ -36,6 +36,8 @@ import type { ReportStateRow } from "../db/schema";
 import type { DryRunResult, Receipt, ReceiptStatus, SubmissionRequestBody } from "../../api";
 import { addFlows, canonicalContent, diffEntries, unpackContent } from "./content";
 import { rulesVerdict, type CheckContext, type CheckPayload, type RulesRefusal } from "./submission-check";
+import { figureContext, readCurrent, type Current } from "./report-context";
+import { rulesHistory } from "./history-context";
 
 /** The receipt and the dry-run verdict are the wire contract's types (src/api/submissions.ts). */
 export type { DryRunResult, Receipt, ReceiptStatus } from "../../api";
@@ -141,12 +143,6 @@ interface Incoming {
   period: Period | null;
   unit: Unit | undefined;
   catalog: Catalog;
-}
-
-/** The report as it stands: its head (none before the first revision) and the year-to-date flows before it. */
-interface Current {
-  state: ReportStateRow | undefined;
-  ytd: Record<string, number>;
 }
 
 export class SubmissionService {
@@ -274,19 +270,9 @@ export class SubmissionService {
     return CT_CATALOG_VERSION({ sent, current: s.catalog.version, known });
   }
 
-  /** The report's head and the year-to-date flows before this period, in one query. */
-  async #current(s: Incoming): Promise<Current> {
-    const ytd: Record<string, number> = {};
-    if (!s.period || !s.unit) return { state: undefined, ytd };
-    const app = this.#app;
-    const read = await app.statements.stateAndFlows(
-      app.store.db,
-      s.unitCode,
-      s.periodId,
-      earlierPeriodsOfYear(s.period),
-    );
-    for (const f of read.flows) addFlows(ytd, f);
-    return { state: read.state, ytd };
+  /** The report's head, the year-to-date flows before this period and the unit's other figures, in one query. */
+  #current(s: Incoming): Promise<Current> {
+    return readCurrent(this.#app, s.unitCode, s.unit ? s.period : null);
   }
 
   /** Not a retry of the head, the report unlocked, and `supersedes` naming its latest revision. */
@@ -310,6 +296,8 @@ export class SubmissionService {
   async #validateHere(s: Incoming, current: Current, refuse: (e: Error) => Promise<SubmitOutcome>) {
     const reference = this.#app.reference;
     const { body } = s;
+    const rows = current.history.rows;
+    const past = s.period && rows.length > 0 ? rulesHistory(s.catalog, s.period, rows) : null;
     const result = validate(
       {
         unitCode: s.unitCode,
@@ -324,6 +312,9 @@ export class SubmissionService {
         ytd: current.ytd,
         applicability: reference.applicability,
         unitTargets: reference.unitTargets,
+        history: past?.history,
+        monthEntries: past?.monthEntries,
+        historyThresholds: this.#app.historyThresholds,
       },
     );
     if (!s.dryRun) {
@@ -331,10 +322,10 @@ export class SubmissionService {
       const verdict = rulesVerdict(result) ?? "invalid";
       return refuse(rulesRefusal({ kind: verdict, counts: result.counts, issues: result.issues }));
     }
-    return { kind: "dryRun" as const, result: await this.#dryRunResult(current, result) };
+    return { kind: "dryRun" as const, result: await this.#dryRunResult(s, current, result) };
   }
 
-  async #dryRunResult(current: Current, result: ValidationResult): Promise<DryRunResult> {
+  async #dryRunResult(s: Incoming, current: Current, result: ValidationResult): Promise<DryRunResult> {
     const { state, ytd } = current;
     const app = this.#app;
     const latest = state ? await app.statements.content(app.store.db, state.latest_submission_id) : undefined;
@@ -348,6 +339,7 @@ export class SubmissionService {
       wouldCreateRevision: (state?.latest_revision ?? 0) + 1,
       changes,
       ytd,
+      figureContext: figureContext(s.catalog, s.period, current, result.entries, this.#app.historyThresholds),
     };
   }
 
@@ -370,6 +362,7 @@ export class SubmissionService {
       units: reference.units,
       applicability,
       unitTargets,
+      historyThresholds: this.#app.historyThresholds,
     };
     const version = store.context(context);
     this.#sent = { catalog: reference.currentCatalog, units: reference.units, applicability, unitTargets, version };
@@ -413,9 +406,9 @@ export class SubmissionService {
         contact: s.content.contact ? JSON.stringify(s.content.contact) : null,
       },
       context: this.#context(),
-      check: { input, ytd: current.ytd, canonicalText: s.content.text } satisfies Omit<
+      check: { input, ytd: current.ytd, history: current.history, canonicalText: s.content.text } satisfies Omit<
         CheckPayload,
-        "flowsAt" | "contentAt" | "hashAt"
+        "flowsAt" | "figuresAt" | "contentAt" | "hashAt"
       >,
     });
     if (outcome.kind === "refused") return refuse(rulesRefusal(outcome.verdict as RulesRefusal));

@@ -4,10 +4,20 @@
  */
 import type { Catalog, PeriodPhase } from "../../domain/types";
 import { toEntries, toIssues, toUnit } from "./readers";
-import { paths } from "../../api/paths";
+import { paths, queryString } from "../../api/paths";
 import { ApiError, isApiError } from "../../api/client-error";
 import { asBilingual, createRequester, record, type HttpClientOptions } from "./http";
-import type { ApiClient, DryRunResult, Me, PeriodInfo, Receipt, ReportState, Role, ServerReportStatus } from "./types";
+import type {
+  ApiClient,
+  DryRunResult,
+  Me,
+  PeriodInfo,
+  Receipt,
+  ReportState,
+  Role,
+  ServerReportStatus,
+  UnitModel,
+} from "./types";
 
 export { ApiError, isApiError } from "../../api/client-error";
 export { API_PREFIX, normalizeEndpoint } from "../../api/paths";
@@ -158,6 +168,13 @@ export function createHttpClient(options: HttpClientOptions = {}): ApiClient {
     async submit(conn, body) {
       const { json } = await request(conn, "POST", paths.submissions, { ...body, dryRun: false });
       return toReceipt(json, endpointOf(conn));
+    },
+    async applicability(conn, period) {
+      const { json } = await request(conn, "GET", `${paths.meApplicability}${queryString({ period })}`);
+      const j = record(json);
+      if (!Array.isArray(j.targets) || !Array.isArray(j.choices) || !Array.isArray(j.assigned))
+        throw new ApiError("bad_response", endpointOf(conn), { status: 200 });
+      return json as UnitModel;
     },
     async report(conn, unitCode, period) {
       try {

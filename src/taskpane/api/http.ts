@@ -100,7 +100,7 @@ export function record(v: unknown): Record<string, unknown> {
 export interface Requester {
   request(
     conn: Connection,
-    method: "GET" | "POST",
+    method: "GET" | "POST" | "PUT",
     path: string,
     body?: unknown,
   ): Promise<{ status: number; json: unknown }>;
@@ -118,7 +118,7 @@ export function createRequester(options: HttpClientOptions = {}): Requester {
 
   async function request(
     conn: Connection,
-    method: "GET" | "POST",
+    method: "GET" | "POST" | "PUT",
     path: string,
     body?: unknown,
   ): Promise<{ status: number; json: unknown }> {

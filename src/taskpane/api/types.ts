@@ -3,6 +3,7 @@
 import type { Bilingual, Catalog, EntryInput, Locale, PeriodPhase, Unit, ValidationIssue } from "../../domain/types";
 import type { SubmissionBody } from "../../workbook/submission";
 import type { DryRunResult as WireDryRunResult, Receipt as WireReceipt, ReportStatus } from "../../api/submissions";
+import type { MeApplicabilityResponse } from "../../api/applicability";
 
 export type { ApiErrorKind } from "../../api/client-error";
 
@@ -73,4 +74,9 @@ export interface ApiClient {
   /** the unit's report state for each of several periods (null: none sent), for the period picker and reminders;
    * a client without it shows no marks */
   reportStates?(conn: Connection, unitCode: string, periods: string[]): Promise<Record<string, ReportState | null>>;
+  /** the unit's targets for a period: what applies, always required, the target that applies (GET /me/applicability) */
+  applicability?(conn: Connection, period: string): Promise<UnitModel>;
 }
+
+/** The unit's reporting model for a period (issue #14), as the endpoint sends it. */
+export type UnitModel = MeApplicabilityResponse;

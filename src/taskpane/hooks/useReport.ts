@@ -13,6 +13,8 @@ import {
   type UnitRegistry,
   type ValidationResult,
 } from "../../domain";
+import type { ApplicabilityTable, UnitTargetTable } from "../../domain/rules";
+import type { UnitModel } from "../api/types";
 import { isAppError } from "../../domain/errors";
 import { buildTemplateSpec, cellMap, type TemplateSpec } from "../../workbook/template";
 import type { EntryChange, TemplateIdentity, WorkbookPort } from "../../workbook/port";
@@ -60,6 +62,8 @@ export interface ReportSession {
   blockedBy: TemplateIdentity | null;
   /** a workbook (port) failure: opening, writing, marking */
   error: unknown;
+  /** the unit's planner choices and assigned targets the open report follows (empty when the endpoint did not say) */
+  tables: ReportTables;
   open: (ev: React.SyntheticEvent | null, data: { period: string }) => Promise<void>;
   setField: (ev: React.SyntheticEvent | null, data: EntryChangeData) => void;
   /** write a field's pending value now (e.g. when its input loses focus) */
@@ -81,6 +85,27 @@ export interface UseReportOptions {
   /** the endpoint's latest revision of this unit's report for a period (null: none, or offline); a workbook whose
    * entry cells are all blank is filled with it when the report is opened */
   loadStored?: (period: string) => Promise<StoredReport | null>;
+  /**
+   * The unit's reporting model for a period (GET /me/applicability): the template, the form and the checks follow its
+   * planner choices and assigned targets, as the endpoint's do. Null or a failure (offline): the catalog's defaults.
+   */
+  loadModel?: (period: string) => Promise<UnitModel | null>;
+}
+
+export interface ReportTables {
+  applicability: ApplicabilityTable;
+  unitTargets: UnitTargetTable;
+}
+
+const NO_TABLES: ReportTables = { applicability: { entries: [] }, unitTargets: { entries: [] } };
+
+/** The domain's tables from the endpoint's answer (one object per answer: the domain caches per table). */
+export function tablesOf(model: UnitModel | null): ReportTables {
+  if (!model) return NO_TABLES;
+  return {
+    applicability: { entries: model.choices.map((c) => ({ ...c, note: c.note ?? null })) },
+    unitTargets: { entries: model.assigned },
+  };
 }
 
 type EntryMap = Record<string, EntryInput>;
@@ -176,6 +201,13 @@ function useSheetChanges(
   }, [ready, workbook, pending, written, setEntryMap, setProblems, setError]);
 }
 
+/** A ref that always holds the latest value (read inside callbacks without making them change). */
+function useLatest<T>(value: T): React.RefObject<T> {
+  const ref = React.useRef(value);
+  ref.current = value;
+  return ref;
+}
+
 /**
  * Writes the endpoint's latest revision into the template's empty entry cells in one write (a new or another
  * workbook opening a report that was already sent); null when there is none, or the endpoint cannot say.
@@ -185,8 +217,10 @@ async function loadInto(
   spec: TemplateSpec,
   loadStored: UseReportOptions["loadStored"],
   period: string,
-): Promise<{ entries: EntryInput[]; changes: EntryChange[]; revision: number | null } | null> {
-  if (!loadStored) return null;
+  read: EntryInput[],
+  written: Map<string, unknown>,
+): Promise<{ entries: EntryInput[]; revision: number | null } | null> {
+  if (!loadStored || !read.every(isBlankEntry)) return null;
   const stored = await loadStored(period).catch(() => null);
   if (!stored) return null;
   const changes: EntryChange[] = [];
@@ -204,7 +238,9 @@ async function loadInto(
   }
   if (changes.length === 0) return null;
   await workbook.writeEntries(changes);
-  return { entries, changes, revision: stored.revision };
+  // the sheet's echo of these writes is the pane's own
+  for (const c of changes) written.set(fieldKey(c.targetId, c.field), c.raw);
+  return { entries, revision: stored.revision };
 }
 
 export function useReport(workbook: WorkbookPort, options: UseReportOptions): ReportSession {
@@ -217,11 +253,12 @@ export function useReport(workbook: WorkbookPort, options: UseReportOptions): Re
   const [notice, setNotice] = React.useState<ReportNotice | null>(null);
   const [blockedBy, setBlockedBy] = React.useState<TemplateIdentity | null>(null);
   const [error, setError] = React.useState<unknown>(null);
+  const [tables, setTables] = React.useState<ReportTables>(NO_TABLES);
+  const loadModel = options.loadModel;
   // cells of the sheet holding a date, boolean, error value… instead of a figure: errors of their own (port-kept)
   const [problems, setProblems] = React.useState<CellProblem[]>([]);
   const localeRef = React.useRef(locale);
-  const loadStoredRef = React.useRef(options.loadStored);
-  loadStoredRef.current = options.loadStored;
+  const loadStoredRef = useLatest(options.loadStored);
   const writes = usePendingWrites(workbook, options.writeDelayMs ?? 400, setError);
   const { pending, written, writeNow, scheduleWrite } = writes;
 
@@ -239,7 +276,9 @@ export function useReport(workbook: WorkbookPort, options: UseReportOptions): Re
       try {
         // no separate identity read: ensureTemplate refuses another unit's or period's report (CT_TEMPLATE_OTHER_REPORT)
         // and its opening read gives the entries, so opening costs at most 3 syncs in Excel (look, write, mark)
-        const next = buildTemplateSpec({ catalog, unit, period: p, locale: localeRef.current, demo });
+        const model = loadModel ? await loadModel(p.id).catch(() => null) : null;
+        const nextTables = tablesOf(model && model.unitCode === unit.code ? model : null);
+        const next = buildTemplateSpec({ catalog, unit, period: p, locale: localeRef.current, demo, ...nextTables });
         let result: Awaited<ReturnType<WorkbookPort["ensureTemplate"]>>;
         try {
           result = await workbook.ensureTemplate(next);
@@ -253,15 +292,13 @@ export function useReport(workbook: WorkbookPort, options: UseReportOptions): Re
         let read = await workbook.readEntries();
         pending.current.clear();
         written.current.clear();
-        const loaded = read.every(isBlankEntry) ? await loadInto(workbook, next, loadStoredRef.current, p.id) : null;
-        if (loaded) {
-          for (const c of loaded.changes) written.current.set(fieldKey(c.targetId, c.field), c.raw);
-          read = loaded.entries;
-        }
+        const loaded = await loadInto(workbook, next, loadStoredRef.current, p.id, read, written.current);
+        if (loaded) read = loaded.entries;
         const map: EntryMap = {};
         for (const e of read) map[e.targetId] = e;
         setEntryMap(map);
         setProblems(workbook.cellProblems?.() ?? []);
+        setTables(nextTables);
         setSpec(next);
         setPeriod(p);
         setNotice({
@@ -276,7 +313,7 @@ export function useReport(workbook: WorkbookPort, options: UseReportOptions): Re
         setStatus("error");
       }
     },
-    [catalog, unit, demo, workbook, pending, written],
+    [catalog, unit, demo, workbook, pending, written, loadModel, loadStoredRef],
   );
 
   useSheetChanges(status === "ready", workbook, writes, {
@@ -324,10 +361,10 @@ export function useReport(workbook: WorkbookPort, options: UseReportOptions): Re
     if (!spec || !catalog || !unit || !period) return null;
     const rules = validate(
       { unitCode: unit.code, period: period.id, catalogVersion: catalog.version, locale, entries },
-      { catalog, units: registry, cellOf: cellMap(spec) },
+      { catalog, units: registry, cellOf: cellMap(spec), ...tables },
     );
     return withCellProblems(rules, problems, { unitCode: unit.code, period: period.id });
-  }, [spec, catalog, unit, period, locale, entries, registry, problems]);
+  }, [spec, catalog, unit, period, locale, entries, registry, problems, tables]);
 
   // the sheet shows the same issues as the pane (colours and notes), a moment after the last change
   React.useEffect(() => {
@@ -348,6 +385,7 @@ export function useReport(workbook: WorkbookPort, options: UseReportOptions): Re
     notice,
     blockedBy,
     error,
+    tables,
     open,
     setField,
     commit,

@@ -5,10 +5,12 @@
 import type { Bilingual } from "../../domain/types";
 import { CLERK_REVIEW_MESSAGES } from "./sections/clerk-review";
 import { BOARD_MESSAGES } from "./sections/board";
+import { APPLICABILITY_MESSAGES } from "./sections/applicability";
 
 export const MESSAGES = {
   ...CLERK_REVIEW_MESSAGES,
   ...BOARD_MESSAGES,
+  ...APPLICABILITY_MESSAGES,
   "app.title": { vi: "Chỉ tiêu", en: "Chỉ tiêu" },
   "app.subtitle": { vi: "Báo cáo 43 chỉ tiêu chủ yếu 2026-2030", en: "Reporting Hanoi's 43 main targets 2026-2030" },
   "app.loading": { vi: "Đang tải…", en: "Loading…" },

@@ -125,6 +125,8 @@ function renderTabs(state: ReportSectionState, classes: ReportSectionClasses, i1
             readOnly={locked}
             onEntryChange={report.setField}
             onEntryCommit={report.commit}
+            unit={props.unit}
+            tables={report.tables}
           />
         )}
         {tab === "issues" && (

@@ -86,7 +86,14 @@ export function useReportSection(props: ReportSectionProps): ReportSectionState 
     return createUnitRegistry(units);
   }, [unit]);
 
+  const { connection } = props;
+  // the unit's planner choices and assigned targets for the period, so the template and the form follow them
+  const loadModel = React.useMemo(
+    () => (connection && api.applicability ? (period: string) => api.applicability!(connection, period) : undefined),
+    [api, connection],
+  );
   const report = useReport(workbook, {
+    loadModel,
     catalog: props.catalog,
     unit,
     registry,

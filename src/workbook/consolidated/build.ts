@@ -9,6 +9,7 @@ import { scorecardSheet } from "./scorecard";
 import type { ConsolidatedOptions, ConsolidatedSpec } from "./spec";
 import { CONSOLIDATED_STYLES } from "./styles";
 import { summarySheet } from "./summary";
+import { tasksSheet } from "./tasks";
 
 export function buildConsolidatedSpec(view: ConsolidationView, opts: ConsolidatedOptions = {}): ConsolidatedSpec {
   const note =
@@ -22,6 +23,7 @@ export function buildConsolidatedSpec(view: ConsolidationView, opts: Consolidate
     completenessSheet(view, note),
     scorecardSheet(view, note),
     chartsSheet(view, note, opts),
+    ...(opts.taskBoard ? [tasksSheet(opts.taskBoard, view.period, note)] : []),
   ];
   for (const s of sheets) s.rowHeights = fitRowHeights(s, CONSOLIDATED_STYLES);
   return { period: view.period.id, generatedAt: view.generatedAt, styles: CONSOLIDATED_STYLES, sheets };

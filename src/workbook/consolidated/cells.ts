@@ -42,7 +42,7 @@ export function milestoneText(m: CityFigure["milestone"]): string | null {
   return l ? `${l.vi}\n${l.en}` : m;
 }
 
-export function emptySheet(role: ConsolidatedRole, columnWidths: number[]): ConsolidatedSheet {
+export function emptySheet(role: Exclude<ConsolidatedRole, "tasks">, columnWidths: number[]): ConsolidatedSheet {
   return {
     name: CONSOLIDATED_SHEETS[role],
     role,

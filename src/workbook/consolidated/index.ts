@@ -20,6 +20,7 @@
 export {
   CONSOLIDATED_SHEETS,
   CONSOLIDATED_SHEET_NAMES,
+  TASKS_SHEET,
   type CellValue,
   type ChartKind,
   type ChartSeries,
@@ -42,3 +43,4 @@ export { MATRIX_LAYOUT } from "./matrix";
 export { COMPLETENESS_LAYOUT } from "./completeness";
 export { SCORECARD_LAYOUT } from "./scorecard";
 export { CHART_LAYOUT, defaultSpreadTarget, shareOfTarget } from "./charts";
+export { TASKS_LAYOUT, TASK_STATE_FORMATS } from "./tasks";

@@ -1,5 +1,5 @@
 /** The consolidated workbook's shape: its sheets and the plain-data types both writers walk. */
-import type { TargetProgress } from "../../domain";
+import type { TargetProgress, TaskBoard } from "../../domain";
 import type { CellStyle, StyleId } from "../template";
 
 export const CONSOLIDATED_SHEETS = {
@@ -9,7 +9,9 @@ export const CONSOLIDATED_SHEETS = {
   scorecard: "ThePhanLoai",
   charts: "BieuDo",
 } as const;
-export type ConsolidatedRole = keyof typeof CONSOLIDATED_SHEETS;
+/** The key-task board (issue #19): written when the consolidation carries one (the endpoint's, or files with tasks). */
+export const TASKS_SHEET = "NhiemVu";
+export type ConsolidatedRole = keyof typeof CONSOLIDATED_SHEETS | "tasks";
 export const CONSOLIDATED_SHEET_NAMES: readonly string[] = Object.values(CONSOLIDATED_SHEETS);
 
 export type CellValue = string | number | boolean | null;
@@ -103,4 +105,6 @@ export interface ConsolidatedSpec {
 export interface ConsolidatedOptions {
   /** the target whose spread across units is charted; default: the ratio target most units reported */
   spreadTargetId?: string;
+  /** the period's task board: adds the sheet TASKS_SHEET */
+  taskBoard?: TaskBoard;
 }

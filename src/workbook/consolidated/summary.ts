@@ -1,5 +1,13 @@
 /** TongHop: the city figure per target in the template's own layout (same columns A–K and rows as "Nhap"). */
-import { periodLabel, targetForPeriod, unitOfMeasureFor, type Bilingual, type Target, type Unit } from "../../domain";
+import {
+  periodLabel,
+  targetForPeriod,
+  unitOfMeasureFor,
+  type Bilingual,
+  type CityFigure,
+  type Target,
+  type Unit,
+} from "../../domain";
 import type { ConsolidationView } from "../../domain/scorecard";
 import {
   ENTRY_COLUMNS,
@@ -128,9 +136,7 @@ export function summarySheet(view: ConsolidationView, note: string): Consolidate
         `${f?.unitsIncluded.length ?? 0} / ${expected}`,
         bi(AGGREGATION_NAMES[t.aggregation]),
         missingNames.length === 0 ? (expected > 0 ? "—" : null) : `${missingNames.length}: ${missingNames.join(", ")}`,
-        f && f.value === null && f.milestone === null
-          ? "Chưa có số liệu — không tính là 0 / No data — not counted as zero"
-          : null,
+        summaryNote(f, unitName),
       ]);
       numFmts.push([
         null,
@@ -174,4 +180,20 @@ export function summarySheet(view: ConsolidationView, note: string): Consolidate
     });
   }
   return sheet;
+}
+
+/**
+ * The last column: no data (never 0), and the units that answered "không áp dụng" — counted apart, neither missing
+ * nor 0, as in the endpoint's consolidation (issue #14).
+ */
+function summaryNote(f: CityFigure | undefined, unitName: Map<string, string>): string | null {
+  const notes: string[] = [];
+  if (f && f.value === null && f.milestone === null)
+    notes.push("Chưa có số liệu — không tính là 0 / No data — not counted as zero");
+  const na = f?.unitsNotApplicable ?? [];
+  if (na.length > 0) {
+    const names = na.map((code) => `${code} ${unitName.get(code) ?? ""}`.trim());
+    notes.push(`Không áp dụng / Not applicable — ${na.length}: ${names.join(", ")}`);
+  }
+  return notes.length > 0 ? notes.join("\n") : null;
 }

@@ -5,6 +5,7 @@
 import {
   columnIndex,
   columnLetters,
+  customFormula,
   splitAddress,
   type CellStyle,
   type ConditionalFormatSpec,
@@ -70,7 +71,18 @@ function applyStyle(range: Excel.Range, st: CellStyle, multiColumn: boolean): vo
   f.protection.locked = st.locked;
 }
 
-export function toOfficeRule(v: ValidationSpec): Excel.DataValidationRule {
+/** The type Excel reports (`DataValidation.type`) for each kind of the spec. */
+export const OFFICE_TYPES: Record<ValidationSpec["kind"], string> = {
+  decimal: "Decimal",
+  whole: "WholeNumber",
+  list: "List",
+  textLength: "TextLength",
+  custom: "Custom",
+};
+
+/** The rule of `v` at `address` (the spec's own, or where a repair found the cell): custom formulas start with `=`. */
+export function toOfficeRule(v: ValidationSpec, address = v.address): Excel.DataValidationRule {
+  if (v.kind === "custom") return { custom: { formula: `=${customFormula(v, address)}` } };
   if (v.kind === "list") return { list: { inCellDropDown: true, source: (v.list ?? []).join(",") } };
   const basic: Excel.BasicDataValidation =
     v.min !== undefined && v.max !== undefined
@@ -87,7 +99,7 @@ export function queueValidation(ws: Excel.Worksheet, v: ValidationSpec, address 
   const dv = ws.getRange(address).dataValidation;
   dv.clear();
   dv.ignoreBlanks = true;
-  dv.rule = toOfficeRule(v);
+  dv.rule = toOfficeRule(v, address);
   dv.prompt = { showPrompt: true, title: v.prompt.title, message: v.prompt.text };
   dv.errorAlert = { showAlert: true, style: "Stop", title: v.error.title, message: v.error.text };
 }

@@ -23,7 +23,14 @@ import type { NameRef } from "../locate";
 import type { SheetGrid, gridSource } from "./grid-source";
 import type { OfficeFeatures } from "./requirements";
 import { silence } from "./run";
-import { PROTECTION_OPTIONS, queueConditionalFormat, queueNames, queueSheet, queueValidation } from "./queue-template";
+import {
+  OFFICE_TYPES,
+  PROTECTION_OPTIONS,
+  queueConditionalFormat,
+  queueNames,
+  queueSheet,
+  queueValidation,
+} from "./queue-template";
 
 /** What the first look found in the workbook. */
 export interface TemplateLook {
@@ -256,7 +263,9 @@ export function repairEntrySheet(rep: TemplateRepair, located: LocatedEntries): 
       }
       const probe = rep.probes.validationProbes.get(n);
       const v = validations.get(`${ENTRY_COLUMNS[f]}${specRow}`);
-      if (v && (!probe || how === "columnA" || probe.type === "None")) {
+      // a validation missing, or of another kind than the template's (a figure cell of an older template refusing
+      // the N/A answer that this one accepts)
+      if (v && (!probe || how === "columnA" || probe.type !== OFFICE_TYPES[v.kind])) {
         queueValidation(rep.unprotect(SHEET_NAMES.entry), v, address);
         rep.repaired.push(`validation ${SHEET_NAMES.entry}!${address}`);
       }

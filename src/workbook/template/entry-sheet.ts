@@ -10,6 +10,7 @@ import {
   ratioScale,
   targetForPeriod,
   assignedTarget,
+  applicabilityOf,
   withAssigned,
   targetSourceFor,
   unitOfMeasureFor,
@@ -129,9 +130,11 @@ function targetRow(opts: TemplateOptions, t: Target, r: number, locale: Locale, 
     cells.push({ address: `${C[f]}${r}`, value: v === undefined || v === null ? null : v, style: "inputText" });
   }
   cells.push({ address: `${C.check}${r}`, value: null, style: "check" });
+  // N/A may be typed in the figure's cell unless a planner made the target always required for the unit
+  const notApplicable = !applicabilityOf(t, unit, period, opts.applicability).alwaysRequired;
   for (const f of fields) {
     out.names.push({ name: entryName(t.id, f), sheet: SHEET_NAMES.entry, address: `${C[f]}${r}` });
-    out.validations.push({ address: `${C[f]}${r}`, ...validationFor(t, f) });
+    out.validations.push({ address: `${C[f]}${r}`, ...validationFor(t, f, { notApplicable }) });
   }
 }
 

@@ -37,5 +37,6 @@ export type {
 export { COLORS, STATUS_FORMATS, STYLES, statusText } from "./styles";
 export { DEMO_BANNER, entryHeader } from "./texts";
 export { describeYearTarget } from "./describe";
+export { customFormula, NOT_APPLICABLE_LABEL, NOT_APPLICABLE_WORDS } from "./validation";
 export { buildTemplateSpec } from "./build";
 export { columnIndex, columnLetters, splitAddress } from "../a1";

@@ -63,7 +63,7 @@ export interface CellSpec {
   style: StyleId;
 }
 
-export type ValidationKind = "decimal" | "whole" | "list" | "textLength";
+export type ValidationKind = "decimal" | "whole" | "list" | "textLength" | "custom";
 
 export interface ValidationSpec {
   address: string;
@@ -71,6 +71,11 @@ export interface ValidationSpec {
   min?: number;
   max?: number;
   list?: string[];
+  /**
+   * kind "custom" (a figure that may be answered "not applicable"): a number of this kind within min..max, or
+   * `không áp dụng` / `N/A` in any case. The formula for a cell is `customFormula(v, address)` (validation.ts).
+   */
+  number?: "decimal" | "whole";
   prompt: { title: string; text: string };
   error: { title: string; text: string };
 }

@@ -11,7 +11,14 @@ import { absolute, quoteSheet } from "../sheet-ref";
 import { addSheet, argb } from "./add-sheet";
 
 export { absolute, quoteSheet };
-import type { CellSpec, CellStyle, SheetSpec, TemplateSpec, ValidationSpec } from "../template";
+import {
+  customFormula,
+  type CellSpec,
+  type CellStyle,
+  type SheetSpec,
+  type TemplateSpec,
+  type ValidationSpec,
+} from "../template";
 
 /** One cell style of a spec onto an ExcelJS cell (shared by the template and the consolidated workbook). */
 export function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
@@ -56,6 +63,7 @@ export function toExcelJsValidation(v: ValidationSpec): ExcelJS.DataValidation {
     errorTitle: v.error.title,
     error: v.error.text,
   };
+  if (v.kind === "custom") return { ...base, type: "custom", formulae: [customFormula(v, v.address)] };
   if (v.kind === "list") return { ...base, type: "list", formulae: [`"${(v.list ?? []).join(",")}"`] };
   if (v.min !== undefined && v.max !== undefined)
     return { ...base, type: v.kind, operator: "between", formulae: [v.min, v.max] };

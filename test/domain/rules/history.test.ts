@@ -1,5 +1,6 @@
 /** History checks (issue #14): a figure far outside the unit's own history warns, with the earlier figures. */
 import { HISTORY_THRESHOLDS, historyOutlier, validate, type UnitHistory } from "../../../src/domain";
+import { parseHistoryThresholds } from "../../../src/domain/rules/history";
 import { ctx, wardReport, withEntry } from "../helpers";
 
 const months = (...xs: number[]): UnitHistory => ({
@@ -13,6 +14,13 @@ describe("historyOutlier", () => {
       shown: "2026-01: 10; 2026-02: 12; 2026-03: 11; 2026-04: 13",
     });
     expect(historyOutlier(14, months(10, 12, 11, 13))).toBeNull();
+  });
+
+  it("takes the median of an odd and of an even number of earlier periods, whatever their order", () => {
+    // median 12, deviations 2,0,1,2,1 → MAD 1: 17 is 3.37 MADs out (not far), 18 is 4.05 (far)
+    expect(historyOutlier(17, months(14, 12, 11, 10, 13))).toBeNull();
+    expect(historyOutlier(18, months(14, 12, 11, 10, 13))).toMatchObject({ median: 12 });
+    expect(historyOutlier(40, months(13, 10, 12, 11))).toMatchObject({ median: 11.5 });
   });
 
   it("needs at least three earlier periods, and ignores small counts that move a little", () => {
@@ -36,6 +44,23 @@ describe("historyOutlier", () => {
         { ...HISTORY_THRESHOLDS, maxRatio: 1.5 },
       ),
     ).not.toBeNull();
+  });
+});
+
+describe("parseHistoryThresholds (CHITIEU_HISTORY_THRESHOLDS)", () => {
+  it("takes any of the five names, the others keeping their defaults", () => {
+    expect(parseHistoryThresholds("maxZ=4, maxRatio=5")).toEqual({ ...HISTORY_THRESHOLDS, maxZ: 4, maxRatio: 5 });
+    expect(parseHistoryThresholds("")).toEqual(HISTORY_THRESHOLDS);
+    expect(parseHistoryThresholds("minPeriods=6,flatChange=0.25,minChange=0")).toMatchObject({
+      minPeriods: 6,
+      flatChange: 0.25,
+      minChange: 0,
+    });
+  });
+
+  it("refuses an unknown name, a value that is not a number ≥ 0, and a minPeriods under 1 or not whole", () => {
+    for (const bad of ["maxz=4", "maxZ=", "maxZ=four", "maxZ=-1", "maxZ=4=5", "minPeriods=0", "minPeriods=2.5", "x"])
+      expect(parseHistoryThresholds(bad)).toBeNull();
   });
 });
 

@@ -126,6 +126,7 @@ function reportOf(code: string): ReportResponse {
     },
     ytd: {},
     assessments: [{ targetId: "S02", progress: "met", figure: 12 }],
+    history: { revisions: [], events: [] },
   };
 }
 

@@ -2,7 +2,15 @@ import "../matchers";
 import { configure, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { aggregate, defaultCatalog, defaultUnitRegistry, parsePeriod, type ParsedEntry } from "../../../src/domain";
+import {
+  aggregate,
+  buildTaskBoard,
+  defaultCatalog,
+  defaultTaskRegister,
+  defaultUnitRegistry,
+  parsePeriod,
+  type ParsedEntry,
+} from "../../../src/domain";
 import { PlannerPane, type PlannerPaneProps } from "../../../src/taskpane/components/planner";
 import { I18nProvider } from "../../../src/taskpane/i18n";
 import type { ConsolidatedSpec } from "../../../src/workbook/consolidated";
@@ -155,6 +163,22 @@ async function workbookFile(
 }
 
 describe("PlannerPane", () => {
+  it("adds the NhiemVu sheet when the endpoint gives the period's task board (issue #19)", async () => {
+    const data = endpointJson();
+    const board = buildTaskBoard({ register: defaultTaskRegister(), period, units, catalog, reports: [] });
+    const fetchMock = jest.fn(async (url: string) =>
+      jsonResponse(
+        200,
+        url.includes("/tasks/board") ? board : url.includes("/consolidation") ? data.consolidation : data.completeness,
+      ),
+    );
+    const { user, writeConsolidated } = renderPane({ fetch: fetchMock as unknown as typeof fetch });
+    await user.click(screen.getByRole("button", { name: "Tổng hợp từ máy chủ và ghi vào sổ" }));
+    await waitFor(() => expect(writeConsolidated).toHaveBeenCalledTimes(1));
+    const spec = writeConsolidated.mock.calls[0][0] as ConsolidatedSpec;
+    expect(spec.sheets.map((s) => s.name)).toContain("NhiemVu");
+  });
+
   it("fetches the consolidation and the completeness in one action and writes them into the workbook", async () => {
     const { user, fetchMock, writeConsolidated } = renderPane();
     await user.selectOptions(screen.getByLabelText("Nhóm đơn vị"), "wards");
@@ -166,6 +190,8 @@ describe("PlannerPane", () => {
     expect(urls).toEqual([
       "https://chitieu.test/api/v1/completeness?period=2026-Q1&group=wards",
       "https://chitieu.test/api/v1/consolidation?period=2026-Q1&group=wards&basis=latest",
+      // the task board (issue #19); this double answers it with something else, so the workbook keeps five sheets
+      "https://chitieu.test/api/v1/tasks/board?period=2026-Q1&basis=latest",
     ]);
     expect((fetchMock.mock.calls[0][1]?.headers as Record<string, string>).Authorization).toBe("Bearer planner-token");
     expect(writeConsolidated).toHaveBeenCalledTimes(1);

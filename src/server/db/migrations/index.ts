@@ -8,8 +8,10 @@ import * as m006 from "./2026_11_22_006_add_unit_retired_from";
 import * as m101 from "./2026_12_03_101_add_token_expires_at";
 import * as m201 from "./2026_12_03_201_create_applicability";
 import * as m202 from "./2026_12_03_202_create_unit_target";
+import * as m301 from "./2026_12_03_301_add_report_state_latest_figures";
 import * as m401 from "./2026_12_03_401_create_reminder_contact";
 import * as m402 from "./2026_12_03_402_create_reminder";
+import * as m501 from "./2026_12_03_501_create_task_version";
 
 /** Migrations are listed in code (not read from disk) so a bundled or compiled server carries them. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -22,8 +24,10 @@ export const MIGRATIONS: Record<string, Migration> = {
   "2026_12_03_101_add_token_expires_at": m101,
   "2026_12_03_201_create_applicability": m201,
   "2026_12_03_202_create_unit_target": m202,
+  "2026_12_03_301_add_report_state_latest_figures": m301,
   "2026_12_03_401_create_reminder_contact": m401,
   "2026_12_03_402_create_reminder": m402,
+  "2026_12_03_501_create_task_version": m501,
 };
 
 export class InCodeMigrationProvider implements MigrationProvider {

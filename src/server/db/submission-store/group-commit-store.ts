@@ -51,6 +51,7 @@ export class GroupCommitStore implements SubmissionStore {
     const w = {
       ...a.revision,
       flows: answer.flows,
+      figures: answer.figures,
       content_hash: answer.hash,
       content: deflateRawSync(Buffer.from(answer.text, "utf8"), PACK_OPTIONS),
     };

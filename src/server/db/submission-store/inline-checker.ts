@@ -7,7 +7,7 @@ import { CHECK_SLOTS } from "../check-thread";
 import type { StepParam, WriteChecker } from "../writer-thread";
 import type { CheckHost } from "./port";
 
-export type InlineAnswer = { verdict: unknown } | { flows: string; text: string; hash: string };
+export type InlineAnswer = { verdict: unknown } | { flows: string; figures: string; text: string; hash: string };
 
 export class InlineChecker implements CheckHost {
   #checker: WriteChecker | null = null;
@@ -22,14 +22,14 @@ export class InlineChecker implements CheckHost {
     for (const v of this.#contexts.keys()) if (v < version - 3) this.#contexts.delete(v);
   }
 
-  /** The rules' verdict, or the flows, the text to store and its hash. */
+  /** The rules' verdict, or the flows, the figures, the text to store and its hash. */
   check(context: number, payload: Record<string, unknown>): InlineAnswer {
     if (!this.#checker) throw new Error("a check before its checker");
     if (!this.#contexts.has(context)) throw new Error(`context ${context} unknown`);
-    const params: StepParam[][] = [[null, null, null]];
+    const params: StepParam[][] = [[null, null, null, null]];
     const verdict = this.#checker.check({ ...payload, ...CHECK_SLOTS }, this.#contexts.get(context), params);
     if (verdict !== undefined) return { verdict };
-    const [flows, text, hash] = params[0] as [string, string, string];
-    return { flows, text, hash };
+    const [flows, text, hash, figures] = params[0] as [string, string, string, string];
+    return { flows, figures, text, hash };
   }
 }

@@ -46,18 +46,18 @@ export class OneStatementStore implements SubmissionStore {
   /** What the check derives (flows, stored content, hash), or the rules' verdict. */
   async #check(
     a: StoreArgs,
-  ): Promise<{ verdict: unknown } | Pick<SubmissionWrite, "flows" | "content_hash" | "content">> {
+  ): Promise<{ verdict: unknown } | Pick<SubmissionWrite, "flows" | "figures" | "content_hash" | "content">> {
     const thread = this.checkThread;
     if (thread?.available) {
       const answer = await thread.check(a.context, { ...a.check, ...CHECK_SLOTS });
       if ("verdict" in answer) return answer;
       const content = Buffer.from(answer.content.buffer, answer.content.byteOffset, answer.content.byteLength);
-      return { flows: answer.flows, content_hash: answer.hash, content };
+      return { flows: answer.flows, figures: answer.figures, content_hash: answer.hash, content };
     }
     const answer = this.#inline.check(a.context, a.check);
     if ("verdict" in answer) return answer;
     const content = deflateRawSync(Buffer.from(answer.text, "utf8"), PACK_OPTIONS);
-    return { flows: answer.flows, content_hash: answer.hash, content };
+    return { flows: answer.flows, figures: answer.figures, content_hash: answer.hash, content };
   }
 
   async store(a: StoreArgs): Promise<StoreOutcome> {

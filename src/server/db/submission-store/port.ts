@@ -11,8 +11,8 @@
  */
 import type { SubmissionWrite } from "../submissions";
 
-/** A new revision, but what its check derives from the figures: the flows, the stored content and its hash. */
-export type NewRevision = Omit<SubmissionWrite, "flows" | "content_hash" | "content">;
+/** A new revision, but what its check derives from the figures: the flows, the figures, the stored content, its hash. */
+export type NewRevision = Omit<SubmissionWrite, "flows" | "figures" | "content_hash" | "content">;
 
 export interface StoreArgs {
   revision: NewRevision;

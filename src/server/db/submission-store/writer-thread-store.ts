@@ -40,7 +40,7 @@ export class WriterThreadStore implements SubmissionStore {
 
   async store(a: StoreArgs): Promise<StoreOutcome> {
     if (!this.#thread.available) return this.#fallback.store(a);
-    const w = { ...a.revision, flows: "", content_hash: "", content: "" };
+    const w = { ...a.revision, flows: "", figures: "", content_hash: "", content: "" };
     const steps = this.#statements.writeSteps(w);
     const payload = { ...a.check, ...this.#statements.writeStepSlots(w.supersedes === null) };
     try {

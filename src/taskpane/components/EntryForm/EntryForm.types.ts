@@ -7,8 +7,10 @@ import type {
   RawValue,
   Target,
   TargetProgress,
+  Unit,
   ValidationResult,
 } from "../../../domain/types";
+import type { ReportTables } from "../../hooks/useReport";
 import type { I18n } from "../../i18n";
 
 export interface EntryChangeEventData {
@@ -27,6 +29,21 @@ export interface EntryFormProps {
   onEntryChange: (ev: React.SyntheticEvent | null, data: EntryChangeEventData) => void;
   /** the input lost focus: write its cell now */
   onEntryCommit: (ev: React.SyntheticEvent | null, data: { targetId: string; field: EntryField }) => void;
+  /** the connected unit and the planner choices and assigned targets the report follows (issue #14) */
+  unit?: Unit | null;
+  tables?: ReportTables;
+}
+
+/** The "not applicable" answer of a row: a control where the unit may give it, a note where it may not. */
+export interface NotApplicableView {
+  /** false where a planner made the target always required for the unit */
+  allowed: boolean;
+  checked: boolean;
+  toggleLabel: string;
+  /** the reason (the justification field), shown while checked */
+  reason: EntryFieldView | null;
+  /** a note: always required, or the planners have not chosen yet (planner selects) */
+  note: string | null;
 }
 
 export type FieldValidationState = "error" | "warning" | "none";
@@ -49,6 +66,9 @@ export interface EntryRowView {
   title: string;
   /** "Chỉ tiêu kỳ này: ≥ 11 %" or "Chưa có chỉ tiêu (năm 2030: ≥ 11)" */
   targetText: string;
+  /** which target applies and where it comes from: assigned by decision X, the city's, none */
+  appliedText: string;
+  notApplicable: NotApplicableView;
   hasTarget: boolean;
   unitOfMeasure: string;
   progress: TargetProgress;
@@ -73,6 +93,7 @@ export interface EntryRowContext {
   handleInput: EntryFormState["handleInput"];
   handleBlur: EntryFormState["handleBlur"];
   handleToggleDetails: EntryFormState["handleToggleDetails"];
+  handleNotApplicable: EntryFormState["handleNotApplicable"];
 }
 
 export interface EntryFormState {
@@ -88,4 +109,5 @@ export interface EntryFormState {
   handleBlur: (ev: React.FocusEvent, data: { targetId: string; field: EntryField }) => void;
   handleToggleDetails: (ev: React.MouseEvent, data: { targetId: string }) => void;
   handleToggleGroup: (ev: React.SyntheticEvent, data: { value: unknown; openItems: unknown[] }) => void;
+  handleNotApplicable: (ev: React.ChangeEvent<HTMLInputElement>, data: { targetId: string; checked: boolean }) => void;
 }

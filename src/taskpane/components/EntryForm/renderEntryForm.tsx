@@ -6,6 +6,7 @@ import {
   AccordionPanel,
   Badge,
   Button,
+  Checkbox,
   Field,
   Input,
   MessageBar,
@@ -76,6 +77,35 @@ function renderField(
   );
 }
 
+/** The "not applicable" answer: a checkbox and the reason where the unit may give it, a note where it may not. */
+function renderNotApplicable(
+  state: EntryRowContext,
+  classes: EntryFormClasses,
+  row: EntryRowView,
+): React.JSX.Element | null {
+  const na = row.notApplicable;
+  const targetId = row.target.id;
+  return (
+    <>
+      {na.allowed && (
+        <Checkbox
+          checked={na.checked}
+          disabled={state.readOnly}
+          label={na.toggleLabel}
+          data-na={targetId}
+          onChange={(ev, data) => state.handleNotApplicable(ev, { targetId, checked: data.checked === true })}
+        />
+      )}
+      {na.reason && <div className={classes.fields}>{renderField(state, classes, row, na.reason)}</div>}
+      {na.note && (
+        <Text size={200} className={classes.muted}>
+          {na.note}
+        </Text>
+      )}
+    </>
+  );
+}
+
 function renderRow(state: EntryRowContext, classes: EntryFormClasses, row: EntryRowView): React.JSX.Element {
   const { t } = state.i18n;
   const detailsId = `ct-details-${row.target.id}`;
@@ -102,6 +132,11 @@ function renderRow(state: EntryRowContext, classes: EntryFormClasses, row: Entry
       <Text size={200} className={classes.meta}>
         {row.targetText}
       </Text>
+      {row.appliedText && (
+        <Text size={200} className={classes.muted} data-applied={row.target.id}>
+          {row.appliedText}
+        </Text>
+      )}
       <Text size={200} className={classes.meta}>
         {row.unitOfMeasure}
       </Text>
@@ -109,6 +144,7 @@ function renderRow(state: EntryRowContext, classes: EntryFormClasses, row: Entry
         {row.sourceStatus}
       </Text>
       <div className={classes.fields}>{row.fields.map((f) => renderField(state, classes, row, f))}</div>
+      {renderNotApplicable(state, classes, row)}
       {row.details.length > 0 && (
         <>
           <Button

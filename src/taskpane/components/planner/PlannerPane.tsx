@@ -1,4 +1,5 @@
 import type * as React from "react";
+import { ApplicabilityLauncher } from "../applicability";
 import type { PlannerPaneProps } from "./PlannerPane.types";
 import { usePlannerPane } from "./usePlannerPane";
 import { usePlannerPaneStyles } from "./usePlannerPaneStyles";
@@ -13,5 +14,17 @@ import { renderPlannerPane } from "./renderPlannerPane";
 export function PlannerPane(props: PlannerPaneProps): React.JSX.Element {
   const state = usePlannerPane(props);
   const classes = usePlannerPaneStyles();
-  return renderPlannerPane(state, classes);
+  return (
+    <>
+      {renderPlannerPane(state, classes)}
+      {/* issue #14: which units report which target (its own lazy chunk) */}
+      <ApplicabilityLauncher
+        connection={props.connection}
+        catalog={props.catalog}
+        units={props.units}
+        defaultPeriod={props.defaultPeriod}
+        fetch={props.fetch}
+      />
+    </>
+  );
 }

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { defaultUnitRegistry, parsePeriod } from "../../../domain";
+import { defaultUnitRegistry, parsePeriod, type TaskBoard } from "../../../domain";
 import {
   createConsolidator,
   unitGroupName,
@@ -126,19 +126,20 @@ async function endpointView(
     units: ReturnType<typeof defaultUnitRegistry>;
     now: Date;
   },
-): Promise<ConsolidationView> {
+): Promise<{ view: ConsolidationView; taskBoard: TaskBoard | null }> {
   const data = await fetchPlannerData(props.fetch ?? ((i, init) => fetch(i, init)), props.connection, {
     period: q.period,
     group: q.group || null,
     basis: q.basis,
   });
-  return viewFromEndpoint(data.consolidation, data.completeness, {
+  const view = viewFromEndpoint(data.consolidation, data.completeness, {
     catalog: props.catalog,
     period: parsePeriod(q.period) as NonNullable<ReturnType<typeof parsePeriod>>,
     units: q.units,
     ...(q.group ? { group: { id: q.group, name: unitGroupName(q.group) } } : {}),
     generatedAt: q.now.toISOString(),
   });
+  return { view, taskBoard: data.taskBoard };
 }
 
 export function usePlannerPane(props: PlannerPaneProps): PlannerPaneState {
@@ -162,8 +163,11 @@ export function usePlannerPane(props: PlannerPaneProps): PlannerPaneState {
   const unitCodes = group ? unitsOfGroup(units, group) : undefined;
   const groupLabel = group ? { id: group, name: unitGroupName(group) } : undefined;
 
-  async function write(view: ConsolidationView): Promise<void> {
-    const spec = buildConsolidatedSpec(view, spreadTarget ? { spreadTargetId: spreadTarget } : {});
+  async function write(view: ConsolidationView, taskBoard: TaskBoard | null = null): Promise<void> {
+    const spec = buildConsolidatedSpec(view, {
+      ...(spreadTarget ? { spreadTargetId: spreadTarget } : {}),
+      ...(taskBoard ? { taskBoard } : {}),
+    });
     setPhase({ kind: "writing", done: 0, total: 1 });
     const result = await props.writeConsolidated(spec, {
       onProgress: (p) => setPhase({ kind: "writing", done: p.done, total: p.total }),
@@ -175,7 +179,8 @@ export function usePlannerPane(props: PlannerPaneProps): PlannerPaneState {
   async function consolidateFromEndpoint(periodId: string): Promise<void> {
     setPhase({ kind: "fetching" });
     try {
-      await write(await endpointView(props, { period: periodId, group, basis, units, now: now() }));
+      const got = await endpointView(props, { period: periodId, group, basis, units, now: now() });
+      await write(got.view, got.taskBoard);
     } catch (e) {
       setPhase({ kind: "error", error: e });
     }

@@ -1,0 +1,164 @@
+/**
+ * The key-task register and board on the endpoint (issue #19): importing a planner's list (all or nothing, from a
+ * period on), editing one task as a new version, and the board of a period from the units' submissions.
+ */
+import type { Kysely } from "kysely";
+import {
+  buildTaskBoard,
+  listPeriods,
+  parseTaskCsv,
+  parseTaskRows,
+  parseTaskState,
+  tasksAt,
+  tasksToRows,
+  type Period,
+  type Task,
+  type TaskBoard,
+  type TaskProgress,
+  type TaskRegister,
+  type TaskReport,
+} from "../../domain";
+import type { TableResult } from "../../domain/rules/table-file";
+import type { Database } from "../db/schema";
+import type { ReferenceData } from "./reference";
+import { addTaskVersions, loadTaskRegister } from "../db/tasks";
+import { unpackContent } from "./content";
+
+export interface ImportRequest {
+  csv?: string;
+  rows?: string[][];
+  from: string;
+  list?: string;
+  retireMissing?: boolean;
+}
+
+export interface ImportPlan {
+  result: TableResult<Task>;
+  /** versions to store: the rows, then the retirements */
+  versions: Task[];
+  retired: string[];
+  total: number;
+}
+
+/** Check a planner's list against the current catalog and units; with `retireMissing`, retire what it lacks. */
+export function planImport(
+  req: ImportRequest,
+  register: TaskRegister,
+  reference: ReferenceData,
+  period: Period,
+): ImportPlan {
+  const options = { from: period.id, list: req.list ?? "official" };
+  const catalog = reference.currentCatalog;
+  const result =
+    req.csv !== undefined
+      ? parseTaskCsv(req.csv, catalog, reference.registry, options)
+      : parseTaskRows(req.rows ?? [], catalog, reference.registry, options);
+  if (!result.ok) return { result, versions: [], retired: [], total: 0 };
+  const inFile = new Set(result.rows.map((t) => t.id));
+  // the trainers' demo tasks stay: replacing the city's list never takes the classroom's away
+  const retiring = req.retireMissing
+    ? tasksAt(register, period).filter((t) => !inFile.has(t.id) && t.status !== "demo")
+    : [];
+  const versions = [
+    ...result.rows,
+    ...retiring.map((t) => ({ ...t, effectiveFrom: period.id, retiredFrom: period.id })),
+  ];
+  const after = tasksAt({ tasks: [...register.tasks, ...versions] }, period);
+  return { result, versions, retired: retiring.map((t) => t.id), total: after.length };
+}
+
+export async function storeVersions(
+  db: Kysely<Database>,
+  versions: readonly Task[],
+  tokenId: string | null,
+  now: string,
+) {
+  await addTaskVersions(db, versions, tokenId, now);
+}
+
+/** A task with changes applied, from a period on, checked by the same rules as a file (one row). */
+export function editedTask(
+  base: Task,
+  changes: Partial<Task>,
+  from: string,
+  reference: ReferenceData,
+): TableResult<Task> {
+  const next: Task = { ...base, ...changes, effectiveFrom: from };
+  const rows = tasksToRows([next], reference.registry);
+  return parseTaskRows(rows, reference.currentCatalog, reference.registry, { from, list: base.list });
+}
+
+/** A submission's `tasks` as progress rows (states as codes or labels; anything unreadable left blank). */
+export function progressOf(raw: unknown): TaskProgress[] {
+  if (!Array.isArray(raw)) return [];
+  const str = (v: unknown): string | null => (typeof v === "string" && v.trim() !== "" ? v : null);
+  const out: TaskProgress[] = [];
+  for (const r of raw as Record<string, unknown>[]) {
+    if (!r || typeof r.taskId !== "string") continue;
+    const pct =
+      typeof r.percent === "number" ? r.percent : Number.parseFloat(String(r.percent ?? "").replace(",", "."));
+    out.push({
+      taskId: r.taskId,
+      state: typeof r.state === "string" ? parseTaskState(r.state) : null,
+      percent: Number.isFinite(pct) ? pct : null,
+      milestone: str(r.milestone),
+      productDelivered: str(r.productDelivered),
+      evidence: str(r.evidence),
+      evidenceRef: str(r.evidenceRef),
+      obstacles: str(r.obstacles),
+      proposals: str(r.proposals),
+      completedOn: str(r.completedOn),
+      justification: str(r.justification),
+    });
+  }
+  return out;
+}
+
+/** Every period id of the years up to the period's, ending by its end (the board reads the last known state). */
+function periodsUpTo(period: Period, fromYear: number): string[] {
+  const ids: string[] = [];
+  for (let y = Math.min(fromYear, period.year); y <= period.year; y++)
+    for (const p of listPeriods(y)) if (p.end <= period.end) ids.push(p.id);
+  return ids;
+}
+
+/** The units' task reports up to the period's end: each unit × period's latest (or accepted) revision. */
+export async function taskReports(
+  db: Kysely<Database>,
+  period: Period,
+  basis: "latest" | "accepted",
+  fromYear: number,
+): Promise<TaskReport[]> {
+  const join = basis === "latest" ? "report_state.latest_submission_id" : "report_state.accepted_submission_id";
+  const rows = await db
+    .selectFrom("report_state")
+    .innerJoin("submission", "submission.id", join)
+    .select(["submission.unit_code", "submission.period", "submission.content", "submission.received_at"])
+    .where("report_state.period", "in", periodsUpTo(period, fromYear))
+    .execute();
+  const out: TaskReport[] = [];
+  for (const r of rows) {
+    const report = unpackContent(r.content).report as unknown as { tasks?: unknown };
+    const tasks = progressOf(report.tasks);
+    if (tasks.length > 0) out.push({ unitCode: r.unit_code, period: r.period, receivedAt: r.received_at, tasks });
+  }
+  return out;
+}
+
+export async function boardFor(
+  db: Kysely<Database>,
+  reference: ReferenceData,
+  period: Period,
+  options: { basis: "latest" | "accepted"; includeDemo: boolean; fromYear: number },
+): Promise<TaskBoard> {
+  const register = await loadTaskRegister(db);
+  const reports = await taskReports(db, period, options.basis, options.fromYear);
+  return buildTaskBoard({
+    register,
+    period,
+    units: reference.registry,
+    catalog: reference.currentCatalog,
+    reports,
+    includeDemo: options.includeDemo,
+  });
+}

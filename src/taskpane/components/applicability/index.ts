@@ -1,0 +1,2 @@
+export { ApplicabilityLauncher } from "./ApplicabilityLauncher";
+export type { ApplicabilityEditorProps } from "./ApplicabilityEditor.types";

@@ -1,0 +1,128 @@
+/**
+ * Issue #14 in a real browser (Debian's chromium) against the real endpoint on SQLite: a planner, at 350 px, opens the
+ * applicability editor in planner mode, finds ward 00004 and sets S09 not applicable from 2026-01; the ward's clerk
+ * then opens a quarter's report and S09 is in neither the form nor the template, while S01 is there with its
+ * "not applicable" control. axe-core audits the editor.
+ */
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { PREVIEW_STORAGE_KEY } from "../../src/workbook/preview/preview-workbook";
+import {
+  Endpoint,
+  RESULTS,
+  ROOT,
+  after,
+  formatViolations,
+  freePort,
+  issueToken,
+  launch,
+  newPage,
+  run,
+  seriousViolations,
+  test,
+  tlsFiles,
+  tmpDir,
+} from "./harness";
+
+const dir = tmpDir("chitieu-e2e-applic-");
+const db = path.join(dir, "e2e.sqlite");
+let endpoint: Endpoint;
+let browser: Browser;
+
+function plannerToken(): string {
+  const r = spawnSync(
+    process.execPath,
+    [path.join(ROOT, "bin", "chitieu.js"), "token", "issue", "--role", "planner", "--db", db],
+    { cwd: ROOT, env: { ...process.env, CHITIEU_FROM_SOURCE: "1", CHITIEU_LOG: "silent" }, encoding: "utf8" },
+  );
+  if (r.status !== 0) throw new Error(`token issue failed: ${r.stderr}`);
+  return r.stdout.trim();
+}
+
+test("starts the endpoint and the browser", async () => {
+  endpoint = new Endpoint(await freePort(), db, tlsFiles(dir));
+  await endpoint.start();
+  browser = await launch();
+});
+
+test("a planner sets S09 not applicable for ward 00004 from the pane, at 350 px and by keyboard", async () => {
+  const { context, page } = await newPage(browser, 350, 900);
+  try {
+    await page.goto(`${endpoint.url}/taskpane.html?lang=vi`);
+    await page.getByLabel("Mã truy cập của đơn vị").fill(plannerToken());
+    await page.getByRole("button", { name: "Kết nối", exact: true }).click();
+    await page.getByRole("button", { name: "Đơn vị báo cáo chỉ tiêu nào" }).click();
+    const search = page.getByRole("searchbox", { name: /Tìm đơn vị/ });
+    await search.fill("ba dinh");
+    await search.press("Tab");
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: /00004 · Phường Ba Đình — kỳ/ }).waitFor();
+    const s09 = page.locator('li[data-target="S09"]').getByRole("combobox");
+    assert.equal(await s09.inputValue(), "applies");
+    await s09.selectOption("not_applicable");
+    await page.getByRole("textbox", { name: /Áp dụng thay đổi từ kỳ/ }).fill("2026-01");
+    await page.getByRole("textbox", { name: "Ghi chú (lý do)" }).fill("Phường không có trạm y tế");
+    await page.getByRole("button", { name: "Lưu 1 thay đổi" }).click();
+    await page.getByText("Đã lưu 1 lựa chọn, áp dụng từ kỳ 2026-01.").waitFor();
+    await page
+      .locator('li[data-target="S09"]')
+      .getByText(/do cán bộ tổng hợp chọn từ kỳ 2026-01/)
+      .waitFor();
+    // nothing of the editor reaches past the pane's 350 px (no sideways scrolling)
+    const wide = await page.evaluate(() =>
+      [...document.querySelectorAll(".ct-ApplicabilityEditor *")]
+        .filter((e) => e.getBoundingClientRect().right > 351)
+        .slice(0, 5)
+        .map(
+          (e) =>
+            `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}: ${e.textContent?.slice(0, 40)}`,
+        ),
+    );
+    assert.deepEqual(wide, [], "the editor fits 350 px");
+    await page.screenshot({ path: path.join(RESULTS, "applicability-350.png"), fullPage: false });
+    const found = await seriousViolations(page, ".ct-ApplicabilityEditor");
+    assert.equal(found.length, 0, formatViolations(found));
+  } finally {
+    await context.close();
+  }
+});
+
+test("the ward's clerk no longer sees S09, in the form or in the template", async () => {
+  const token = issueToken(db, "00004");
+  const { context, page } = await newPage(browser, 1280, 900);
+  try {
+    await page.goto(`${endpoint.url}/taskpane.html?lang=vi`);
+    await page.getByLabel("Mã truy cập của đơn vị").fill(token);
+    await page.getByRole("button", { name: "Kết nối", exact: true }).click();
+    await page.getByText(/Đã kết nối: /).waitFor();
+    const picker = page.getByLabel("Chọn kỳ báo cáo");
+    const quarter = (
+      await picker.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))
+    ).find((v) => /^\d{4}-Q\d$/.test(v));
+    assert.ok(quarter, "a quarter can be chosen");
+    await picker.selectOption(quarter);
+    await page.getByRole("button", { name: "Mở mẫu báo cáo trong sổ" }).click();
+    await page.getByRole("tablist").waitFor();
+    const ids = (await page.getByRole("heading", { level: 4 }).allTextContents()).map((t) => t.split(" · ")[0]);
+    assert.ok(ids.includes("S01"), `S01 is asked (${ids.join(", ")})`);
+    assert.ok(!ids.includes("S09"), `S09 is not in the form (${ids.join(", ")})`);
+    // the preview workbook's entry sheet, built from the same template, has no S09 row either
+    const rows = await page.evaluate((key) => {
+      const doc = JSON.parse(localStorage.getItem(key) ?? "{}") as { spec?: { entry: { rows: object } } };
+      return Object.keys(doc.spec?.entry.rows ?? {});
+    }, PREVIEW_STORAGE_KEY);
+    assert.ok(rows.includes("S01") && !rows.includes("S09"), `the template has S01 and no S09 (${rows.join(", ")})`);
+    await page.getByRole("checkbox", { name: "S01 · Không áp dụng cho đơn vị" }).waitFor();
+  } finally {
+    await context.close();
+  }
+});
+
+after(async () => {
+  await browser?.close();
+  await endpoint?.stop();
+});
+
+void run("applicability");

@@ -1,0 +1,194 @@
+/** The key-task register and board through the endpoint (issue #19), on both engines. */
+import { packContent } from "../../src/server/services/content";
+import { auth, dialects, expectProblem, get, setup, UNIT, type Fixture } from "./helpers";
+
+async function put(f: Fixture, token: string, url: string, payload: object) {
+  return f.app.inject({ method: "PUT", url: `/api/v1${url}`, headers: auth(token), payload });
+}
+
+/** A stored latest revision carrying task progress (as a submission with `tasks` stores it). */
+async function storeProgress(f: Fixture, unitCode: string, period: string, at: string, tasks: object[]) {
+  const id = `${unitCode}-${period}-${at}`;
+  const report = { unitCode, period, catalogVersion: "x", locale: "vi", supersedes: null, entries: [], tasks };
+  const content = packContent(JSON.stringify(report), []);
+  await f.app.store.db
+    .insertInto("submission")
+    .values({
+      id,
+      unit_code: unitCode,
+      period,
+      revision: 1,
+      supersedes: null,
+      content_hash: id,
+      content,
+      flows: "{}",
+      catalog_version: "x",
+      received_at: at,
+      client: null,
+      token_id: f.tokenIds.unit!,
+      on_time: 1,
+      demo: 0,
+    })
+    .execute();
+  await f.app.store.db
+    .insertInto("report_state")
+    .values({
+      unit_code: unitCode,
+      period,
+      status: "submitted",
+      locked: 0,
+      comment: null,
+      latest_submission_id: id,
+      latest_revision: 1,
+      latest_flows: "{}",
+      latest_contact: null,
+      first_received_at: at,
+      first_on_time: 1,
+      last_received_at: at,
+      accepted_submission_id: null,
+      demo: 0,
+      updated_at: at,
+    })
+    .execute();
+}
+
+const blank = {
+  percent: null,
+  milestone: null,
+  productDelivered: null,
+  evidence: null,
+  evidenceRef: null,
+  obstacles: null,
+  proposals: null,
+  completedOn: null,
+  justification: null,
+};
+
+for (const dialect of dialects()) {
+  describe(`${dialect}: key tasks`, () => {
+    let f: Fixture;
+    beforeAll(async () => {
+      f = await setup(dialect);
+    }, 60_000);
+    afterAll(async () => f?.close());
+
+    it("seeds the starter list, labelled as public sources (not the official list), with its added units", async () => {
+      const res = await get(f.app, f.tokens.planner, "/tasks?period=2026-Q1");
+      expect(res.statusCode).toBe(200);
+      const j = res.json();
+      expect(j.tasks).toHaveLength(63); // 60 from public sources, 3 demo tasks for trainers
+      expect(j.tasks.filter((t: { status: string }) => t.status === "demo").map((t: { id: string }) => t.id)).toEqual([
+        "DEMO-T1",
+        "DEMO-T2",
+        "DEMO-T3",
+      ]);
+      const kt023 = j.tasks.find((t: { id: string }) => t.id === "KT023");
+      expect(kt023).toMatchObject({ leadUnitCode: "S-XD", status: "stated", list: "sources-2026" });
+      expect(kt023.statusLabel.en).toBe("Named by a public source — not the official list");
+      const units = (await get(f.app, f.tokens.planner, "/units?q=BQL-DSDT")).json();
+      expect(JSON.stringify(units)).toContain("Ban Quản lý đường sắt đô thị Hà Nội");
+    });
+
+    it("gives a unit its own tasks only", async () => {
+      const mine = await get(f.app, f.tokens.unit, `/tasks?period=2026-Q1&unit=${UNIT}`);
+      expect(mine.statusCode).toBe(200);
+      expectProblem(await get(f.app, f.tokens.unit, "/tasks?period=2026-Q1&unit=S-XD"), 403, "CT_UNIT_FORBIDDEN");
+      expectProblem(await get(f.app, f.tokens.unit, "/tasks/board?period=2026-Q1"), 403, "CT_ROLE_FORBIDDEN");
+    });
+
+    it("refuses a bad list whole, every bad row listed, and stores nothing", async () => {
+      const csv = [
+        "id,task_group_vi,name_vi,kind,lead_unit,deadline,linked_targets",
+        "NV1,Giao thông,Cầu A,work,S-XD,2027,U10",
+        "NV2,Giao thông,Cầu B,work,Sở Không Có,2027,",
+        "NV1,Giao thông,Cầu C,work,S-XD,31/02/2027,Z99",
+      ].join("\n");
+      const p = expectProblem(
+        await put(f, f.tokens.planner, "/tasks", { csv, from: "2026-Q3" }),
+        422,
+        "CT_TASKS_INVALID",
+      );
+      expect(p.details.issues.map((i: { row: number; column: string }) => `${i.row}:${i.column}`)).toEqual([
+        "3:lead_unit",
+        "4:id",
+        "4:deadline",
+        "4:linked_targets",
+      ]);
+      expect((await get(f.app, f.tokens.planner, "/tasks?period=2026-Q3")).json().tasks).toHaveLength(63);
+    });
+
+    it("replaces the register from a period on, so earlier periods keep theirs", async () => {
+      const csv = [
+        "id,task_group_vi,name_vi,kind,lead_unit,co_units,deadline,linked_targets",
+        `NV1,Giao thông,Cầu A,work,S-XD,${UNIT},2026-06-30,U10`,
+        "NV2,Môi trường,Hồ B,work,Sở Y tế,,2027,",
+      ].join("\n");
+      const res = await put(f, f.tokens.planner, "/tasks", { csv, from: "2026-Q2", retireMissing: true });
+      expect(res.statusCode).toBe(200);
+      // the 60 starter tasks retire from 2026-Q2; the trainers' demo tasks stay
+      expect(res.json()).toMatchObject({ added: 2, total: 5, dryRun: false });
+      expect(res.json().retired).toHaveLength(60);
+      const q2 = (await get(f.app, f.tokens.planner, "/tasks?period=2026-Q2")).json().tasks;
+      expect(q2.map((t: { id: string }) => t.id)).toEqual(["DEMO-T1", "DEMO-T2", "DEMO-T3", "NV1", "NV2"]);
+      expect((await get(f.app, f.tokens.planner, "/tasks?period=2026-Q1")).json().tasks).toHaveLength(63);
+      const nv2 = q2[4];
+      expect(nv2).toMatchObject({ leadUnitCode: "S-YT", status: "official", list: "official" });
+    });
+
+    it("edits one task and assigns units from a period on", async () => {
+      const edit = await put(f, f.tokens.planner, "/tasks/NV2", { from: "2026-Q3", focalPerson: "Bà B, 0912 345 678" });
+      expect(edit.statusCode).toBe(200);
+      expect(edit.json()).toMatchObject({ focalPerson: "Bà B, 0912 345 678", effectiveFrom: "2026-Q3" });
+      const assign = await put(f, f.tokens.planner, "/tasks/NV2/units", {
+        from: "2026-Q3",
+        leadUnitCode: "S-NNMT",
+        coUnitCodes: [UNIT],
+      });
+      expect(assign.json()).toMatchObject({
+        leadUnitCode: "S-NNMT",
+        coUnitCodes: [UNIT],
+        focalPerson: "Bà B, 0912 345 678",
+      });
+      const q2 = (await get(f.app, f.tokens.planner, "/tasks?period=2026-Q2")).json().tasks[4];
+      expect(q2).toMatchObject({ id: "NV2", leadUnitCode: "S-YT", focalPerson: null });
+      expectProblem(
+        await put(f, f.tokens.planner, "/tasks/NV2/units", { from: "2026-Q3", leadUnitCode: "ZZZ", coUnitCodes: [] }),
+        422,
+        "CT_TASKS_INVALID",
+      );
+      expectProblem(await put(f, f.tokens.planner, "/tasks/NOPE", { from: "2026-Q3" }), 404, "CT_TASK_NOT_FOUND");
+      expectProblem(await put(f, f.tokens.unit, "/tasks/NV2", { from: "2026-Q3" }), 403, "CT_ROLE_FORBIDDEN");
+    });
+
+    it("shows the board from the units' reported progress, as JSON and CSV", async () => {
+      await storeProgress(f, "S-XD", "2026-07", "2026-08-02T03:00:00.000Z", [
+        { taskId: "NV1", state: "on_track", ...blank, percent: 60 },
+      ]);
+      await storeProgress(f, UNIT, "2026-07", "2026-08-03T03:00:00.000Z", [
+        { taskId: "NV1", state: "Vướng mắc, tạm dừng", ...blank, obstacles: "Chưa bàn giao mặt bằng" },
+      ]);
+      const board = (await get(f.app, f.tokens.planner, "/tasks/board?period=2026-Q3")).json();
+      const nv1 = board.rows.find((r: { task: { id: string } }) => r.task.id === "NV1");
+      // past its deadline (2026-06-30) and not done: late, whatever was typed
+      expect(nv1).toMatchObject({ state: "late", reportedState: "on_track", overdue: true, disagreement: false });
+      expect(nv1.unitStates).toEqual([
+        { unitCode: "S-XD", role: "lead", state: "late" },
+        { unitCode: UNIT, role: "co", state: "late" },
+      ]);
+      expect(board.overdue).toEqual(["NV1"]);
+      expect(board.noUpdate).toEqual(["NV2"]); // demo tasks only with demo=true
+      const demo = (await get(f.app, f.tokens.planner, "/tasks/board?period=2026-Q3&demo=true")).json();
+      expect(demo.rows.map((r: { task: { id: string } }) => r.task.id)).toContain("DEMO-T1");
+      expect(board.byTarget).toEqual([expect.objectContaining({ targetId: "U10", taskIds: ["NV1"] })]);
+      const csv = await get(f.app, f.tokens.planner, "/tasks/board?period=2026-Q3&format=csv&lang=en");
+      expect(csv.headers["content-type"]).toMatch(/^text\/csv/);
+      const lines = csv.body
+        .replace(/^\ufeff/, "")
+        .trim()
+        .split("\r\n");
+      expect(lines[0]).toMatch(/^Id,Task group,Task,/);
+      expect(lines[1]).toContain("Late");
+      expect(lines[1]).toContain("Overdue");
+    });
+  });
+}
