@@ -11,6 +11,8 @@ export interface HeaderProps {
 
 export interface PeriodPickerProps {
   periods: PeriodInfo[];
+  /** where the unit's report stands per period (sent, returned, accepted and locked); absent or null: not known */
+  marks?: Record<string, "missing" | "submitted" | "returned" | "accepted"> | null;
   value: string;
   busy: boolean;
   onChange: (ev: React.ChangeEvent<HTMLSelectElement>, data: { period: string }) => void;

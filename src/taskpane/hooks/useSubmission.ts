@@ -13,6 +13,7 @@ import {
   type SubmissionBody,
 } from "../api";
 import { entriesFingerprint, newSubmissionId, SETTINGS } from "../util";
+import { canonicalContent } from "./report-content";
 import type { OfflineQueueState, QueueRejectedData, QueueSentData } from "./useOfflineQueue";
 
 /** A report's state as the clerk sees it. */
@@ -23,7 +24,10 @@ export type SubmissionOutcome = "queued" | "refused" | "outOfDate" | "conflict" 
 
 export interface StoredReceipt {
   receipt: Receipt;
+  /** entriesFingerprint of the entries as sent (kept for receipts stored before `content`) */
   fingerprint: string;
+  /** canonicalContent of what was sent: compared with what the workbook holds now */
+  content?: string;
 }
 
 export interface ServerVerdict {
@@ -177,7 +181,11 @@ function useReportState(options: UseSubmissionOptions, current: Current, reset: 
 
   const remember = React.useCallback(
     async (receipt: Receipt, body: SubmissionBody) => {
-      const value: StoredReceipt = { receipt, fingerprint: entriesFingerprint(body.entries) };
+      const value: StoredReceipt = {
+        receipt,
+        fingerprint: entriesFingerprint(body.entries),
+        content: canonicalContent(body.entries, body.locale),
+      };
       await workbook.saveSetting(SETTINGS.receipt(body.unitCode, body.period), value);
       if (current.current.unitCode === body.unitCode && current.current.period === body.period) {
         setStored(value);
@@ -205,6 +213,40 @@ async function readPeopleAndNarrative(
   const told = workbook.readNarrative ? await workbook.readNarrative() : null;
   if (told && told.problems.length > 0) throw cellProblemsError(told.problems);
   return { contact, narrative: told?.narrative ?? null };
+}
+
+/**
+ * Whether what the workbook holds differs from what was last sent, by canonical content (never by a reload stamp or
+ * how a number was typed): against the endpoint's latest revision when it is the one this workbook knows (or the
+ * workbook knows none), else against the content kept with the receipt; a receipt stored before contents were kept
+ * is compared by its fingerprint.
+ */
+export function changedSinceLast(
+  stored: StoredReceipt | null,
+  server: ReportState | null,
+  entries: EntryInput[],
+  locale: Locale,
+): boolean {
+  const now = canonicalContent(entries, locale);
+  const latest = server?.latest ?? null;
+  if (latest && server?.entries && (!stored || stored.receipt.submissionId === latest.submissionId)) {
+    // only the targets this form holds (a template of another catalog cadence may hold fewer)
+    const ids = new Set(entries.map((e) => e.targetId));
+    const sent = server.entries.filter((e) => ids.has(e.targetId));
+    return canonicalContent(sent, server.entriesLocale ?? locale) !== now;
+  }
+  if (!stored) return false;
+  if (stored.content !== undefined) return stored.content !== now;
+  return stored.fingerprint !== entriesFingerprint(entries);
+}
+
+function useChangedSince(
+  stored: StoredReceipt | null,
+  server: ReportState | null,
+  entries: EntryInput[],
+  locale: Locale,
+): boolean {
+  return React.useMemo(() => changedSinceLast(stored, server, entries, locale), [stored, server, entries, locale]);
 }
 
 export function useSubmission(options: UseSubmissionOptions): SubmissionSession {
@@ -338,8 +380,9 @@ export function useSubmission(options: UseSubmissionOptions): SubmissionSession 
     [handleFailure],
   );
 
-  const receipt = stored?.receipt ?? null;
-  const changedSinceReceipt = Boolean(stored && stored.fingerprint !== entriesFingerprint(entries));
+  // a workbook that never sent this report (a new one, another computer's) still knows the endpoint's latest revision
+  const receipt = stored?.receipt ?? server?.latest ?? null;
+  const changedSinceReceipt = useChangedSince(stored, server, entries, locale);
   const state = submissionState(locked, waiting.length > 0, server, receipt);
   return {
     state,

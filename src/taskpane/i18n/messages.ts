@@ -3,12 +3,16 @@
  * `{name}` placeholders are filled by translate().
  */
 import type { Bilingual } from "../../domain/types";
+import { CLERK_REVIEW_MESSAGES } from "./sections/clerk-review";
+import { BOARD_MESSAGES } from "./sections/board";
 import { APPLICABILITY_MESSAGES } from "./sections/applicability";
 import { TREND_MESSAGES } from "./sections/trends";
 import { CLASSROOM_MESSAGES } from "./sections/classroom";
 import { NARRATIVE_MESSAGES } from "./sections/narrative";
 
 export const MESSAGES = {
+  ...CLERK_REVIEW_MESSAGES,
+  ...BOARD_MESSAGES,
   ...APPLICABILITY_MESSAGES,
   ...TREND_MESSAGES,
   "app.title": { vi: "Chỉ tiêu", en: "Chỉ tiêu" },
