@@ -190,5 +190,28 @@ for (const dialect of dialects()) {
       expect(lines[1]).toContain("Late");
       expect(lines[1]).toContain("Overdue");
     });
+
+    it("puts the task board in the consolidation's JSON and CSV, limited to a group's tasks when asked", async () => {
+      const board = (await get(f.app, f.tokens.planner, "/tasks/board?period=2026-Q3")).json();
+      const json = await get(f.app, f.tokens.planner, "/consolidation?period=2026-Q3");
+      expect(json.statusCode).toBe(200);
+      expect(json.json().tasks).toEqual(board);
+      const accepted = (await get(f.app, f.tokens.planner, "/consolidation?period=2026-Q3&basis=accepted")).json();
+      expect(accepted.tasks.rows.map((r: { state: string | null }) => r.state)).toEqual(["late", null]); // nothing accepted: no report; NV1 past its deadline
+      const own = f.app.reference.registry.byCode(UNIT)!.groups[0];
+      const other = own === "wards" ? "communes" : "wards";
+      const mine = (await get(f.app, f.tokens.planner, `/consolidation?period=2026-Q3&group=${own}`)).json();
+      expect(mine.tasks.rows.map((r: { task: { id: string } }) => r.task.id)).toEqual(["NV1", "NV2"]);
+      const none = (await get(f.app, f.tokens.planner, `/consolidation?period=2026-Q3&group=${other}`)).json();
+      expect(none.tasks).toMatchObject({ rows: [], overdue: [], noUpdate: [] });
+      const csv = (await get(f.app, f.tokens.planner, "/consolidation?period=2026-Q3&format=csv")).body;
+      const taskLines = csv.split("\r\n").filter((l) => l.startsWith("task,"));
+      expect(taskLines).toHaveLength(2);
+      const cols = taskLines[0]!.split(",");
+      expect(cols.slice(0, 4)).toEqual(["task", "S-XD", "Sở Xây dựng", "NV1"]);
+      expect(cols[10]).toBe("late");
+      expect(cols[15]).toBe("overdue");
+      expect(taskLines[1]).toMatch(/^task,S-NNMT,.*,NV2,.*,no_report,.*,no_update,,S-NNMT 00004$/);
+    });
   });
 }

@@ -28,6 +28,8 @@ export interface BoardRequest {
   catalog: Catalog;
   reports: readonly TaskReport[];
   includeDemo?: boolean;
+  /** only the tasks one of these units leads or co-owns (a unit group's consolidation); all when absent */
+  unitCodes?: ReadonlySet<string>;
 }
 
 interface Seen {
@@ -122,7 +124,10 @@ const NO_BOTTLENECK: Bilingual = { vi: "(không gắn điểm nghẽn)", en: "(n
 
 export function buildTaskBoard(req: BoardRequest): TaskBoard {
   const all = tasksAt(req.register, req.period);
-  const tasks = req.includeDemo ? all : all.filter((t) => t.status !== "demo");
+  const only = req.unitCodes;
+  const ownedBySelection = (t: Task): boolean =>
+    !only || (t.leadUnitCode !== null && only.has(t.leadUnitCode)) || t.coUnitCodes.some((c) => only.has(c));
+  const tasks = all.filter((t) => (req.includeDemo || t.status !== "demo") && ownedBySelection(t));
   const owners = new Map<string, Set<string>>();
   for (const t of tasks) owners.set(t.id, new Set([...(t.leadUnitCode ? [t.leadUnitCode] : []), ...t.coUnitCodes]));
   const latest = latestByTaskAndUnit(req, owners);

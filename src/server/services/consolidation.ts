@@ -5,13 +5,22 @@
  * never a second copy of either rule. The exports' formats (CSV, DHIS2) are in export-format.ts, re-exported here.
  */
 import type { FastifyInstance } from "fastify";
-import { aggregate, expectedUnits, parsePeriod, periodPhase, periodWindow, type UnitSelection } from "../../domain";
+import {
+  aggregate,
+  expectedIn,
+  expectedUnits,
+  parsePeriod,
+  periodPhase,
+  periodWindow,
+  type UnitSelection,
+} from "../../domain";
 import type { Bilingual, ParsedEntry, Period, PeriodPhase } from "../../domain/types";
 import { listBasisFlows, listBasisRevisions, listReportStates } from "../db/submissions";
 import { withinBounds } from "../../domain/rules/bounds";
 import { addFlows, canonicalContact, type ReportContact } from "./content";
 import { earlierPeriodsOfYear } from "./submissions";
 import { onExportThread } from "./export-thread";
+import { boardFor } from "./tasks";
 import { matrixRow, targetsById, type Consolidation, type IncludedUnit } from "./export-format";
 
 export * from "./export-format";
@@ -197,6 +206,21 @@ export async function planConsolidation(
     applicability,
   });
   const includedCodes = new Set(included.map((m) => m.unitCode));
+  // the key-task board on the same basis; a group's consolidation shows the tasks its units lead or co-own
+  const groupCodes = filter.group
+    ? new Set(
+        registry
+          .all()
+          .filter(expectedIn(period, selection(filter)))
+          .map((u) => u.code),
+      )
+    : undefined;
+  const tasks = await boardFor(app.store.db, app.reference, period, {
+    basis,
+    includeDemo: filter.includeDemo,
+    fromYear: app.plan.from,
+    ...(groupCodes ? { unitCodes: groupCodes } : {}),
+  });
   return {
     period: period.id,
     group: filter.group ?? null,
@@ -207,6 +231,7 @@ export async function planConsolidation(
     unitsMissing: unitCodes.filter((c) => !includedCodes.has(c)),
     included,
     figures,
+    tasks,
   };
 }
 

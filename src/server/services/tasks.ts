@@ -149,7 +149,7 @@ export async function boardFor(
   db: Kysely<Database>,
   reference: ReferenceData,
   period: Period,
-  options: { basis: "latest" | "accepted"; includeDemo: boolean; fromYear: number },
+  options: { basis: "latest" | "accepted"; includeDemo: boolean; fromYear: number; unitCodes?: ReadonlySet<string> },
 ): Promise<TaskBoard> {
   const register = await loadTaskRegister(db);
   const reports = await taskReports(db, period, options.basis, options.fromYear);
@@ -160,5 +160,6 @@ export async function boardFor(
     catalog: reference.currentCatalog,
     reports,
     includeDemo: options.includeDemo,
+    ...(options.unitCodes ? { unitCodes: options.unitCodes } : {}),
   });
 }
