@@ -213,5 +213,37 @@ for (const dialect of dialects()) {
       expect(cols[15]).toBe("overdue");
       expect(taskLines[1]).toMatch(/^task,S-NNMT,.*,NV2,.*,no_report,.*,no_update,,S-NNMT 00004$/);
     });
+
+    it("expects a report from a unit that leads or co-owns tasks with no figure due, missing until it sends one", async () => {
+      type Row = { unitCode: string; state: string };
+      const completeness = async (period: string) =>
+        (await get(f.app, f.tokens.planner, `/completeness?period=${period}`)).json() as {
+          counts: { expected: number; missing: number };
+          units: Row[];
+        };
+      const stateIn = (rows: Row[], code: string) => rows.find((u) => u.unitCode === code)?.state;
+      // S-YT has no figure due in a quarter of 2026; it leads NV2 in 2026-Q2, not from 2026-Q3 on (NV2 went to S-NNMT)
+      const q2 = await completeness("2026-Q2");
+      expect(stateIn(q2.units, "S-YT")).toBe("missing");
+      expect(stateIn((await completeness("2026-Q3")).units, "S-YT")).toBeUndefined();
+      // S-XD has no figure due in 2026-07 but leads NV1: expected, and it sent its progress
+      const july = await completeness("2026-07");
+      expect(stateIn(july.units, "S-XD")).toBe("submitted");
+      const board = async (period: string) =>
+        (await get(f.app, f.tokens.planner, `/board?period=${period}&group=departments`)).json() as {
+          counts: { expected: number; missing: number; not_applicable: number };
+          units: Row[];
+        };
+      const boardQ2 = await board("2026-Q2");
+      expect(stateIn(boardQ2.units, "S-YT")).toBe("missing");
+      expect(stateIn((await board("2026-Q3")).units, "S-YT")).toBe("not_applicable");
+      expect(stateIn((await board("2026-07")).units, "S-XD")).toBe("submitted_on_time");
+      // the board and completeness count the same expected units
+      const q2Departments = (
+        await get(f.app, f.tokens.planner, "/completeness?period=2026-Q2&group=departments")
+      ).json();
+      expect(boardQ2.counts.expected).toBe(q2Departments.counts.expected);
+      expect(boardQ2.counts.missing).toBe(q2Departments.counts.missing);
+    });
   });
 }

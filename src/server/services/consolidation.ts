@@ -1,7 +1,8 @@
 /**
  * Completeness and consolidation for a period and a unit group. The expected units are the domain's
  * `expectedUnits()` — every unit that reports at least one target of the current catalog, demo units only when asked,
- * retired units only for the periods before their retirement — and city figures come from the domain's aggregate():
+ * retired units only for the periods before their retirement; in completeness also every unit that leads or co-owns
+ * a key task in the period (it has a report to send even with no figure due) — and city figures come from the domain's aggregate():
  * never a second copy of either rule. The exports' formats (CSV, DHIS2) are in export-format.ts, re-exported here.
  */
 import type { FastifyInstance } from "fastify";
@@ -20,7 +21,7 @@ import { withinBounds } from "../../domain/rules/bounds";
 import { addFlows, canonicalContact, type ReportContact } from "./content";
 import { earlierPeriodsOfYear } from "./submissions";
 import { onExportThread } from "./export-thread";
-import { boardFor } from "./tasks";
+import { boardFor, taskOwnersAt } from "./tasks";
 import { matrixRow, targetsById, type Consolidation, type IncludedUnit } from "./export-format";
 
 export * from "./export-format";
@@ -85,7 +86,10 @@ export async function completeness(
   asOf: Date,
 ): Promise<Completeness> {
   const catalog = app.reference.currentCatalog;
-  const units = expectedUnits(catalog, app.reference.registry, period, selection(filter), app.reference.applicability);
+  // a unit that leads or co-owns a key task has a report to send, figures due or not (issue #19)
+  const owners = await taskOwnersAt(app.store.db, period);
+  const ref = app.reference;
+  const units = expectedUnits(catalog, ref.registry, period, selection(filter), ref.applicability, owners);
   const states = new Map((await listReportStates(app.store.db, period.id)).map((s) => [s.unit_code, s]));
   const phase = periodPhase(period, asOf);
   const overdue = phase === "late";

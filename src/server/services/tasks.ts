@@ -145,6 +145,16 @@ export async function taskReports(
   return out;
 }
 
+/** The units that lead or co-own a task followed in the period (demo tasks included): each has a report to send. */
+export async function taskOwnersAt(db: Kysely<Database>, period: Period): Promise<Set<string>> {
+  const owners = new Set<string>();
+  for (const t of tasksAt(await loadTaskRegister(db), period)) {
+    if (t.leadUnitCode) owners.add(t.leadUnitCode);
+    for (const c of t.coUnitCodes) owners.add(c);
+  }
+  return owners;
+}
+
 export async function boardFor(
   db: Kysely<Database>,
   reference: ReferenceData,
