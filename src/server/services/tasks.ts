@@ -10,6 +10,7 @@ import {
   parseTaskRows,
   parseTaskState,
   tasksAt,
+  taskVersionAt,
   tasksToRows,
   type Period,
   type Task,
@@ -22,6 +23,7 @@ import type { TableResult } from "../../domain/rules/table-file";
 import type { Database } from "../db/schema";
 import type { ReferenceData } from "./reference";
 import { addTaskVersions, loadTaskRegister } from "../db/tasks";
+import { auditRow } from "../db/audit";
 import { unpackContent } from "./content";
 
 export interface ImportRequest {
@@ -86,6 +88,38 @@ export function editedTask(
   const next: Task = { ...base, ...changes, effectiveFrom: from };
   const rows = tasksToRows([next], reference.registry);
   return parseTaskRows(rows, reference.currentCatalog, reference.registry, { from, list: base.list });
+}
+
+export type EditOutcome =
+  | { kind: "stored"; task: Task }
+  | { kind: "not_found" }
+  | { kind: "invalid"; issues: Extract<TableResult<Task>, { ok: false }>["issues"] };
+
+/**
+ * Edit one task (or assign its units) from a period on, as PUT /tasks/:id and `chitieu tasks edit|assign` do: the
+ * version in force then with the changes, checked by the file's rules, stored as a new version with its audit event
+ * in one write (`write`: the endpoint's writer, or the CLI's transaction). Earlier periods keep the version before.
+ */
+export async function editTaskFrom(
+  db: Kysely<Database>,
+  write: (work: (trx: Kysely<Database>) => Promise<void>) => Promise<unknown>,
+  reference: ReferenceData,
+  edit: { taskId: string; period: Period; changes: Partial<Task>; tokenId: string | null; now: string },
+): Promise<EditOutcome> {
+  const { taskId, period, changes, tokenId, now } = edit;
+  const base = taskVersionAt(await loadTaskRegister(db), taskId, period);
+  if (!base) return { kind: "not_found" };
+  const result = editedTask(base, changes, period.id, reference);
+  if (!result.ok) return { kind: "invalid", issues: result.issues };
+  const task = result.rows[0]!;
+  await write(async (trx) => {
+    await storeVersions(trx, [task], tokenId, now);
+    await trx
+      .insertInto("audit_event")
+      .values(auditRow("task.edited", now, tokenId, { period: period.id }, { taskId, changes: Object.keys(changes) }))
+      .execute();
+  });
+  return { kind: "stored", task };
 }
 
 /** A submission's `tasks` as progress rows (states as codes or labels; anything unreadable left blank). */
