@@ -10,7 +10,7 @@ import type { DbHandle } from "../server/db/connect";
 import { loadTaskRegister } from "../server/db/tasks";
 import { editTaskFrom } from "../server/services/tasks";
 import { printBilingual, type CliIo } from "./io";
-import { printTableIssues, withReference } from "./table-io";
+import { withReference } from "./table-io";
 
 /** The flags `edit` and `assign` read; a flag given as "" clears an optional field. */
 export interface EditFlags {
@@ -120,7 +120,13 @@ export async function runEdit(
       return 1;
     }
     if (outcome.kind === "invalid") {
-      printTableIssues(outcome.issues, lang, { vi: "Thay đổi nhiệm vụ", en: "task change" }, io);
+      // the list's rules name a row and a column; one task has no rows, so only the column (the field) is said
+      const field = (text: string) => text.replace(/^(Dòng|Row) \d+, (cột|column) /, "");
+      for (const issue of outcome.issues) io.stdout.write(`✖ ${field(issue.message[lang])}\n`);
+      printBilingual(io.stderr, {
+        vi: `Không lưu thay đổi của nhiệm vụ ${taskId} (${outcome.issues.length} lỗi); danh mục không đổi. Sửa giá trị trên rồi chạy lại.`,
+        en: `Task ${taskId} was not changed (${outcome.issues.length} problems); the register is as it was. Fix the values above and run again.`,
+      });
       return 1;
     }
     const t = outcome.task;

@@ -121,10 +121,10 @@ describe("chitieu tasks", () => {
     const bad = capture(dir);
     const args = ["edit", "KT002", "--from", "2026-Q3", "--db", db, "--deadline", "31/02/2027", "--lang", "en"];
     expect(await run([...args, "--targets", "Z99"], bad.io)).toBe(1);
-    expect(bad.out()).toContain('column deadline: "31/02/2027" is not a date');
-    expect(bad.out()).toContain('column linked_targets: target "Z99" is not in the catalog');
-    expect(bad.err()).toContain("rejected whole");
-    expect(bad.err()).toContain("không dùng");
+    expect(bad.out()).toContain('✖ deadline: "31/02/2027" is not a date');
+    expect(bad.out()).toContain('✖ linked_targets: target "Z99" is not in the catalog');
+    expect(bad.err()).toContain("Task KT002 was not changed (2 problems)");
+    expect(bad.err()).toContain("Không lưu thay đổi của nhiệm vụ KT002");
     const unit = capture(dir);
     expect(await run(["assign", "KT002", "--from", "2026-Q3", "--db", db, "--lead", "ZZZ"], unit.io)).toBe(1);
     expect(unit.out()).toContain('"ZZZ"');
