@@ -1,7 +1,8 @@
 /**
  * E-mail reminders (issue #18). A reminder is one unit × period × kind: "before" goes from `beforeDays` before the
  * deadline until the deadline, "after" from `afterDays` after it for a week (GRACE_DAYS). Each goes only to the
- * planners' addresses of an expected unit (the domain's `expectedUnits` with the key tasks' owners, demo units never) that has not submitted.
+ * planners' addresses of an expected unit (the domain's `expectedUnits` with the key tasks' owners, demo units
+ * never) that has not submitted.
  *
  * Never twice: the reminder is CLAIMED — a row with the unique key (unit, period, kind) — before the mail is sent;
  * a restart, a second worker or a second instance on the same database finds the row and sends nothing. After the
