@@ -156,20 +156,27 @@ function periodsUpTo(period: Period, fromYear: number): string[] {
   return ids;
 }
 
-/** The units' task reports up to the period's end: each unit × period's latest (or accepted) revision. */
+/**
+ * The units' task reports up to the period's end: each unit × period's latest (or accepted) revision. With `units`,
+ * only those units' revisions are read and unpacked (the board counts an owning unit's report only), so a
+ * consolidation of 126 wards that own no task unpacks nothing for its board.
+ */
 export async function taskReports(
   db: Kysely<Database>,
   period: Period,
   basis: "latest" | "accepted",
   fromYear: number,
+  units?: ReadonlySet<string>,
 ): Promise<TaskReport[]> {
+  if (units && units.size === 0) return [];
   const join = basis === "latest" ? "report_state.latest_submission_id" : "report_state.accepted_submission_id";
-  const rows = await db
+  let query = db
     .selectFrom("report_state")
     .innerJoin("submission", "submission.id", join)
     .select(["submission.unit_code", "submission.period", "submission.content", "submission.received_at"])
-    .where("report_state.period", "in", periodsUpTo(period, fromYear))
-    .execute();
+    .where("report_state.period", "in", periodsUpTo(period, fromYear));
+  if (units) query = query.where("report_state.unit_code", "in", [...units]);
+  const rows = await query.execute();
   const out: TaskReport[] = [];
   for (const r of rows) {
     const report = unpackContent(r.content).report as unknown as { tasks?: unknown };
@@ -179,14 +186,18 @@ export async function taskReports(
   return out;
 }
 
-/** The units that lead or co-own a task followed in the period (demo tasks included): each has a report to send. */
-export async function taskOwnersAt(db: Kysely<Database>, period: Period): Promise<Set<string>> {
+function ownersOf(register: TaskRegister, period: Period): Set<string> {
   const owners = new Set<string>();
-  for (const t of tasksAt(await loadTaskRegister(db), period)) {
+  for (const t of tasksAt(register, period)) {
     if (t.leadUnitCode) owners.add(t.leadUnitCode);
     for (const c of t.coUnitCodes) owners.add(c);
   }
   return owners;
+}
+
+/** The units that lead or co-own a task followed in the period (demo tasks included): each has a report to send. */
+export async function taskOwnersAt(db: Kysely<Database>, period: Period): Promise<Set<string>> {
+  return ownersOf(await loadTaskRegister(db), period);
 }
 
 export async function boardFor(
@@ -196,7 +207,7 @@ export async function boardFor(
   options: { basis: "latest" | "accepted"; includeDemo: boolean; fromYear: number; unitCodes?: ReadonlySet<string> },
 ): Promise<TaskBoard> {
   const register = await loadTaskRegister(db);
-  const reports = await taskReports(db, period, options.basis, options.fromYear);
+  const reports = await taskReports(db, period, options.basis, options.fromYear, ownersOf(register, period));
   return buildTaskBoard({
     register,
     period,
