@@ -8,7 +8,8 @@
  *
  * Prints the export size, each export's seconds, the p50/p99/max wait of /health/live while the exports ran, the
  * peak RSS of the worker process (the largest process of the server's tree, sampled every 20 ms) and whether the
- * issue's goals were met: /health p99 ≤ 50 ms and the worker under 300 MB.
+ * issue's goals were met: /health p99 ≤ 50 ms and the worker under 300 MB. With CHITIEU_BENCH_SMAPS=1 it also prints,
+ * once seeding is done, the worker's resident memory by mapping (anonymous, node's code, glibc's heap, …).
  */
 import fs from "node:fs";
 import http from "node:http";
@@ -91,6 +92,33 @@ function treeRss(pid: number): number[] {
   return out;
 }
 
+/** The worker's resident memory by kind (anonymous, file-backed, by mapping) from /proc/<pid>/smaps. */
+function rssParts(rootPid: number): string {
+  const kb = treeRss(rootPid);
+  const all = fs.readdirSync("/proc").filter((e) => /^\d+$/.test(e));
+  const pid = all.find((e) => {
+    try {
+      return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${e}/status`, "utf8"))?.[1]) === Math.max(...kb);
+    } catch {
+      return false;
+    }
+  });
+  if (!pid) return "";
+  const by = new Map<string, number>();
+  let name = "";
+  for (const line of fs.readFileSync(`/proc/${pid}/smaps`, "utf8").split("\n")) {
+    const head = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (head) name = head[1] || "[anon]";
+    const m = /^Rss:\s+(\d+)/.exec(line);
+    if (m) by.set(name, (by.get(name) ?? 0) + Number(m[1]));
+  }
+  return [...by]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 12)
+    .map(([n, k]) => `  ${(k / 1024).toFixed(1)} MB ${n}`)
+    .join("\n");
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
@@ -124,6 +152,7 @@ async function runDialect(dialect: Dialect): Promise<boolean> {
       if (r.status !== 201) throw new Error(`seeding ${u.code}: HTTP ${r.status}`);
     }
     const seededRss = Math.max(...treeRss(server.child.pid as number));
+    if (process.env.CHITIEU_BENCH_SMAPS) console.log(rssParts(server.child.pid as number));
     const url = `/api/v1/consolidation?period=${PERIOD}&format=${format}`;
     const warm = await request(port, "GET", url, planner);
     const mb = warm.bytes / 1e6;

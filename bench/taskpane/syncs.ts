@@ -18,6 +18,7 @@ import {
   type Unit,
 } from "../../src/domain";
 import { buildConsolidatedSpec } from "../../src/workbook/consolidated";
+import { defaultTaskRegister, type Task, type UnitTask } from "../../src/domain/tasks";
 import { createOfficeWorkbookPort } from "../../src/workbook/office/port";
 import { writeConsolidated } from "../../src/workbook/office/write-consolidated";
 import { buildTemplateSpec, cellMap, ENTRY_COLUMNS } from "../../src/workbook/template";
@@ -161,11 +162,25 @@ async function profileRows(profile: ProfileName): Promise<Row[]> {
   });
   rows.push({ count: mark.count, goal: "≤ 1, no echo", met: mark.count.syncs <= 1 && mark.count.echoRuns === 0 });
   // submit: useSubmission writes what is pending (nothing here), reads the unit sheet's people, saves the receipt
+  // (and the narrative sheet, read with the people since the narrative travels with the report)
   const submit = await x.action("submit", async () => {
     await port.readContact();
+    await port.readNarrative?.();
     await port.saveSetting("receipt", { id: "r" });
   });
   rows.push({ count: submit.count, goal: "≤ 2, no echo", met: submit.count.syncs <= 2 && submit.count.echoRuns === 0 });
+
+  // a unit with 30 key tasks (issue 19): the template with its task-progress sheet, opened in an empty workbook
+  const thirty = buildTemplateSpec({ catalog, unit, period, tasks: thirtyTasks() });
+  const tx = installExcel(undefined, profile);
+  const tport = createOfficeWorkbookPort({ catalog, units });
+  const opened = await tx.action("open a report with 30 key tasks (empty workbook)", async () => {
+    await tport.ensureTemplate(thirty);
+    await tport.readEntries();
+    await tport.markIssues([], []);
+  });
+  if (tx.model.sheet("TienDoNV") === undefined) throw new Error("the task sheet was not written");
+  rows.push({ count: opened.count, goal: "≤ 3, no echo", met: opened.count.syncs <= 3 && opened.count.echoRuns === 0 });
 
   // the planner write: 132 units × 43 targets, then the same cut into 24 KB requests
   setConsolidatedProfile(profile);
@@ -184,6 +199,15 @@ async function profileRows(profile: ProfileName): Promise<Row[]> {
     });
   }
   return rows;
+}
+
+/** 30 tasks led by the bench's unit: the starter register's tasks, renumbered and reassigned (shape only). */
+function thirtyTasks(): UnitTask[] {
+  const base = defaultTaskRegister().tasks;
+  return Array.from({ length: 30 }, (_, i) => {
+    const t = base[i % base.length] as Task;
+    return { task: { ...t, id: `KB${String(i + 1).padStart(3, "0")}`, leadUnitCode: unit.code }, role: "lead" };
+  });
 }
 
 function table(profile: ProfileName, rows: Row[]): string {

@@ -11,6 +11,7 @@ export const TokenInfo = z.object({
   createdAt: z.string(),
   revokedAt: z.string().nullable(),
   expiresAt: z.string().nullable().describe("refused from this time on; null = never"),
+  demo: z.boolean().optional().describe("a demo token (the classroom's): it reaches demo units only"),
 });
 
 export const IssueTokenBody = z
@@ -26,6 +27,7 @@ export const IssueTokenBody = z
       .nullable()
       .optional()
       .describe("days until the token expires (default 365); null = never"),
+    demo: z.boolean().optional().describe("a demo (classroom) planner token: it reaches demo units only"),
   })
   .strict();
 
@@ -34,6 +36,7 @@ export const IssuedToken = TokenInfo.extend({ token: z.string().describe("shown 
 export const DemoResetResponse = z.object({
   unitCodes: z.array(z.string()),
   deleted: z.object({ submissions: z.number().int(), reports: z.number().int(), events: z.number().int() }),
+  epoch: z.number().int().optional().describe("the classroom's counter after the reset (a pane compares it)"),
 });
 
 export const ApplicabilityEntry = z.object({

@@ -6,9 +6,9 @@
  */
 import { z } from "zod";
 import { Contact, ReportStatus } from "./submissions";
-import { Bilingual, bilingualError, text } from "./text";
+import { Bilingual, bilingualError, queryFlag, text } from "./text";
 
-const Flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+const Flag = queryFlag();
 
 /**
  * A unit's place in the review of a period, in the board's order: what needs the planner (or the unit) first.

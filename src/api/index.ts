@@ -17,4 +17,8 @@ export * from "./series";
 export * from "./figure-context";
 export * from "./applicability";
 export * from "./board";
+export * from "./narrative";
+export * from "./task-progress";
 export * from "./tasks";
+export * from "./trends";
+export * from "./classroom";

@@ -5,15 +5,18 @@ import { YearTarget } from "./catalog";
 import { ParsedEntry } from "./reports";
 import { Contact, ReportStatus } from "./submissions";
 import { TaskBoardResponse } from "./tasks";
-import { Bilingual } from "./text";
+import { Narrative } from "./narrative";
+import { Bilingual, queryFlag } from "./text";
 
-const Flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+const Flag = queryFlag();
 
 export const CompletenessQuery = z
   .object({
     period: z.string().min(1).max(16),
     group: z.string().max(64).optional(),
-    demo: Flag.optional().describe("include demo units (training); default false"),
+    demo: Flag.optional().describe(
+      "the demo group alone (training) instead of the real units; a demo token always gets it",
+    ),
     asOf: z.iso.datetime({ offset: true }).optional(),
   })
   .strict();
@@ -93,6 +96,7 @@ export const ConsolidationResponse = z.object({
       revision: z.number().int(),
       status: ReportStatus,
       contact: Contact.nullable().describe("the unit sheet's contact sent with this revision (null: none sent)"),
+      narrative: Narrative.nullable().optional().describe("the narrative sent with this revision (null: none written)"),
       entries: z.array(ParsedEntry),
     }),
   ),

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { ReviewDiffQuery, RevisionRef, TargetDiff } from "./board";
 import { Assessment, Change, Contact, EntryInput, Receipt, ReportStatus } from "./submissions";
+import { Narrative } from "./narrative";
 import { Bilingual, text } from "./text";
 import { ReportFigureContext } from "./figure-context";
 
@@ -59,6 +60,9 @@ export const ReportResponse = z.object({
     catalogVersion: z.string(),
     locale: z.enum(["vi", "en"]),
     contact: Contact.nullable().describe("the unit sheet's contact sent with the latest revision"),
+    narrative: Narrative.nullable()
+      .optional()
+      .describe("the narrative sent with the latest revision (null or absent: none written)"),
     entries: z.array(EntryInput),
     parsed: z.array(ParsedEntry),
   }),

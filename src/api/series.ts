@@ -10,6 +10,11 @@ export const SeriesQuery = z
     to: z.string().min(1).max(16).describe("last period, of the same kind as from; at most 120 periods"),
     basis: z.enum(["latest", "accepted"]).optional(),
     format: z.enum(["json", "csv"]).optional(),
+    demo: z
+      .enum(["true", "false"])
+      .transform((v) => v === "true")
+      .optional()
+      .describe("the demo group's series (training) instead of the real units'; a demo token always gets it"),
   })
   .strict();
 

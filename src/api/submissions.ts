@@ -4,6 +4,8 @@ import { ReportFigureContext } from "./figure-context";
 import { TEXT_LIMITS } from "../domain";
 import { ENTRY_FIELDS } from "../domain/entry-fields";
 import { Bilingual, bilingualError, isCleanText, text } from "./text";
+import { NarrativeInput } from "./narrative";
+import { TaskProgressList } from "./task-progress";
 
 /**
  * What a cell may hold: a number (finite — JSON has no NaN or Infinity), nothing, typed text or a boolean. In that
@@ -94,6 +96,12 @@ export const SubmissionRequest = z
       .describe(
         "the unit sheet's preparer, approver and phone (each trimmed, at most 200 characters); part of the content, so a retry must send the same",
       ),
+    narrative: NarrativeInput.nullable()
+      .optional()
+      .describe(
+        "the report's narrative: key results, shortcomings and causes, tasks for the next period, proposals (each trimmed, at most 2,000 characters); part of the content",
+      ),
+    tasks: TaskProgressList.optional(),
     dryRun: z.boolean().optional(),
   })
   .strict();

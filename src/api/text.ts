@@ -43,3 +43,9 @@ export function text(max: number) {
       }),
     });
 }
+
+/**
+ * A yes/no query parameter ("true"/"1" or "false"/"0"), the one definition every query uses. A new schema each call:
+ * the OpenAPI document cannot be built when one transform instance sits in several routes' schemas.
+ */
+export const queryFlag = () => z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");

@@ -86,6 +86,13 @@ export const MeResponse = z.object({
   unit: Unit.nullable(),
   demo: z.boolean(),
   expiresAt: z.string().nullable().describe("when this token stops working (the pane warns before); null = never"),
+  demoEpoch: z
+    .number()
+    .int()
+    .optional()
+    .describe(
+      "demo tokens: the classroom's counter, changed by every reset and populate (a pane's receipts of an older one are gone)",
+    ),
 });
 
 export type UnitWire = z.infer<typeof Unit>;

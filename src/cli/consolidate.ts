@@ -32,13 +32,14 @@ import { buildConsolidatedSpec } from "../workbook/consolidated";
 import { boardFromEndpoint, boardFromFiles } from "./consolidate-tasks";
 import { collectInputs, consolidateFiles } from "./consolidate-files";
 import { parseFlags, usageError } from "./flags";
-import { printBilingual, type CliIo } from "./io";
+import { printBilingual, progressBar, type CliIo } from "./io";
 
 // The endpoint client and the ExcelJS writer are loaded when needed. The reading threads' entry is
 // consolidate-worker.ts and the library the benchmarks use is consolidate-files.ts.
 
 const HELP = `chitieu consolidate <files or folders…> -o consolidated.xlsx [options]
 chitieu consolidate --from-endpoint URL --token T --period P -o consolidated.xlsx [options]
+chitieu consolidate --from P --to P … -o trend.xlsx   (the trend workbook over a range: chitieu consolidate --from 2026-01 --help)
 
 Tổng hợp báo cáo của các đơn vị thành một sổ: TongHop (giá trị thành phố theo bố cục mẫu), MaTran (đơn vị × chỉ tiêu),
 TienDo (tiến độ nộp), ThePhanLoai (thẻ phân loại 43 chỉ tiêu), BieuDo (biểu đồ).
@@ -57,6 +58,8 @@ TienDo (completeness), ThePhanLoai (the 43-target scorecard), BieuDo (charts).
   --prefer-newer        when two different files report the same unit and period, the one saved last wins
   --spread-target ID    the target whose spread across units is charted (default: the ratio target most units reported)
   --include-demo        include demo units' workbooks (training only)
+  --demo                the classroom alone: demo units' workbooks (the demo group's figures), real ones skipped;
+                        from the endpoint, the demo group (a demo planner token always gets it)
   --workers N           threads reading workbooks (default: one per core, up to 4, for 200 files or more; 0 = none)
 
 Exit codes: 0 done; 1 a file was rejected or a duplicate is unresolved (unless --allow-rejected), or nothing to
@@ -66,36 +69,6 @@ consolidate; 2 usage; 3 endpoint unreachable.
 // ------------------------------------------------------------------------------------------------------------------
 // Reading many workbooks: one at a time, or on worker threads
 // ------------------------------------------------------------------------------------------------------------------
-
-/** A progress bar on stderr: redrawn in place on a terminal, one closing line otherwise. */
-export function progressBar(io: CliIo, total: number): { tick: (label: string) => void; done: () => void } {
-  const tty = Boolean((io.stderr as NodeJS.WriteStream).isTTY);
-  let n = 0;
-  let last = 0;
-  const draw = (label: string): void => {
-    const width = 30;
-    const filled = total === 0 ? width : Math.round((n / total) * width);
-    const pct = total === 0 ? 100 : Math.floor((n / total) * 100);
-    const name = label.length > 40 ? `…${label.slice(-39)}` : label;
-    io.stderr.write(
-      `\r[${"█".repeat(filled)}${"░".repeat(width - filled)}] ${String(pct).padStart(3)}% ${n}/${total} ${name}\x1b[K`,
-    );
-  };
-  return {
-    tick(label) {
-      n += 1;
-      const now = Date.now();
-      if (tty && (now - last > 80 || n === total)) {
-        last = now;
-        draw(label);
-      }
-    },
-    done() {
-      if (tty) io.stderr.write("\n");
-      else io.stderr.write(`[${"█".repeat(30)}] 100% ${n}/${total} — đã đọc / read\n`);
-    },
-  };
-}
 
 function relative(io: CliIo, file: string): string {
   const r = path.relative(io.cwd, file);
@@ -158,11 +131,12 @@ function printVerdicts(io: CliIo, files: FileVerdict[], status: FileVerdict["sta
   }
 }
 
-function groupUnits(units: UnitRegistry, group: string | undefined): string[] | undefined {
-  if (!group) return undefined;
+/** The group's unit codes; the classroom's (`demo`): its demo units alone, never summed with a real unit. */
+function groupUnits(units: UnitRegistry, group: string | undefined, demo: boolean): string[] | undefined {
+  if (!group && !demo) return undefined;
   return units
     .all()
-    .filter((u) => u.groups.includes(group))
+    .filter((u) => (!group || u.groups.includes(group)) && (!demo || u.demo))
     .map((u) => u.code);
 }
 
@@ -235,6 +209,7 @@ function parseConsolidateFlags(argv: string[], io: CliIo) {
       "prefer-newer": { type: "boolean" },
       "spread-target": { type: "string" },
       "include-demo": { type: "boolean" },
+      demo: { type: "boolean" },
       workers: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
@@ -373,7 +348,10 @@ async function viaFiles(
     units,
     ...(unitCodes ? { unitCodes } : {}),
     includeDemo,
-    group: values.group ? { id: values.group, name: unitGroupName(values.group) } : undefined,
+    group:
+      values.group || values.demo
+        ? { id: values.group ?? "demo", name: unitGroupName(values.group ?? "demo") }
+        : undefined,
     generatedAt: new Date().toISOString(),
   });
   const bad = result.counts.rejected + result.counts.conflict;
@@ -404,6 +382,9 @@ function printFileSummary(io: CliIo, result: ConsolidationResult, ignored: numbe
 }
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
+  // a range of periods (--from/--to) writes the trend workbook (consolidate-range.ts)
+  if (argv.some((a) => /^--(from|to)(=|$)/.test(a)))
+    return (require("./consolidate-range") as typeof import("./consolidate-range")).run(argv, io);
   const parsed = parseConsolidateFlags(argv, io);
   if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
@@ -425,7 +406,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const period = values.period ? (parsePeriod(values.period)?.id as string) : undefined;
   const catalog = defaultCatalog();
   const units = defaultUnitRegistry();
-  const unitCodes = groupUnits(units, values.group);
+  const classroom = values.demo === true;
+  const unitCodes = groupUnits(units, values.group, classroom);
   if (unitCodes && unitCodes.length === 0) {
     return usageError(
       io,
@@ -442,7 +424,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       HELP,
     );
   }
-  const includeDemo = values["include-demo"] === true;
+  const includeDemo = values["include-demo"] === true || classroom;
 
   let got: Consolidated | number;
   if (values["from-endpoint"]) {

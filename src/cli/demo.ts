@@ -11,24 +11,60 @@ import {
 import { buildTemplateSpec } from "../workbook/template";
 import { writeTemplateXlsx } from "../workbook/xlsx/write-template";
 import { clientFromFlags, parseFlags, usageError } from "./flags";
-import { DemoResetResponse, paths } from "../api";
-import { answerOf, problemOf } from "./client";
+import { DemoPopulateResponse, DemoResetResponse, paths } from "../api";
+import { answerOf, problemOf, type EndpointClient, type EndpointResponse } from "./client";
 import { printBilingual, type CliIo } from "./io";
 
 const HELP = `chitieu demo workbook [--unit DEMO-01] [--period ${DEMO_PERIOD_ID}] [--clean] [--seed N] [--lang vi|en] -o file.xlsx
     A template workbook for a demo unit, filled with sample data made from the catalog. Without --clean it has
     issues of every kind to show in training (errors, off-target figures without justification, an at-risk
     figure); with --clean it passes every rule and can be submitted as it is.
-chitieu demo reset --endpoint URL --token T [--ca file]
+chitieu demo reset --endpoint URL --token T [--ca file] [--populate [--units 12] [--seed N]]
     Deletes every report of the demo units on the endpoint (planner or admin token). Real units are never touched.
+    With --populate, fills the classroom again at once.
+chitieu demo populate --endpoint URL --token T [--ca file] [--units 12] [--seed N] [--period 2026-Q2]
+    Resets the classroom, then fills a dozen demo wards, communes and departments with the quarter under review and
+    the one before: on time, late, missing, returned, accepted, not applicable, off target with a justification, an
+    outlier. The same seed gives the same classroom.
 `;
+
+function refused(io: CliIo, res: EndpointResponse): number {
+  const problem = problemOf(res);
+  printBilingual(
+    io.stderr,
+    problem?.message ?? { vi: `Máy chủ trả lời ${res.status}.`, en: `The endpoint answered ${res.status}.` },
+    "✖ ",
+  );
+  return 1;
+}
+
+async function populate(
+  client: EndpointClient,
+  values: { units?: string; seed?: string; period?: string },
+  io: CliIo,
+): Promise<number> {
+  const units = values.units === undefined ? undefined : Number(values.units);
+  const seed = values.seed === undefined ? undefined : Number(values.seed);
+  if ((units !== undefined && !Number.isInteger(units)) || (seed !== undefined && !Number.isInteger(seed))) {
+    return usageError(io, "--units và --seed là số nguyên.", "--units and --seed are whole numbers.", HELP);
+  }
+  const res = await client.request("POST", paths.demoPopulate, { units, seed, period: values.period });
+  if (res.status !== 200) return refused(io, res);
+  const body = answerOf(client, res, DemoPopulateResponse);
+  const count = (fate: string) => body.reports.filter((r) => r.fate === fate).length;
+  printBilingual(io.stdout, {
+    vi: `Lớp tập huấn đã sẵn sàng: ${body.unitCodes.length} đơn vị trình diễn, kỳ ${body.periods.join(", ")} (hạt giống ${body.seed}) — ${count("on_time")} đúng hạn, ${count("late")} muộn, ${count("missing")} chưa nộp, ${count("returned")} bị trả lại, ${count("accepted")} đã tiếp nhận.`,
+    en: `The classroom is ready: ${body.unitCodes.length} demo units, periods ${body.periods.join(", ")} (seed ${body.seed}) — ${count("on_time")} on time, ${count("late")} late, ${count("missing")} missing, ${count("returned")} returned, ${count("accepted")} accepted.`,
+  });
+  return 0;
+}
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const parsed = parseFlags(argv, io, HELP, {
     allowPositionals: true,
     options: {
       unit: { type: "string", default: "DEMO-01" },
-      period: { type: "string", default: DEMO_PERIOD_ID },
+      period: { type: "string" },
       clean: { type: "boolean", default: false },
       seed: { type: "string" },
       lang: { type: "string", default: "vi" },
@@ -36,6 +72,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       endpoint: { type: "string" },
       token: { type: "string" },
       ca: { type: "string" },
+      units: { type: "string" },
+      populate: { type: "boolean", default: false },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -59,12 +97,13 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         HELP,
       );
     }
-    const period = parsePeriod(values.period);
+    const periodId = values.period ?? DEMO_PERIOD_ID;
+    const period = parsePeriod(periodId);
     if (!period) {
       return usageError(
         io,
-        `Kỳ báo cáo "${values.period}" không hợp lệ. Viết như 2026-01, 2026-Q1, 2026-H1 hoặc 2026.`,
-        `Period "${values.period}" is not valid. Write it as 2026-01, 2026-Q1, 2026-H1 or 2026.`,
+        `Kỳ báo cáo "${periodId}" không hợp lệ. Viết như 2026-01, 2026-Q1, 2026-H1 hoặc 2026.`,
+        `Period "${periodId}" is not valid. Write it as 2026-01, 2026-Q1, 2026-H1 or 2026.`,
         HELP,
       );
     }
@@ -88,25 +127,20 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     io.stdout.write(`${file}\n`);
     return 0;
   }
-  if (action === "reset") {
+  if (action === "reset" || action === "populate") {
     const client = clientFromFlags(values, io, HELP, "chitieu-cli demo");
     if (!client) return 2;
-    const res = await client.request("POST", paths.demoReset, {});
-    if (res.status !== 200) {
-      const problem = problemOf(res);
-      printBilingual(
-        io.stderr,
-        problem?.message ?? { vi: `Máy chủ trả lời ${res.status}.`, en: `The endpoint answered ${res.status}.` },
-        "✖ ",
-      );
-      return 1;
+    if (action === "reset") {
+      const res = await client.request("POST", paths.demoReset, {});
+      if (res.status !== 200) return refused(io, res);
+      const body = answerOf(client, res, DemoResetResponse);
+      printBilingual(io.stdout, {
+        vi: `Đã đặt lại dữ liệu trình diễn (${body.unitCodes.join(", ")}): xoá ${body.deleted.submissions} lần gửi.`,
+        en: `Demo data reset (${body.unitCodes.join(", ")}): ${body.deleted.submissions} submissions deleted.`,
+      });
+      if (!values.populate) return 0;
     }
-    const body = answerOf(client, res, DemoResetResponse);
-    printBilingual(io.stdout, {
-      vi: `Đã đặt lại dữ liệu trình diễn (${body.unitCodes.join(", ")}): xoá ${body.deleted.submissions} lần gửi.`,
-      en: `Demo data reset (${body.unitCodes.join(", ")}): ${body.deleted.submissions} submissions deleted.`,
-    });
-    return 0;
+    return populate(client, values, io);
   }
   io.stderr.write(HELP);
   return 2;

@@ -31,3 +31,33 @@ export async function loadCatalogFile(file: string): Promise<CatalogLoadResult> 
   }
   return parseCatalogCsv(data.toString("utf8"));
 }
+
+/** A progress bar on stderr: redrawn in place on a terminal, one closing line otherwise. */
+export function progressBar(io: CliIo, total: number): { tick: (label: string) => void; done: () => void } {
+  const tty = Boolean((io.stderr as NodeJS.WriteStream).isTTY);
+  let n = 0;
+  let last = 0;
+  const draw = (label: string): void => {
+    const width = 30;
+    const filled = total === 0 ? width : Math.round((n / total) * width);
+    const pct = total === 0 ? 100 : Math.floor((n / total) * 100);
+    const name = label.length > 40 ? `…${label.slice(-39)}` : label;
+    io.stderr.write(
+      `\r[${"█".repeat(filled)}${"░".repeat(width - filled)}] ${String(pct).padStart(3)}% ${n}/${total} ${name}\x1b[K`,
+    );
+  };
+  return {
+    tick(label) {
+      n += 1;
+      const now = Date.now();
+      if (tty && (now - last > 80 || n === total)) {
+        last = now;
+        draw(label);
+      }
+    },
+    done() {
+      if (tty) io.stderr.write("\n");
+      else io.stderr.write(`[${"█".repeat(30)}] 100% ${n}/${total} — đã đọc / read\n`);
+    },
+  };
+}

@@ -32,6 +32,10 @@ const COMMANDS: Record<string, { load: () => CommandModule; summary: string }> =
     load: () => require("./consolidate") as CommandModule,
     summary: "consolidate unit workbooks / tổng hợp báo cáo",
   },
+  brief: {
+    load: () => require("./brief") as CommandModule,
+    summary: "the monthly brief, .xlsx and one-page PDF / bản tin tháng",
+  },
   catalog: {
     load: () => require("./catalog") as CommandModule,
     summary: "show, export or check a target catalog / danh mục chỉ tiêu",

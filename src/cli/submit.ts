@@ -132,6 +132,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       identity: read.identity,
       entries: read.entries,
       contact: read.unitSheet,
+      narrative: read.narrative,
+      // a template with the task sheet sends its progress (an empty list when the unit has no task or left it blank)
+      ...(read.taskCellOf("", "state") !== undefined || read.taskProgress.length > 0
+        ? { tasks: read.taskProgress }
+        : {}),
       submissionId,
       supersedes,
       locale: read.locale,

@@ -10,6 +10,7 @@ import type { Catalog, Locale, UnitRegistry } from "../domain/types";
 import { carryOver } from "../workbook/carry-over";
 import { workbookErrors } from "../workbook/errors";
 import { buildTemplateSpec, type TemplateOptions } from "../workbook/template";
+import { defaultTaskRegister, tasksForUnit } from "../domain/tasks";
 import { readWorkbookFile } from "../workbook/xlsx/node-inflate";
 import { writeTemplateXlsx } from "../workbook/xlsx/write-template";
 import { catalogFromFlag, parseFlags, usageError } from "./flags";
@@ -87,7 +88,9 @@ async function write(
   const period = parsePeriod(values.period as string);
   if (!period) throw workbookErrors.unknownPeriod(values.period as string);
 
-  let spec = buildTemplateSpec({ catalog, unit, period, locale: lang, ...reference });
+  // the key tasks the unit leads or co-owns in the period (the starter register; the endpoint's pane uses its own)
+  const tasks = tasksForUnit(defaultTaskRegister(), unit.code, period);
+  let spec = buildTemplateSpec({ catalog, unit, period, locale: lang, tasks, ...reference });
   const lines: string[] = [];
   if (values.from) {
     const old = readWorkbookFile(path.resolve(io.cwd, values.from), { catalog, units, allowOtherVersion: true });

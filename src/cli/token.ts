@@ -8,6 +8,9 @@ import { resolvePepper, ROLES, type Role } from "../server/tokens";
 
 const HELP = `chitieu token issue --unit 00004 [--label "…"] [--expires 365|never]   a unit token (prints only the token)
 chitieu token issue --role planner|admin [--label "…"] [--expires DAYS|never]
+chitieu token issue --role planner --demo [--label "…"]
+                  a classroom planner token: it sees and acts on demo units only (a demo unit's token is demo
+                  by itself)
 chitieu token rotate <token id> [--overlap 7] [--expires DAYS|never]
                   a successor for the same unit/role, working at once; the old token keeps working
                   --overlap days (default 7), then expires — no downtime while clients switch
@@ -29,6 +32,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       json: { type: "boolean" },
       expires: { type: "string" },
       overlap: { type: "string" },
+      demo: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -98,7 +102,14 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 async function act(
   action: string,
   arg: string | undefined,
-  values: { unit?: string; label?: string; json?: boolean; expires?: number | null; overlap?: number | null },
+  values: {
+    unit?: string;
+    label?: string;
+    json?: boolean;
+    expires?: number | null;
+    overlap?: number | null;
+    demo?: boolean;
+  },
   role: Role | undefined,
   handle: DbHandle,
   io: CliIo,
@@ -111,13 +122,19 @@ async function act(
     const issued = await issueToken(
       handle.db,
       pepper,
-      { role: role as Role, unitCode: values.unit, label: values.label, expiresInDays: values.expires },
+      {
+        role: role as Role,
+        unitCode: values.unit,
+        label: values.label,
+        expiresInDays: values.expires,
+        demo: values.demo === true,
+      },
       now,
     );
     io.stdout.write(`${issued.token}\n`);
     printBilingual(io.stderr, {
-      vi: `Đã cấp mã ${issued.id} (${issued.role}${issued.unitCode ? ` ${issued.unitCode}` : ""}). Mã chỉ hiện một lần.`,
-      en: `Issued token ${issued.id} (${issued.role}${issued.unitCode ? ` ${issued.unitCode}` : ""}). It is shown only once.`,
+      vi: `Đã cấp mã ${issued.id} (${issued.role}${issued.unitCode ? ` ${issued.unitCode}` : ""}${issued.demo ? ", trình diễn" : ""}). Mã chỉ hiện một lần.`,
+      en: `Issued token ${issued.id} (${issued.role}${issued.unitCode ? ` ${issued.unitCode}` : ""}${issued.demo ? ", demo" : ""}). It is shown only once.`,
     });
     return 0;
   }

@@ -11,6 +11,8 @@ export { messageFor, type MessageParams } from "./messages";
 export * from "./messages/error-catalogue";
 export * from "./aggregate";
 export * from "./demo/sample";
+export * from "./demo/classroom";
 export { seededRandom } from "./random";
 export * from "./series";
+export * from "./report/narrative";
 export * from "./tasks";

@@ -35,6 +35,7 @@ import { seriesRoutes } from "./routes/series";
 import { boardRoutes } from "./routes/board";
 import { taskRoutes } from "./routes/tasks";
 import { taskBoardRoutes } from "./routes/task-board";
+import { trendRoutes } from "./routes/trends";
 import { API_PREFIX } from "../api";
 
 export const DEFAULT_ORIGIN = "https://localhost:3000";
@@ -112,6 +113,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       ? Fastify({ ...base, https: { key: opts.tls.key, cert: opts.tls.cert } } as FastifyServerOptions)
       : Fastify(base)
   ) as FastifyInstance;
+  // every route, as registered: the access tests walk them all, so no route escapes them (test/server/demo-world)
+  const routeTable: { method: string; url: string; access: string }[] = [];
+  app.decorate("routeTable", routeTable);
+  app.addHook("onRoute", (r) => {
+    for (const method of [r.method].flat()) routeTable.push({ method, url: r.url, access: r.config?.access ?? "any" });
+  });
   // the API speaks JSON only: a text/plain body is refused with 415 rather than read as a string
   app.removeContentTypeParser("text/plain");
   app.setValidatorCompiler(bilingualValidatorCompiler);
@@ -178,6 +185,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await typed.register(plannerRoutes);
       await typed.register(seriesRoutes);
       await typed.register(boardRoutes);
+      await typed.register(trendRoutes);
       await typed.register(tokenRoutes, { pepper });
       await typed.register(demoRoutes);
       await typed.register(adminRoutes);

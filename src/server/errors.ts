@@ -609,3 +609,50 @@ export const CT_TASK_NOT_FOUND = defineError<{ taskId: string; period: string }>
   cause: "PUT /api/v1/tasks/:id names a task id that no version of the register holds by that period.",
   fix: "Use an id from GET /api/v1/tasks, or import the task first (PUT /api/v1/tasks).",
 });
+
+// --- the demo classroom (issue 20): demo tokens reach demo units only ------------------------------------------
+
+export const CT_DEMO_FORBIDDEN = defineError<{ unitCode: string }>({
+  code: "CT_DEMO_FORBIDDEN",
+  status: 403,
+  message: (p) => ({
+    vi: `Mã truy cập trình diễn chỉ dùng cho các đơn vị trình diễn; không đọc hay sửa được đơn vị thật ${p.unitCode}.`,
+    en: `A demo token reaches demo units only; it cannot read or change the real unit ${p.unitCode}.`,
+  }),
+  cause: "A demo token (a demo unit's, or a planner token issued with --demo) named a real unit.",
+  fix: "Use a demo unit (DEMO-01 … GET /api/v1/units?group=demo), or a real token for real units.",
+});
+
+export const CT_DEMO_ACTION_FORBIDDEN = defineError<{ action: string }>({
+  code: "CT_DEMO_ACTION_FORBIDDEN",
+  status: 403,
+  message: (p) => ({
+    vi: `Mã truy cập trình diễn không được ${p.action === "catalog" ? "thay danh mục chỉ tiêu" : "làm việc này"}: việc đó chạm tới dữ liệu thật.`,
+    en: `A demo token may not ${p.action === "catalog" ? "replace the target catalog" : "do this"}: it would touch real data.`,
+  }),
+  cause: "A demo token asked for an action that changes what real units use (the catalog).",
+  fix: "Ask a real planner or administrator; the classroom needs no such change.",
+});
+
+export const CT_DEMO_TOKEN_INVALID = defineError<{ role: string; unitCode: string | null }>({
+  code: "CT_DEMO_TOKEN_INVALID",
+  status: 400,
+  message: (p) => ({
+    vi: `Không cấp được mã trình diễn loại “${p.role}”${p.unitCode ? ` cho đơn vị thật ${p.unitCode}` : ""}: mã trình diễn chỉ dành cho cán bộ tổng hợp (--role planner --demo) hoặc đơn vị trình diễn.`,
+    en: `Cannot issue a demo “${p.role}” token${p.unitCode ? ` for the real unit ${p.unitCode}` : ""}: demo tokens are for planners (--role planner --demo) or demo units only.`,
+  }),
+  cause: "`--demo` was asked for an admin token, or for a real unit's token.",
+  fix: "Issue the classroom's planner token with `--role planner --demo`; a demo unit's token is demo by itself.",
+});
+
+export const CT_TASK_PROGRESS_INVALID = defineError<{ count: number; first: string }>({
+  code: "CT_TASK_PROGRESS_INVALID",
+  status: 422,
+  message: (p) => ({
+    vi: `Tiến độ nhiệm vụ có ${p.count} lỗi (đầu tiên: ${p.first}); xem “issues”: mỗi mục nêu nhiệm vụ, trường và cách sửa. Không có gì được lưu.`,
+    en: `The task progress has ${p.count} error(s) (first: ${p.first}); see “issues”: each names the task, the field and how to fix it. Nothing was stored.`,
+  }),
+  cause:
+    "The submission's `tasks` break the register's rules (src/domain/tasks/progress.ts): a task not the unit's or reported twice, a task without a state, done without a product or date, past its deadline and not done without a justification, a percent outside 0–100.",
+  fix: "Fix each task named in `issues` (the TienDoNV sheet or the pane's tasks), then send again.",
+});

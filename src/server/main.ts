@@ -33,7 +33,12 @@ async function issueDemoTokens(handle: DbHandle, cfg: ServeConfig): Promise<Runn
       { role: "unit", unitCode: "DEMO-01", label: "demo DEMO-01" },
       now,
     );
-    const planner = await issueToken(handle.db, cfg.pepper, { role: "planner", label: "demo planner" }, now);
+    const planner = await issueToken(
+      handle.db,
+      cfg.pepper,
+      { role: "planner", label: "demo planner", demo: true },
+      now,
+    );
     demoTokens.push({ label: "demo token (unit DEMO-01)", token: unit.token, unitCode: "DEMO-01" });
     demoTokens.push({ label: "planner demo token", token: planner.token, unitCode: null });
   }

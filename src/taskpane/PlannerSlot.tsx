@@ -12,6 +12,10 @@ import type { PlannerPaneProps } from "./components/planner";
 type WriteOptions = Parameters<PlannerPaneProps["writeConsolidated"]>[1];
 
 const PlannerPane = React.lazy(() => import("./components/planner").then((m) => ({ default: m.PlannerPane })));
+// issue 18: the review board, with the consolidation as its second view (a chunk of its own)
+const PlannerModes = React.lazy(() =>
+  import(/* webpackChunkName: "board" */ "./components/board").then((m) => ({ default: m.PlannerModes })),
+);
 
 async function writeInExcel(spec: ConsolidatedSpec, opts: WriteOptions): Promise<WriteConsolidatedResult> {
   const { writeConsolidated } = await import("../workbook/office/write-consolidated");
@@ -43,6 +47,17 @@ async function writeAsDownload(spec: ConsolidatedSpec, opts: WriteOptions): Prom
 
 export function renderPlannerSlot(host: "excel" | null): NonNullable<AppProps["planner"]> {
   const renderPlanner = (data: PlannerSlotData): React.ReactNode => (
+    <React.Suspense fallback={null}>
+      <PlannerModes
+        connection={data.connection}
+        catalog={data.catalog}
+        periods={data.periods}
+        demo={data.me.demo}
+        consolidate={renderConsolidation(data)}
+      />
+    </React.Suspense>
+  );
+  const renderConsolidation = (data: PlannerSlotData): React.ReactNode => (
     <React.Suspense fallback={null}>
       <PlannerPane
         connection={data.connection}

@@ -2,6 +2,7 @@ import { defaultCatalog, defaultUnitRegistry, DEMO_PERIOD_ID, generateDemoEntrie
 import type { EntryField, EntryInput } from "../domain/types";
 import type { EntryChange, WorkbookPort } from "../workbook/port";
 import { ENTRY_FIELDS } from "../domain/entry-fields";
+import { announceEntriesRewritten } from "./hooks/useEntriesRewritten";
 
 const FIELDS: readonly EntryField[] = ENTRY_FIELDS;
 
@@ -26,4 +27,6 @@ export function demoResetChanges(unitCode = "DEMO-01", periodId = DEMO_PERIOD_ID
 /** Puts the demo workbook back to the tour's starting sheet, in one write. */
 export async function resetDemoWorkbook(workbook: WorkbookPort, unitCode?: string, periodId?: string): Promise<void> {
   await workbook.writeEntries(demoResetChanges(unitCode, periodId));
+  // the port raises no change for the add-in's own write: the form reads the sheet again at once
+  announceEntriesRewritten();
 }

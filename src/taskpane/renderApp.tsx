@@ -2,6 +2,7 @@ import * as React from "react";
 import { MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
 import { ConnectPanel } from "./components/ConnectPanel";
 import { DemoBanner } from "./components/DemoBanner";
+import { ClassroomActions } from "./components/ClassroomActions";
 import { Header } from "./components/Header";
 import { TokenExpiryBanner } from "./components/TokenExpiryBanner";
 import { I18nProvider, type I18n } from "./i18n";
@@ -54,7 +55,16 @@ function renderPane(state: AppState, classes: AppClasses): React.JSX.Element {
   return (
     <main className={`${classes.pane} ${preview ? classes.previewPane : ""}`} aria-label={i18n.t("app.title")}>
       <Header unitName={unitName} onLocaleChange={state.handleLocaleChange} />
-      {state.demo && <DemoBanner tour={props.tour} />}
+      {state.demo && (
+        <DemoBanner
+          tour={props.tour}
+          classroom={
+            connection.me?.demo && connection.me.role !== "unit" && connection.connection ? (
+              <ClassroomActions connection={connection.connection} />
+            ) : undefined
+          }
+        />
+      )}
       <TokenExpiryBanner expiresAt={connection.me?.expiresAt} />
       {preview && (
         <Text size={200} className={classes.muted}>

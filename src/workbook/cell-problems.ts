@@ -3,7 +3,7 @@
  * formula never calculated, a forbidden character — as messages naming the cell and what it holds, and as the one
  * AppError a program refusing the file throws (submit, consolidation of files).
  */
-import { TEXT_LIMITS } from "../domain";
+import { NARRATIVE_LABELS, NARRATIVE_MAX, NARRATIVE_PARTS, TEXT_LIMITS } from "../domain";
 import { AppError } from "../domain/errors";
 import type { Bilingual, ValidationIssue, ValidationResult } from "../domain/types";
 import type { CellKind, CellProblem } from "./locate";
@@ -19,7 +19,13 @@ const FIELD: Record<CellProblem["field"], Bilingual> = {
   preparer: { vi: "Người lập biểu", en: "Preparer" },
   approver: { vi: "Người phê duyệt", en: "Approver" },
   phone: { vi: "Số điện thoại", en: "Phone" },
+  ...NARRATIVE_LABELS,
 };
+
+/** The most characters a cell's field may hold: the narrative's parts have their own limit, contacts theirs. */
+function limitOf(field: CellProblem["field"]): number {
+  return (NARRATIVE_PARTS as readonly string[]).includes(field) ? NARRATIVE_MAX : TEXT_LIMITS.contact;
+}
 
 /** A spreadsheet day serial as the date it shows (1900 system: day 0 is 1899-12-30), "15/03/2026". */
 function serialDate(found: string): string {
@@ -37,7 +43,7 @@ function serialTime(found: string): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 }
 
-function what(kind: CellKind, found: string): { found: Bilingual; fix: Bilingual } {
+function what(kind: CellKind, found: string, limit: number): { found: Bilingual; fix: Bilingual } {
   switch (kind) {
     case "date":
       return {
@@ -82,8 +88,8 @@ function what(kind: CellKind, found: string): { found: Bilingual; fix: Bilingual
     case "tooLong":
       return {
         found: {
-          vi: `${found} ký tự, quá ${TEXT_LIMITS.contact} ký tự cho phép`,
-          en: `${found} characters, more than the ${TEXT_LIMITS.contact} allowed`,
+          vi: `${found} ký tự, quá ${limit} ký tự cho phép`,
+          en: `${found} characters, more than the ${limit} allowed`,
         },
         fix: { vi: "Hãy rút gọn.", en: "Shorten it." },
       };
@@ -103,7 +109,7 @@ function what(kind: CellKind, found: string): { found: Bilingual; fix: Bilingual
  * (`withCell: false`) where the line already starts with it, as `chitieu validate` prints.
  */
 export function cellProblemMessage(p: CellProblem, withCell = true): Bilingual {
-  const w = what(p.kind, p.found);
+  const w = what(p.kind, p.found, limitOf(p.field));
   const numeric = p.field === "value" || p.field === "numerator" || p.field === "denominator";
   const notFigure = numeric && p.kind !== "uncalculated";
   return {
@@ -142,7 +148,11 @@ export function cellProblemIssues(
     targetId: p.targetId,
     unitCode,
     period,
-    path: p.targetId ? ["entries", p.targetId, p.field] : ["unitSheet", p.field],
+    path: p.targetId
+      ? ["entries", p.targetId, p.field]
+      : (NARRATIVE_PARTS as readonly string[]).includes(p.field)
+        ? ["narrative", p.field]
+        : ["unitSheet", p.field],
     cell: p.cell,
     severity: "error",
     params: { field: p.field, kind: p.kind, found: p.found },

@@ -18,6 +18,7 @@ import {
   type RawValue,
   type Target,
   type UnitRegistry,
+  type NarrativePart,
 } from "../domain";
 import { workbookErrors } from "./errors";
 import type { TemplateIdentity } from "./identity";
@@ -94,7 +95,7 @@ export type CellKind = "date" | "time" | "boolean" | "error" | "uncalculated" | 
 export interface CellProblem {
   /** null for the unit sheet's contact cells */
   targetId: string | null;
-  field: EntryField | "preparer" | "approver" | "phone";
+  field: EntryField | "preparer" | "approver" | "phone" | NarrativePart;
   /** "Nhap!G12" */
   cell: string;
   kind: CellKind;

@@ -55,6 +55,11 @@ export interface WorkbookPort {
   cellProblems?(): import("./locate").CellProblem[];
   /** The unit sheet's preparer, approver and phone, in one read (sent with a submission). */
   readContact(): Promise<UnitSheetContact>;
+  /** The narrative sheet's four parts and the problems of its cells (too long, a date…), in one read; ports made
+   * before the narrative existed leave it out. */
+  readNarrative?(): Promise<import("./narrative-read").NarrativeRead>;
+  /** Write parts of the narrative into their cells (a part left out is left as it is). */
+  writeNarrative?(parts: Partial<import("../domain/report/narrative").Narrative>): Promise<void>;
   /** Write one or more typed values into their cells. */
   writeEntries(changes: EntryChange[]): Promise<void>;
   /** Colour and annotate the cells that carry issues (and clear marks of fixed cells); with assessments, also write

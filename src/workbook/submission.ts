@@ -3,6 +3,9 @@
  * endpoint receives exactly the same body whichever way a report is sent. Pure: no Office, no Node, no fetch.
  */
 import type { EntryInput, Locale, RawValue } from "../domain/types";
+import { canonicalNarrative, type Narrative } from "../domain/report/narrative";
+import { canonicalTaskProgress } from "../domain/report/task-progress";
+import type { TaskProgress } from "../domain/tasks/types";
 import type { TemplateIdentity, UnitSheetContact } from "./port";
 
 export interface SubmissionBody {
@@ -18,6 +21,10 @@ export interface SubmissionBody {
   entries: EntryInput[];
   /** the unit sheet's preparer, approver and phone; left out when all three are blank */
   contact?: UnitSheetContact;
+  /** the narrative's four parts; left out when all four are blank */
+  narrative?: Narrative;
+  /** progress on the unit's key tasks; left out when the workbook has no task sheet */
+  tasks?: TaskProgress[];
   dryRun: boolean;
 }
 
@@ -29,6 +36,10 @@ export interface BuildSubmissionInput {
   locale: Locale;
   /** the unit sheet's people, as the workbook reader returns them */
   contact?: UnitSheetContact | null;
+  /** the narrative sheet's (or the pane's) four parts */
+  narrative?: Partial<Narrative> | null;
+  /** the task sheet's (or the pane's) progress rows; undefined: none sent (an older template) */
+  tasks?: readonly TaskProgress[] | null;
   dryRun?: boolean;
 }
 
@@ -55,6 +66,7 @@ function contactOf(c: UnitSheetContact | null | undefined): UnitSheetContact | n
 /** Entries keep every field the reader found (blank stays blank — never 0); text is NFC. */
 export function buildSubmission(input: BuildSubmissionInput): SubmissionBody {
   const contact = contactOf(input.contact);
+  const narrative = canonicalNarrative(input.narrative);
   return {
     submissionId: input.submissionId.toLowerCase(),
     supersedes: input.supersedes ? input.supersedes.toLowerCase() : null,
@@ -74,6 +86,8 @@ export function buildSubmission(input: BuildSubmissionInput): SubmissionBody {
       return out;
     }),
     ...(contact ? { contact } : {}),
+    ...(narrative ? { narrative } : {}),
+    ...(input.tasks ? { tasks: input.tasks.map(canonicalTaskProgress) } : {}),
     dryRun: input.dryRun ?? false,
   };
 }

@@ -90,6 +90,7 @@ describe("chitieu consolidate --from-endpoint", () => {
       "TienDo",
       "ThePhanLoai",
       "BieuDo",
+      "ThuyetMinh",
       "NhiemVu", // the endpoint's task board (GET /tasks/board), issue #19
     ]);
     expect(wb.getWorksheet("NhiemVu")!.getCell("A10").value).toBe("KT001");

@@ -20,6 +20,8 @@ function io(cwd: string): CliIo & { out: () => string; err: () => string } {
   return { stdout, stderr, env: {}, cwd, out: () => o, err: () => e };
 }
 
+jest.setTimeout(60_000);
+
 const catalog = defaultCatalog();
 const units = createUnitRegistry(defaultUnits());
 const dir = mkdtempSync(path.join(tmpdir(), "chitieu-demo-"));
@@ -84,6 +86,68 @@ describe("chitieu demo reset", () => {
     expect(r.out()).toContain("1 submissions deleted");
     expect(await count(f.app, "submission")).toBe(1);
     const left = await f.app.store.db.selectFrom("submission").select("unit_code").execute();
+    expect(left.map((x) => x.unit_code)).toEqual(["00004"]);
+  });
+
+  it("populates the classroom from the command line, the same seed twice giving the same answer", async () => {
+    const a = io(dir);
+    expect(
+      await demo(
+        [
+          "populate",
+          "--endpoint",
+          endpoint,
+          "--token",
+          f.tokens.planner,
+          "--units",
+          "6",
+          "--seed",
+          "3",
+          "--period",
+          "2026-Q2",
+        ],
+        a,
+      ),
+    ).toBe(0);
+    expect(a.out()).toContain("6 demo units");
+    expect(a.out()).toContain("2026-Q1, 2026-Q2");
+    const b = io(dir);
+    expect(
+      await demo(
+        [
+          "reset",
+          "--populate",
+          "--endpoint",
+          endpoint,
+          "--token",
+          f.tokens.planner,
+          "--units",
+          "6",
+          "--seed",
+          "3",
+          "--period",
+          "2026-Q2",
+        ],
+        b,
+      ),
+    ).toBe(0);
+    expect(
+      b
+        .out()
+        .split("\n")
+        .filter((l) => l.includes("classroom is ready")),
+    ).toEqual(
+      a
+        .out()
+        .split("\n")
+        .filter((l) => l.includes("classroom is ready")),
+    );
+    const bad = io(dir);
+    expect(await demo(["populate", "--endpoint", endpoint, "--token", f.tokens.planner, "--units", "many"], bad)).toBe(
+      2,
+    );
+    expect(bad.err()).toContain("whole numbers");
+    const left = await f.app.store.db.selectFrom("submission").select("unit_code").where("demo", "=", 0).execute();
     expect(left.map((x) => x.unit_code)).toEqual(["00004"]);
   });
 });

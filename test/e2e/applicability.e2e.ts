@@ -53,6 +53,8 @@ test("a planner sets S09 not applicable for ward 00004 from the pane, at 350 px 
     await page.goto(`${endpoint.url}/taskpane.html?lang=vi`);
     await page.getByLabel("Mã truy cập của đơn vị").fill(plannerToken());
     await page.getByRole("button", { name: "Kết nối", exact: true }).click();
+    // planner mode opens on the review board (issue 18); the editor is on the consolidation tab
+    await page.getByRole("tab", { name: "Tổng hợp" }).click();
     await page.getByRole("button", { name: "Đơn vị báo cáo chỉ tiêu nào" }).click();
     const search = page.getByRole("searchbox", { name: /Tìm đơn vị/ });
     await search.fill("ba dinh");

@@ -59,6 +59,7 @@ for (const dialect of dialects()) {
       expect(res.json()).toEqual({
         unitCodes: expect.arrayContaining([DEMO, "DEMO-02"]),
         deleted: { submissions: 2, reports: 1, events: 1 },
+        epoch: 1,
       });
       expect(await realRows()).toBe(before);
       expect(await db.selectFrom("submission").select("id").where("unit_code", "like", "DEMO-%").execute()).toEqual([]);

@@ -39,6 +39,9 @@ import type {
 
 import type { CellProblem } from "../../src/workbook/locate";
 
+import { narrativeOfSpec, specWithNarrative } from "../../src/workbook/narrative-read";
+import type { Narrative } from "../../src/domain/report/narrative";
+
 export class FakeWorkbook implements WorkbookPort {
   identity: TemplateIdentity | null = null;
   spec: TemplateSpec | null = null;
@@ -76,6 +79,11 @@ export class FakeWorkbook implements WorkbookPort {
   problems: CellProblem[] = [];
   cellProblems = (): CellProblem[] => this.problems;
   readContact = jest.fn(async (): Promise<UnitSheetContact> => ({ ...this.contact }));
+  /** the narrative sheet: kept in the spec's own ThuyetMinh cells, read and written as the preview port does */
+  readNarrative = jest.fn(async () => narrativeOfSpec(this.spec as TemplateSpec));
+  writeNarrative = jest.fn(async (parts: Partial<Narrative>) => {
+    if (this.spec) this.spec = specWithNarrative(this.spec, parts);
+  });
   writeEntries = jest.fn(async (changes: EntryChange[]) => {
     for (const c of changes) this.values.set(`${c.targetId}|${c.field}`, c.raw);
   });
@@ -203,6 +211,8 @@ export class FakeApi implements ApiClient {
         status: 409,
         code: "CT_OUT_OF_DATE",
         problem: { vi: "Đã có bản mới hơn.", en: "Out of date." },
+        // as the endpoint: the latest revision's id, "" when the report has none
+        details: { latestSubmissionId: latest ?? "" },
       });
     }
     const v = this.verdict(body);

@@ -28,6 +28,7 @@ export interface ChartModel {
   legend: string | null;
   position: [string, string] | null;
   seriesColors: Map<number, string>;
+  lineColors: Map<number, string>;
   reversePlotOrder: boolean;
   valueAxisTitle: string | null;
   valueAxisMin: number | null;
@@ -40,7 +41,11 @@ export const customRulesOf = new WeakMap<SheetModel, (CfRule & { formula: string
 class FakeChart implements Pick<Excel.Chart, "name" | "setPosition"> {
   readonly title: { text: string };
   readonly legend: { position: Excel.ChartLegendPosition | string };
-  readonly series: { getItemAt: (i: number) => { format: { fill: { setSolidColor: (c: string) => void } } } };
+  readonly series: {
+    getItemAt: (i: number) => {
+      format: { fill: { setSolidColor: (c: string) => void }; line: { color: string } };
+    };
+  };
   readonly axes: {
     categoryAxis: { reversePlotOrder: boolean };
     valueAxis: { title: { text: string }; minimum: number };
@@ -62,7 +67,22 @@ class FakeChart implements Pick<Excel.Chart, "name" | "setPosition"> {
         return m.legend ?? "";
       },
     };
-    this.series = { getItemAt: (i) => ({ format: { fill: { setSolidColor: (c) => m.seriesColors.set(i, c) } } }) };
+    this.series = {
+      getItemAt: (i) => ({
+        format: {
+          fill: { setSolidColor: (c) => m.seriesColors.set(i, c) },
+          // a line's colour (ChartLineFormat.color, ExcelApi 1.7): kept apart from fills
+          line: {
+            set color(c: string) {
+              m.lineColors.set(i, c);
+            },
+            get color(): string {
+              return m.lineColors.get(i) ?? "";
+            },
+          },
+        },
+      }),
+    };
     this.axes = {
       categoryAxis: {
         set reversePlotOrder(v: boolean) {
@@ -118,6 +138,7 @@ class FakeChartCollection implements Pick<Excel.ChartCollection, "add"> {
       legend: null,
       position: null,
       seriesColors: new Map(),
+      lineColors: new Map(),
       reversePlotOrder: false,
       valueAxisTitle: null,
       valueAxisMin: null,

@@ -49,6 +49,7 @@ describe.each(PROFILE_NAMES)("on %s", (p: ProfileName) => {
         "TienDo",
         "ThePhanLoai",
         "BieuDo",
+        "ThuyetMinh",
       ]);
       expect(excel.model.active).toBe("TongHop");
       expect(value(excel.model, "TongHop", `${ENTRY_COLUMNS.value}${rows.S01}`)).toBeCloseTo((100 * 951) / 1110, 10);
@@ -139,7 +140,7 @@ describe.each(PROFILE_NAMES)("on %s", (p: ProfileName) => {
       await writeConsolidated(spec);
       excel.model.sheet("TongHop")?.typeValue("Z99", "planner's note, gone after refresh");
       const again = await writeConsolidated(spec);
-      expect(again.replaced).toEqual(["TongHop", "MaTran", "TienDo", "ThePhanLoai", "BieuDo"]);
+      expect(again.replaced).toEqual(["TongHop", "MaTran", "TienDo", "ThePhanLoai", "BieuDo", "ThuyetMinh"]);
       expect(again.syncs).toBe(2);
       expect(excel.model.sheets.map((s) => s.name)).toEqual([
         "Sheet1",
@@ -148,6 +149,7 @@ describe.each(PROFILE_NAMES)("on %s", (p: ProfileName) => {
         "TienDo",
         "ThePhanLoai",
         "BieuDo",
+        "ThuyetMinh",
       ]);
       expect(value(excel.model, "TongHop", "Z99")).toBeUndefined();
       expect(chartsOf.get(excel.model.sheet("BieuDo") as never)).toHaveLength(5);
@@ -156,9 +158,16 @@ describe.each(PROFILE_NAMES)("on %s", (p: ProfileName) => {
     it("refreshes a workbook that holds nothing but the consolidated sheets", async () => {
       const excel = installConsolidatedExcel([]);
       await writeConsolidated(spec);
-      expect(excel.model.sheets).toHaveLength(5);
+      expect(excel.model.sheets).toHaveLength(6);
       await writeConsolidated(spec);
-      expect(excel.model.sheets.map((s) => s.name)).toEqual(["TongHop", "MaTran", "TienDo", "ThePhanLoai", "BieuDo"]);
+      expect(excel.model.sheets.map((s) => s.name)).toEqual([
+        "TongHop",
+        "MaTran",
+        "TienDo",
+        "ThePhanLoai",
+        "BieuDo",
+        "ThuyetMinh",
+      ]);
     });
 
     it("splits a large write into chunks under the request limit: 1 + one sync per chunk", async () => {
@@ -216,6 +225,7 @@ describe.each(PROFILE_NAMES)("on %s", (p: ProfileName) => {
         "TienDo",
         "ThePhanLoai",
         "BieuDo",
+        "ThuyetMinh",
       ]);
       expect(value(excel.model, "TongHop", "Z99")).toBe("kept");
     });

@@ -42,7 +42,15 @@ describe("the NhiemVu sheet", () => {
   const sheet = spec.sheets.find((s) => s.name === "NhiemVu")!;
 
   it("comes after the five sheets only when a board is given", () => {
-    expect(spec.sheets.map((s) => s.name)).toEqual(["TongHop", "MaTran", "TienDo", "ThePhanLoai", "BieuDo", "NhiemVu"]);
+    expect(spec.sheets.map((s) => s.name)).toEqual([
+      "TongHop",
+      "MaTran",
+      "TienDo",
+      "ThePhanLoai",
+      "BieuDo",
+      "ThuyetMinh",
+      "NhiemVu",
+    ]);
     expect(buildConsolidatedSpec(view).sheets.map((s) => s.name)).not.toContain("NhiemVu");
   });
 

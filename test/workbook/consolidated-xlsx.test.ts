@@ -46,7 +46,14 @@ describe("writeConsolidatedXlsx", () => {
   it("writes the values ExcelJS reads back at the template's cells", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["TongHop", "MaTran", "TienDo", "ThePhanLoai", "BieuDo"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "TongHop",
+      "MaTran",
+      "TienDo",
+      "ThePhanLoai",
+      "BieuDo",
+      "ThuyetMinh",
+    ]);
     const period = parsePeriod(PERIOD) as NonNullable<ReturnType<typeof parsePeriod>>;
     const rows = buildTemplateSpec({ catalog, unit: units.byCode("HN") as never, period, targets: catalog.targets })
       .entry.rows;

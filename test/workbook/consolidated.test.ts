@@ -27,7 +27,14 @@ const layout = buildTemplateSpec({ catalog, unit: units.byCode("HN") as never, p
 
 describe("buildConsolidatedSpec", () => {
   it("has the five consolidated sheets, in order", () => {
-    expect(spec.sheets.map((s) => s.name)).toEqual(["TongHop", "MaTran", "TienDo", "ThePhanLoai", "BieuDo"]);
+    expect(spec.sheets.map((s) => s.name)).toEqual([
+      "TongHop",
+      "MaTran",
+      "TienDo",
+      "ThePhanLoai",
+      "BieuDo",
+      "ThuyetMinh",
+    ]);
     expect(CONSOLIDATED_SHEET_NAMES).toEqual(spec.sheets.map((s) => s.name));
   });
 

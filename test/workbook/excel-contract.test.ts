@@ -301,6 +301,7 @@ describe.each(PROFILE_NAMES)("Office.js defects, fixed, on %s", (profile: Profil
       "TienDo",
       "ThePhanLoai",
       "BieuDo",
+      "ThuyetMinh",
     ]);
     // and when putting back fails too, the planner is told which sheets to rename
     excel.model.faults.push(

@@ -249,7 +249,7 @@ describe.each(PROFILE_NAMES)("on %s", (p: ProfileName) => {
       const status = await createOrRepairTemplate(spec, opts);
       expect(x.syncsOfLast()).toBe(3);
       expect(status.repaired.join("\n")).toContain("rebuilt (2 values carried over; previous sheet kept as Nhap_cu)");
-      expect(m.sheets.map((s) => s.name)).toEqual(["HuongDan", "DonVi", "Nhap", "Nhap_cu"]);
+      expect(m.sheets.map((s) => s.name)).toEqual(["HuongDan", "DonVi", "Nhap", "Nhap_cu", "ThuyetMinh", "TienDoNV"]);
       expect(cellOf(m, "Nhap", `G${spec.entry.rows.S02}`)?.value).toBe(42);
       expect(cellOf(m, "Nhap", `H${spec.entry.rows.S01}`)?.value).toBe(7);
       expect(m.names.get("CT_S02_value")).toBe(`=Nhap!$G$${spec.entry.rows.S02}`);

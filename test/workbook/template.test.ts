@@ -91,8 +91,8 @@ describe("buildTemplateSpec", () => {
   const spec = buildTemplateSpec({ catalog, unit: ward, period, targets: units.targetsFor(catalog, ward.code) });
   const entry = sheet(spec, SHEET_NAMES.entry);
 
-  it("has the guide, unit and entry sheets, in that order", () => {
-    expect(spec.sheets.map((s) => s.name)).toEqual(["HuongDan", "DonVi", "Nhap"]);
+  it("has the guide, unit, entry, narrative and task-progress sheets, in that order", () => {
+    expect(spec.sheets.map((s) => s.name)).toEqual(["HuongDan", "DonVi", "Nhap", "ThuyetMinh", "TienDoNV"]);
   });
 
   it("writes one row per target the unit reports, grouped by the catalog's groups in catalog order", () => {

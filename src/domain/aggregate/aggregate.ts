@@ -22,9 +22,9 @@ import type {
   UnitRegistry,
   UnitReport,
 } from "../types";
-import { ratioScale, targetForPeriod } from "../catalog/catalog";
+import { ratioScale } from "../catalog/catalog";
 import { emptyParsedEntry } from "../rules/entry";
-import { assess } from "../rules/assess";
+import { emptyVerdict, judgeInto } from "../rules/assess";
 import { expectedIn } from "../units/expected";
 import { reportScope, type ApplicabilityTable } from "../rules/applicability";
 
@@ -33,6 +33,8 @@ export interface AggregateOptions {
   unitCodes?: readonly string[];
   /** Include demo units (training); default false. */
   includeDemo?: boolean;
+  /** Demo units only (the classroom); default false. */
+  onlyDemo?: boolean;
   /** Flows: the city's sum of the earlier periods of the same year, per target id (default 0). */
   ytd?: Record<string, number>;
   /** Milestones: the day judged (default the end of the period). */
@@ -62,24 +64,37 @@ export function expectedReporters(
     );
 }
 
-/** Per target id, the units expected for the period (registry order). */
+/** The units a selection names, in registry order; every unit when it names none. */
+function candidates(registry: UnitRegistry, opts: AggregateOptions): readonly Unit[] {
+  const codes = opts.unitCodes;
+  if (codes === undefined || codes.length !== 1) return registry.all();
+  // one unit (its own series, its own report): no need to walk the registry
+  const u = registry.byCode(codes[0] as string);
+  return u ? [u] : [];
+}
+
+/** Per target (catalog order), the codes of the units expected for the period (registry order). */
 function expectedByTarget(
   catalog: Catalog,
   registry: UnitRegistry,
   period: Period,
   opts: AggregateOptions,
-): Map<string, Unit[]> {
-  const byTarget = new Map<string, Unit[]>();
-  for (const t of catalog.targets) byTarget.set(t.id, []);
+): string[][] {
+  const order = new Map<string, number>();
+  const byTarget: string[][] = catalog.targets.map((t, i) => {
+    order.set(t.id, i);
+    return [];
+  });
   const expected = expectedIn(period, opts);
-  for (const u of registry.all()) {
+  for (const u of candidates(registry, opts)) {
     if (!expected(u)) continue;
-    for (const t of reportScope(catalog, u, period, opts.applicability).due) byTarget.get(t.id)?.push(u);
+    for (const t of reportScope(catalog, u, period, opts.applicability).due)
+      byTarget[order.get(t.id) ?? -1]?.push(u.code);
   }
   return byTarget;
 }
 
-function usable(target: Target, e: ParsedEntry | undefined): boolean {
+function usable(target: Target, e: ParsedEntry | undefined): e is ParsedEntry {
   if (!e) return false;
   if (target.aggregation === "none" || target.measure === "milestone") return e.milestone !== null;
   if (target.aggregation === "ratio_of_sums") {
@@ -95,74 +110,82 @@ function usable(target: Target, e: ParsedEntry | undefined): boolean {
   return e.value !== null && Number.isFinite(e.value);
 }
 
+/** The city entry of the included entries by the target's aggregation rule (milestone: the least advanced). */
+function combine(target: Target, city: ParsedEntry, e: ParsedEntry, first: boolean): void {
+  if (target.aggregation === "ratio_of_sums") {
+    city.numerator = (first ? 0 : (city.numerator as number)) + (e.numerator as number);
+    city.denominator = (first ? 0 : (city.denominator as number)) + (e.denominator as number);
+  } else if (target.aggregation === "none" || target.measure === "milestone") {
+    const m = e.milestone as MilestoneState;
+    if (city.milestone === null || MILESTONE_RANK[m] < MILESTONE_RANK[city.milestone]) city.milestone = m;
+  } else if (target.aggregation === "sum") city.value = (first ? 0 : (city.value as number)) + (e.value as number);
+  else if (first) city.value = e.value;
+}
+
+/** One verdict and one city entry reused by every figure (judgeInto reads and fills them synchronously; nothing keeps them). */
+const VERDICT = emptyVerdict();
+const CITY = emptyParsedEntry("");
+function scratch(targetId: string): ParsedEntry {
+  CITY.targetId = targetId;
+  CITY.value = null;
+  CITY.numerator = null;
+  CITY.denominator = null;
+  CITY.milestone = null;
+  return CITY;
+}
+
+/** An empty list of codes, shared and frozen (a figure gets its own list with its first code). */
+const NONE = Object.freeze([]) as unknown as string[];
+function grown(list: string[]): string[] {
+  return list === NONE ? [] : list;
+}
+
 function figureFor(
   target: Target,
   period: Period,
-  expected: Unit[],
+  expected: string[],
   byUnit: Map<string, Map<string, ParsedEntry>>,
   opts: AggregateOptions,
 ): CityFigure {
-  const included: ParsedEntry[] = [];
-  const unitsIncluded: string[] = [];
-  const unitsMissing: string[] = [];
-  const unitsNotApplicable: string[] = [];
-  for (const u of expected) {
-    const e = byUnit.get(u.code)?.get(target.id);
-    if (e?.notApplicable) unitsNotApplicable.push(u.code);
+  // the lists are allocated on their first unit: a unit's own series reads one unit per figure, over 43 × 72 figures
+  let unitsIncluded = NONE;
+  let unitsMissing = NONE;
+  let unitsNotApplicable = NONE;
+  const city = scratch(target.id);
+  for (const code of expected) {
+    const e = byUnit.get(code)?.get(target.id);
+    if (e?.notApplicable) (unitsNotApplicable = grown(unitsNotApplicable)).push(code);
     else if (usable(target, e)) {
-      included.push(e as ParsedEntry);
-      unitsIncluded.push(u.code);
-    } else unitsMissing.push(u.code);
+      combine(target, city, e, unitsIncluded.length === 0);
+      (unitsIncluded = grown(unitsIncluded)).push(code);
+    } else (unitsMissing = grown(unitsMissing)).push(code);
   }
-  const city = emptyParsedEntry(target.id);
-  let value: number | null = null;
-  let numeratorSum: number | null = null;
-  let denominatorSum: number | null = null;
-  let milestone: MilestoneState | null = null;
-  if (included.length > 0) {
-    if (target.aggregation === "ratio_of_sums") {
-      numeratorSum = 0;
-      denominatorSum = 0;
-      for (const e of included) {
-        numeratorSum += e.numerator as number;
-        denominatorSum += e.denominator as number;
-      }
-      value = (ratioScale(target) * numeratorSum) / denominatorSum;
-      city.numerator = numeratorSum;
-      city.denominator = denominatorSum;
-    } else if (target.aggregation === "none" || target.measure === "milestone") {
-      for (const e of included) {
-        const m = e.milestone as MilestoneState;
-        if (milestone === null || MILESTONE_RANK[m] < MILESTONE_RANK[milestone]) milestone = m;
-      }
-      city.milestone = milestone;
-    } else if (target.aggregation === "sum") {
-      value = 0;
-      for (const e of included) value += e.value as number;
-      city.value = value;
-    } else {
-      value = included[0]?.value ?? null;
-      city.value = value;
-    }
-  }
-  const yt = targetForPeriod(target, period);
-  const progress =
-    included.length === 0
-      ? "no_data"
-      : assess(target, city, period, { scope: "city", ytdBefore: opts.ytd?.[target.id], asOf: opts.asOf }).progress;
+  const any = unitsIncluded.length > 0;
+  const ratio = target.aggregation === "ratio_of_sums";
+  const numeratorSum = any && ratio ? city.numerator : null;
+  const denominatorSum = any && ratio ? city.denominator : null;
+  const value = !any
+    ? null
+    : ratio
+      ? (ratioScale(target) * (numeratorSum as number)) / (denominatorSum as number)
+      : target.aggregation === "none" || target.measure === "milestone"
+        ? null
+        : (city.value ?? null);
+  // the verdict only (no message params): an empty city entry is judged "no_data", with the year's target
+  judgeInto(target, city, period, { scope: "city", ytdBefore: opts.ytd?.[target.id], asOf: opts.asOf }, VERDICT);
   return {
     targetId: target.id,
     aggregation: target.aggregation,
     value,
     numeratorSum,
     denominatorSum,
-    milestone,
-    unitsExpected: expected.map((u) => u.code),
+    milestone: any ? city.milestone : null,
+    unitsExpected: expected,
     unitsIncluded,
     unitsMissing,
     unitsNotApplicable,
-    progress,
-    target: yt,
+    progress: any ? VERDICT.progress : "no_data",
+    target: VERDICT.yt,
   };
 }
 
@@ -184,5 +207,5 @@ export function aggregate(
     byUnit.set(r.unitCode, entries);
   }
   const expected = expectedByTarget(catalog, registry, period, opts);
-  return catalog.targets.map((t) => figureFor(t, period, expected.get(t.id) ?? [], byUnit, opts));
+  return catalog.targets.map((t, i) => figureFor(t, period, expected[i] as string[], byUnit, opts));
 }

@@ -42,7 +42,7 @@ export const EN: Record<IssueCode, (p: P) => string> = {
   numerator_above_denominator: (p) =>
     `${subject(p, L)}: the numerator ${num(p.numerator, L)} is larger than the denominator ${num(p.denominator, L)}, so the share would exceed 100%. Check and correct one of them.`,
   denominator_not_positive: (p) =>
-    `${subject(p, L)}: the denominator ${num(p.value, L)} must be greater than 0. Enter the denominator (${str(p.denominatorLabel) || "the total"}).`,
+    `${subject(p, L)}: the denominator ${num(p.value, L)} must be greater than 0. Enter the denominator (${str(p.denominatorLabelEn) || str(p.denominatorLabel) || "the total"}).`,
   partial_ratio: (p) =>
     `${subject(p, L)}: the ${fieldName(p.present, L)} is filled but the ${fieldName(p.field, L)} is missing. Enter both the numerator and the denominator, or leave both blank.`,
   unknown_milestone: (p) =>

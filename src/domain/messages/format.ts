@@ -63,7 +63,8 @@ export function withUnit(
   locale: Locale,
   unitKey = "unitOfMeasure",
 ): string {
-  const u = str(p[unitKey]);
+  // English messages take the catalog's English unit (unit_en) when the params carry it
+  const u = (locale === "en" ? str(p[`${unitKey}En`]) : "") || str(p[unitKey]);
   if (!u) return num(v, locale);
   return u.startsWith("%") ? `${num(v, locale)}${u}` : `${num(v, locale)} ${u}`;
 }

@@ -9,7 +9,7 @@ import * as datesModule from "../periods/dates";
 import type { MessageParams } from "../messages";
 
 // Local bindings, taken once: cheaper per call than live import bindings in CommonJS output (bench/validate).
-const { directionFor, ratioScale, targetForYear, unitOfMeasureFor } = catalogModule;
+const { directionFor, ratioScale, targetForYear, unitOfMeasureFor, unitOfMeasureEnFor } = catalogModule;
 const { monthsElapsed } = periodsModule;
 const { daysFromIso, hanoiDate } = datesModule;
 
@@ -104,16 +104,19 @@ function assessMilestone(entry: ParsedEntry, deadline: string, period: Period, a
   return entry.milestone === "in_progress" ? "on_track" : "at_risk";
 }
 
-interface YearInfo {
+export interface YearInfo {
   yt: YearTarget;
   /** the year's own direction (U05: ">" in 2026, ">=" in 2030) */
   direction: Direction;
   unitOfMeasure: string;
   termUnit: string;
+  /** the catalog's English units (unit_en), for the English messages */
+  unitOfMeasureEn: string;
+  termUnitEn: string;
 }
 const YEAR_INFO = new WeakMap<Target, Map<number, YearInfo>>();
-/** The year's target and units of one target, cached per target object. */
-function yearInfo(target: Target, year: number): YearInfo {
+/** The year's target and units of one target, cached per target object (shared: never mutate it). */
+export function yearInfo(target: Target, year: number): YearInfo {
   let perYear = YEAR_INFO.get(target);
   if (!perYear) YEAR_INFO.set(target, (perYear = new Map()));
   let info = perYear.get(year);
@@ -123,6 +126,8 @@ function yearInfo(target: Target, year: number): YearInfo {
       direction: directionFor(target, year),
       unitOfMeasure: unitOfMeasureFor(target, year),
       termUnit: unitOfMeasureFor(target, 2030),
+      unitOfMeasureEn: unitOfMeasureEnFor(target, year),
+      termUnitEn: unitOfMeasureEnFor(target, 2030),
     };
     perYear.set(year, info);
   }
@@ -193,6 +198,8 @@ export function verdictParams(target: Target, period: Period, v: Verdict): Messa
     direction: info.direction,
     unitOfMeasure: info.unitOfMeasure,
     termUnit: info.termUnit,
+    unitOfMeasureEn: info.unitOfMeasureEn,
+    termUnitEn: info.termUnitEn,
     basis: v.basis,
     progress: v.progress,
   };

@@ -151,6 +151,7 @@ function parseRatio(target: Target, entry: EntryInput, locale: Locale, out: Pars
     sink.issue("denominator_not_positive", "ratio.denominator_positive", "denominator", "error", {
       value: den,
       denominatorLabel: target.denominatorLabel,
+      denominatorLabelEn: target.denominatorLabelEn ?? null,
     });
     ok = false;
   }

@@ -170,6 +170,7 @@ export function createConsolidator(opts: ConsolidateOptions): Consolidator {
     savedAt: h.savedAt,
     unitCode: intern.text(h.unitCode),
     contact: h.contact,
+    narrative: h.narrative ?? null,
     at: arena.put(h),
   });
   /** verdicts of the files not used as is (see ConsolidationResult.files); accepted files are only counted */
@@ -273,7 +274,12 @@ export function createConsolidator(opts: ConsolidateOptions): Consolidator {
       }
       const h = slot.held;
       (used.get(periodId) as Stored[]).push(h);
-      pc.submissions.set(unitCode, { source: h.source, savedAt: h.savedAt, contact: h.contact });
+      pc.submissions.set(unitCode, {
+        source: h.source,
+        savedAt: h.savedAt,
+        contact: h.contact,
+        narrative: h.narrative ?? null,
+      });
     }
     for (const [key, rs] of rejectedByKey) {
       const [periodId, unitCode] = splitKey(key);

@@ -4,6 +4,7 @@
  */
 import type { Bilingual, Catalog, EntryField, Period, ReportInput, UnitRegistry, UnitReport } from "../types";
 import type { MatrixCell, UnitContact } from "./view";
+import type { Narrative } from "../report/narrative";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Input: what the template reader gave back for one file
@@ -25,6 +26,8 @@ export interface FileReadOk {
   savedAt: string | null;
   identity: WorkbookIdentityInfo;
   contact: UnitContact | null;
+  /** the narrative sheet's four parts; absent or null when the file has none */
+  narrative?: Narrative | null;
   report: ReportInput;
   /** the sheet address of a target's field, so issues name their cell */
   cellOf?: (targetId: string, field: EntryField) => string | undefined;
@@ -89,7 +92,10 @@ export interface PeriodConsolidation {
   /** one per unit whose figures are used, in the order the files came */
   readonly reports: UnitReport[];
   /** per accepted unit: where from, when, who */
-  submissions: Map<string, { source: string; savedAt: string | null; contact: UnitContact | null }>;
+  submissions: Map<
+    string,
+    { source: string; savedAt: string | null; contact: UnitContact | null; narrative?: Narrative | null }
+  >;
   /** units whose files conflict (unresolved): counted as missing */
   conflicted: Set<string>;
   /** units with a rejected file and nothing usable */

@@ -4,6 +4,7 @@
  * GET /api/v1/completeness. Each unit's own figure and status in the matrix come from the domain's assess() — the same
  * function that judges a unit's report when it is validated.
  */
+import type { Narrative } from "../report/narrative";
 import { assess } from "../rules";
 import type { Bilingual, Catalog, CityFigure, ParsedEntry, Period, Unit, UnitRegistry } from "../types";
 import { buildScorecard } from "./scorecard";
@@ -21,7 +22,15 @@ export interface EndpointConsolidation {
   group: string | null;
   catalogVersion: string;
   unitsExpected: string[];
-  matrix: { unitCode: string; unitName: Bilingual; submissionId: string; status: string; entries: ParsedEntry[] }[];
+  matrix: {
+    unitCode: string;
+    unitName: Bilingual;
+    submissionId: string;
+    status: string;
+    entries: ParsedEntry[];
+    /** the narrative sent with the revision, when the endpoint gives it */
+    narrative?: Narrative | null;
+  }[];
   figures: CityFigure[];
 }
 
@@ -132,5 +141,9 @@ export function viewFromEndpoint(
       },
     },
     scorecard: buildScorecard(catalog, c.figures),
+    narratives: units.flatMap((u) => {
+      const narrative = c.matrix.find((m) => m.unitCode === u.code)?.narrative;
+      return narrative ? [{ unitCode: u.code, unitName: u.name, narrative }] : [];
+    }),
   };
 }

@@ -29,8 +29,8 @@ export const fileReasons = {
   demo: (unitCode: string): FileReason => ({
     code: "demo_workbook",
     message: {
-      vi: `Sổ của đơn vị trình diễn ${unitCode} (dùng để tập huấn) không được đưa vào số liệu thật: bỏ qua.`,
-      en: `The workbook of demo unit ${unitCode} (for training) never enters real figures: skipped.`,
+      vi: `Sổ của đơn vị trình diễn ${unitCode} (dùng để tập huấn) không được đưa vào số liệu thật: bỏ qua. Tổng hợp lớp tập huấn: thêm --demo.`,
+      en: `The workbook of demo unit ${unitCode} (for training) never enters real figures: skipped. To consolidate the classroom, add --demo.`,
     },
   }),
   badPeriod: (period: string): FileReason => ({

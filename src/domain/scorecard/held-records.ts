@@ -5,6 +5,7 @@
  * and matrix cells only when a period is read (`periodOf()`). No rule lives here: which file is used is decided in
  * consolidate.ts.
  */
+import type { Narrative } from "../report/narrative";
 import {
   MILESTONE_STATES,
   type Catalog,
@@ -28,6 +29,7 @@ export interface HeldRecord {
   savedAt: string | null;
   unitCode: string;
   contact: UnitContact | null;
+  narrative?: Narrative | null;
   /** per catalog target: [value, numerator, denominator, figure] (NaN = blank) */
   numbers: Float64Array;
   /** per catalog target: milestone index + 1 (0 = blank; NOT_APPLICABLE: the unit answered "không áp dụng") */
@@ -42,6 +44,7 @@ export interface Stored {
   savedAt: string | null;
   unitCode: string;
   contact: UnitContact | null;
+  narrative?: Narrative | null;
   at: number;
 }
 
@@ -197,6 +200,7 @@ export function compactRecord(
     savedAt: own(file.savedAt),
     unitCode: own(file.identity.unitCode),
     contact: c ? { preparer: own(c.preparer), approver: own(c.approver), phone: own(c.phone) } : null,
+    narrative: file.narrative ?? null,
     numbers,
     milestones,
     progress,

@@ -138,5 +138,9 @@ export function viewFromFiles(
     matrix: pc.matrix,
     completeness,
     scorecard: buildScorecard(opts.catalog, figures),
+    narratives: units.flatMap((u) => {
+      const narrative = pc.submissions.get(u.code)?.narrative;
+      return narrative ? [{ unitCode: u.code, unitName: u.name, narrative }] : [];
+    }),
   };
 }

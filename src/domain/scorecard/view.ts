@@ -3,6 +3,7 @@
  * workbooks read from files): city figures, the unit × target matrix, completeness and the scorecard. Plain data;
  * the workbook spec (src/workbook/consolidated.ts) turns it into sheets.
  */
+import type { Narrative } from "../report/narrative";
 import type { Bilingual, Catalog, CityFigure, MilestoneState, Period, TargetProgress, Unit } from "../types";
 import type { Scorecard } from "./scorecard";
 
@@ -71,6 +72,15 @@ export interface ConsolidationView {
   matrix: MatrixCell[];
   completeness: { rows: CompletenessRow[]; totals: CompletenessTotals };
   scorecard: Scorecard;
+  /** each expected unit whose report carries a narrative, in the units' order (absent: none known) */
+  narratives?: UnitNarrative[];
+}
+
+/** One unit's narrative as the consolidated workbook lists it. */
+export interface UnitNarrative {
+  unitCode: string;
+  unitName: Bilingual;
+  narrative: Narrative;
 }
 
 export const COMPLETENESS_NAMES: Record<CompletenessState, Bilingual> = {

@@ -24,6 +24,7 @@ interface Selection {
   scope: "city" | "unit" | "group";
   unitCodes: string[] | undefined;
   includeDemo: boolean;
+  onlyDemo: boolean;
 }
 
 function unknownUnit(code: string): AppError {
@@ -39,6 +40,14 @@ function unknownUnit(code: string): AppError {
 }
 
 function selection(req: SeriesRequest, registry: UnitRegistry): Selection {
+  const sel = selectionOf(req, registry);
+  if (req.onlyDemo !== true || sel.scope === "unit") return { ...sel, onlyDemo: false };
+  // the classroom's series: the demo units of the group alone, never a real unit's code
+  const unitCodes = sel.unitCodes?.filter((c) => registry.byCode(c)?.demo === true);
+  return { ...sel, unitCodes, onlyDemo: true };
+}
+
+function selectionOf(req: SeriesRequest, registry: UnitRegistry): Omit<Selection, "onlyDemo"> {
   const includeDemo = req.includeDemo === true;
   if (req.unitCode !== undefined) {
     const u = registry.byCode(req.unitCode);
@@ -144,10 +153,11 @@ export function buildSeries(req: SeriesRequest): TargetSeries[] {
   const only = sel.unitCodes ? new Set(sel.unitCodes) : null;
   const today = req.asOf ? hanoiDate(req.asOf) : null;
   const ctx = { perYear, lead, scope: sel.scope, today };
+  // flows: the selection's sum of the earlier periods of the year, so that assess() judges the year to date
+  // (one record, refreshed before each period: aggregate() reads it during the call only)
+  const ytd: Record<string, number> = {};
   for (let i = 0; i < periods.length; i++) {
     const period = periods[i]!;
-    // flows: the selection's sum of the earlier periods of the year, so that assess() judges the year to date
-    const ytd: Record<string, number> = {};
     for (const tr of tracks) ytd[tr.target.id] = tr.year.year === period.year ? tr.year.known : 0;
     const figures = aggregate(
       catalog,
@@ -157,6 +167,7 @@ export function buildSeries(req: SeriesRequest): TargetSeries[] {
       {
         unitCodes: sel.unitCodes,
         includeDemo: sel.includeDemo,
+        onlyDemo: sel.onlyDemo,
         applicability: req.applicability,
         ytd,
         asOf: req.asOf,

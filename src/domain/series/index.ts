@@ -11,3 +11,17 @@ export type {
   SeriesYtd,
   TargetSeries,
 } from "./types";
+export {
+  bottleneckTargets,
+  buildTrend,
+  goodSign,
+  trackChange,
+  unitSlips,
+  worstUnits,
+  type TrendData,
+  type TrendRequest,
+  type UnitChange,
+  type UnitSlips,
+  type UnitTrack,
+} from "./trend";
+export { monthlyBrief, type BriefBottleneck, type BriefContent, type BriefLine } from "./brief";

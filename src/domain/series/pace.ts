@@ -2,9 +2,8 @@
  * The pace toward the year's target and the change against another period. The pacing rule is the one of
  * src/domain/README.md ("Combining periods and pacing"), judged by the same `assess()` through aggregate().
  */
-import { directionFor, targetForPeriod } from "../catalog/catalog";
 import { monthsElapsed } from "../periods/periods";
-import { isFlow } from "../rules/assess";
+import { isFlow, yearInfo } from "../rules/assess";
 import type { CityFigure, Direction, Period, Target } from "../types";
 import type { BasePoint } from "./points";
 import type { SeriesChange, SeriesPace, SeriesYtd } from "./types";
@@ -17,7 +16,8 @@ export function pace(
   ytd: SeriesYtd,
   cf: CityFigure,
 ): SeriesPace {
-  const yt = targetForPeriod(target, period);
+  const info = yearInfo(target, period.year);
+  const yt = info.yt;
   const year = period.year;
   const judged = p.state === "value" ? cf.progress : null;
   if (yt.kind === "date") return { kind: "deadline", year, date: yt.date, progress: judged };
@@ -30,7 +30,7 @@ export function pace(
     kind: "value",
     year,
     target: yt.value,
-    direction: directionFor(target, year),
+    direction: info.direction,
     basis: flow ? "ytd" : "level",
     months,
     expected: flow ? (yt.value * months) / 12 : yt.value,
@@ -68,6 +68,6 @@ export function change(
   const b = other.figure as number;
   out.delta = a - b;
   out.percent = b !== 0 ? ((a - b) / Math.abs(b)) * 100 : null;
-  out.better = better(directionFor(target, period.year), out.delta);
+  out.better = better(yearInfo(target, period.year).direction, out.delta);
   return out;
 }

@@ -20,6 +20,9 @@ const NO_CHANGE = {
   better: null,
   complete: false,
 } as const satisfies SeriesPoint["change"]["previous"];
+/** Placeholders shared by every point until build.ts sets its own (the year before the range keeps them). */
+const NO_PACE: SeriesPoint["pace"] = { kind: "no_target", year: 0, termTarget: null };
+const NO_CHANGES: SeriesPoint["change"] = { previous: NO_CHANGE, yearAgo: NO_CHANGE };
 
 /** The state of the selection's figure; see PointState. */
 export function pointState(cf: CityFigure, notDue: NotDueReason | null): PointState {
@@ -46,8 +49,8 @@ export function basePoint(periodId: string, cf: CityFigure, notDue: NotDueReason
     unitsNotApplicable: state === "not_due" ? [] : (cf.unitsNotApplicable ?? []),
     complete: value && cf.unitsMissing.length === 0,
     ytd: NO_YTD,
-    pace: { kind: "no_target", year: 0, termTarget: null },
-    change: { previous: NO_CHANGE, yearAgo: NO_CHANGE },
+    pace: NO_PACE,
+    change: NO_CHANGES,
   };
 }
 
@@ -57,10 +60,12 @@ export interface YearSoFar {
   entries: ParsedEntry[];
   gaps: string[];
   known: number;
+  /** flows: how many periods entered `known` */
+  summed: number;
 }
 
 export function newYear(year: number): YearSoFar {
-  return { year, entries: [], gaps: [], known: 0 };
+  return { year, entries: [], gaps: [], known: 0, summed: 0 };
 }
 
 /** The point as an entry of the selection, so that time.ts combines it like a unit's period. */
@@ -84,12 +89,14 @@ function asEntry(target: Target, p: BasePoint): ParsedEntry {
 export function addToYear(target: Target, year: YearSoFar, p: BasePoint): SeriesYtd {
   if (p.state === "missing" || (p.state === "value" && !p.complete)) year.gaps.push(p.periodId);
   if (p.state === "value" && p.figure !== null) {
-    year.entries.push(asEntry(target, p));
+    // flows sum `known`; the other rules combine the entries (time.ts)
+    if (target.timeAggregation === "sum") year.summed++;
+    else year.entries.push(asEntry(target, p));
     year.known += p.figure;
   }
   if (target.measure === "milestone") return NO_YTD;
-  const periods = year.entries.length;
   if (target.timeAggregation === "sum") {
+    const periods = year.summed;
     const complete = year.gaps.length === 0;
     return {
       figure: complete && periods > 0 ? year.known : null,

@@ -33,6 +33,8 @@ export interface SeriesRequest {
   group?: string;
   /** Demo units too (training); default false. */
   includeDemo?: boolean;
+  /** Demo units only (the classroom's own world); default false. */
+  onlyDemo?: boolean;
   /** The planners' unit × target choices; default the catalog's applies_to only. */
   applicability?: ApplicabilityTable;
   /** The day the series is read on: periods that have not ended by then are "not yet due". Default: none is. */

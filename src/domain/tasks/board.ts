@@ -30,6 +30,8 @@ export interface BoardRequest {
   includeDemo?: boolean;
   /** only the tasks one of these units leads or co-owns (a unit group's consolidation); all when absent */
   unitCodes?: ReadonlySet<string>;
+  /** the classroom's board: demo tasks and demo units alone (a demo token, or a real one asking for the demo group) */
+  onlyDemo?: boolean;
 }
 
 interface Seen {
@@ -53,7 +55,7 @@ function latestByTaskAndUnit(req: BoardRequest, owners: Map<string, Set<string>>
     if (p === undefined) ends.set(r.period, (p = parsePeriod(r.period)));
     if (!p || p.end > req.period.end) continue;
     const unit = req.units.byCode(r.unitCode);
-    if (!unit || (unit.demo && !req.includeDemo)) continue;
+    if (!unit || (req.onlyDemo ? !unit.demo : unit.demo && !req.includeDemo)) continue;
     const rank = `${p.end}|${r.receivedAt}`;
     const inPeriod = p.start >= req.period.start;
     for (const progress of r.tasks) {
@@ -127,7 +129,12 @@ export function buildTaskBoard(req: BoardRequest): TaskBoard {
   const only = req.unitCodes;
   const ownedBySelection = (t: Task): boolean =>
     !only || (t.leadUnitCode !== null && only.has(t.leadUnitCode)) || t.coUnitCodes.some((c) => only.has(c));
-  const tasks = all.filter((t) => (req.includeDemo || t.status !== "demo") && ownedBySelection(t));
+  const kept = req.onlyDemo
+    ? all.filter((t) => t.status === "demo")
+    : req.includeDemo
+      ? all
+      : all.filter((t) => t.status !== "demo");
+  const tasks = only ? kept.filter(ownedBySelection) : kept;
   const owners = new Map<string, Set<string>>();
   for (const t of tasks) owners.set(t.id, new Set([...(t.leadUnitCode ? [t.leadUnitCode] : []), ...t.coUnitCodes]));
   const latest = latestByTaskAndUnit(req, owners);

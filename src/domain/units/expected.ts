@@ -1,7 +1,8 @@
 /**
  * Which units are expected to report for a period — the one rule behind every completeness count, every "units
  * missing" list and every city figure (the endpoint's and the consolidation of files alike):
- * - demo units only when asked (`includeDemo`);
+ * - demo units only when asked (`includeDemo`), or demo units alone (`onlyDemo`: the training classroom, a world of
+ *   its own — what a demo token sees);
  * - only the units of the group, when one is given (`unitCodes`, or a group name `group`);
  * - a retired unit only for the periods that start before the start of its `retiredFrom` period (`reportsIn`).
  * A unit is never deleted: its earlier reports stay, and it stays expected for every period that began while it
@@ -32,6 +33,8 @@ export interface UnitSelection {
   group?: string;
   /** Demo units too (training); default false. */
   includeDemo?: boolean;
+  /** Demo units only (the classroom's own world); wins over `includeDemo`. */
+  onlyDemo?: boolean;
 }
 
 /** The test `expectedUnits` and `aggregate` apply to each unit: selected, and still reporting in `period`. */
@@ -39,8 +42,9 @@ export function expectedIn(period: Period, selection: UnitSelection = {}): (unit
   const only = selection.unitCodes ? new Set(selection.unitCodes) : null;
   const group = selection.group;
   const includeDemo = selection.includeDemo === true;
+  const onlyDemo = selection.onlyDemo === true;
   return (u) =>
-    (includeDemo || !u.demo) &&
+    (onlyDemo ? u.demo : includeDemo || !u.demo) &&
     (only === null || only.has(u.code)) &&
     (group === undefined || u.groups.includes(group)) &&
     reportsIn(u, period);

@@ -11,6 +11,7 @@ export type AuditAction =
   | "token.revoked"
   | "token.rotated"
   | "demo.reset"
+  | "demo.populated"
   | "catalog.imported"
   | "applicability.imported"
   | "unit_targets.imported"

@@ -9,6 +9,7 @@
  */
 import { deflateRawSync } from "node:zlib";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
+import { HELPER_THREAD_YOUNG_MB, startThread } from "../services/thread-heap";
 import { PACK_OPTIONS, type CheckSlots, type StepParam, type WriteChecker } from "./writer-thread";
 
 /** A check's answer: the rules' verdict (nothing to store), or the flows and the deflated stored content. */
@@ -41,9 +42,13 @@ export class CheckThread {
 
   constructor() {
     const setup = { chitieuCheckThread: true };
-    this.#worker = __filename.endsWith(".ts")
-      ? new Worker(`require("tsx/cjs"); require(${JSON.stringify(__filename)});`, { eval: true, workerData: setup })
-      : new Worker(__filename, { workerData: setup });
+    // its own small young generation, not the event loop's 2 × 32 MB (services/thread-heap.ts)
+    const options = { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: HELPER_THREAD_YOUNG_MB } };
+    this.#worker = startThread(() =>
+      __filename.endsWith(".ts")
+        ? new Worker(`require("tsx/cjs"); require(${JSON.stringify(__filename)});`, { ...options, eval: true })
+        : new Worker(__filename, options),
+    );
     this.#worker.unref();
     this.#worker.on("message", (answers: Answer[]) => {
       for (const a of answers) {

@@ -2,7 +2,7 @@
  * The one source of table types (kysely's `Database` interface). Booleans are stored as 0/1 integers and times as
  * ISO-8601 UTC text so that SQLite and PostgreSQL return the same shapes; JSON columns are text.
  */
-import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 
 export type Flag = 0 | 1;
 
@@ -47,6 +47,8 @@ export interface TokenTable {
   revoked_at: string | null;
   /** ISO time after which the token is refused; null = never (tokens issued before expiry existed) */
   expires_at: string | null;
+  /** 1: a demo token (the classroom's planner, or a demo unit's): it reaches demo units only */
+  demo: ColumnType<number, number | undefined, number>;
 }
 
 export interface SubmissionTable {

@@ -15,6 +15,7 @@ import fp from "fastify-plugin";
 import type { FastifyRequest } from "fastify";
 import {
   CT_AUTH_RATE_LIMITED,
+  CT_DEMO_FORBIDDEN,
   CT_ROLE_FORBIDDEN,
   CT_TOKEN_EXPIRED,
   CT_TOKEN_INVALID,
@@ -35,6 +36,8 @@ export interface AuthContext {
   label: string;
   /** when the token stops working; null = never */
   expiresAt: string | null;
+  /** a demo token (the classroom's planner, or a demo unit's): it reaches demo units only (demo-world.ts) */
+  demo: boolean;
 }
 
 declare module "fastify" {
@@ -47,6 +50,8 @@ declare module "fastify" {
   interface FastifyInstance {
     /** forget cached token look-ups (after a revocation through the API) */
     forgetTokens(): void;
+    /** every route registered (method, URL, access), in order: what the access tests walk */
+    routeTable: readonly { method: string; url: string; access: string }[];
   }
 }
 
@@ -94,6 +99,10 @@ export function assertUnitAccess(request: FastifyRequest, unitCode: string): voi
   if (!auth) throw CT_UNAUTHENTICATED();
   if (auth.role === "unit" && auth.unitCode !== unitCode) {
     throw CT_UNIT_FORBIDDEN({ tokenUnit: auth.unitCode ?? "?", unitCode });
+  }
+  // the classroom is a world of its own: a demo token never reaches a real unit (nor an unknown code)
+  if (auth.demo && request.server.reference.registry.byCode(unitCode)?.demo !== true) {
+    throw CT_DEMO_FORBIDDEN({ unitCode });
   }
 }
 
@@ -180,7 +189,17 @@ export const authPlugin = fp(
         throw CT_TOKEN_EXPIRED({ tokenId: row.id, expiredAt: row.expires_at });
       }
       const role = row.role as Role;
-      request.auth = { tokenId: row.id, role, unitCode: row.unit_code, label: row.label, expiresAt: row.expires_at };
+      // a demo unit's token is demo whatever it was issued as; the classroom's planner token carries the flag
+      const demo =
+        row.demo === 1 || (row.unit_code !== null && app.reference.registry.byCode(row.unit_code)?.demo === true);
+      request.auth = {
+        tokenId: row.id,
+        role,
+        unitCode: row.unit_code,
+        label: row.label,
+        expiresAt: row.expires_at,
+        demo,
+      };
       if (access !== "any" && !NEEDED[access].includes(role)) {
         throw CT_ROLE_FORBIDDEN({ role, needed: NEEDED[access] });
       }

@@ -2,8 +2,9 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { parseCatalogCsv, parsePeriod } from "../../domain";
 import type { Period, Unit as DomainUnit } from "../../domain/types";
-import { CT_CATALOG_INVALID, CT_REQUEST_INVALID, CT_UNIT_DEMO_FLAG } from "../errors";
+import { CT_CATALOG_INVALID, CT_DEMO_FORBIDDEN, CT_REQUEST_INVALID, CT_UNIT_DEMO_FLAG } from "../errors";
 import { requireAuth } from "../plugins/auth";
+import { assertRealWorld } from "../demo-world";
 import { CatalogImportBody, CatalogImportResponse, Unit, UnitBody } from "../../api";
 import { setCurrentCatalog, storeCatalog } from "../db/catalogs";
 import { upsertUnit } from "../db/units";
@@ -29,6 +30,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const auth = requireAuth(request);
+      assertRealWorld(request, "catalog");
       const result = parseCatalogCsv(request.body.csv);
       if (!result.ok)
         throw CT_CATALOG_INVALID({ problems: result.issues.length }, { details: { issues: result.issues } });
@@ -79,6 +81,9 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       const auth = requireAuth(request);
       const code = request.params.code;
       const existing = app.reference.registry.byCode(code);
+      // the classroom's planner edits demo units, and adds only demo ones
+      if (auth.demo && (existing ? !existing.demo : request.body.demo !== true))
+        throw CT_DEMO_FORBIDDEN({ unitCode: code });
       const demo = request.body.demo ?? existing?.demo ?? false;
       if (existing ? existing.demo !== demo : demo) throw CT_UNIT_DEMO_FLAG({ unitCode: code });
       const known = new Set(app.reference.currentCatalog.targets.map((t) => t.id));

@@ -5,6 +5,7 @@ import type { ApplicabilityEntry } from "../../domain/rules/applicability";
 import { parseApplicabilityRows } from "../../domain/rules/applicability-file";
 import { CT_APPLICABILITY_INVALID, CT_REQUEST_INVALID } from "../errors";
 import { requireAuth } from "../plugins/auth";
+import { assertDemoUnits, demoWorld } from "../demo-world";
 import { ApplicabilityImportBody, ApplicabilityImportResponse, ApplicabilityResponse } from "../../api";
 import { addApplicability } from "../db/applicability";
 import { auditRow } from "../db/audit";
@@ -26,7 +27,14 @@ export const applicabilityRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const table = app.reference.applicability;
+      // a list is its world's: the classroom's planner reads the demo units' choices, a real one the real units'
+      const demo = demoWorld(request);
+      const registry = app.reference.registry;
+      const table = {
+        entries: app.reference.applicability.entries.filter(
+          (e) => (registry.byCode(e.unitCode)?.demo === true) === demo,
+        ),
+      };
       if (request.query.format === "csv") {
         const csv = applicabilityToCsv(table, app.reference.currentCatalog, app.reference.registry);
         return reply
@@ -74,6 +82,10 @@ export const applicabilityRoutes: FastifyPluginAsyncZod = async (app) => {
             );
       if (!result.ok)
         throw CT_APPLICABILITY_INVALID({ problems: result.issues.length }, { details: { issues: result.issues } });
+      assertDemoUnits(
+        request,
+        result.rows.map((r) => r.unitCode),
+      );
       const now = app.clock().toISOString();
       await app.writer.write(async (trx) => {
         await addApplicability(trx, result.rows, auth.tokenId, now);

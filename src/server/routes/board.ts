@@ -13,7 +13,8 @@ import {
 import { attachmentHeader } from "../attachment";
 import { CT_UNIT_UNKNOWN } from "../errors";
 import { periodAtEdge } from "../periods";
-import { requireAuth } from "../plugins/auth";
+import { assertUnitAccess, requireAuth } from "../plugins/auth";
+import { demoWorld } from "../demo-world";
 import { getReminderContact, listReminders, saveReminderContact } from "../db/reminders";
 import { board, boardCsv, CSV_DEFAULT_STATES } from "../services/board";
 import { bulkAccept } from "../services/bulk-accept";
@@ -36,7 +37,8 @@ export const boardRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const q = request.query;
+      // the classroom is a world of its own: a demo token's board is the demo units' alone (demo-world.ts)
+      const q = { ...request.query, demo: demoWorld(request, request.query.demo === true) };
       const period = periodAtEdge(q.period, null);
       const asOf = q.asOf ? new Date(q.asOf) : app.clock();
       if (q.format === "csv") {
@@ -81,6 +83,7 @@ export const boardRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const unit = app.reference.registry.byCode(request.params.code);
       if (!unit) throw CT_UNIT_UNKNOWN({ unitCode: request.params.code });
+      assertUnitAccess(request, unit.code);
       const c = await getReminderContact(app.store.db, unit.code);
       return {
         unitCode: unit.code,
@@ -106,6 +109,7 @@ export const boardRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const unit = app.reference.registry.byCode(request.params.code);
       if (!unit) throw CT_UNIT_UNKNOWN({ unitCode: request.params.code });
+      assertUnitAccess(request, unit.code);
       const emails = [...new Set(request.body.emails.map((e) => e.trim().toLowerCase()))];
       const at = app.clock().toISOString();
       const locale = request.body.locale ?? null;
@@ -129,7 +133,12 @@ export const boardRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const period = periodAtEdge(request.query.period, null);
-      const rows = await listReminders(app.store.db, period.id);
+      const demo = requireAuth(request).demo;
+      const registry = app.reference.registry;
+      // a demo token sees the classroom's reminders alone (none are ever sent to demo units), a real one the city's
+      const rows = (await listReminders(app.store.db, period.id)).filter(
+        (r) => (registry.byCode(r.unit_code)?.demo === true) === demo,
+      );
       return {
         period: period.id,
         reminders: rows.map((r) => ({

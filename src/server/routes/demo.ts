@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { requireAuth } from "../plugins/auth";
-import { DemoResetResponse } from "../../api";
-import { auditRow } from "../db/audit";
+import { DemoPopulateBody, DemoPopulateResponse, DemoResetResponse } from "../../api";
+import { populateClassroom, resetClassroom } from "../services/classroom";
 
 /**
- * Training: put the demo units back to their starting state. Only rows of units flagged demo in the unit table are
- * deleted (submissions, report states, their audit events); real units are never touched.
+ * Training: the demo classroom (services/classroom.ts). Reset deletes the demo units' reports; populate resets,
+ * then fills a dozen demo units with a realistic quarter. Real units are never touched (test/server/demo-world).
  */
 export const demoRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
@@ -18,42 +18,22 @@ export const demoRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: DemoResetResponse },
       },
     },
-    async (request) => {
-      const auth = requireAuth(request);
-      const now = app.clock().toISOString();
-      return app.writer.write(async (trx) => {
-        const demoUnits = (await trx.selectFrom("unit").select("code").where("demo", "=", 1).execute()).map(
-          (r) => r.code,
-        );
-        if (demoUnits.length === 0) return { unitCodes: [], deleted: { submissions: 0, reports: 0, events: 0 } };
-        const reports = await trx.deleteFrom("report_state").where("unit_code", "in", demoUnits).executeTakeFirst();
-        const submissions = await trx.deleteFrom("submission").where("unit_code", "in", demoUnits).executeTakeFirst();
-        const events = await trx
-          .deleteFrom("audit_event")
-          .where("unit_code", "in", demoUnits)
-          .where("period", "is not", null)
-          .executeTakeFirst();
-        await trx
-          .insertInto("audit_event")
-          .values(
-            auditRow(
-              "demo.reset",
-              now,
-              auth.tokenId,
-              {},
-              { unitCodes: demoUnits, submissions: Number(submissions.numDeletedRows) },
-            ),
-          )
-          .execute();
-        return {
-          unitCodes: demoUnits,
-          deleted: {
-            submissions: Number(submissions.numDeletedRows),
-            reports: Number(reports.numDeletedRows),
-            events: Number(events.numDeletedRows),
-          },
-        };
-      });
+    async (request) => resetClassroom(app, requireAuth(request).tokenId),
+  );
+
+  app.post(
+    "/demo/populate",
+    {
+      config: { access: "planner" },
+      schema: {
+        summary:
+          "Reset the classroom, then fill a dozen demo units with a realistic quarter (same seed, same classroom)",
+        tags: ["demo"],
+        body: DemoPopulateBody.optional(),
+        response: { 200: DemoPopulateResponse },
+      },
     },
+    async (request) =>
+      populateClassroom(app, requireAuth(request), { ...(request.body ?? {}), requestId: String(request.id) }),
   );
 };

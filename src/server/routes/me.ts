@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { requireAuth } from "../plugins/auth";
 import { MeResponse } from "../../api";
+import { demoEpoch } from "../services/classroom";
 
 /** Who the token is: its role and, for a unit token, the unit with its name. */
 export const meRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -15,8 +16,10 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
         role: auth.role,
         label: auth.label,
         unit: unit ? { ...unit, retiredFrom: unit.retiredFrom ?? null } : null,
-        demo: unit?.demo === true,
+        // a demo unit's token, or the classroom's planner token: the pane shows its demo banner
+        demo: auth.demo,
         expiresAt: auth.expiresAt,
+        ...(auth.demo ? { demoEpoch: await demoEpoch(app.store.db) } : {}),
       };
     },
   );

@@ -4,6 +4,7 @@ import { attachmentHeader } from "../attachment";
 import { CompletenessQuery, CompletenessResponse, ConsolidationQuery, ConsolidationResponse } from "../../api";
 import { completeness, planConsolidation } from "../services/consolidation";
 import { exportStream } from "../services/consolidation-stream";
+import { worldSelection } from "../demo-world";
 
 /** Planner views over all units: completeness and timeliness, and consolidation with its exports. */
 export const plannerRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -21,7 +22,8 @@ export const plannerRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const period = periodAtEdge(request.query.period, null);
       const asOf = request.query.asOf ? new Date(request.query.asOf) : app.clock();
-      return completeness(app, period, { group: request.query.group, includeDemo: request.query.demo === true }, asOf);
+      const world = worldSelection(request, request.query.demo === true);
+      return completeness(app, period, { group: request.query.group, ...world }, asOf);
     },
   );
 
@@ -44,7 +46,7 @@ export const plannerRoutes: FastifyPluginAsyncZod = async (app) => {
       const plan = await planConsolidation(
         app,
         period,
-        { group: q.group, includeDemo: q.demo === true },
+        { group: q.group, ...worldSelection(request, q.demo === true) },
         q.basis ?? "latest",
       );
       // streamed one unit at a time, with the event loop handed back between units (consolidation-stream.ts)

@@ -20,6 +20,7 @@ import { canonicalContact, unpackContent } from "../services/content";
 import { assessStored, reportHistory, reviewDiff } from "../services/review";
 import { receiptOf } from "../services/submissions";
 import { figureContext, readCurrent } from "../services/report-context";
+import { canonicalNarrative } from "../../domain/report/narrative";
 import {
   acceptReport,
   requireState,
@@ -71,6 +72,7 @@ async function reportView(app: FastifyInstance, ref: ReportRef) {
       catalogVersion: stored.report.catalogVersion,
       locale: stored.report.locale,
       contact: canonicalContact(stored.report.contact),
+      narrative: canonicalNarrative(stored.report.narrative),
       entries: stored.report.entries,
       parsed: stored.parsed,
     },

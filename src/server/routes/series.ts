@@ -3,6 +3,7 @@ import { SeriesQuery, SeriesResponse } from "../../api";
 import { CT_UNIT_FORBIDDEN } from "../errors";
 import { assertUnitAccess, requireAuth } from "../plugins/auth";
 import { attachmentHeader } from "../attachment";
+import { demoWorld } from "../demo-world";
 import { seriesCsv, seriesOf } from "../services/series";
 
 /**
@@ -26,10 +27,10 @@ export const seriesRoutes: FastifyPluginAsyncZod = async (app) => {
       const q = request.query;
       const auth = requireAuth(request);
       // access first: a unit token learns nothing about another unit, a group or the city
-      if (auth.role === "unit") {
-        if (!q.unit) throw CT_UNIT_FORBIDDEN({ tokenUnit: auth.unitCode ?? "?", unitCode: q.group ?? "city" });
-        assertUnitAccess(request, q.unit);
-      }
+      if (auth.role === "unit" && !q.unit)
+        throw CT_UNIT_FORBIDDEN({ tokenUnit: auth.unitCode ?? "?", unitCode: q.group ?? "city" });
+      // a unit's series: its own for a unit token, a demo unit's for any demo token
+      if (q.unit) assertUnitAccess(request, q.unit);
       const basis = q.basis ?? "latest";
       const series = await seriesOf(app, {
         targetId: q.target,
@@ -38,6 +39,7 @@ export const seriesRoutes: FastifyPluginAsyncZod = async (app) => {
         basis,
         ...(q.unit ? { unit: q.unit } : {}),
         ...(q.group ? { group: q.group } : {}),
+        onlyDemo: demoWorld(request, q.demo === true),
       });
       const csv = q.format === "csv" || (q.format === undefined && /\btext\/csv\b/i.test(request.headers.accept ?? ""));
       if (csv) {

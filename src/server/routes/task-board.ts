@@ -1,14 +1,14 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { queryFlag } from "../../api";
 import { boardTable } from "../../domain";
 import { toCsv } from "../../domain/catalog/csv";
 import { TaskBoardResponse } from "../../api";
+import { demoWorld } from "../demo-world";
 import { periodAtEdge } from "../periods";
 import { attachmentHeader } from "../attachment";
 import { boardFor } from "../services/tasks";
 import { neutraliseCell } from "../services/export-format";
-
-const Flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
 /** The planner's task board of a period (issue #19): JSON, or CSV with one row per task. */
 export const taskBoardRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -23,7 +23,7 @@ export const taskBoardRoutes: FastifyPluginAsyncZod = async (app) => {
           .object({
             period: z.string().min(1).max(16),
             basis: z.enum(["latest", "accepted"]).optional(),
-            demo: Flag.optional(),
+            demo: queryFlag().optional(),
             format: z.enum(["json", "csv"]).optional(),
             lang: z.enum(["vi", "en"]).optional(),
           })
@@ -36,7 +36,9 @@ export const taskBoardRoutes: FastifyPluginAsyncZod = async (app) => {
       const period = periodAtEdge(q.period, null);
       const board = await boardFor(app.store.db, app.reference, period, {
         basis: q.basis ?? "latest",
-        includeDemo: q.demo === true,
+        // the classroom is a world of its own: a demo token, or demo=true, gives the demo tasks and units alone
+        includeDemo: false,
+        onlyDemo: demoWorld(request, q.demo === true),
         fromYear: app.plan.from,
       });
       if (q.format === "csv") {

@@ -1,9 +1,17 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { TASK_SOURCE_STATUS_LABELS, tasksAt, tasksForUnit, tasksToCsv, type Task } from "../../domain";
-import { TaskEditBody, TaskImportBody, TaskImportResponse, TaskListResponse, TaskUnitsBody } from "../../api";
+import {
+  queryFlag,
+  TaskEditBody,
+  TaskImportBody,
+  TaskImportResponse,
+  TaskListResponse,
+  TaskUnitsBody,
+} from "../../api";
 import { CT_REQUEST_INVALID, CT_TASK_NOT_FOUND, CT_TASKS_INVALID } from "../errors";
 import { assertUnitAccess, requireAuth } from "../plugins/auth";
+import { assertRealWorld, demoWorld } from "../demo-world";
 import { periodAtEdge } from "../periods";
 import { attachmentHeader } from "../attachment";
 import { auditRow } from "../db/audit";
@@ -24,7 +32,12 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "The task register in force in a period (a unit token: its own tasks, with unit=its code)",
         tags: ["tasks"],
         querystring: z
-          .object({ period: z.string().min(1).max(16), unit: z.string().max(32).optional(), format: Format })
+          .object({
+            period: z.string().min(1).max(16),
+            unit: z.string().max(32).optional(),
+            demo: queryFlag().optional(),
+            format: Format,
+          })
           .strict(),
         response: { 200: TaskListResponse.or(z.string()) },
       },
@@ -35,9 +48,13 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
       const period = periodAtEdge(q.period, null);
       if (auth.role === "unit") assertUnitAccess(request, q.unit ?? "");
       const register = await loadTaskRegister(app.store.db);
-      const tasks: Task[] = q.unit
-        ? tasksForUnit(register, q.unit, period).map((t) => t.task)
-        : tasksAt(register, period);
+      if (q.unit && auth.demo) assertUnitAccess(request, q.unit);
+      // the classroom's tasks for a demo token, the city's for a real one: the two lists never mix
+      const demo = demoWorld(request, q.demo === true);
+      const inWorld = (t: Task) => (t.status === "demo") === demo;
+      const tasks: Task[] = (
+        q.unit ? tasksForUnit(register, q.unit, period).map((t) => t.task) : tasksAt(register, period)
+      ).filter(inWorld);
       if (q.format === "csv") {
         const { name, body } = csvReply(`nhiem-vu-${period.id}.csv`, tasksToCsv(tasks, app.reference.registry));
         return reply.type("text/csv; charset=utf-8").header("content-disposition", attachmentHeader(name)).send(body);
@@ -62,6 +79,7 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const auth = requireAuth(request);
+      assertRealWorld(request, "import the task register");
       const body = request.body;
       if ((body.csv === undefined) === (body.rows === undefined)) throw CT_REQUEST_INVALID({ part: "body", count: 1 });
       const period = periodAtEdge(body.from, app.plan);
@@ -114,6 +132,7 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
+      assertRealWorld(request, "edit the task register");
       const { from, ...changes } = request.body;
       return editOne(request.params.id, from, changes as Partial<Task>, requireAuth(request).tokenId);
     },
@@ -132,6 +151,7 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
+      assertRealWorld(request, "assign a task's units");
       const { from, leadUnitCode, coUnitCodes } = request.body;
       return editOne(request.params.id, from, { leadUnitCode, coUnitCodes }, requireAuth(request).tokenId);
     },

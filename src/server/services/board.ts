@@ -42,7 +42,8 @@ function parseContact(json: string | null | undefined): ReportContact | null {
   return json ? canonicalContact(JSON.parse(json) as Partial<ReportContact>) : null;
 }
 
-/** The board's rows and counts (before the state filter). */
+/** The board's rows and counts (before the state filter). `q.demo`: the classroom's units alone (routes/board.ts
+ * sets it for a demo token, demo-world.ts), real units alone otherwise. */
 export async function board(
   app: FastifyInstance,
   period: Period,
@@ -53,7 +54,9 @@ export async function board(
   const ref = app.reference;
   const selected = ref.registry
     .all()
-    .filter(expectedIn(period, { ...(q.group ? { group: q.group } : {}), includeDemo: q.demo === true }));
+    .filter(
+      expectedIn(period, { ...(q.group ? { group: q.group } : {}), includeDemo: false, onlyDemo: q.demo === true }),
+    );
   const db = app.store.db;
   const [states, actions, emails, owners] = await Promise.all([
     listReportStates(db, period.id).then((rows) => new Map(rows.map((s) => [s.unit_code, s]))),

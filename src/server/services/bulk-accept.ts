@@ -8,7 +8,7 @@ import type { FastifyInstance } from "fastify";
 import { isAppError } from "../../domain";
 import type { BulkAcceptBody, BulkAcceptResponse, BulkAcceptResult } from "../../api";
 import { getReportState } from "../db/submissions";
-import { CT_REPORT_NOT_FOUND, CT_REVIEW_OUT_OF_DATE, CT_UNIT_UNKNOWN } from "../errors";
+import { CT_DEMO_FORBIDDEN, CT_REPORT_NOT_FOUND, CT_REVIEW_OUT_OF_DATE, CT_UNIT_UNKNOWN } from "../errors";
 import { periodAtEdge } from "../periods";
 import { acceptReport, type Actor } from "./report-workflow";
 
@@ -31,6 +31,9 @@ function refused(item: Item, outcome: BulkAcceptResult["outcome"], e: unknown, l
 async function acceptOne(app: FastifyInstance, actor: Actor, item: Item, comment: string | undefined) {
   const unit = app.reference.registry.byCode(item.unit);
   if (!unit) return refused(item, "not_found", CT_UNIT_UNKNOWN({ unitCode: item.unit }), null);
+  // the classroom is a world of its own: a demo token never accepts a real unit's report (demo-world.ts)
+  if (actor.auth.demo && !unit.demo)
+    return refused(item, "forbidden", CT_DEMO_FORBIDDEN({ unitCode: unit.code }), null);
   let period;
   try {
     period = periodAtEdge(item.period, null);

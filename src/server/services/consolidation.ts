@@ -29,10 +29,16 @@ export * from "./export-format";
 export interface UnitFilter {
   group?: string;
   includeDemo: boolean;
+  /** the demo group alone (the classroom: a demo token, or a real planner asking for it) */
+  onlyDemo?: boolean;
 }
 
 function selection(filter: UnitFilter): UnitSelection {
-  return { ...(filter.group ? { group: filter.group } : {}), includeDemo: filter.includeDemo };
+  return {
+    ...(filter.group ? { group: filter.group } : {}),
+    includeDemo: filter.includeDemo,
+    onlyDemo: filter.onlyDemo === true,
+  };
 }
 
 // --- completeness ----------------------------------------------------------------------------------------------
@@ -206,6 +212,7 @@ export async function planConsolidation(
   const figures = aggregate(catalog, period, forSums, registry, {
     unitCodes,
     includeDemo: filter.includeDemo,
+    onlyDemo: filter.onlyDemo === true,
     ytd,
     applicability,
   });
@@ -222,6 +229,7 @@ export async function planConsolidation(
   const tasks = await boardFor(app.store.db, app.reference, period, {
     basis,
     includeDemo: filter.includeDemo,
+    onlyDemo: filter.onlyDemo === true,
     fromYear: app.plan.from,
     ...(groupCodes ? { unitCodes: groupCodes } : {}),
   });

@@ -15,6 +15,9 @@ import type { Catalog, EntryInput, ParsedEntry, RawValue } from "../../domain/ty
 import { PACK_OPTIONS } from "../db/writer-thread";
 import { LARGEST_BOUND } from "../../domain/rules/bounds";
 import { ENTRY_FIELDS } from "../../domain/entry-fields";
+import { canonicalNarrative, type Narrative } from "../../domain/report/narrative";
+import { canonicalTaskProgress } from "../../domain/report/task-progress";
+import type { TaskProgress } from "../../domain/tasks/types";
 
 export interface ReportContact {
   preparer: string | null;
@@ -30,6 +33,10 @@ export interface ReportContent {
   supersedes: string | null;
   /** as sent (fields may be missing); stored canonical, and absent when the unit sent none (or only blanks) */
   contact?: Partial<ReportContact> | null;
+  /** the narrative as sent; stored canonical, and absent when the unit wrote none (so older reports hash as before) */
+  narrative?: Partial<Narrative> | null;
+  /** progress on the unit's key tasks as sent; absent when none was sent (so older reports hash as before) */
+  tasks?: (Partial<TaskProgress> & { taskId: string })[] | null;
   entries: EntryInput[];
 }
 
@@ -78,17 +85,23 @@ export function canonicalContent(c: ReportContent): {
   hash: string;
   entries: EntryInput[];
   contact: ReportContact | null;
+  narrative: Narrative | null;
 } {
   const ordered = c.entries.map(canonicalKeys);
   const contact = canonicalContact(c.contact);
+  const narrative = canonicalNarrative(c.narrative);
   const raw = JSON.stringify({
     catalogVersion: c.catalogVersion,
     // undefined leaves the key out of the text: a report without a contact hashes as it always did
     contact: contact ?? undefined,
     entries: ordered,
     locale: c.locale,
+    // like the contact: absent when nothing is written, so a report without a narrative hashes as it always did
+    narrative: narrative ?? undefined,
     period: c.period,
     supersedes: c.supersedes,
+    // like the narrative: absent when not sent; an empty list (a unit with tasks that sent the sheet blank) is kept
+    tasks: c.tasks ? c.tasks.map(canonicalTaskProgress) : undefined,
     unitCode: c.unitCode,
   });
   const text = NON_ASCII.test(raw) ? raw.normalize("NFC") : raw;
@@ -103,6 +116,7 @@ export function canonicalContent(c: ReportContent): {
     },
     entries,
     contact,
+    narrative,
   };
 }
 

@@ -9,6 +9,7 @@ import type { Bilingual, Catalog, CityFigure, ParsedEntry, Period } from "../../
 import type { TaskBoard } from "../../domain/tasks";
 import type { listBasisRevisions } from "../db/submissions";
 import { canonicalContact, unpackContent, type ReportContact } from "./content";
+import { canonicalNarrative, type Narrative } from "../../domain/report/narrative";
 
 type BasisRow = Awaited<ReturnType<typeof listBasisRevisions>>[number];
 
@@ -27,6 +28,8 @@ export interface MatrixRow {
   status: "submitted" | "returned" | "accepted";
   /** the unit sheet's contact sent with this revision (the basis one: latest or accepted); null when none */
   contact: ReportContact | null;
+  /** the narrative sent with this revision; null when none */
+  narrative: Narrative | null;
   entries: ParsedEntry[];
 }
 
@@ -40,6 +43,7 @@ export function matrixRow(unit: IncludedUnit): MatrixRow {
     revision: unit.row.revision,
     status: unit.row.status as MatrixRow["status"],
     contact: canonicalContact(stored.report.contact),
+    narrative: canonicalNarrative(stored.report.narrative),
     entries: stored.parsed,
   };
 }

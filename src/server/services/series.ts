@@ -22,6 +22,8 @@ export interface SeriesAsk {
   from: string;
   to: string;
   basis: "latest" | "accepted";
+  /** the demo group alone (the classroom), never summed with real units */
+  onlyDemo?: boolean;
 }
 
 function badQuery(field: string, vi: string, en: string, value: string): AppError {
@@ -72,13 +74,17 @@ function periodsToRead(from: string, to: string): string[] {
   return [...ids];
 }
 
-export async function seriesOf(app: FastifyInstance, ask: SeriesAsk): Promise<TargetSeries> {
-  checkSeriesAsk(app, ask);
-  const catalog = app.reference.currentCatalog;
-  const targets = targetsById(catalog);
+/** The basis revisions' parsed entries of every period a series over from..to reads (see periodsToRead). */
+export async function reportsForRange(
+  app: FastifyInstance,
+  from: string,
+  to: string,
+  basis: SeriesAsk["basis"],
+): Promise<Map<string, UnitReport[]>> {
+  const targets = targetsById(app.reference.currentCatalog);
   const reports = new Map<string, UnitReport[]>();
-  for (const id of periodsToRead(ask.from, ask.to)) {
-    const rows = await listBasisRevisions(app.store.db, id, ask.basis);
+  for (const id of periodsToRead(from, to)) {
+    const rows = await listBasisRevisions(app.store.db, id, basis);
     if (rows.length === 0) continue;
     reports.set(
       id,
@@ -88,6 +94,13 @@ export async function seriesOf(app: FastifyInstance, ask: SeriesAsk): Promise<Ta
       })),
     );
   }
+  return reports;
+}
+
+export async function seriesOf(app: FastifyInstance, ask: SeriesAsk): Promise<TargetSeries> {
+  checkSeriesAsk(app, ask);
+  const catalog = app.reference.currentCatalog;
+  const reports = await reportsForRange(app, ask.from, ask.to, ask.basis);
   const [series] = buildSeries({
     catalog,
     registry: app.reference.registry,
@@ -97,6 +110,7 @@ export async function seriesOf(app: FastifyInstance, ask: SeriesAsk): Promise<Ta
     targetIds: [ask.targetId],
     ...(ask.unit ? { unitCode: ask.unit } : {}),
     ...(ask.group ? { group: ask.group } : {}),
+    onlyDemo: ask.onlyDemo === true,
     applicability: app.reference.applicability,
     asOf: app.clock(),
   });

@@ -29,12 +29,14 @@ import {
   CT_ROLE_FORBIDDEN,
   CT_SUBMISSION_CONFLICT,
   CT_UNIT_FORBIDDEN,
+  CT_DEMO_FORBIDDEN,
   CT_UNIT_RETIRED,
 } from "../errors";
 import type { SubmissionHead } from "../db/submissions";
 import type { ReportStateRow } from "../db/schema";
 import type { DryRunResult, Receipt, ReceiptStatus, SubmissionRequestBody } from "../../api";
 import { addFlows, canonicalContent, diffEntries, unpackContent } from "./content";
+import { taskProgressRefusal } from "./task-progress-check";
 import { rulesVerdict, type CheckContext, type CheckPayload, type RulesRefusal } from "./submission-check";
 import { figureContext, readCurrent, type Current } from "./report-context";
 import { rulesHistory } from "./history-context";
@@ -180,7 +182,12 @@ export class SubmissionService {
       }
       throw e;
     };
-    const early = this.#figuresInRange(s) ?? this.#inPlan(s) ?? this.#notRetired(s) ?? (await this.#currentCatalog(s));
+    const early =
+      this.#figuresInRange(s) ??
+      this.#inPlan(s) ??
+      this.#notRetired(s) ??
+      (await this.#currentCatalog(s)) ??
+      (await taskProgressRefusal(this.#app, s.body, s.unitCode, s.period));
     if (early) return refuse(early);
     const current = await this.#current(s);
     const stale = this.#fromTheHead(s, current.state);
@@ -210,6 +217,8 @@ export class SubmissionService {
         locale: body.locale,
         supersedes,
         contact: body.contact,
+        narrative: body.narrative,
+        tasks: body.tasks,
         entries: body.entries,
       }),
       period: parsePeriod(periodId),
@@ -226,6 +235,8 @@ export class SubmissionService {
     } else if (!s.dryRun) {
       throw CT_ROLE_FORBIDDEN({ role: auth.role, needed: ["unit"] });
     }
+    // the classroom's planner checks demo workbooks only
+    if (auth.demo && s.unit?.demo !== true) throw CT_DEMO_FORBIDDEN({ unitCode: s.unitCode });
   }
 
   /** Every figure within what its target can hold. */

@@ -204,7 +204,13 @@ export async function boardFor(
   db: Kysely<Database>,
   reference: ReferenceData,
   period: Period,
-  options: { basis: "latest" | "accepted"; includeDemo: boolean; fromYear: number; unitCodes?: ReadonlySet<string> },
+  options: {
+    basis: "latest" | "accepted";
+    includeDemo: boolean;
+    onlyDemo?: boolean;
+    fromYear: number;
+    unitCodes?: ReadonlySet<string>;
+  },
 ): Promise<TaskBoard> {
   const register = await loadTaskRegister(db);
   const reports = await taskReports(db, period, options.basis, options.fromYear, ownersOf(register, period));
@@ -216,5 +222,6 @@ export async function boardFor(
     reports,
     includeDemo: options.includeDemo,
     ...(options.unitCodes ? { unitCodes: options.unitCodes } : {}),
+    onlyDemo: options.onlyDemo === true,
   });
 }

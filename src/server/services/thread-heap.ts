@@ -11,6 +11,13 @@
 import v8 from "node:v8";
 import type { Worker } from "node:worker_threads";
 
+/**
+ * The young generation (MB) of the SQLite writer thread and the PostgreSQL check thread. Each job is one
+ * submission's steps or figures (a few kB, up to ~200 kB with long texts), dead once answered; under the process's
+ * flag each thread had grown a 2 × 8–32 MB new space that stayed resident after a burst.
+ */
+export const HELPER_THREAD_YOUNG_MB = 8;
+
 /** The process's own `--max-semi-space-size` (MB) from its command line or NODE_OPTIONS; 0 (V8's default) if none. */
 export function processSemiSpaceMb(execArgv = process.execArgv, nodeOptions = process.env.NODE_OPTIONS ?? ""): number {
   let mb = 0;

@@ -3,7 +3,7 @@ import type { Kysely } from "kysely";
 import type { Database, TokenRow } from "../db/schema";
 import { appendAudit, auditRow } from "../db/audit";
 import { findTokenByIdOrPrefix, insertToken, listTokens, revokeTokenById } from "../db/tokens";
-import { CT_TOKEN_NOT_FOUND, CT_TOKEN_SPEC_INVALID, CT_UNIT_UNKNOWN } from "../errors";
+import { CT_DEMO_TOKEN_INVALID, CT_TOKEN_NOT_FOUND, CT_TOKEN_SPEC_INVALID, CT_UNIT_UNKNOWN } from "../errors";
 import { generateToken, hashToken, type Role } from "../tokens";
 
 export interface TokenInfo {
@@ -14,6 +14,8 @@ export interface TokenInfo {
   createdAt: string;
   revokedAt: string | null;
   expiresAt: string | null;
+  /** a demo token (the classroom's): it reaches demo units only */
+  demo: boolean;
 }
 
 /** A new token's lifetime unless told otherwise: one reporting year. */
@@ -34,21 +36,27 @@ export function tokenInfo(row: TokenRow): TokenInfo {
     createdAt: row.created_at,
     revokedAt: row.revoked_at,
     expiresAt: row.expires_at,
+    demo: row.demo === 1,
   };
 }
 
 export async function issueToken(
   db: Kysely<Database>,
   pepper: string,
-  spec: { role: Role; unitCode?: string | null; label?: string; expiresInDays?: number | null },
+  spec: { role: Role; unitCode?: string | null; label?: string; expiresInDays?: number | null; demo?: boolean },
   now: string,
   actorTokenId: string | null = null,
 ): Promise<TokenInfo & { token: string }> {
   const unitCode = spec.unitCode?.trim() || null;
   if ((spec.role === "unit") !== (unitCode !== null)) throw CT_TOKEN_SPEC_INVALID({ role: spec.role, unitCode });
+  // a demo token is a unit token of a demo unit, or a planner's for the classroom; never an admin's
+  let demo = spec.demo === true;
+  if (demo && spec.role === "admin") throw CT_DEMO_TOKEN_INVALID({ role: spec.role, unitCode });
   if (unitCode) {
-    const unit = await db.selectFrom("unit").select("code").where("code", "=", unitCode).executeTakeFirst();
+    const unit = await db.selectFrom("unit").select(["code", "demo"]).where("code", "=", unitCode).executeTakeFirst();
     if (!unit) throw CT_UNIT_UNKNOWN({ unitCode });
+    if (demo && unit.demo !== 1) throw CT_DEMO_TOKEN_INVALID({ role: spec.role, unitCode });
+    demo = unit.demo === 1;
   }
   const { id, token } = generateToken();
   const days = spec.expiresInDays === undefined ? DEFAULT_TOKEN_DAYS : spec.expiresInDays;
@@ -63,12 +71,13 @@ export async function issueToken(
     created_at: now,
     revoked_at: null,
     expires_at: expiresAt,
+    demo: demo ? 1 : 0,
   });
   await appendAudit(
     db,
-    auditRow("token.issued", now, actorTokenId, { unitCode }, { tokenId: id, role: spec.role, label, expiresAt }),
+    auditRow("token.issued", now, actorTokenId, { unitCode }, { tokenId: id, role: spec.role, label, expiresAt, demo }),
   );
-  return { id, token, role: spec.role, unitCode, label, createdAt: now, revokedAt: null, expiresAt };
+  return { id, token, role: spec.role, unitCode, label, createdAt: now, revokedAt: null, expiresAt, demo };
 }
 
 /**
@@ -89,7 +98,13 @@ export async function rotateToken(
   const issued = await issueToken(
     db,
     pepper,
-    { role: row.role as Role, unitCode: row.unit_code, label: row.label, expiresInDays: opts.expiresInDays },
+    {
+      role: row.role as Role,
+      unitCode: row.unit_code,
+      label: row.label,
+      expiresInDays: opts.expiresInDays,
+      demo: row.demo === 1,
+    },
     now,
     actorTokenId,
   );

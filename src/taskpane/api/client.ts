@@ -3,7 +3,7 @@
  * explain (wrong token, unreachable, certificate, timeout, a problem+json answer with its code and bilingual message).
  */
 import type { Catalog, PeriodPhase } from "../../domain/types";
-import { toIssues, toUnit } from "./readers";
+import { toEntries, toIssues, toUnit } from "./readers";
 import { paths, queryString } from "../../api/paths";
 import { ApiError, isApiError } from "../../api/client-error";
 import { asBilingual, createRequester, record, type HttpClientOptions } from "./http";
@@ -96,7 +96,7 @@ export function toReport(json: unknown, unitCode: string, period: string): Repor
   const latest = latestRaw ? receiptOrNull(latestRaw) : null;
   const status = statusOf(j.status) ?? latest?.status ?? null;
   const latestRec = record(latestRaw);
-  return {
+  const state: ReportState = {
     unitCode,
     period,
     latest: latest ? { ...latest, status: status ?? latest.status } : null,
@@ -104,6 +104,13 @@ export function toReport(json: unknown, unitCode: string, period: string): Repor
     comment: str(j.comment) ?? str(j.returnComment) ?? str(latestRec.comment) ?? null,
     locked: Boolean(j.locked ?? status === "accepted"),
   };
+  const content = record(j.report);
+  const entries = toEntries(content.entries);
+  if (entries) {
+    state.entries = entries;
+    state.entriesLocale = content.locale === "en" ? "en" : "vi";
+  }
+  return state;
 }
 
 function receiptOrNull(json: unknown): Receipt | null {
@@ -135,7 +142,7 @@ function isCatalog(v: unknown): v is Catalog {
 export function createHttpClient(options: HttpClientOptions = {}): ApiClient {
   const { request, endpointOf } = createRequester(options);
 
-  return {
+  const client: ApiClient = {
     async me(conn) {
       return toMe((await request(conn, "GET", paths.me)).json);
     },
@@ -178,5 +185,15 @@ export function createHttpClient(options: HttpClientOptions = {}): ApiClient {
         throw e;
       }
     },
+    async reportStates(conn, unitCode, periods) {
+      // one small read per period, in parallel (a unit lists about twenty); a period that fails reads as unknown
+      const pairs = await Promise.all(
+        periods.map(async (p) => [p, await client.report(conn, unitCode, p).catch(() => undefined)] as const),
+      );
+      const out: Record<string, ReportState | null> = {};
+      for (const [p, state] of pairs) if (state !== undefined) out[p] = state;
+      return out;
+    },
   };
+  return client;
 }

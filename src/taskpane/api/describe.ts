@@ -16,13 +16,20 @@ export function describeError(e: unknown, i18n: I18n): string {
   const url = e.endpoint;
   switch (e.kind) {
     case "invalid_url":
-      return i18n.t("connect.error.badUrl", { url });
+      return typeof e.details.panePage === "string"
+        ? i18n.t("connect.error.panePage", { url, endpoint: e.details.panePage })
+        : i18n.t("connect.error.badUrl", { url });
     case "insecure":
       return i18n.t("connect.error.insecure", { url });
     case "unreachable":
-      return i18n.t("connect.error.unreachable", { url });
+      // an endpoint this page reached before (or that served it) is stopped, never a certificate problem
+      return e.details.stopped === true
+        ? i18n.t("connect.error.stopped", { url })
+        : i18n.t("connect.error.unreachable", { url });
     case "certificate":
-      return i18n.t("connect.error.certificate", { url });
+      return typeof e.details.page === "string"
+        ? i18n.t("connect.error.wrongHost", { url, page: e.details.page })
+        : i18n.t("connect.error.certificate", { url });
     case "timeout":
       return i18n.t("connect.error.timeout", { url, seconds: Number(e.details.seconds ?? 15) });
     case "unauthorized":

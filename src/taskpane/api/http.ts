@@ -16,6 +16,9 @@ export interface HttpClientOptions {
   /** the page's own origin (window.location.origin) and whether the browser says it is online */
   pageOrigin?: string | null;
   isOnline?: () => boolean;
+  /** the endpoints (origins) that answered through this client at least once: their certificate is trusted, so a
+   * failure of theirs later means they stopped (default: a set of this client's own) */
+  answered?: Set<string>;
 }
 
 /**
@@ -24,7 +27,12 @@ export interface HttpClientOptions {
  * reachability; when the browser is offline, too. A failing https endpoint on another origin may be either, and the
  * "certificate" message says so and explains both fixes.
  */
-export function classifyNetworkFailure(endpoint: string, pageOrigin: string | null, online: boolean): ApiErrorKind {
+export function classifyNetworkFailure(
+  endpoint: string,
+  pageOrigin: string | null,
+  online: boolean,
+  answeredBefore = false,
+): ApiErrorKind {
   if (!online) return "unreachable";
   let origin: string;
   try {
@@ -34,7 +42,47 @@ export function classifyNetworkFailure(endpoint: string, pageOrigin: string | nu
   }
   if (!origin.startsWith("https:")) return "unreachable";
   if (pageOrigin && origin === pageOrigin) return "unreachable";
+  // an endpoint that answered this page before has a certificate the browser trusts: now it is down or away
+  if (answeredBefore) return "unreachable";
   return "certificate";
+}
+
+function originOf(endpoint: string): string {
+  try {
+    return new URL(endpoint).origin;
+  } catch {
+    return endpoint;
+  }
+}
+
+function hostnameOf(url: string): string | null {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return null;
+  }
+}
+
+const LOOPBACK_OR_IP = /^(localhost|\[[0-9a-f:.]+\]|\d{1,3}(\.\d{1,3}){3})$/i;
+
+/**
+ * What the pane can still tell about a network failure the browser reports as one TypeError: an endpoint that
+ * answered before (or served this page) has stopped; a named host other than the one that served this page is most
+ * likely a wrong address (a real host name has a public certificate; self-signed ones live on localhost and bare IP
+ * addresses, where the certificate message stays).
+ */
+export function failureDetails(
+  kind: ApiErrorKind,
+  endpoint: string,
+  pageOrigin: string | null,
+  answeredBefore = false,
+): Record<string, unknown> {
+  if (kind === "unreachable") return answeredBefore || originOf(endpoint) === pageOrigin ? { stopped: true } : {};
+  if (kind !== "certificate" || !pageOrigin?.startsWith("https:")) return {};
+  const host = hostnameOf(endpoint);
+  const pageHost = hostnameOf(pageOrigin);
+  if (!host || !pageHost || host === pageHost || LOOPBACK_OR_IP.test(host)) return {};
+  return { page: pageOrigin };
 }
 
 export function asBilingual(v: unknown): Bilingual | null {
@@ -66,6 +114,7 @@ export function createRequester(options: HttpClientOptions = {}): Requester {
   const pageOrigin = options.pageOrigin ?? (typeof location !== "undefined" ? location.origin : null);
   const isOnline = options.isOnline ?? (() => (typeof navigator === "undefined" ? true : navigator.onLine !== false));
   const endpointOf = (conn: Connection) => normalizeEndpoint(conn.endpoint, pageOrigin);
+  const answered = options.answered ?? new Set<string>();
 
   async function request(
     conn: Connection,
@@ -92,10 +141,13 @@ export function createRequester(options: HttpClientOptions = {}): Requester {
     } catch (e) {
       if (controller.signal.aborted)
         throw new ApiError("timeout", endpoint, { details: { seconds: Math.round(timeoutMs / 1000) }, cause: e });
-      throw new ApiError(classifyNetworkFailure(endpoint, pageOrigin, isOnline()), endpoint, { cause: e });
+      const before = answered.has(originOf(endpoint));
+      const kind = classifyNetworkFailure(endpoint, pageOrigin, isOnline(), before);
+      throw new ApiError(kind, endpoint, { cause: e, details: failureDetails(kind, endpoint, pageOrigin, before) });
     } finally {
       clearTimeout(timer);
     }
+    answered.add(originOf(endpoint));
     const text = await res.text().catch(() => "");
     let json: unknown = null;
     if (text) {

@@ -3,7 +3,8 @@
  * its bundle, so it checks the shapes it relies on itself. What is not what the contract says (src/api) is left out
  * (an issue) or read as absent (a unit), never passed on as if it were right.
  */
-import type { Bilingual, Severity, Unit, UnitKind, ValidationIssue } from "../../domain/types";
+import type { Bilingual, EntryInput, RawValue, Severity, Unit, UnitKind, ValidationIssue } from "../../domain/types";
+import { ENTRY_FIELDS } from "../../domain/entry-fields";
 
 const UNIT_KINDS: readonly UnitKind[] = ["ward", "commune", "department", "city"];
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
@@ -73,4 +74,29 @@ export function toIssue(v: unknown): ValidationIssue | null {
 /** The issues of an answer: those that read as issues, in order. */
 export function toIssues(v: unknown): ValidationIssue[] {
   return Array.isArray(v) ? v.map(toIssue).filter((i): i is ValidationIssue => i !== null) : [];
+}
+
+function rawValue(v: unknown): RawValue | undefined {
+  if (v === null || typeof v === "string" || typeof v === "boolean") return v;
+  return typeof v === "number" && Number.isFinite(v) ? v : undefined;
+}
+
+/** The entries of a stored report as the unit sent them (GET /reports/:unit/:period `report.entries`); null when the
+ * answer holds none. An entry without a target id is left out; a field of another type reads as absent. */
+export function toEntries(v: unknown): EntryInput[] | null {
+  if (!Array.isArray(v)) return null;
+  const out: EntryInput[] = [];
+  for (const item of v) {
+    if (!isObject(item) || typeof item.targetId !== "string") continue;
+    const entry: EntryInput = { targetId: item.targetId };
+    for (const f of ENTRY_FIELDS) {
+      const x = rawValue(item[f]);
+      if (x === undefined) continue;
+      if (f === "justification" || f === "evidence" || f === "responsible") {
+        if (x === null || typeof x === "string") entry[f] = x;
+      } else entry[f] = x;
+    }
+    out.push(entry);
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
 /** What the task pane exchanges with the endpoint (/api/v1). The HTTP client in client.ts is the only code that
  * knows URLs and JSON shapes; components and hooks see these types. */
-import type { Bilingual, Catalog, PeriodPhase, Unit, ValidationIssue } from "../../domain/types";
+import type { Bilingual, Catalog, EntryInput, Locale, PeriodPhase, Unit, ValidationIssue } from "../../domain/types";
 import type { SubmissionBody } from "../../workbook/submission";
 import type { DryRunResult as WireDryRunResult, Receipt as WireReceipt, ReportStatus } from "../../api/submissions";
 import type { MeApplicabilityResponse } from "../../api/applicability";
@@ -55,9 +55,12 @@ export interface ReportState {
   period: string;
   latest: Receipt | null;
   status: ServerReportStatus | null;
-  /** the planner's comment when the report was returned */
+  /** the planner's comment when the report was returned (or accepted with a comment, or unlocked with a reason) */
   comment: string | null;
   locked: boolean;
+  /** the latest revision's entries as the unit sent them, and the locale they were typed in (absent: not read) */
+  entries?: EntryInput[];
+  entriesLocale?: Locale;
 }
 
 export interface ApiClient {
@@ -68,6 +71,9 @@ export interface ApiClient {
   submit(conn: Connection, body: SubmissionBody): Promise<Receipt>;
   /** null when the unit has not submitted this period yet */
   report(conn: Connection, unitCode: string, period: string): Promise<ReportState | null>;
+  /** the unit's report state for each of several periods (null: none sent), for the period picker and reminders;
+   * a client without it shows no marks */
+  reportStates?(conn: Connection, unitCode: string, periods: string[]): Promise<Record<string, ReportState | null>>;
   /** the unit's targets for a period: what applies, always required, the target that applies (GET /me/applicability) */
   applicability?(conn: Connection, period: string): Promise<UnitModel>;
 }

@@ -8,6 +8,8 @@ export interface DemoBannerProps {
    * justify, submit, see it as a planner). App passes its `tour` prop through.
    */
   tour?: React.ReactNode;
+  /** the demo planner's classroom controls (fill, reset), issue 20 */
+  classroom?: React.ReactNode;
 }
 
 /** Shown whenever the unit or the period is a demo one: nothing here counts in real reports. */
@@ -18,6 +20,7 @@ export function DemoBanner(props: DemoBannerProps): React.JSX.Element {
       <MessageBarBody>
         <MessageBarTitle>{t("demo.title")}</MessageBarTitle>
         {t("demo.body")}
+        {props.classroom}
       </MessageBarBody>
       {props.tour ? <MessageBarActions>{props.tour}</MessageBarActions> : null}
     </MessageBar>

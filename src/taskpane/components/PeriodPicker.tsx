@@ -73,9 +73,13 @@ export function PeriodPicker(props: PeriodPickerProps): React.JSX.Element {
             const parsed = parsePeriod(p.id);
             const label = p.label ? i18n.b(p.label) : parsed ? periodLabel(parsed, i18n.locale) : p.id;
             const due = p.deadline ? ` — ${t("report.due", { date: i18n.date(p.deadline) })}` : "";
+            const mark = props.marks?.[p.id];
+            // an accepted (locked) report is no longer "open", whatever its period's phase
+            const phase = mark === "accepted" ? t("review.mark.accepted") : t(`report.phase.${p.phase}` as MessageKey);
+            const sent = mark && mark !== "accepted" && mark !== "missing" ? `, ${t(`review.mark.${mark}`)}` : "";
             return (
               <option key={p.id} value={p.id}>
-                {`${label}${due} (${t(`report.phase.${p.phase}` as MessageKey)})`}
+                {`${label}${due} (${phase}${sent})`}
               </option>
             );
           })}

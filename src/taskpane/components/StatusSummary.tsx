@@ -10,6 +10,8 @@ export interface StatusSummaryProps {
   total: number;
   /** submissions waiting in the offline queue */
   waiting: number;
+  /** accepted and locked: nothing blocks anything, the report is read only */
+  locked?: boolean;
 }
 
 const useStyles = makeStyles({
@@ -36,6 +38,19 @@ export function StatusSummary(props: StatusSummaryProps): React.JSX.Element {
   const styles = useStyles();
   const errors = props.result?.counts.errors ?? 0;
   const warnings = props.result?.counts.unjustifiedWarnings ?? 0;
+  if (props.locked) {
+    return (
+      <div className={styles.root} data-testid="status-summary">
+        <Badge appearance="filled" color="success" aria-hidden>
+          ✓
+        </Badge>
+        <Text weight="semibold" data-testid="error-count">
+          {t("summary.locked")}
+        </Text>
+        <Text size={200}>· {t("summary.filled", { filled: props.filled, total: props.total })}</Text>
+      </div>
+    );
+  }
   return (
     <div className={styles.root} data-testid="status-summary">
       <Badge appearance="filled" color={errors > 0 ? "danger" : "success"} aria-hidden>

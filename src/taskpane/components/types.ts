@@ -11,13 +11,15 @@ export interface HeaderProps {
 
 export interface PeriodPickerProps {
   periods: PeriodInfo[];
+  /** where the unit's report stands per period (sent, returned, accepted and locked); absent or null: not known */
+  marks?: Record<string, "missing" | "submitted" | "returned" | "accepted"> | null;
   value: string;
   busy: boolean;
   onChange: (ev: React.ChangeEvent<HTMLSelectElement>, data: { period: string }) => void;
   onOpen: (ev: React.SyntheticEvent, data: { period: string }) => void;
 }
 
-export type TabId = "form" | "issues" | "submit";
+export type TabId = "form" | "issues" | "submit" | "narrative";
 
 export interface ReportTabsProps {
   tabs: { id: TabId; label: string }[];

@@ -63,6 +63,22 @@ export interface UseConnectionOptions {
   tokens?: TokenStore;
 }
 
+/**
+ * The endpoint's address when `raw` is the address of a page it serves (…/taskpane.html, …/help.html): people paste
+ * the browser preview's address. Null for anything else (an address that does not parse is left to normalizeEndpoint).
+ */
+export function panePageEndpoint(raw: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return null;
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") return null;
+  const m = /^(.*)\/[^/]+\.html?$/i.exec(url.pathname);
+  return m ? `${url.protocol}//${url.host}${m[1]}` : null;
+}
+
 export function useConnection(
   workbook: WorkbookPort,
   api: ApiClient,
@@ -167,6 +183,13 @@ export function useConnection(
     async (_ev: React.SyntheticEvent | null, data: ConnectData) => {
       if (!data.endpoint.trim()) {
         setError(new ApiError("invalid_url", ""));
+        return;
+      }
+      const endpoint = panePageEndpoint(data.endpoint);
+      if (endpoint) {
+        // the browser preview's own address pasted as the endpoint: say so and offer the endpoint's address
+        setError(new ApiError("invalid_url", data.endpoint.trim(), { details: { panePage: endpoint } }));
+        setDefaults({ endpoint, token: data.token });
         return;
       }
       await establish({ endpoint: data.endpoint, token: data.token }, true, false);

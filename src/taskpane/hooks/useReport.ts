@@ -21,6 +21,9 @@ import type { EntryChange, TemplateIdentity, WorkbookPort } from "../../workbook
 import type { CellProblem } from "../../workbook/locate";
 import { withCellProblems } from "../../workbook/cell-problems";
 import { fieldKey, orderedTargets, rereadNumbers, sameCell, toCellValue } from "./report-cells";
+import { useEntriesRewritten } from "./useEntriesRewritten";
+import { isBlankEntry } from "./report-content";
+import { ENTRY_FIELDS } from "../../domain/entry-fields";
 
 export { toCellValue } from "./report-cells";
 
@@ -30,6 +33,15 @@ export interface ReportNotice {
   kind: "created" | "recognised";
   period: string;
   repaired: string[];
+  /** the revision whose figures were loaded from the endpoint into an empty workbook */
+  loadedRevision?: number | null;
+}
+
+/** A report the endpoint already holds: its entries as sent, the locale they were typed in, its revision. */
+export interface StoredReport {
+  entries: EntryInput[];
+  locale: Locale;
+  revision: number | null;
 }
 
 export interface EntryChangeData {
@@ -71,6 +83,9 @@ export interface UseReportOptions {
   writeDelayMs?: number;
   /** issues are marked in the sheet this long after the last change (default 300 ms) */
   markDelayMs?: number;
+  /** the endpoint's latest revision of this unit's report for a period (null: none, or offline); a workbook whose
+   * entry cells are all blank is filled with it when the report is opened */
+  loadStored?: (period: string) => Promise<StoredReport | null>;
   /**
    * The unit's reporting model for a period (GET /me/applicability): the template, the form and the checks follow its
    * planner choices and assigned targets, as the endpoint's do. Null or a failure (offline): the catalog's defaults.
@@ -187,6 +202,48 @@ function useSheetChanges(
   }, [ready, workbook, pending, written, setEntryMap, setProblems, setError]);
 }
 
+/** A ref that always holds the latest value (read inside callbacks without making them change). */
+function useLatest<T>(value: T): React.RefObject<T> {
+  const ref = React.useRef(value);
+  ref.current = value;
+  return ref;
+}
+
+/**
+ * Writes the endpoint's latest revision into the template's empty entry cells in one write (a new or another
+ * workbook opening a report that was already sent); null when there is none, or the endpoint cannot say.
+ */
+async function loadInto(
+  workbook: WorkbookPort,
+  spec: TemplateSpec,
+  loadStored: UseReportOptions["loadStored"],
+  period: string,
+  read: EntryInput[],
+  written: Map<string, unknown>,
+): Promise<{ entries: EntryInput[]; revision: number | null } | null> {
+  if (!loadStored || !read.every(isBlankEntry)) return null;
+  const stored = await loadStored(period).catch(() => null);
+  if (!stored) return null;
+  const changes: EntryChange[] = [];
+  const entries: EntryInput[] = [];
+  for (const e of stored.entries) {
+    if (!(e.targetId in spec.entry.rows)) continue;
+    const entry: EntryInput = { targetId: e.targetId };
+    for (const field of ENTRY_FIELDS) {
+      const raw = toCellValue(field, e[field] ?? null, stored.locale);
+      if (raw === null) continue;
+      changes.push({ targetId: e.targetId, field, raw });
+      Object.assign(entry, { [field]: raw });
+    }
+    entries.push(entry);
+  }
+  if (changes.length === 0) return null;
+  await workbook.writeEntries(changes);
+  // the sheet's echo of these writes is the pane's own
+  for (const c of changes) written.set(fieldKey(c.targetId, c.field), c.raw);
+  return { entries, revision: stored.revision };
+}
+
 export function useReport(workbook: WorkbookPort, options: UseReportOptions): ReportSession {
   const { catalog, unit, registry, locale, demo } = options;
   const markDelay = options.markDelayMs ?? 300;
@@ -202,6 +259,7 @@ export function useReport(workbook: WorkbookPort, options: UseReportOptions): Re
   // cells of the sheet holding a date, boolean, error value… instead of a figure: errors of their own (port-kept)
   const [problems, setProblems] = React.useState<CellProblem[]>([]);
   const localeRef = React.useRef(locale);
+  const loadStoredRef = useLatest(options.loadStored);
   const writes = usePendingWrites(workbook, options.writeDelayMs ?? 400, setError);
   const { pending, written, writeNow, scheduleWrite } = writes;
 
@@ -232,11 +290,13 @@ export function useReport(workbook: WorkbookPort, options: UseReportOptions): Re
           setStatus("blocked");
           return;
         }
-        const read = await workbook.readEntries();
-        const map: EntryMap = {};
-        for (const e of read) map[e.targetId] = e;
+        let read = await workbook.readEntries();
         pending.current.clear();
         written.current.clear();
+        const loaded = await loadInto(workbook, next, loadStoredRef.current, p.id, read, written.current);
+        if (loaded) read = loaded.entries;
+        const map: EntryMap = {};
+        for (const e of read) map[e.targetId] = e;
         setEntryMap(map);
         setProblems(workbook.cellProblems?.() ?? []);
         setTables(nextTables);
@@ -246,6 +306,7 @@ export function useReport(workbook: WorkbookPort, options: UseReportOptions): Re
           kind: result.created === false ? "recognised" : "created",
           period: p.id,
           repaired: result.repaired,
+          ...(loaded ? { loadedRevision: loaded.revision } : {}),
         });
         setStatus("ready");
       } catch (e) {
@@ -253,7 +314,7 @@ export function useReport(workbook: WorkbookPort, options: UseReportOptions): Re
         setStatus("error");
       }
     },
-    [catalog, unit, demo, workbook, pending, written, loadModel],
+    [catalog, unit, demo, workbook, pending, written, loadModel, loadStoredRef],
   );
 
   useSheetChanges(status === "ready", workbook, writes, {
@@ -261,6 +322,16 @@ export function useReport(workbook: WorkbookPort, options: UseReportOptions): Re
     problems: setProblems,
     error: setError,
   });
+  const rewritten = React.useCallback(
+    (read: EntryInput[], cellProblems: CellProblem[]) => {
+      pending.current.clear();
+      written.current.clear();
+      setEntryMap(Object.fromEntries(read.map((e) => [e.targetId, e])));
+      setProblems(cellProblems);
+    },
+    [pending, written],
+  );
+  useEntriesRewritten(status === "ready", workbook, rewritten, setError);
 
   // switching the language keeps every typed number's meaning: text read in the old locale becomes a number
   React.useEffect(() => {

@@ -2,6 +2,8 @@ import * as React from "react";
 import type { EntryInput, Locale, ValidationIssue, ValidationResult } from "../../domain/types";
 import type { QueuedSubmission, UnitSheetContact, WorkbookPort } from "../../workbook/port";
 import { buildSubmission } from "../../workbook/submission";
+import { cellProblemsError } from "../../workbook/cell-problems";
+import type { Narrative } from "../../domain/report/narrative";
 import {
   isApiError,
   type ApiClient,
@@ -11,6 +13,7 @@ import {
   type SubmissionBody,
 } from "../api";
 import { entriesFingerprint, newSubmissionId, SETTINGS } from "../util";
+import { canonicalContent } from "./report-content";
 import type { OfflineQueueState, QueueRejectedData, QueueSentData } from "./useOfflineQueue";
 
 /** A report's state as the clerk sees it. */
@@ -21,7 +24,10 @@ export type SubmissionOutcome = "queued" | "refused" | "outOfDate" | "conflict" 
 
 export interface StoredReceipt {
   receipt: Receipt;
+  /** entriesFingerprint of the entries as sent (kept for receipts stored before `content`) */
   fingerprint: string;
+  /** canonicalContent of what was sent: compared with what the workbook holds now */
+  content?: string;
 }
 
 export interface ServerVerdict {
@@ -108,6 +114,29 @@ export function failureOutcome(e: unknown): { outcome: Exclude<SubmissionOutcome
   return { outcome: "failed", refresh: false };
 }
 
+/** A 409 saying the report has no revision at all while this submission superseded one: the chain was reset. */
+export function chainGone(e: unknown, body: SubmissionBody): boolean {
+  return isApiError(e) && e.code === "CT_OUT_OF_DATE" && body.supersedes !== null && !e.details.latestSubmissionId;
+}
+
+/**
+ * Submit; when the endpoint has no revision of this report although the workbook kept one (its demo data was reset),
+ * start a fresh revision chain at once — never a 409 for the clerk.
+ */
+async function submitOrRestart(
+  api: ApiClient,
+  connection: Connection,
+  body: SubmissionBody,
+): Promise<{ receipt: Receipt; body: SubmissionBody }> {
+  try {
+    return { receipt: await api.submit(connection, { ...body, dryRun: false }), body };
+  } catch (e) {
+    if (!chainGone(e, body)) throw e;
+    const fresh = { ...body, supersedes: null };
+    return { receipt: await api.submit(connection, { ...fresh, dryRun: false }), body: fresh };
+  }
+}
+
 type Current = React.RefObject<{ unitCode: string | null; period: string | null }>;
 
 /** The endpoint's view of the report and the receipt kept in the workbook, read again whenever the report changes. */
@@ -115,12 +144,17 @@ function useReportState(options: UseSubmissionOptions, current: Current, reset: 
   const { workbook, api, connection, unitCode, period } = options;
   const [stored, setStored] = React.useState<StoredReceipt | null>(null);
   const [server, setServer] = React.useState<ReportState | null>(null);
+  // the endpoint answered that it has no report: a receipt kept in the workbook is gone with it (a classroom reset)
+  const [gone, setGone] = React.useState(false);
 
   const refresh = React.useCallback(async () => {
     if (!connection || !unitCode || !period) return;
     try {
       const state = await api.report(connection, unitCode, period);
-      if (current.current.unitCode === unitCode && current.current.period === period) setServer(state);
+      if (current.current.unitCode === unitCode && current.current.period === period) {
+        setServer(state);
+        setGone(state === null);
+      }
     } catch {
       // offline: the stored receipt and the queue still tell the state
     }
@@ -129,6 +163,7 @@ function useReportState(options: UseSubmissionOptions, current: Current, reset: 
   React.useEffect(() => {
     setStored(null);
     setServer(null);
+    setGone(false);
     reset();
     if (!unitCode || !period) return;
     let live = true;
@@ -146,13 +181,72 @@ function useReportState(options: UseSubmissionOptions, current: Current, reset: 
 
   const remember = React.useCallback(
     async (receipt: Receipt, body: SubmissionBody) => {
-      const value: StoredReceipt = { receipt, fingerprint: entriesFingerprint(body.entries) };
+      const value: StoredReceipt = {
+        receipt,
+        fingerprint: entriesFingerprint(body.entries),
+        content: canonicalContent(body.entries, body.locale),
+      };
       await workbook.saveSetting(SETTINGS.receipt(body.unitCode, body.period), value);
-      if (current.current.unitCode === body.unitCode && current.current.period === body.period) setStored(value);
+      if (current.current.unitCode === body.unitCode && current.current.period === body.period) {
+        setStored(value);
+        setGone(false);
+      }
     },
     [workbook, current],
   );
-  return { stored, server, refresh, remember };
+  // a receipt the endpoint no longer has (its demo data was reset) is forgotten: the next submission starts a fresh
+  // revision chain instead of superseding a revision that no longer exists (409 CT_OUT_OF_DATE)
+  React.useEffect(() => {
+    if (gone && stored && unitCode && period) void workbook.saveSetting(SETTINGS.receipt(unitCode, period), null);
+  }, [gone, stored, unitCode, period, workbook]);
+  return { stored: gone ? null : stored, server, refresh, remember };
+}
+
+/**
+ * What travels with the figures: the unit sheet's people and the narrative (ThuyetMinh); an over-long or otherwise
+ * bad narrative part is refused here, naming its cell, before anything is sent.
+ */
+async function readPeopleAndNarrative(
+  workbook: WorkbookPort,
+): Promise<{ contact: UnitSheetContact; narrative: Narrative | null }> {
+  const contact = await workbook.readContact();
+  const told = workbook.readNarrative ? await workbook.readNarrative() : null;
+  if (told && told.problems.length > 0) throw cellProblemsError(told.problems);
+  return { contact, narrative: told?.narrative ?? null };
+}
+
+/**
+ * Whether what the workbook holds differs from what was last sent, by canonical content (never by a reload stamp or
+ * how a number was typed): against the endpoint's latest revision when it is the one this workbook knows (or the
+ * workbook knows none), else against the content kept with the receipt; a receipt stored before contents were kept
+ * is compared by its fingerprint.
+ */
+export function changedSinceLast(
+  stored: StoredReceipt | null,
+  server: ReportState | null,
+  entries: EntryInput[],
+  locale: Locale,
+): boolean {
+  const now = canonicalContent(entries, locale);
+  const latest = server?.latest ?? null;
+  if (latest && server?.entries && (!stored || stored.receipt.submissionId === latest.submissionId)) {
+    // only the targets this form holds (a template of another catalog cadence may hold fewer)
+    const ids = new Set(entries.map((e) => e.targetId));
+    const sent = server.entries.filter((e) => ids.has(e.targetId));
+    return canonicalContent(sent, server.entriesLocale ?? locale) !== now;
+  }
+  if (!stored) return false;
+  if (stored.content !== undefined) return stored.content !== now;
+  return stored.fingerprint !== entriesFingerprint(entries);
+}
+
+function useChangedSince(
+  stored: StoredReceipt | null,
+  server: ReportState | null,
+  entries: EntryInput[],
+  locale: Locale,
+): boolean {
+  return React.useMemo(() => changedSinceLast(stored, server, entries, locale), [stored, server, entries, locale]);
 }
 
 export function useSubmission(options: UseSubmissionOptions): SubmissionSession {
@@ -200,18 +294,20 @@ export function useSubmission(options: UseSubmissionOptions): SubmissionSession 
     if (!result.ok) return;
     // the unit sheet's people travel with the report (the planner's completeness sheet lists them)
     let contact: UnitSheetContact;
+    let narrative: Narrative | null;
     try {
-      contact = await workbook.readContact();
+      ({ contact, narrative } = await readPeopleAndNarrative(workbook));
     } catch (e) {
       setError(e);
       setOutcome("failed");
       return;
     }
     const lastQueued = waiting.length > 0 ? waiting[waiting.length - 1].submissionId : null;
-    const body: SubmissionBody = buildSubmission({
+    let body: SubmissionBody = buildSubmission({
       identity: { unitCode, period, catalogVersion },
       entries,
       contact,
+      narrative,
       submissionId: newSubmissionId(),
       supersedes: lastQueued ?? server?.latest?.submissionId ?? stored?.receipt.submissionId ?? null,
       locale,
@@ -233,7 +329,8 @@ export function useSubmission(options: UseSubmissionOptions): SubmissionSession 
         return;
       }
       setPhase("sending");
-      const receipt = await api.submit(connection, { ...body, dryRun: false });
+      let receipt: Receipt;
+      ({ receipt, body } = await submitOrRestart(api, connection, body));
       await remember(receipt, body);
       await refresh();
     } catch (e) {
@@ -283,8 +380,9 @@ export function useSubmission(options: UseSubmissionOptions): SubmissionSession 
     [handleFailure],
   );
 
-  const receipt = stored?.receipt ?? null;
-  const changedSinceReceipt = Boolean(stored && stored.fingerprint !== entriesFingerprint(entries));
+  // a workbook that never sent this report (a new one, another computer's) still knows the endpoint's latest revision
+  const receipt = stored?.receipt ?? server?.latest ?? null;
+  const changedSinceReceipt = useChangedSince(stored, server, entries, locale);
   const state = submissionState(locked, waiting.length > 0, server, receipt);
   return {
     state,

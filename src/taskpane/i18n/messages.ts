@@ -3,10 +3,18 @@
  * `{name}` placeholders are filled by translate().
  */
 import type { Bilingual } from "../../domain/types";
+import { CLERK_REVIEW_MESSAGES } from "./sections/clerk-review";
+import { BOARD_MESSAGES } from "./sections/board";
 import { APPLICABILITY_MESSAGES } from "./sections/applicability";
+import { TREND_MESSAGES } from "./sections/trends";
+import { CLASSROOM_MESSAGES } from "./sections/classroom";
+import { NARRATIVE_MESSAGES } from "./sections/narrative";
 
 export const MESSAGES = {
+  ...CLERK_REVIEW_MESSAGES,
+  ...BOARD_MESSAGES,
   ...APPLICABILITY_MESSAGES,
+  ...TREND_MESSAGES,
   "app.title": { vi: "Chỉ tiêu", en: "Chỉ tiêu" },
   "app.subtitle": { vi: "Báo cáo 43 chỉ tiêu chủ yếu 2026-2030", en: "Reporting Hanoi's 43 main targets 2026-2030" },
   "app.loading": { vi: "Đang tải…", en: "Loading…" },
@@ -393,6 +401,8 @@ export const MESSAGES = {
   "tour.reset": { vi: "Đặt lại sổ trình diễn", en: "Reset the demo workbook" },
   "tour.next": { vi: "Tiếp", en: "Next" },
   "tour.close": { vi: "Đóng", en: "Close" },
+  ...CLASSROOM_MESSAGES,
+  ...NARRATIVE_MESSAGES,
 } as const satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -3,10 +3,12 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui
 import { describeError } from "../api";
 import { EntryForm } from "../components/EntryForm";
 import { IssuesPanel } from "../components/IssuesPanel";
+import { NarrativePanel } from "../components/NarrativePanel";
 import { PeriodPicker } from "../components/PeriodPicker";
 import { ReportTabs } from "../components/ReportTabs";
 import { StatusSummary } from "../components/StatusSummary";
 import { SubmitPanel } from "../components/SubmitPanel";
+import { DueReminders, ReviewBanner } from "../components/clerk-review";
 import type { I18n } from "../i18n";
 import { lazyView } from "../lazy-view";
 import type { ReportSectionState } from "./useReportSection";
@@ -56,6 +58,11 @@ function renderMessages(state: ReportSectionState, i18n: I18n): React.ReactNode 
             {i18n.t(report.notice.kind === "created" ? "report.created" : "report.recognised", {
               period: report.notice.period,
             })}
+            {report.notice.loadedRevision !== undefined
+              ? ` ${i18n.t(state.submission.state === "accepted" ? "report.loadedLocked" : "report.loaded", {
+                  revision: report.notice.loadedRevision ?? "?",
+                })}`
+              : ""}
             {report.notice.repaired.length > 0
               ? ` ${i18n.t("report.repaired", { what: report.notice.repaired.join(", ") })}`
               : ""}
@@ -80,7 +87,8 @@ function renderTabs(state: ReportSectionState, classes: ReportSectionClasses, i1
   if (report.status !== "ready" || !period || !result) return null;
   const { queue } = props;
   const locked = submission.state === "accepted";
-  const issueCount = result.counts.errors + result.counts.warnings + result.counts.infos;
+  // what needs the clerk: errors and warnings still to justify (notes and justified warnings are not problems)
+  const issueCount = result.counts.errors + result.counts.unjustifiedWarnings;
   return (
     <>
       <StatusSummary
@@ -88,11 +96,20 @@ function renderTabs(state: ReportSectionState, classes: ReportSectionClasses, i1
         filled={countFilled(report.entries)}
         total={report.targets.length}
         waiting={queue.items.length}
+        locked={locked}
+      />
+      <ReviewBanner
+        server={submission.server}
+        targets={report.targets}
+        entries={report.entries}
+        cellOf={state.cellOf}
+        onSelectCell={state.handleSelectCell}
       />
       <ReportTabs
         tabs={[
           { id: "form", label: i18n.t("tabs.form") },
           { id: "issues", label: i18n.t("tabs.issues", { count: issueCount }) },
+          { id: "narrative", label: i18n.t("tabs.narrative") },
           { id: "submit", label: i18n.t("tabs.submit") },
         ]}
         selected={tab}
@@ -125,6 +142,7 @@ function renderTabs(state: ReportSectionState, classes: ReportSectionClasses, i1
             onJustifyCommit={state.handleJustifyCommit}
           />
         )}
+        {tab === "narrative" && <NarrativePanel workbook={props.workbook} readOnly={locked} />}
         {tab === "submit" && (
           <SubmitPanel
             state={submission.state}
@@ -156,8 +174,12 @@ export function renderReportSection(state: ReportSectionState, classes: ReportSe
   return (
     <>
       {unit && live && (
+        <DueReminders periods={p.periods} marks={state.periodMarks} onChoose={state.handleChooseReminder} />
+      )}
+      {unit && live && (
         <PeriodPicker
           periods={p.periods}
+          marks={state.periodMarks}
           value={p.periodChoice}
           busy={report.status === "opening"}
           onChange={(_ev, data) => p.onPeriodChoice(data.period)}

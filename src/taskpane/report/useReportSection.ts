@@ -1,6 +1,8 @@
 import * as React from "react";
 import { createUnitRegistry, defaultUnits, type EntryField, type ValidationIssue } from "../../domain";
-import { useReport, type ReportSession } from "../hooks/useReport";
+import { useReport, type ReportSession, type StoredReport } from "../hooks/useReport";
+import { usePeriodStates, type PeriodMark } from "../hooks/usePeriodStates";
+import { cellMap } from "../../workbook/template";
 import { useSubmission, type SubmissionSession } from "../hooks/useSubmission";
 import type { TabId } from "../components/ReportTabs";
 import { useI18n, type I18n } from "../i18n";
@@ -23,6 +25,25 @@ export interface ReportSectionState {
   handleJustify: Handler<{ targetId: string; text: string }>;
   handleJustifyCommit: Handler<{ targetId: string }>;
   handlePeriodOpen: (ev: React.SyntheticEvent, data: { period: string }) => void;
+  /** a reminder's period: chosen in the picker and opened */
+  handleChooseReminder: (ev: React.SyntheticEvent, data: { period: string }) => void;
+  /** where the unit's report stands for each listed period (null while unknown) */
+  periodMarks: Record<string, PeriodMark> | null;
+  cellOf: (targetId: string, field: EntryField) => string | undefined;
+}
+
+/** The endpoint's latest revision of the unit's report, to fill a workbook that holds none of it (null: none). */
+function useLoadStored(props: ReportSectionProps): (period: string) => Promise<StoredReport | null> {
+  const { api, connection, unit } = props;
+  return React.useCallback(
+    async (period: string) => {
+      if (!connection || !unit) return null;
+      const state = await api.report(connection, unit.code, period);
+      if (!state?.entries || state.entries.length === 0) return null;
+      return { entries: state.entries, locale: state.entriesLocale ?? "vi", revision: state.latest?.revision ?? null };
+    },
+    [api, connection, unit],
+  );
 }
 
 /** Once connected: reopen the report this workbook already holds, or preselect the first open period. */
@@ -80,6 +101,7 @@ export function useReportSection(props: ReportSectionProps): ReportSectionState 
     demo: props.demo,
     writeDelayMs: timing?.writeDelayMs,
     markDelayMs: timing?.markDelayMs,
+    loadStored: useLoadStored(props),
   });
   const submission = useSubmission({
     workbook,
@@ -96,6 +118,9 @@ export function useReportSection(props: ReportSectionProps): ReportSectionState 
   });
   useQueueEvents(props, submission);
   useAutoOpen(props, report.open);
+  const periodMarks = usePeriodStates(api, props.connection, unit?.code ?? null, props.periods, submission.server);
+  const { spec } = report;
+  const cellOf = React.useMemo(() => (spec ? cellMap(spec) : () => undefined), [spec]);
 
   const handleSelectCell = React.useCallback(
     (_ev: React.SyntheticEvent, data: { cell: string; issue?: ValidationIssue }) => {
@@ -121,6 +146,14 @@ export function useReportSection(props: ReportSectionProps): ReportSectionState 
     },
     [reportOpen],
   );
+  const { onPeriodChoice } = props;
+  const handleChooseReminder = React.useCallback(
+    (ev: React.SyntheticEvent, data: { period: string }) => {
+      onPeriodChoice(data.period);
+      handlePeriodOpen(ev, data);
+    },
+    [onPeriodChoice, handlePeriodOpen],
+  );
 
   return {
     props,
@@ -136,6 +169,9 @@ export function useReportSection(props: ReportSectionProps): ReportSectionState 
     handleJustify,
     handleJustifyCommit,
     handlePeriodOpen,
+    handleChooseReminder,
+    periodMarks,
+    cellOf,
   };
 }
 

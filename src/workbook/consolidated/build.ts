@@ -5,6 +5,7 @@ import { fitRowHeights } from "./cells";
 import { chartsSheet } from "./charts";
 import { completenessSheet } from "./completeness";
 import { matrixSheet } from "./matrix";
+import { narrativesSheet } from "./narratives";
 import { scorecardSheet } from "./scorecard";
 import type { ConsolidatedOptions, ConsolidatedSpec } from "./spec";
 import { CONSOLIDATED_STYLES } from "./styles";
@@ -23,6 +24,7 @@ export function buildConsolidatedSpec(view: ConsolidationView, opts: Consolidate
     completenessSheet(view, note),
     scorecardSheet(view, note),
     chartsSheet(view, note, opts),
+    narrativesSheet(view, note),
     ...(opts.taskBoard ? [tasksSheet(opts.taskBoard, view.period, note)] : []),
   ];
   for (const s of sheets) s.rowHeights = fitRowHeights(s, CONSOLIDATED_STYLES);

@@ -1,5 +1,12 @@
 /** BieuDo: chart data and native charts — city figure against target per group, and one target's spread. */
-import { GROUP_IDS, GROUP_NAMES, periodLabel, targetForPeriod, unitOfMeasureFor } from "../../domain";
+import {
+  GROUP_IDS,
+  GROUP_NAMES,
+  periodLabel,
+  targetForPeriod,
+  unitOfMeasureEnFor,
+  unitOfMeasureFor,
+} from "../../domain";
 import type { ConsolidationView } from "../../domain/scorecard";
 import { emptySheet, range, shortName, titleRows } from "./cells";
 import type { CellValue, ChartKind, ConsolidatedOptions, ConsolidatedSheet } from "./spec";
@@ -146,7 +153,10 @@ export function chartsSheet(view: ConsolidationView, note: string, opts: Consoli
       .filter((c) => c.targetId === spreadTarget.id && c.figure !== null)
       .map((c) => ({ label: `${c.unitCode} ${names.get(c.unitCode) ?? ""}`.trim(), values: [c.figure] }))
       .sort((a, b) => (b.values[0] as number) - (a.values[0] as number));
-    const uom = unitOfMeasureFor(spreadTarget, period.year);
+    // the sheet is bilingual: the unit in Vietnamese, and in English where the catalog's differs
+    const uomVi = unitOfMeasureFor(spreadTarget, period.year);
+    const uomEn = unitOfMeasureEnFor(spreadTarget, period.year);
+    const uom = uomVi === uomEn ? uomVi : `${uomVi} / ${uomEn}`;
     place(
       `CT_chart_spread_${spreadTarget.id}`,
       "columnClustered",

@@ -14,6 +14,7 @@ export function fileReadFrom(source: string, savedAt: string | null, read: Workb
     savedAt,
     identity: read.identity,
     contact: read.unitSheet,
+    narrative: read.narrative,
     report: {
       unitCode: read.identity.unitCode,
       period: read.identity.period,

@@ -33,6 +33,7 @@ export {
   type ConsolidatedStyleId,
   type ExpressionRule,
   type StyleRange,
+  type TrendRole,
   type ValueBlock,
 } from "./spec";
 export { COMPLETENESS_FORMATS, CONSOLIDATED_STYLES, PROGRESS_FORMATS, figureFormat } from "./styles";

@@ -1,5 +1,5 @@
 /** MaTran: the unit × target matrix — figures, then statuses, coloured by rules reading the status block. */
-import { MILESTONE_LABELS, PROGRESS_LABELS, periodLabel, unitOfMeasureFor, type TargetProgress } from "../../domain";
+import { MILESTONE_LABELS, PROGRESS_LABELS, periodLabel, unitOfMeasureEnFor, type TargetProgress } from "../../domain";
 import type { ConsolidationView } from "../../domain/scorecard";
 import { addr, emptySheet, lit, range, titleRows } from "./cells";
 import type { CellValue, ConsolidatedSheet, ExpressionRule } from "./spec";
@@ -35,7 +35,7 @@ export function matrixSheet(view: ConsolidationView, note: string): Consolidated
   const headerEn: CellValue[] = ["Unit code", "Unit"];
   for (const t of catalog.targets) {
     headerVi.push(t.id);
-    headerEn.push(unitOfMeasureFor(t, period.year));
+    headerEn.push(unitOfMeasureEnFor(t, period.year));
   }
   headerVi.push(null);
   headerEn.push(null);

@@ -8,6 +8,7 @@ export const CONSOLIDATED_SHEETS = {
   completeness: "TienDo",
   scorecard: "ThePhanLoai",
   charts: "BieuDo",
+  narratives: "ThuyetMinh",
 } as const;
 /** The key-task board (issue #19): written when the consolidation carries one (the endpoint's, or files with tasks). */
 export const TASKS_SHEET = "NhiemVu";
@@ -44,7 +45,8 @@ export interface ConditionalFormat {
   rules: ExpressionRule[];
 }
 
-export type ChartKind = "barClustered" | "columnClustered";
+/** `line`: periods along the category axis, one line per series (the trend workbook). */
+export type ChartKind = "barClustered" | "columnClustered" | "line";
 
 export interface ChartSeries {
   name: string;
@@ -68,11 +70,16 @@ export interface ChartSpec {
   valueAxisTitle?: string;
   /** the value axis starts here (0 when no value is negative, so bar lengths compare honestly) */
   valueAxisMin?: number;
+  /** line charts: series drawn dashed (e.g. the pace line), by index */
+  dashed?: number[];
 }
+
+/** The trend workbook's and the monthly brief's sheets (src/workbook/trend) share this sheet shape. */
+export type TrendRole = "trend" | "bottleneck" | "unitChange" | "trendCharts" | "brief";
 
 export interface ConsolidatedSheet {
   name: string;
-  role: ConsolidatedRole;
+  role: ConsolidatedRole | TrendRole;
   tabColor?: string;
   columnWidths: number[];
   blocks: ValueBlock[];
@@ -90,6 +97,8 @@ export interface ConsolidatedSheet {
     fitToWidth: boolean;
     /** pages across when fitted to width (default 1) */
     pagesWide?: number;
+    /** pages down when fitted (default: as many as needed) */
+    pagesTall?: number;
   };
   /** rows taller than one line (points), for wrapped two-language texts: not every program fits them on opening */
   rowHeights: Record<number, number>;

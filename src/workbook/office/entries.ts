@@ -4,7 +4,18 @@
  * (fill colours, the check column and the status column; old marks cleared), selectCell and the onChanged
  * subscription that catches typing and pasting (a paste bypasses Excel's data validation, so the pane re-validates).
  */
-import type { EntryField, EntryInput, Locale, TargetAssessment, ValidationIssue } from "../../domain";
+import type {
+  EntryField,
+  EntryInput,
+  Locale,
+  Narrative,
+  TargetAssessment,
+  TaskProgress,
+  ValidationIssue,
+} from "../../domain";
+import { readNarrative } from "../narrative-read";
+import { readTaskProgress } from "../task-read";
+import { loadNarrativeRange, narrativeGrid } from "./narrative";
 import type { Catalog, UnitRegistry } from "../../domain";
 import type { EntryChange, TemplateIdentity, UnitSheetContact } from "../port";
 import { identityFromXml } from "../identity";
@@ -22,6 +33,8 @@ import {
   ENTRY_COLUMNS,
   ENTRY_ROWS,
   SHEET_NAMES,
+  NARRATIVE_SHEET,
+  TASK_SHEET,
   cellMap,
   entryName,
   parseEntryName,
@@ -45,6 +58,10 @@ export interface OfficeReport {
   identity: TemplateIdentity | null;
   entries: EntryInput[];
   unitSheet: UnitSheetContact;
+  /** the narrative sheet's four parts (null: no sheet, or all blank); read in the same sync */
+  narrative: Narrative | null;
+  /** the task-progress sheet's rows with something typed (empty: no sheet or nothing typed); same sync */
+  taskProgress: TaskProgress[];
   locale: Locale;
   cellOf: (targetId: string, field: EntryField) => string | undefined;
   /** input cells holding a date, time, boolean, error value or forbidden character (blank in entries) */
@@ -79,22 +96,31 @@ export async function readReport(ctx: ReadContext, identity: TemplateIdentity): 
     names.load("items/name,items/formula");
     const entryUsed = loadUsed(entryWs);
     const unitUsed = loadUsed(unitWs);
+    const narrativeUsed = loadNarrativeRange(context);
+    const tasksUsed = loadUsed(sheets.getItemOrNullObject(TASK_SHEET));
     await context.sync();
     const grids = new Map<string, SheetGrid>();
     const e = gridOf(entryUsed);
     const u = gridOf(unitUsed);
+    const n = narrativeGrid(narrativeUsed);
+    const t = gridOf(tasksUsed);
+    if (t) grids.set(TASK_SHEET, t);
     if (e) grids.set(SHEET_NAMES.entry, e);
     if (u) grids.set(SHEET_NAMES.unit, u);
+    if (n) grids.set(NARRATIVE_SHEET, n);
     const src = gridSource(grids, namesFrom(names.items));
     const located = locateEntries(src, identity, ctx);
     const unit = readUnitSheet(src);
+    const narrative = readNarrative(src);
     return {
       identity: identityFromUnitSheet(src),
       entries: located.entries,
       unitSheet: { preparer: unit.preparer, approver: unit.approver, phone: unit.phone },
+      narrative: narrative.narrative,
+      taskProgress: readTaskProgress(src).progress,
       locale: unit.locale,
       cellOf: located.cellOf,
-      problems: located.problems,
+      problems: [...located.problems, ...narrative.problems],
     };
   });
 }

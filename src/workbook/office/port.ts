@@ -26,6 +26,7 @@ import {
   writeEntries,
 } from "./entries";
 import { checkRequirements, type OfficeFeatures } from "./requirements";
+import { readOfficeNarrative, writeOfficeNarrative } from "./narrative";
 import { loadQueue, loadSetting, saveQueue, saveSetting } from "./settings";
 import { createOrRepairTemplate, sheetExtent } from "./write-template";
 
@@ -136,6 +137,8 @@ export function createOfficeWorkbookPort(
       return report.entries;
     },
     readContact: readUnitContact,
+    readNarrative: readOfficeNarrative,
+    writeNarrative: writeOfficeNarrative,
     async writeEntries(changes) {
       opened = null;
       await writeEntries(changes);

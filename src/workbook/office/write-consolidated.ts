@@ -275,7 +275,7 @@ function chartOps(s: ConsolidatedSheet): Op[] {
     run: (sheets) => {
       const ws = sheets.get(s.name) as Excel.Worksheet;
       const chart = ws.charts.add(
-        ch.kind === "barClustered" ? "BarClustered" : "ColumnClustered",
+        ch.kind === "barClustered" ? "BarClustered" : ch.kind === "line" ? "LineMarkers" : "ColumnClustered",
         ws.getRange(ch.dataRange),
         "Columns",
       );
@@ -284,7 +284,11 @@ function chartOps(s: ConsolidatedSheet): Op[] {
       chart.legend.position = "Bottom";
       const [from, to] = ch.anchor.split(":");
       chart.setPosition(from, to);
-      ch.series.forEach((series, i) => chart.series.getItemAt(i).format.fill.setSolidColor(hex(series.color)));
+      ch.series.forEach((series, i) => {
+        const format = chart.series.getItemAt(i).format;
+        if (ch.kind === "line") format.line.color = hex(series.color);
+        else format.fill.setSolidColor(hex(series.color));
+      });
       if (ch.kind === "barClustered") chart.axes.categoryAxis.reversePlotOrder = true;
       if (ch.valueAxisTitle) chart.axes.valueAxis.title.text = ch.valueAxisTitle;
       if (ch.valueAxisMin !== undefined) chart.axes.valueAxis.minimum = ch.valueAxisMin;

@@ -17,6 +17,7 @@ import {
 } from "../../domain";
 import { workbookErrors } from "../errors";
 import { SHEET_NAMES, parseEntryName, unitCellAddress, type TemplateSpec } from "../template";
+import { narrativeOfSpec, specWithNarrative, type NarrativeRead } from "../narrative-read";
 import type {
   EntryChange,
   QueuedSubmission,
@@ -111,8 +112,11 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 
  * a new report takes the figures the spec carries (carry-over, demo sample data). Another unit's or period's report
  * is never turned into this one (CT_TEMPLATE_OTHER_REPORT), as in Excel.
  */
-function documentFor(doc: PreviewDocument, spec: TemplateSpec): { doc: PreviewDocument; repaired: string[] } {
+function documentFor(doc: PreviewDocument, next: TemplateSpec): { doc: PreviewDocument; repaired: string[] } {
   const before = doc.spec?.identity ?? null;
+  // the same report keeps the narrative typed into it (a new spec's ThuyetMinh cells are blank)
+  const kept = doc.spec && before?.unitCode === next.identity.unitCode && before.period === next.identity.period;
+  const spec = kept && doc.spec ? specWithNarrative(next, narrativeOfSpec(doc.spec).narrative ?? {}) : next;
   const repaired: string[] = [];
   const same = before && before.unitCode === spec.identity.unitCode && before.period === spec.identity.period;
   if (before && !same) throw workbookErrors.otherReport(before, spec.identity);
@@ -195,6 +199,27 @@ function contactOf(doc: PreviewDocument): UnitSheetContact {
   return { preparer: at("preparer"), approver: at("approver"), phone: at("phone") };
 }
 
+function snapshotOf(doc: PreviewDocument, selected: PreviewSnapshot["selected"]): PreviewSnapshot {
+  return { spec: doc.spec, values: doc.values, marks: doc.marks, notes: doc.notes, status: doc.status, selected };
+}
+
+/** The narrative lives in the spec's own ThuyetMinh cells, so the .xlsx download writes it as it is. */
+function narrativeMethods(
+  spec: () => TemplateSpec | null,
+  replace: (spec: TemplateSpec) => void,
+): Required<Pick<WorkbookPort, "readNarrative" | "writeNarrative">> {
+  return {
+    async readNarrative() {
+      const s = spec();
+      return s ? narrativeOfSpec(s) : { narrative: null, cells: {} as NarrativeRead["cells"], problems: [] };
+    },
+    async writeNarrative(parts) {
+      const s = spec();
+      if (s) replace(specWithNarrative(s, parts));
+    },
+  };
+}
+
 export function createPreviewWorkbook(
   storage: Storage | null = globalThis.localStorage ?? null,
   key = PREVIEW_STORAGE_KEY,
@@ -202,19 +227,13 @@ export function createPreviewWorkbook(
   let doc = load(storage, key);
   let inputs = doc.spec ? inputIndex(doc.spec) : new Map<string, { targetId: string; field: EntryField }>();
   let selected: PreviewSnapshot["selected"] = null;
-  const snap = (): PreviewSnapshot => ({
-    spec: doc.spec,
-    values: doc.values,
-    marks: doc.marks,
-    notes: doc.notes,
-    status: doc.status,
-    selected,
-  });
+  const snap = (): PreviewSnapshot => snapshotOf(doc, selected);
   let snapshot: PreviewSnapshot = snap();
   const listeners = new Set<() => void>();
   const handlers = new Set<(changes: EntryChange[]) => void>();
 
-  function save(): void {
+  /** store the document (the argument: the new document just assigned, for one-line updates) */
+  function save(_assigned?: PreviewDocument): void {
     if (storage) {
       try {
         storage.setItem(key, JSON.stringify(doc));
@@ -249,6 +268,11 @@ export function createPreviewWorkbook(
     async readContact(): Promise<UnitSheetContact> {
       return contactOf(doc);
     },
+
+    ...narrativeMethods(
+      () => doc.spec,
+      (spec) => save((doc = { ...doc, spec })),
+    ),
 
     async writeEntries(changes: EntryChange[]): Promise<void> {
       const values = { ...doc.values };

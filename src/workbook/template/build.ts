@@ -3,6 +3,8 @@ import { fitTemplateRowHeights } from "../row-heights";
 import { periodLabel, reportTargets, type Locale } from "../../domain";
 import { identityToXml, type TemplateIdentity } from "../identity";
 import { entrySheet } from "./entry-sheet";
+import { narrativeSheet } from "./narrative-sheet";
+import { taskSheet } from "./task-sheet";
 import {
   ENTRY_ROWS,
   SHEET_NAMES,
@@ -38,6 +40,11 @@ export function buildTemplateSpec(opts: TemplateOptions): TemplateSpec {
   const entry = entrySheet(opts, targets, locale, demo, names);
   const sheets = [guide, unitSheet, entry.sheet];
   for (const sheet of sheets) sheet.rowHeights = fitTemplateRowHeights(sheet, STYLES);
+  // after the entry sheet, so its names keep their order; its own row heights (tall input rows) are set by it
+  sheets.push(narrativeSheet(period, demo, opts.narrative, names));
+  const tasks = taskSheet(period, demo, opts.tasks ?? [], opts.taskProgress, names);
+  tasks.rowHeights = fitTemplateRowHeights(tasks, STYLES);
+  sheets.push(tasks);
   return {
     identity,
     locale,

@@ -14,6 +14,7 @@ import {
   withAssigned,
   targetSourceFor,
   unitOfMeasureFor,
+  unitOfMeasureEnFor,
   type Bilingual,
   type EntryField,
   type EntryInput,
@@ -89,7 +90,9 @@ function targetRow(opts: TemplateOptions, t: Target, r: number, locale: Locale, 
   out.fields[t.id] = fields;
   cells.push({ address: `${C.id}${r}`, value: t.id, style: "id" });
   cells.push({ address: `${C.name}${r}`, value: `${t.name.vi}\n${t.name.en}`, style: "label" });
-  cells.push({ address: `${C.unitOfMeasure}${r}`, value: unitOfMeasureFor(t, period.year), style: "info" });
+  // the unit of measure in the template's language (the catalog's unit_en in English)
+  const uom = locale === "en" ? unitOfMeasureEnFor(t, period.year) : unitOfMeasureFor(t, period.year);
+  cells.push({ address: `${C.unitOfMeasure}${r}`, value: uom, style: "info" });
   const described = describeYearTarget(assigned ? withAssigned(t, assigned) : t, yt, locale);
   cells.push({
     address: `${C.target}${r}`,

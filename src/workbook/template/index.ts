@@ -39,4 +39,6 @@ export { DEMO_BANNER, entryHeader } from "./texts";
 export { describeYearTarget } from "./describe";
 export { customFormula, NOT_APPLICABLE_LABEL, NOT_APPLICABLE_WORDS } from "./validation";
 export { buildTemplateSpec } from "./build";
+export { NARRATIVE_SHEET, narrativeAddress, narrativeName } from "./narrative-sheet";
+export { TASK_SHEET, TASK_FIRST_ROW, TASK_COLUMNS_AT, TASK_INPUTS, taskName, parseTaskName } from "./task-sheet";
 export { columnIndex, columnLetters, splitAddress } from "../a1";

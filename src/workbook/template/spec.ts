@@ -6,6 +6,9 @@ import type {
   EntryField,
   EntryInput,
   Locale,
+  Narrative,
+  TaskProgress,
+  UnitTask,
   Period,
   Target,
   Unit,
@@ -94,7 +97,7 @@ export interface ConditionalFormatSpec {
 
 export interface SheetSpec {
   name: string;
-  role: "guide" | "unit" | "entry";
+  role: "guide" | "unit" | "entry" | "narrative" | "tasks";
   tabColor?: string;
   /** widths in characters, from column A */
   columnWidths: number[];
@@ -149,6 +152,12 @@ export interface TemplateOptions {
   /** figures to put into the input cells (carry-over, demo sample data, tests) */
   values?: EntryInput[];
   unitInfo?: Partial<Record<"preparer" | "approver" | "phone", string>>;
+  /** the narrative's four parts, written into ThuyetMinh (demo data, a report loaded from the endpoint, tests) */
+  narrative?: Partial<Narrative>;
+  /** the key tasks the unit leads or co-owns in the period (domain tasksForUnit); none: the sheet says so */
+  tasks?: readonly UnitTask[];
+  /** progress to put into the task sheet's inputs (a report loaded from the endpoint, demo data, tests) */
+  taskProgress?: readonly TaskProgress[];
   /** default: the targets the unit's report asks for in the period (applicability and cadence, domain reportTargets) */
   targets?: Target[];
   /** the planners' unit × target choices (default: the catalog's applies_to) */

@@ -119,7 +119,8 @@ function baseRule(t: Target, field: EntryField): Omit<ValidationSpec, "address">
   if (field === "numerator" || field === "denominator") {
     const label = field === "numerator" ? t.numeratorLabel : t.denominatorLabel;
     const vi = `${field === "numerator" ? "Tử số" : "Mẫu số"}${label ? `: ${label}` : ""}. Số không âm${field === "denominator" ? ", lớn hơn 0" : ""}.`;
-    const en = `${field === "numerator" ? "Numerator" : "Denominator"}: a number ≥ 0${field === "denominator" ? ", above 0" : ""}.`;
+    const labelEn = field === "numerator" ? t.numeratorLabelEn : t.denominatorLabelEn;
+    const en = `${field === "numerator" ? "Numerator" : "Denominator"}${labelEn ? `: ${labelEn}` : ""}: a number ≥ 0${field === "denominator" ? ", above 0" : ""}.`;
     return {
       kind: "decimal",
       min: 0,

@@ -17,6 +17,8 @@ export interface SheetFrame {
     titleColumns?: [string, string];
     /** pages across when fitted to width (default 1) */
     pagesWide?: number;
+    /** pages down when fitted (default 0: as many as needed) */
+    pagesTall?: number;
   };
 }
 
@@ -31,7 +33,7 @@ export function addSheet(wb: ExcelJS.Workbook, s: SheetFrame): ExcelJS.Worksheet
       orientation: s.print.orientation,
       fitToPage: s.print.fitToWidth,
       fitToWidth: s.print.pagesWide ?? 1,
-      fitToHeight: 0,
+      fitToHeight: s.print.pagesTall ?? 0,
       ...(s.print.titleRows ? { printTitlesRow: `${s.print.titleRows[0]}:${s.print.titleRows[1]}` } : {}),
       ...(s.print.titleColumns ? { printTitlesColumn: `${s.print.titleColumns[0]}:${s.print.titleColumns[1]}` } : {}),
     },

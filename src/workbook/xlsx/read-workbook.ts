@@ -19,6 +19,9 @@ import {
   type Locale,
   type RawValue,
   type UnitRegistry,
+  type Narrative,
+  type TaskProgress,
+  type TaskProgressField,
 } from "../../domain";
 import { workbookErrors } from "../errors";
 import { identityFromXml } from "../identity";
@@ -37,7 +40,9 @@ import {
   type NameRef,
 } from "../locate";
 import type { TemplateIdentity } from "../port";
-import { SHEET_NAMES, TEMPLATE_VERSION } from "../template";
+import { NARRATIVE_SHEET, SHEET_NAMES, TASK_SHEET, TEMPLATE_VERSION } from "../template";
+import { readTaskProgress } from "../task-read";
+import { readNarrative } from "../narrative-read";
 import {
   DEFAULT_ZIP_LIMITS,
   entryKey,
@@ -93,6 +98,12 @@ export interface WorkbookRead {
   /** one per target of the unit, catalog order */
   entries: EntryInput[];
   unitSheet: UnitSheetInfo;
+  /** the narrative sheet's four parts; null when the workbook has none (older templates) or all are blank */
+  narrative: Narrative | null;
+  /** the task sheet's progress rows (those with something typed); empty for a workbook without the sheet */
+  taskProgress: TaskProgress[];
+  /** where a task's field is in this file, "TienDoNV!F6" */
+  taskCellOf: (taskId: string, field: TaskProgressField) => string | undefined;
   /** actual cell of a target's field in this file, e.g. "Nhap!G14" */
   cellOf: (targetId: string, field: EntryField) => string | undefined;
   /** how each target row was found */
@@ -208,7 +219,7 @@ function planFrom(zip: ZipArchive, workbookPath: string, get: Get, keyOf: KeyOf)
 
 function neededParts(plan: Plan): string[] {
   const out: string[] = [];
-  for (const name of [SHEET_NAMES.entry, SHEET_NAMES.unit]) {
+  for (const name of [SHEET_NAMES.entry, SHEET_NAMES.unit, NARRATIVE_SHEET, TASK_SHEET]) {
     const p = plan.sheets.get(name);
     if (p) out.push(p);
   }
@@ -420,12 +431,18 @@ function interpret(plan: Plan, parts: Parts, opts: ReadOptions, limits: ReadLimi
     else if (v.trim().length > TEXT_LIMITS.contact)
       located.problems.push({ targetId: null, field, cell, kind: "tooLong", found: String(v.trim().length) });
   }
+  const narrative = readNarrative(src);
+  const tasks = readTaskProgress(src);
+  located.problems.push(...narrative.problems);
   return {
     identity,
     identitySource,
     locale: unit.locale,
     entries: located.entries,
     unitSheet: { preparer: unit.preparer, approver: unit.approver, phone: unit.phone },
+    narrative: narrative.narrative,
+    taskProgress: tasks.progress,
+    taskCellOf: tasks.cellOf,
     cellOf: located.cellOf,
     located: located.located,
     problems: located.problems,

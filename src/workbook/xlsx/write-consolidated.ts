@@ -137,8 +137,48 @@ function numCache(values: (number | null)[]): string {
   return `<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${values.length}"/>${pts}</c:numCache>`;
 }
 
-/** One chart part: a clustered bar (horizontal) or column chart over the chart's data range. */
+/** A line chart's plot: one c:ser per series (dashed where asked), periods along the category axis. */
+function linePlot(sheet: string, chart: ChartSpec): string {
+  const { c1, r1, r2 } = parseRange(chart.dataRange);
+  const first = r1 + 1;
+  const catRef = ref(sheet, c1, first, c1, r2);
+  const dashed = new Set(chart.dashed ?? []);
+  const series = chart.series
+    .map((s, i) => {
+      const col = c1 + 1 + i;
+      const dash = dashed.has(i) ? `<a:prstDash val="dash"/>` : "";
+      return (
+        `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>` +
+        `<c:tx><c:strRef><c:f>${escapeXml(ref(sheet, col, r1, col, r1))}</c:f>${strCache([s.name])}</c:strRef></c:tx>` +
+        `<c:spPr><a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="${s.color}"/></a:solidFill>${dash}<a:round/></a:ln></c:spPr>` +
+        `<c:marker><c:symbol val="${dashed.has(i) ? "none" : "circle"}"/><c:size val="5"/>` +
+        `<c:spPr><a:solidFill><a:srgbClr val="${s.color}"/></a:solidFill></c:spPr></c:marker>` +
+        `<c:cat><c:strRef><c:f>${escapeXml(catRef)}</c:f>${strCache(chart.categories)}</c:strRef></c:cat>` +
+        `<c:val><c:numRef><c:f>${escapeXml(ref(sheet, col, first, col, r2))}</c:f>${numCache(s.values)}</c:numRef></c:val>` +
+        `<c:smooth val="0"/></c:ser>`
+      );
+    })
+    .join("");
+  const axisTitle = chart.valueAxisTitle
+    ? `<c:title>${richText(chart.valueAxisTitle, 900, false)}<c:overlay val="0"/></c:title>`
+    : "";
+  return (
+    `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}` +
+    `<c:marker val="1"/><c:axId val="50010"/><c:axId val="50020"/></c:lineChart>` +
+    `<c:catAx><c:axId val="50010"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
+    `<c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>` +
+    `<c:tickLblPos val="low"/><c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="800"/></a:pPr><a:endParaRPr lang="vi-VN"/></a:p></c:txPr>` +
+    `<c:crossAx val="50020"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+    `<c:valAx><c:axId val="50020"/><c:scaling><c:orientation val="minMax"/>${chart.valueAxisMin !== undefined ? `<c:min val="${chart.valueAxisMin}"/>` : ""}</c:scaling><c:delete val="0"/>` +
+    `<c:axPos val="l"/><c:majorGridlines/>${axisTitle}<c:numFmt formatCode="General" sourceLinked="1"/>` +
+    `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
+    `<c:crossAx val="50010"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`
+  );
+}
+
+/** One chart part: a clustered bar (horizontal) or column chart, or a line chart, over the chart's data range. */
 export function chartXml(sheet: string, chart: ChartSpec): string {
+  if (chart.kind === "line") return chartPart(chart, linePlot(sheet, chart));
   const { c1, r1, r2 } = parseRange(chart.dataRange);
   const first = r1 + 1;
   const catRef = ref(sheet, c1, first, c1, r2);
@@ -160,6 +200,24 @@ export function chartXml(sheet: string, chart: ChartSpec): string {
   const axisTitle = chart.valueAxisTitle
     ? `<c:title>${richText(chart.valueAxisTitle, 900, false)}<c:overlay val="0"/></c:title>`
     : "";
+  return chartPart(
+    chart,
+    `<c:barChart><c:barDir val="${horizontal ? "bar" : "col"}"/><c:grouping val="clustered"/><c:varyColors val="0"/>` +
+      series +
+      `<c:gapWidth val="60"/><c:axId val="50010"/><c:axId val="50020"/></c:barChart>` +
+      `<c:catAx><c:axId val="50010"/><c:scaling><c:orientation val="${horizontal ? "maxMin" : "minMax"}"/></c:scaling><c:delete val="0"/>` +
+      `<c:axPos val="${horizontal ? "l" : "b"}"/><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>` +
+      `<c:tickLblPos val="low"/><c:txPr><a:bodyPr${horizontal ? "" : ' rot="-5400000" vert="horz"'}/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="800"/></a:pPr><a:endParaRPr lang="vi-VN"/></a:p></c:txPr>` +
+      `<c:crossAx val="50020"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+      `<c:valAx><c:axId val="50020"/><c:scaling><c:orientation val="minMax"/>${chart.valueAxisMin !== undefined ? `<c:min val="${chart.valueAxisMin}"/>` : ""}</c:scaling><c:delete val="0"/>` +
+      `<c:axPos val="${horizontal ? "b" : "l"}"/><c:majorGridlines/>${axisTitle}<c:numFmt formatCode="General" sourceLinked="1"/>` +
+      `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
+      `<c:crossAx val="50010"/><c:crosses val="${horizontal ? "max" : "autoZero"}"/><c:crossBetween val="between"/></c:valAx>`,
+  );
+}
+
+/** The chart part around a plot: title, plot area, legend below; blanks (missing, N/A) are gaps, never 0. */
+function chartPart(chart: ChartSpec, plot: string): string {
   return (
     XML_HEAD +
     `<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}">` +
@@ -168,17 +226,7 @@ export function chartXml(sheet: string, chart: ChartSpec): string {
     `<c:title>${richText(chart.title, 1100, true)}<c:overlay val="0"/></c:title>` +
     `<c:autoTitleDeleted val="0"/>` +
     `<c:plotArea><c:layout/>` +
-    `<c:barChart><c:barDir val="${horizontal ? "bar" : "col"}"/><c:grouping val="clustered"/><c:varyColors val="0"/>` +
-    series +
-    `<c:gapWidth val="60"/><c:axId val="50010"/><c:axId val="50020"/></c:barChart>` +
-    `<c:catAx><c:axId val="50010"/><c:scaling><c:orientation val="${horizontal ? "maxMin" : "minMax"}"/></c:scaling><c:delete val="0"/>` +
-    `<c:axPos val="${horizontal ? "l" : "b"}"/><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>` +
-    `<c:tickLblPos val="low"/><c:txPr><a:bodyPr${horizontal ? "" : ' rot="-5400000" vert="horz"'}/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="800"/></a:pPr><a:endParaRPr lang="vi-VN"/></a:p></c:txPr>` +
-    `<c:crossAx val="50020"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
-    `<c:valAx><c:axId val="50020"/><c:scaling><c:orientation val="minMax"/>${chart.valueAxisMin !== undefined ? `<c:min val="${chart.valueAxisMin}"/>` : ""}</c:scaling><c:delete val="0"/>` +
-    `<c:axPos val="${horizontal ? "b" : "l"}"/><c:majorGridlines/>${axisTitle}<c:numFmt formatCode="General" sourceLinked="1"/>` +
-    `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
-    `<c:crossAx val="50010"/><c:crosses val="${horizontal ? "max" : "autoZero"}"/><c:crossBetween val="between"/></c:valAx>` +
+    plot +
     `</c:plotArea>` +
     `<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>` +
     `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>` +

@@ -105,7 +105,7 @@ const WRITTEN: WriteConsolidatedResult = {
   chunks: 1,
   chunkBytes: [1000],
   replaced: [],
-  sheets: ["TongHop", "MaTran", "TienDo", "ThePhanLoai", "BieuDo"],
+  sheets: ["TongHop", "MaTran", "TienDo", "ThePhanLoai", "BieuDo", "ThuyetMinh"],
   charts: 5,
 };
 
@@ -184,7 +184,7 @@ describe("PlannerPane", () => {
     await user.selectOptions(screen.getByLabelText("Nhóm đơn vị"), "wards");
     await user.click(screen.getByRole("button", { name: "Tổng hợp từ máy chủ và ghi vào sổ" }));
     expect(
-      await screen.findByText(/Đã ghi 5 trang tổng hợp \(2 lần đồng bộ\)\. 2\/\d+ đơn vị đã báo cáo/),
+      await screen.findByText(/Đã ghi 6 trang tổng hợp \(2 lần đồng bộ\)\. 2\/\d+ đơn vị đã báo cáo/),
     ).toBeInTheDocument();
     const urls = fetchMock.mock.calls.map((c) => c[0] as string).sort();
     expect(urls).toEqual([
@@ -196,7 +196,14 @@ describe("PlannerPane", () => {
     expect((fetchMock.mock.calls[0][1]?.headers as Record<string, string>).Authorization).toBe("Bearer planner-token");
     expect(writeConsolidated).toHaveBeenCalledTimes(1);
     const spec = writeConsolidated.mock.calls[0][0] as ConsolidatedSpec;
-    expect(spec.sheets.map((s) => s.name)).toEqual(["TongHop", "MaTran", "TienDo", "ThePhanLoai", "BieuDo"]);
+    expect(spec.sheets.map((s) => s.name)).toEqual([
+      "TongHop",
+      "MaTran",
+      "TienDo",
+      "ThePhanLoai",
+      "BieuDo",
+      "ThuyetMinh",
+    ]);
     expect(spec.period).toBe("2026-Q1");
   });
 

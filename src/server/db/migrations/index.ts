@@ -12,6 +12,7 @@ import * as m301 from "./2026_12_03_301_add_report_state_latest_figures";
 import * as m401 from "./2026_12_03_401_create_reminder_contact";
 import * as m402 from "./2026_12_03_402_create_reminder";
 import * as m501 from "./2026_12_03_501_create_task_version";
+import * as m601 from "./2026_12_03_601_add_token_demo";
 
 /** Migrations are listed in code (not read from disk) so a bundled or compiled server carries them. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -28,6 +29,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   "2026_12_03_401_create_reminder_contact": m401,
   "2026_12_03_402_create_reminder": m402,
   "2026_12_03_501_create_task_version": m501,
+  "2026_12_03_601_add_token_demo": m601,
 };
 
 export class InCodeMigrationProvider implements MigrationProvider {

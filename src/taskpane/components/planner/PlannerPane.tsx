@@ -4,6 +4,8 @@ import type { PlannerPaneProps } from "./PlannerPane.types";
 import { usePlannerPane } from "./usePlannerPane";
 import { usePlannerPaneStyles } from "./usePlannerPaneStyles";
 import { renderPlannerPane } from "./renderPlannerPane";
+import { defaultUnitRegistry } from "../../../domain";
+import { TrendPanel } from "../trend/TrendPanel";
 
 /**
  * Planner mode: pick a period and a unit group; one action fetches the consolidation and completeness from the
@@ -24,6 +26,16 @@ export function PlannerPane(props: PlannerPaneProps): React.JSX.Element {
         units={props.units}
         defaultPeriod={props.defaultPeriod}
         fetch={props.fetch}
+      />
+      {/* the trend workbook over a range of periods (components/trend), for the group chosen above */}
+      <TrendPanel
+        connection={props.connection}
+        catalog={props.catalog}
+        units={props.units ?? defaultUnitRegistry()}
+        group={state.group}
+        writeConsolidated={props.writeConsolidated}
+        {...(props.fetch ? { fetch: props.fetch } : {})}
+        {...(props.now ? { now: props.now } : {})}
       />
     </>
   );

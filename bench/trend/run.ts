@@ -1,0 +1,93 @@
+/**
+ * Benchmark (issue 21): a year's trend workbook — 126 wards and communes × 43 targets × 12 months (2026-01 … 2026-12)
+ * of parsed entries → buildTrend (every target's city series and every unit's own figures) → the four sheets →
+ * .xlsx with its native line charts. Goal: written in under 2 s. Run: npx tsx bench/trend/run.ts [--out FILE]
+ * Median of 5 passes after 1 warm-up; the parts are timed apart (trend data, sheets, .xlsx). TREND_FROM / TREND_TO
+ * time another range (e.g. TREND_TO=2026-03).
+ * Every ward and commune is given all 43 targets (the widest report a unit could have), as in bench/series.
+ */
+import fs from "node:fs";
+import { loadavg } from "node:os";
+import {
+  buildTrend,
+  createUnitRegistry,
+  defaultCatalog,
+  defaultUnits,
+  emptyParsedEntry,
+  type ParsedEntry,
+  type Target,
+  type UnitReport,
+} from "../../src/domain";
+import { seededRandom } from "../../src/domain/random";
+import { buildTrendSpec } from "../../src/workbook/trend";
+import { writeConsolidatedXlsx } from "../../src/workbook/xlsx/write-consolidated";
+
+const rnd = seededRandom(20260121);
+const catalog = defaultCatalog();
+const ids = catalog.targets.map((t) => t.id);
+const units = defaultUnits()
+  .filter((u) => (u.kind === "ward" || u.kind === "commune") && !u.demo)
+  .map((u) => ({ ...u, targetIds: ids }));
+const registry = createUnitRegistry(units);
+
+function entry(t: Target, m: number): ParsedEntry {
+  const e = emptyParsedEntry(t.id);
+  const r = rnd();
+  if (r < 0.02) return e; // blank: missing
+  if (r < 0.03) return { ...e, notApplicable: true, justification: "Không có cơ sở trên địa bàn" };
+  if (t.measure === "milestone") e.milestone = r < 0.5 ? "in_progress" : "done";
+  else if (t.aggregation === "ratio_of_sums") {
+    e.denominator = Math.round(200 + rnd() * 5000);
+    e.numerator = Math.round(e.denominator * Math.min(1, 0.4 + m * 0.02 + rnd() * 0.5));
+  } else e.value = t.measure === "count" ? Math.round(rnd() * 40) : Math.round(rnd() * 1500) / 10;
+  return e;
+}
+
+const reports = new Map<string, UnitReport[]>();
+for (let m = 1; m <= 12; m++)
+  reports.set(
+    `2026-${String(m).padStart(2, "0")}`,
+    units.map((u) => ({ unitCode: u.code, entries: catalog.targets.map((t) => entry(t, m)) })),
+  );
+
+const generatedAt = "2027-01-05T02:00:00.000Z";
+async function once(): Promise<{ data: number; sheets: number; xlsx: number; total: number; bytes: Uint8Array }> {
+  const t0 = performance.now();
+  const data = buildTrend({
+    catalog,
+    registry,
+    reports,
+    from: process.env.TREND_FROM ?? "2026-01",
+    to: process.env.TREND_TO ?? "2026-12",
+  });
+  const t1 = performance.now();
+  const spec = buildTrendSpec(data, catalog, registry, { source: "files", generatedAt });
+  const t2 = performance.now();
+  const bytes = await writeConsolidatedXlsx(spec);
+  const t3 = performance.now();
+  return { data: t1 - t0, sheets: t2 - t1, xlsx: t3 - t2, total: t3 - t0, bytes };
+}
+
+async function main(): Promise<void> {
+  await once();
+  const runs: Awaited<ReturnType<typeof once>>[] = [];
+  const cpu0 = process.cpuUsage();
+  for (let i = 0; i < 5; i++) runs.push(await once());
+  const cpu = process.cpuUsage(cpu0);
+  const mid = (k: "data" | "sheets" | "xlsx" | "total"): number => [...runs.map((x) => x[k])].sort((a, b) => a - b)[2]!;
+  const out = process.argv.indexOf("--out");
+  if (out > 0 && process.argv[out + 1]) fs.writeFileSync(process.argv[out + 1]!, runs[0]!.bytes);
+  const load = loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ");
+  process.stdout.write(
+    `a year's trend workbook: 126 units × 43 targets × 12 months; ${(runs[0]!.bytes.length / 1024).toFixed(0)} KB; load average ${load}\n` +
+      `trend data (city series + every unit's own): median ${mid("data").toFixed(0)} ms\n` +
+      `four sheets: median ${mid("sheets").toFixed(0)} ms\n` +
+      `.xlsx with charts: median ${mid("xlsx").toFixed(0)} ms\n` +
+      `total: median ${mid("total").toFixed(0)} ms wall, ${((cpu.user + cpu.system) / 5000).toFixed(0)} ms CPU per pass (goal < 2,000 ms)\n` +
+      `trend.year_workbook_ms=${mid("total").toFixed(0)}\n`,
+  );
+}
+
+void main();

@@ -1,0 +1,2 @@
+export { NarrativePanel } from "./NarrativePanel";
+export type { NarrativePanelProps } from "./NarrativePanel.types";

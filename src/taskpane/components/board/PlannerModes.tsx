@@ -1,0 +1,88 @@
+import * as React from "react";
+import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { useI18n } from "../../i18n";
+import { Board } from "./Board";
+import type { BoardProps } from "./Board.types";
+
+export interface PlannerModesProps extends BoardProps {
+  /** the consolidation pane (components/planner) */
+  consolidate: React.ReactNode;
+}
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  tabs: {
+    display: "flex",
+    gap: tokens.spacingHorizontalXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  tab: { borderRadius: 0, borderBottom: `${tokens.strokeWidthThicker} solid transparent`, minWidth: 0 },
+  selected: {
+    borderBottom: `${tokens.strokeWidthThicker} solid ${tokens.colorCompoundBrandStroke}`,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+});
+
+type Mode = "board" | "consolidate";
+const MODES: readonly Mode[] = ["board", "consolidate"];
+
+/** Planner mode's two views: the review board (first: what a planner does every day) and the consolidation. */
+export function PlannerModes(props: PlannerModesProps): React.JSX.Element {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const [mode, setMode] = React.useState<Mode>("board");
+  // the consolidation is mounted the first time it is chosen, then kept (its choices survive switching back): its
+  // Fluent Dialog makes tabster put focusable aria-hidden sentinels on <body> even while closed (axe-core's
+  // aria-hidden-focus), which the board's screens then do not carry
+  const [visited, setVisited] = React.useState(false);
+  if (mode === "consolidate" && !visited) setVisited(true);
+  const refs = React.useRef(new Map<Mode, HTMLButtonElement>());
+  const { consolidate, ...board } = props;
+  // an ARIA tab list on Button (as ReportTabs): Fluent's TabList adds aria-hidden yet focusable sentinels
+  const handleKeyDown = (ev: React.KeyboardEvent) => {
+    if (!["ArrowLeft", "ArrowRight", "Home", "End"].includes(ev.key)) return;
+    ev.preventDefault();
+    const next =
+      ev.key === "Home" ? "board" : ev.key === "End" ? "consolidate" : mode === "board" ? "consolidate" : "board";
+    setMode(next);
+    refs.current.get(next)?.focus();
+  };
+  return (
+    <div className={styles.root}>
+      <div role="tablist" aria-label={t("board.mode.label")} className={styles.tabs}>
+        {MODES.map((m) => (
+          <Button
+            key={m}
+            ref={(el: HTMLButtonElement | null) => {
+              if (el) refs.current.set(m, el);
+            }}
+            id={`ct-mode-${m}`}
+            role="tab"
+            aria-selected={mode === m}
+            aria-controls={`ct-mode-panel-${m}`}
+            tabIndex={mode === m ? 0 : -1}
+            appearance="transparent"
+            size="small"
+            className={mergeClasses(styles.tab, mode === m && styles.selected)}
+            onClick={() => setMode(m)}
+            onKeyDown={handleKeyDown}
+          >
+            {t(m === "board" ? "board.mode.board" : "board.mode.consolidate")}
+          </Button>
+        ))}
+      </div>
+      {/* both stay mounted, so switching keeps the consolidation's choices and the board's place */}
+      <div role="tabpanel" id="ct-mode-panel-board" aria-labelledby="ct-mode-board" hidden={mode !== "board"}>
+        <Board {...board} />
+      </div>
+      <div
+        role="tabpanel"
+        id="ct-mode-panel-consolidate"
+        aria-labelledby="ct-mode-consolidate"
+        hidden={mode !== "consolidate"}
+      >
+        {visited || mode === "consolidate" ? consolidate : null}
+      </div>
+    </div>
+  );
+}
