@@ -244,6 +244,61 @@ async function loadInto(
   return { entries, revision: stored.revision };
 }
 
+/** The workbook was rewritten under the pane (the tour's reset, a loaded revision): the form takes the sheet's entries. */
+function useRewrittenSheet(
+  active: boolean,
+  workbook: WorkbookPort,
+  writes: ReturnType<typeof usePendingWrites>,
+  set: {
+    entries: (m: EntryMap) => void;
+    problems: (p: CellProblem[]) => void;
+    error: (e: unknown) => void;
+  },
+): void {
+  const { pending, written } = writes;
+  const { entries, problems } = set;
+  const rewritten = React.useCallback(
+    (read: EntryInput[], cellProblems: CellProblem[]) => {
+      pending.current.clear();
+      written.current.clear();
+      entries(Object.fromEntries(read.map((e) => [e.targetId, e])));
+      problems(cellProblems);
+    },
+    [pending, written, entries, problems],
+  );
+  useEntriesRewritten(active, workbook, rewritten, set.error);
+}
+
+/** Switching the language keeps every typed number's meaning: text read in the old locale becomes a number. */
+function useLocaleReread(
+  locale: Locale,
+  localeRef: React.MutableRefObject<Locale>,
+  setEntryMap: React.Dispatch<React.SetStateAction<EntryMap>>,
+): void {
+  React.useEffect(() => {
+    const previous = localeRef.current;
+    localeRef.current = locale;
+    if (previous === locale) return;
+    setEntryMap((prev) => rereadNumbers(prev, previous) ?? prev);
+  }, [locale, localeRef, setEntryMap]);
+}
+
+/** The sheet shows the same issues as the pane (colours and notes), a moment after the last change. */
+function useMarkIssues(
+  result: ValidationResult | null,
+  workbook: WorkbookPort,
+  delayMs: number,
+  setError: (e: unknown) => void,
+): void {
+  React.useEffect(() => {
+    if (!result) return;
+    const t = setTimeout(() => {
+      workbook.markIssues(result.issues, result.assessments).catch((e: unknown) => setError(e));
+    }, delayMs);
+    return () => clearTimeout(t);
+  }, [result, workbook, delayMs, setError]);
+}
+
 export function useReport(workbook: WorkbookPort, options: UseReportOptions): ReportSession {
   const { catalog, unit, registry, locale, demo } = options;
   const markDelay = options.markDelayMs ?? 300;
@@ -322,24 +377,12 @@ export function useReport(workbook: WorkbookPort, options: UseReportOptions): Re
     problems: setProblems,
     error: setError,
   });
-  const rewritten = React.useCallback(
-    (read: EntryInput[], cellProblems: CellProblem[]) => {
-      pending.current.clear();
-      written.current.clear();
-      setEntryMap(Object.fromEntries(read.map((e) => [e.targetId, e])));
-      setProblems(cellProblems);
-    },
-    [pending, written],
-  );
-  useEntriesRewritten(status === "ready", workbook, rewritten, setError);
-
-  // switching the language keeps every typed number's meaning: text read in the old locale becomes a number
-  React.useEffect(() => {
-    const previous = localeRef.current;
-    localeRef.current = locale;
-    if (previous === locale) return;
-    setEntryMap((prev) => rereadNumbers(prev, previous) ?? prev);
-  }, [locale]);
+  useRewrittenSheet(status === "ready", workbook, writes, {
+    entries: setEntryMap,
+    problems: setProblems,
+    error: setError,
+  });
+  useLocaleReread(locale, localeRef, setEntryMap);
 
   const setField = React.useCallback(
     (_ev: React.SyntheticEvent | null, data: EntryChangeData) => {
@@ -377,14 +420,7 @@ export function useReport(workbook: WorkbookPort, options: UseReportOptions): Re
     return withCellProblems(rules, problems, { unitCode: unit.code, period: period.id });
   }, [spec, catalog, unit, period, locale, entries, registry, problems, tables]);
 
-  // the sheet shows the same issues as the pane (colours and notes), a moment after the last change
-  React.useEffect(() => {
-    if (status !== "ready" || !result) return;
-    const t = setTimeout(() => {
-      workbook.markIssues(result.issues, result.assessments).catch((e: unknown) => setError(e));
-    }, markDelay);
-    return () => clearTimeout(t);
-  }, [status, result, workbook, markDelay]);
+  useMarkIssues(status === "ready" ? result : null, workbook, markDelay, setError);
 
   return {
     status,

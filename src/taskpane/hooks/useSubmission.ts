@@ -249,6 +249,18 @@ function useChangedSince(
   return React.useMemo(() => changedSinceLast(stored, server, entries, locale), [stored, server, entries, locale]);
 }
 
+/** The submissions of this report waiting in the offline queue. */
+function useWaiting<T extends { unitCode: string; period: string }>(
+  items: readonly T[],
+  unitCode: string | null | undefined,
+  period: string | null | undefined,
+): T[] {
+  return React.useMemo(
+    () => items.filter((q) => q.unitCode === unitCode && q.period === period),
+    [items, unitCode, period],
+  );
+}
+
 export function useSubmission(options: UseSubmissionOptions): SubmissionSession {
   const { workbook, api, connection, unitCode, period, catalogVersion, locale, entries, result, queue, flush } =
     options;
@@ -265,10 +277,7 @@ export function useSubmission(options: UseSubmissionOptions): SubmissionSession 
   }, []);
   const { stored, server, refresh, remember } = useReportState(options, current, reset);
 
-  const waiting = React.useMemo(
-    () => queue.items.filter((q) => q.unitCode === unitCode && q.period === period),
-    [queue.items, unitCode, period],
-  );
+  const waiting = useWaiting(queue.items, unitCode, period);
 
   const handleFailure = React.useCallback(
     async (e: unknown, body: SubmissionBody): Promise<void> => {
