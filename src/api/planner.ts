@@ -4,6 +4,7 @@ import { z } from "zod";
 import { YearTarget } from "./catalog";
 import { ParsedEntry } from "./reports";
 import { Contact, ReportStatus } from "./submissions";
+import { TaskBoardResponse } from "./tasks";
 import { Narrative } from "./narrative";
 import { Bilingual, queryFlag } from "./text";
 
@@ -100,6 +101,9 @@ export const ConsolidationResponse = z.object({
     }),
   ),
   figures: z.array(CityFigure),
+  tasks: TaskBoardResponse.optional().describe(
+    "the period's key-task board on the same basis (GET /tasks/board's shape): with a group, only the tasks its units lead or co-own; absent from an endpoint older than issue 19",
+  ),
 });
 
 export type CompletenessResponse = z.infer<typeof CompletenessResponse>;

@@ -1,4 +1,4 @@
-/** `chitieu tasks check|import|export`: the key-task register as a planner's spreadsheet (issue #19). */
+/** `chitieu tasks check|import|export|edit|assign`: the key-task register as a planner's spreadsheet (issue #19). */
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
@@ -25,12 +25,18 @@ import { planImport, storeVersions } from "../server/services/tasks";
 import { parseFlags } from "./flags";
 import { printBilingual, type CliIo } from "./io";
 import { needsDatabase, printTableIssues, readTableRows, withReference } from "./table-io";
+import { runEdit } from "./tasks-edit";
 
 const HELP = `chitieu tasks check <danh-muc.csv|.xlsx> [--db F] [--from 2026-Q3] [--lang en]   every bad row listed; exit 1 when invalid
 chitieu tasks import <danh-muc.csv|.xlsx> --from 2026-Q3 --db F [--list official-212] [--replace]
                                                             store the list from that period on (all or nothing);
                                                             --replace retires every task the file lacks
 chitieu tasks export -o danh-muc.csv|.xlsx [--period 2026-Q3] [--db F]   the tasks in force in the period
+chitieu tasks edit <id> --from 2026-Q3 --db F [--name T] [--name-en T] [--group T] [--focal-person T] [--product T]
+                   [--deadline 2026-12-31] [--targets "U10;S02"] [--bottleneck flooding] [--retire]
+                                                            one task changed from that period on ("" clears a field)
+chitieu tasks assign <id> --from 2026-Q3 --db F [--lead S-XD] [--co "00004;00008"]
+                                                            its lead unit and co-units from that period on
 
 Columns (any order, by name): id, task_group_vi, name_vi, kind (project | work | scheme | task) are required;
 name_en, lead_unit, co_units (";"-separated), lead_unit_vi (the source's wording, kept, never matched),
@@ -84,6 +90,17 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       list: { type: "string" },
       replace: { type: "boolean" },
       lang: { type: "string" },
+      name: { type: "string" },
+      "name-en": { type: "string" },
+      group: { type: "string" },
+      "focal-person": { type: "string" },
+      product: { type: "string" },
+      deadline: { type: "string" },
+      targets: { type: "string" },
+      bottleneck: { type: "string" },
+      retire: { type: "boolean" },
+      lead: { type: "string" },
+      co: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -91,9 +108,18 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parsed;
   const [action, file] = positionals;
   const lang: Locale = values.lang === "en" ? "en" : "vi";
-  if (values.help || !action || !["check", "import", "export"].includes(action)) {
+  if (values.help || !action || !["check", "import", "export", "edit", "assign"].includes(action)) {
     (values.help ? io.stdout : io.stderr).write(HELP);
     return values.help ? 0 : 2;
+  }
+  if (action === "edit" || action === "assign") {
+    if (!file) {
+      printBilingual(io.stderr, { vi: "Thiếu mã nhiệm vụ.", en: "Name the task id." }, "✖ ");
+      return 2;
+    }
+    const at = periodFlag(values.from, io, true);
+    if (!at || !needsDatabase(values, io)) return 2;
+    return runEdit(action, file, at, values, lang, io);
   }
   if (action !== "export" && !file) {
     printBilingual(io.stderr, { vi: "Thiếu tên tệp danh mục nhiệm vụ.", en: "Name the task list file." }, "✖ ");

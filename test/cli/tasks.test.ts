@@ -1,9 +1,10 @@
-/** `chitieu tasks check|import|export` against a real SQLite file and .xlsx/CSV files (issue #19). */
+/** `chitieu tasks check|import|export|edit|assign` against a real SQLite file and .xlsx/CSV files (issue #19). */
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { run } from "../../src/cli/tasks";
+import { parseCsv } from "../../src/domain/catalog/csv";
 import { capture } from "./cli-fixture";
 
 const HEADER = "id,task_group_vi,name_vi,kind,lead_unit,co_units,deadline,linked_targets";
@@ -85,5 +86,63 @@ describe("chitieu tasks", () => {
     const c = capture(dir);
     expect(await run(["import", "a.csv", "--db", path.join(dir, "x.sqlite")], c.io)).toBe(2);
     expect(c.err()).toContain("--from");
+  });
+
+  it("edits one task and assigns its units from a period on; earlier periods keep the version before", async () => {
+    const db = path.join(dir, "ct.sqlite");
+    const edit = capture(dir);
+    const editArgs = ["edit", "KT002", "--from", "2026-Q3", "--db", db, "--focal-person", "Ông A, 0912 000 111"];
+    expect(await run([...editArgs, "--deadline", "2030-06-30", "--targets", "U10"], edit.io)).toBe(0);
+    expect(edit.out()).toContain("Đã lưu nhiệm vụ KT002 từ kỳ 2026-Q3");
+    const assign = capture(dir);
+    expect(
+      await run(
+        ["assign", "KT002", "--from", "2026-Q3", "--db", db, "--lead", "Sở Xây dựng", "--co", "00004"],
+        assign.io,
+      ),
+    ).toBe(0);
+    expect(assign.out()).toContain("S-XD, 00004");
+    const row = async (period: string) => {
+      const e = capture(dir);
+      expect(await run(["export", "-o", `${period}.csv`, "--period", period, "--db", db], e.io)).toBe(0);
+      const { rows } = parseCsv(readFileSync(path.join(dir, `${period}.csv`), "utf8").replace(/^\ufeff/, ""));
+      const cells = rows.find((r) => r[0] === "KT002")!;
+      return (col: string) => cells[rows[0]!.indexOf(col)];
+    };
+    const q3 = await row("2026-Q3");
+    const cols = ["lead_unit", "co_units", "focal_person", "deadline", "linked_targets"];
+    expect(cols.map(q3)).toEqual(["S-XD", "00004", "Ông A, 0912 000 111", "2030-06-30", "U10"]);
+    const q2 = await row("2026-Q2");
+    expect([q2("lead_unit"), q2("co_units"), q2("deadline")]).toEqual(["", "", "2030-02"]);
+  });
+
+  it("refuses a bad edit with the field named, in vi and en, and stores nothing", async () => {
+    const db = path.join(dir, "ct.sqlite");
+    const bad = capture(dir);
+    const args = ["edit", "KT002", "--from", "2026-Q3", "--db", db, "--deadline", "31/02/2027", "--lang", "en"];
+    expect(await run([...args, "--targets", "Z99"], bad.io)).toBe(1);
+    expect(bad.out()).toContain('✖ deadline: "31/02/2027" is not a date');
+    expect(bad.out()).toContain('✖ linked_targets: target "Z99" is not in the catalog');
+    expect(bad.err()).toContain("Task KT002 was not changed (2 problems)");
+    expect(bad.err()).toContain("Không lưu thay đổi của nhiệm vụ KT002");
+    const unit = capture(dir);
+    expect(await run(["assign", "KT002", "--from", "2026-Q3", "--db", db, "--lead", "ZZZ"], unit.io)).toBe(1);
+    expect(unit.out()).toContain('"ZZZ"');
+    const none = capture(dir);
+    expect(await run(["assign", "NOPE", "--from", "2026-Q3", "--db", db, "--lead", "S-XD"], none.io)).toBe(1);
+    expect(none.err()).toContain("Không có nhiệm vụ mã “NOPE”");
+    expect(none.err()).toContain("There is no task “NOPE”");
+    const nothing = capture(dir);
+    expect(await run(["edit", "KT002", "--from", "2026-Q3", "--db", db], nothing.io)).toBe(2);
+    expect(nothing.err()).toContain("Nothing to change");
+    const noFrom = capture(dir);
+    expect(await run(["assign", "KT002", "--db", db, "--lead", "S-XD"], noFrom.io)).toBe(2);
+    expect(noFrom.err()).toContain("--from");
+    const q3 = capture(dir);
+    expect(await run(["export", "-o", "q3.csv", "--period", "2026-Q3", "--db", db], q3.io)).toBe(0);
+    const kt002 = readFileSync(path.join(dir, "q3.csv"), "utf8")
+      .split("\r\n")
+      .find((l) => l.startsWith("KT002,"))!;
+    expect(kt002).toContain("2030-02"); // unchanged: nothing half-written
   });
 });

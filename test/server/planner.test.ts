@@ -1,4 +1,4 @@
-import { parsePeriod, reportTargets } from "../../src/domain";
+import { defaultTaskRegister, parsePeriod, reportTargets, tasksForUnit } from "../../src/domain";
 import type { ParsedEntry, Period } from "../../src/domain/types";
 import {
   auth,
@@ -81,10 +81,17 @@ for (const dialect of dialects()) {
       const all = (await get(f.app, f.tokens.planner, "/completeness?period=2026-Q1")).json();
       const registry = f.app.reference.registry;
       const catalog = f.app.reference.currentCatalog;
-      // expected: a target applies and is due in the quarter (departments with yearly targets only are not)
+      // expected: a target applies and is due in the quarter (departments with yearly targets only are not), or the
+      // unit leads or co-owns a key task of the starter register then (issue #19: it has a report to send)
       const q1 = parsePeriod("2026-Q1") as Period;
-      const reporting = registry.all().filter((u) => !u.demo && reportTargets(catalog, u, q1).length > 0);
+      const register = defaultTaskRegister();
+      const reporting = registry
+        .all()
+        .filter(
+          (u) => !u.demo && (reportTargets(catalog, u, q1).length > 0 || tasksForUnit(register, u.code, q1).length > 0),
+        );
       expect(all.counts.expected).toBe(reporting.length);
+      expect(reporting.some((u) => reportTargets(catalog, u, q1).length === 0)).toBe(true);
       expect(all.counts.expected).toBeGreaterThanOrEqual(wards + communes);
       const withDemo = (await get(f.app, f.tokens.planner, "/completeness?period=2026-Q1&demo=true")).json();
       expect(withDemo.units.find((u: { unitCode: string }) => u.unitCode === DEMO)).toMatchObject({

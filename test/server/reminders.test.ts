@@ -133,6 +133,13 @@ for (const dialect of dialects()) {
       );
     });
 
+    it("reminds a unit that owns a key task though no figure is due, and not one with neither", async () => {
+      // S-YT leads a task of the starter register in 2026-Q1 and has no target due then; S-KHCN has neither
+      const out = await runReminders(deps(), [slot("2026-Q1", "before", "2026-04-10")], { dryRun: true });
+      expect(out.find((o) => o.unitCode === "S-YT")?.outcome).toBe("no_address");
+      expect(out.find((o) => o.unitCode === "S-KHCN")).toBeUndefined();
+    });
+
     it("writes the mail in vi and en: unit, period, deadline and how to submit", async () => {
       const m = smtp.mails.find((x) => x.to.includes("a@giangvo.hanoi.test") && x.subject.includes("2026-Q1"))!;
       expect(m.to.sort()).toEqual(["a@giangvo.hanoi.test", "b@giangvo.hanoi.test"]);

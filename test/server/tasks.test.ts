@@ -188,5 +188,60 @@ for (const dialect of dialects()) {
       expect(lines[1]).toContain("Late");
       expect(lines[1]).toContain("Overdue");
     });
+
+    it("puts the task board in the consolidation's JSON and CSV, limited to a group's tasks when asked", async () => {
+      const board = (await get(f.app, f.tokens.planner, "/tasks/board?period=2026-Q3")).json();
+      const json = await get(f.app, f.tokens.planner, "/consolidation?period=2026-Q3");
+      expect(json.statusCode).toBe(200);
+      expect(json.json().tasks).toEqual(board);
+      const accepted = (await get(f.app, f.tokens.planner, "/consolidation?period=2026-Q3&basis=accepted")).json();
+      expect(accepted.tasks.rows.map((r: { state: string | null }) => r.state)).toEqual(["late", null]); // nothing accepted: no report; NV1 past its deadline
+      const own = f.app.reference.registry.byCode(UNIT)!.groups[0];
+      const other = own === "wards" ? "communes" : "wards";
+      const mine = (await get(f.app, f.tokens.planner, `/consolidation?period=2026-Q3&group=${own}`)).json();
+      expect(mine.tasks.rows.map((r: { task: { id: string } }) => r.task.id)).toEqual(["NV1", "NV2"]);
+      const none = (await get(f.app, f.tokens.planner, `/consolidation?period=2026-Q3&group=${other}`)).json();
+      expect(none.tasks).toMatchObject({ rows: [], overdue: [], noUpdate: [] });
+      const csv = (await get(f.app, f.tokens.planner, "/consolidation?period=2026-Q3&format=csv")).body;
+      const taskLines = csv.split("\r\n").filter((l) => l.startsWith("task,"));
+      expect(taskLines).toHaveLength(2);
+      const cols = taskLines[0]!.split(",");
+      expect(cols.slice(0, 4)).toEqual(["task", "S-XD", "Sở Xây dựng", "NV1"]);
+      expect(cols[10]).toBe("late");
+      expect(cols[15]).toBe("overdue");
+      expect(taskLines[1]).toMatch(/^task,S-NNMT,.*,NV2,.*,no_report,.*,no_update,,S-NNMT 00004$/);
+    });
+
+    it("expects a report from a unit that leads or co-owns tasks with no figure due, missing until it sends one", async () => {
+      type Row = { unitCode: string; state: string };
+      const completeness = async (period: string) =>
+        (await get(f.app, f.tokens.planner, `/completeness?period=${period}`)).json() as {
+          counts: { expected: number; missing: number };
+          units: Row[];
+        };
+      const stateIn = (rows: Row[], code: string) => rows.find((u) => u.unitCode === code)?.state;
+      // S-YT has no figure due in a quarter of 2026; it leads NV2 in 2026-Q2, not from 2026-Q3 on (NV2 went to S-NNMT)
+      const q2 = await completeness("2026-Q2");
+      expect(stateIn(q2.units, "S-YT")).toBe("missing");
+      expect(stateIn((await completeness("2026-Q3")).units, "S-YT")).toBeUndefined();
+      // S-XD has no figure due in 2026-07 but leads NV1: expected, and it sent its progress
+      const july = await completeness("2026-07");
+      expect(stateIn(july.units, "S-XD")).toBe("submitted");
+      const board = async (period: string) =>
+        (await get(f.app, f.tokens.planner, `/board?period=${period}&group=departments`)).json() as {
+          counts: { expected: number; missing: number; not_applicable: number };
+          units: Row[];
+        };
+      const boardQ2 = await board("2026-Q2");
+      expect(stateIn(boardQ2.units, "S-YT")).toBe("missing");
+      expect(stateIn((await board("2026-Q3")).units, "S-YT")).toBe("not_applicable");
+      expect(stateIn((await board("2026-07")).units, "S-XD")).toBe("submitted_on_time");
+      // the board and completeness count the same expected units
+      const q2Departments = (
+        await get(f.app, f.tokens.planner, "/completeness?period=2026-Q2&group=departments")
+      ).json();
+      expect(boardQ2.counts.expected).toBe(q2Departments.counts.expected);
+      expect(boardQ2.counts.missing).toBe(q2Departments.counts.missing);
+    });
   });
 }

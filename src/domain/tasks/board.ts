@@ -28,6 +28,8 @@ export interface BoardRequest {
   catalog: Catalog;
   reports: readonly TaskReport[];
   includeDemo?: boolean;
+  /** only the tasks one of these units leads or co-owns (a unit group's consolidation); all when absent */
+  unitCodes?: ReadonlySet<string>;
   /** the classroom's board: demo tasks and demo units alone (a demo token, or a real one asking for the demo group) */
   onlyDemo?: boolean;
 }
@@ -124,11 +126,15 @@ const NO_BOTTLENECK: Bilingual = { vi: "(không gắn điểm nghẽn)", en: "(n
 
 export function buildTaskBoard(req: BoardRequest): TaskBoard {
   const all = tasksAt(req.register, req.period);
-  const tasks = req.onlyDemo
+  const only = req.unitCodes;
+  const ownedBySelection = (t: Task): boolean =>
+    !only || (t.leadUnitCode !== null && only.has(t.leadUnitCode)) || t.coUnitCodes.some((c) => only.has(c));
+  const kept = req.onlyDemo
     ? all.filter((t) => t.status === "demo")
     : req.includeDemo
       ? all
       : all.filter((t) => t.status !== "demo");
+  const tasks = only ? kept.filter(ownedBySelection) : kept;
   const owners = new Map<string, Set<string>>();
   for (const t of tasks) owners.set(t.id, new Set([...(t.leadUnitCode ? [t.leadUnitCode] : []), ...t.coUnitCodes]));
   const latest = latestByTaskAndUnit(req, owners);

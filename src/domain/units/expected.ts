@@ -52,7 +52,9 @@ export function expectedIn(period: Period, selection: UnitSelection = {}): (unit
 
 /**
  * The units expected to report at least one target of the catalog for the period (registry order): one that
- * applies to them (applies_to, the planners' table) and is due in the period (its frequency).
+ * applies to them (applies_to, the planners' table) and is due in the period (its frequency). `taskOwners`, when
+ * given, are the units that lead or co-own a key task in the period (issue #19): they have a report to send even
+ * with no figure due. The city figures never pass it — a unit with tasks only has no figure to be missing.
  */
 export function expectedUnits(
   catalog: Catalog,
@@ -60,7 +62,14 @@ export function expectedUnits(
   period: Period,
   selection: UnitSelection = {},
   applicability?: ApplicabilityTable,
+  taskOwners?: ReadonlySet<string>,
 ): Unit[] {
   const expected = expectedIn(period, selection);
-  return registry.all().filter((u) => expected(u) && reportScope(catalog, u, period, applicability).due.length > 0);
+  return registry
+    .all()
+    .filter(
+      (u) =>
+        expected(u) &&
+        (taskOwners?.has(u.code) === true || reportScope(catalog, u, period, applicability).due.length > 0),
+    );
 }

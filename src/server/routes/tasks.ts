@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { TASK_SOURCE_STATUS_LABELS, tasksAt, tasksForUnit, tasksToCsv, taskVersionAt, type Task } from "../../domain";
+import { TASK_SOURCE_STATUS_LABELS, tasksAt, tasksForUnit, tasksToCsv, type Task } from "../../domain";
 import {
   queryFlag,
   TaskEditBody,
@@ -16,7 +16,7 @@ import { periodAtEdge } from "../periods";
 import { attachmentHeader } from "../attachment";
 import { auditRow } from "../db/audit";
 import { loadTaskRegister } from "../db/tasks";
-import { editedTask, planImport, storeVersions } from "../services/tasks";
+import { editTaskFrom, planImport, storeVersions } from "../services/tasks";
 
 const Format = z.enum(["json", "csv"]).optional();
 
@@ -105,21 +105,17 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
 
   const editOne = async (taskId: string, from: string, changes: Partial<Task>, tokenId: string) => {
     const period = periodAtEdge(from, app.plan);
-    const register = await loadTaskRegister(app.store.db);
-    const base = taskVersionAt(register, taskId, period);
-    if (!base) throw CT_TASK_NOT_FOUND({ taskId, period: period.id });
-    const result = editedTask(base, changes, period.id, app.reference);
-    if (!result.ok) throw CT_TASKS_INVALID({ problems: result.issues.length }, { details: { issues: result.issues } });
-    const task = result.rows[0]!;
-    const now = app.clock().toISOString();
-    await app.writer.write(async (trx) => {
-      await storeVersions(trx, [task], tokenId, now);
-      await trx
-        .insertInto("audit_event")
-        .values(auditRow("task.edited", now, tokenId, { period: period.id }, { taskId, changes: Object.keys(changes) }))
-        .execute();
+    const outcome = await editTaskFrom(app.store.db, (work) => app.writer.write(work), app.reference, {
+      taskId,
+      period,
+      changes,
+      tokenId,
+      now: app.clock().toISOString(),
     });
-    return { ...task, statusLabel: TASK_SOURCE_STATUS_LABELS[task.status] };
+    if (outcome.kind === "not_found") throw CT_TASK_NOT_FOUND({ taskId, period: period.id });
+    if (outcome.kind === "invalid")
+      throw CT_TASKS_INVALID({ problems: outcome.issues.length }, { details: { issues: outcome.issues } });
+    return { ...outcome.task, statusLabel: TASK_SOURCE_STATUS_LABELS[outcome.task.status] };
   };
   const TaskAnswer = TaskListResponse.shape.tasks.element;
 

@@ -1,7 +1,7 @@
 /**
  * The planner's board for a period (GET /board): every unit of the selection that still reports, with its review
- * state. Expected units are the domain's rule (`expectedUnits`: a target applies and is due); a selected unit for
- * which none is due is "not applicable", never "missing". Timeliness is the first revision's (as in completeness);
+ * state. Expected units are the domain's rule (`expectedUnits`: a target applies and is due, or the unit leads or
+ * co-owns a key task in the period); a selected unit for which neither holds is "not applicable", never "missing". Timeliness is the first revision's (as in completeness);
  * the contact is the one sent with this period's report, or for a missing unit the one of its latest earlier report;
  * e-mail addresses are the planners' reminder list. The CSV is the phone round's list: state, deadline, submitted
  * at (Hanoi time), contact, e-mails.
@@ -15,6 +15,7 @@ import { listReportStates } from "../db/submissions";
 import { lastPlannerActions, latestContacts, listReminderContacts } from "../db/reminders";
 import { canonicalContact, type ReportContact } from "./content";
 import { neutraliseCell } from "./export-format";
+import { taskOwnersAt } from "./tasks";
 
 const ORDER = new Map<BoardState, number>(BOARD_STATES.map((s, i) => [s, i]));
 
@@ -57,10 +58,11 @@ export async function board(
       expectedIn(period, { ...(q.group ? { group: q.group } : {}), includeDemo: false, onlyDemo: q.demo === true }),
     );
   const db = app.store.db;
-  const [states, actions, emails] = await Promise.all([
+  const [states, actions, emails, owners] = await Promise.all([
     listReportStates(db, period.id).then((rows) => new Map(rows.map((s) => [s.unit_code, s]))),
     lastPlannerActions(db, period.id),
     listReminderContacts(db),
+    taskOwnersAt(db, period),
   ]);
   const missingCodes = selected.filter((u) => !states.has(u.code)).map((u) => u.code);
   const earlier = await latestContacts(db, missingCodes);
@@ -68,7 +70,8 @@ export async function board(
   const deadline = periodWindow(period).deadline;
   const rows = selected.map((u) =>
     row(u, states.get(u.code), {
-      due: reportScope(ref.currentCatalog, u, period, ref.applicability).due.length > 0,
+      // a unit that leads or co-owns a key task has a report to send even with no figure due (issue #19)
+      due: owners.has(u.code) || reportScope(ref.currentCatalog, u, period, ref.applicability).due.length > 0,
       overdue: phase === "late",
       deadline,
       action: lastActionOf(actions.get(u.code)),

@@ -7,7 +7,14 @@
 import { Readable } from "node:stream";
 import type { Catalog, Period } from "../../domain/types";
 import { ConsolidationResponse } from "../../api";
-import { CSV_HEADER, csvCityLines, dhis2Period, targetsById, type ConsolidationPlan } from "./consolidation";
+import {
+  CSV_HEADER,
+  csvCityLines,
+  csvTaskLines,
+  dhis2Period,
+  targetsById,
+  type ConsolidationPlan,
+} from "./consolidation";
 import { onExportThread, type ExportFormat } from "./export-thread";
 
 const HEAD_KEYS = {
@@ -21,6 +28,7 @@ const HEAD_KEYS = {
 } as const;
 const Head = ConsolidationResponse.pick(HEAD_KEYS);
 const Figures = ConsolidationResponse.shape.figures;
+const Tasks = ConsolidationResponse.shape.tasks.unwrap();
 
 /** Chunks of one export: a head, one chunk per included unit (built on the export thread), a tail. */
 async function* chunks(plan: ConsolidationPlan, format: ExportFormat, catalog: Catalog, period: Period) {
@@ -39,6 +47,7 @@ async function* chunks(plan: ConsolidationPlan, format: ExportFormat, catalog: C
     yield CSV_HEADER;
     yield* unitChunks();
     yield csvCityLines(plan.figures, targetsById(catalog));
+    yield csvTaskLines(plan.tasks);
   } else if (format === "dhis2") {
     yield '{"dataValues":[';
     yield* unitChunks();
@@ -48,7 +57,8 @@ async function* chunks(plan: ConsolidationPlan, format: ExportFormat, catalog: C
     const head = JSON.stringify(Head.encode(plan));
     yield `${head.slice(0, -1)},"matrix":[`;
     yield* unitChunks();
-    yield `],"figures":${JSON.stringify(Figures.encode(plan.figures))}}`;
+    const tasks = plan.tasks ? `,"tasks":${JSON.stringify(Tasks.encode(plan.tasks as never))}` : "";
+    yield `],"figures":${JSON.stringify(Figures.encode(plan.figures))}${tasks}}`;
   }
 }
 

@@ -1,17 +1,27 @@
 /**
  * Completeness and consolidation for a period and a unit group. The expected units are the domain's
  * `expectedUnits()` — every unit that reports at least one target of the current catalog, demo units only when asked,
- * retired units only for the periods before their retirement — and city figures come from the domain's aggregate():
+ * retired units only for the periods before their retirement; in completeness also every unit that leads or co-owns
+ * a key task in the period (it has a report to send even with no figure due) — and city figures come from the domain's aggregate():
  * never a second copy of either rule. The exports' formats (CSV, DHIS2) are in export-format.ts, re-exported here.
  */
 import type { FastifyInstance } from "fastify";
-import { aggregate, expectedUnits, parsePeriod, periodPhase, periodWindow, type UnitSelection } from "../../domain";
+import {
+  aggregate,
+  expectedIn,
+  expectedUnits,
+  parsePeriod,
+  periodPhase,
+  periodWindow,
+  type UnitSelection,
+} from "../../domain";
 import type { Bilingual, ParsedEntry, Period, PeriodPhase } from "../../domain/types";
 import { listBasisFlows, listBasisRevisions, listReportStates } from "../db/submissions";
 import { withinBounds } from "../../domain/rules/bounds";
 import { addFlows, canonicalContact, type ReportContact } from "./content";
 import { earlierPeriodsOfYear } from "./submissions";
 import { onExportThread } from "./export-thread";
+import { boardFor, taskOwnersAt } from "./tasks";
 import { matrixRow, targetsById, type Consolidation, type IncludedUnit } from "./export-format";
 
 export * from "./export-format";
@@ -82,7 +92,10 @@ export async function completeness(
   asOf: Date,
 ): Promise<Completeness> {
   const catalog = app.reference.currentCatalog;
-  const units = expectedUnits(catalog, app.reference.registry, period, selection(filter), app.reference.applicability);
+  // a unit that leads or co-owns a key task has a report to send, figures due or not (issue #19)
+  const owners = await taskOwnersAt(app.store.db, period);
+  const ref = app.reference;
+  const units = expectedUnits(catalog, ref.registry, period, selection(filter), ref.applicability, owners);
   const states = new Map((await listReportStates(app.store.db, period.id)).map((s) => [s.unit_code, s]));
   const phase = periodPhase(period, asOf);
   const overdue = phase === "late";
@@ -204,6 +217,22 @@ export async function planConsolidation(
     applicability,
   });
   const includedCodes = new Set(included.map((m) => m.unitCode));
+  // the key-task board on the same basis; a group's consolidation shows the tasks its units lead or co-own
+  const groupCodes = filter.group
+    ? new Set(
+        registry
+          .all()
+          .filter(expectedIn(period, selection(filter)))
+          .map((u) => u.code),
+      )
+    : undefined;
+  const tasks = await boardFor(app.store.db, app.reference, period, {
+    basis,
+    includeDemo: filter.includeDemo,
+    onlyDemo: filter.onlyDemo === true,
+    fromYear: app.plan.from,
+    ...(groupCodes ? { unitCodes: groupCodes } : {}),
+  });
   return {
     period: period.id,
     group: filter.group ?? null,
@@ -214,6 +243,7 @@ export async function planConsolidation(
     unitsMissing: unitCodes.filter((c) => !includedCodes.has(c)),
     included,
     figures,
+    tasks,
   };
 }
 

@@ -6,6 +6,7 @@
  * formula-looking text neutralised; DHIS2 dataValueSets.
  */
 import type { Bilingual, Catalog, CityFigure, ParsedEntry, Period } from "../../domain/types";
+import type { TaskBoard } from "../../domain/tasks";
 import type { listBasisRevisions } from "../db/submissions";
 import { canonicalContact, unpackContent, type ReportContact } from "./content";
 import { canonicalNarrative, type Narrative } from "../../domain/report/narrative";
@@ -148,6 +149,54 @@ export function csvCityLines(figures: CityFigure[], names: TargetsById): string 
   return out;
 }
 
+/**
+ * The task board's CSV lines (issue #19), one `task` row per task after the city rows, in the same columns:
+ * unit_code/unit_name = the lead unit, target_id/target_name = the task's id and name, unit_of_measure "%",
+ * value = progress in %, milestone = the milestone reached, progress = the state that counts (after the deadline
+ * rule; "no_report" when nobody reported), justification, evidence = product delivered — evidence — reference,
+ * responsible = the focal person, status = its flags (overdue, no_update, disagreement; space-separated),
+ * units_missing = the owning units that sent no progress on it this period.
+ */
+export function csvTaskLines(board: TaskBoard | undefined): string {
+  let out = "";
+  for (const r of board?.rows ?? []) {
+    const p = r.progress;
+    const flags = [
+      r.overdue ? "overdue" : "",
+      r.updatedThisPeriod ? "" : "no_update",
+      r.disagreement ? "disagreement" : "",
+    ];
+    const evidence = [p?.productDelivered, p?.evidence, p?.evidenceRef].filter((x): x is string => !!x).join(" — ");
+    out += `${[
+      csvField("task", "text"),
+      csvField(r.task.leadUnitCode, "text"),
+      csvField(r.leadUnitName?.vi ?? r.task.leadText, "text"),
+      csvField(r.task.id, "text"),
+      csvField(r.task.name.vi, "text"),
+      csvField("%", "text"),
+      csvField(p?.percent, "number"),
+      "",
+      "",
+      csvField(p?.milestone, "text"),
+      csvField(r.state ?? "no_report", "text"),
+      csvField(p?.justification, "text"),
+      csvField(evidence, "text"),
+      csvField(r.task.focalPerson, "text"),
+      "",
+      csvField(flags.filter((f) => f !== "").join(" "), "text"),
+      "",
+      csvField(
+        r.unitStates
+          .filter((u) => u.state === null)
+          .map((u) => u.unitCode)
+          .join(" "),
+        "text",
+      ),
+    ].join(",")}\r\n`;
+  }
+  return out;
+}
+
 /** One period's consolidation, its matrix unpacked (the JSON answer, and what the CSV and DHIS2 exports write). */
 export interface Consolidation {
   period: string;
@@ -159,15 +208,22 @@ export interface Consolidation {
   unitsMissing: string[];
   matrix: MatrixRow[];
   figures: CityFigure[];
+  /** the period's key-task board on the same basis (the group's tasks when a group is asked) */
+  tasks?: TaskBoard;
 }
 
 /**
- * One row per unit × target, then one "city" row per target; UTF-8 with a BOM so Excel shows Vietnamese. The whole
+ * One row per unit × target, then one "city" row per target, then one "task" row per key task; UTF-8 with a BOM so Excel shows Vietnamese. The whole
  * text in memory: the endpoint streams the same bytes (consolidation-stream.ts); this is kept as their reference.
  */
 export function consolidationToCsv(c: Consolidation, catalog: Catalog): string {
   const names = targetsById(catalog);
-  return CSV_HEADER + c.matrix.map((m) => csvUnitLines(m, names)).join("") + csvCityLines(c.figures, names);
+  return (
+    CSV_HEADER +
+    c.matrix.map((m) => csvUnitLines(m, names)).join("") +
+    csvCityLines(c.figures, names) +
+    csvTaskLines(c.tasks)
+  );
 }
 
 /** DHIS2 period ids: 202601 (month), 2026Q1 (quarter), 2026S1 (half), 2026 (year). */

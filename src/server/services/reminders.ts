@@ -1,7 +1,8 @@
 /**
  * E-mail reminders (issue #18). A reminder is one unit × period × kind: "before" goes from `beforeDays` before the
  * deadline until the deadline, "after" from `afterDays` after it for a week (GRACE_DAYS). Each goes only to the
- * planners' addresses of an expected unit (the domain's `expectedUnits`, demo units never) that has not submitted.
+ * planners' addresses of an expected unit (the domain's `expectedUnits` with the key tasks' owners, demo units
+ * never) that has not submitted.
  *
  * Never twice: the reminder is CLAIMED — a row with the unique key (unit, period, kind) — before the mail is sent;
  * a restart, a second worker or a second instance on the same database finds the row and sends nothing. After the
@@ -28,6 +29,7 @@ import type { ReminderConfig } from "../reminder-config";
 import { ReferenceData } from "./reference";
 import { connect, type DbConfig } from "../db/connect";
 import { reminderMail, type ReminderKind } from "./reminder-mail";
+import { taskOwnersAt } from "./tasks";
 
 /** How long after its first day an "after" reminder may still go (a scheduler that was down catches up). */
 export const GRACE_DAYS = 7;
@@ -160,7 +162,9 @@ export async function runReminders(
   // once the SMTP server cannot be reached, the run's other mails are deferred to the next run, not tried one by one
   let unreached: string | null = null;
   for (const slot of slots) {
-    const units = expectedUnits(ref.currentCatalog, ref.registry, slot.period, {}, ref.applicability);
+    // a unit that leads or co-owns a key task has a report to send, figures due or not (issue #19)
+    const owners = await taskOwnersAt(deps.db, slot.period);
+    const units = expectedUnits(ref.currentCatalog, ref.registry, slot.period, {}, ref.applicability, owners);
     const submitted = new Set((await listReportStates(deps.db, slot.period.id)).map((s) => s.unit_code));
     const done = new Set(
       (await listReminders(deps.db, slot.period.id))

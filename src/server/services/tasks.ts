@@ -10,6 +10,7 @@ import {
   parseTaskRows,
   parseTaskState,
   tasksAt,
+  taskVersionAt,
   tasksToRows,
   type Period,
   type Task,
@@ -22,6 +23,7 @@ import type { TableResult } from "../../domain/rules/table-file";
 import type { Database } from "../db/schema";
 import type { ReferenceData } from "./reference";
 import { addTaskVersions, loadTaskRegister } from "../db/tasks";
+import { auditRow } from "../db/audit";
 import { unpackContent } from "./content";
 
 export interface ImportRequest {
@@ -88,6 +90,38 @@ export function editedTask(
   return parseTaskRows(rows, reference.currentCatalog, reference.registry, { from, list: base.list });
 }
 
+export type EditOutcome =
+  | { kind: "stored"; task: Task }
+  | { kind: "not_found" }
+  | { kind: "invalid"; issues: Extract<TableResult<Task>, { ok: false }>["issues"] };
+
+/**
+ * Edit one task (or assign its units) from a period on, as PUT /tasks/:id and `chitieu tasks edit|assign` do: the
+ * version in force then with the changes, checked by the file's rules, stored as a new version with its audit event
+ * in one write (`write`: the endpoint's writer, or the CLI's transaction). Earlier periods keep the version before.
+ */
+export async function editTaskFrom(
+  db: Kysely<Database>,
+  write: (work: (trx: Kysely<Database>) => Promise<void>) => Promise<unknown>,
+  reference: ReferenceData,
+  edit: { taskId: string; period: Period; changes: Partial<Task>; tokenId: string | null; now: string },
+): Promise<EditOutcome> {
+  const { taskId, period, changes, tokenId, now } = edit;
+  const base = taskVersionAt(await loadTaskRegister(db), taskId, period);
+  if (!base) return { kind: "not_found" };
+  const result = editedTask(base, changes, period.id, reference);
+  if (!result.ok) return { kind: "invalid", issues: result.issues };
+  const task = result.rows[0]!;
+  await write(async (trx) => {
+    await storeVersions(trx, [task], tokenId, now);
+    await trx
+      .insertInto("audit_event")
+      .values(auditRow("task.edited", now, tokenId, { period: period.id }, { taskId, changes: Object.keys(changes) }))
+      .execute();
+  });
+  return { kind: "stored", task };
+}
+
 /** A submission's `tasks` as progress rows (states as codes or labels; anything unreadable left blank). */
 export function progressOf(raw: unknown): TaskProgress[] {
   if (!Array.isArray(raw)) return [];
@@ -122,20 +156,27 @@ function periodsUpTo(period: Period, fromYear: number): string[] {
   return ids;
 }
 
-/** The units' task reports up to the period's end: each unit × period's latest (or accepted) revision. */
+/**
+ * The units' task reports up to the period's end: each unit × period's latest (or accepted) revision. With `units`,
+ * only those units' revisions are read and unpacked (the board counts an owning unit's report only), so a
+ * consolidation of 126 wards that own no task unpacks nothing for its board.
+ */
 export async function taskReports(
   db: Kysely<Database>,
   period: Period,
   basis: "latest" | "accepted",
   fromYear: number,
+  units?: ReadonlySet<string>,
 ): Promise<TaskReport[]> {
+  if (units && units.size === 0) return [];
   const join = basis === "latest" ? "report_state.latest_submission_id" : "report_state.accepted_submission_id";
-  const rows = await db
+  let query = db
     .selectFrom("report_state")
     .innerJoin("submission", "submission.id", join)
     .select(["submission.unit_code", "submission.period", "submission.content", "submission.received_at"])
-    .where("report_state.period", "in", periodsUpTo(period, fromYear))
-    .execute();
+    .where("report_state.period", "in", periodsUpTo(period, fromYear));
+  if (units) query = query.where("report_state.unit_code", "in", [...units]);
+  const rows = await query.execute();
   const out: TaskReport[] = [];
   for (const r of rows) {
     const report = unpackContent(r.content).report as unknown as { tasks?: unknown };
@@ -145,14 +186,34 @@ export async function taskReports(
   return out;
 }
 
+function ownersOf(register: TaskRegister, period: Period): Set<string> {
+  const owners = new Set<string>();
+  for (const t of tasksAt(register, period)) {
+    if (t.leadUnitCode) owners.add(t.leadUnitCode);
+    for (const c of t.coUnitCodes) owners.add(c);
+  }
+  return owners;
+}
+
+/** The units that lead or co-own a task followed in the period (demo tasks included): each has a report to send. */
+export async function taskOwnersAt(db: Kysely<Database>, period: Period): Promise<Set<string>> {
+  return ownersOf(await loadTaskRegister(db), period);
+}
+
 export async function boardFor(
   db: Kysely<Database>,
   reference: ReferenceData,
   period: Period,
-  options: { basis: "latest" | "accepted"; includeDemo: boolean; onlyDemo?: boolean; fromYear: number },
+  options: {
+    basis: "latest" | "accepted";
+    includeDemo: boolean;
+    onlyDemo?: boolean;
+    fromYear: number;
+    unitCodes?: ReadonlySet<string>;
+  },
 ): Promise<TaskBoard> {
   const register = await loadTaskRegister(db);
-  const reports = await taskReports(db, period, options.basis, options.fromYear);
+  const reports = await taskReports(db, period, options.basis, options.fromYear, ownersOf(register, period));
   return buildTaskBoard({
     register,
     period,
@@ -160,6 +221,7 @@ export async function boardFor(
     catalog: reference.currentCatalog,
     reports,
     includeDemo: options.includeDemo,
+    ...(options.unitCodes ? { unitCodes: options.unitCodes } : {}),
     onlyDemo: options.onlyDemo === true,
   });
 }

@@ -134,3 +134,27 @@ describe("expectedUnits and aggregate follow the one rule", () => {
     expect(earlier).toMatchObject({ value: 100, unitsExpected: [A, B], unitsIncluded: [A], unitsMissing: [B] });
   });
 });
+
+describe("expectedUnits with the key tasks' owners (issue #19)", () => {
+  const units = createUnitRegistry(defaultUnits());
+  const codes = (list: Unit[]) => list.map((u) => u.code);
+  const noFigureDue = (p: Period) =>
+    units.all().filter((u) => !u.demo && !codes(expectedUnits(catalog, units, p)).includes(u.code));
+
+  it("expects a unit that owns a task though no figure is due, still within the selection and retirement rules", () => {
+    const q1 = period("2026-Q1");
+    const idle = noFigureDue(q1)[0]!;
+    expect(idle).toBeDefined();
+    const owners = new Set([idle.code]);
+    expect(codes(expectedUnits(catalog, units, q1, {}, undefined, owners))).toContain(idle.code);
+    expect(expectedUnits(catalog, units, q1, {}, undefined, owners)).toHaveLength(
+      expectedUnits(catalog, units, q1).length + 1,
+    );
+    // not in a group it is not part of, nor after its retirement
+    expect(codes(expectedUnits(catalog, units, q1, { group: "no-such-group" }, undefined, owners))).toEqual([]);
+    const gone = createUnitRegistry(
+      defaultUnits().map((u) => (u.code === idle.code ? { ...u, retiredFrom: "2026-Q1" } : u)),
+    );
+    expect(codes(expectedUnits(catalog, gone, q1, {}, undefined, owners))).not.toContain(idle.code);
+  });
+});
