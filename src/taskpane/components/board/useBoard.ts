@@ -79,7 +79,8 @@ function useBoardData(props: BoardProps, client: ReturnType<typeof createBoardCl
     };
   }, [client, connection, demo, period, nonce]);
   const reload = React.useCallback(() => setNonce((n) => n + 1), []);
-  return { data, loading, error, reload };
+  // another period's board is never shown under this one's name while the new one loads
+  return { data: data && data.period === period ? data : null, loading, error, reload };
 }
 
 export function useBoard(props: BoardProps): BoardViewState {
