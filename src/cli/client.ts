@@ -8,6 +8,8 @@ import https from "node:https";
 import type { z } from "zod";
 import { API_PREFIX, ProblemAnswer, isApiError, normalizeEndpoint } from "../api";
 import { CT_ENDPOINT_UNREACHABLE, CT_TLS_UNTRUSTED, CT_UNEXPECTED_RESPONSE } from "../server/errors";
+import type { Bilingual } from "../domain/types";
+import { printBilingual } from "./io";
 
 export interface EndpointClientOptions {
   endpoint: string;
@@ -120,4 +122,16 @@ export function answerOf<S extends z.ZodType>(client: EndpointClient, res: Endpo
   const parsed = schema.safeParse(res.json);
   if (parsed.success) return parsed.data;
   throw CT_UNEXPECTED_RESPONSE({ endpoint: client.endpoint, status: res.status, body: res.text.slice(0, 200) });
+}
+
+/**
+ * A failure to reach the endpoint at all (no connection, an untrusted certificate, an answer that is not Chỉ tiêu's):
+ * printed in both languages, and exit code 3. Anything else is the caller's to handle (null).
+ */
+export function transportFailure(io: { stderr: NodeJS.WritableStream }, e: unknown): number | null {
+  const code = (e as { code?: string }).code;
+  if (code !== "CT_ENDPOINT_UNREACHABLE" && code !== "CT_TLS_UNTRUSTED" && code !== "CT_UNEXPECTED_RESPONSE")
+    return null;
+  printBilingual(io.stderr, (e as { messages: Bilingual }).messages, "✖ ");
+  return 3;
 }

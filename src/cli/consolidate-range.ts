@@ -17,7 +17,7 @@ import {
   type UnitReport,
 } from "../domain";
 import { unitGroupName } from "../domain/scorecard";
-import type { EndpointResponse } from "./client";
+import { transportFailure, type EndpointResponse } from "./client";
 import { collectInputs, consolidateFiles } from "./consolidate-files";
 import { parseFlags, usageError } from "./flags";
 import { printBilingual, type CliIo } from "./io";
@@ -140,12 +140,9 @@ async function fromEndpoint(values: RangeFlags, from: string, to: string, io: Cl
     };
     return { data, catalog, source: "endpoint", exit: 0 };
   } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code === "CT_ENDPOINT_UNREACHABLE" || code === "CT_TLS_UNTRUSTED" || code === "CT_UNEXPECTED_RESPONSE") {
-      printBilingual(io.stderr, (e as { messages: Bilingual }).messages, "✖ ");
-      return 3;
-    }
-    throw e;
+    const exit = transportFailure(io, e);
+    if (exit === null) throw e;
+    return exit;
   }
 }
 

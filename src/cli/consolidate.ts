@@ -27,7 +27,7 @@ import {
   type EndpointConsolidation,
   type FileVerdict,
 } from "../domain/scorecard";
-import type { EndpointClient, EndpointResponse } from "./client";
+import { transportFailure, type EndpointClient, type EndpointResponse } from "./client";
 import { buildConsolidatedSpec } from "../workbook/consolidated";
 import { boardFromEndpoint, boardFromFiles } from "./consolidate-tasks";
 import { collectInputs, consolidateFiles } from "./consolidate-files";
@@ -255,12 +255,9 @@ async function viaEndpoint(
     const taskBoard = await boardFromEndpoint(client, period, basis, includeDemo, io);
     return { view: got.view, result: null, ignored: 0, exit: 0, taskBoard };
   } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code === "CT_ENDPOINT_UNREACHABLE" || code === "CT_TLS_UNTRUSTED" || code === "CT_UNEXPECTED_RESPONSE") {
-      printBilingual(io.stderr, (e as { messages: Bilingual }).messages, "✖ ");
-      return 3;
-    }
-    throw e;
+    const exit = transportFailure(io, e);
+    if (exit === null) throw e;
+    return exit;
   }
 }
 
