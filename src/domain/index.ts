@@ -16,3 +16,4 @@ export { seededRandom } from "./random";
 export * from "./series";
 export * from "./report/narrative";
 export * from "./tasks";
+export * from "./tour/steps";
