@@ -12,7 +12,6 @@ import path from "node:path";
 import type { Locale } from "../../domain/types";
 import { tourSteps, type TourRole } from "../../domain/tour/steps";
 import { CT_HANDOUT_UNAVAILABLE } from "../errors";
-import { packageRoot } from "../config";
 import { handoutHtml, type HandoutFigure, type HandoutHelp } from "./handout-page";
 
 export interface HandoutSources {
@@ -123,14 +122,21 @@ export function helpTexts(html: string | null, lang: Locale): HandoutHelp {
   return out;
 }
 
+/** `rel` in the nearest folder above this file that holds it (the package's), from src/ or dist/; else null. */
+function inPackage(rel: string): string | null {
+  for (let dir = __dirname, i = 0; i < 6; i++, dir = path.dirname(dir)) {
+    const file = path.join(dir, rel);
+    if (fs.existsSync(file)) return file;
+  }
+  return null;
+}
+
 /** Where the parts are found: the package's docs/screens and help page, and Debian's chromium. */
 export function defaultHandoutSources(staticRoot: string | null = null, env = process.env): HandoutSources {
-  const root = packageRoot();
-  const screens = path.join(root, "docs", "screens");
-  const helps = [staticRoot ? path.join(staticRoot, "help.html") : null, path.join(root, "assets", "help.html")];
-  const help = helps.find((f): f is string => f !== null && fs.existsSync(f));
+  const served = staticRoot ? path.join(staticRoot, "help.html") : null;
+  const help = served && fs.existsSync(served) ? served : inPackage(path.join("assets", "help.html"));
   return {
-    screensDir: fs.existsSync(screens) ? screens : null,
+    screensDir: inPackage(path.join("docs", "screens")),
     helpHtml: help ? fs.readFileSync(help, "utf8") : null,
     chromium: env.CHITIEU_CHROMIUM || "/usr/bin/chromium",
   };
