@@ -22,3 +22,5 @@ export * from "./task-progress";
 export * from "./tasks";
 export * from "./trends";
 export * from "./classroom";
+export * from "./handout-paths";
+export * from "./handouts";

@@ -41,6 +41,10 @@ const COMMANDS: Record<string, { load: () => CommandModule; summary: string }> =
     summary: "show, export or check a target catalog / danh mục chỉ tiêu",
   },
   demo: { load: () => require("./demo") as CommandModule, summary: "demo data for training / dữ liệu trình diễn" },
+  handout: {
+    load: () => require("./handout") as CommandModule,
+    summary: "a role's one-page PDF quick guide / tờ hướng dẫn nhanh",
+  },
   manifest: {
     load: () => require("./manifest") as CommandModule,
     summary: "write the add-in manifest for a public address / tệp kê khai bổ trợ",

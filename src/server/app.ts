@@ -36,6 +36,8 @@ import { boardRoutes } from "./routes/board";
 import { taskRoutes } from "./routes/tasks";
 import { taskBoardRoutes } from "./routes/task-board";
 import { trendRoutes } from "./routes/trends";
+import { handoutRoutes } from "./routes/handouts";
+import { defaultHandoutSources, type HandoutSources } from "./services/handout";
 import { API_PREFIX } from "../api";
 
 export const DEFAULT_ORIGIN = "https://localhost:3000";
@@ -82,6 +84,8 @@ export interface AppOptions {
   minFreeBytes?: number;
   /** units and current catalog re-read this often, ms (default 10000; 0 = never) */
   referenceRefreshMs?: number;
+  /** where the handouts' screenshots, help texts and chromium are (default: the package's, services/handout.ts) */
+  handouts?: HandoutSources;
 }
 
 /**
@@ -198,6 +202,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   );
 
   const staticRoot = opts.staticRoot ? path.resolve(opts.staticRoot) : null;
+  await app
+    .withTypeProvider<ZodTypeProvider>()
+    .register(handoutRoutes, { sources: opts.handouts ?? defaultHandoutSources(staticRoot) });
   if (staticRoot && fs.existsSync(staticRoot)) {
     // loaded only when there is something to serve (its content-disposition dependency is ESM-only)
     const { default: fastifyStatic } = await import("@fastify/static");

@@ -1,7 +1,8 @@
 /**
  * Content-Disposition for downloads (RFC 6266, with the RFC 5987 `filename*` for Vietnamese names): the name is NFC,
  * stripped of control characters, quotes, separators and path characters, and given an ASCII fallback without
- * diacritics ("Phường" → "Phuong") for clients that ignore `filename*`.
+ * diacritics ("Phường" → "Phuong") for clients that ignore `filename*`. `inline` (a handout) opens in the browser and
+ * still names the file it is saved as.
  */
 import contentDisposition from "content-disposition";
 
@@ -17,7 +18,7 @@ function safeChars(s: string): string {
   return out;
 }
 
-export function attachmentHeader(name: string): string {
+export function attachmentHeader(name: string, type: "attachment" | "inline" = "attachment"): string {
   const clean =
     safeChars(name.normalize("NFC"))
       .replace(/-{2,}/g, "-")
@@ -29,5 +30,5 @@ export function attachmentHeader(name: string): string {
     .replace(/đ/g, "d")
     .replace(/Đ/g, "D")
     .replace(/[^\x20-\x7e]/g, "_");
-  return contentDisposition(clean, { type: "attachment", fallback });
+  return contentDisposition(clean, { type, fallback });
 }

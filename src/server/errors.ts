@@ -656,3 +656,17 @@ export const CT_TASK_PROGRESS_INVALID = defineError<{ count: number; first: stri
     "The submission's `tasks` break the register's rules (src/domain/tasks/progress.ts): a task not the unit's or reported twice, a task without a state, done without a product or date, past its deadline and not done without a justification, a percent outside 0–100.",
   fix: "Fix each task named in `issues` (the TienDoNV sheet or the pane's tasks), then send again.",
 });
+
+// --- the handouts (issue 20): one-page PDF quick guides printed by chromium -------------------------------------
+
+export const CT_HANDOUT_UNAVAILABLE = defineError<{ chromium: string; detail: string }>({
+  code: "CT_HANDOUT_UNAVAILABLE",
+  status: 503,
+  message: (p) => ({
+    vi: `Không in được tờ hướng dẫn PDF bằng chromium (${p.chromium}): ${p.detail}. Cài chromium trên máy chủ (apt-get install chromium) hoặc đặt CHITIEU_CHROMIUM, rồi thử lại; hoặc tạo tờ hướng dẫn trên máy khác bằng lệnh chitieu handout.`,
+    en: `Could not print the PDF handout with chromium (${p.chromium}): ${p.detail}. Install chromium on the server (apt-get install chromium) or set CHITIEU_CHROMIUM, then try again; or make the handout elsewhere with chitieu handout.`,
+  }),
+  cause:
+    "GET /handouts/<role>.<lang>.pdf or `chitieu handout` could not run Debian's chromium (not installed, CHITIEU_CHROMIUM wrong, or it failed or timed out after 120 s).",
+  fix: "Install chromium (apt-get install chromium) or point CHITIEU_CHROMIUM at it; `chitieu handout` makes the same PDF on another machine.",
+});

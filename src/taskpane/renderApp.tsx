@@ -4,6 +4,7 @@ import { ConnectPanel } from "./components/ConnectPanel";
 import { DemoBanner } from "./components/DemoBanner";
 import { ClassroomActions } from "./components/ClassroomActions";
 import { Header } from "./components/Header";
+import { HelpLinks } from "./components/HelpLinks/HelpLinks";
 import { TokenExpiryBanner } from "./components/TokenExpiryBanner";
 import { I18nProvider, type I18n } from "./i18n";
 import { reportSection, type AppState } from "./useApp";
@@ -92,6 +93,7 @@ function renderPane(state: AppState, classes: AppClasses): React.JSX.Element {
       />
       {renderPlanner(state)}
       {state.reportWanted && <ReportSection {...state.reportProps} />}
+      <HelpLinks endpoint={connection.connection?.endpoint ?? null} role={connection.me?.role ?? null} />
     </main>
   );
 }
