@@ -116,7 +116,7 @@ export async function firstScreen(browser: Browser, url: string, query: string, 
     const page = await context.newPage();
     await page.addInitScript(WATCH_FIRST_SCREEN);
     await browser.startTracing(page, {
-      categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "loading"],
+      categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "blink.user_timing", "loading"],
     });
     await page.goto(`${url}/taskpane.html${query}`, { waitUntil: "commit" });
     await page.waitForFunction(() => (window as { __firstScreen?: number }).__firstScreen !== undefined, null, {
