@@ -10,9 +10,7 @@
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import { chromium, type Browser } from "playwright-core";
-
-const CHROMIUM = process.env.CHITIEU_CHROMIUM ?? "/usr/bin/chromium";
+import type { Browser } from "playwright-core";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -40,22 +38,8 @@ export function serve(web: string): Promise<{ url: string; close: () => Promise<
   );
 }
 
-export function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-}
+/** Debian's chromium, launched as the browser tests launch it. */
+export { launch } from "../../test/e2e/harness";
 
 /** Runs in the page before its scripts: notes when the enabled address input is there, then when it is painted. */
 const WATCH_FIRST_SCREEN = `(() => {
