@@ -23,10 +23,16 @@ export interface AppProps {
   /** the open workbook: live Excel (src/workbook/office) or the in-browser preview (src/workbook/preview) */
   workbook: WorkbookPort;
   api: ApiClient;
+  /** the pane's language at start; a later value (Office's display language, known once office.js answers) is taken */
   initialLocale: Locale;
   onLocaleChange?: (ev: React.SyntheticEvent | null, data: { locale: Locale }) => void;
   /** outside Excel: the preview workbook, whose entry sheet is shown beside the pane */
   preview?: PreviewWorkbook | null;
+  /**
+   * outside Excel, known before the preview workbook has loaded: the pane takes the preview's layout from its first
+   * screen on (default: whether `preview` is given)
+   */
+  previewing?: boolean;
   /** address offered on the connect form when the workbook remembers none (the page's own origin) */
   defaultEndpoint?: string;
   pageOrigin?: string | null;

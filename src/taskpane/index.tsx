@@ -1,15 +1,16 @@
 /**
- * Boots the task pane and nothing else: loads office.js (src/taskpane/office-loader.ts), picks the workbook — live
- * Excel through Office.js, or the in-browser preview when there is no Office host — and renders <Root>.
+ * Boots the task pane: draws <Root> with the connect screen at once, then binds the host (host-binding.ts) — office.js
+ * and the Office.js port inside Excel, the in-browser preview workbook outside it — and draws again with it. Until
+ * then the pane's workbook is a deferred one (deferred-workbook.ts) whose calls wait for the real port.
  */
 import { createRoot } from "react-dom/client";
-import type { WorkbookPort } from "../workbook/port";
-import type { Bilingual } from "../domain/types";
-import type { PreviewWorkbook } from "../workbook/preview/preview-workbook";
+import { flushSync } from "react-dom";
+import type { Locale } from "../domain/types";
 import { createHttpClient } from "./api";
-import { MESSAGES } from "./i18n/messages";
+import { deferredWorkbook } from "./deferred-workbook";
+import { bindHost, type HostBinding } from "./host-binding";
 import { initialLocale, rememberLocale } from "./locale";
-import { bootOffice } from "./office-loader";
+import { officeHostHint } from "./office-loader";
 import { Root } from "./Root";
 import { renderPlannerSlot } from "./PlannerSlot";
 import * as React from "react";
@@ -27,65 +28,83 @@ function storageOrNull(): Storage | null {
   }
 }
 
-async function start(): Promise<void> {
-  const boot = await bootOffice(window);
-  const storage = storageOrNull();
-  let workbook: WorkbookPort;
-  let preview: PreviewWorkbook | null = null;
-  let hostProblem: Bilingual | null = null;
-  // only the workbook of this host is loaded: the Office.js port inside Excel, the in-browser workbook outside
-  if (boot.cdnFailed) {
-    hostProblem = MESSAGES["host.officeUnavailable"];
-  }
-  if (boot.host === "excel") {
-    const [{ checkRequirements }, { createOfficeWorkbookPort }] = await Promise.all([
-      import(/* webpackChunkName: "office-port" */ "../workbook/office/requirements"),
-      import(/* webpackChunkName: "office-port" */ "../workbook/office/port"),
-    ]);
-    const requirements = checkRequirements();
-    if (!requirements.ok) hostProblem = requirements.message;
-    workbook = createOfficeWorkbookPort({ features: requirements.features });
-  } else {
-    const { createPreviewWorkbook } = await import(
-      /* webpackChunkName: "preview-workbook" */ "../workbook/preview/preview-workbook"
-    );
-    preview = createPreviewWorkbook(storage);
-    workbook = preview;
-  }
-  const container = document.getElementById("root");
-  if (!container) return;
-  document.documentElement.dataset.host = boot.host ?? "preview";
-  const locale = initialLocale(window.location.search, storage, boot.displayLanguage);
-  document.documentElement.lang = locale;
-  createRoot(container).render(
-    <Root
-      host={boot.host}
-      workbook={workbook}
-      api={createHttpClient()}
-      preview={preview}
-      hostProblem={hostProblem}
-      initialLocale={locale}
-      onLocaleChange={(_ev, data) => {
-        rememberLocale(storage, data.locale);
-        document.documentElement.lang = data.locale;
-      }}
-      defaultEndpoint={
-        window.location.protocol === "https:" || window.location.hostname === "localhost" ? window.location.origin : ""
-      }
-      pageOrigin={window.location.origin}
-      planner={renderPlannerSlot(boot.host)}
-      tour={
-        <React.Suspense fallback={null}>
-          <DemoTour
-            onResetWorkbook={() =>
-              // the training sample (the catalog's targets, the demo unit) is loaded only when a trainer resets
-              import(/* webpackChunkName: "demo-tour" */ "./demo-reset").then((m) => m.resetDemoWorkbook(workbook))
-            }
-          />
-        </React.Suspense>
-      }
-    />,
-  );
+/** Resolves in the next animation frame (the one that paints the first screen), or after 100 ms if frames are paused. */
+function afterFirstFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }
 
-void start();
+function start(): void {
+  const container = document.getElementById("root");
+  if (!container) return;
+  const storage = storageOrNull();
+  const workbook = deferredWorkbook();
+  // inside Office the host is Excel once office.js says so; outside it, the preview (its sheet beside the pane)
+  const inOffice = officeHostHint(window);
+  const root = createRoot(container);
+  const api = createHttpClient();
+  const tour = (
+    <React.Suspense fallback={null}>
+      <DemoTour
+        onResetWorkbook={() =>
+          // the training sample (the catalog's targets, the demo unit) is loaded only when a trainer resets
+          import(/* webpackChunkName: "demo-tour" */ "./demo-reset").then((m) => m.resetDemoWorkbook(workbook))
+        }
+      />
+    </React.Suspense>
+  );
+  let drawnLocale: Locale | null = null;
+  const draw = (locale: Locale, bound: HostBinding | null) => {
+    if (locale !== drawnLocale) document.documentElement.lang = locale;
+    drawnLocale = locale;
+    root.render(
+      <Root
+        host={bound?.host ?? null}
+        workbook={workbook}
+        api={api}
+        preview={bound?.preview ?? null}
+        previewing={bound ? bound.host === null : !inOffice}
+        hostProblem={bound?.hostProblem ?? null}
+        initialLocale={locale}
+        onLocaleChange={(_ev, data) => {
+          rememberLocale(storage, data.locale);
+          document.documentElement.lang = data.locale;
+        }}
+        defaultEndpoint={
+          window.location.protocol === "https:" || window.location.hostname === "localhost"
+            ? window.location.origin
+            : ""
+        }
+        pageOrigin={window.location.origin}
+        planner={renderPlannerSlot(bound ? bound.host : inOffice ? "excel" : null)}
+        tour={tour}
+      />,
+    );
+  };
+  if (!inOffice) document.documentElement.dataset.host = "preview";
+  // the first screen, drawn before anything else runs
+  flushSync(() => draw(initialLocale(window.location.search, storage, null), null));
+  // office.js and the host's workbook are fetched once that frame is on its way, so their scripts do not hold it up
+  void afterFirstFrame()
+    .then(() => bindHost(window, storage))
+    .then(
+      (bound) => {
+        workbook.bind(bound.workbook);
+        document.documentElement.dataset.host = bound.host ?? "preview";
+        // Office's display language counts when neither ?lang nor the person's own choice says otherwise
+        draw(initialLocale(window.location.search, storage, bound.displayLanguage), bound);
+        document.documentElement.dataset.boot = "bound";
+      },
+      (e: unknown) => {
+        workbook.fail(e);
+        document.documentElement.dataset.boot = "failed";
+      },
+    );
+}
+
+start();

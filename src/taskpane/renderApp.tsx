@@ -49,9 +49,14 @@ function renderPlanner(state: AppState): React.ReactNode {
   });
 }
 
+/** Outside Excel: the preview's layout, from the first screen on (its workbook may still be loading). */
+function previewing(props: AppState["props"]): boolean {
+  return props.previewing ?? Boolean(props.preview);
+}
+
 function renderPane(state: AppState, classes: AppClasses): React.JSX.Element {
   const { props, i18n, connection, unit } = state;
-  const { preview } = props;
+  const preview = previewing(props);
   const unitName = unit ? `${i18n.b(unit.name)} (${unit.code})` : null;
   return (
     <main className={`${classes.pane} ${preview ? classes.previewPane : ""}`} aria-label={i18n.t("app.title")}>
@@ -90,6 +95,7 @@ function renderPane(state: AppState, classes: AppClasses): React.JSX.Element {
         onConnect={(ev, data) => void connection.connect(ev, data)}
         onEdit={() => connection.edit()}
         onRetry={() => void connection.retry()}
+        onInput={connection.touch}
       />
       {renderPlanner(state)}
       {state.reportWanted && <ReportSection {...state.reportProps} />}
@@ -111,19 +117,13 @@ function PreviewSheetSlot(props: { state: AppState }): React.JSX.Element | null 
 
 export function renderApp(state: AppState, classes: AppClasses): React.JSX.Element {
   const { locale, props } = state;
-  const pane = renderPane(state, classes);
+  // one tree in both layouts, the pane always second: binding the host never remounts the pane (its state stays)
   return (
     <I18nProvider locale={locale}>
-      {props.preview ? (
-        <div className={classes.previewLayout} lang={locale}>
-          <PreviewSheetSlot state={state} />
-          {pane}
-        </div>
-      ) : (
-        <div className={classes.hostLayout} lang={locale}>
-          {pane}
-        </div>
-      )}
+      <div className={previewing(props) ? classes.previewLayout : classes.hostLayout} lang={locale}>
+        <PreviewSheetSlot state={state} />
+        {renderPane(state, classes)}
+      </div>
     </I18nProvider>
   );
 }

@@ -68,6 +68,12 @@ function usePreloadViews(previewing: boolean): void {
 export function useApp(props: AppProps): AppState {
   const { workbook, api, preview, onLocaleChange } = props;
   const [locale, setLocale] = React.useState<Locale>(props.initialLocale);
+  // the start-up language changes once the host is bound (Office's display language): take it
+  const [startLocale, setStartLocale] = React.useState<Locale>(props.initialLocale);
+  if (props.initialLocale !== startLocale) {
+    setStartLocale(props.initialLocale);
+    setLocale(props.initialLocale);
+  }
   const i18n = React.useMemo(() => makeI18n(locale), [locale]);
   const [periodChoice, setPeriodChoice] = React.useState("");
   const connection = useConnection(workbook, api, {
@@ -82,7 +88,7 @@ export function useApp(props: AppProps): AppState {
   // mounted once a unit connects, and kept: its report survives editing the connection, as before the split
   const [reportWanted, setReportWanted] = React.useState(false);
   if (unit && !reportWanted) setReportWanted(true);
-  usePreloadViews(preview !== null && preview !== undefined);
+  usePreloadViews(props.previewing ?? (preview !== null && preview !== undefined));
 
   // the browser says the network is back: try the endpoint again
   const { status: connectionStatus, retry: retryConnection } = connection;

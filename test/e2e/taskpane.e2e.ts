@@ -162,6 +162,8 @@ async function clerkFlow(locale: Locale, unitCode: string, shots: boolean): Prom
     // connect: the address is prefilled (the endpoint serves the pane); a wrong token is refused with a clear message
     const address = page.getByLabel(t.endpoint);
     await address.waitFor();
+    // the form is drawn before the host is bound (office.js, the preview workbook); then the pane says which it is
+    await page.locator("html[data-boot=bound]").waitFor({ state: "attached" });
     assert.equal(await page.evaluate(() => document.documentElement.dataset.host), "preview");
     assert.equal(
       await page.evaluate(() => typeof (window as { Office?: unknown }).Office !== "undefined"),

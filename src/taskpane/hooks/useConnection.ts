@@ -21,7 +21,11 @@ export interface StoredConnection {
   token?: string;
 }
 
-export type ConnectionStatus = "loading" | "disconnected" | "connecting" | "connected" | "offline";
+/**
+ * The pane starts "disconnected" (the connect form) while the workbook's stored connection is read: that read waits
+ * for the host (office.js, Office.onReady), and the form is usable meanwhile.
+ */
+export type ConnectionStatus = "disconnected" | "connecting" | "connected" | "offline";
 
 /** What the pane keeps in the workbook so it can work offline: the last answers of /me, /catalog and /periods. */
 export interface SessionCache {
@@ -53,6 +57,11 @@ export interface ConnectionState {
   retry: () => Promise<void>;
   /** true when this workbook held a token (saved by an older version) and it was removed from the workbook */
   tokenRemoved: boolean;
+  /**
+   * the person typed in the connect form: a stored connection read after that neither refills the form nor connects
+   * (their input wins)
+   */
+  touch: () => void;
 }
 
 export interface UseConnectionOptions {
@@ -84,7 +93,7 @@ export function useConnection(
   api: ApiClient,
   options: UseConnectionOptions = {},
 ): ConnectionState {
-  const [status, setStatus] = React.useState<ConnectionStatus>("loading");
+  const [status, setStatus] = React.useState<ConnectionStatus>("disconnected");
   const [connection, setConnection] = React.useState<Connection | null>(null);
   const [defaults, setDefaults] = React.useState<ConnectData>({ endpoint: options.defaultEndpoint ?? "", token: "" });
   const [me, setMe] = React.useState<Me | null>(null);
@@ -93,6 +102,10 @@ export function useConnection(
   const [error, setError] = React.useState<unknown>(null);
   const [tokenRemoved, setTokenRemoved] = React.useState(false);
   const attempt = React.useRef(0);
+  const touched = React.useRef(false);
+  const touch = React.useCallback(() => {
+    touched.current = true;
+  }, []);
   const tokens = React.useMemo(() => options.tokens ?? userTokenStore(), [options.tokens]);
 
   const establish = React.useCallback(
@@ -164,14 +177,12 @@ export function useConnection(
         setTokenRemoved(true);
       }
       const token = stored && stored.endpoint ? await tokens.load(stored.endpoint) : null;
-      if (!live) return;
+      // the form was shown while this was read: what the person typed or sent since then wins
+      if (!live || touched.current || attempt.current > 0) return;
       if (stored && stored.endpoint && token) {
         setDefaults({ endpoint: stored.endpoint, token });
         await establish({ endpoint: stored.endpoint, token }, false, true);
-      } else {
-        if (stored && stored.endpoint) setDefaults({ endpoint: stored.endpoint, token: "" });
-        setStatus("disconnected");
-      }
+      } else if (stored && stored.endpoint) setDefaults({ endpoint: stored.endpoint, token: "" });
     })();
     return () => {
       live = false;
@@ -207,5 +218,5 @@ export function useConnection(
     if (connection) await establish(connection, false, true);
   }, [connection, establish]);
 
-  return { status, connection, defaults, me, catalog, periods, error, connect, edit, retry, tokenRemoved };
+  return { status, connection, defaults, me, catalog, periods, error, connect, edit, retry, tokenRemoved, touch };
 }

@@ -37,6 +37,8 @@ export function useOfficeTheme(host: "excel" | null): ThemeMode {
   React.useEffect(() => {
     const query = darkQuery();
     const update = () => setMode(themeOf(host));
+    // the host is bound after the first screen: Office's theme is read then
+    update();
     query?.addEventListener?.("change", update);
     // Excel raises no theme-change event to add-ins (Office.EventType.OfficeThemeChanged is not an Excel document
     // event): inside Excel the theme is read when the pane starts.

@@ -12,13 +12,15 @@ export interface ConnectPanelProps {
   onConnect: (ev: React.SyntheticEvent | null, data: ConnectData) => void;
   onEdit: (ev: React.SyntheticEvent) => void;
   onRetry: (ev: React.SyntheticEvent) => void;
+  /** the person typed in the form (a stored connection that arrives later then leaves the form alone) */
+  onInput?: () => void;
 }
 
 export type FieldMessage = { state: "error" | "none"; message: string | undefined };
 
 export interface ConnectPanelState {
   i18n: I18n;
-  mode: "form" | "connected" | "offline" | "loading";
+  mode: "form" | "connected" | "offline";
   endpoint: string;
   token: string;
   busy: boolean;

@@ -17,9 +17,6 @@ import { connectPanelClassNames, type ConnectPanelClasses } from "./useConnectPa
 export function renderConnectPanel(state: ConnectPanelState, classes: ConnectPanelClasses): React.JSX.Element {
   const { t } = state.i18n;
   const rootClass = mergeClasses(connectPanelClassNames.root, classes.root);
-  if (state.mode === "loading") {
-    return <Spinner size="tiny" label={t("app.loading")} />;
-  }
   if (state.mode === "connected" || state.mode === "offline") {
     return (
       <section className={rootClass} aria-label={t("connect.heading")}>

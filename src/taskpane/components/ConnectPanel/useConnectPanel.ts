@@ -32,17 +32,23 @@ export function useConnectPanel(props: ConnectPanelProps): ConnectPanelState {
     else endpointField = { state: "error", message: text };
   }
 
+  const { onInput } = props;
   const handleEndpointChange = React.useCallback(
     (_ev: React.ChangeEvent<HTMLInputElement>, data: { value: string }) => {
       setEndpoint(data.value);
       setMissing((m) => ({ ...m, endpoint: false }));
+      onInput?.();
     },
-    [],
+    [onInput],
   );
-  const handleTokenChange = React.useCallback((_ev: React.ChangeEvent<HTMLInputElement>, data: { value: string }) => {
-    setToken(data.value);
-    setMissing((m) => ({ ...m, token: false }));
-  }, []);
+  const handleTokenChange = React.useCallback(
+    (_ev: React.ChangeEvent<HTMLInputElement>, data: { value: string }) => {
+      setToken(data.value);
+      setMissing((m) => ({ ...m, token: false }));
+      onInput?.();
+    },
+    [onInput],
+  );
   const { onConnect } = props;
   const handleSubmit = React.useCallback(
     (ev: React.FormEvent<HTMLFormElement>) => {
@@ -56,13 +62,7 @@ export function useConnectPanel(props: ConnectPanelProps): ConnectPanelState {
   );
 
   const mode: ConnectPanelState["mode"] =
-    props.status === "loading"
-      ? "loading"
-      : props.status === "connected"
-        ? "connected"
-        : props.status === "offline"
-          ? "offline"
-          : "form";
+    props.status === "connected" ? "connected" : props.status === "offline" ? "offline" : "form";
   return {
     i18n,
     mode,
