@@ -52,7 +52,8 @@ TienDo (completeness), ThePhanLoai (the 43-target scorecard), BieuDo (charts).
   --group G             only the units of this group (e.g. wards, communes, departments)
   --from-endpoint URL   consolidate from the endpoint instead of files (needs --token, --period; --ca for a dev certificate)
   --basis latest|accepted   endpoint: each unit's latest revision (default) or accepted ones only
-  --json                write per target the city value, Σ numerator, Σ denominator, status, units included and missing to stdout
+  --json                write per target the city value, Σ numerator, Σ denominator, status, units included and missing,
+                        and the period's task board (tasks), to stdout
   --allow-rejected      exit 0 even when some files were rejected
   --whole-file          one bad figure rejects its whole file (default: the file's valid figures are used, each bad
                         figure is listed with its cell and counts as missing for that target only)
