@@ -159,6 +159,9 @@ describe("chitieu consolidate from files carries the task progress", () => {
       expect(stateOf(got.json.tasks, first!)).toBe("done");
       for (const id of rest) expect(stateOf(got.json.tasks, id)).toBe("on_track");
     }
+    // read on two threads (the register sent to each): the same board
+    const threaded = await consolidated(["in", "--workers", "2"]);
+    expect(threaded.json.tasks).toEqual(got.json.tasks);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(dir, "tasks.xlsx"));
     const sheet = wb.getWorksheet("NhiemVu");
