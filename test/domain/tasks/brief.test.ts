@@ -1,16 +1,12 @@
 /** The brief's overdue key tasks (issue #21 item 5): one line per overdue task, cut after `max`, the list's status. */
+import { createUnitRegistry, defaultCatalog, defaultUnits, parsePeriod, type Period } from "../../../src/domain";
 import {
   buildTaskBoard,
   briefTasks,
-  createUnitRegistry,
-  defaultCatalog,
   defaultTaskRegister,
-  defaultUnits,
-  parsePeriod,
   taskUnits,
-  type Period,
   type TaskRegister,
-} from "../../../src/domain";
+} from "../../../src/domain/tasks";
 
 const units = createUnitRegistry([...defaultUnits(), ...taskUnits()]);
 const boardOf = (register: TaskRegister, period: string) =>
