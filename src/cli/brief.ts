@@ -8,9 +8,10 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { defaultUnitRegistry, makePeriod, parsePeriod } from "../domain";
-import { readRange, writeAtomically } from "./consolidate-range";
-import { parseFlags, usageError } from "./flags";
+import { briefTasks, defaultUnitRegistry, makePeriod, parsePeriod, type Period, type TaskBoard } from "../domain";
+import { readRange, writeAtomically, type RangeFlags } from "./consolidate-range";
+import { boardFromEndpoint, boardFromFiles, registerFromFlag } from "./consolidate-tasks";
+import { clientFromFlags, parseFlags, REPORT_SOURCE_OPTIONS, usageError } from "./flags";
 import { printBilingual, type CliIo } from "./io";
 
 const HELP = `chitieu brief --period P -o brief.xlsx [--pdf brief.pdf] [--lang vi|en] <files or folders…>
@@ -25,6 +26,8 @@ overdue key tasks (where a register exists), with charts.
   -o, --output FILE     the brief .xlsx to write
   --pdf FILE            also a one-page PDF (LibreOffice: soffice --headless --convert-to pdf)
   --lang vi|en          the brief's language (default vi)
+  --tasks FILE          files: the key-task list (.csv/.xlsx, as chitieu tasks exports it) for the overdue tasks
+                        (default: the starter list from public sources; from the endpoint: its register)
   --group G, --from-endpoint URL, --token T, --ca FILE, --basis, --include-demo, --allow-rejected: as in consolidate
 
 Exit codes: 0 done; 1 a file was rejected (unless --allow-rejected), nothing to show, or the PDF failed; 2 usage;
@@ -61,22 +64,48 @@ export function renderPdf(xlsx: string, pdf: string): void {
   }
 }
 
+/** The unit codes of --group, for the board (only the tasks those units lead or co-own). */
+function groupCodes(group: string | undefined): { unitCodes?: string[] } {
+  if (!group) return {};
+  const codes = defaultUnitRegistry()
+    .all()
+    .filter((u) => u.groups.includes(group))
+    .map((u) => u.code);
+  return { unitCodes: codes };
+}
+
+/** The endpoint's board of the brief's period (GET /tasks/board); null when the endpoint has none or refuses. */
+async function endpointBoard(values: RangeFlags, period: Period, io: CliIo): Promise<TaskBoard | null> {
+  const client = clientFromFlags(
+    { endpoint: values["from-endpoint"], token: values.token, ca: values.ca },
+    io,
+    HELP,
+    "chitieu-cli brief",
+  );
+  if (!client) return null;
+  const { transportFailure } = require("./client") as typeof import("./client");
+  try {
+    return await boardFromEndpoint(
+      client,
+      { period: period.id, basis: values.basis ?? "latest", includeDemo: values["include-demo"] === true },
+      io,
+      { vi: "bản tin ghi là chưa có sổ nhiệm vụ.", en: "the brief says there is no register." },
+    );
+  } catch (e) {
+    if (transportFailure(io, e) === null) throw e;
+    return null;
+  }
+}
+
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const parsed = parseFlags(argv, io, HELP, {
     allowPositionals: true,
     options: {
+      ...REPORT_SOURCE_OPTIONS,
       period: { type: "string" },
-      output: { type: "string", short: "o" },
       pdf: { type: "string" },
       lang: { type: "string" },
-      group: { type: "string" },
-      "from-endpoint": { type: "string" },
-      token: { type: "string" },
-      ca: { type: "string" },
-      basis: { type: "string" },
-      "include-demo": { type: "boolean" },
-      "allow-rejected": { type: "boolean" },
-      help: { type: "boolean", short: "h" },
+      tasks: { type: "string" },
     },
   });
   if (typeof parsed === "number") return parsed;
@@ -99,8 +128,17 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     );
   // the year so far: the first period of the year of the same kind up to the brief's
   const from = makePeriod(period.kind, period.year, 1).id;
-  const got = await readRange({ ...values, from, to: period.id }, positionals, io, HELP);
+  const fromFiles = !values["from-endpoint"];
+  const register = fromFiles ? await registerFromFlag(values.tasks, io) : null;
+  if (fromFiles && !register) return 1;
+  const got = await readRange({ ...values, from, to: period.id }, positionals, io, HELP, register ?? undefined);
   if (typeof got === "number") return got;
+  const board = register
+    ? boardFromFiles(register, got.taskReports ?? [], period, {
+        includeDemo: values["include-demo"] === true,
+        ...groupCodes(values.group),
+      })
+    : await endpointBoard(values, period, io);
   const { buildBriefSpec } = require("../workbook/trend") as typeof import("../workbook/trend");
   const { writeConsolidatedXlsx } =
     require("../workbook/xlsx/write-consolidated") as typeof import("../workbook/xlsx/write-consolidated");
@@ -109,8 +147,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     got.catalog,
     defaultUnitRegistry(),
     { source: got.source, generatedAt: new Date().toISOString() },
-    // no key-task register on this endpoint yet: the section says so
-    { periodId: period.id, lang, overdueTasks: null },
+    // no register (an endpoint without one, or an empty one): the section says so instead of an empty list
+    { periodId: period.id, lang, overdueTasks: board && board.rows.length > 0 ? briefTasks(board, lang) : null },
   );
   const out = writeAtomically(io, values.output, await writeConsolidatedXlsx(spec));
   printBilingual(

@@ -7,7 +7,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { defaultCatalog, defaultUnitRegistry, type Bilingual, type Catalog, type UnitRegistry } from "../domain";
+import {
+  defaultCatalog,
+  defaultUnitRegistry,
+  type Bilingual,
+  type Catalog,
+  type TaskRegister,
+  type UnitRegistry,
+} from "../domain";
 import {
   createConsolidator,
   createPreparer,
@@ -78,6 +85,8 @@ export interface ConsolidateFilesOptions {
   includeDemo?: boolean;
   /** one bad figure rejects the whole file (default: figure by figure) */
   wholeFile?: boolean;
+  /** the key-task register the files' task progress is checked against (see ConsolidateOptions.taskRegister) */
+  taskRegister?: TaskRegister;
   /** worker threads; default one per core (up to 4) from 200 files on, else none */
   workers?: number;
   /** called once per file, in the order of `jobs` */
@@ -94,6 +103,8 @@ export interface WorkerSetup {
   unitCodes?: string[];
   includeDemo?: boolean;
   wholeFile?: boolean;
+  /** plain data: sent to each thread once */
+  taskRegister?: TaskRegister;
 }
 
 /**
@@ -185,6 +196,7 @@ export async function consolidateFiles(
     preferNewer: opts.preferNewer === true,
     includeDemo: opts.includeDemo === true,
     wholeFile: opts.wholeFile === true,
+    ...(opts.taskRegister ? { taskRegister: opts.taskRegister } : {}),
   };
   const consolidator = createConsolidator(copts);
   const workers = Math.min(opts.workers ?? defaultWorkers(jobs.length), jobs.length);
@@ -202,6 +214,7 @@ export async function consolidateFiles(
     ...(opts.unitCodes ? { unitCodes: opts.unitCodes } : {}),
     includeDemo: opts.includeDemo === true,
     wholeFile: opts.wholeFile === true,
+    ...(opts.taskRegister ? { taskRegister: opts.taskRegister } : {}),
   };
   const AHEAD = 64;
   const heap = opts.workerHeap === undefined ? READER_HEAP_LIMITS : opts.workerHeap;

@@ -13,13 +13,15 @@ import {
   periodRange,
   type Bilingual,
   type Catalog,
+  type TaskRegister,
+  type TaskReport,
   type TrendData,
   type UnitReport,
 } from "../domain";
 import { unitGroupName } from "../domain/scorecard";
 import { transportFailure, type EndpointResponse } from "./client";
 import { collectInputs, consolidateFiles } from "./consolidate-files";
-import { parseFlags, usageError } from "./flags";
+import { parseFlags, REPORT_SOURCE_OPTIONS, usageError } from "./flags";
 import { printBilingual, type CliIo } from "./io";
 
 export const RANGE_HELP = `chitieu consolidate --from P --to P <files or folders…> -o trend.xlsx [options]
@@ -53,15 +55,24 @@ export interface RangeFlags {
   "allow-rejected"?: boolean;
 }
 
-/** The trend data and where it came from; a number is the exit code. */
-export type RangeData = { data: TrendData; catalog: Catalog; source: "endpoint" | "files"; exit: number } | number;
+/**
+ * The trend data and where it came from; a number is the exit code. From files, also the task progress the files
+ * carry (every period read), for the brief's overdue tasks.
+ */
+export type RangeData =
+  | { data: TrendData; catalog: Catalog; source: "endpoint" | "files"; exit: number; taskReports?: TaskReport[] }
+  | number;
 
-/** Reads the range from the endpoint or from files, with every message in vi and en. */
+/**
+ * Reads the range from the endpoint or from files, with every message in vi and en. From files, the task progress
+ * is checked against `taskRegister` when given (bad rows left out, as in `chitieu consolidate`).
+ */
 export async function readRange(
   values: RangeFlags,
   positionals: string[],
   io: CliIo,
   help: string,
+  taskRegister?: TaskRegister,
 ): Promise<RangeData> {
   const from = values.from;
   const to = values.to;
@@ -90,7 +101,7 @@ export async function readRange(
       );
     return fromEndpoint(values, from, to, io, help);
   }
-  return fromFiles(values, positionals, from, to, io, help);
+  return fromFiles(values, positionals, { from, to, taskRegister }, io, help);
 }
 
 async function fromEndpoint(values: RangeFlags, from: string, to: string, io: CliIo, help: string): Promise<RangeData> {
@@ -149,11 +160,11 @@ async function fromEndpoint(values: RangeFlags, from: string, to: string, io: Cl
 async function fromFiles(
   values: RangeFlags,
   positionals: string[],
-  from: string,
-  to: string,
+  range: { from: string; to: string; taskRegister: TaskRegister | undefined },
   io: CliIo,
   help: string,
 ): Promise<RangeData> {
+  const { from, to, taskRegister } = range;
   if (positionals.length === 0)
     return usageError(io, "Chưa chỉ ra tệp hoặc thư mục nào.", "No file or folder given.", help);
   const inputs = collectInputs(positionals, io.cwd);
@@ -171,7 +182,7 @@ async function fromFiles(
     : undefined;
   const result = await consolidateFiles(
     inputs.files.map((f) => ({ path: f, source: path.relative(io.cwd, f) || f })),
-    { ...(unitCodes ? { unitCodes } : {}), includeDemo },
+    { ...(unitCodes ? { unitCodes } : {}), includeDemo, ...(taskRegister ? { taskRegister } : {}) },
   );
   for (const f of result.files.filter((x) => x.status === "rejected"))
     io.stderr.write(`  ✖ ${f.source}: ${f.reasons.map((r) => `${r.message.vi} / ${r.message.en}`).join("; ")}\n`);
@@ -195,7 +206,8 @@ async function fromFiles(
     en: `Read ${result.counts.read} files: used ${result.counts.accepted}, rejected ${result.counts.rejected}; ${reports.size} periods with reports.`,
   });
   const bad = result.counts.rejected + result.counts.conflict;
-  return { data, catalog, source: "files", exit: bad > 0 && !values["allow-rejected"] ? 1 : 0 };
+  const taskReports = result.periods.flatMap((p) => p.taskReports);
+  return { data, catalog, source: "files", exit: bad > 0 && !values["allow-rejected"] ? 1 : 0, taskReports };
 }
 
 /** Writes bytes under a temporary name, then renames: never a half-written file under the real name. */
@@ -210,19 +222,7 @@ export function writeAtomically(io: CliIo, file: string, bytes: Uint8Array): str
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const parsed = parseFlags(argv, io, RANGE_HELP, {
     allowPositionals: true,
-    options: {
-      from: { type: "string" },
-      to: { type: "string" },
-      output: { type: "string", short: "o" },
-      group: { type: "string" },
-      "from-endpoint": { type: "string" },
-      token: { type: "string" },
-      ca: { type: "string" },
-      basis: { type: "string" },
-      "include-demo": { type: "boolean" },
-      "allow-rejected": { type: "boolean" },
-      help: { type: "boolean", short: "h" },
-    },
+    options: { ...REPORT_SOURCE_OPTIONS, from: { type: "string" }, to: { type: "string" } },
   });
   if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;

@@ -18,6 +18,7 @@ if (!isMainThread && (workerData as WorkerSetup | null)?.chitieuConsolidate) {
     ...(setup.unitCodes ? { unitCodes: setup.unitCodes } : {}),
     includeDemo: setup.includeDemo === true,
     wholeFile: setup.wholeFile === true,
+    ...(setup.taskRegister ? { taskRegister: setup.taskRegister } : {}),
   });
   parentPort?.on("message", (m: { id: number; job: FileJob }) => {
     parentPort?.postMessage({ id: m.id, prepared: readAndPrepare(prepare, catalog, units, m.job) });

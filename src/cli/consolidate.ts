@@ -29,7 +29,8 @@ import {
 } from "../domain/scorecard";
 import { transportFailure, type EndpointClient, type EndpointResponse } from "./client";
 import { buildConsolidatedSpec } from "../workbook/consolidated";
-import { boardFromEndpoint, boardFromFiles } from "./consolidate-tasks";
+import { jsonResult } from "./consolidate-json";
+import { boardFromEndpoint, boardFromFiles, registerFromFlag } from "./consolidate-tasks";
 import { collectInputs, consolidateFiles } from "./consolidate-files";
 import { parseFlags, usageError } from "./flags";
 import { printBilingual, progressBar, type CliIo } from "./io";
@@ -51,12 +52,15 @@ TienDo (completeness), ThePhanLoai (the 43-target scorecard), BieuDo (charts).
   --group G             only the units of this group (e.g. wards, communes, departments)
   --from-endpoint URL   consolidate from the endpoint instead of files (needs --token, --period; --ca for a dev certificate)
   --basis latest|accepted   endpoint: each unit's latest revision (default) or accepted ones only
-  --json                write per target the city value, Σ numerator, Σ denominator, status, units included and missing to stdout
+  --json                write per target the city value, Σ numerator, Σ denominator, status, units included and missing,
+                        and the period's task board (tasks), to stdout
   --allow-rejected      exit 0 even when some files were rejected
   --whole-file          one bad figure rejects its whole file (default: the file's valid figures are used, each bad
                         figure is listed with its cell and counts as missing for that target only)
   --prefer-newer        when two different files report the same unit and period, the one saved last wins
   --spread-target ID    the target whose spread across units is charted (default: the ratio target most units reported)
+  --tasks FILE          files: the key-task list (.csv/.xlsx, the columns of chitieu tasks) the files' task progress
+                        is read against (default: the starter list from public sources, not the official list)
   --include-demo        include demo units' workbooks (training only)
   --demo                the classroom alone: demo units' workbooks (the demo group's figures), real ones skipped;
                         from the endpoint, the demo group (a demo planner token always gets it)
@@ -73,45 +77,6 @@ consolidate; 2 usage; 3 endpoint unreachable.
 function relative(io: CliIo, file: string): string {
   const r = path.relative(io.cwd, file);
   return r && !r.startsWith("..") ? r : file;
-}
-
-/** Per target: what --json prints. */
-export function jsonResult(view: ConsolidationView, result: ConsolidationResult | null) {
-  return {
-    period: view.period.id,
-    group: view.group.id,
-    source: view.source,
-    catalogVersion: view.catalog.version,
-    generatedAt: view.generatedAt,
-    completeness: view.completeness.totals,
-    files: result
-      ? {
-          ...result.counts,
-          rejected: result.files
-            .filter((f) => f.status === "rejected")
-            .map((f) => ({ file: f.source, reasons: f.reasons })),
-          duplicates: result.duplicates,
-        }
-      : null,
-    targets: view.figures.map((f) => ({
-      targetId: f.targetId,
-      aggregation: f.aggregation,
-      value: f.value,
-      numeratorSum: f.numeratorSum,
-      denominatorSum: f.denominatorSum,
-      milestone: f.milestone,
-      status: f.progress,
-      unitsExpected: f.unitsExpected.length,
-      unitsIncluded: f.unitsIncluded,
-      unitsMissing: f.unitsMissing,
-      unitsNotApplicable: f.unitsNotApplicable ?? [],
-    })),
-    scorecard: {
-      total: view.scorecard.total,
-      byGroup: view.scorecard.byGroup,
-      byBottleneck: view.scorecard.byBottleneck,
-    },
-  };
 }
 
 function printVerdicts(io: CliIo, files: FileVerdict[], status: FileVerdict["status"], title: Bilingual): void {
@@ -209,6 +174,7 @@ function parseConsolidateFlags(argv: string[], io: CliIo) {
       "prefer-newer": { type: "boolean" },
       "spread-target": { type: "string" },
       "include-demo": { type: "boolean" },
+      tasks: { type: "string" },
       demo: { type: "boolean" },
       workers: { type: "string" },
       help: { type: "boolean", short: "h" },
@@ -252,7 +218,10 @@ async function viaEndpoint(
   try {
     const got = await fromEndpoint(client, period, values.group, basis, includeDemo, io);
     if ("exit" in got) return got.exit;
-    const taskBoard = await boardFromEndpoint(client, period, basis, includeDemo, io);
+    const taskBoard = await boardFromEndpoint(client, { period, basis, includeDemo }, io, {
+      vi: "sổ tổng hợp không có trang NhiemVu.",
+      en: "the workbook has no NhiemVu sheet.",
+    });
     return { view: got.view, result: null, ignored: 0, exit: 0, taskBoard };
   } catch (e) {
     const exit = transportFailure(io, e);
@@ -277,6 +246,8 @@ async function viaFiles(
   const { period, unitCodes, includeDemo, catalog, units } = scope;
   if (positionals.length === 0)
     return usageError(io, "Chưa chỉ ra tệp hoặc thư mục nào.", "No file or folder given.", HELP);
+  const taskRegister = await registerFromFlag(values.tasks, io);
+  if (!taskRegister) return 1;
   const inputs = collectInputs(positionals, io.cwd, values.output ? [values.output] : []);
   for (const m of inputs.missing) {
     printBilingual(io.stderr, { vi: `Không thấy tệp hoặc thư mục: ${m}`, en: `No such file or folder: ${m}` }, "✖ ");
@@ -301,6 +272,7 @@ async function viaFiles(
       preferNewer: values["prefer-newer"] === true,
       wholeFile: values["whole-file"] === true,
       includeDemo,
+      taskRegister,
       ...(workers !== undefined ? { workers } : {}),
       onFile: (source) => bar.tick(source),
       onThreadLost: () => {
@@ -353,7 +325,12 @@ async function viaFiles(
   });
   const bad = result.counts.rejected + result.counts.conflict;
   const exit = bad > 0 && !values["allow-rejected"] ? 1 : 0;
-  return { view, result, ignored: inputs.ignored.length, exit, taskBoard: boardFromFiles(periods[0], includeDemo) };
+  const p = periods[0]!;
+  const taskBoard = boardFromFiles(taskRegister, p.taskReports, p.period, {
+    includeDemo,
+    ...(unitCodes ? { unitCodes } : {}),
+  });
+  return { view, result, ignored: inputs.ignored.length, exit, taskBoard };
 }
 
 /** The files' counts, then every file not used as is, by status. */
@@ -451,7 +428,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     fs.writeFileSync(tmp, bytes);
     fs.renameSync(tmp, out); // never a half-written workbook under the real name
   }
-  if (values.json) io.stdout.write(`${JSON.stringify(jsonResult(view, result), null, 2)}\n`);
+  if (values.json) io.stdout.write(`${JSON.stringify(jsonResult(view, result, got.taskBoard), null, 2)}\n`);
 
   if (result) printFileSummary(io, result, got.ignored);
   const t = view.completeness.totals;

@@ -11,6 +11,23 @@ import type { Catalog } from "../domain/types";
 import type { EndpointClient } from "./client";
 import { loadCatalogFile, printBilingual, type CliIo } from "./io";
 
+/**
+ * The flags of the commands that read the units' reports over a range or a period — `chitieu consolidate --from/--to`
+ * and `chitieu brief` — defined once: where the reports come from (files, or --from-endpoint with --token/--ca and
+ * --basis), which units (--group, --include-demo), the output and the exit rule (--allow-rejected).
+ */
+export const REPORT_SOURCE_OPTIONS = {
+  output: { type: "string", short: "o" },
+  group: { type: "string" },
+  "from-endpoint": { type: "string" },
+  token: { type: "string" },
+  ca: { type: "string" },
+  basis: { type: "string" },
+  "include-demo": { type: "boolean" },
+  "allow-rejected": { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const satisfies ParseArgsConfig["options"];
+
 /** Print a usage error (✖, Vietnamese then English) and the command's help to stderr; returns exit code 2. */
 export function usageError(io: CliIo, vi: string, en: string, help: string): number {
   printBilingual(io.stderr, { vi, en }, "✖ ");

@@ -59,7 +59,16 @@ describe("chitieu consolidate --from --to --from-endpoint", () => {
     expect(
       await brief(["--period", "2026-02", "--from-endpoint", url, "--token", f.tokens.planner, "-o", "b.xlsx"], b.io),
     ).toBe(0);
-    expect(fs.existsSync(path.join(dir, "b.xlsx"))).toBe(true);
+    expect(b.err()).not.toMatch(/✖|No task board/);
+    // the overdue key tasks come from the endpoint's register (GET /tasks/board), not "no register"
+    const brief1 = new ExcelJS.Workbook();
+    await brief1.xlsx.readFile(path.join(dir, "b.xlsx"));
+    const cells: string[] = [];
+    brief1.worksheets[0]!.eachRow((r) => cells.push((r.values as unknown[]).map(String).join("|")));
+    const text = cells.join("\n");
+    expect(text).toMatch(/Nhiệm vụ trọng điểm quá hạn: [1-9]\d*\/\d+ nhiệm vụ/);
+    expect(text).toContain("KT036 —");
+    expect(text).not.toContain("Chưa có sổ nhiệm vụ");
   });
 
   it("says in both languages that a unit token cannot read the city's trend, and writes nothing", async () => {

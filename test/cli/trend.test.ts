@@ -50,6 +50,15 @@ function pages(pdf: string): number {
   return Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))?.[1]);
 }
 
+/** The brief sheet's rows, each as its cells' texts joined by "|". */
+async function briefRows(file: string): Promise<string[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path.join(dir, file));
+  const rows: string[] = [];
+  wb.worksheets[0]!.eachRow((r) => rows.push((r.values as unknown[]).map(String).join("|")));
+  return rows;
+}
+
 describe("chitieu consolidate --from --to (files)", () => {
   it("writes the trend workbook with each figure per period, missing never 0, and its line charts", async () => {
     const c = captureIo(dir);
@@ -150,19 +159,43 @@ describe("chitieu consolidate --from --to (files)", () => {
     expect(text).toMatch(/MONTHLY BRIEF/);
     expect(text).toMatch(/Bottlenecks against the period before/);
     expect(text).toMatch(/Units with figures missing/);
-    expect(text).toMatch(/No key-task register/);
+    // the overdue key tasks of the starter register at March's end (no file reports on them), said to be no official
+    // list, on the same one page
+    expect(text).toMatch(/Overdue key tasks: 4 of \d+/);
+    for (const id of ["KT036", "KT037", "KT052", "KT055"]) expect(text).toContain(`${id} —`);
+    expect(text).toMatch(/not the city's official list/);
     // both charts drawn: their titles are in the page's text only when LibreOffice drew them
     expect(text).toMatch(/Targets by pace/);
     expect(text).toMatch(/Bottlenecks, first period = 100/);
     const zip = await JSZip.loadAsync(fs.readFileSync(path.join(dir, "brief.xlsx")));
     expect(Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))).toHaveLength(2);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(path.join(dir, "brief.xlsx"));
-    const cells: string[] = [];
-    wb.worksheets[0]!.eachRow((r) => cells.push((r.values as unknown[]).map(String).join("|")));
+    const cells = await briefRows("brief.xlsx");
     // U13 got worse in March for the city (7 → 9: fewer is better)
     expect(cells.find((x) => x.includes("|U13|"))).toMatch(/▼ worse/);
   }, 300_000);
+
+  it("says there is no key-task register instead of an empty list when the list given is empty", async () => {
+    fs.writeFileSync(path.join(dir, "no-tasks.csv"), "id,task_group_vi,name_vi,kind\r\n");
+    const c = captureIo(dir);
+    expect(await brief(["in", "--period", "2026-03", "--tasks", "no-tasks.csv", "-o", "brief-vi.xlsx"], c.io)).toBe(0);
+    expect(c.err()).not.toMatch(/✖/);
+    const cells = await briefRows("brief-vi.xlsx");
+    expect(cells.join("\n")).toContain("Chưa có sổ nhiệm vụ trọng điểm");
+    expect(cells.join("\n")).not.toContain("KT036");
+  });
+
+  it("refuses a task list with bad rows, listing them, and writes no brief", async () => {
+    fs.writeFileSync(
+      path.join(dir, "bad-tasks.csv"),
+      "id,task_group_vi,name_vi,kind,lead_unit\r\nX1,G,Tên,project,NO-SUCH\r\n",
+    );
+    const c = captureIo(dir);
+    const code = await brief(["in", "--period", "2026-03", "--tasks", "bad-tasks.csv", "-o", "bad.xlsx"], c.io);
+    expect(code).toBe(1);
+    expect(`${c.out()}${c.err()}`).toMatch(/NO-SUCH/);
+    expect(c.err()).toMatch(/task list \(--tasks\) is invalid/);
+    expect(fs.existsSync(path.join(dir, "bad.xlsx"))).toBe(false);
+  });
 
   it("refuses a range of two kinds or a bad --lang, in both languages", async () => {
     const c = captureIo(dir);

@@ -38,6 +38,7 @@ import {
   periodOf,
   RecordArena,
   sameFigures,
+  sameTasks,
   STATUS,
   type HeldRecord,
   type Stored,
@@ -171,6 +172,7 @@ export function createConsolidator(opts: ConsolidateOptions): Consolidator {
     unitCode: intern.text(h.unitCode),
     contact: h.contact,
     narrative: h.narrative ?? null,
+    tasks: h.tasks,
     at: arena.put(h),
   });
   /** verdicts of the files not used as is (see ConsolidationResult.files); accepted files are only counted */
@@ -222,7 +224,8 @@ export function createConsolidator(opts: ConsolidateOptions): Consolidator {
     }
     slot.files ??= [slot.heldFile];
     slot.files.push(file);
-    if (!slot.conflict && sameFigures(arena.get(slot.held.at), held)) {
+    // an identical copy says the same figures and the same task progress; anything else is a conflict
+    if (!slot.conflict && sameFigures(arena.get(slot.held.at), held) && sameTasks(slot.held.tasks, held.tasks)) {
       file.copy = true;
       v.status = "identical";
       v.reasons = [fileReasons.identical(slot.held.source)];

@@ -5,6 +5,8 @@
 import type { Bilingual, Catalog, EntryField, Period, ReportInput, UnitRegistry, UnitReport } from "../types";
 import type { MatrixCell, UnitContact } from "./view";
 import type { Narrative } from "../report/narrative";
+import type { TaskReport } from "../tasks/board-types";
+import type { TaskProgress, TaskProgressField, TaskRegister } from "../tasks/types";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Input: what the template reader gave back for one file
@@ -31,6 +33,10 @@ export interface FileReadOk {
   report: ReportInput;
   /** the sheet address of a target's field, so issues name their cell */
   cellOf?: (targetId: string, field: EntryField) => string | undefined;
+  /** the task sheet's progress rows (TienDoNV); absent or empty when the file has no task progress */
+  tasks?: readonly TaskProgress[];
+  /** the sheet address of a task's field ("TienDoNV!F6"), so task issues name their cell */
+  taskCellOf?: (taskId: string, field: TaskProgressField) => string | undefined;
 }
 
 export interface FileReadFailed {
@@ -52,6 +58,8 @@ export interface FileReason {
   message: Bilingual;
   cell?: string;
   targetId?: string;
+  /** a task progress row's problem (the row is left out, or the file rejected with wholeFile) */
+  taskId?: string;
 }
 
 export type FileStatus = "accepted" | "rejected" | "skipped" | "identical" | "superseded" | "conflict";
@@ -102,6 +110,12 @@ export interface PeriodConsolidation {
   rejected: Map<string, FileReason[]>;
   /** per-unit figures and statuses from the unit's own validation */
   readonly matrix: MatrixCell[];
+  /**
+   * The task progress of the units whose report is used (the same file as their figures: the duplicate and
+   * conflict rules decide for both), one TaskReport per unit that reported on a task; receivedAt is the file's save
+   * time. Rows the rules refused are left out.
+   */
+  readonly taskReports: TaskReport[];
 }
 
 export interface ConsolidationResult {
@@ -141,4 +155,10 @@ export interface ConsolidateOptions {
    * only. A problem that is not one figure's (unknown unit or period, another catalog) still rejects the file.
    */
   wholeFile?: boolean;
+  /**
+   * The key-task register: a file's task progress is checked by the clerk's rules (checkUnitTasks, as the endpoint
+   * does) — a bad row is left out and listed with its cell, or rejects the file with wholeFile. Without it the rows
+   * are kept unchecked (the board still counts only a task's owning units).
+   */
+  taskRegister?: TaskRegister;
 }

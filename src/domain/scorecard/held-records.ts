@@ -6,6 +6,9 @@
  * consolidate.ts.
  */
 import type { Narrative } from "../report/narrative";
+import { canonicalTaskProgress } from "../report/task-progress";
+import type { TaskReport } from "../tasks/board-types";
+import type { TaskProgress } from "../tasks/types";
 import {
   MILESTONE_STATES,
   type Catalog,
@@ -36,6 +39,8 @@ export interface HeldRecord {
   milestones: Uint8Array;
   /** per catalog target: PROGRESS_ORDER index, NO_PROGRESS when the unit has no entry for the target */
   progress: Uint8Array;
+  /** the task progress rows kept (canonical, texts owned); empty when the file carries none */
+  tasks: readonly TaskProgress[];
 }
 
 /** A kept record: its texts, and where its numbers are in the arena. */
@@ -45,10 +50,28 @@ export interface Stored {
   unitCode: string;
   contact: UnitContact | null;
   narrative?: Narrative | null;
+  tasks: readonly TaskProgress[];
   at: number;
 }
 
 export type Figures = Pick<HeldRecord, "numbers" | "milestones" | "progress">;
+
+/**
+ * Task progress rows as a submission stores them (every field, trimmed, NFC, blank as null), each text copied out
+ * of the reader's XML (see own()).
+ */
+export function ownTasks(rows: readonly TaskProgress[]): TaskProgress[] {
+  return rows.map((r) => {
+    const c = canonicalTaskProgress(r) as unknown as Record<string, unknown>;
+    for (const k of Object.keys(c)) if (typeof c[k] === "string") c[k] = own(c[k] as string);
+    return c as unknown as TaskProgress;
+  });
+}
+
+/** Two files' task progress say the same (same rows, same order, every field). */
+export function sameTasks(a: readonly TaskProgress[], b: readonly TaskProgress[]): boolean {
+  return a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
+}
 
 /**
  * The numbers of every kept record, packed into chunks of 512 records: one allocation per chunk instead of three
@@ -176,6 +199,7 @@ export function compactRecord(
   file: FileReadOk,
   entries: ParsedEntry[],
   assessments: { targetId: string; progress: TargetProgress; figure: number | null }[],
+  tasks: readonly TaskProgress[] = [],
 ): HeldRecord {
   const numbers = new Float64Array(targetCount * FIELDS).fill(NaN);
   const milestones = new Uint8Array(targetCount);
@@ -204,6 +228,7 @@ export function compactRecord(
     numbers,
     milestones,
     progress,
+    tasks,
   };
 }
 
@@ -296,6 +321,11 @@ export function periodOf(
       const m: MatrixCell[] = [];
       for (const h of records) pushMatrix(arena, targets, m, h);
       return m;
+    },
+    get taskReports(): TaskReport[] {
+      return records
+        .filter((h) => h.tasks.length > 0)
+        .map((h) => ({ unitCode: h.unitCode, period: period.id, receivedAt: h.savedAt ?? "", tasks: h.tasks }));
     },
   };
 }

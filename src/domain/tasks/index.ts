@@ -27,3 +27,4 @@ export { buildTaskBoard, emptyBoardCounts, BOARD_STATE_ORDER, type BoardRequest 
 export type * from "./board-types";
 export { BOARD_COLUMNS, boardRowCells, boardStateLabel, boardTable } from "./board-table";
 export { DEMO_TASKS } from "./demo";
+export { briefTasks, type BriefTasks } from "./brief";

@@ -23,6 +23,9 @@ export function fileReadFrom(source: string, savedAt: string | null, read: Workb
       entries: read.entries,
     },
     cellOf: read.cellOf,
+    // the TienDoNV sheet's progress: the same file, so the same duplicate and conflict rules as the figures
+    tasks: read.taskProgress,
+    taskCellOf: read.taskCellOf,
   };
 }
 

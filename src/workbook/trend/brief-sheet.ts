@@ -11,6 +11,7 @@ import {
   periodLabel,
   unitOfMeasureFor,
   type BriefLine,
+  type BriefTasks,
   type Locale,
 } from "../../domain";
 import { addr, lit, range, statusTextRules } from "../consolidated/cells";
@@ -23,8 +24,8 @@ import type { TrendContext } from "./context";
 export interface BriefOptions {
   periodId: string;
   lang: Locale;
-  /** the key-task register's overdue tasks; null: no register on this endpoint (the section says so) */
-  overdueTasks: string[] | null;
+  /** the key-task register's overdue tasks at the period's end (briefTasks); null: no register (the section says so) */
+  overdueTasks: BriefTasks | null;
 }
 
 const COLS = 6;
@@ -177,7 +178,7 @@ function missingAndTasks(
   sheet: ConsolidatedSheet,
   ctx: TrendContext,
   unitsMissing: string[],
-  overdueTasks: string[] | null,
+  overdueTasks: BriefTasks | null,
   row: number,
   L: (vi: string, en: string) => string,
 ): number {
@@ -197,18 +198,30 @@ function missingAndTasks(
   sheet.merges.push(range(1, r, COLS, r), range(1, r + 1, COLS, r + 1));
   sheet.rowHeights[r + 1] = Math.min(120, 15 * Math.max(1, Math.ceil(shown.length / 95)));
   r += 3;
-  const tasks =
-    overdueTasks === null
+  const t = overdueTasks;
+  const title =
+    t === null
+      ? L("Nhiệm vụ trọng điểm quá hạn", "Overdue key tasks")
+      : L(
+          `Nhiệm vụ trọng điểm quá hạn: ${t.overdue}/${t.followed} nhiệm vụ`,
+          `Overdue key tasks: ${t.overdue} of ${t.followed}`,
+        );
+  const body =
+    t === null
       ? L(
-          "Chưa có sổ nhiệm vụ trọng điểm trên hệ thống: mục này bỏ qua.",
-          "No key-task register on this system yet: this section is skipped.",
+          "Chưa có sổ nhiệm vụ trọng điểm: mục này bỏ qua (không phải là không có nhiệm vụ quá hạn).",
+          "No key-task register: this section is skipped (not the same as no task overdue).",
         )
-      : overdueTasks.length === 0
-        ? L("Không có nhiệm vụ quá hạn.", "No task overdue.")
-        : overdueTasks.join("\n");
-  sheet.blocks.push({ address: `A${r}`, values: [[L("Nhiệm vụ trọng điểm quá hạn", "Overdue key tasks")], [tasks]] });
-  sheet.styles.push({ range: `A${r}`, style: "subtitle" }, { range: `A${r + 1}`, style: "legend" });
+      : [t.overdue === 0 ? L("Không có nhiệm vụ quá hạn.", "No task overdue.") : t.lines.join("\n"), t.listNote]
+          .filter((x): x is string => x !== null)
+          .join("\n");
+  sheet.blocks.push({ address: `A${r}`, values: [[title], [body]] });
+  // the list wraps one task a line (the "cell" style wraps); the register's absence is a muted note
+  sheet.styles.push({ range: `A${r}`, style: "subtitle" }, { range: `A${r + 1}`, style: t ? "cell" : "legend" });
   sheet.merges.push(range(1, r, COLS, r), range(1, r + 1, COLS, r + 1));
+  // one printed line per task (a long one wraps once): the merged cell is tall enough to show them all
+  const lines = body.split("\n").reduce((n, l) => n + Math.max(1, Math.ceil(l.length / 110)), 0);
+  sheet.rowHeights[r + 1] = Math.min(230, 13 * Math.max(1, lines));
   r += 3;
   return r;
 }
