@@ -5,7 +5,6 @@
  * every new screen; screenshots at 350 px for the README.
  */
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -19,11 +18,12 @@ import {
 } from "../../src/domain";
 import {
   Endpoint,
-  ROOT,
   SCREENS,
   after,
+  connectPane,
   formatViolations,
   freePort,
+  issuePlannerToken,
   issueToken,
   launch,
   newPage,
@@ -52,16 +52,6 @@ const violations: { state: string; list: AxeViolation[] }[] = [];
 fs.mkdirSync(SCREENS, { recursive: true });
 for (const f of SHOTS) fs.rmSync(path.join(SCREENS, f), { force: true });
 
-function plannerTokenOf(): string {
-  const r = spawnSync(
-    process.execPath,
-    [path.join(ROOT, "bin", "chitieu.js"), "token", "issue", "--role", "planner", "--db", db],
-    { cwd: ROOT, env: { ...process.env, CHITIEU_FROM_SOURCE: "1", CHITIEU_LOG: "silent" }, encoding: "utf8" },
-  );
-  if (r.status !== 0) throw new Error(`planner token issue failed: ${r.stderr}`);
-  return r.stdout.trim();
-}
-
 async function audit(page: Page, state: string): Promise<void> {
   violations.push({ state, list: await seriousViolations(page) });
 }
@@ -81,11 +71,8 @@ function fieldLabel(id: string, field: string): RegExp {
   return new RegExp(`^${id} · ${word}`);
 }
 
-async function connect(page: Page, token: string): Promise<void> {
-  await page.goto(`${endpoint.url}/taskpane.html?lang=vi`);
-  await page.getByLabel("Mã truy cập của đơn vị").fill(token);
-  await page.getByRole("button", { name: "Kết nối", exact: true }).click();
-  await page.getByText(/Đã kết nối: /).waitFor();
+function connect(page: Page, token: string): Promise<void> {
+  return connectPane(page, endpoint.url, token);
 }
 
 async function openPeriod(page: Page): Promise<void> {
@@ -120,7 +107,7 @@ test("starts the endpoint and the browser; issues a unit and a planner token", a
   await endpoint.start();
   browser = await launch();
   clerkToken = issueToken(db, UNIT);
-  plannerToken = plannerTokenOf();
+  plannerToken = issuePlannerToken(db);
 });
 
 test("the clerk submits, the planner returns it with a comment, the clerk fixes and resubmits, the planner accepts", async () => {

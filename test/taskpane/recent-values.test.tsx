@@ -5,7 +5,14 @@
  */
 import "./matchers";
 import { screen, waitFor, within } from "@testing-library/react";
-import { buildTrend, defaultCatalog, defaultUnitRegistry, type ParsedEntry, type UnitReport } from "../../src/domain";
+import {
+  buildTrend,
+  defaultCatalog,
+  defaultUnitRegistry,
+  emptyParsedEntry,
+  type ParsedEntry,
+  type UnitReport,
+} from "../../src/domain";
 import type { Connection, PeriodInfo, UnitTrend } from "../../src/taskpane/api/types";
 import { clearUnitHistory } from "../../src/taskpane/hooks/useUnitHistory";
 import { FakeApi, WARD } from "./fakes";
@@ -14,17 +21,8 @@ import { setupOpenReport } from "./setup";
 const APRIL: PeriodInfo[] = [{ id: "2026-04", phase: "open", deadline: "2026-05-10", label: null, demo: false }];
 
 function entry(targetId: string, value: number | null, notApplicable = false): ParsedEntry {
-  return {
-    targetId,
-    value,
-    numerator: null,
-    denominator: null,
-    milestone: null,
-    justification: notApplicable ? "không có" : null,
-    evidence: null,
-    responsible: null,
-    ...(notApplicable ? { notApplicable: true } : {}),
-  };
+  const e = { ...emptyParsedEntry(targetId), value };
+  return notApplicable ? { ...e, notApplicable: true, justification: "không có" } : e;
 }
 
 /** The endpoint's unit trend over the ward's stored reports (U15 food poisoning: a flow; U14 flooding points). */
