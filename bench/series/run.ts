@@ -5,11 +5,11 @@
  * - `city`: the city's series of all 43 targets over the 60 months (year to date, pace, changes);
  * - `units`: every unit's own series of all 43 targets over the 60 months (126 calls);
  * - `quarters`: the city's series of all 43 targets over 20 quarters, rolled up from the month entries.
- * The world (units, entries) is ./world.ts's, shared with bench/trend.
+ * The world (units, entries) is ./_world.ts's, shared with bench/trend.
  */
 import { loadavg } from "node:os";
 import { buildSeries, type TargetSeries } from "../../src/domain";
-import { benchWorld } from "./world";
+import { benchWorld } from "./_world";
 
 const { catalog, units, registry, reports, entries } = benchWorld([2026, 2027, 2028, 2029, 2030]);
 

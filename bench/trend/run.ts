@@ -4,14 +4,14 @@
  * .xlsx with its native line charts. Goal: written in under 2 s. Run: npx tsx bench/trend/run.ts [--out FILE]
  * Median of 5 passes after 1 warm-up; the parts are timed apart (trend data, sheets, .xlsx). TREND_FROM / TREND_TO
  * time another range (e.g. TREND_TO=2026-03).
- * The world (units, entries) is bench/series/world.ts's, shared with bench/series.
+ * The world (units, entries) is bench/series/_world.ts's, shared with bench/series.
  */
 import fs from "node:fs";
 import { loadavg } from "node:os";
 import { buildTrend } from "../../src/domain";
 import { buildTrendSpec } from "../../src/workbook/trend";
 import { writeConsolidatedXlsx } from "../../src/workbook/xlsx/write-consolidated";
-import { benchWorld } from "../series/world";
+import { benchWorld } from "../series/_world";
 
 // ratios drift month by month, so the charts have a trend to draw
 const { catalog, registry, reports } = benchWorld([2026], { drift: true });
