@@ -11,6 +11,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { parsePeriod, targetForPeriod, type Target } from "../../src/domain";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 export const RESULTS = path.join(ROOT, "test-results");
@@ -132,6 +133,17 @@ function tokenOf(db: string, who: string[]): string {
   });
   if (r.status !== 0) throw new Error(`token issue (${who.join(" ")}) failed: ${r.stderr}`);
   return r.stdout.trim();
+}
+
+/** Figures (as typed) the rules accept without a warning for a target in a period: on target, none under a floor. */
+export function cleanFigures(t: Target, periodId: string): Record<string, string> {
+  const yt = targetForPeriod(t, parsePeriod(periodId)!);
+  if (t.aggregation === "ratio_of_sums")
+    return t.measure === "percent"
+      ? { numerator: "100", denominator: "100" }
+      : { numerator: "2000", denominator: "100" };
+  if (t.direction === "<=" || t.direction === "<") return { value: "0" };
+  return { value: yt.kind === "value" ? String(yt.value) : "10" };
 }
 
 /** Opens the pane in Vietnamese at `url` and connects with a unit's or a planner's token. */

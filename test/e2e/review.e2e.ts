@@ -8,18 +8,12 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import {
-  defaultCatalog,
-  defaultUnitRegistry,
-  parsePeriod,
-  reportTargets,
-  targetForPeriod,
-  type Target,
-} from "../../src/domain";
+import { defaultCatalog, defaultUnitRegistry, parsePeriod, reportTargets, type Target } from "../../src/domain";
 import {
   Endpoint,
   SCREENS,
   after,
+  cleanFigures,
   connectPane,
   formatViolations,
   freePort,
@@ -54,16 +48,6 @@ for (const f of SHOTS) fs.rmSync(path.join(SCREENS, f), { force: true });
 
 async function audit(page: Page, state: string): Promise<void> {
   violations.push({ state, list: await seriousViolations(page) });
-}
-
-function cleanFigures(t: Target): Record<string, string> {
-  const yt = targetForPeriod(t, parsePeriod(periodId)!);
-  if (t.aggregation === "ratio_of_sums")
-    return t.measure === "percent"
-      ? { numerator: "100", denominator: "100" }
-      : { numerator: "2000", denominator: "100" };
-  if (t.direction === "<=" || t.direction === "<") return { value: "0" };
-  return { value: yt.kind === "value" ? String(yt.value) : "10" };
 }
 
 function fieldLabel(id: string, field: string): RegExp {
@@ -125,7 +109,7 @@ test("the clerk submits, the planner returns it with a comment, the clerk fixes 
     await openPeriod(c);
     const targets = reportTargets(catalog, unit, parsePeriod(periodId)!);
     for (const target of targets)
-      for (const [field, typed] of Object.entries(cleanFigures(target)))
+      for (const [field, typed] of Object.entries(cleanFigures(target, periodId)))
         await c.getByLabel(fieldLabel(target.id, field)).fill(typed);
     await c.getByText("Không có lỗi chặn gửi").waitFor();
     named =
@@ -183,7 +167,7 @@ test("the clerk submits, the planner returns it with a comment, the clerk fixes 
     await audit(c, "clerk: returned banner");
     await c.getByRole("tab", { name: /^Nhập liệu$/ }).click();
     const input = c.getByLabel(fieldLabel(named.id, "value"));
-    fixedValue = String(Number(cleanFigures(named).value) + 1);
+    fixedValue = String(Number(cleanFigures(named, periodId).value) + 1);
     await input.fill(fixedValue);
     await c.getByRole("tab", { name: /^Gửi$/ }).click();
     await c.getByText(/Số liệu đã thay đổi sau lần gửi trước/).waitFor();

@@ -18,7 +18,6 @@ import {
   parsePeriod,
   periodsBefore,
   reportTargets,
-  targetForPeriod,
   type EntryInput,
   type Target,
 } from "../../src/domain";
@@ -27,6 +26,7 @@ import {
   Endpoint,
   SCREENS,
   after,
+  cleanFigures,
   connectPane,
   formatViolations,
   freePort,
@@ -57,15 +57,10 @@ let earlier: string[] = [];
 fs.mkdirSync(SCREENS, { recursive: true });
 for (const f of SHOTS) fs.rmSync(path.join(SCREENS, f), { force: true });
 
-/** Figures the rules accept without a warning: on target, nothing below a floor. */
+/** The figures of cleanFigures (harness) as numbers, for a body built here rather than typed. */
 function cleanEntry(t: Target, periodId: string): EntryInput {
-  const yt = targetForPeriod(t, parsePeriod(periodId)!);
-  if (t.aggregation === "ratio_of_sums")
-    return t.measure === "percent"
-      ? { targetId: t.id, numerator: 100, denominator: 100 }
-      : { targetId: t.id, numerator: 2000, denominator: 100 };
-  if (t.direction === "<=" || t.direction === "<") return { targetId: t.id, value: 0 };
-  return { targetId: t.id, value: yt.kind === "value" ? yt.value : 10 };
+  const typed = Object.entries(cleanFigures(t, periodId)).map(([field, v]) => [field, Number(v)]);
+  return { targetId: t.id, ...Object.fromEntries(typed) } as EntryInput;
 }
 
 /** The ward's report of a month, sent as the pane sends it (the one request builder), with U15 as given. */
