@@ -5,54 +5,13 @@
  * - `city`: the city's series of all 43 targets over the 60 months (year to date, pace, changes);
  * - `units`: every unit's own series of all 43 targets over the 60 months (126 calls);
  * - `quarters`: the city's series of all 43 targets over 20 quarters, rolled up from the month entries.
- * Every ward and commune is given all 43 targets (the widest report a unit could have), as in bench/validate.
+ * The world (units, entries) is ./_world.ts's, shared with bench/trend.
  */
 import { loadavg } from "node:os";
-import {
-  buildSeries,
-  createUnitRegistry,
-  defaultCatalog,
-  defaultUnits,
-  emptyParsedEntry,
-  type ParsedEntry,
-  type Target,
-  type TargetSeries,
-  type UnitReport,
-} from "../../src/domain";
-import { seededRandom } from "../../src/domain/random";
+import { buildSeries, type TargetSeries } from "../../src/domain";
+import { benchWorld } from "./_world";
 
-const rnd = seededRandom(20260121);
-const catalog = defaultCatalog();
-const ids = catalog.targets.map((t) => t.id);
-const units = defaultUnits()
-  .filter((u) => (u.kind === "ward" || u.kind === "commune") && !u.demo)
-  .map((u) => ({ ...u, targetIds: ids }));
-const registry = createUnitRegistry(units);
-
-function entry(t: Target): ParsedEntry {
-  const e = emptyParsedEntry(t.id);
-  const r = rnd();
-  if (r < 0.02) return e; // blank: missing
-  if (r < 0.03) return { ...e, notApplicable: true, justification: "Không có cơ sở trên địa bàn" };
-  if (t.measure === "milestone") e.milestone = r < 0.5 ? "in_progress" : "done";
-  else if (t.aggregation === "ratio_of_sums") {
-    e.denominator = Math.round(200 + rnd() * 5000);
-    e.numerator = Math.round(e.denominator * (0.4 + rnd() * 0.6));
-  } else e.value = t.measure === "count" ? Math.round(rnd() * 40) : Math.round(rnd() * 1500) / 10;
-  return e;
-}
-
-const reports = new Map<string, UnitReport[]>();
-let entries = 0;
-for (let y = 2026; y <= 2030; y++)
-  for (let m = 1; m <= 12; m++) {
-    const list: UnitReport[] = [];
-    for (const u of units) {
-      list.push({ unitCode: u.code, entries: catalog.targets.map(entry) });
-      entries += catalog.targets.length;
-    }
-    reports.set(`${y}-${String(m).padStart(2, "0")}`, list);
-  }
+const { catalog, units, registry, reports, entries } = benchWorld([2026, 2027, 2028, 2029, 2030]);
 
 function city(): TargetSeries[] {
   return buildSeries({ catalog, registry, reports, from: "2026-01", to: "2030-12" });

@@ -4,51 +4,17 @@
  * .xlsx with its native line charts. Goal: written in under 2 s. Run: npx tsx bench/trend/run.ts [--out FILE]
  * Median of 5 passes after 1 warm-up; the parts are timed apart (trend data, sheets, .xlsx). TREND_FROM / TREND_TO
  * time another range (e.g. TREND_TO=2026-03).
- * Every ward and commune is given all 43 targets (the widest report a unit could have), as in bench/series.
+ * The world (units, entries) is bench/series/_world.ts's, shared with bench/series.
  */
 import fs from "node:fs";
 import { loadavg } from "node:os";
-import {
-  buildTrend,
-  createUnitRegistry,
-  defaultCatalog,
-  defaultUnits,
-  emptyParsedEntry,
-  type ParsedEntry,
-  type Target,
-  type UnitReport,
-} from "../../src/domain";
-import { seededRandom } from "../../src/domain/random";
+import { buildTrend } from "../../src/domain";
 import { buildTrendSpec } from "../../src/workbook/trend";
 import { writeConsolidatedXlsx } from "../../src/workbook/xlsx/write-consolidated";
+import { benchWorld } from "../series/_world";
 
-const rnd = seededRandom(20260121);
-const catalog = defaultCatalog();
-const ids = catalog.targets.map((t) => t.id);
-const units = defaultUnits()
-  .filter((u) => (u.kind === "ward" || u.kind === "commune") && !u.demo)
-  .map((u) => ({ ...u, targetIds: ids }));
-const registry = createUnitRegistry(units);
-
-function entry(t: Target, m: number): ParsedEntry {
-  const e = emptyParsedEntry(t.id);
-  const r = rnd();
-  if (r < 0.02) return e; // blank: missing
-  if (r < 0.03) return { ...e, notApplicable: true, justification: "Không có cơ sở trên địa bàn" };
-  if (t.measure === "milestone") e.milestone = r < 0.5 ? "in_progress" : "done";
-  else if (t.aggregation === "ratio_of_sums") {
-    e.denominator = Math.round(200 + rnd() * 5000);
-    e.numerator = Math.round(e.denominator * Math.min(1, 0.4 + m * 0.02 + rnd() * 0.5));
-  } else e.value = t.measure === "count" ? Math.round(rnd() * 40) : Math.round(rnd() * 1500) / 10;
-  return e;
-}
-
-const reports = new Map<string, UnitReport[]>();
-for (let m = 1; m <= 12; m++)
-  reports.set(
-    `2026-${String(m).padStart(2, "0")}`,
-    units.map((u) => ({ unitCode: u.code, entries: catalog.targets.map((t) => entry(t, m)) })),
-  );
+// ratios drift month by month, so the charts have a trend to draw
+const { catalog, registry, reports } = benchWorld([2026], { drift: true });
 
 const generatedAt = "2027-01-05T02:00:00.000Z";
 async function once(): Promise<{ data: number; sheets: number; xlsx: number; total: number; bytes: Uint8Array }> {

@@ -11,6 +11,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { parsePeriod, targetForPeriod, type Target } from "../../src/domain";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 export const RESULTS = path.join(ROOT, "test-results");
@@ -116,13 +117,41 @@ const CLI = path.join(ROOT, "bin", "chitieu.js");
 const CLI_ENV = { ...process.env, CHITIEU_FROM_SOURCE: "1", CHITIEU_LOG: "silent" };
 
 export function issueToken(db: string, unitCode: string): string {
-  const r = spawnSync(process.execPath, [CLI, "token", "issue", "--unit", unitCode, "--db", db], {
+  return tokenOf(db, ["--unit", unitCode]);
+}
+
+/** A planner's token, from `chitieu token issue --role planner`. */
+export function issuePlannerToken(db: string): string {
+  return tokenOf(db, ["--role", "planner"]);
+}
+
+function tokenOf(db: string, who: string[]): string {
+  const r = spawnSync(process.execPath, [CLI, "token", "issue", ...who, "--db", db], {
     cwd: ROOT,
     env: CLI_ENV,
     encoding: "utf8",
   });
-  if (r.status !== 0) throw new Error(`token issue failed: ${r.stderr}`);
+  if (r.status !== 0) throw new Error(`token issue (${who.join(" ")}) failed: ${r.stderr}`);
   return r.stdout.trim();
+}
+
+/** Figures (as typed) the rules accept without a warning for a target in a period: on target, none under a floor. */
+export function cleanFigures(t: Target, periodId: string): Record<string, string> {
+  const yt = targetForPeriod(t, parsePeriod(periodId)!);
+  if (t.aggregation === "ratio_of_sums")
+    return t.measure === "percent"
+      ? { numerator: "100", denominator: "100" }
+      : { numerator: "2000", denominator: "100" };
+  if (t.direction === "<=" || t.direction === "<") return { value: "0" };
+  return { value: yt.kind === "value" ? String(yt.value) : "10" };
+}
+
+/** Opens the pane in Vietnamese at `url` and connects with a unit's or a planner's token. */
+export async function connectPane(page: Page, url: string, token: string): Promise<void> {
+  await page.goto(`${url}/taskpane.html?lang=vi`);
+  await page.getByLabel("Mã truy cập của đơn vị").fill(token);
+  await page.getByRole("button", { name: "Kết nối", exact: true }).click();
+  await page.getByText(/Đã kết nối: /).waitFor();
 }
 
 export class Endpoint {

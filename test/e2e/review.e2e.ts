@@ -5,25 +5,19 @@
  * every new screen; screenshots at 350 px for the README.
  */
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import {
-  defaultCatalog,
-  defaultUnitRegistry,
-  parsePeriod,
-  reportTargets,
-  targetForPeriod,
-  type Target,
-} from "../../src/domain";
+import { defaultCatalog, defaultUnitRegistry, parsePeriod, reportTargets, type Target } from "../../src/domain";
 import {
   Endpoint,
-  ROOT,
   SCREENS,
   after,
+  cleanFigures,
+  connectPane,
   formatViolations,
   freePort,
+  issuePlannerToken,
   issueToken,
   launch,
   newPage,
@@ -52,28 +46,8 @@ const violations: { state: string; list: AxeViolation[] }[] = [];
 fs.mkdirSync(SCREENS, { recursive: true });
 for (const f of SHOTS) fs.rmSync(path.join(SCREENS, f), { force: true });
 
-function plannerTokenOf(): string {
-  const r = spawnSync(
-    process.execPath,
-    [path.join(ROOT, "bin", "chitieu.js"), "token", "issue", "--role", "planner", "--db", db],
-    { cwd: ROOT, env: { ...process.env, CHITIEU_FROM_SOURCE: "1", CHITIEU_LOG: "silent" }, encoding: "utf8" },
-  );
-  if (r.status !== 0) throw new Error(`planner token issue failed: ${r.stderr}`);
-  return r.stdout.trim();
-}
-
 async function audit(page: Page, state: string): Promise<void> {
   violations.push({ state, list: await seriousViolations(page) });
-}
-
-function cleanFigures(t: Target): Record<string, string> {
-  const yt = targetForPeriod(t, parsePeriod(periodId)!);
-  if (t.aggregation === "ratio_of_sums")
-    return t.measure === "percent"
-      ? { numerator: "100", denominator: "100" }
-      : { numerator: "2000", denominator: "100" };
-  if (t.direction === "<=" || t.direction === "<") return { value: "0" };
-  return { value: yt.kind === "value" ? String(yt.value) : "10" };
 }
 
 function fieldLabel(id: string, field: string): RegExp {
@@ -81,11 +55,8 @@ function fieldLabel(id: string, field: string): RegExp {
   return new RegExp(`^${id} · ${word}`);
 }
 
-async function connect(page: Page, token: string): Promise<void> {
-  await page.goto(`${endpoint.url}/taskpane.html?lang=vi`);
-  await page.getByLabel("Mã truy cập của đơn vị").fill(token);
-  await page.getByRole("button", { name: "Kết nối", exact: true }).click();
-  await page.getByText(/Đã kết nối: /).waitFor();
+function connect(page: Page, token: string): Promise<void> {
+  return connectPane(page, endpoint.url, token);
 }
 
 async function openPeriod(page: Page): Promise<void> {
@@ -120,7 +91,7 @@ test("starts the endpoint and the browser; issues a unit and a planner token", a
   await endpoint.start();
   browser = await launch();
   clerkToken = issueToken(db, UNIT);
-  plannerToken = plannerTokenOf();
+  plannerToken = issuePlannerToken(db);
 });
 
 test("the clerk submits, the planner returns it with a comment, the clerk fixes and resubmits, the planner accepts", async () => {
@@ -138,7 +109,7 @@ test("the clerk submits, the planner returns it with a comment, the clerk fixes 
     await openPeriod(c);
     const targets = reportTargets(catalog, unit, parsePeriod(periodId)!);
     for (const target of targets)
-      for (const [field, typed] of Object.entries(cleanFigures(target)))
+      for (const [field, typed] of Object.entries(cleanFigures(target, periodId)))
         await c.getByLabel(fieldLabel(target.id, field)).fill(typed);
     await c.getByText("Không có lỗi chặn gửi").waitFor();
     named =
@@ -196,7 +167,7 @@ test("the clerk submits, the planner returns it with a comment, the clerk fixes 
     await audit(c, "clerk: returned banner");
     await c.getByRole("tab", { name: /^Nhập liệu$/ }).click();
     const input = c.getByLabel(fieldLabel(named.id, "value"));
-    fixedValue = String(Number(cleanFigures(named).value) + 1);
+    fixedValue = String(Number(cleanFigures(named, periodId).value) + 1);
     await input.fill(fixedValue);
     await c.getByRole("tab", { name: /^Gửi$/ }).click();
     await c.getByText(/Số liệu đã thay đổi sau lần gửi trước/).waitFor();

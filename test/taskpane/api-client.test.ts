@@ -328,3 +328,35 @@ describe("describeError", () => {
     expect(describeError(e, en)).toBe("Wrong shape. The contact phone (sheet DonVi) is longer");
   });
 });
+
+describe("unitTrend (issue 21: the unit's last periods beside each figure)", () => {
+  const trend = {
+    from: "2026-01",
+    to: "2026-03",
+    periods: ["2026-01", "2026-02", "2026-03"],
+    scope: "unit",
+    unit: "00004",
+    group: null,
+    basis: "latest",
+    catalogVersion: "v1",
+    targets: [],
+    units: [],
+  };
+
+  it("asks for every target of the unit in one request, without the per-unit tracks", async () => {
+    const fetchImpl = fetchMock(async () => jsonResponse(200, trend));
+    const answer = await client(fetchImpl).unitTrend!(conn, "00004", "2026-01", "2026-03");
+    expect(fetchImpl).toHaveBeenCalledTimes(1);
+    expect(fetchImpl.mock.calls[0][0]).toBe(
+      "https://chitieu.test/api/v1/consolidation/range?from=2026-01&to=2026-03&unit=00004&units=false",
+    );
+    expect(answer.periods).toEqual(trend.periods);
+  });
+
+  it("calls an answer that is not a trend a bad response", async () => {
+    const fetchImpl = fetchMock(async () => jsonResponse(200, { points: [] }));
+    await expect(client(fetchImpl).unitTrend!(conn, "00004", "2026-01", "2026-03")).rejects.toMatchObject({
+      kind: "bad_response",
+    });
+  });
+});

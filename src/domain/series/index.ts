@@ -1,5 +1,5 @@
 export { buildSeries } from "./build";
-export { periodRange, MAX_SERIES_PERIODS } from "./range";
+export { periodRange, periodsBefore, MAX_SERIES_PERIODS } from "./range";
 export type {
   NotDueReason,
   PointState,

@@ -84,3 +84,14 @@ export function monthsOf(p: Period): Period[] {
 export function periodsPerYear(kind: PeriodKind): number {
   return PER_YEAR[kind];
 }
+
+/**
+ * The `count` periods of the same kind just before `p`, oldest first, none before January of `firstYear` (the
+ * reporting term's first year: no unit reported before it). A month's are months, a quarter's quarters.
+ */
+export function periodsBefore(p: Period, count: number, firstYear: number): Period[] {
+  const floor = ordinal(makePeriod(p.kind, firstYear, 1));
+  const out: Period[] = [];
+  for (let n = Math.max(floor, ordinal(p) - count); n < ordinal(p); n++) out.push(fromOrdinal(p.kind, n));
+  return out;
+}

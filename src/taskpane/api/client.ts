@@ -7,6 +7,7 @@ import { toEntries, toIssues, toUnit } from "./readers";
 import { paths, queryString } from "../../api/paths";
 import { ApiError, isApiError } from "../../api/client-error";
 import { asBilingual, createRequester, record, type HttpClientOptions } from "./http";
+import { isTrend } from "./trends";
 import type {
   ApiClient,
   DryRunResult,
@@ -17,6 +18,7 @@ import type {
   Role,
   ServerReportStatus,
   UnitModel,
+  UnitTrend,
 } from "./types";
 
 export { ApiError, isApiError } from "../../api/client-error";
@@ -175,6 +177,13 @@ export function createHttpClient(options: HttpClientOptions = {}): ApiClient {
       if (!Array.isArray(j.targets) || !Array.isArray(j.choices) || !Array.isArray(j.assigned))
         throw new ApiError("bad_response", endpointOf(conn), { status: 200 });
       return json as UnitModel;
+    },
+    async unitTrend(conn, unitCode, from, to): Promise<UnitTrend> {
+      // the unit's own series of every target at once; units=false: no per-unit tracks (there is one unit)
+      const q = queryString({ from, to, unit: unitCode, units: false });
+      const { json } = await request(conn, "GET", `${paths.consolidationRange}${q}`);
+      if (!isTrend(json)) throw new ApiError("bad_response", endpointOf(conn), { status: 200 });
+      return json;
     },
     async report(conn, unitCode, period) {
       try {

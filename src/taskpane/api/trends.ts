@@ -9,7 +9,7 @@ import { paths, queryString } from "../../api/paths";
 import { createRequester } from "./http";
 import type { Connection } from "./types";
 
-function isTrend(v: unknown): v is TrendResponse {
+export function isTrend(v: unknown): v is TrendResponse {
   return typeof v === "object" && v !== null && "targets" in v && Array.isArray(v.targets) && "units" in v
     ? Array.isArray(v.units)
     : false;

@@ -4,6 +4,7 @@ import type { Bilingual, Catalog, EntryInput, Locale, PeriodPhase, Unit, Validat
 import type { SubmissionBody } from "../../workbook/submission";
 import type { DryRunResult as WireDryRunResult, Receipt as WireReceipt, ReportStatus } from "../../api/submissions";
 import type { MeApplicabilityResponse } from "../../api/applicability";
+import type { TrendResponse } from "../../api/trends";
 
 export type { ApiErrorKind } from "../../api/client-error";
 
@@ -76,7 +77,13 @@ export interface ApiClient {
   reportStates?(conn: Connection, unitCode: string, periods: string[]): Promise<Record<string, ReportState | null>>;
   /** the unit's targets for a period: what applies, always required, the target that applies (GET /me/applicability) */
   applicability?(conn: Connection, period: string): Promise<UnitModel>;
+  /** the unit's own series of every target over from..to, in one request (GET /consolidation/range?unit=…&units=false);
+   * a client without it shows no earlier figures beside the form */
+  unitTrend?(conn: Connection, unitCode: string, from: string, to: string): Promise<UnitTrend>;
 }
+
+/** A unit's own series of every target over a range of periods (the wire's TrendResponse, scope unit). */
+export type UnitTrend = TrendResponse;
 
 /** The unit's reporting model for a period (issue #14), as the endpoint sends it. */
 export type UnitModel = MeApplicabilityResponse;

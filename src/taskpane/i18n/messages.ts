@@ -10,6 +10,7 @@ import { TREND_MESSAGES } from "./sections/trends";
 import { CLASSROOM_MESSAGES } from "./sections/classroom";
 import { NARRATIVE_MESSAGES } from "./sections/narrative";
 import { HELP_MESSAGES } from "./sections/help";
+import { RECENT_VALUES_MESSAGES } from "./sections/recent-values";
 
 export const MESSAGES = {
   ...CLERK_REVIEW_MESSAGES,
@@ -405,6 +406,7 @@ export const MESSAGES = {
   ...CLASSROOM_MESSAGES,
   ...NARRATIVE_MESSAGES,
   ...HELP_MESSAGES,
+  ...RECENT_VALUES_MESSAGES,
 } as const satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -129,6 +129,7 @@ function renderTabs(state: ReportSectionState, classes: ReportSectionClasses, i1
             onEntryCommit={report.commit}
             unit={props.unit}
             tables={report.tables}
+            history={state.history}
           />
         )}
         {tab === "issues" && (

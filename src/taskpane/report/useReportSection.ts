@@ -2,6 +2,7 @@ import * as React from "react";
 import { createUnitRegistry, defaultUnits, type EntryField, type ValidationIssue } from "../../domain";
 import { useReport, type ReportSession, type StoredReport } from "../hooks/useReport";
 import { usePeriodStates, type PeriodMark } from "../hooks/usePeriodStates";
+import { useUnitHistory, type UnitHistory } from "../hooks/useUnitHistory";
 import { cellMap } from "../../workbook/template";
 import { useSubmission, type SubmissionSession } from "../hooks/useSubmission";
 import type { TabId } from "../components/ReportTabs";
@@ -30,6 +31,8 @@ export interface ReportSectionState {
   /** where the unit's report stands for each listed period (null while unknown) */
   periodMarks: Record<string, PeriodMark> | null;
   cellOf: (targetId: string, field: EntryField) => string | undefined;
+  /** the unit's own last periods beside each figure (issue #21), read once the form is on screen; null until then */
+  history: UnitHistory | null;
 }
 
 /** The endpoint's latest revision of the unit's report, to fill a workbook that holds none of it (null: none). */
@@ -118,6 +121,8 @@ export function useReportSection(props: ReportSectionProps): ReportSectionState 
   });
   useQueueEvents(props, submission);
   useAutoOpen(props, report.open);
+  const ready = report.status === "ready" && report.period !== null;
+  const history = useUnitHistory(api, props.connection, unit?.code ?? null, ready ? report.period : null, ready);
   const periodMarks = usePeriodStates(api, props.connection, unit?.code ?? null, props.periods, submission.server);
   const { spec } = report;
   const cellOf = React.useMemo(() => (spec ? cellMap(spec) : () => undefined), [spec]);
@@ -172,6 +177,7 @@ export function useReportSection(props: ReportSectionProps): ReportSectionState 
     handleChooseReminder,
     periodMarks,
     cellOf,
+    history,
   };
 }
 

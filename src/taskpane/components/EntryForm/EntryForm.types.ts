@@ -11,6 +11,8 @@ import type {
   ValidationResult,
 } from "../../../domain/types";
 import type { ReportTables } from "../../hooks/useReport";
+import type { UnitHistory } from "../../hooks/useUnitHistory";
+import type { RecentView } from "../recent-values";
 import type { I18n } from "../../i18n";
 
 export interface EntryChangeEventData {
@@ -32,6 +34,8 @@ export interface EntryFormProps {
   /** the connected unit and the planner choices and assigned targets the report follows (issue #14) */
   unit?: Unit | null;
   tables?: ReportTables;
+  /** the unit's own earlier periods (issue #21): shown beside each figure once they arrive; absent offline */
+  history?: UnitHistory | null;
 }
 
 /** The "not applicable" answer of a row: a control where the unit may give it, a note where it may not. */
@@ -78,6 +82,8 @@ export interface EntryRowView {
   fields: EntryFieldView[];
   details: EntryFieldView[];
   detailsOpen: boolean;
+  /** the unit's last periods of this target, beside its figure (null: none known) */
+  recent: RecentView | null;
 }
 
 export interface EntryGroupView {

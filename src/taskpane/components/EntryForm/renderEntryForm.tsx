@@ -20,6 +20,7 @@ import { MILESTONE_STATES, type TargetProgress } from "../../../domain";
 import type { MessageKey } from "../../i18n";
 import type { EntryFieldView, EntryFormState, EntryRowContext, EntryRowView } from "./EntryForm.types";
 import { entryFormClassNames, type EntryFormClasses } from "./useEntryFormStyles";
+import { RecentValues } from "../recent-values/RecentValues";
 
 export const PROGRESS_COLORS: Record<TargetProgress, NonNullable<BadgeProps["color"]>> = {
   met: "success",
@@ -144,6 +145,7 @@ function renderRow(state: EntryRowContext, classes: EntryFormClasses, row: Entry
         {row.sourceStatus}
       </Text>
       <div className={classes.fields}>{row.fields.map((f) => renderField(state, classes, row, f))}</div>
+      {row.recent && <RecentValues view={row.recent} />}
       {renderNotApplicable(state, classes, row)}
       {row.details.length > 0 && (
         <>

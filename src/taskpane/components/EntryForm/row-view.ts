@@ -30,6 +30,8 @@ import { describeYearTarget } from "../../../workbook/template";
 import type { I18n } from "../../i18n";
 import type { ReportTables } from "../../hooks/useReport";
 import type { EntryFieldView, EntryRowView, FieldValidationState, NotApplicableView } from "./EntryForm.types";
+import { recentView } from "../recent-values/recent-view";
+import type { HistoryPoint } from "../../hooks/useUnitHistory";
 
 export const INPUT_FIELDS: readonly EntryField[] = ["value", "numerator", "denominator", "milestone"];
 
@@ -98,6 +100,8 @@ export interface RowInput {
   i18n: I18n;
   unit: Unit | null;
   tables: ReportTables | undefined;
+  /** the unit's own points of the earlier periods (oldest first), when they are known */
+  history?: readonly HistoryPoint[] | undefined;
 }
 
 /** Which target applies and where it comes from, in the pane's language. */
@@ -189,5 +193,6 @@ export function rowView(input: RowInput): EntryRowView {
     fields: fields.filter((f) => INPUT_FIELDS.includes(f)).map(view),
     details: fields.filter((f) => f === "evidence" || f === "responsible").map(view),
     detailsOpen: input.detailsOpen,
+    recent: input.history ? recentView(target, input.history, i18n) : null,
   };
 }

@@ -10,12 +10,13 @@ import {
 import { useI18n } from "../../i18n";
 import type { EntryFormProps, EntryFormState, EntryGroupView, EntryRowView } from "./EntryForm.types";
 import { rowView } from "./row-view";
+import type { HistoryPoint } from "../../hooks/useUnitHistory";
 
 export { issueField } from "./row-view";
 
 export function useEntryForm(props: EntryFormProps): EntryFormState {
   const i18n = useI18n();
-  const { targets, entries, period, result, readOnly, onEntryChange, onEntryCommit, tables } = props;
+  const { targets, entries, period, result, readOnly, onEntryChange, onEntryCommit, tables, history } = props;
   const unit = props.unit ?? null;
   const [openDetails, setOpenDetails] = React.useState<ReadonlySet<string>>(new Set());
   const [openGroups, setOpenGroups] = React.useState<GroupId[]>([...GROUP_IDS]);
@@ -23,7 +24,14 @@ export function useEntryForm(props: EntryFormProps): EntryFormState {
   const rowCache = React.useRef(
     new Map<
       string,
-      { signature: string; row: EntryRowView; readOnly: boolean; tables: typeof tables; unit: typeof unit }
+      {
+        signature: string;
+        row: EntryRowView;
+        readOnly: boolean;
+        tables: typeof tables;
+        unit: typeof unit;
+        points: readonly HistoryPoint[] | undefined;
+      }
     >(),
   );
 
@@ -47,6 +55,7 @@ export function useEntryForm(props: EntryFormProps): EntryFormState {
           const issues = issuesOf.get(target.id) ?? [];
           const progress = progressOf.get(target.id) ?? "no_data";
           const detailsOpen = openDetails.has(target.id);
+          const points = history?.byTarget.get(target.id);
           const signature = JSON.stringify([
             entry,
             issues.map((i) => [i.code, i.severity, i.justified ?? null, i.path[2] ?? null, i.message.vi]),
@@ -62,16 +71,28 @@ export function useEntryForm(props: EntryFormProps): EntryFormState {
             cached.row.target === target &&
             cached.readOnly === readOnly &&
             cached.tables === tables &&
-            cached.unit === unit
+            cached.unit === unit &&
+            cached.points === points
           ) {
             return cached.row;
           }
-          const row = rowView({ target, entry, issues, progress, detailsOpen, period, i18n, unit, tables });
-          rowCache.current.set(target.id, { signature, row, readOnly, tables, unit });
+          const row = rowView({
+            target,
+            entry,
+            issues,
+            progress,
+            detailsOpen,
+            period,
+            i18n,
+            unit,
+            tables,
+            history: points,
+          });
+          rowCache.current.set(target.id, { signature, row, readOnly, tables, unit, points });
           return row;
         }),
     })).filter((g) => g.rows.length > 0);
-  }, [targets, entries, period, result, i18n, openDetails, readOnly, tables, unit]);
+  }, [targets, entries, period, result, i18n, openDetails, readOnly, tables, unit, history]);
 
   const handleInput = React.useCallback(
     (

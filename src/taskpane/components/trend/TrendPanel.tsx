@@ -14,6 +14,7 @@ import { fetchTrend } from "../../api/trends";
 import type { Connection } from "../../api/types";
 import { describeError } from "../../api";
 import { useI18n } from "../../i18n";
+import { useTrendPanelStyles } from "./useTrendPanelStyles";
 
 export interface TrendPanelProps {
   connection: Connection;
@@ -40,6 +41,7 @@ type Phase =
 
 export function TrendPanel(props: TrendPanelProps): React.JSX.Element {
   const i18n = useI18n();
+  const classes = useTrendPanelStyles();
   const now = props.now ?? (() => new Date());
   const year = props.year ?? now().getFullYear();
   const [from, setFrom] = React.useState(`${year}-01`);
@@ -80,11 +82,11 @@ export function TrendPanel(props: TrendPanelProps): React.JSX.Element {
   }
 
   return (
-    <section aria-label={i18n.t("trend.heading")}>
-      <Text as="h3" weight="semibold">
+    <section aria-label={i18n.t("trend.heading")} className={classes.root}>
+      <Text as="h3" weight="semibold" className={classes.heading}>
         {i18n.t("trend.heading")}
       </Text>
-      <Text as="p" size={200}>
+      <Text as="p" size={200} className={classes.hint}>
         {i18n.t("trend.hint")}
       </Text>
       <Field
@@ -97,7 +99,7 @@ export function TrendPanel(props: TrendPanelProps): React.JSX.Element {
       <Field label={i18n.t("trend.to")}>
         <Input value={to} onChange={(_, d) => setTo(d.value)} disabled={busy} />
       </Field>
-      <Button appearance="secondary" disabled={busy} onClick={() => void write()}>
+      <Button appearance="secondary" className={classes.write} disabled={busy} onClick={() => void write()}>
         {i18n.t("trend.write")}
       </Button>
       {phase.kind === "fetching" && <ProgressBar aria-label={i18n.t("trend.fetching")} />}

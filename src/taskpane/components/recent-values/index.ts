@@ -1,0 +1,2 @@
+export { RecentValues } from "./RecentValues";
+export { recentView, shortPeriod, type RecentView, type RecentItem } from "./recent-view";
