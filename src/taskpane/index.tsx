@@ -12,12 +12,6 @@ import { initialLocale, rememberLocale } from "./locale";
 import { bootOffice } from "./office-loader";
 import { Root } from "./Root";
 import { renderPlannerSlot } from "./PlannerSlot";
-import * as React from "react";
-
-/** The guided tour (a dialog) is loaded when a demo banner shows it. */
-const DemoTour = React.lazy(() =>
-  import(/* webpackChunkName: "demo-tour" */ "./components/DemoTour").then((m) => ({ default: m.DemoTour })),
-);
 
 function storageOrNull(): Storage | null {
   try {
@@ -74,16 +68,6 @@ async function start(): Promise<void> {
       }
       pageOrigin={window.location.origin}
       planner={renderPlannerSlot(boot.host)}
-      tour={
-        <React.Suspense fallback={null}>
-          <DemoTour
-            onResetWorkbook={() =>
-              // the training sample (the catalog's targets, the demo unit) is loaded only when a trainer resets
-              import(/* webpackChunkName: "demo-tour" */ "./demo-reset").then((m) => m.resetDemoWorkbook(workbook))
-            }
-          />
-        </React.Suspense>
-      }
     />,
   );
 }

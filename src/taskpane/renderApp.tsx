@@ -6,7 +6,8 @@ import { ClassroomActions } from "./components/ClassroomActions";
 import { Header } from "./components/Header";
 import { TokenExpiryBanner } from "./components/TokenExpiryBanner";
 import { I18nProvider, type I18n } from "./i18n";
-import { reportSection, type AppState } from "./useApp";
+import { TourStart } from "./components/TourStart";
+import { classroomTour, reportSection, type AppState } from "./useApp";
 import type { AppClasses } from "./useAppStyles";
 
 /** The in-browser sheet beside the pane, loaded only outside Excel. */
@@ -16,6 +17,7 @@ const PreviewSheet = React.lazy(() =>
   })),
 );
 const ReportSection = reportSection.View;
+const ClassroomTour = classroomTour.View;
 
 function previewLabels(t: I18n["t"]) {
   return {
@@ -57,12 +59,24 @@ function renderPane(state: AppState, classes: AppClasses): React.JSX.Element {
       <Header unitName={unitName} onLocaleChange={state.handleLocaleChange} />
       {state.demo && (
         <DemoBanner
-          tour={props.tour}
+          tour={
+            state.tourRole ? (
+              <TourStart role={state.tourRole} running={state.tourRunning !== null} onStart={state.handleTourStart} />
+            ) : undefined
+          }
           classroom={
             connection.me?.demo && connection.me.role !== "unit" && connection.connection ? (
               <ClassroomActions connection={connection.connection} />
             ) : undefined
           }
+        />
+      )}
+      {state.tourRunning && (
+        <ClassroomTour
+          key={state.tourRunning}
+          role={state.tourRunning}
+          onClose={state.handleTourClose}
+          onResetWorkbook={state.tourRunning === "clerk" ? state.handleResetWorkbook : undefined}
         />
       )}
       <TokenExpiryBanner expiresAt={connection.me?.expiresAt} />

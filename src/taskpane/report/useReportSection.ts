@@ -6,6 +6,7 @@ import { cellMap } from "../../workbook/template";
 import { useSubmission, type SubmissionSession } from "../hooks/useSubmission";
 import type { TabId } from "../components/ReportTabs";
 import { useI18n, type I18n } from "../i18n";
+import { useReportTour } from "./useReportTour";
 import type { ReportSectionProps } from "./ReportSection.types";
 
 type Handler<D> = (ev: React.SyntheticEvent | null, data: D) => void;
@@ -117,6 +118,7 @@ export function useReportSection(props: ReportSectionProps): ReportSectionState 
     flush: report.flush,
   });
   useQueueEvents(props, submission);
+  useReportTour(report, submission, tab);
   useAutoOpen(props, report.open);
   const periodMarks = usePeriodStates(api, props.connection, unit?.code ?? null, props.periods, submission.server);
   const { spec } = report;
