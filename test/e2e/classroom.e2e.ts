@@ -12,8 +12,10 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import {
+  DEMO_OFF_TRACK,
   defaultCatalog,
   defaultUnitRegistry,
+  generateDemoEntries,
   parsePeriod,
   reportTargets,
   targetForPeriod,
@@ -36,6 +38,7 @@ import {
   tmpDir,
   type AxeViolation,
 } from "./harness";
+import { cleanFigures, connectPane, fieldLabel } from "./pane";
 
 const UNIT = "DEMO-01";
 const catalog = defaultCatalog();
@@ -79,19 +82,14 @@ async function open350(): Promise<{ page: Page; close: () => Promise<void> }> {
   return { page, close: () => context.close() };
 }
 
-async function connect(page: Page, token: string): Promise<void> {
-  await page.goto(`${endpoint.url}/taskpane.html?lang=vi`);
-  await page.getByLabel("Mã truy cập của đơn vị").fill(token);
-  await page.getByRole("button", { name: "Kết nối", exact: true }).click();
-  await page.getByText(/Đã kết nối: /).waitFor();
-}
-
 /** The tour shows `step`; with `anchored`, as a coach mark beside its control (not the card for a missing control). */
 async function atStep(page: Page, step: string, anchored = true): Promise<void> {
   const mark = page.locator(`[data-testid="tour"][data-step="${step}"]`);
   await mark.waitFor({ timeout: 20_000 });
   if (anchored) {
-    assert.equal(await page.getByTestId("tour-note").count(), 0, `${step}: its control is on the pane`);
+    const note = await page.getByTestId("tour-note").count();
+    if (note > 0) await page.screenshot({ path: path.join(dir, `missing-${step}.png`), fullPage: true });
+    assert.equal(note, 0, `${step}: its control is on the pane (see ${dir}/missing-${step}.png)`);
     const box = await mark.boundingBox();
     assert.ok(box && box.x >= 0 && box.x + box.width <= 350, `${step}: the coach mark fits the 350 px pane`);
   }
@@ -102,11 +100,6 @@ async function shoot(page: Page, step: string): Promise<void> {
   await mark.scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(SCREENS, `tour-${step}.png`) });
   violations.push({ state: `tour ${step}`, list: await seriousViolations(page) });
-}
-
-function fieldLabel(id: string, field: string): RegExp {
-  const word = field === "numerator" ? "Tử số" : field === "denominator" ? "Mẫu số" : "Giá trị thực hiện";
-  return new RegExp(`^${id} · ${word}`);
 }
 
 /** Single-figure targets with a value to reach this period: 0 is off target, one more than the target is not. */
@@ -120,16 +113,6 @@ function atLeastTargets(): Target[] {
   );
 }
 
-function cleanFigures(t: Target): Record<string, string> {
-  const yt = targetForPeriod(t, parsePeriod(periodId)!);
-  if (t.aggregation === "ratio_of_sums")
-    return t.measure === "percent"
-      ? { numerator: "100", denominator: "100" }
-      : { numerator: "2000", denominator: "100" };
-  if (t.direction === "<=" || t.direction === "<") return { value: "0" };
-  return { value: yt.kind === "value" ? String(yt.value) : "10" };
-}
-
 test("starts the endpoint and the browser; the demo planner fills the classroom from the pane", async () => {
   endpoint = new Endpoint(await freePort(), db, tlsFiles(dir));
   await endpoint.start();
@@ -138,7 +121,7 @@ test("starts the endpoint and the browser; the demo planner fills the classroom 
   plannerToken = demoPlannerToken();
   planner = await open350();
   const p = planner.page;
-  await connect(p, plannerToken);
+  await connectPane(p, endpoint.url, plannerToken);
   const banner = p.getByTestId("demo-banner");
   await banner.getByRole("button", { name: "Điền lớp tập huấn" }).click();
   await banner.getByText(/Lớp tập huấn đã sẵn sàng: \d+ đơn vị trình diễn/).waitFor({ timeout: 60_000 });
@@ -164,7 +147,7 @@ test("starts the endpoint and the browser; the demo planner fills the classroom 
 test("the clerk's tour: each coach mark moves on when the clerk does the step, to a submission", async () => {
   clerk = await open350();
   const c = clerk.page;
-  await connect(c, clerkToken);
+  await connectPane(c, endpoint.url, clerkToken);
   await c.getByTestId("demo-banner").getByRole("button", { name: "Hướng dẫn cho cán bộ nhập liệu" }).click();
   // connected already: the tour starts at the period
   await atStep(c, "clerk-period");
@@ -177,7 +160,7 @@ test("the clerk's tour: each coach mark moves on when the clerk does the step, t
   // type: a clean report, target by target
   const targets = reportTargets(catalog, unit, parsePeriod(periodId)!);
   for (const target of targets)
-    for (const [field, typed] of Object.entries(cleanFigures(target)))
+    for (const [field, typed] of Object.entries(cleanFigures(target, periodId)))
       await c.getByLabel(fieldLabel(target.id, field)).fill(typed);
   await atStep(c, "clerk-error");
 
@@ -193,9 +176,12 @@ test("the clerk's tour: each coach mark moves on when the clerk does the step, t
   await c.getByLabel(fieldLabel(ratio.id, "numerator")).fill("100");
   await atStep(c, "clerk-justify", false);
 
-  // an off-target figure asks for a justification, typed under its warning
-  const low = atLeastTargets()[0];
-  await c.getByLabel(fieldLabel(low.id, "value")).fill("0");
+  // an off-target figure asks for a justification, typed under its warning: the training sample's off-track rates
+  const sample = generateDemoEntries(catalog, unit, parsePeriod(periodId)!, targets);
+  for (const e of sample.filter((x) => (DEMO_OFF_TRACK as readonly string[]).includes(x.targetId)))
+    for (const field of ["numerator", "denominator", "value"] as const)
+      if (e[field] !== undefined && e[field] !== null)
+        await c.getByLabel(fieldLabel(e.targetId, field)).fill(String(e[field]).replace(".", ","));
   await c.getByRole("tab", { name: /^Vấn đề/ }).click();
   await atStep(c, "clerk-justify");
   await shoot(c, "clerk-justify");

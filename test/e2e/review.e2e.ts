@@ -9,14 +9,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import {
-  defaultCatalog,
-  defaultUnitRegistry,
-  parsePeriod,
-  reportTargets,
-  targetForPeriod,
-  type Target,
-} from "../../src/domain";
+import { defaultCatalog, defaultUnitRegistry, parsePeriod, reportTargets, type Target } from "../../src/domain";
 import {
   Endpoint,
   ROOT,
@@ -34,6 +27,7 @@ import {
   tmpDir,
   type AxeViolation,
 } from "./harness";
+import { cleanFigures, connectPane, fieldLabel } from "./pane";
 
 const UNIT = "00004";
 const catalog = defaultCatalog();
@@ -64,28 +58,6 @@ function plannerTokenOf(): string {
 
 async function audit(page: Page, state: string): Promise<void> {
   violations.push({ state, list: await seriousViolations(page) });
-}
-
-function cleanFigures(t: Target): Record<string, string> {
-  const yt = targetForPeriod(t, parsePeriod(periodId)!);
-  if (t.aggregation === "ratio_of_sums")
-    return t.measure === "percent"
-      ? { numerator: "100", denominator: "100" }
-      : { numerator: "2000", denominator: "100" };
-  if (t.direction === "<=" || t.direction === "<") return { value: "0" };
-  return { value: yt.kind === "value" ? String(yt.value) : "10" };
-}
-
-function fieldLabel(id: string, field: string): RegExp {
-  const word = field === "numerator" ? "Tử số" : field === "denominator" ? "Mẫu số" : "Giá trị thực hiện";
-  return new RegExp(`^${id} · ${word}`);
-}
-
-async function connect(page: Page, token: string): Promise<void> {
-  await page.goto(`${endpoint.url}/taskpane.html?lang=vi`);
-  await page.getByLabel("Mã truy cập của đơn vị").fill(token);
-  await page.getByRole("button", { name: "Kết nối", exact: true }).click();
-  await page.getByText(/Đã kết nối: /).waitFor();
 }
 
 async function openPeriod(page: Page): Promise<void> {
@@ -129,7 +101,7 @@ test("the clerk submits, the planner returns it with a comment, the clerk fixes 
   try {
     // 1. the clerk fills a quarter's report and submits it
     const c = clerk.page;
-    await connect(c, clerkToken);
+    await connectPane(c, endpoint.url, clerkToken);
     const options = await c
       .getByLabel("Chọn kỳ báo cáo")
       .locator("option")
@@ -138,7 +110,7 @@ test("the clerk submits, the planner returns it with a comment, the clerk fixes 
     await openPeriod(c);
     const targets = reportTargets(catalog, unit, parsePeriod(periodId)!);
     for (const target of targets)
-      for (const [field, typed] of Object.entries(cleanFigures(target)))
+      for (const [field, typed] of Object.entries(cleanFigures(target, periodId)))
         await c.getByLabel(fieldLabel(target.id, field)).fill(typed);
     await c.getByText("Không có lỗi chặn gửi").waitFor();
     named =
@@ -157,7 +129,7 @@ test("the clerk submits, the planner returns it with a comment, the clerk fixes 
 
     // 2. the planner sees it on the board
     const p = planner.page;
-    await connect(p, plannerToken);
+    await connectPane(p, endpoint.url, plannerToken);
     await p.getByRole("tab", { name: "Theo dõi báo cáo" }).waitFor();
     await p.getByTestId("board").getByLabel("Kỳ báo cáo").selectOption(periodId);
     const row = p.getByTestId(`board-row-${UNIT}`);
@@ -196,7 +168,7 @@ test("the clerk submits, the planner returns it with a comment, the clerk fixes 
     await audit(c, "clerk: returned banner");
     await c.getByRole("tab", { name: /^Nhập liệu$/ }).click();
     const input = c.getByLabel(fieldLabel(named.id, "value"));
-    fixedValue = String(Number(cleanFigures(named).value) + 1);
+    fixedValue = String(Number(cleanFigures(named, periodId).value) + 1);
     await input.fill(fixedValue);
     await c.getByRole("tab", { name: /^Gửi$/ }).click();
     await c.getByText(/Số liệu đã thay đổi sau lần gửi trước/).waitFor();
@@ -249,7 +221,7 @@ test("the clerk submits, the planner returns it with a comment, the clerk fixes 
 test("the clerk opens the accepted report in a new workbook: the stored figures, read only, no blocking errors", async () => {
   const { context, page } = await newPage(browser, 350, 900);
   try {
-    await connect(page, clerkToken);
+    await connectPane(page, endpoint.url, clerkToken);
     await openPeriod(page);
     await page.getByText(/Đã nạp số liệu bản 2 đã được chấp nhận từ máy chủ/).waitFor();
     assert.equal(await errorText(page), "Đã chấp nhận — chỉ xem");

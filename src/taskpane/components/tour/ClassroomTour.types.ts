@@ -1,3 +1,4 @@
+import type * as React from "react";
 import type { TourRole, TourStep } from "../../../domain/tour/steps";
 import type { I18n } from "../../i18n";
 import type { TourState } from "./machine";
@@ -20,6 +21,8 @@ export interface ClassroomTourState {
   count: number;
   /** the control the step points at, when it is on the pane */
   anchor: HTMLElement | null;
+  /** the coach mark's element, placed beside the anchor by Fluent's positioning */
+  containerRef: React.MutableRefObject<HTMLElement | null>;
   reset: ResetState;
   resetError: string | null;
   handleNext: () => void;

@@ -1,14 +1,5 @@
 import type * as React from "react";
-import {
-  Button,
-  MessageBar,
-  MessageBarBody,
-  Text,
-  TeachingPopover,
-  TeachingPopoverBody,
-  TeachingPopoverSurface,
-  TeachingPopoverTitle,
-} from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, Text, mergeClasses } from "@fluentui/react-components";
 import type { ClassroomTourState } from "./ClassroomTour.types";
 import type { ClassroomTourClasses } from "./useClassroomTourStyles";
 
@@ -96,37 +87,31 @@ function renderFinished(s: ClassroomTourState, c: ClassroomTourClasses): React.J
 }
 
 /**
- * A step whose control is on the pane is a coach mark beside it (Fluent's TeachingPopover, rendered inline so its
- * buttons follow the banner in the tab order, never trapping focus: the trainee works in the pane while it shows);
- * otherwise the same step is a card under the demo banner.
+ * A step whose control is on the pane is a coach mark placed beside it (Fluent's usePositioning); otherwise the same
+ * card stays under the demo banner with a note. Not Fluent's TeachingPopover: its surface is a tabster modalizer even
+ * without a focus trap, which puts aria-hidden yet focusable sentinels on <body> (axe-core's aria-hidden-focus). The
+ * card is in the pane's DOM right after the banner, so its buttons come next in the tab order, and it never takes
+ * the focus: the trainee works in the pane while it shows.
  */
 export function renderClassroomTour(s: ClassroomTourState, c: ClassroomTourClasses): React.JSX.Element | null {
   if (!s.tour.open) return null;
   if (!s.step) return renderFinished(s, c);
-  const { b } = s.i18n;
-  const title = b(s.step.title);
-  if (!s.anchor)
-    return (
-      <section className={c.card} aria-labelledby="ct-tour-title" data-testid="tour" data-step={s.step.id}>
-        <Text as="h2" weight="semibold" id="ct-tour-title">
-          {title}
-        </Text>
-        {renderStepBody(s, c)}
-        {renderButtons(s, c)}
-      </section>
-    );
+  const anchored = s.anchor !== null;
   return (
-    <TeachingPopover open inline trapFocus={false} withArrow positioning={{ target: s.anchor, position: "below" }}>
-      <TeachingPopoverSurface
-        className={c.surface}
-        aria-labelledby="ct-tour-title"
-        data-testid="tour"
-        data-step={s.step.id}
-      >
-        <TeachingPopoverTitle id="ct-tour-title">{title}</TeachingPopoverTitle>
-        <TeachingPopoverBody>{renderStepBody(s, c)}</TeachingPopoverBody>
-        {renderButtons(s, c)}
-      </TeachingPopoverSurface>
-    </TeachingPopover>
+    <section
+      // a new element when it moves between the banner and a control: no placement is left behind
+      key={anchored ? "beside" : "docked"}
+      ref={anchored ? (s.containerRef as React.Ref<HTMLElement>) : undefined}
+      className={mergeClasses(c.card, anchored && c.coachMark)}
+      aria-labelledby="ct-tour-title"
+      data-testid="tour"
+      data-step={s.step.id}
+    >
+      <Text as="h2" weight="semibold" id="ct-tour-title">
+        {s.i18n.b(s.step.title)}
+      </Text>
+      {renderStepBody(s, c)}
+      {renderButtons(s, c)}
+    </section>
   );
 }

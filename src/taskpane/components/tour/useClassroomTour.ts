@@ -1,4 +1,5 @@
 import * as React from "react";
+import { usePositioning } from "@fluentui/react-components";
 import { onTourSignal, tourHeld } from "../../tour-signal";
 import { useI18n } from "../../i18n";
 import { describeError } from "../../api/describe";
@@ -17,6 +18,13 @@ export function useClassroomTour(props: ClassroomTourProps): ClassroomTourState 
   // the parent keys this view by role: another role is another tour from its start
   const step = currentStep(tour);
   const anchor = useAnchor(step?.anchor ?? null);
+  const { containerRef } = usePositioning({
+    enabled: anchor !== null,
+    target: anchor,
+    position: "below",
+    align: "start",
+    offset: 8,
+  });
 
   const handleReset = React.useCallback(() => {
     if (!onResetWorkbook) return;
@@ -38,6 +46,7 @@ export function useClassroomTour(props: ClassroomTourProps): ClassroomTourState 
     step,
     count: stepsOf(tour).length,
     anchor,
+    containerRef: containerRef as React.MutableRefObject<HTMLElement | null>,
     reset,
     resetError,
     handleNext: () => dispatch({ type: "next", held: tourHeld() }),

@@ -11,8 +11,12 @@ export const useClassroomTourStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     minWidth: 0,
   },
-  // the coach mark fits a 350 px pane: never wider than the pane less its margins
-  surface: { maxWidth: "min(320px, calc(100vw - 24px))" },
+  // beside its control, above the pane; it fits a 350 px pane: never wider than the pane less its margins
+  coachMark: {
+    zIndex: 10,
+    width: "min(320px, calc(100vw - 24px))",
+    boxShadow: tokens.shadow16,
+  },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, marginTop: tokens.spacingVerticalXS },
   muted: { color: tokens.colorNeutralForeground3 },
 });
