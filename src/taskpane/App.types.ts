@@ -43,7 +43,5 @@ export interface AppProps {
   planner?: (data: PlannerSlotData) => React.ReactNode;
   /** a problem of the host found at start, e.g. an Excel too old for the requirement set (shown plainly, both languages) */
   hostProblem?: Bilingual | null;
-  /** issue 7's guided tour, shown in the demo banner */
-  tour?: React.ReactNode;
   timing?: AppTiming;
 }

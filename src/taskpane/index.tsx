@@ -13,12 +13,6 @@ import { initialLocale, rememberLocale } from "./locale";
 import { officeHostHint } from "./office-loader";
 import { Root } from "./Root";
 import { renderPlannerSlot } from "./PlannerSlot";
-import * as React from "react";
-
-/** The guided tour (a dialog) is loaded when a demo banner shows it. */
-const DemoTour = React.lazy(() =>
-  import(/* webpackChunkName: "demo-tour" */ "./components/DemoTour").then((m) => ({ default: m.DemoTour })),
-);
 
 function storageOrNull(): Storage | null {
   try {
@@ -48,16 +42,6 @@ function start(): void {
   const inOffice = officeHostHint(window);
   const root = createRoot(container);
   const api = createHttpClient();
-  const tour = (
-    <React.Suspense fallback={null}>
-      <DemoTour
-        onResetWorkbook={() =>
-          // the training sample (the catalog's targets, the demo unit) is loaded only when a trainer resets
-          import(/* webpackChunkName: "demo-tour" */ "./demo-reset").then((m) => m.resetDemoWorkbook(workbook))
-        }
-      />
-    </React.Suspense>
-  );
   let drawnLocale: Locale | null = null;
   const draw = (locale: Locale, bound: HostBinding | null) => {
     if (locale !== drawnLocale) document.documentElement.lang = locale;
@@ -82,7 +66,6 @@ function start(): void {
         }
         pageOrigin={window.location.origin}
         planner={renderPlannerSlot(bound ? bound.host : inOffice ? "excel" : null)}
-        tour={tour}
       />,
     );
   };

@@ -7,7 +7,8 @@ import { Header } from "./components/Header";
 import { HelpLinks } from "./components/HelpLinks/HelpLinks";
 import { TokenExpiryBanner } from "./components/TokenExpiryBanner";
 import { I18nProvider, type I18n } from "./i18n";
-import { reportSection, type AppState } from "./useApp";
+import { TourStart } from "./components/TourStart";
+import { classroomTour, reportSection, type AppState } from "./useApp";
 import type { AppClasses } from "./useAppStyles";
 
 /** The in-browser sheet beside the pane, loaded only outside Excel. */
@@ -17,6 +18,7 @@ const PreviewSheet = React.lazy(() =>
   })),
 );
 const ReportSection = reportSection.View;
+const ClassroomTour = classroomTour.View;
 
 function previewLabels(t: I18n["t"]) {
   return {
@@ -63,12 +65,24 @@ function renderPane(state: AppState, classes: AppClasses): React.JSX.Element {
       <Header unitName={unitName} onLocaleChange={state.handleLocaleChange} />
       {state.demo && (
         <DemoBanner
-          tour={props.tour}
+          tour={
+            state.tourRole ? (
+              <TourStart role={state.tourRole} running={state.tourRunning !== null} onStart={state.handleTourStart} />
+            ) : undefined
+          }
           classroom={
             connection.me?.demo && connection.me.role !== "unit" && connection.connection ? (
               <ClassroomActions connection={connection.connection} />
             ) : undefined
           }
+        />
+      )}
+      {state.tourRunning && (
+        <ClassroomTour
+          key={state.tourRunning}
+          role={state.tourRunning}
+          onClose={state.handleTourClose}
+          onResetWorkbook={state.tourRunning === "clerk" ? state.handleResetWorkbook : undefined}
         />
       )}
       <TokenExpiryBanner expiresAt={connection.me?.expiresAt} />

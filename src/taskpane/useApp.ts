@@ -8,6 +8,14 @@ import { lazyView } from "./lazy-view";
 import type { AppProps } from "./App.types";
 import type { MissedQueueEvent, ReportSectionProps } from "./report/ReportSection.types";
 import type { PeriodInfo } from "./api";
+import type { TourRole } from "../domain/tour/steps";
+import type { ClassroomTourProps } from "./components/tour";
+import { useTourCondition } from "./tour-signal";
+
+/** The classroom tours' coach marks (issue 20): a chunk of their own, fetched when a trainee starts a tour. */
+export const classroomTour = lazyView<ClassroomTourProps>(() =>
+  import(/* webpackChunkName: "tour" */ "./components/tour").then((m) => m.ClassroomTour),
+);
 
 /** The unit's report (its hooks, the domain rules, the template spec, the tabs) is fetched after the connect screen. */
 export const reportSection = lazyView<ReportSectionProps>(() =>
@@ -28,6 +36,13 @@ export interface AppState {
   /** the report section is mounted from the first time a unit connects on */
   reportWanted: boolean;
   reportProps: ReportSectionProps;
+  /** the tour a demo token may take (null for a real token), and the one running */
+  tourRole: TourRole | null;
+  tourRunning: TourRole | null;
+  handleTourStart: (ev: React.SyntheticEvent | null, data: { role: TourRole }) => void;
+  handleTourClose: () => void;
+  /** the clerk's tour, once finished: the training sample written back into the open workbook */
+  handleResetWorkbook: () => Promise<void>;
   handleLocaleChange: (ev: React.SyntheticEvent | null, data: { locale: Locale }) => void;
 }
 
@@ -89,6 +104,12 @@ export function useApp(props: AppProps): AppState {
   const [reportWanted, setReportWanted] = React.useState(false);
   if (unit && !reportWanted) setReportWanted(true);
   usePreloadViews(props.previewing ?? (preview !== null && preview !== undefined));
+  const me = connection.me;
+  // a demo token only: the clerk's tour on a demo unit's, the planner's on the demo planner's
+  const tourRole: TourRole | null = !me?.demo && !unit?.demo ? null : me?.role === "unit" ? "clerk" : "planner";
+  const [tourRunning, setTourRunning] = React.useState<TourRole | null>(null);
+  if (tourRunning && tourRunning !== tourRole) setTourRunning(null);
+  useTourCondition("connected", connection.status === "connected");
 
   // the browser says the network is back: try the endpoint again
   const { status: connectionStatus, retry: retryConnection } = connection;
@@ -137,6 +158,19 @@ export function useApp(props: AppProps): AppState {
     live: connectionStatus === "connected" || connectionStatus === "offline",
     reportWanted,
     reportProps,
+    tourRole,
+    tourRunning,
+    handleTourStart: (_ev, data) => {
+      setTourRunning(null);
+      // a fresh tour each time the button is chosen (the chunk is fetched the first time)
+      void classroomTour.preload().then(() => setTourRunning(data.role));
+    },
+    handleTourClose: () => setTourRunning(null),
+    handleResetWorkbook: () =>
+      // the training sample (the catalog's targets, the demo unit) is loaded only when a trainee resets
+      import(/* webpackChunkName: "tour" */ "./demo-reset").then((m) =>
+        m.resetDemoWorkbook(workbook, unit?.code, periodChoice || undefined),
+      ),
     handleLocaleChange,
   };
 }

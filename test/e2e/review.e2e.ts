@@ -13,8 +13,6 @@ import {
   Endpoint,
   SCREENS,
   after,
-  cleanFigures,
-  connectPane,
   formatViolations,
   freePort,
   issuePlannerToken,
@@ -28,6 +26,7 @@ import {
   tmpDir,
   type AxeViolation,
 } from "./harness";
+import { cleanFigures, connectPane, fieldLabel } from "./pane";
 
 const UNIT = "00004";
 const catalog = defaultCatalog();
@@ -48,15 +47,6 @@ for (const f of SHOTS) fs.rmSync(path.join(SCREENS, f), { force: true });
 
 async function audit(page: Page, state: string): Promise<void> {
   violations.push({ state, list: await seriousViolations(page) });
-}
-
-function fieldLabel(id: string, field: string): RegExp {
-  const word = field === "numerator" ? "Tử số" : field === "denominator" ? "Mẫu số" : "Giá trị thực hiện";
-  return new RegExp(`^${id} · ${word}`);
-}
-
-function connect(page: Page, token: string): Promise<void> {
-  return connectPane(page, endpoint.url, token);
 }
 
 async function openPeriod(page: Page): Promise<void> {
@@ -100,7 +90,7 @@ test("the clerk submits, the planner returns it with a comment, the clerk fixes 
   try {
     // 1. the clerk fills a quarter's report and submits it
     const c = clerk.page;
-    await connect(c, clerkToken);
+    await connectPane(c, endpoint.url, clerkToken);
     const options = await c
       .getByLabel("Chọn kỳ báo cáo")
       .locator("option")
@@ -128,7 +118,7 @@ test("the clerk submits, the planner returns it with a comment, the clerk fixes 
 
     // 2. the planner sees it on the board
     const p = planner.page;
-    await connect(p, plannerToken);
+    await connectPane(p, endpoint.url, plannerToken);
     await p.getByRole("tab", { name: "Theo dõi báo cáo" }).waitFor();
     await p.getByTestId("board").getByLabel("Kỳ báo cáo").selectOption(periodId);
     const row = p.getByTestId(`board-row-${UNIT}`);
@@ -220,7 +210,7 @@ test("the clerk submits, the planner returns it with a comment, the clerk fixes 
 test("the clerk opens the accepted report in a new workbook: the stored figures, read only, no blocking errors", async () => {
   const { context, page } = await newPage(browser, 350, 900);
   try {
-    await connect(page, clerkToken);
+    await connectPane(page, endpoint.url, clerkToken);
     await openPeriod(page);
     await page.getByText(/Đã nạp số liệu bản 2 đã được chấp nhận từ máy chủ/).waitFor();
     assert.equal(await errorText(page), "Đã chấp nhận — chỉ xem");

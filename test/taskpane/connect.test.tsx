@@ -155,14 +155,14 @@ describe("Connect", () => {
     expect(screen.queryByText(/Mã này là của cán bộ tổng hợp/)).toBeNull();
   });
 
-  it("shows the demo banner, with the tour's place, for a demo unit", async () => {
+  it("shows the demo banner, with the clerk's tour to start, for a demo unit", async () => {
     const api = new FakeApi();
     api.meValue = { role: "unit", unit: defaultUnitRegistry().byCode("DEMO-01")!, demo: true };
-    setup({ api, props: { tour: <button type="button">Bắt đầu hướng dẫn</button> } });
+    setup({ api });
     const banner = await screen.findByTestId("demo-banner");
     expect(banner).toHaveTextContent("Chế độ trình diễn");
     expect(banner).toHaveTextContent("không được tính vào báo cáo thật");
-    expect(within(banner).getByRole("button", { name: "Bắt đầu hướng dẫn" })).toBeInTheDocument();
+    expect(within(banner).getByRole("button", { name: "Hướng dẫn cho cán bộ nhập liệu" })).toBeInTheDocument();
   });
 
   it("shows no demo banner for a real unit", async () => {

@@ -3,10 +3,7 @@ import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "
 import { useI18n } from "../i18n";
 
 export interface DemoBannerProps {
-  /**
-   * The guided tour of issue 7 goes here (a "Start the tour" button and its steps: connect, fill, see an issue,
-   * justify, submit, see it as a planner). App passes its `tour` prop through.
-   */
+  /** the classroom tour's start button (issue 20: TourStart), on a demo token */
   tour?: React.ReactNode;
   /** the demo planner's classroom controls (fill, reset), issue 20 */
   classroom?: React.ReactNode;

@@ -86,7 +86,7 @@ export function PeriodPicker(props: PeriodPickerProps): React.JSX.Element {
         </Select>
       </Field>
       <div className={styles.actions}>
-        <Button onClick={handleOpen} disabled={props.busy || !value}>
+        <Button onClick={handleOpen} disabled={props.busy || !value} data-tour="period">
           {t("report.open")}
         </Button>
         {props.busy && <Spinner size="tiny" label={t("report.opening")} />}

@@ -65,6 +65,7 @@ export function ReportTabs(props: ReportTabsProps): React.JSX.Element {
             }}
             id={`ct-tab-${tab.id}`}
             role="tab"
+            data-tour={tab.tour}
             aria-selected={selected}
             aria-controls={props.panelId}
             tabIndex={selected ? 0 : -1}

@@ -22,7 +22,8 @@ export interface PeriodPickerProps {
 export type TabId = "form" | "issues" | "submit" | "narrative";
 
 export interface ReportTabsProps {
-  tabs: { id: TabId; label: string }[];
+  /** `tour`: the classroom tour's anchor on the tab (its `data-tour`) */
+  tabs: { id: TabId; label: string; tour?: string }[];
   selected: TabId;
   label: string;
   /** the id of the tab panel the tabs control */

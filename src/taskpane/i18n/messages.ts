@@ -11,6 +11,7 @@ import { CLASSROOM_MESSAGES } from "./sections/classroom";
 import { NARRATIVE_MESSAGES } from "./sections/narrative";
 import { HELP_MESSAGES } from "./sections/help";
 import { RECENT_VALUES_MESSAGES } from "./sections/recent-values";
+import { TOUR_MESSAGES } from "./sections/tour";
 
 export const MESSAGES = {
   ...CLERK_REVIEW_MESSAGES,
@@ -361,52 +362,11 @@ export const MESSAGES = {
     en: "None of the chosen files holds a usable report.",
   },
 
-  // the demo guided tour (components/DemoTour.tsx)
-  "tour.step1.title": { vi: "1. Kết nối", en: "1. Connect" },
-  "tour.step1.body": {
-    vi: "Ngăn đã kết nối bằng mã của đơn vị trình diễn DEMO-01; tên đơn vị hiện ở đầu ngăn. Mọi số liệu ở đây là dữ liệu trình diễn.",
-    en: "The pane is connected with the demo unit DEMO-01's token; its name shows at the top. Everything here is demonstration data.",
-  },
-  "tour.step2.title": { vi: "2. Nhập số liệu", en: "2. Fill in figures" },
-  "tour.step2.body": {
-    vi: 'Chọn kỳ 2026-Q1 và mở mẫu. Gõ một số vào ô vàng trên trang Nhap hoặc vào biểu mẫu: hai bên luôn khớp nhau. Gõ được cả "12,5" lẫn "12.5"; ô trống không phải số 0.',
-    en: 'Choose 2026-Q1 and open the report. Type a figure in a yellow cell of the Nhap sheet or in the form: both stay in step. "12,5" and "12.5" both work; a blank is not a zero.',
-  },
-  "tour.step3.title": { vi: "3. Xem vấn đề", en: "3. See an issue" },
-  "tour.step3.body": {
-    vi: "Mở thẻ Vấn đề: lỗi (chặn việc gửi) đứng trước, cảnh báo sau. Bấm một vấn đề để chọn đúng ô của nó. Thử sửa lỗi tử số lớn hơn mẫu số.",
-    en: "Open the Issues tab: errors (which block submission) come first, then warnings. Choose one to select its cell. Try fixing the numerator above its denominator.",
-  },
-  "tour.step4.title": { vi: "4. Giải trình", en: "4. Justify" },
-  "tour.step4.body": {
-    vi: "Chỉ tiêu chưa đạt mục tiêu cần giải trình: gõ lý do ngay dưới cảnh báo (ít nhất 10 ký tự). Lời giải trình được ghi vào sổ và gửi kèm báo cáo.",
-    en: "An off-target figure needs a justification: type the reason right under the warning (10 characters at least). It is written into the workbook and sent with the report.",
-  },
-  "tour.step5.title": { vi: "5. Gửi báo cáo", en: "5. Submit" },
-  "tour.step5.body": {
-    vi: "Kiểm tra và gửi: máy chủ kiểm tra lại bằng cùng quy tắc rồi trả biên nhận. Khi mất mạng, báo cáo chờ trong sổ và tự gửi khi có mạng — không bao giờ gửi trùng.",
-    en: "Check and submit: the endpoint checks again with the same rules and gives a receipt. Offline, the report waits in the workbook and goes out by itself later — never twice.",
-  },
-  "tour.step6.title": { vi: "6. Xem như cán bộ tổng hợp", en: "6. See it as a planner" },
-  "tour.step6.body": {
-    vi: "Kết nối lại bằng mã trình diễn của cán bộ tổng hợp (in ra khi chạy npm start): xem đơn vị nào đã gửi, trả lại kèm ý kiến, và tổng hợp vào sổ. Sau buổi học, đặt lại dữ liệu trình diễn.",
-    en: "Connect again with the demo planner token (printed by npm start): see who has submitted, return a report with a comment, and consolidate into the workbook. After the session, reset the demo.",
-  },
-  "tour.open": { vi: "Hướng dẫn từng bước", en: "Guided tour" },
-  "tour.progress": { vi: "Bước {step}/{count}", en: "Step {step} of {count}" },
-  "tour.resetDone": {
-    vi: "Sổ trình diễn đã về trạng thái ban đầu. Dữ liệu trên máy chủ: chitieu demo reset (mã cán bộ tổng hợp).",
-    en: "The demo workbook is back to its starting state. On the endpoint: chitieu demo reset (planner token).",
-  },
-  "tour.resetFailed": { vi: "Không đặt lại được sổ trình diễn.", en: "The demo workbook could not be reset." },
-  "tour.back": { vi: "Quay lại", en: "Back" },
-  "tour.reset": { vi: "Đặt lại sổ trình diễn", en: "Reset the demo workbook" },
-  "tour.next": { vi: "Tiếp", en: "Next" },
-  "tour.close": { vi: "Đóng", en: "Close" },
   ...CLASSROOM_MESSAGES,
   ...NARRATIVE_MESSAGES,
   ...HELP_MESSAGES,
   ...RECENT_VALUES_MESSAGES,
+  ...TOUR_MESSAGES,
 } as const satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -108,9 +108,9 @@ function renderTabs(state: ReportSectionState, classes: ReportSectionClasses, i1
       <ReportTabs
         tabs={[
           { id: "form", label: i18n.t("tabs.form") },
-          { id: "issues", label: i18n.t("tabs.issues", { count: issueCount }) },
+          { id: "issues", label: i18n.t("tabs.issues", { count: issueCount }), tour: "issues" },
           { id: "narrative", label: i18n.t("tabs.narrative") },
-          { id: "submit", label: i18n.t("tabs.submit") },
+          { id: "submit", label: i18n.t("tabs.submit"), tour: "submit" },
         ]}
         selected={tab}
         label={i18n.t("tabs.label")}

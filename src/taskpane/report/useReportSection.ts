@@ -7,6 +7,7 @@ import { cellMap } from "../../workbook/template";
 import { useSubmission, type SubmissionSession } from "../hooks/useSubmission";
 import type { TabId } from "../components/ReportTabs";
 import { useI18n, type I18n } from "../i18n";
+import { useReportTour } from "./useReportTour";
 import type { ReportSectionProps } from "./ReportSection.types";
 
 type Handler<D> = (ev: React.SyntheticEvent | null, data: D) => void;
@@ -120,6 +121,7 @@ export function useReportSection(props: ReportSectionProps): ReportSectionState 
     flush: report.flush,
   });
   useQueueEvents(props, submission);
+  useReportTour(report, submission, tab);
   useAutoOpen(props, report.open);
   const ready = report.status === "ready" && report.period !== null;
   const history = useUnitHistory(api, props.connection, unit?.code ?? null, ready ? report.period : null, ready);

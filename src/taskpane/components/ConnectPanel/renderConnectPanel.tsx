@@ -34,7 +34,7 @@ export function renderConnectPanel(state: ConnectPanelState, classes: ConnectPan
         ) : (
           <div className={classes.connected}>
             <Text weight="semibold">{t("connect.connectedAs", { unit: state.unitName ?? "" })}</Text>
-            <Button size="small" appearance="subtle" onClick={state.onEdit}>
+            <Button size="small" appearance="subtle" onClick={state.onEdit} data-tour="connect">
               {t("connect.change")}
             </Button>
           </div>
@@ -72,7 +72,7 @@ export function renderConnectPanel(state: ConnectPanelState, classes: ConnectPan
         <Input type="password" value={state.token} onChange={state.handleTokenChange} autoComplete="off" />
       </Field>
       <div className={classes.actions}>
-        <Button type="submit" appearance="primary" disabled={state.busy}>
+        <Button type="submit" appearance="primary" disabled={state.busy} data-tour="connect">
           {t("connect.submit")}
         </Button>
         {state.busy && <Spinner size="tiny" label={t("connect.connecting")} />}

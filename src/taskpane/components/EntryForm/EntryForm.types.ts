@@ -100,6 +100,8 @@ export interface EntryRowContext {
   handleBlur: EntryFormState["handleBlur"];
   handleToggleDetails: EntryFormState["handleToggleDetails"];
   handleNotApplicable: EntryFormState["handleNotApplicable"];
+  /** the target whose "not applicable" box the classroom tour points at (the first one offered in an open group) */
+  tourNotApplicable: string | null;
 }
 
 export interface EntryFormState {

@@ -94,6 +94,7 @@ function renderNotApplicable(
           disabled={state.readOnly}
           label={na.toggleLabel}
           data-na={targetId}
+          data-tour={state.tourNotApplicable === targetId ? "not-applicable" : undefined}
           onChange={(ev, data) => state.handleNotApplicable(ev, { targetId, checked: data.checked === true })}
         />
       )}
@@ -191,9 +192,9 @@ export function renderEntryForm(state: EntryFormState, classes: EntryFormClasses
         </MessageBar>
       )}
       <Accordion multiple collapsible openItems={state.openGroups} onToggle={state.handleToggleGroup}>
-        {state.groups.map((g) => (
+        {state.groups.map((g, i) => (
           <AccordionItem key={g.group} value={g.group}>
-            <AccordionHeader as="h3" size="medium">
+            <AccordionHeader as="h3" size="medium" data-tour={i === 0 ? "entry-form" : undefined}>
               {`${g.title} (${g.rows.length})`}
             </AccordionHeader>
             <AccordionPanel className={classes.panel}>

@@ -136,9 +136,17 @@ export function useEntryForm(props: EntryFormProps): EntryFormState {
     [],
   );
 
+  const tourNotApplicable = React.useMemo(
+    () =>
+      groups
+        .filter((g) => openGroups.includes(g.group))
+        .flatMap((g) => g.rows)
+        .find((r) => r.notApplicable.allowed)?.target.id ?? null,
+    [groups, openGroups],
+  );
   const rowContext = React.useMemo(
-    () => ({ i18n, readOnly, handleInput, handleBlur, handleToggleDetails, handleNotApplicable }),
-    [i18n, readOnly, handleInput, handleBlur, handleToggleDetails, handleNotApplicable],
+    () => ({ i18n, readOnly, handleInput, handleBlur, handleToggleDetails, handleNotApplicable, tourNotApplicable }),
+    [i18n, readOnly, handleInput, handleBlur, handleToggleDetails, handleNotApplicable, tourNotApplicable],
   );
   return {
     i18n,

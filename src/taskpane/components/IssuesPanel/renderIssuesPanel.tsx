@@ -36,6 +36,8 @@ function renderIssueContent(view: IssueView, classes: IssuesPanelClasses): React
 
 export function renderIssuesPanel(state: IssuesPanelState, classes: IssuesPanelClasses): React.JSX.Element {
   const { t } = state.i18n;
+  // the classroom tour points at the first justification box
+  const tourJustification = state.groups.find((g) => g.justification && g.targetId)?.key;
   return (
     <section className={mergeClasses(issuesPanelClassNames.root, classes.root)} aria-labelledby="ct-issues-heading">
       <Subtitle2 as="h2" id="ct-issues-heading">
@@ -77,6 +79,7 @@ export function renderIssuesPanel(state: IssuesPanelState, classes: IssuesPanelC
               validationMessage={g.justification.message}
             >
               <Textarea
+                data-tour={g.key === tourJustification ? "justification" : undefined}
                 value={g.justification.value}
                 readOnly={state.readOnly}
                 resize="vertical"

@@ -58,7 +58,7 @@ export function renderSubmitPanel(state: SubmitPanelState, classes: SubmitPanelC
         </section>
       )}
       <div className={classes.actions}>
-        <Button appearance="primary" disabled={!state.canSubmit} onClick={state.onSubmit}>
+        <Button appearance="primary" disabled={!state.canSubmit} onClick={state.onSubmit} data-tour="submit">
           {state.buttonLabel}
         </Button>
         {state.busyLabel && <Spinner size="tiny" label={state.busyLabel} />}

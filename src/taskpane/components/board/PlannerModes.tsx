@@ -58,6 +58,7 @@ export function PlannerModes(props: PlannerModesProps): React.JSX.Element {
             }}
             id={`ct-mode-${m}`}
             role="tab"
+            data-tour={m === "consolidate" ? "consolidate" : undefined}
             aria-selected={mode === m}
             aria-controls={`ct-mode-panel-${m}`}
             tabIndex={mode === m ? 0 : -1}

@@ -116,7 +116,7 @@ function meta(u: BoardUnit, s: BoardViewState): string[] {
   return lines;
 }
 
-function renderRow(u: BoardUnit, s: BoardViewState, c: BoardClasses): React.ReactNode {
+function renderRow(u: BoardUnit, s: BoardViewState, c: BoardClasses, tour: boolean): React.ReactNode {
   const name = s.unitName(u);
   return (
     <li key={u.unitCode} className={c.row} data-testid={`board-row-${u.unitCode}`}>
@@ -134,6 +134,7 @@ function renderRow(u: BoardUnit, s: BoardViewState, c: BoardClasses): React.Reac
         className={c.unitButton}
         onClick={() => s.setOpen(u)}
         title={s.i18n.t("board.open", { unit: name })}
+        data-tour={tour ? "board-unit" : undefined}
       >
         <span className={c.unitText}>
           <Text weight="semibold">{name}</Text>
@@ -154,6 +155,8 @@ function renderRow(u: BoardUnit, s: BoardViewState, c: BoardClasses): React.Reac
 function renderList(s: BoardViewState, c: BoardClasses): React.ReactNode {
   const { t } = s.i18n;
   const chosen = s.units.filter((u) => s.selected.has(u.unitCode) && acceptable(u));
+  // the classroom tour points at the first unit that has sent a report
+  const tourUnit = s.units.find((u) => u.revision !== null)?.unitCode;
   return (
     <>
       <div className={c.actions}>
@@ -171,7 +174,7 @@ function renderList(s: BoardViewState, c: BoardClasses): React.ReactNode {
         <Text>{t("board.empty")}</Text>
       ) : (
         <ul className={c.list} aria-label={t("board.listLabel")}>
-          {s.units.map((u) => renderRow(u, s, c))}
+          {s.units.map((u) => renderRow(u, s, c, u.unitCode === tourUnit))}
         </ul>
       )}
       <ConfirmDialog
@@ -225,7 +228,7 @@ export function renderBoard(s: BoardViewState, c: BoardClasses): React.JSX.Eleme
     );
   }
   return (
-    <section className={c.root} aria-labelledby="ct-board-heading" data-testid="board">
+    <section className={c.root} aria-labelledby="ct-board-heading" data-testid="board" data-tour="board">
       <Subtitle2 as="h2" id="ct-board-heading">
         {t("board.heading")}
       </Subtitle2>

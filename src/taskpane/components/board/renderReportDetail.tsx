@@ -226,11 +226,13 @@ function renderActions(s: S, c: BoardClasses, report: ReportResponse): React.Rea
           <Button onClick={() => s.setDialog("unlock")}>{t("board.action.unlock")}</Button>
         ) : (
           <>
-            <Button appearance="primary" onClick={() => s.setDialog("accept")}>
+            <Button appearance="primary" onClick={() => s.setDialog("accept")} data-tour="review-accept">
               {t("board.action.accept")}
             </Button>
             {report.status !== "returned" && (
-              <Button onClick={() => s.setDialog("return")}>{t("board.action.return")}</Button>
+              <Button onClick={() => s.setDialog("return")} data-tour="review-return">
+                {t("board.action.return")}
+              </Button>
             )}
           </>
         )}

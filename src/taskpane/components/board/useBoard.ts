@@ -4,6 +4,7 @@ import { describeError } from "../../api/describe";
 import { useI18n, type I18n, type MessageKey } from "../../i18n";
 import { acceptable, chaseRows, filterUnits, sortUnits, toChase, toCsv, toTsv } from "./board-logic";
 import type { BoardMessage, BoardProps } from "./Board.types";
+import { useTourCondition } from "../../tour-signal";
 
 export interface BoardViewState {
   i18n: I18n;
@@ -95,6 +96,7 @@ export function useBoard(props: BoardProps): BoardViewState {
   const [confirmMany, setConfirmMany] = React.useState(false);
   const [busy, setBusy] = React.useState(false);
   const { data, loading, error, reload } = useBoardData(props, client, period);
+  useTourCondition("board-shown", data !== null && open === null);
 
   React.useEffect(() => setSelected(new Set()), [period, data]);
   const all = React.useMemo(() => sortUnits(data?.units ?? []), [data]);

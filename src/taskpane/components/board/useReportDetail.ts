@@ -2,6 +2,7 @@ import * as React from "react";
 import type { BoardUnit, DiffAgainst, DiffResponse, HistoryResponse, ReportResponse } from "../../api/board";
 import { describeError } from "../../api/describe";
 import { useI18n, type I18n } from "../../i18n";
+import { signalTour } from "../../tour-signal";
 import type { ReportDetailProps } from "./ReportDetail.types";
 
 export type ReviewAction = "return" | "accept" | "unlock";
@@ -48,6 +49,7 @@ export function useReportDetail(props: ReportDetailProps): ReportDetailState {
         setReport(r);
         setHistory(h);
         setLoading(false);
+        signalTour("report-opened");
       },
       (e: unknown) => {
         if (!live) return;
@@ -84,6 +86,7 @@ export function useReportDetail(props: ReportDetailProps): ReportDetailState {
         onDone(null, {
           message: { intent: "success", text: i18n.t(`board.done.${action}`, { unit: props.unitName }) },
         });
+        if (action !== "unlock") signalTour(action === "return" ? "report-returned" : "report-accepted");
         setDialog(null);
         setNonce((n) => n + 1);
       } catch (e) {

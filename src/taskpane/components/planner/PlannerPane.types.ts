@@ -1,6 +1,12 @@
 import type * as React from "react";
 import type { Catalog, UnitRegistry } from "../../../domain/types";
-import type { ConsolidationResult, CompletenessTotals, FileVerdict, DuplicateGroup } from "../../../domain/scorecard";
+import type {
+  ConsolidationResult,
+  CompletenessTotals,
+  FileVerdict,
+  DuplicateGroup,
+  ProgressCounts,
+} from "../../../domain/scorecard";
 import type { ConsolidatedSpec } from "../../../workbook/consolidated";
 import type { WriteConsolidatedResult, WriteProgress } from "../../../workbook/office/write-consolidated";
 import type { WorkbookRead } from "../../../workbook/xlsx/read-workbook";
@@ -36,7 +42,7 @@ export type PlannerPhase =
   | { kind: "fetching" }
   | { kind: "reading"; done: number; total: number }
   | { kind: "writing"; done: number; total: number }
-  | { kind: "done"; result: WriteConsolidatedResult; totals: CompletenessTotals }
+  | { kind: "done"; result: WriteConsolidatedResult; totals: CompletenessTotals; scorecard: ProgressCounts }
   | { kind: "error"; error: unknown };
 
 export interface PlannerPaneState {

@@ -21,6 +21,7 @@ import {
 import { describeError } from "../../api/describe";
 import type { FileVerdict } from "../../../domain/scorecard";
 import type { PlannerPaneState } from "./PlannerPane.types";
+import { ScorecardSummary } from "./ScorecardSummary";
 import { plannerPaneClassNames, type PlannerPaneClasses } from "./usePlannerPaneStyles";
 
 function progress(state: PlannerPaneState): { label: string; value: number | undefined } | null {
@@ -182,7 +183,7 @@ export function renderPlannerPane(state: PlannerPaneState, classes: PlannerPaneC
         </Select>
       </Field>
       <div className={classes.actions}>
-        <Button appearance="primary" onClick={state.handleConsolidate} disabled={state.busy}>
+        <Button appearance="primary" onClick={state.handleConsolidate} disabled={state.busy} data-tour="consolidate">
           {text("fromEndpoint")}
         </Button>
       </div>
@@ -207,6 +208,7 @@ export function renderPlannerPane(state: PlannerPaneState, classes: PlannerPaneC
           </MessageBarBody>
         </MessageBar>
       )}
+      {phase.kind === "done" && <ScorecardSummary counts={phase.scorecard} />}
       {phase.kind === "error" && (
         <MessageBar intent="error">
           <MessageBarBody>{describeError(phase.error, state.i18n)}</MessageBarBody>

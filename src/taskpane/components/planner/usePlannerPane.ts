@@ -11,6 +11,7 @@ import {
 import { buildConsolidatedSpec, fileReadFailure, fileReadFrom } from "../../../workbook/consolidated";
 import { useI18n, type PlannerTextKey } from "../../i18n";
 import { fetchPlannerData } from "../../api/planner";
+import { signalTour } from "../../tour-signal";
 import type { PlannerPaneProps, PlannerPaneState, PlannerPhase } from "./PlannerPane.types";
 
 /** A chosen file's bytes (Blob.arrayBuffer, or FileReader where it is missing). */
@@ -172,7 +173,8 @@ export function usePlannerPane(props: PlannerPaneProps): PlannerPaneState {
     const result = await props.writeConsolidated(spec, {
       onProgress: (p) => setPhase({ kind: "writing", done: p.done, total: p.total }),
     });
-    setPhase({ kind: "done", result, totals: view.completeness.totals });
+    setPhase({ kind: "done", result, totals: view.completeness.totals, scorecard: view.scorecard.total });
+    signalTour("consolidated");
     props.onWritten?.(null, { result, totals: view.completeness.totals });
   }
 

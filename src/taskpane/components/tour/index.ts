@@ -1,0 +1,2 @@
+export { ClassroomTour, type ClassroomTourProps } from "./ClassroomTour";
+export { currentStep, finished, startTour, tourReducer, type TourAction, type TourState } from "./machine";
