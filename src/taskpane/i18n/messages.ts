@@ -9,10 +9,12 @@ import { APPLICABILITY_MESSAGES } from "./sections/applicability";
 import { TREND_MESSAGES } from "./sections/trends";
 import { CLASSROOM_MESSAGES } from "./sections/classroom";
 import { NARRATIVE_MESSAGES } from "./sections/narrative";
+import { BOARD_REVIEW_MESSAGES } from "./sections/board-review";
 
 export const MESSAGES = {
   ...CLERK_REVIEW_MESSAGES,
   ...BOARD_MESSAGES,
+  ...BOARD_REVIEW_MESSAGES,
   ...APPLICABILITY_MESSAGES,
   ...TREND_MESSAGES,
   "app.title": { vi: "Chỉ tiêu", en: "Chỉ tiêu" },

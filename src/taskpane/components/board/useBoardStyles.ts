@@ -38,6 +38,19 @@ export const useBoardStyles = makeStyles({
   },
   note: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, whiteSpace: "pre-wrap" },
   plain: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  pairs: { margin: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  term: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200 },
+  taskItem: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+    borderBottomWidth: tokens.strokeWidthThin,
+    borderBottomStyle: "solid",
+    borderBottomColor: tokens.colorNeutralStroke2,
+    minWidth: 0,
+  },
 });
 
 export type BoardClasses = ReturnType<typeof useBoardStyles>;
