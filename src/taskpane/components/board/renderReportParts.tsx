@@ -61,7 +61,7 @@ export function renderNarrative(i18n: I18n, c: BoardClasses, report: ReportRespo
           {NARRATIVE_PARTS.map((p) => (
             <div key={p}>
               <dt className={c.term}>{i18n.b(NARRATIVE_LABELS[p])}</dt>
-              <dd className={c.note}>{n?.[p] ?? i18n.t("board.review.narrativeEmpty")}</dd>
+              <dd className={c.answer}>{n?.[p] ?? i18n.t("board.review.narrativeEmpty")}</dd>
             </div>
           ))}
         </dl>

@@ -40,6 +40,13 @@ export const useBoardStyles = makeStyles({
   plain: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   pairs: { margin: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   term: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200 },
+  // no browser indent under a term: the pane is 350 px wide
+  answer: {
+    margin: 0,
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+    whiteSpace: "pre-wrap",
+  },
   taskItem: {
     display: "flex",
     flexDirection: "column",
