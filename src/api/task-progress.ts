@@ -55,7 +55,7 @@ const Progress = {
   justification: z.string().nullable(),
 };
 
-/** One task as sent with a revision: the fields the clerk typed (blank as null). */
+/** One task as sent with a revision: the fields the clerk typed (blank as null); also a task board row's progress. */
 export const TaskProgressSide = z.object({
   taskId: z.string(),
   state: z.enum(STATES).nullable(),

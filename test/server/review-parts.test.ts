@@ -6,6 +6,7 @@
  * (due 2026-02: late in 2026-Q1) and DEMO-T2, and co-owns DEMO-T3.
  */
 import { randomUUID } from "node:crypto";
+import { blankTaskProgress } from "../../src/domain";
 import { body, dialects, get, setup, submit, UNIT, DEMO, type Fixture, type SubmissionBody } from "./helpers";
 
 type Body = SubmissionBody & { narrative?: object; tasks?: object[] };
@@ -17,22 +18,9 @@ const NARRATIVE = {
   proposals: null,
 };
 
-const blank = {
-  percent: null,
-  milestone: null,
-  productDelivered: null,
-  evidence: null,
-  evidenceRef: null,
-  obstacles: null,
-  proposals: null,
-  completedOn: null,
-  justification: null,
-};
-
 const TASKS = [
   {
-    taskId: "DEMO-T1",
-    ...blank,
+    ...blankTaskProgress("DEMO-T1"),
     state: "on_track",
     percent: 70,
     milestone: "Khởi công",
@@ -42,8 +30,8 @@ const TASKS = [
     proposals: "Đề nghị Sở Xây dựng hỗ trợ",
     justification: "Chậm do chưa bàn giao mặt bằng đoạn cuối tuyến.",
   },
-  { taskId: "DEMO-T2", ...blank, state: "on_track", percent: 40 },
-  { taskId: "DEMO-T3", ...blank, state: "not_started" },
+  { ...blankTaskProgress("DEMO-T2"), state: "on_track", percent: 40 },
+  { ...blankTaskProgress("DEMO-T3"), state: "not_started" },
 ];
 
 type TaskRow = { taskId: string; [k: string]: unknown };

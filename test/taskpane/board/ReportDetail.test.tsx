@@ -6,7 +6,7 @@
 import "../matchers";
 import { render, screen, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { defaultCatalog, type Locale } from "../../../src/domain";
+import { blankTaskProgress, defaultCatalog, type Locale } from "../../../src/domain";
 import { ReportDetail } from "../../../src/taskpane/components/board/ReportDetail";
 import type { DiffResponse, ReportResponse } from "../../../src/taskpane/api/board";
 import { I18nProvider } from "../../../src/taskpane/i18n";
@@ -15,20 +15,11 @@ import { fakeClient, reportOf, unit } from "./board-fixture";
 
 type TaskRow = NonNullable<ReportResponse["tasks"]>[number];
 
-const none = {
-  percent: null,
-  milestone: null,
-  productDelivered: null,
-  evidence: null,
-  evidenceRef: null,
-  obstacles: null,
-  proposals: null,
-  completedOn: null,
-  justification: null,
-};
-
 function task(id: string, over: Partial<TaskRow>): TaskRow {
+  // every progress field blank, as the template starts it
+  const { taskId: _id, state: _state, ...blank } = blankTaskProgress(id);
   return {
+    ...blank,
     taskId: id,
     name: { vi: `Nhiệm vụ ${id}`, en: `Task ${id}` },
     role: "lead",
@@ -38,7 +29,6 @@ function task(id: string, over: Partial<TaskRow>): TaskRow {
     reportedState: "on_track",
     state: "on_track",
     late: false,
-    ...none,
     ...over,
   };
 }
@@ -81,8 +71,8 @@ function diffWithParts(d: DiffResponse): DiffResponse {
       {
         taskId: "KT2",
         fields: ["state", "percent"],
-        from: { taskId: "KT2", state: "on_track", ...none, percent: 40 },
-        to: { taskId: "KT2", state: "done", ...none, percent: 100 },
+        from: { ...blankTaskProgress("KT2"), state: "on_track", percent: 40 },
+        to: { ...blankTaskProgress("KT2"), state: "done", percent: 100 },
       },
     ],
   };

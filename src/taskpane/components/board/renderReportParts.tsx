@@ -8,7 +8,7 @@ import { Badge, Text, mergeClasses } from "@fluentui/react-components";
 import { NARRATIVE_LABELS, NARRATIVE_PARTS } from "../../../domain/report/narrative";
 import { formatDeadline } from "../../../domain/tasks/deadline";
 import { TASK_STATE_LABELS } from "../../../domain/tasks/labels";
-import type { TaskState } from "../../../domain/tasks/types";
+import { TASK_PROGRESS_FIELDS, type TaskState } from "../../../domain/tasks/types";
 import type { DiffResponse, ReportResponse } from "../../api/board";
 import type { I18n, MessageKey } from "../../i18n";
 import type { BoardClasses } from "./useBoardStyles";
@@ -17,17 +17,7 @@ type TaskRow = NonNullable<ReportResponse["tasks"]>[number];
 type TaskChange = DiffResponse["tasks"][number];
 
 /** The progress fields shown under a task, in the template's order (TienDoNV); state is the badge. */
-const TASK_LINES = [
-  "percent",
-  "milestone",
-  "productDelivered",
-  "evidence",
-  "evidenceRef",
-  "obstacles",
-  "proposals",
-  "completedOn",
-  "justification",
-] as const;
+const TASK_LINES = TASK_PROGRESS_FIELDS.filter((f) => f !== "state");
 
 function fieldLabel(i18n: I18n, field: string): string {
   return i18n.t(`board.review.field.${field}` as MessageKey);
