@@ -1,6 +1,6 @@
 /** The report's narrative on the wire: four parts of free text, each at most NARRATIVE_MAX characters. */
 import { z } from "zod";
-import { NARRATIVE_LABELS, NARRATIVE_MAX, type NarrativePart } from "../domain";
+import { NARRATIVE_LABELS, NARRATIVE_MAX, NARRATIVE_PARTS, type NarrativePart } from "../domain";
 import { bilingualError, isCleanText } from "./text";
 
 /** Where each part is typed in the standard template, so a refusal names the cell as well as the field. */
@@ -59,3 +59,12 @@ export const Narrative = z.object({
 });
 
 export type NarrativeWire = z.infer<typeof Narrative>;
+
+/** One part that changed between two reports (the review diff); only the parts that changed are listed. */
+export const NarrativeChange = z.object({
+  part: z.enum(NARRATIVE_PARTS),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+});
+
+export type NarrativeChange = z.infer<typeof NarrativeChange>;

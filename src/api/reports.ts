@@ -3,7 +3,8 @@
 import { z } from "zod";
 import { ReviewDiffQuery, RevisionRef, TargetDiff } from "./board";
 import { Assessment, Change, Contact, EntryInput, Receipt, ReportStatus } from "./submissions";
-import { Narrative } from "./narrative";
+import { Narrative, NarrativeChange } from "./narrative";
+import { ReportTaskProgress, TaskProgressChange } from "./task-progress";
 import { Bilingual, text } from "./text";
 import { ReportFigureContext } from "./figure-context";
 
@@ -76,6 +77,13 @@ export const ReportResponse = z.object({
   figureContext: ReportFigureContext.optional().describe(
     "the latest revision beside the unit's earlier figures and, for a quarter, half or year, its months",
   ),
+  tasks: z
+    .array(ReportTaskProgress)
+    .nullable()
+    .optional()
+    .describe(
+      "the unit's key tasks in the period (the register's) with the progress the latest revision reports on each, then any task it reports that the register no longer gives it; null: the unit has no key task and sent none",
+    ),
 });
 
 export const HistoryResponse = z.object({
@@ -96,6 +104,12 @@ export const DiffResponse = z.object({
   to: RevisionRef,
   changes: z.array(Change).describe("field by field (empty when from is null)"),
   targets: z.array(TargetDiff).describe("per target: the old and new figure and status"),
+  narrative: z
+    .array(NarrativeChange)
+    .describe("the narrative parts that changed, in their order (empty when from is null or nothing changed)"),
+  tasks: z
+    .array(TaskProgressChange)
+    .describe("the key tasks whose reported progress changed (empty when from is null or nothing changed)"),
 });
 
 const SeenRevision = z

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { Bilingual, text } from "./text";
+import { TaskProgressSide } from "./task-progress";
 
 const TaskState = z.enum(["not_started", "on_track", "at_risk", "late", "done", "blocked"]);
 const Bottleneck = z.enum(["traffic", "urban_order", "flooding", "pollution", "food_safety"]);
@@ -91,20 +92,6 @@ export const TaskUnitsBody = z
   })
   .strict();
 
-const TaskProgressSchema = z.object({
-  taskId: z.string(),
-  state: TaskState.nullable(),
-  percent: z.number().nullable(),
-  milestone: z.string().nullable(),
-  productDelivered: z.string().nullable(),
-  evidence: z.string().nullable(),
-  evidenceRef: z.string().nullable(),
-  obstacles: z.string().nullable(),
-  proposals: z.string().nullable(),
-  completedOn: z.string().nullable(),
-  justification: z.string().nullable(),
-});
-
 const Counts = z.record(z.string(), z.number().int());
 const BoardGroup = z.object({ key: z.string(), label: Bilingual, counts: Counts, taskIds: z.array(z.string()) });
 
@@ -117,7 +104,7 @@ export const TaskBoardResponse = z.object({
       leadUnitName: Bilingual.nullable(),
       state: TaskState.nullable(),
       reportedState: TaskState.nullable(),
-      progress: TaskProgressSchema.nullable(),
+      progress: TaskProgressSide.nullable(),
       lastUpdate: z.object({ unitCode: z.string(), period: z.string(), receivedAt: z.string() }).nullable(),
       updatedThisPeriod: z.boolean(),
       overdue: z.boolean(),

@@ -5,54 +5,28 @@
  * "not applicable" control. axe-core audits the editor.
  */
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import path from "node:path";
-import type { Browser } from "playwright-core";
 import { PREVIEW_STORAGE_KEY } from "../../src/workbook/preview/preview-workbook";
 import {
-  Endpoint,
   RESULTS,
-  ROOT,
-  after,
-  formatViolations,
-  freePort,
+  chooseQuarter,
+  connectPane,
+  issuePlannerToken,
   issueToken,
-  launch,
   newPage,
   run,
   seriousViolations,
+  formatViolations,
+  startSuite,
   test,
-  tlsFiles,
-  tmpDir,
 } from "./harness";
 
-const dir = tmpDir("chitieu-e2e-applic-");
-const db = path.join(dir, "e2e.sqlite");
-let endpoint: Endpoint;
-let browser: Browser;
-
-function plannerToken(): string {
-  const r = spawnSync(
-    process.execPath,
-    [path.join(ROOT, "bin", "chitieu.js"), "token", "issue", "--role", "planner", "--db", db],
-    { cwd: ROOT, env: { ...process.env, CHITIEU_FROM_SOURCE: "1", CHITIEU_LOG: "silent" }, encoding: "utf8" },
-  );
-  if (r.status !== 0) throw new Error(`token issue failed: ${r.stderr}`);
-  return r.stdout.trim();
-}
-
-test("starts the endpoint and the browser", async () => {
-  endpoint = new Endpoint(await freePort(), db, tlsFiles(dir));
-  await endpoint.start();
-  browser = await launch();
-});
+const suite = startSuite("applic");
 
 test("a planner sets S09 not applicable for ward 00004 from the pane, at 350 px and by keyboard", async () => {
-  const { context, page } = await newPage(browser, 350, 900);
+  const { context, page } = await newPage(suite.browser, 350, 900);
   try {
-    await page.goto(`${endpoint.url}/taskpane.html?lang=vi`);
-    await page.getByLabel("Mã truy cập của đơn vị").fill(plannerToken());
-    await page.getByRole("button", { name: "Kết nối", exact: true }).click();
+    await connectPane(page, suite.endpoint.url, issuePlannerToken(suite.db));
     // planner mode opens on the review board (issue 18); the editor is on the consolidation tab
     await page.getByRole("tab", { name: "Tổng hợp" }).click();
     await page.getByRole("button", { name: "Đơn vị báo cáo chỉ tiêu nào" }).click();
@@ -92,19 +66,10 @@ test("a planner sets S09 not applicable for ward 00004 from the pane, at 350 px 
 });
 
 test("the ward's clerk no longer sees S09, in the form or in the template", async () => {
-  const token = issueToken(db, "00004");
-  const { context, page } = await newPage(browser, 1280, 900);
+  const { context, page } = await newPage(suite.browser, 1280, 900);
   try {
-    await page.goto(`${endpoint.url}/taskpane.html?lang=vi`);
-    await page.getByLabel("Mã truy cập của đơn vị").fill(token);
-    await page.getByRole("button", { name: "Kết nối", exact: true }).click();
-    await page.getByText(/Đã kết nối: /).waitFor();
-    const picker = page.getByLabel("Chọn kỳ báo cáo");
-    const quarter = (
-      await picker.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))
-    ).find((v) => /^\d{4}-Q\d$/.test(v));
-    assert.ok(quarter, "a quarter can be chosen");
-    await picker.selectOption(quarter);
+    await connectPane(page, suite.endpoint.url, issueToken(suite.db, "00004"));
+    await chooseQuarter(page);
     await page.getByRole("button", { name: "Mở mẫu báo cáo trong sổ" }).click();
     await page.getByRole("tablist").waitFor();
     const ids = (await page.getByRole("heading", { level: 4 }).allTextContents()).map((t) => t.split(" · ")[0]);
@@ -120,11 +85,6 @@ test("the ward's clerk no longer sees S09, in the form or in the template", asyn
   } finally {
     await context.close();
   }
-});
-
-after(async () => {
-  await browser?.close();
-  await endpoint?.stop();
 });
 
 void run("applicability");

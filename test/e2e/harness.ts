@@ -1,8 +1,11 @@
 /**
  * A small harness for the browser tests: the real endpoint (bin/chitieu.js serve on a fresh SQLite file, over HTTPS
  * with the development certificate or a throw-away one), Debian's chromium through playwright-core, axe-core, and a
- * sequential runner that prints each result and writes a JSON count for scripts/e2e.js.
+ * sequential runner that prints each result and writes a JSON count for scripts/e2e.js. `startSuite()` is the
+ * start-up every suite shares (folder, database, endpoint, browser, stopped after the last test); `Audits` collects
+ * axe-core's findings over a suite; `connectPane()` and `chooseQuarter()` are the first steps in the pane.
  */
+import assert from "node:assert/strict";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
@@ -116,16 +119,7 @@ export function tlsFiles(dir: string): { key: string; cert: string } | null {
 const CLI = path.join(ROOT, "bin", "chitieu.js");
 const CLI_ENV = { ...process.env, CHITIEU_FROM_SOURCE: "1", CHITIEU_LOG: "silent" };
 
-export function issueToken(db: string, unitCode: string): string {
-  return tokenOf(db, ["--unit", unitCode]);
-}
-
-/** A planner's token, from `chitieu token issue --role planner`. */
-export function issuePlannerToken(db: string): string {
-  return tokenOf(db, ["--role", "planner"]);
-}
-
-function tokenOf(db: string, who: string[]): string {
+function tokenIssue(db: string, who: string[]): string {
   const r = spawnSync(process.execPath, [CLI, "token", "issue", ...who, "--db", db], {
     cwd: ROOT,
     env: CLI_ENV,
@@ -135,23 +129,14 @@ function tokenOf(db: string, who: string[]): string {
   return r.stdout.trim();
 }
 
-/** Figures (as typed) the rules accept without a warning for a target in a period: on target, none under a floor. */
-export function cleanFigures(t: Target, periodId: string): Record<string, string> {
-  const yt = targetForPeriod(t, parsePeriod(periodId)!);
-  if (t.aggregation === "ratio_of_sums")
-    return t.measure === "percent"
-      ? { numerator: "100", denominator: "100" }
-      : { numerator: "2000", denominator: "100" };
-  if (t.direction === "<=" || t.direction === "<") return { value: "0" };
-  return { value: yt.kind === "value" ? String(yt.value) : "10" };
+/** A unit's token, issued by the CLI on the suite's database. */
+export function issueToken(db: string, unitCode: string): string {
+  return tokenIssue(db, ["--unit", unitCode]);
 }
 
-/** Opens the pane in Vietnamese at `url` and connects with a unit's or a planner's token. */
-export async function connectPane(page: Page, url: string, token: string): Promise<void> {
-  await page.goto(`${url}/taskpane.html?lang=vi`);
-  await page.getByLabel("Mã truy cập của đơn vị").fill(token);
-  await page.getByRole("button", { name: "Kết nối", exact: true }).click();
-  await page.getByText(/Đã kết nối: /).waitFor();
+/** A real planner's token, issued by the CLI on the suite's database. */
+export function issuePlannerToken(db: string): string {
+  return tokenIssue(db, ["--role", "planner"]);
 }
 
 export class Endpoint {
@@ -349,4 +334,102 @@ export function sleep(ms: number): Promise<void> {
 
 export function tmpDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// what every suite does first
+// ---------------------------------------------------------------------------------------------------------------
+
+export interface Suite {
+  /** the suite's temporary folder (the database, a throw-away certificate, files the test writes) */
+  readonly dir: string;
+  readonly db: string;
+  /** once the first test ran */
+  readonly endpoint: Endpoint;
+  readonly browser: Browser;
+}
+
+/**
+ * Registers the suite's first test — a fresh SQLite file in a new temporary folder, the real endpoint on a free
+ * port, Debian's chromium — and stops both after the last test. `ready` runs at the end of that first test (tokens).
+ */
+export function startSuite(
+  prefix: string,
+  opts: { dbName?: string; title?: string; ready?: (suite: Suite) => Promise<void> | void } = {},
+): Suite {
+  const dir = tmpDir(`chitieu-e2e-${prefix}-`);
+  const db = path.join(dir, opts.dbName ?? "e2e.sqlite");
+  let endpoint: Endpoint | null = null;
+  let browser: Browser | null = null;
+  const suite: Suite = {
+    dir,
+    db,
+    get endpoint(): Endpoint {
+      if (!endpoint) throw new Error("the endpoint is not started: startSuite's first test did not run");
+      return endpoint;
+    },
+    get browser(): Browser {
+      if (!browser) throw new Error("the browser is not started: startSuite's first test did not run");
+      return browser;
+    },
+  };
+  test(opts.title ?? "starts the endpoint and the browser", async () => {
+    endpoint = new Endpoint(await freePort(), db, tlsFiles(dir));
+    await endpoint.start();
+    browser = await launch();
+    await opts.ready?.(suite);
+  });
+  after(async () => {
+    await browser?.close();
+    await endpoint?.stop();
+  });
+  return suite;
+}
+
+/** axe-core's serious and critical findings, collected state by state over a suite. */
+export class Audits {
+  private readonly found: { state: string; list: AxeViolation[] }[] = [];
+
+  async audit(page: Page, state: string): Promise<void> {
+    this.found.push({ state, list: await seriousViolations(page) });
+  }
+
+  /** Registers the test that fails on any finding, or when fewer than `minStates` states were audited. */
+  test(minStates: number, title = "axe-core finds no serious or critical violation"): void {
+    test(title, async () => {
+      assert.ok(this.found.length >= minStates, `audited in ${this.found.length} states (at least ${minStates})`);
+      const bad = this.found.filter((v) => v.list.length > 0);
+      assert.equal(bad.length, 0, bad.map((v) => `${v.state}:\n${formatViolations(v.list)}`).join("\n"));
+    });
+  }
+}
+
+/** Opens the pane served by the endpoint and connects with a token (Vietnamese texts unless `lang` is en). */
+export async function connectPane(page: Page, url: string, token: string, lang: "vi" | "en" = "vi"): Promise<void> {
+  const en = lang === "en";
+  await page.goto(`${url}/taskpane.html?lang=${lang}`);
+  await page.getByLabel(en ? "Unit access token" : "Mã truy cập của đơn vị").fill(token);
+  await page.getByRole("button", { name: en ? "Connect" : "Kết nối", exact: true }).click();
+  await page.getByText(en ? /Connected: / : /Đã kết nối: /).waitFor();
+}
+
+/** Chooses the first quarter the period picker offers (a month asks a ward for no ratio target); its id. */
+export async function chooseQuarter(page: Page, label = "Chọn kỳ báo cáo"): Promise<string> {
+  const picker = page.getByLabel(label);
+  const values = await picker.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  const quarter = values.find((v) => /^\d{4}-Q\d$/.test(v));
+  assert.ok(quarter, `a quarter can be chosen (${values.join(", ")})`);
+  await picker.selectOption(quarter);
+  return quarter;
+}
+
+/** What a clean figure is for a target in a period (no error, no warning), as a person types it in the form. */
+export function cleanFigures(t: Target, periodId: string): Record<string, string> {
+  const yt = targetForPeriod(t, parsePeriod(periodId)!);
+  if (t.aggregation === "ratio_of_sums")
+    return t.measure === "percent"
+      ? { numerator: "100", denominator: "100" }
+      : { numerator: "2000", denominator: "100" };
+  if (t.direction === "<=" || t.direction === "<") return { value: "0" };
+  return { value: yt.kind === "value" ? String(yt.value) : "10" };
 }

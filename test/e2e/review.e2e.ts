@@ -1,59 +1,69 @@
 /**
- * The review loop in the panes (issue 18), in Debian's chromium against the real endpoint: the clerk submits; the
- * planner sees the report on the board and returns it with a comment; the clerk sees the banner, fixes the figure and
- * resubmits; the planner sees the diff and accepts; the clerk sees it locked — in a new workbook too. axe-core on
- * every new screen; screenshots at 350 px for the README.
+ * The review loop in the panes (issue 18), in Debian's chromium against the real endpoint: the clerk submits with a
+ * narrative; the planner sees the report on the board, its narrative, and returns it with a comment; the clerk sees
+ * the banner, fixes the figure and a narrative part and resubmits; the planner sees both in the diff and accepts; the
+ * clerk sees it locked — in a new workbook too. axe-core on every new screen; screenshots at 350 px for the README.
  */
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { defaultCatalog, defaultUnitRegistry, parsePeriod, reportTargets, type Target } from "../../src/domain";
 import {
-  Endpoint,
+  Audits,
   SCREENS,
-  after,
-  formatViolations,
-  freePort,
+  chooseQuarter,
+  cleanFigures,
+  connectPane,
   issuePlannerToken,
   issueToken,
-  launch,
   newPage,
   run,
-  seriousViolations,
+  startSuite,
   test,
-  tlsFiles,
-  tmpDir,
-  type AxeViolation,
 } from "./harness";
-import { cleanFigures, connectPane, fieldLabel } from "./pane";
+import { fieldLabel } from "./pane";
 
 const UNIT = "00004";
 const catalog = defaultCatalog();
 const unit = defaultUnitRegistry().byCode(UNIT)!;
-const dir = tmpDir("chitieu-e2e-review-");
-const db = path.join(dir, "review.sqlite");
 const SHOTS = ["review-board.png", "review-detail.png", "review-returned.png", "review-accepted.png"];
-let endpoint: Endpoint;
-let browser: Browser;
 let clerkToken = "";
 let plannerToken = "";
 let periodId = "";
 let named: Target;
 let fixedValue = "";
-const violations: { state: string; list: AxeViolation[] }[] = [];
+const RESULTS_TEXT = "Thu ngân sách quý đạt 95% kế hoạch.";
+const SHORTCOMINGS = ["Giải ngân vốn đầu tư công chậm.", "Giải ngân chậm do vướng giải phóng mặt bằng ở hai dự án."];
+const audits = new Audits();
+const suite = startSuite("review", {
+  dbName: "review.sqlite",
+  title: "starts the endpoint and the browser; issues a unit and a planner token",
+  ready: (s) => {
+    clerkToken = issueToken(s.db, UNIT);
+    plannerToken = issuePlannerToken(s.db);
+  },
+});
 fs.mkdirSync(SCREENS, { recursive: true });
 for (const f of SHOTS) fs.rmSync(path.join(SCREENS, f), { force: true });
 
-async function audit(page: Page, state: string): Promise<void> {
-  violations.push({ state, list: await seriousViolations(page) });
+async function connect(page: Page, token: string): Promise<void> {
+  await connectPane(page, suite.endpoint.url, token);
 }
 
 async function openPeriod(page: Page): Promise<void> {
-  const picker = page.getByLabel("Chọn kỳ báo cáo");
-  await picker.selectOption(periodId);
+  await page.getByLabel("Chọn kỳ báo cáo").selectOption(periodId);
   await page.getByRole("button", { name: "Mở mẫu báo cáo trong sổ" }).click();
   await page.getByRole("tablist").first().waitFor();
+}
+
+/** Types a narrative part on the Thuyết minh tab; it is written into the workbook when the field loses focus. */
+async function writeNarrative(page: Page, part: string, text: string): Promise<void> {
+  await page.getByRole("tab", { name: /^Thuyết minh$/ }).click();
+  const area = page.getByLabel(part, { exact: true });
+  await area.fill(text);
+  await area.blur();
+  await page.getByText(/Đã ghi vào sổ\./).waitFor();
 }
 
 async function errorText(page: Page): Promise<string> {
@@ -71,31 +81,19 @@ async function confirm(page: Page, action: string, text: string | null): Promise
   const dialog = page.getByRole("dialog");
   await dialog.waitFor();
   if (text !== null) await dialog.getByRole("textbox").fill(text);
-  await audit(page, `planner: confirm ${action}`);
+  await audits.audit(page, `planner: confirm ${action}`);
   await dialog.getByRole("button", { name: action, exact: true }).click();
   await dialog.waitFor({ state: "hidden" });
 }
 
-test("starts the endpoint and the browser; issues a unit and a planner token", async () => {
-  endpoint = new Endpoint(await freePort(), db, tlsFiles(dir));
-  await endpoint.start();
-  browser = await launch();
-  clerkToken = issueToken(db, UNIT);
-  plannerToken = issuePlannerToken(db);
-});
-
 test("the clerk submits, the planner returns it with a comment, the clerk fixes and resubmits, the planner accepts", async () => {
-  const clerk = await newPage(browser, 350, 900);
-  const planner = await newPage(browser, 350, 900);
+  const clerk = await newPage(suite.browser, 350, 900);
+  const planner = await newPage(suite.browser, 350, 900);
   try {
     // 1. the clerk fills a quarter's report and submits it
     const c = clerk.page;
-    await connectPane(c, endpoint.url, clerkToken);
-    const options = await c
-      .getByLabel("Chọn kỳ báo cáo")
-      .locator("option")
-      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
-    periodId = options.find((v) => /^\d{4}-Q\d$/.test(v)) ?? options[0];
+    await connect(c, clerkToken);
+    periodId = await chooseQuarter(c);
     await openPeriod(c);
     const targets = reportTargets(catalog, unit, parsePeriod(periodId)!);
     for (const target of targets)
@@ -112,13 +110,15 @@ test("the clerk submits, the planner returns it with a comment, the clerk fixes 
           t.aggregation !== "ratio_of_sums" && t.measure !== "milestone" && t.direction !== "<=" && t.direction !== "<",
       )!;
     assert.ok(named, "a single-figure target to discuss");
+    await writeNarrative(c, "Kết quả nổi bật", RESULTS_TEXT);
+    await writeNarrative(c, "Tồn tại, hạn chế và nguyên nhân", SHORTCOMINGS[0]);
     await c.getByRole("tab", { name: /^Gửi$/ }).click();
     await c.getByRole("button", { name: "Kiểm tra và gửi" }).click();
     await c.getByText("Biên nhận", { exact: true }).waitFor();
 
     // 2. the planner sees it on the board
     const p = planner.page;
-    await connectPane(p, endpoint.url, plannerToken);
+    await connect(p, plannerToken);
     await p.getByRole("tab", { name: "Theo dõi báo cáo" }).waitFor();
     await p.getByTestId("board").getByLabel("Kỳ báo cáo").selectOption(periodId);
     const row = p.getByTestId(`board-row-${UNIT}`);
@@ -129,18 +129,21 @@ test("the clerk submits, the planner returns it with a comment, the clerk fixes 
     const sentCount = p.getByTestId("board-counts").getByRole("button", { name: /^Gửi (đúng hạn|muộn): [1-9]/ });
     await sentCount.first().click();
     await p.screenshot({ path: path.join(SCREENS, "review-board.png") });
-    await audit(p, "planner: board filtered");
+    await audits.audit(p, "planner: board filtered");
     await sentCount.first().click();
-    await audit(p, "planner: board");
+    await audits.audit(p, "planner: board");
 
-    // 3. the planner opens it and returns it with a comment naming the figure
+    // 3. the planner opens it (figures, narrative) and returns it with a comment naming the figure
     await openOnBoard(p);
-    await audit(p, "planner: report");
+    const narrative = (await p.getByTestId("board-narrative").textContent()) ?? "";
+    assert.ok(narrative.includes(`Kết quả nổi bật${RESULTS_TEXT}`), `the narrative is shown: ${narrative}`);
+    assert.ok(narrative.includes(`Tồn tại, hạn chế và nguyên nhân${SHORTCOMINGS[0]}`));
+    await audits.audit(p, "planner: report");
     const comment = `${named.id}: số liệu chưa khớp với báo cáo tháng, đề nghị kiểm tra lại.`;
     await confirm(p, "Trả lại", comment);
     await p.getByText(/Đã trả lại báo cáo của/).waitFor();
 
-    // 4. the clerk sees the banner (on every tab), fixes the figure and resubmits
+    // 4. the clerk sees the banner (on every tab), fixes the figure and a narrative part, and resubmits
     await c.reload();
     const banner = c.getByTestId("review-banner");
     await banner.waitFor();
@@ -154,11 +157,12 @@ test("the clerk submits, the planner returns it with a comment, the clerk fixes 
       .getByTestId("status-summary")
       .evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 8));
     await c.screenshot({ path: path.join(SCREENS, "review-returned.png") });
-    await audit(c, "clerk: returned banner");
+    await audits.audit(c, "clerk: returned banner");
     await c.getByRole("tab", { name: /^Nhập liệu$/ }).click();
     const input = c.getByLabel(fieldLabel(named.id, "value"));
     fixedValue = String(Number(cleanFigures(named, periodId).value) + 1);
     await input.fill(fixedValue);
+    await writeNarrative(c, "Tồn tại, hạn chế và nguyên nhân", SHORTCOMINGS[1]);
     await c.getByRole("tab", { name: /^Gửi$/ }).click();
     await c.getByText(/Số liệu đã thay đổi sau lần gửi trước/).waitFor();
     await c.getByRole("button", { name: "Gửi lại (bản sửa mới)" }).click();
@@ -168,18 +172,24 @@ test("the clerk submits, the planner returns it with a comment, the clerk fixes 
       null,
       { timeout: 20_000 },
     );
-    const state = await endpoint.json<{ revisions: number }>(`/api/v1/reports/${UNIT}/${periodId}`, clerkToken);
+    const state = await suite.endpoint.json<{ revisions: number }>(`/api/v1/reports/${UNIT}/${periodId}`, clerkToken);
     assert.equal(state.revisions, 2);
 
-    // 5. the planner sees the diff against the previous revision and accepts
+    // 5. the planner sees the diff against the previous revision (the figure and the narrative part) and accepts
     await p.getByRole("button", { name: "← Quay lại bảng theo dõi" }).click();
     await p.getByTestId(`board-row-${UNIT}`).waitFor();
     await openOnBoard(p);
     const diff = p.getByTestId("board-diff");
     await diff.getByText(new RegExp(`^${named.id}: .* → `)).waitFor();
     assert.ok(((await diff.textContent()) ?? "").includes("So với"), "the diff names the revision it compares with");
+    const changed = diff.getByTestId("board-diff-narrative");
+    await changed.getByText(`Trước: ${SHORTCOMINGS[0]}`).waitFor();
+    await changed.getByText(`Nay: ${SHORTCOMINGS[1]}`).waitFor();
+    assert.ok(((await changed.textContent()) ?? "").includes("Tồn tại, hạn chế và nguyên nhân"));
+    assert.ok(!((await changed.textContent()) ?? "").includes("Kết quả nổi bật"), "only the part that changed");
+    await diff.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 8));
     await p.screenshot({ path: path.join(SCREENS, "review-detail.png") });
-    await audit(p, "planner: diff");
+    await audits.audit(p, "planner: diff");
     await confirm(p, "Chấp nhận", "Đạt yêu cầu.");
     await p.getByText(/Đã chấp nhận và khóa báo cáo của/).waitFor();
 
@@ -200,7 +210,7 @@ test("the clerk submits, the planner returns it with a comment, the clerk fixes 
       .getByTestId("status-summary")
       .evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 8));
     await c.screenshot({ path: path.join(SCREENS, "review-accepted.png") });
-    await audit(c, "clerk: accepted");
+    await audits.audit(c, "clerk: accepted");
   } finally {
     await clerk.context.close();
     await planner.context.close();
@@ -208,9 +218,9 @@ test("the clerk submits, the planner returns it with a comment, the clerk fixes 
 });
 
 test("the clerk opens the accepted report in a new workbook: the stored figures, read only, no blocking errors", async () => {
-  const { context, page } = await newPage(browser, 350, 900);
+  const { context, page } = await newPage(suite.browser, 350, 900);
   try {
-    await connectPane(page, endpoint.url, clerkToken);
+    await connect(page, clerkToken);
     await openPeriod(page);
     await page.getByText(/Đã nạp số liệu bản 2 đã được chấp nhận từ máy chủ/).waitFor();
     assert.equal(await errorText(page), "Đã chấp nhận — chỉ xem");
@@ -226,19 +236,10 @@ test("the clerk opens the accepted report in a new workbook: the stored figures,
   }
 });
 
-test("axe-core finds no serious or critical violation on the new screens", async () => {
-  assert.ok(violations.length >= 6, `audited in ${violations.length} states`);
-  const found = violations.filter((v) => v.list.length > 0);
-  assert.equal(found.length, 0, found.map((v) => `${v.state}:\n${formatViolations(v.list)}`).join("\n"));
-});
+audits.test(6);
 
 test("the screenshots for the README were taken", async () => {
   for (const f of SHOTS) assert.ok(fs.statSync(path.join(SCREENS, f)).size > 1000, `${f} exists`);
-});
-
-after(async () => {
-  await browser?.close();
-  await endpoint?.stop();
 });
 
 void run("review");

@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import {
   defaultCatalog,
   defaultUnitRegistry,
@@ -19,21 +19,16 @@ import {
 } from "../../src/domain";
 import { buildTemplateSpec, cellMap } from "../../src/workbook/template";
 import {
-  Endpoint,
+  Audits,
   RESULTS,
   SCREENS,
-  after,
-  formatViolations,
-  freePort,
+  chooseQuarter,
+  cleanFigures,
   issueToken,
-  launch,
   newPage,
   run,
-  seriousViolations,
+  startSuite,
   test,
-  tlsFiles,
-  tmpDir,
-  type AxeViolation,
 } from "./harness";
 
 const TEXT = {
@@ -89,20 +84,13 @@ const TEXT = {
 
 const catalog = defaultCatalog();
 const units = defaultUnitRegistry();
-const dir = tmpDir("chitieu-e2e-");
-const db = path.join(dir, "e2e.sqlite");
-let endpoint: Endpoint;
-let browser: Browser;
-const violations: { state: string; list: AxeViolation[] }[] = [];
+const suite = startSuite("pane");
+const audits = new Audits();
 fs.mkdirSync(SCREENS, { recursive: true });
 for (const f of ["connect.png", "issues.png", "receipt.png", "preview.png"])
   fs.rmSync(path.join(SCREENS, f), { force: true });
 fs.rmSync(path.join(RESULTS, "taskpane-350.png"), { force: true });
 fs.mkdirSync(RESULTS, { recursive: true });
-
-async function audit(page: Page, state: string): Promise<void> {
-  violations.push({ state, list: await seriousViolations(page) });
-}
 
 async function errorCount(page: Page): Promise<number> {
   const text = (await page.getByTestId("error-count").textContent()) ?? "";
@@ -112,17 +100,6 @@ async function errorCount(page: Page): Promise<number> {
 
 async function statusBadge(page: Page): Promise<string> {
   return (await page.getByRole("tabpanel").getByRole("status").textContent()) ?? "";
-}
-
-/** What a clean figure is for a target (no error, no warning), as a person would type it in the locale. */
-function cleanFigures(t: Target, periodId: string): Record<string, string> {
-  const yt = targetForPeriod(t, parsePeriod(periodId)!);
-  if (t.aggregation === "ratio_of_sums")
-    return t.measure === "percent"
-      ? { numerator: "100", denominator: "100" }
-      : { numerator: "2000", denominator: "100" };
-  if (t.direction === "<=" || t.direction === "<") return { value: "0" };
-  return { value: yt.kind === "value" ? String(yt.value) : "10" };
 }
 
 function fieldLabel(t: typeof TEXT.vi | typeof TEXT.en, id: string, field: string): RegExp {
@@ -144,20 +121,20 @@ async function waitForText(page: Page, re: RegExp, where: () => Promise<string>,
 /** The whole clerk flow in one language, for one unit. */
 async function clerkFlow(locale: Locale, unitCode: string, shots: boolean): Promise<void> {
   const t = TEXT[locale];
-  const token = issueToken(db, unitCode);
+  const token = issueToken(suite.db, unitCode);
   const unit = units.byCode(unitCode)!;
   // the targets the opened period's report asks for (applicability and cadence), known once the period is chosen
   let targets: Target[] = [];
   // the Vietnamese run is the light theme at 350 px; the English one the dark theme, wide, with the sheet beside
-  const { context, page } = await newPage(browser, shots ? 350 : 1280, 900, locale === "vi" ? "light" : "dark");
+  const { context, page } = await newPage(suite.browser, shots ? 350 : 1280, 900, locale === "vi" ? "light" : "dark");
   try {
     // the Vietnamese run also loads the local office.js (?office=load): it must answer "no host" without internet
     const outside: string[] = [];
     page.on("request", (r) => {
-      if (!r.url().startsWith(endpoint.url) && !r.url().startsWith("data:") && !r.url().startsWith("blob:"))
+      if (!r.url().startsWith(suite.endpoint.url) && !r.url().startsWith("data:") && !r.url().startsWith("blob:"))
         outside.push(r.url());
     });
-    await page.goto(`${endpoint.url}/taskpane.html?lang=${locale}${locale === "vi" ? "&office=load" : ""}`);
+    await page.goto(`${suite.endpoint.url}/taskpane.html?lang=${locale}${locale === "vi" ? "&office=load" : ""}`);
 
     // connect: the address is prefilled (the endpoint serves the pane); a wrong token is refused with a clear message
     const address = page.getByLabel(t.endpoint);
@@ -170,9 +147,9 @@ async function clerkFlow(locale: Locale, unitCode: string, shots: boolean): Prom
       locale === "vi",
     );
     assert.deepEqual(outside, [], "the pane asks nothing of the internet outside Office");
-    assert.equal(await address.inputValue(), endpoint.url);
+    assert.equal(await address.inputValue(), suite.endpoint.url);
     if (shots) await page.screenshot({ path: path.join(SCREENS, "connect.png") });
-    await audit(page, `${locale}: connect form`);
+    await audits.audit(page, `${locale}: connect form`);
     await page.getByLabel(t.token).fill("not-a-real-token");
     await page.getByRole("button", { name: t.connect, exact: true }).click();
     await page.getByText(t.wrongToken).waitFor();
@@ -186,12 +163,7 @@ async function clerkFlow(locale: Locale, unitCode: string, shots: boolean): Prom
 
     // report: a quarter open for submission (a month asks a ward only for its monthly counts, no ratio target),
     // created in the preview workbook
-    const picker = page.getByLabel(t.period);
-    const quarter = (
-      await picker.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))
-    ).find((v) => /^\d{4}-Q\d$/.test(v));
-    if (quarter) await picker.selectOption(quarter);
-    const periodId = await picker.inputValue();
+    const periodId = await chooseQuarter(page, t.period);
     assert.ok(parsePeriod(periodId), `a period is chosen (${periodId})`);
     targets = reportTargets(catalog, unit, parsePeriod(periodId)!);
     await page.getByRole("button", { name: t.open }).click();
@@ -226,7 +198,7 @@ async function clerkFlow(locale: Locale, unitCode: string, shots: boolean): Prom
           document.querySelector("[data-testid=error-count]")?.textContent ?? "",
         ),
     );
-    await audit(page, `${locale}: filled form`);
+    await audits.audit(page, `${locale}: filled form`);
 
     // see issues: an error (numerator above denominator) and a warning (off target) that needs a justification
     const ratio = targets.find(
@@ -258,7 +230,7 @@ async function clerkFlow(locale: Locale, unitCode: string, shots: boolean): Prom
     // clicking the issue puts the cursor in its cell of the sheet
     const focused = await page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? "");
     assert.ok(focused.includes(issueCell), `the issue's cell has the focus (got "${focused}")`);
-    await audit(page, `${locale}: issues tab`);
+    await audits.audit(page, `${locale}: issues tab`);
 
     // fix the error with a figure well below the target: now a warning to justify
     await page.getByRole("tab", { name: t.formTab }).click();
@@ -302,8 +274,8 @@ async function clerkFlow(locale: Locale, unitCode: string, shots: boolean): Prom
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: path.join(SCREENS, "receipt.png") });
     }
-    await audit(page, `${locale}: receipt`);
-    const stored = await endpoint.json<{ revisions: number; latest: { submissionId: string } }>(
+    await audits.audit(page, `${locale}: receipt`);
+    const stored = await suite.endpoint.json<{ revisions: number; latest: { submissionId: string } }>(
       `/api/v1/reports/${unitCode}/${periodId}`,
       token,
     );
@@ -311,7 +283,7 @@ async function clerkFlow(locale: Locale, unitCode: string, shots: boolean): Prom
     assert.equal(stored.latest.submissionId, firstId);
 
     // offline: the endpoint stops; a changed report is resubmitted and waits in the workbook
-    await endpoint.stop();
+    await suite.endpoint.stop();
     await page.getByRole("tab", { name: t.formTab }).click();
     await page.getByLabel(fieldLabel(t, ratio.id, "numerator")).fill("12");
     await page.getByRole("tab", { name: t.submitTab }).click();
@@ -330,10 +302,10 @@ async function clerkFlow(locale: Locale, unitCode: string, shots: boolean): Prom
     const queuedId = queue[0].submissionId;
 
     // back online: the queue sends it with the same id; exactly one stored revision for it
-    await endpoint.start();
+    await suite.endpoint.start();
     await waitForText(page, t.sent, () => statusBadge(page), 90_000);
     assert.equal(((await page.getByTestId("receipt-id").textContent()) ?? "").trim(), queuedId);
-    const history = await endpoint.json<{ revisions: { submissionId: string }[] }>(
+    const history = await suite.endpoint.json<{ revisions: { submissionId: string }[] }>(
       `/api/v1/reports/${unitCode}/${periodId}/history`,
       token,
     );
@@ -344,10 +316,10 @@ async function clerkFlow(locale: Locale, unitCode: string, shots: boolean): Prom
     );
     assert.equal(history.revisions.length, 2);
     // a late duplicate of the same request (a retry whose answer was lost) replays the receipt, stores nothing
-    const replay = await endpoint.request("/api/v1/submissions", { method: "POST", token, body: queue[0].body });
+    const replay = await suite.endpoint.request("/api/v1/submissions", { method: "POST", token, body: queue[0].body });
     assert.equal(replay.status, 200);
     assert.equal(JSON.parse(replay.text).replay, true);
-    const after = await endpoint.json<{ revisions: unknown[] }>(
+    const after = await suite.endpoint.json<{ revisions: unknown[] }>(
       `/api/v1/reports/${unitCode}/${periodId}/history`,
       token,
     );
@@ -375,13 +347,6 @@ async function clerkFlow(locale: Locale, unitCode: string, shots: boolean): Prom
   }
 }
 
-test("starts the endpoint and the browser", async () => {
-  const port = await freePort();
-  endpoint = new Endpoint(port, db, tlsFiles(dir));
-  await endpoint.start();
-  browser = await launch();
-});
-
 test("a clerk connects, fills, sees issues, justifies, submits, goes offline and comes back (Vietnamese)", async () => {
   await clerkFlow("vi", "00004", true);
 });
@@ -390,11 +355,7 @@ test("the same flow in English", async () => {
   await clerkFlow("en", "00008", false);
 });
 
-test("axe-core finds no serious or critical violation", async () => {
-  assert.ok(violations.length >= 8, `the pane was audited in ${violations.length} states`);
-  const found = violations.filter((v) => v.list.length > 0);
-  assert.equal(found.length, 0, found.map((v) => `${v.state}:\n${formatViolations(v.list)}`).join("\n"));
-});
+audits.test(8);
 
 test("the pane at 350 px was saved as a test artifact", async () => {
   for (const f of [
@@ -406,11 +367,6 @@ test("the pane at 350 px was saved as a test artifact", async () => {
   ]) {
     assert.ok(fs.existsSync(f) && fs.statSync(f).size > 1000, `${f} exists`);
   }
-});
-
-after(async () => {
-  await browser?.close();
-  await endpoint?.stop();
 });
 
 void run("taskpane");

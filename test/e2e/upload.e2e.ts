@@ -8,7 +8,6 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser } from "playwright-core";
 import {
   defaultCatalog,
   defaultUnitRegistry,
@@ -20,14 +19,12 @@ import {
 } from "../../src/domain";
 import { buildTemplateSpec, cellMap } from "../../src/workbook/template";
 import { writeTemplateXlsx } from "../../src/workbook/xlsx/write-template";
-import { Endpoint, after, freePort, issueToken, launch, newPage, run, test, tlsFiles, tmpDir } from "./harness";
+import { chooseQuarter, connectPane, issueToken, newPage, run, startSuite, test } from "./harness";
 
 const catalog = defaultCatalog();
 const units = defaultUnitRegistry();
-const dir = tmpDir("chitieu-e2e-upload-");
-const db = path.join(dir, "e2e.sqlite");
-let endpoint: Endpoint;
-let browser: Browser;
+const suite = startSuite("upload");
+const dir = suite.dir;
 
 /** A figure with no issue for the target, as numbers (the workbook holds numbers). */
 function clean(t: Target, periodId: string): Partial<EntryInput> {
@@ -66,30 +63,15 @@ function resaveWithLibreOffice(file: string): string {
   return saved;
 }
 
-test("starts the endpoint and the browser", async () => {
-  endpoint = new Endpoint(await freePort(), db, tlsFiles(dir));
-  await endpoint.start();
-  browser = await launch();
-});
-
 test("a workbook saved by LibreOffice is uploaded, justified in the page and submitted once", async () => {
   const unitCode = "00004";
   const unit = units.byCode(unitCode)!;
-  const token = issueToken(db, unitCode);
-  const { context, page } = await newPage(browser, 1280, 900, "light");
+  const token = issueToken(suite.db, unitCode);
+  const { context, page } = await newPage(suite.browser, 1280, 900, "light");
   try {
-    await page.goto(`${endpoint.url}/taskpane.html?lang=vi`);
-    await page.getByLabel("Mã truy cập của đơn vị").fill(token);
-    await page.getByRole("button", { name: "Kết nối", exact: true }).click();
-    await page.getByText(/Đã kết nối: /).waitFor();
+    await connectPane(page, suite.endpoint.url, token);
     // a quarter open for submission: a month asks a ward only for its monthly counts, no ratio target
-    const picker = page.getByLabel("Chọn kỳ báo cáo");
-    const quarter = (
-      await picker.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))
-    ).find((v) => /^\d{4}-Q\d$/.test(v));
-    assert.ok(quarter, "a quarter is open for submission");
-    await picker.selectOption(quarter);
-    const periodId = await picker.inputValue();
+    const periodId = await chooseQuarter(page);
     const period = parsePeriod(periodId)!;
 
     // the clerk's workbook: every target clean but one ratio target well below its target, not justified
@@ -137,20 +119,15 @@ test("a workbook saved by LibreOffice is uploaded, justified in the page and sub
     await page.getByText("Biên nhận", { exact: true }).waitFor();
     const receipt = ((await page.getByTestId("receipt-id").textContent()) ?? "").trim();
     assert.match(receipt, /^[0-9a-f-]{36}$/);
-    const stored = await endpoint.json<{ revisions: number; latest: { submissionId: string; entries?: EntryInput[] } }>(
-      `/api/v1/reports/${unitCode}/${periodId}`,
-      token,
-    );
+    const stored = await suite.endpoint.json<{
+      revisions: number;
+      latest: { submissionId: string; entries?: EntryInput[] };
+    }>(`/api/v1/reports/${unitCode}/${periodId}`, token);
     assert.equal(stored.revisions, 1, "stored once");
     assert.equal(stored.latest.submissionId, receipt);
   } finally {
     await context.close();
   }
-});
-
-after(async () => {
-  await browser?.close();
-  await endpoint?.stop();
 });
 
 void run("upload");

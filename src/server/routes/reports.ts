@@ -18,6 +18,7 @@ import { getSubmission } from "../db/submissions";
 import type { SubmissionRow } from "../db/schema";
 import { canonicalContact, unpackContent } from "../services/content";
 import { assessStored, reportHistory, reviewDiff } from "../services/review";
+import { reportTasks } from "../services/review-parts";
 import { receiptOf } from "../services/submissions";
 import { figureContext, readCurrent } from "../services/report-context";
 import { canonicalNarrative } from "../../domain/report/narrative";
@@ -48,7 +49,7 @@ function resolveReport(
   return { unit, period };
 }
 
-/** A report's state, planner comment and latest revision. */
+/** A report's state, planner comment and latest revision, with its narrative and the unit's key-task progress. */
 async function reportView(app: FastifyInstance, ref: ReportRef) {
   const state = await requireState(app, ref);
   const latest = (await getSubmission(app.store.db, state.latest_submission_id)) as SubmissionRow;
@@ -90,6 +91,7 @@ async function reportView(app: FastifyInstance, ref: ReportRef) {
       stored.parsed,
       app.historyThresholds,
     ),
+    tasks: await reportTasks(app, ref.unit.code, ref.period, stored.report),
   };
 }
 

@@ -2,7 +2,8 @@
  * What a planner reads to review one report: each target's status as the rules judge it (the same validate() that
  * judged the submission, over the stored entries and the year-to-date sums of earlier periods), and the review diff —
  * the latest revision against the one before it, against a named revision, or against the previous period's report —
- * field by field and per target (old and new figure and status).
+ * field by field and per target (old and new figure and status), and the narrative parts and task progress that
+ * changed (services/review-parts.ts).
  */
 import type { FastifyInstance } from "fastify";
 import { makePeriod, validate } from "../../domain";
@@ -14,6 +15,7 @@ import { CT_REVISION_NOT_FOUND } from "../errors";
 import { diffEntries, unpackContent, type StoredContent } from "./content";
 import { yearToDate } from "./submissions";
 import { requireState, type ReportRef } from "./report-workflow";
+import { narrativeChanges, taskChanges } from "./review-parts";
 
 /** The period just before (2026-01 → 2025-12, 2026-Q1 → 2025-Q4, 2026 → 2025). */
 export function previousPeriod(period: Period): Period {
@@ -148,6 +150,8 @@ export async function reviewDiff(app: FastifyInstance, ref: ReportRef, q: Review
     to: refOf(to),
     changes: old ? diffEntries(old.stored.parsed, newer.stored.parsed) : [],
     targets: targetDiffs(old?.sides ?? null, newer.sides),
+    narrative: old ? narrativeChanges(old.stored.report, newer.stored.report) : [],
+    tasks: old ? taskChanges(old.stored.report, newer.stored.report) : [],
   };
 }
 

@@ -12,10 +12,12 @@ import { NARRATIVE_MESSAGES } from "./sections/narrative";
 import { HELP_MESSAGES } from "./sections/help";
 import { RECENT_VALUES_MESSAGES } from "./sections/recent-values";
 import { TOUR_MESSAGES } from "./sections/tour";
+import { BOARD_REVIEW_MESSAGES } from "./sections/board-review";
 
 export const MESSAGES = {
   ...CLERK_REVIEW_MESSAGES,
   ...BOARD_MESSAGES,
+  ...BOARD_REVIEW_MESSAGES,
   ...APPLICABILITY_MESSAGES,
   ...TREND_MESSAGES,
   "app.title": { vi: "Chỉ tiêu", en: "Chỉ tiêu" },

@@ -15,12 +15,11 @@ import { describeError } from "../../api/describe";
 import type { MessageKey } from "../../i18n";
 import { figureOf } from "./board-logic";
 import { ConfirmDialog } from "./ConfirmDialog";
+import { renderDiffParts, renderNarrative, renderTasks } from "./renderReportParts";
 import type { BoardClasses } from "./useBoardStyles";
 import type { ReportDetailState, ReviewAction } from "./useReportDetail";
 
 type S = ReportDetailState;
-
-const NARRATIVE_PARTS = ["results", "shortcomings", "nextTasks", "proposals"];
 
 function renderFigures(s: S, c: BoardClasses, report: ReportResponse): React.ReactNode {
   const { t, num, b } = s.i18n;
@@ -65,34 +64,6 @@ function renderFigures(s: S, c: BoardClasses, report: ReportResponse): React.Rea
           })}
         </tbody>
       </table>
-    </section>
-  );
-}
-
-/** The narrative where the report carries one (issue 18 item 4): its parts in their order, each as written. */
-function renderNarrative(s: S, c: BoardClasses, report: ReportResponse): React.ReactNode {
-  const raw: unknown = (report.report as Record<string, unknown>).narrative;
-  const parts =
-    raw && typeof raw === "object"
-      ? Object.entries(raw as Record<string, unknown>)
-          .filter((e): e is [string, string] => typeof e[1] === "string" && e[1].trim() !== "")
-          .sort((a, b) => NARRATIVE_PARTS.indexOf(a[0]) - NARRATIVE_PARTS.indexOf(b[0]))
-      : [];
-  return (
-    <section className={c.section} aria-labelledby="ct-detail-narrative">
-      <Text as="h3" weight="semibold" id="ct-detail-narrative">
-        {s.i18n.t("board.detail.narrative")}
-      </Text>
-      {parts.length === 0 ? (
-        <Text className={c.note}>{s.i18n.t("board.detail.noNarrative")}</Text>
-      ) : (
-        parts.map(([k, v]) => (
-          <div key={k} className={c.note}>
-            <strong>{k}: </strong>
-            {v}
-          </div>
-        ))
-      )}
     </section>
   );
 }
@@ -144,6 +115,7 @@ function renderDiff(s: S, c: BoardClasses): React.ReactNode {
               ))}
             </ul>
           )}
+          {renderDiffParts(s.i18n, c, d)}
         </>
       )}
     </section>
@@ -294,7 +266,8 @@ export function renderReportDetail(s: S, c: BoardClasses): React.JSX.Element {
           {renderActions(s, c, r)}
           {renderDiff(s, c)}
           {renderFigures(s, c, r)}
-          {renderNarrative(s, c, r)}
+          {renderTasks(s.i18n, c, r)}
+          {renderNarrative(s.i18n, c, r)}
           {renderHistory(s, c)}
         </>
       )}

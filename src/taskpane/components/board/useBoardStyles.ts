@@ -38,6 +38,26 @@ export const useBoardStyles = makeStyles({
   },
   note: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, whiteSpace: "pre-wrap" },
   plain: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  pairs: { margin: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  term: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200 },
+  // no browser indent under a term: the pane is 350 px wide
+  answer: {
+    margin: 0,
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+    whiteSpace: "pre-wrap",
+  },
+  taskItem: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+    borderBottomWidth: tokens.strokeWidthThin,
+    borderBottomStyle: "solid",
+    borderBottomColor: tokens.colorNeutralStroke2,
+    minWidth: 0,
+  },
 });
 
 export type BoardClasses = ReturnType<typeof useBoardStyles>;
