@@ -2,7 +2,7 @@
  * Submissions and report states. The queries of the submission path are compiled once per database (prepared.ts);
  * the others are plain kysely functions.
  */
-import type { Kysely, QueryCreator } from "kysely";
+import { sql, type Kysely, type QueryCreator } from "kysely";
 import type { Database, ReportStateRow, SubmissionRow } from "./schema";
 import { param, prepared, type Args, type Prepared } from "./prepared";
 import type { StepParam, WriteStep } from "./writer-thread";
@@ -155,6 +155,44 @@ const COLUMN_TYPES: Record<(typeof SUBMISSION_COLUMNS)[number], "text" | "intege
 
 type Statement<A extends object> = Prepared<A, unknown>;
 
+/** report_state's columns but latest_figures (checked against the table's type: a new column must be named here). */
+const STATE_BUT_FIGURES = [
+  "unit_code",
+  "period",
+  "status",
+  "locked",
+  "comment",
+  "latest_submission_id",
+  "latest_revision",
+  "latest_flows",
+  "latest_contact",
+  "first_received_at",
+  "first_on_time",
+  "last_received_at",
+  "accepted_submission_id",
+  "demo",
+  "updated_at",
+] as const satisfies readonly Exclude<keyof ReportStateRow, "latest_figures">[];
+type MissingStateColumn = Exclude<keyof ReportStateRow, "latest_figures" | (typeof STATE_BUT_FIGURES)[number]>;
+// a compile error here names a report_state column that STATE_BUT_FIGURES lacks
+const everyStateColumn: [MissingStateColumn] extends [never] ? true : MissingStateColumn = true;
+void everyStateColumn;
+
+/** A row of SubmissionStatements.historyQuery(). */
+export interface HistoryRow {
+  period: string;
+  /** null for a revision stored before the column existed: its content gives the figures */
+  latest_figures: string | null;
+  latest_submission_id: string;
+}
+
+/** A read to run on the writer thread's connection: the history rows, then `contentSql` [id] for a row without figures. */
+export interface HistoryQuery {
+  sql: string;
+  params: unknown[];
+  contentSql: string;
+}
+
 /** The submission path's statements, compiled once for one database. */
 export class SubmissionStatements {
   readonly #db: Kysely<Database>;
@@ -164,6 +202,7 @@ export class SubmissionStatements {
   readonly #state: Prepared<{ unit_code: string; period: string }, ReportStateRow>;
   readonly #flows = new Map<number, Prepared<Args, { period: string; flows: string }>>();
   readonly #stateAndFlows = new Map<number, Prepared<Args, ReportStateRow>>();
+  readonly #figures = new Map<number, Prepared<Args, HistoryRow>>();
   /** [a later revision, the first] */
   readonly #advance: [Statement<SubmissionWrite>, Statement<SubmissionWrite>];
   readonly #insert: Statement<SubmissionWrite>;
@@ -220,18 +259,23 @@ export class SubmissionStatements {
     unitCode: string,
     period: string,
     others: readonly string[],
+    opts: { figures?: boolean } = {},
   ): Promise<{ state: ReportStateRow | undefined; others: ReportStateRow[] }> {
     const periods = [period, ...others];
-    let stmt = this.#stateAndFlows.get(periods.length);
+    // without the figures (the store reads them where it checks): each row's latest_figures comes back null, so
+    // the event loop does not turn a kilobyte of JSON per row into a string it never uses
+    const figures = opts.figures !== false;
+    const key = figures ? periods.length : -periods.length;
+    let stmt = this.#stateAndFlows.get(key);
     if (!stmt) {
-      stmt = prepared(this.#db, (q) =>
-        q
-          .selectFrom("report_state")
-          .selectAll()
-          .where("unit_code", "=", p("unit_code"))
-          .where("period", "in", periodParams(periods.length)),
-      );
-      this.#stateAndFlows.set(periods.length, stmt);
+      stmt = prepared(this.#db, (q) => {
+        const from = q.selectFrom("report_state");
+        const selected = figures
+          ? from.selectAll()
+          : from.select(STATE_BUT_FIGURES).select(sql<string | null>`null`.as("latest_figures"));
+        return selected.where("unit_code", "=", p("unit_code")).where("period", "in", periodParams(periods.length));
+      });
+      this.#stateAndFlows.set(key, stmt);
     }
     const args = periodArgs(unitCode, periods);
     let rows: readonly ReportStateRow[];
@@ -246,6 +290,27 @@ export class SubmissionStatements {
       else rest.push(r);
     }
     return { state, others: rest };
+  }
+
+  /**
+   * The read of the rules' history that the SQLite writer thread runs on its own connection, right before the
+   * check (services/submission-check.ts): the latest figures of the unit's `periods`, and the statement giving a
+   * revision's stored content, for the rows written before latest_figures existed. Nothing is read here.
+   */
+  historyQuery(unitCode: string, periods: readonly string[]): HistoryQuery {
+    let stmt = this.#figures.get(periods.length);
+    if (!stmt) {
+      stmt = prepared(this.#db, (q) =>
+        q
+          .selectFrom("report_state")
+          .select(["period", "latest_figures", "latest_submission_id"])
+          .where("unit_code", "=", p("unit_code"))
+          .where("period", "in", periodParams(periods.length)),
+      );
+      this.#figures.set(periods.length, stmt);
+    }
+    const q = stmt.bind(periodArgs(unitCode, periods));
+    return { sql: q.sql, params: q.params, contentSql: this.#content.sql() };
   }
 
   /** The flows of the latest revision of each of `periods` for one unit (one small table, by its primary key). */
