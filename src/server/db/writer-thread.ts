@@ -19,7 +19,7 @@
  */
 import { deflateRawSync } from "node:zlib";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
-import { HELPER_THREAD_YOUNG_MB, startThread } from "../services/thread-heap";
+import { startThread, WRITER_THREAD_YOUNG_MB } from "../services/thread-heap";
 
 export type StepParam = string | number | bigint | null | Uint8Array;
 
@@ -134,8 +134,8 @@ export class WriterThread {
       synchronous,
     };
     // from the TypeScript sources (tests, CHITIEU_FROM_SOURCE) the thread loads this file through tsx
-    // its own small young generation, not the event loop's 2 × 32 MB (services/thread-heap.ts)
-    const options = { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: HELPER_THREAD_YOUNG_MB } };
+    // its own young generation, not the event loop's 2 × 32 MB (services/thread-heap.ts)
+    const options = { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: WRITER_THREAD_YOUNG_MB } };
     this.#worker = startThread(() =>
       __filename.endsWith(".ts")
         ? new Worker(`require("tsx/cjs"); require(${JSON.stringify(__filename)});`, { ...options, eval: true })
