@@ -7,6 +7,7 @@ import type { Database, ReportStateRow, SubmissionRow } from "./schema";
 import { param, prepared, type Args, type Prepared } from "./prepared";
 import type { StepParam, WriteStep } from "./writer-thread";
 import type { ReadBatcher } from "./read-batch";
+import { STATE_BUT_FIGURES, type HistoryQuery, type HistoryRow } from "./history-rows";
 
 /** The columns needed to answer a retry or list the history (no content). */
 export type SubmissionHead = Pick<
@@ -155,44 +156,6 @@ const COLUMN_TYPES: Record<(typeof SUBMISSION_COLUMNS)[number], "text" | "intege
 
 type Statement<A extends object> = Prepared<A, unknown>;
 
-/** report_state's columns but latest_figures (checked against the table's type: a new column must be named here). */
-const STATE_BUT_FIGURES = [
-  "unit_code",
-  "period",
-  "status",
-  "locked",
-  "comment",
-  "latest_submission_id",
-  "latest_revision",
-  "latest_flows",
-  "latest_contact",
-  "first_received_at",
-  "first_on_time",
-  "last_received_at",
-  "accepted_submission_id",
-  "demo",
-  "updated_at",
-] as const satisfies readonly Exclude<keyof ReportStateRow, "latest_figures">[];
-type MissingStateColumn = Exclude<keyof ReportStateRow, "latest_figures" | (typeof STATE_BUT_FIGURES)[number]>;
-// a compile error here names a report_state column that STATE_BUT_FIGURES lacks
-const everyStateColumn: [MissingStateColumn] extends [never] ? true : MissingStateColumn = true;
-void everyStateColumn;
-
-/** A row of SubmissionStatements.historyQuery(). */
-export interface HistoryRow {
-  period: string;
-  /** null for a revision stored before the column existed: its content gives the figures */
-  latest_figures: string | null;
-  latest_submission_id: string;
-}
-
-/** A read to run on the writer thread's connection: the history rows, then `contentSql` [id] for a row without figures. */
-export interface HistoryQuery {
-  sql: string;
-  params: unknown[];
-  contentSql: string;
-}
-
 /** The submission path's statements, compiled once for one database. */
 export class SubmissionStatements {
   readonly #db: Kysely<Database>;
@@ -262,11 +225,9 @@ export class SubmissionStatements {
     opts: { figures?: boolean } = {},
   ): Promise<{ state: ReportStateRow | undefined; others: ReportStateRow[] }> {
     const periods = [period, ...others];
-    // without the figures (the store reads them where it checks): each row's latest_figures comes back null, so
-    // the event loop does not turn a kilobyte of JSON per row into a string it never uses
+    // without the figures (the store reads them): latest_figures null, not a kilobyte of JSON per row left unused
     const figures = opts.figures !== false;
-    const key = figures ? periods.length : -periods.length;
-    let stmt = this.#stateAndFlows.get(key);
+    let stmt = this.#stateAndFlows.get(figures ? periods.length : -periods.length);
     if (!stmt) {
       stmt = prepared(this.#db, (q) => {
         const from = q.selectFrom("report_state");
@@ -275,7 +236,7 @@ export class SubmissionStatements {
           : from.select(STATE_BUT_FIGURES).select(sql<string | null>`null`.as("latest_figures"));
         return selected.where("unit_code", "=", p("unit_code")).where("period", "in", periodParams(periods.length));
       });
-      this.#stateAndFlows.set(key, stmt);
+      this.#stateAndFlows.set(figures ? periods.length : -periods.length, stmt);
     }
     const args = periodArgs(unitCode, periods);
     let rows: readonly ReportStateRow[];
@@ -292,11 +253,7 @@ export class SubmissionStatements {
     return { state, others: rest };
   }
 
-  /**
-   * The read of the rules' history that the SQLite writer thread runs on its own connection, right before the
-   * check (services/submission-check.ts): the latest figures of the unit's `periods`, and the statement giving a
-   * revision's stored content, for the rows written before latest_figures existed. Nothing is read here.
-   */
+  /** The history read the SQLite writer thread runs before the check (history-rows.ts); nothing is read here. */
   historyQuery(unitCode: string, periods: readonly string[]): HistoryQuery {
     let stmt = this.#figures.get(periods.length);
     if (!stmt) {

@@ -16,7 +16,7 @@ import { createUnitRegistry, parsePeriod, validate } from "../../domain";
 import type { Catalog, ReportInput, Unit, UnitRegistry, ValidationResult } from "../../domain/types";
 
 import type { StepParam, ThreadRead, WriteChecker } from "../db/writer-thread";
-import type { HistoryQuery, HistoryRow } from "../db/submissions";
+import type { HistoryQuery, HistoryRow } from "../db/history-rows";
 import { contentHash, flowsOf, packText, unpackContent } from "./content";
 import type { ApplicabilityTable } from "../../domain/rules/applicability";
 import type { UnitTargetTable } from "../../domain/rules/unit-targets";

@@ -32,7 +32,8 @@ import {
   CT_DEMO_FORBIDDEN,
   CT_UNIT_RETIRED,
 } from "../errors";
-import type { HistoryQuery, SubmissionHead } from "../db/submissions";
+import type { SubmissionHead } from "../db/submissions";
+import type { HistoryQuery } from "../db/history-rows";
 import type { ReportStateRow } from "../db/schema";
 import type { DryRunResult, Receipt, ReceiptStatus, SubmissionRequestBody } from "../../api";
 import { addFlows, canonicalContent, diffEntries, unpackContent } from "./content";

@@ -9,7 +9,8 @@
  * (writer-thread-store.ts), one PostgreSQL statement (one-statement-store.ts), the group-commit writer on the event
  * loop (group-commit-store.ts).
  */
-import type { HistoryQuery, SubmissionWrite } from "../submissions";
+import type { HistoryQuery } from "../history-rows";
+import type { SubmissionWrite } from "../submissions";
 
 /** A new revision, but what its check derives from the figures: the flows, the figures, the stored content, its hash. */
 export type NewRevision = Omit<SubmissionWrite, "flows" | "figures" | "content_hash" | "content">;
