@@ -203,11 +203,20 @@ async function runDialect(dialect: Dialect): Promise<boolean> {
     // server does. Latency at a given arrival rate below capacity says more: the same 200 clients, throttled.
     const rate = Math.max(50, Math.round(rateArg ?? GOAL[dialect]));
     await pause();
+    const pacedCpu0 = cpuSeconds(server.child.pid as number);
     const paced = await pacedClient(server.port, next, duration, rate, connections);
+    const pacedCpu1 = cpuSeconds(server.child.pid as number);
     console.log(
       `${dialect}: at ${rate} submissions/s arriving evenly (open loop, up to ${connections} connections): ${paced.perSecond.toFixed(0)}/s stored, p50 ${paced.p50} ms, p90 ${paced.p90} ms, p99 ${paced.p99} ms, max ${paced.max} ms`,
     );
     console.log(`server.${key}.paced_rate=${rate}`);
+    // below saturation the server's batches (group commit, batched reads) are alike from run to run, so this CPU
+    // figure moves less with the machine's load than the saturating run's
+    if (pacedCpu0 !== null && pacedCpu1 !== null && paced.ok > 0) {
+      const pacedCpuMs = ((pacedCpu1 - pacedCpu0) * 1000) / paced.ok;
+      console.log(`${dialect}: server CPU ${pacedCpuMs.toFixed(2)} ms per submission at ${rate}/s arriving`);
+      console.log(`server.${key}.paced_server_cpu_ms_per_submission=${pacedCpuMs.toFixed(3)}`);
+    }
     console.log(`server.${key}.paced_p50_ms=${paced.p50}`);
     console.log(`server.${key}.paced_p99_ms=${paced.p99}`);
     const verdict = (met: boolean) => (met ? "met" : "NOT met");

@@ -119,6 +119,18 @@ for (const dialect of dialects()) {
       expect(warning.params.earlier).toMatch(/^2026-01: 5; 2026-02: 5; 2026-03: 5; 2026-04: 5; 2026-05: 80/);
     });
 
+    it("refuses an unconfirmed outlier against those older reports where the rules run (writer or check thread)", async () => {
+      // the submission path reads the history where it checks: on SQLite the writer thread reads it itself
+      const j = expectProblem(
+        await submit(f.app, f.tokens.unit, withFigure("2026-07", count, 80, false)),
+        422,
+        "CT_JUSTIFICATION_REQUIRED",
+      );
+      const warning = j.issues.find((i: { code: string }) => i.code === "history_outlier");
+      expect(warning).toMatchObject({ targetId: count.id, severity: "warning" });
+      expect(warning.params.earlier).toMatch(/^2026-01: 5; 2026-02: 5; 2026-03: 5; 2026-04: 5; 2026-05: 80/);
+    });
+
     it("judges against the same month a year before", async () => {
       // 2027-04 has no earlier 2027 months, but 2026-04 held 5: 40 is more than 3 times it
       const d = (await submit(f.app, f.tokens.unit, { ...withFigure("2027-04", count, 40), dryRun: true })).json();

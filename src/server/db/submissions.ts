@@ -2,11 +2,12 @@
  * Submissions and report states. The queries of the submission path are compiled once per database (prepared.ts);
  * the others are plain kysely functions.
  */
-import type { Kysely, QueryCreator } from "kysely";
+import { sql, type Kysely, type QueryCreator } from "kysely";
 import type { Database, ReportStateRow, SubmissionRow } from "./schema";
 import { param, prepared, type Args, type Prepared } from "./prepared";
 import type { StepParam, WriteStep } from "./writer-thread";
 import type { ReadBatcher } from "./read-batch";
+import { STATE_BUT_FIGURES, type HistoryQuery, type HistoryRow } from "./history-rows";
 
 /** The columns needed to answer a retry or list the history (no content). */
 export type SubmissionHead = Pick<
@@ -164,6 +165,7 @@ export class SubmissionStatements {
   readonly #state: Prepared<{ unit_code: string; period: string }, ReportStateRow>;
   readonly #flows = new Map<number, Prepared<Args, { period: string; flows: string }>>();
   readonly #stateAndFlows = new Map<number, Prepared<Args, ReportStateRow>>();
+  readonly #figures = new Map<number, Prepared<Args, HistoryRow>>();
   /** [a later revision, the first] */
   readonly #advance: [Statement<SubmissionWrite>, Statement<SubmissionWrite>];
   readonly #insert: Statement<SubmissionWrite>;
@@ -220,18 +222,21 @@ export class SubmissionStatements {
     unitCode: string,
     period: string,
     others: readonly string[],
+    opts: { figures?: boolean } = {},
   ): Promise<{ state: ReportStateRow | undefined; others: ReportStateRow[] }> {
     const periods = [period, ...others];
-    let stmt = this.#stateAndFlows.get(periods.length);
+    // without the figures (the store reads them): latest_figures null, not a kilobyte of JSON per row left unused
+    const figures = opts.figures !== false;
+    let stmt = this.#stateAndFlows.get(figures ? periods.length : -periods.length);
     if (!stmt) {
-      stmt = prepared(this.#db, (q) =>
-        q
-          .selectFrom("report_state")
-          .selectAll()
-          .where("unit_code", "=", p("unit_code"))
-          .where("period", "in", periodParams(periods.length)),
-      );
-      this.#stateAndFlows.set(periods.length, stmt);
+      stmt = prepared(this.#db, (q) => {
+        const from = q.selectFrom("report_state");
+        const selected = figures
+          ? from.selectAll()
+          : from.select(STATE_BUT_FIGURES).select(sql<string | null>`null`.as("latest_figures"));
+        return selected.where("unit_code", "=", p("unit_code")).where("period", "in", periodParams(periods.length));
+      });
+      this.#stateAndFlows.set(figures ? periods.length : -periods.length, stmt);
     }
     const args = periodArgs(unitCode, periods);
     let rows: readonly ReportStateRow[];
@@ -246,6 +251,23 @@ export class SubmissionStatements {
       else rest.push(r);
     }
     return { state, others: rest };
+  }
+
+  /** The history read the SQLite writer thread runs before the check (history-rows.ts); nothing is read here. */
+  historyQuery(unitCode: string, periods: readonly string[]): HistoryQuery {
+    let stmt = this.#figures.get(periods.length);
+    if (!stmt) {
+      stmt = prepared(this.#db, (q) =>
+        q
+          .selectFrom("report_state")
+          .select(["period", "latest_figures", "latest_submission_id"])
+          .where("unit_code", "=", p("unit_code"))
+          .where("period", "in", periodParams(periods.length)),
+      );
+      this.#figures.set(periods.length, stmt);
+    }
+    const q = stmt.bind(periodArgs(unitCode, periods));
+    return { sql: q.sql, params: q.params, contentSql: this.#content.sql() };
   }
 
   /** The flows of the latest revision of each of `periods` for one unit (one small table, by its primary key). */

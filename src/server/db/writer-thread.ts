@@ -19,7 +19,7 @@
  */
 import { deflateRawSync } from "node:zlib";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
-import { HELPER_THREAD_YOUNG_MB, startThread } from "../services/thread-heap";
+import { startThread, WRITER_THREAD_YOUNG_MB } from "../services/thread-heap";
 
 export type StepParam = string | number | bigint | null | Uint8Array;
 
@@ -43,12 +43,16 @@ export interface WriteCheck {
   payload: unknown;
 }
 
+/** A read on the writer thread's own connection (outside the batch's transaction): the rows of one SELECT. */
+export type ThreadRead = (sql: string, params: readonly unknown[]) => unknown[];
+
 /**
  * What a checker module exports. `check` may fill in `params` (one parameter list per step, in step order) and
- * returns undefined to go on with the write, or a verdict to send back instead of writing.
+ * returns undefined to go on with the write, or a verdict to send back instead of writing. On the writer thread it
+ * is also given `read`, to read what it needs on the thread rather than have the event loop read and send it.
  */
 export interface WriteChecker {
-  check(payload: unknown, context: unknown, params: StepParam[][]): unknown;
+  check(payload: unknown, context: unknown, params: StepParam[][], read?: ThreadRead): unknown;
 }
 
 /**
@@ -130,8 +134,8 @@ export class WriterThread {
       synchronous,
     };
     // from the TypeScript sources (tests, CHITIEU_FROM_SOURCE) the thread loads this file through tsx
-    // its own small young generation, not the event loop's 2 × 32 MB (services/thread-heap.ts)
-    const options = { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: HELPER_THREAD_YOUNG_MB } };
+    // its own young generation, not the event loop's 2 × 32 MB (services/thread-heap.ts)
+    const options = { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: WRITER_THREAD_YOUNG_MB } };
     this.#worker = startThread(() =>
       __filename.endsWith(".ts")
         ? new Worker(`require("tsx/cjs"); require(${JSON.stringify(__filename)});`, { ...options, eval: true })
@@ -316,6 +320,12 @@ function threadMain(setup: Setup): void {
   let commits = 0;
   let checker: WriteChecker | null = null;
   const contexts = new Map<number, unknown>();
+  const reads = new Map<string, import("better-sqlite3").Statement>();
+  const read: ThreadRead = (sql, params) => {
+    let s = reads.get(sql);
+    if (!s) reads.set(sql, (s = db.prepare(sql)));
+    return s.all(params as unknown[]);
+  };
 
   /** Runs the write's check (before the transaction): a verdict to send back, or undefined to write. */
   const checkFirst = (r: Request): unknown => {
@@ -326,6 +336,7 @@ function threadMain(setup: Setup): void {
       r.check.payload,
       contexts.get(r.check.context),
       r.steps.map((st) => st.params),
+      read,
     );
   };
 

@@ -3,12 +3,13 @@
  * checks, rules/history.ts) and, for a quarter, half or year, the month figures inside the period (the figure
  * computed from them is shown beside the typed one, and warns when they disagree).
  *
- * Cost on the submission path: nothing is read on top of the report's state. The report_state rows of the periods
- * this module names (`historyWindow`) come back in the one batched read that already fetched the state and the
- * year-to-date flows; each row carries its latest revision's figures as a small JSON text (`latest_figures`, written
- * by the check that stored it, `figuresOf`). Those texts cross to the checker's thread as they are (strings are
- * cheap to send); the thread parses each text once (a small cache by text) and hands validate() only the targets
- * that have a history, so a first report costs nothing and an unchanged one little.
+ * Cost on the submission path: each report_state row carries its latest revision's figures as a small JSON text
+ * (`latest_figures`, written by the check that stored it, `figuresOf`). On SQLite the writer thread reads the rows
+ * of the periods this module names (`historyWindow`) itself, on its own connection right before the check
+ * (SubmissionStatements.historyQuery, submission-check.ts): the event loop, which limits the deadline burst, reads
+ * only the state and the year-to-date flows, as before issue #14. Elsewhere (PostgreSQL, dry runs) the rows come
+ * back in the one batched read of the state and cross to the check thread as text. The checker parses each text
+ * once (a small cache by text) and hands validate() only the targets that have a history.
  */
 import * as catalogModule from "../../domain/catalog/catalog";
 import { makePeriod } from "../../domain";

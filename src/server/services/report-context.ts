@@ -19,6 +19,8 @@ export interface Current {
   state: ReportStateRow | undefined;
   ytd: Record<string, number>;
   history: HistoryRows;
+  /** true when `history` was left unread (readCurrent's `history: false`): the store reads it */
+  historyUnread?: true;
 }
 
 /** Figures of revisions stored before report_state.latest_figures existed, by submission id (immutable). */
@@ -35,19 +37,34 @@ async function legacyFigures(app: FastifyInstance, submissionId: string): Promis
   return f;
 }
 
-/** One read: the report's state, the flows before it in the year, and its history window's figures. */
-export async function readCurrent(app: FastifyInstance, unitCode: string, period: Period | null): Promise<Current> {
+/**
+ * One read: the report's state, the flows before it in the year, and its history window's figures — or, with
+ * `history: false` (a store that reads the history itself, SubmissionStore.readsHistory), the state and the flows
+ * only: the rows of the year's earlier periods, as before the history checks, and `history.rows` left empty.
+ */
+export async function readCurrent(
+  app: FastifyInstance,
+  unitCode: string,
+  period: Period | null,
+  opts: { history?: boolean } = {},
+): Promise<Current> {
   const ytd: Record<string, number> = {};
   if (!period) return { state: undefined, ytd, history: { period: "", rows: [] } };
   const w = historyWindow(period);
-  const read = await app.statements.stateAndOthers(app.store.db, unitCode, period.id, w.read);
+  const withHistory = opts.history !== false;
+  const read = withHistory
+    ? await app.statements.stateAndOthers(app.store.db, unitCode, period.id, w.read)
+    : await app.statements.stateAndOthers(app.store.db, unitCode, period.id, w.ytd, { figures: false });
   const rows: [string, string][] = [];
   for (const r of read.others) {
-    if (w.ytd.includes(r.period)) addFlows(ytd, r.latest_flows);
+    if (!withHistory || w.ytd.includes(r.period)) addFlows(ytd, r.latest_flows);
+    if (!withHistory) continue;
     const figures = r.latest_figures ?? (await legacyFigures(app, r.latest_submission_id));
     if (figures !== "{}") rows.push([r.period, figures]);
   }
-  return { state: read.state, ytd, history: { period: period.id, rows } };
+  const current: Current = { state: read.state, ytd, history: { period: period.id, rows } };
+  if (!withHistory) current.historyUnread = true;
+  return current;
 }
 
 /** What the rules used, as the API shows it: per target, its earlier figures and the figure from its months. */

@@ -15,8 +15,9 @@
 import { createUnitRegistry, parsePeriod, validate } from "../../domain";
 import type { Catalog, ReportInput, Unit, UnitRegistry, ValidationResult } from "../../domain/types";
 
-import type { StepParam, WriteChecker } from "../db/writer-thread";
-import { contentHash, flowsOf, packText } from "./content";
+import type { StepParam, ThreadRead, WriteChecker } from "../db/writer-thread";
+import type { HistoryQuery, HistoryRow } from "../db/history-rows";
+import { contentHash, flowsOf, packText, unpackContent } from "./content";
 import type { ApplicabilityTable } from "../../domain/rules/applicability";
 import type { UnitTargetTable } from "../../domain/rules/unit-targets";
 import type { HistoryThresholds } from "../../domain/rules/history";
@@ -56,6 +57,11 @@ export interface CheckPayload {
   /** the unit's other reports' figures (history-context.ts): earlier periods and the months inside this one */
   history?: HistoryRows;
   /**
+   * Instead of `history`, on the SQLite writer thread: the read that gives those rows, run there on the thread's
+   * own connection (no figures read on the event loop, none copied between the threads).
+   */
+  historyQuery?: HistoryQuery;
+  /**
    * The content's canonical text (stored with the parsed figures). Its entries are the ones the event loop would
    * validate; one string crosses to the thread far more cheaply than 43 entry objects.
    */
@@ -81,12 +87,33 @@ function registryOf(context: CheckContext): UnitRegistry {
   return registry;
 }
 
+/** The history rows of `q`, read with `read`: [period, figures JSON], as the event loop's readCurrent gives them. */
+export function readHistoryRows(q: HistoryQuery, read: ThreadRead): [string, string][] {
+  const rows: [string, string][] = [];
+  for (const r of read(q.sql, q.params) as HistoryRow[]) {
+    let figures = r.latest_figures;
+    if (figures === null) {
+      // a revision stored before report_state.latest_figures existed: its figures from its stored content
+      const stored = read(q.contentSql, [r.latest_submission_id])[0] as { content: Buffer } | undefined;
+      figures = stored ? figuresOf(unpackContent(stored.content).parsed) : "{}";
+    }
+    if (figures !== "{}") rows.push([r.period, figures]);
+  }
+  return rows;
+}
+
 /** Validate, then either fill in the write's flows and stored text, or refuse with the rules' issues. */
-export function check(payload: unknown, context: unknown, params: StepParam[][]): RulesRefusal | undefined {
+export function check(
+  payload: unknown,
+  context: unknown,
+  params: StepParam[][],
+  read?: ThreadRead,
+): RulesRefusal | undefined {
   const p = payload as CheckPayload;
   const ctx = context as CheckContext;
   const entries = (JSON.parse(p.canonicalText) as { entries: ReportInput["entries"] }).entries;
-  const rows = p.history?.rows;
+  if (p.historyQuery && !read) throw new Error("a history query outside the writer thread");
+  const rows = p.historyQuery && read ? readHistoryRows(p.historyQuery, read) : p.history?.rows;
   const period = rows && rows.length > 0 ? parsePeriod(p.input.period) : null;
   const past = period ? rulesHistory(ctx.catalog, period, rows as [string, string][]) : null;
   const result = validate(

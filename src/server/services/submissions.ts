@@ -33,13 +33,14 @@ import {
   CT_UNIT_RETIRED,
 } from "../errors";
 import type { SubmissionHead } from "../db/submissions";
+import type { HistoryQuery } from "../db/history-rows";
 import type { ReportStateRow } from "../db/schema";
 import type { DryRunResult, Receipt, ReceiptStatus, SubmissionRequestBody } from "../../api";
 import { addFlows, canonicalContent, diffEntries, unpackContent } from "./content";
 import { taskProgressRefusal } from "./task-progress-check";
 import { rulesVerdict, type CheckContext, type CheckPayload, type RulesRefusal } from "./submission-check";
 import { figureContext, readCurrent, type Current } from "./report-context";
-import { rulesHistory } from "./history-context";
+import { historyWindow, rulesHistory, type HistoryRows } from "./history-context";
 
 /** The receipt and the dry-run verdict are the wire contract's types (src/api/submissions.ts). */
 export type { DryRunResult, Receipt, ReceiptStatus } from "../../api";
@@ -281,9 +282,18 @@ export class SubmissionService {
     return CT_CATALOG_VERSION({ sent, current: s.catalog.version, known });
   }
 
-  /** The report's head, the year-to-date flows before this period and the unit's other figures, in one query. */
+  /**
+   * The report's head, the year-to-date flows before this period and the unit's other figures, in one query; the
+   * figures are left to the store when it reads them itself (the SQLite writer thread) and this is a new revision.
+   */
   #current(s: Incoming): Promise<Current> {
-    return readCurrent(this.#app, s.unitCode, s.unit ? s.period : null);
+    const history = !this.#historyInStore(s);
+    return readCurrent(this.#app, s.unitCode, s.unit ? s.period : null, { history });
+  }
+
+  /** A new revision of a known unit and period, to a store that reads the rules' history itself. */
+  #historyInStore(s: Incoming): boolean {
+    return !s.dryRun && s.period !== null && s.unit !== undefined && this.#app.store.submissions.readsHistory;
   }
 
   /** Not a retry of the head, the report unlocked, and `supersedes` naming its latest revision. */
@@ -401,6 +411,8 @@ export class SubmissionService {
       catalogVersion: s.body.catalogVersion,
       locale: s.body.locale,
     };
+    // the history read where the store runs the rules (its rows are not in `current`), or here if it cannot
+    const history = current.historyUnread ? this.#historyRead(s) : undefined;
     const outcome = await app.store.submissions.store({
       revision: {
         id: s.submissionId,
@@ -417,10 +429,13 @@ export class SubmissionService {
         contact: s.content.contact ? JSON.stringify(s.content.contact) : null,
       },
       context: this.#context(),
-      check: { input, ytd: current.ytd, history: current.history, canonicalText: s.content.text } satisfies Omit<
-        CheckPayload,
-        "flowsAt" | "figuresAt" | "contentAt" | "hashAt"
-      >,
+      check: {
+        input,
+        ytd: current.ytd,
+        ...(history ? {} : { history: current.history }),
+        canonicalText: s.content.text,
+      } satisfies Omit<CheckPayload, "flowsAt" | "figuresAt" | "contentAt" | "hashAt">,
+      history,
     });
     if (outcome.kind === "refused") return refuse(rulesRefusal(outcome.verdict as RulesRefusal));
     if (outcome.kind === "raced") return this.#raced(s);
@@ -436,6 +451,16 @@ export class SubmissionService {
       replay: false,
     };
     return { kind: "stored", receipt };
+  }
+
+  /** The history of a new revision as the store reads it: on the writer thread, or with readCurrent's read. */
+  #historyRead(s: Incoming): { query: HistoryQuery; read: () => Promise<HistoryRows> } {
+    const app = this.#app;
+    const period = s.period as Period;
+    return {
+      query: app.statements.historyQuery(s.unitCode, historyWindow(period).read),
+      read: async () => (await readCurrent(app, s.unitCode, period)).history,
+    };
   }
 
   /** Another request wrote first: answer as the later one. */

@@ -18,6 +18,15 @@ import type { Worker } from "node:worker_threads";
  */
 export const HELPER_THREAD_YOUNG_MB = 8;
 
+/**
+ * The SQLite writer thread's young generation (MB): it runs the rules of every submission of a deadline burst, and
+ * with 8 MB it spent far more of its time in the garbage collector (a CPU profile of the burst: 32 % of the thread's
+ * samples against 7 % at 631e026, when it had the process's 2 × 32 MB). In process (bench/server/submit-cpu.ts,
+ * load 17–20): 1.80–2.05 ms CPU per stored submission at 8 MB, 1.52–1.59 ms at 48 MB, 1.46 ms at 631e026. The cost:
+ * up to ~30 MB more resident after a burst (its new space grows to at most 2 × 16 MB); see bench/README.md.
+ */
+export const WRITER_THREAD_YOUNG_MB = 48;
+
 /** The process's own `--max-semi-space-size` (MB) from its command line or NODE_OPTIONS; 0 (V8's default) if none. */
 export function processSemiSpaceMb(execArgv = process.execArgv, nodeOptions = process.env.NODE_OPTIONS ?? ""): number {
   let mb = 0;

@@ -12,6 +12,7 @@ import { deflateRawSync } from "node:zlib";
 import { PACK_OPTIONS } from "../writer-thread";
 import { InlineChecker } from "./inline-checker";
 import {
+  checkWithHistory,
   ContextSender,
   isUniqueViolation,
   RACED,
@@ -45,8 +46,10 @@ export class GroupCommitStore implements SubmissionStore {
     return this.#contexts.context(data);
   }
 
+  readonly readsHistory = false;
+
   async store(a: StoreArgs): Promise<StoreOutcome> {
-    const answer = this.checker.check(a.context, a.check);
+    const answer = this.checker.check(a.context, await checkWithHistory(a));
     if ("verdict" in answer) return { kind: "refused", verdict: answer.verdict };
     const w = {
       ...a.revision,

@@ -12,6 +12,7 @@ import { CheckThread, CHECK_SLOTS } from "../check-thread";
 import { PACK_OPTIONS } from "../writer-thread";
 import { InlineChecker } from "./inline-checker";
 import {
+  checkWithHistory,
   ContextSender,
   isUniqueViolation,
   RACED,
@@ -43,18 +44,21 @@ export class OneStatementStore implements SubmissionStore {
     return this.#contexts.context(data);
   }
 
+  readonly readsHistory = false;
+
   /** What the check derives (flows, stored content, hash), or the rules' verdict. */
   async #check(
     a: StoreArgs,
   ): Promise<{ verdict: unknown } | Pick<SubmissionWrite, "flows" | "figures" | "content_hash" | "content">> {
     const thread = this.checkThread;
+    const check = await checkWithHistory(a);
     if (thread?.available) {
-      const answer = await thread.check(a.context, { ...a.check, ...CHECK_SLOTS });
+      const answer = await thread.check(a.context, { ...check, ...CHECK_SLOTS });
       if ("verdict" in answer) return answer;
       const content = Buffer.from(answer.content.buffer, answer.content.byteOffset, answer.content.byteLength);
       return { flows: answer.flows, figures: answer.figures, content_hash: answer.hash, content };
     }
-    const answer = this.#inline.check(a.context, a.check);
+    const answer = this.#inline.check(a.context, check);
     if ("verdict" in answer) return answer;
     const content = deflateRawSync(Buffer.from(answer.text, "utf8"), PACK_OPTIONS);
     return { flows: answer.flows, figures: answer.figures, content_hash: answer.hash, content };

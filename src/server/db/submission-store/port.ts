@@ -9,6 +9,7 @@
  * (writer-thread-store.ts), one PostgreSQL statement (one-statement-store.ts), the group-commit writer on the event
  * loop (group-commit-store.ts).
  */
+import type { HistoryQuery } from "../history-rows";
 import type { SubmissionWrite } from "../submissions";
 
 /** A new revision, but what its check derives from the figures: the flows, the figures, the stored content, its hash. */
@@ -23,11 +24,24 @@ export interface StoreArgs {
    * it derives: each store adds those for its own parameter lists.
    */
   check: { canonicalText: string } & Record<string, unknown>;
+  /**
+   * The rules' history when `check` does not carry it (the service left it unread because `readsHistory` was true):
+   * the writer thread runs `query` on its connection; a store without that thread (one that failed meanwhile) calls
+   * `read` and puts the rows into the check as `history`.
+   */
+  history?: { query: HistoryQuery; read: () => Promise<unknown> };
+}
+
+/** `check` with its history: `a.check` as it is, or with the rows `a.history.read()` gives (event-loop stores). */
+export async function checkWithHistory(a: StoreArgs): Promise<StoreArgs["check"]> {
+  return a.history ? { ...a.check, history: await a.history.read() } : a.check;
 }
 
 export type StoreOutcome = { kind: "stored" } | { kind: "raced" } | { kind: "refused"; verdict: unknown };
 
 export interface SubmissionStore {
+  /** True when the store reads the rules' history itself (StoreArgs.history), so the event loop need not. */
+  readonly readsHistory: boolean;
   /** The checker module (see writer-thread.ts `WriteChecker`) that every write is checked with. Call once. */
   useChecker(modulePath: string): void;
   /** Send the reference data the rules judge with; the answer is the number writes name it by. */

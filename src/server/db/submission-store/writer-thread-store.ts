@@ -38,11 +38,16 @@ export class WriterThreadStore implements SubmissionStore {
     return this.#contexts.context(data);
   }
 
+  get readsHistory(): boolean {
+    return this.#thread.available;
+  }
+
   async store(a: StoreArgs): Promise<StoreOutcome> {
     if (!this.#thread.available) return this.#fallback.store(a);
     const w = { ...a.revision, flows: "", figures: "", content_hash: "", content: "" };
     const steps = this.#statements.writeSteps(w);
-    const payload = { ...a.check, ...this.#statements.writeStepSlots(w.supersedes === null) };
+    const slots = this.#statements.writeStepSlots(w.supersedes === null);
+    const payload = a.history ? { ...a.check, historyQuery: a.history.query, ...slots } : { ...a.check, ...slots };
     try {
       const outcome = await this.#thread.write(steps, { context: a.context, payload });
       if (outcome === "refused") return RACED;
