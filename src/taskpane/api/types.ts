@@ -4,6 +4,7 @@ import type { Bilingual, Catalog, EntryInput, Locale, PeriodPhase, Unit, Validat
 import type { SubmissionBody } from "../../workbook/submission";
 import type { DryRunResult as WireDryRunResult, Receipt as WireReceipt, ReportStatus } from "../../api/submissions";
 import type { MeApplicabilityResponse } from "../../api/applicability";
+import type { Task } from "../../domain/tasks/types";
 
 export type { ApiErrorKind } from "../../api/client-error";
 
@@ -76,6 +77,9 @@ export interface ApiClient {
   reportStates?(conn: Connection, unitCode: string, periods: string[]): Promise<Record<string, ReportState | null>>;
   /** the unit's targets for a period: what applies, always required, the target that applies (GET /me/applicability) */
   applicability?(conn: Connection, period: string): Promise<UnitModel>;
+  /** the key tasks the unit leads or co-owns in a period, in their version then (GET /tasks?unit=); a client
+   * without it (or offline) leaves the tab to what the workbook's task sheet holds */
+  tasks?(conn: Connection, unitCode: string, period: string): Promise<Task[]>;
 }
 
 /** The unit's reporting model for a period (issue #14), as the endpoint sends it. */

@@ -64,6 +64,7 @@ export function ReportTabs(props: ReportTabsProps): React.JSX.Element {
               else refs.current.delete(tab.id);
             }}
             id={`ct-tab-${tab.id}`}
+            data-tour={tab.tour}
             role="tab"
             aria-selected={selected}
             aria-controls={props.panelId}

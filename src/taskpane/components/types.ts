@@ -19,10 +19,11 @@ export interface PeriodPickerProps {
   onOpen: (ev: React.SyntheticEvent, data: { period: string }) => void;
 }
 
-export type TabId = "form" | "issues" | "submit" | "narrative";
+export type TabId = "form" | "issues" | "submit" | "narrative" | "tasks";
 
 export interface ReportTabsProps {
-  tabs: { id: TabId; label: string }[];
+  /** `tour`: the classroom tour's anchor on the tab (data-tour) */
+  tabs: { id: TabId; label: string; tour?: string }[];
   selected: TabId;
   label: string;
   /** the id of the tab panel the tabs control */

@@ -9,6 +9,7 @@ import { APPLICABILITY_MESSAGES } from "./sections/applicability";
 import { TREND_MESSAGES } from "./sections/trends";
 import { CLASSROOM_MESSAGES } from "./sections/classroom";
 import { NARRATIVE_MESSAGES } from "./sections/narrative";
+import { TASK_MESSAGES } from "./sections/tasks";
 
 export const MESSAGES = {
   ...CLERK_REVIEW_MESSAGES,
@@ -403,6 +404,7 @@ export const MESSAGES = {
   "tour.close": { vi: "Đóng", en: "Close" },
   ...CLASSROOM_MESSAGES,
   ...NARRATIVE_MESSAGES,
+  ...TASK_MESSAGES,
 } as const satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof MESSAGES;
