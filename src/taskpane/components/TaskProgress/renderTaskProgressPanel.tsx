@@ -142,7 +142,7 @@ function renderTask(
         <Text as="h3" weight="semibold" id={headingId} className={classes.title}>
           {task.id} · {i18n.b(task.name)}
         </Text>
-        <Badge appearance="outline" color={role === "lead" ? "brand" : "informative"}>
+        <Badge appearance="outline" color={role === "lead" ? "brand" : "informative"} className={classes.badge}>
           {i18n.t(role === "lead" ? "tasks.role.lead" : "tasks.role.co")}
         </Badge>
       </div>

@@ -36,7 +36,7 @@ function renderRow(r: TaskBoardRow, c: TaskBoardViewClasses, i18n: I18n): React.
         <Text as="h4" weight="semibold" className={c.rowTitle}>
           {t.id} · {i18n.b(t.name)}
         </Text>
-        <Badge appearance="filled" color={BADGE[r.state ?? "no_report"]}>
+        <Badge appearance="filled" color={BADGE[r.state ?? "no_report"]} className={c.badge}>
           {stateLabel(r.state, i18n)}
         </Badge>
       </div>

@@ -19,7 +19,8 @@ export const useTaskBoardViewStyles = makeStyles({
     minWidth: 0,
     overflowWrap: "anywhere",
   },
-  rowHead: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-start" },
+  rowHead: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "flex-start" },
+  badge: { flexShrink: 0, whiteSpace: "nowrap" },
   rowTitle: { flexGrow: 1, margin: 0, fontSize: tokens.fontSizeBase300 },
   facts: { color: tokens.colorNeutralForeground2 },
 });
