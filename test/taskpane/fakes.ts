@@ -40,11 +40,7 @@ import type {
 import type { CellProblem } from "../../src/workbook/locate";
 
 import { narrativeOfSpec, specWithNarrative } from "../../src/workbook/narrative-read";
-import {
-  specWithTaskChanges,
-  taskSheetOfSpec,
-  type TaskSheetRead,
-} from "../../src/workbook/task-sheet-read";
+import { specWithTaskChanges, taskSheetOfSpec, type TaskSheetRead } from "../../src/workbook/task-sheet-read";
 import type { TaskChange } from "../../src/workbook/port";
 import type { Task } from "../../src/domain/tasks/types";
 import type { Narrative } from "../../src/domain/report/narrative";
