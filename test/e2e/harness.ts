@@ -125,6 +125,25 @@ export function issueToken(db: string, unitCode: string): string {
   return r.stdout.trim();
 }
 
+/** A (real-world) planner token for the endpoint's database. */
+export function issuePlannerToken(db: string): string {
+  const r = spawnSync(process.execPath, [CLI, "token", "issue", "--role", "planner", "--db", db], {
+    cwd: ROOT,
+    env: CLI_ENV,
+    encoding: "utf8",
+  });
+  if (r.status !== 0) throw new Error(`planner token issue failed: ${r.stderr}`);
+  return r.stdout.trim();
+}
+
+/** Open the pane in Vietnamese and connect with a token (a unit's or a planner's). */
+export async function connectPane(page: Page, url: string, token: string): Promise<void> {
+  await page.goto(`${url}/taskpane.html?lang=vi`);
+  await page.getByLabel("Mã truy cập của đơn vị").fill(token);
+  await page.getByRole("button", { name: "Kết nối", exact: true }).click();
+  await page.getByText(/Đã kết nối: /).waitFor();
+}
+
 export class Endpoint {
   readonly url: string;
   private child: ChildProcess | null = null;

@@ -6,15 +6,15 @@
  * screenshots at 350 px.
  */
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { parsePeriod } from "../../src/domain";
 import {
   Endpoint,
-  ROOT,
   SCREENS,
+  connectPane,
+  issuePlannerToken,
   after,
   formatViolations,
   freePort,
@@ -44,27 +44,11 @@ const violations: { state: string; list: AxeViolation[] }[] = [];
 fs.mkdirSync(SCREENS, { recursive: true });
 for (const f of SHOTS) fs.rmSync(path.join(SCREENS, f), { force: true });
 
-function plannerTokenOf(): string {
-  const r = spawnSync(
-    process.execPath,
-    [path.join(ROOT, "bin", "chitieu.js"), "token", "issue", "--role", "planner", "--db", db],
-    { cwd: ROOT, env: { ...process.env, CHITIEU_FROM_SOURCE: "1", CHITIEU_LOG: "silent" }, encoding: "utf8" },
-  );
-  if (r.status !== 0) throw new Error(`planner token issue failed: ${r.stderr}`);
-  return r.stdout.trim();
-}
-
 async function audit(page: Page, state: string): Promise<void> {
   violations.push({ state, list: await seriousViolations(page) });
 }
 
-async function connect(page: Page, token: string): Promise<void> {
-  await page.goto(`${endpoint.url}/taskpane.html?lang=vi`);
-  await page.getByLabel("Mã truy cập của đơn vị").fill(token);
-  await page.getByRole("button", { name: "Kết nối", exact: true }).click();
-  await page.getByText(/Đã kết nối: /).waitFor();
-}
-
+const connect = (page: Page, token: string) => connectPane(page, endpoint.url, token);
 const field = (page: Page, label: string) => page.getByLabel(`${TASK} · ${label}`, { exact: true });
 
 test("starts the endpoint and the browser; issues the unit's and a planner's token", async () => {
@@ -72,7 +56,7 @@ test("starts the endpoint and the browser; issues the unit's and a planner's tok
   await endpoint.start();
   browser = await launch();
   clerkToken = issueToken(db, UNIT);
-  plannerToken = plannerTokenOf();
+  plannerToken = issuePlannerToken(db);
 });
 
 test("the clerk reports a task, is stopped by the rule, fixes it and submits; the planner sees it", async () => {

@@ -11,7 +11,13 @@ import {
   Textarea,
   mergeClasses,
 } from "@fluentui/react-components";
-import { TASK_STATES, TASK_STATE_LABELS, formatDeadline, type TaskProgressField } from "../../../domain";
+import {
+  TASK_PROGRESS_FIELDS,
+  TASK_STATES,
+  TASK_STATE_LABELS,
+  formatDeadline,
+  type TaskProgressField,
+} from "../../../domain";
 import { describeError } from "../../api";
 import type { I18n } from "../../i18n/types";
 import type { TaskMessage, TaskProgressPanelState, TaskView } from "./TaskProgressPanel.types";
@@ -25,18 +31,6 @@ const LONG: ReadonlySet<TaskProgressField> = new Set([
   "proposals",
   "justification",
 ]);
-const ORDER: readonly TaskProgressField[] = [
-  "state",
-  "percent",
-  "milestone",
-  "productDelivered",
-  "evidence",
-  "evidenceRef",
-  "obstacles",
-  "proposals",
-  "completedOn",
-  "justification",
-];
 const HINTS: Partial<
   Record<TaskProgressField, "tasks.hint.completedOn" | "tasks.hint.justification" | "tasks.hint.productDelivered">
 > = {
@@ -175,7 +169,7 @@ function renderTask(
         {i18n.t(open ? "tasks.hide" : "tasks.show", { task: task.id })}
       </Button>
       <div id={`${headingId}-fields`} hidden={!open}>
-        {open && ORDER.map((f) => renderField(state, view, f, classes, i18n))}
+        {open && TASK_PROGRESS_FIELDS.map((f) => renderField(state, view, f, classes, i18n))}
       </div>
     </section>
   );
