@@ -43,12 +43,7 @@ export interface EntryChange {
   raw: string | number | boolean | null;
 }
 
-/** One input of the task-progress sheet (TienDoNV) typed in the pane or the sheet; blank is null. */
-export interface TaskChange {
-  taskId: string;
-  field: import("../domain/tasks/types").TaskProgressField;
-  raw: string | number | null;
-}
+export type { TaskChange } from "./task-sheet-read";
 
 export interface WorkbookPort {
   /** Create the template for this identity, or recognise the one already there and repair what is missing (values kept). */
@@ -71,7 +66,7 @@ export interface WorkbookPort {
    * made before the task tab existed leave the three task methods out. */
   readTasks?(): Promise<import("./task-sheet-read").TaskSheetRead>;
   /** Write task inputs into their named cells (one batch, no echo); a task without cells on the sheet is skipped. */
-  writeTasks?(changes: TaskChange[]): Promise<void>;
+  writeTasks?(changes: import("./task-sheet-read").TaskChange[]): Promise<void>;
   /** Called with the sheet read again when a person changes task inputs in the sheet (never for the add-in's own
    * writes); returns an unsubscribe function. */
   onTasksChanged?(handler: (read: import("./task-sheet-read").TaskSheetRead) => void): Promise<() => Promise<void>>;

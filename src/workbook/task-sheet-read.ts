@@ -14,9 +14,15 @@ import {
   type UnitTask,
 } from "../domain";
 import type { CellSource } from "./locate";
-import type { TaskChange } from "./port";
 import { readTaskProgress } from "./task-read";
 import { TASK_COLUMNS_AT, TASK_SHEET, parseTaskName, taskName, type TemplateSpec } from "./template";
+
+/** One input of the task-progress sheet (TienDoNV) typed in the pane or the sheet; blank is null. */
+export interface TaskChange {
+  taskId: string;
+  field: TaskProgressField;
+  raw: string | number | null;
+}
 
 export interface TaskSheetRead {
   /** false when the workbook has no task sheet (a template made before it) */

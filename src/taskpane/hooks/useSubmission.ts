@@ -259,8 +259,15 @@ function useChangedSince(
   server: ReportState | null,
   entries: EntryInput[],
   locale: Locale,
+  tasks: TaskProgress[] | undefined,
 ): boolean {
-  return React.useMemo(() => changedSinceLast(stored, server, entries, locale), [stored, server, entries, locale]);
+  const now = React.useMemo(() => (tasks ? tasksKey(tasks) : undefined), [tasks]);
+  const figures = React.useMemo(
+    () => changedSinceLast(stored, server, entries, locale),
+    [stored, server, entries, locale],
+  );
+  // the task progress as sent is kept with the receipt: a change of it is a change of the report
+  return figures || (stored?.tasks !== undefined && now !== undefined && stored.tasks !== now);
 }
 
 /** The submissions of this report waiting in the offline queue. */
@@ -273,6 +280,11 @@ function useWaiting<T extends { unitCode: string; period: string }>(
     () => items.filter((q) => q.unitCode === unitCode && q.period === period),
     [items, unitCode, period],
   );
+}
+
+/** Everything a submission needs is there (and the caller's own conditions hold). */
+function canSend(o: UseSubmissionOptions, also: boolean): boolean {
+  return Boolean(o.connection && o.unitCode && o.period && o.catalogVersion && o.result?.ok && also);
 }
 
 export function useSubmission(options: UseSubmissionOptions): SubmissionSession {
@@ -290,7 +302,6 @@ export function useSubmission(options: UseSubmissionOptions): SubmissionSession 
     setError(null);
   }, []);
   const { stored, server, refresh, remember } = useReportState(options, current, reset);
-
   const waiting = useWaiting(queue.items, unitCode, period);
 
   const handleFailure = React.useCallback(
@@ -306,11 +317,8 @@ export function useSubmission(options: UseSubmissionOptions): SubmissionSession 
   );
 
   const locked = Boolean(server?.locked || server?.status === "accepted");
-  const tasksOk = options.tasksOk !== false;
-  const canSubmit = Boolean(
-    connection && unitCode && period && catalogVersion && result?.ok && tasksOk && phase === "idle" && !locked,
-  );
-  const tasks = options.tasks;
+  const { tasks, tasksOk = true } = options;
+  const canSubmit = canSend(options, tasksOk && phase === "idle" && !locked);
 
   const submit = React.useCallback(async () => {
     if (!connection || !unitCode || !period || !catalogVersion || !result) return;
@@ -410,10 +418,7 @@ export function useSubmission(options: UseSubmissionOptions): SubmissionSession 
 
   // a workbook that never sent this report (a new one, another computer's) still knows the endpoint's latest revision
   const receipt = stored?.receipt ?? server?.latest ?? null;
-  const tasksNow = React.useMemo(() => (tasks ? tasksKey(tasks) : undefined), [tasks]);
-  const changedSinceReceipt =
-    useChangedSince(stored, server, entries, locale) ||
-    (stored?.tasks !== undefined && tasksNow !== undefined && stored.tasks !== tasksNow);
+  const changedSinceReceipt = useChangedSince(stored, server, entries, locale, tasks);
   const state = submissionState(locked, waiting.length > 0, server, receipt);
   return {
     state,
