@@ -8,6 +8,7 @@ import type { ConsolidatedSpec } from "../workbook/consolidated";
 import type { WriteConsolidatedResult } from "../workbook/office/write-consolidated";
 import type { AppProps, PlannerSlotData } from "./App.types";
 import type { PlannerPaneProps } from "./components/planner";
+import { lazyView } from "./lazy-view";
 
 type WriteOptions = Parameters<PlannerPaneProps["writeConsolidated"]>[1];
 
@@ -16,6 +17,11 @@ const PlannerPane = React.lazy(() => import("./components/planner").then((m) => 
 const PlannerModes = React.lazy(() =>
   import(/* webpackChunkName: "board" */ "./components/board").then((m) => ({ default: m.PlannerModes })),
 );
+
+// issue 19: the key-task board, planner mode's third view (a chunk of its own, fetched when first opened)
+const TaskBoardView = lazyView(() =>
+  import(/* webpackChunkName: "task-board" */ "./components/task-board").then((m) => m.TaskBoardView),
+).View;
 
 async function writeInExcel(spec: ConsolidatedSpec, opts: WriteOptions): Promise<WriteConsolidatedResult> {
   const { writeConsolidated } = await import("../workbook/office/write-consolidated");
@@ -55,6 +61,7 @@ export function renderPlannerSlot(host: "excel" | null): NonNullable<AppProps["p
         periods={data.periods}
         demo={data.me.demo}
         consolidate={renderConsolidation(data)}
+        tasks={<TaskBoardView connection={data.connection} periods={data.periods} demo={data.me.demo} />}
       />
     </React.Suspense>
   );

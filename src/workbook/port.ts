@@ -43,6 +43,8 @@ export interface EntryChange {
   raw: string | number | boolean | null;
 }
 
+export type { TaskChange } from "./task-sheet-read";
+
 export interface WorkbookPort {
   /** Create the template for this identity, or recognise the one already there and repair what is missing (values kept). */
   ensureTemplate(spec: import("./template/spec").TemplateSpec): Promise<TemplateStatus>;
@@ -60,6 +62,14 @@ export interface WorkbookPort {
   readNarrative?(): Promise<import("./narrative-read").NarrativeRead>;
   /** Write parts of the narrative into their cells (a part left out is left as it is). */
   writeNarrative?(parts: Partial<import("../domain/report/narrative").Narrative>): Promise<void>;
+  /** The task-progress sheet: its tasks (from the rows), what is typed and where each input is, in one read; ports
+   * made before the task tab existed leave the three task methods out. */
+  readTasks?(): Promise<import("./task-sheet-read").TaskSheetRead>;
+  /** Write task inputs into their named cells (one batch, no echo); a task without cells on the sheet is skipped. */
+  writeTasks?(changes: import("./task-sheet-read").TaskChange[]): Promise<void>;
+  /** Called with the sheet read again when a person changes task inputs in the sheet (never for the add-in's own
+   * writes); returns an unsubscribe function. */
+  onTasksChanged?(handler: (read: import("./task-sheet-read").TaskSheetRead) => void): Promise<() => Promise<void>>;
   /** Write one or more typed values into their cells. */
   writeEntries(changes: EntryChange[]): Promise<void>;
   /** Colour and annotate the cells that carry issues (and clear marks of fixed cells); with assessments, also write

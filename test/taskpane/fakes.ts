@@ -40,6 +40,9 @@ import type {
 import type { CellProblem } from "../../src/workbook/locate";
 
 import { narrativeOfSpec, specWithNarrative } from "../../src/workbook/narrative-read";
+import { specWithTaskChanges, taskSheetOfSpec, type TaskSheetRead } from "../../src/workbook/task-sheet-read";
+import type { TaskChange } from "../../src/workbook/port";
+import type { Task } from "../../src/domain/tasks/types";
 import type { Narrative } from "../../src/domain/report/narrative";
 
 export class FakeWorkbook implements WorkbookPort {
@@ -84,6 +87,24 @@ export class FakeWorkbook implements WorkbookPort {
   writeNarrative = jest.fn(async (parts: Partial<Narrative>) => {
     if (this.spec) this.spec = specWithNarrative(this.spec, parts);
   });
+  /** the task sheet: kept in the spec's own TienDoNV cells, as the preview port does */
+  readTasks = jest.fn(async () => taskSheetOfSpec(this.spec as TemplateSpec));
+  writeTasks = jest.fn(async (changes: TaskChange[]) => {
+    if (this.spec) this.spec = specWithTaskChanges(this.spec, changes);
+  });
+  private taskHandlers = new Set<(read: TaskSheetRead) => void>();
+  onTasksChanged = jest.fn(async (handler: (read: TaskSheetRead) => void) => {
+    this.taskHandlers.add(handler);
+    return async () => {
+      this.taskHandlers.delete(handler);
+    };
+  });
+  /** a person typed into the task sheet */
+  typeTask(changes: TaskChange[]): void {
+    if (this.spec) this.spec = specWithTaskChanges(this.spec, changes);
+    const read = taskSheetOfSpec(this.spec as TemplateSpec);
+    for (const h of [...this.taskHandlers]) h(read);
+  }
   writeEntries = jest.fn(async (changes: EntryChange[]) => {
     for (const c of changes) this.values.set(`${c.targetId}|${c.field}`, c.raw);
   });
@@ -155,6 +176,12 @@ export class FakeApi implements ApiClient {
   token = "good-token";
   stored: StoredSubmission[] = [];
   reportOverride: Partial<ReportState> | null = null;
+  /** the unit's key tasks (GET /tasks?unit=); none by default */
+  tasksValue: Task[] = [];
+  tasks = jest.fn(async (conn: Connection, unitCode: string): Promise<Task[]> => {
+    this.check(conn);
+    return this.tasksValue.filter((t) => t.leadUnitCode === unitCode || t.coUnitCodes.includes(unitCode));
+  });
   /** replace the endpoint's dry-run verdict (to make it differ from the pane's) */
   verdictOverride: DryRunResult | null = null;
 

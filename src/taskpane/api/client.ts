@@ -3,6 +3,7 @@
  * explain (wrong token, unreachable, certificate, timeout, a problem+json answer with its code and bilingual message).
  */
 import type { Catalog, PeriodPhase } from "../../domain/types";
+import type { Task } from "../../domain/tasks/types";
 import { toEntries, toIssues, toUnit } from "./readers";
 import { paths, queryString } from "../../api/paths";
 import { ApiError, isApiError } from "../../api/client-error";
@@ -184,6 +185,12 @@ export function createHttpClient(options: HttpClientOptions = {}): ApiClient {
       const { json } = await request(conn, "GET", `${paths.consolidationRange}${q}`);
       if (!isTrend(json)) throw new ApiError("bad_response", endpointOf(conn), { status: 200 });
       return json;
+    },
+    async tasks(conn, unitCode, period) {
+      const { json } = await request(conn, "GET", `${paths.tasks}${queryString({ period, unit: unitCode })}`);
+      const list = record(json).tasks;
+      if (!Array.isArray(list)) throw new ApiError("bad_response", endpointOf(conn), { status: 200 });
+      return list as Task[];
     },
     async report(conn, unitCode, period) {
       try {

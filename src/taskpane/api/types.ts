@@ -5,6 +5,7 @@ import type { SubmissionBody } from "../../workbook/submission";
 import type { DryRunResult as WireDryRunResult, Receipt as WireReceipt, ReportStatus } from "../../api/submissions";
 import type { MeApplicabilityResponse } from "../../api/applicability";
 import type { TrendResponse } from "../../api/trends";
+import type { Task } from "../../domain/tasks/types";
 
 export type { ApiErrorKind } from "../../api/client-error";
 
@@ -80,6 +81,9 @@ export interface ApiClient {
   /** the unit's own series of every target over from..to, in one request (GET /consolidation/range?unit=…&units=false);
    * a client without it shows no earlier figures beside the form */
   unitTrend?(conn: Connection, unitCode: string, from: string, to: string): Promise<UnitTrend>;
+  /** the key tasks the unit leads or co-owns in a period, in their version then (GET /tasks?unit=); a client
+   * without it (or offline) leaves the tab to what the workbook's task sheet holds */
+  tasks?(conn: Connection, unitCode: string, period: string): Promise<Task[]>;
 }
 
 /** A unit's own series of every target over a range of periods (the wire's TrendResponse, scope unit). */

@@ -64,8 +64,8 @@ export function ReportTabs(props: ReportTabsProps): React.JSX.Element {
               else refs.current.delete(tab.id);
             }}
             id={`ct-tab-${tab.id}`}
-            role="tab"
             data-tour={tab.tour}
+            role="tab"
             aria-selected={selected}
             aria-controls={props.panelId}
             tabIndex={selected ? 0 : -1}

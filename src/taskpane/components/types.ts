@@ -19,7 +19,7 @@ export interface PeriodPickerProps {
   onOpen: (ev: React.SyntheticEvent, data: { period: string }) => void;
 }
 
-export type TabId = "form" | "issues" | "submit" | "narrative";
+export type TabId = "form" | "issues" | "submit" | "narrative" | "tasks";
 
 export interface ReportTabsProps {
   /** `tour`: the classroom tour's anchor on the tab (its `data-tour`) */

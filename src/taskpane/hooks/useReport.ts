@@ -1,6 +1,7 @@
 import * as React from "react";
 import {
   parsePeriod,
+  tasksForUnit,
   validate,
   type Catalog,
   type EntryField,
@@ -9,7 +10,9 @@ import {
   type Period,
   type RawValue,
   type Target,
+  type Task,
   type Unit,
+  type UnitTask,
   type UnitRegistry,
   type ValidationResult,
 } from "../../domain";
@@ -65,6 +68,8 @@ export interface ReportSession {
   error: unknown;
   /** the unit's planner choices and assigned targets the open report follows (empty when the endpoint did not say) */
   tables: ReportTables;
+  /** the unit's key tasks in the period from the endpoint's register (null: not known — offline, or an old endpoint) */
+  unitTasks: UnitTask[] | null;
   open: (ev: React.SyntheticEvent | null, data: { period: string }) => Promise<void>;
   setField: (ev: React.SyntheticEvent | null, data: EntryChangeData) => void;
   /** write a field's pending value now (e.g. when its input loses focus) */
@@ -91,6 +96,9 @@ export interface UseReportOptions {
    * planner choices and assigned targets, as the endpoint's do. Null or a failure (offline): the catalog's defaults.
    */
   loadModel?: (period: string) => Promise<UnitModel | null>;
+  /** the key tasks the unit leads or co-owns in a period (GET /tasks?unit=), for the template's task sheet; null or a
+   * failure (offline): the sheet keeps what it holds */
+  loadTasks?: (period: string) => Promise<Task[] | null>;
 }
 
 export interface ReportTables {
@@ -310,7 +318,8 @@ export function useReport(workbook: WorkbookPort, options: UseReportOptions): Re
   const [blockedBy, setBlockedBy] = React.useState<TemplateIdentity | null>(null);
   const [error, setError] = React.useState<unknown>(null);
   const [tables, setTables] = React.useState<ReportTables>(NO_TABLES);
-  const loadModel = options.loadModel;
+  const [unitTasks, setUnitTasks] = React.useState<UnitTask[] | null>(null);
+  const { loadModel, loadTasks } = options;
   // cells of the sheet holding a date, boolean, error value… instead of a figure: errors of their own (port-kept)
   const [problems, setProblems] = React.useState<CellProblem[]>([]);
   const localeRef = React.useRef(locale);
@@ -334,7 +343,12 @@ export function useReport(workbook: WorkbookPort, options: UseReportOptions): Re
         // and its opening read gives the entries, so opening costs at most 3 syncs in Excel (look, write, mark)
         const model = loadModel ? await loadModel(p.id).catch(() => null) : null;
         const nextTables = tablesOf(model && model.unitCode === unit.code ? model : null);
-        const next = buildTemplateSpec({ catalog, unit, period: p, locale: localeRef.current, demo, ...nextTables });
+        const listed = loadTasks ? await loadTasks(p.id).catch(() => null) : null;
+        const tasks = listed ? tasksForUnit({ tasks: listed }, unit.code, p) : null;
+        const next = buildTemplateSpec({
+          ...{ catalog, unit, period: p, locale: localeRef.current, demo, ...nextTables },
+          ...(tasks ? { tasks } : {}),
+        });
         let result: Awaited<ReturnType<WorkbookPort["ensureTemplate"]>>;
         try {
           result = await workbook.ensureTemplate(next);
@@ -355,6 +369,7 @@ export function useReport(workbook: WorkbookPort, options: UseReportOptions): Re
         setEntryMap(map);
         setProblems(workbook.cellProblems?.() ?? []);
         setTables(nextTables);
+        setUnitTasks(tasks);
         setSpec(next);
         setPeriod(p);
         setNotice({
@@ -369,7 +384,7 @@ export function useReport(workbook: WorkbookPort, options: UseReportOptions): Re
         setStatus("error");
       }
     },
-    [catalog, unit, demo, workbook, pending, written, loadModel, loadStoredRef],
+    [catalog, unit, demo, workbook, pending, written, loadModel, loadTasks, loadStoredRef],
   );
 
   useSheetChanges(status === "ready", workbook, writes, {
@@ -433,6 +448,7 @@ export function useReport(workbook: WorkbookPort, options: UseReportOptions): Re
     blockedBy,
     error,
     tables,
+    unitTasks,
     open,
     setField,
     commit,

@@ -4,6 +4,8 @@ import type { QueuedSubmission, UnitSheetContact, WorkbookPort } from "../../wor
 import { buildSubmission } from "../../workbook/submission";
 import { cellProblemsError } from "../../workbook/cell-problems";
 import type { Narrative } from "../../domain/report/narrative";
+import { canonicalTaskProgress } from "../../domain/report/task-progress";
+import type { TaskProgress } from "../../domain/tasks/types";
 import {
   isApiError,
   type ApiClient,
@@ -28,6 +30,8 @@ export interface StoredReceipt {
   fingerprint: string;
   /** canonicalContent of what was sent: compared with what the workbook holds now */
   content?: string;
+  /** the task progress as sent (canonical rows as JSON); absent when none was sent */
+  tasks?: string;
 }
 
 export interface ServerVerdict {
@@ -70,6 +74,15 @@ export interface UseSubmissionOptions {
   queue: OfflineQueueState;
   /** writes pending cells before the report is read for sending */
   flush: () => Promise<void>;
+  /** the progress on the unit's key tasks (the Tasks tab), sent in the same submission; undefined: none (no sheet) */
+  tasks?: TaskProgress[];
+  /** false while the task progress has an error: the report cannot be sent (the Tasks tab says why) */
+  tasksOk?: boolean;
+}
+
+/** The task progress as a submission carries it, as one comparable text. */
+export function tasksKey(tasks: readonly TaskProgress[]): string {
+  return JSON.stringify(tasks.map(canonicalTaskProgress));
 }
 
 /** The issues that block a submission, as comparable keys. */
@@ -185,6 +198,7 @@ function useReportState(options: UseSubmissionOptions, current: Current, reset: 
         receipt,
         fingerprint: entriesFingerprint(body.entries),
         content: canonicalContent(body.entries, body.locale),
+        ...(body.tasks ? { tasks: tasksKey(body.tasks) } : {}),
       };
       await workbook.saveSetting(SETTINGS.receipt(body.unitCode, body.period), value);
       if (current.current.unitCode === body.unitCode && current.current.period === body.period) {
@@ -245,8 +259,15 @@ function useChangedSince(
   server: ReportState | null,
   entries: EntryInput[],
   locale: Locale,
+  tasks: TaskProgress[] | undefined,
 ): boolean {
-  return React.useMemo(() => changedSinceLast(stored, server, entries, locale), [stored, server, entries, locale]);
+  const now = React.useMemo(() => (tasks ? tasksKey(tasks) : undefined), [tasks]);
+  const figures = React.useMemo(
+    () => changedSinceLast(stored, server, entries, locale),
+    [stored, server, entries, locale],
+  );
+  // the task progress as sent is kept with the receipt: a change of it is a change of the report
+  return figures || (stored?.tasks !== undefined && now !== undefined && stored.tasks !== now);
 }
 
 /** The submissions of this report waiting in the offline queue. */
@@ -259,6 +280,11 @@ function useWaiting<T extends { unitCode: string; period: string }>(
     () => items.filter((q) => q.unitCode === unitCode && q.period === period),
     [items, unitCode, period],
   );
+}
+
+/** Everything a submission needs is there (and the caller's own conditions hold). */
+function canSend(o: UseSubmissionOptions, also: boolean): boolean {
+  return Boolean(o.connection && o.unitCode && o.period && o.catalogVersion && o.result?.ok && also);
 }
 
 export function useSubmission(options: UseSubmissionOptions): SubmissionSession {
@@ -276,7 +302,6 @@ export function useSubmission(options: UseSubmissionOptions): SubmissionSession 
     setError(null);
   }, []);
   const { stored, server, refresh, remember } = useReportState(options, current, reset);
-
   const waiting = useWaiting(queue.items, unitCode, period);
 
   const handleFailure = React.useCallback(
@@ -292,15 +317,14 @@ export function useSubmission(options: UseSubmissionOptions): SubmissionSession 
   );
 
   const locked = Boolean(server?.locked || server?.status === "accepted");
-  const canSubmit = Boolean(
-    connection && unitCode && period && catalogVersion && result?.ok && phase === "idle" && !locked,
-  );
+  const { tasks, tasksOk = true } = options;
+  const canSubmit = canSend(options, tasksOk && phase === "idle" && !locked);
 
   const submit = React.useCallback(async () => {
     if (!connection || !unitCode || !period || !catalogVersion || !result) return;
     await flush();
     reset();
-    if (!result.ok) return;
+    if (!result.ok || !tasksOk) return;
     // the unit sheet's people travel with the report (the planner's completeness sheet lists them)
     let contact: UnitSheetContact;
     let narrative: Narrative | null;
@@ -317,6 +341,7 @@ export function useSubmission(options: UseSubmissionOptions): SubmissionSession 
       entries,
       contact,
       narrative,
+      tasks,
       submissionId: newSubmissionId(),
       supersedes: lastQueued ?? server?.latest?.submissionId ?? stored?.receipt.submissionId ?? null,
       locale,
@@ -353,6 +378,8 @@ export function useSubmission(options: UseSubmissionOptions): SubmissionSession 
     period,
     catalogVersion,
     result,
+    tasksOk,
+    tasks,
     flush,
     reset,
     workbook,
@@ -391,7 +418,7 @@ export function useSubmission(options: UseSubmissionOptions): SubmissionSession 
 
   // a workbook that never sent this report (a new one, another computer's) still knows the endpoint's latest revision
   const receipt = stored?.receipt ?? server?.latest ?? null;
-  const changedSinceReceipt = useChangedSince(stored, server, entries, locale);
+  const changedSinceReceipt = useChangedSince(stored, server, entries, locale, tasks);
   const state = submissionState(locked, waiting.length > 0, server, receipt);
   return {
     state,

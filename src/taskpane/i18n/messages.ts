@@ -13,6 +13,7 @@ import { HELP_MESSAGES } from "./sections/help";
 import { RECENT_VALUES_MESSAGES } from "./sections/recent-values";
 import { TOUR_MESSAGES } from "./sections/tour";
 import { BOARD_REVIEW_MESSAGES } from "./sections/board-review";
+import { TASK_MESSAGES } from "./sections/tasks";
 
 export const MESSAGES = {
   ...CLERK_REVIEW_MESSAGES,
@@ -369,6 +370,7 @@ export const MESSAGES = {
   ...HELP_MESSAGES,
   ...RECENT_VALUES_MESSAGES,
   ...TOUR_MESSAGES,
+  ...TASK_MESSAGES,
 } as const satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof MESSAGES;

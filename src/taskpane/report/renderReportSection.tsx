@@ -4,6 +4,7 @@ import { describeError } from "../api";
 import { EntryForm } from "../components/EntryForm";
 import { IssuesPanel } from "../components/IssuesPanel";
 import { NarrativePanel } from "../components/NarrativePanel";
+import { TaskProgressPanel } from "../components/TaskProgress";
 import { PeriodPicker } from "../components/PeriodPicker";
 import { ReportTabs } from "../components/ReportTabs";
 import { StatusSummary } from "../components/StatusSummary";
@@ -81,6 +82,12 @@ function countFilled(entries: ReportSectionState["report"]["entries"]): number {
   ).length;
 }
 
+/** The task errors that stop a submission (the rules' and a percent that is not a number). */
+function taskErrors(state: ReportSectionState): number {
+  const { check, badPercent } = state.tasks;
+  return (check?.issues.filter((i) => i.severity === "error").length ?? 0) + badPercent.length;
+}
+
 function renderTabs(state: ReportSectionState, classes: ReportSectionClasses, i18n: I18n): React.ReactNode {
   const { report, submission, tab, props } = state;
   const { result, period } = report;
@@ -110,6 +117,7 @@ function renderTabs(state: ReportSectionState, classes: ReportSectionClasses, i1
           { id: "form", label: i18n.t("tabs.form") },
           { id: "issues", label: i18n.t("tabs.issues", { count: issueCount }), tour: "issues" },
           { id: "narrative", label: i18n.t("tabs.narrative") },
+          { id: "tasks", label: i18n.t("tabs.tasks", { count: taskErrors(state) }), tour: "tasks" },
           { id: "submit", label: i18n.t("tabs.submit"), tour: "submit" },
         ]}
         selected={tab}
@@ -144,6 +152,15 @@ function renderTabs(state: ReportSectionState, classes: ReportSectionClasses, i1
           />
         )}
         {tab === "narrative" && <NarrativePanel workbook={props.workbook} readOnly={locked} />}
+        {tab === "tasks" && (
+          <TaskProgressPanel
+            session={state.tasks}
+            readOnly={locked}
+            period={period}
+            refused={submission.verdict?.issues ?? []}
+            onSelectCell={state.handleSelectCell}
+          />
+        )}
         {tab === "submit" && (
           <SubmitPanel
             state={submission.state}
@@ -155,6 +172,7 @@ function renderTabs(state: ReportSectionState, classes: ReportSectionClasses, i1
             outcome={submission.outcome}
             error={submission.error}
             counts={{ errors: result.counts.errors, unjustifiedWarnings: result.counts.unjustifiedWarnings }}
+            taskErrors={taskErrors(state)}
             canSubmit={submission.canSubmit}
             waiting={queue.items}
             nextRetryAt={queue.nextRetryAt}

@@ -5,6 +5,7 @@ import { usePeriodStates, type PeriodMark } from "../hooks/usePeriodStates";
 import { useUnitHistory, type UnitHistory } from "../hooks/useUnitHistory";
 import { cellMap } from "../../workbook/template";
 import { useSubmission, type SubmissionSession } from "../hooks/useSubmission";
+import { useTaskProgress, type TaskProgressSession } from "../hooks/useTaskProgress";
 import type { TabId } from "../components/ReportTabs";
 import { useI18n, type I18n } from "../i18n";
 import { useReportTour } from "./useReportTour";
@@ -17,6 +18,8 @@ export interface ReportSectionState {
   i18n: I18n;
   report: ReportSession;
   submission: SubmissionSession;
+  /** the unit's progress on its key tasks (the Tasks tab) */
+  tasks: TaskProgressSession;
   registry: ReturnType<typeof createUnitRegistry>;
   tab: TabId;
   setTab: (tab: TabId) => void;
@@ -96,8 +99,14 @@ export function useReportSection(props: ReportSectionProps): ReportSectionState 
     () => (connection && api.applicability ? (period: string) => api.applicability!(connection, period) : undefined),
     [api, connection],
   );
+  // the unit's key tasks for the period (the template's task sheet and the Tasks tab)
+  const loadTasks = React.useMemo(
+    () => (connection && unit && api.tasks ? (period: string) => api.tasks!(connection, unit.code, period) : undefined),
+    [api, connection, unit],
+  );
   const report = useReport(workbook, {
     loadModel,
+    loadTasks,
     catalog: props.catalog,
     unit,
     registry,
@@ -107,6 +116,19 @@ export function useReportSection(props: ReportSectionProps): ReportSectionState 
     markDelayMs: timing?.markDelayMs,
     loadStored: useLoadStored(props),
   });
+  const tasks = useTaskProgress(workbook, {
+    ready: report.status === "ready",
+    unitCode: unit?.code ?? null,
+    period: report.period,
+    unitTasks: report.unitTasks,
+    locale,
+    writeDelayMs: timing?.writeDelayMs,
+  });
+  const { flush: flushEntries } = report;
+  const { flush: flushTasks } = tasks;
+  const flush = React.useCallback(async () => {
+    await Promise.all([flushEntries(), flushTasks()]);
+  }, [flushEntries, flushTasks]);
   const submission = useSubmission({
     workbook,
     api,
@@ -118,7 +140,9 @@ export function useReportSection(props: ReportSectionProps): ReportSectionState 
     entries: report.entries,
     result: report.result,
     queue,
-    flush: report.flush,
+    flush,
+    tasks: tasks.progress,
+    tasksOk: tasks.ok,
   });
   useQueueEvents(props, submission);
   useReportTour(report, submission, tab);
@@ -167,6 +191,7 @@ export function useReportSection(props: ReportSectionProps): ReportSectionState 
     i18n,
     report,
     submission,
+    tasks,
     registry,
     tab,
     setTab,

@@ -6,7 +6,7 @@
 import { defaultCatalog, defaultUnitRegistry, type Catalog, type UnitRegistry } from "../../domain";
 import { workbookErrors } from "../errors";
 import { TEMPLATE_NS, type TemplateIdentity, type WorkbookPort } from "../port";
-import { SHEET_NAMES, cellMap, columnIndex, splitAddress, type TemplateSpec } from "../template";
+import { SHEET_NAMES, cellMap, columnIndex, parseTaskName, splitAddress, type TemplateSpec } from "../template";
 import type { EntryChange } from "../port";
 import type { EntryInput } from "../../domain";
 import { locateEntries, type CellProblem, type LocatedEntries } from "../locate";
@@ -28,6 +28,8 @@ import {
 import { checkRequirements, type OfficeFeatures } from "./requirements";
 import { readOfficeNarrative, writeOfficeNarrative } from "./narrative";
 import { loadQueue, loadSetting, saveQueue, saveSetting } from "./settings";
+import { onOfficeTasksChanged, readOfficeTasks, writeOfficeTasks } from "./tasks";
+import type { TaskSheetRead } from "../task-sheet-read";
 import { createOrRepairTemplate, sheetExtent } from "./write-template";
 
 export interface OfficePortOptions {
@@ -88,6 +90,14 @@ export function createOfficeWorkbookPort(
     for (const l of listeners) l(read.changes);
   });
 
+  // where the task sheet's inputs are, from its last read (writes skip tasks the sheet has no cells for)
+  let taskCells: TaskSheetRead["cells"] = {};
+  const keepTasks = (read: TaskSheetRead): TaskSheetRead => {
+    taskCells = read.cells;
+    return read;
+  };
+  const reportPeriod = (): string => spec?.identity.period ?? identity?.period ?? "";
+
   async function currentIdentity(): Promise<TemplateIdentity | null> {
     if (identity) return identity;
     identity = await readTemplateIdentity(TEMPLATE_NS);
@@ -138,6 +148,13 @@ export function createOfficeWorkbookPort(
     },
     readContact: readUnitContact,
     readNarrative: readOfficeNarrative,
+    readTasks: async () => keepTasks(await readOfficeTasks(reportPeriod())),
+    writeTasks: (changes) =>
+      writeOfficeTasks(changes, (name) => {
+        const p = parseTaskName(name);
+        return !!p && taskCells[p.taskId]?.[p.field] !== undefined;
+      }),
+    onTasksChanged: (handler) => onOfficeTasksChanged(reportPeriod, (read) => handler(keepTasks(read))),
     writeNarrative: writeOfficeNarrative,
     async writeEntries(changes) {
       opened = null;

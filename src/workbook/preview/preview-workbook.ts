@@ -18,6 +18,7 @@ import {
 import { workbookErrors } from "../errors";
 import { SHEET_NAMES, parseEntryName, unitCellAddress, type TemplateSpec } from "../template";
 import { narrativeOfSpec, specWithNarrative, type NarrativeRead } from "../narrative-read";
+import { specWithTaskChanges, specWithTaskSheetOf, taskSheetOfSpec } from "../task-sheet-read";
 import type {
   EntryChange,
   QueuedSubmission,
@@ -116,7 +117,11 @@ function documentFor(doc: PreviewDocument, next: TemplateSpec): { doc: PreviewDo
   const before = doc.spec?.identity ?? null;
   // the same report keeps the narrative typed into it (a new spec's ThuyetMinh cells are blank)
   const kept = doc.spec && before?.unitCode === next.identity.unitCode && before.period === next.identity.period;
-  const spec = kept && doc.spec ? specWithNarrative(next, narrativeOfSpec(doc.spec).narrative ?? {}) : next;
+  // …and its task sheet, as Excel keeps a sheet that is there (rows, names and what was typed)
+  const spec =
+    kept && doc.spec
+      ? specWithTaskSheetOf(specWithNarrative(next, narrativeOfSpec(doc.spec).narrative ?? {}), doc.spec)
+      : next;
   const repaired: string[] = [];
   const same = before && before.unitCode === spec.identity.unitCode && before.period === spec.identity.period;
   if (before && !same) throw workbookErrors.otherReport(before, spec.identity);
@@ -203,12 +208,24 @@ function snapshotOf(doc: PreviewDocument, selected: PreviewSnapshot["selected"])
   return { spec: doc.spec, values: doc.values, marks: doc.marks, notes: doc.notes, status: doc.status, selected };
 }
 
-/** The narrative lives in the spec's own ThuyetMinh cells, so the .xlsx download writes it as it is. */
+/** The narrative and the task inputs live in the spec's own cells, so the .xlsx download writes them as they are. */
 function narrativeMethods(
   spec: () => TemplateSpec | null,
   replace: (spec: TemplateSpec) => void,
-): Required<Pick<WorkbookPort, "readNarrative" | "writeNarrative">> {
+): Required<Pick<WorkbookPort, "readNarrative" | "writeNarrative" | "readTasks" | "writeTasks" | "onTasksChanged">> {
   return {
+    async readTasks() {
+      const s = spec();
+      return s ? taskSheetOfSpec(s) : { present: false, tasks: [], progress: [], cells: {} };
+    },
+    async writeTasks(changes) {
+      const s = spec();
+      if (s) replace(specWithTaskChanges(s, changes));
+    },
+    // the preview shows the entry sheet only: nobody types into its task sheet but the pane
+    async onTasksChanged() {
+      return async () => undefined;
+    },
     async readNarrative() {
       const s = spec();
       return s ? narrativeOfSpec(s) : { narrative: null, cells: {} as NarrativeRead["cells"], problems: [] };

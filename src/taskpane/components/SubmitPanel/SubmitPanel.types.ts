@@ -16,6 +16,8 @@ export interface SubmitPanelProps {
   outcome: SubmissionOutcome;
   error: unknown;
   counts: { errors: number; unjustifiedWarnings: number };
+  /** errors in the task progress (the Tasks tab): they stop a submission too */
+  taskErrors?: number;
   canSubmit: boolean;
   waiting: QueuedSubmission[];
   nextRetryAt: number | null;

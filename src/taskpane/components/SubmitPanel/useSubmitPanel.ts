@@ -45,6 +45,8 @@ export function useSubmitPanel(props: SubmitPanelProps): SubmitPanelState {
       text: t("submit.blocked", { errors: props.counts.errors, warnings: props.counts.unjustifiedWarnings }),
     });
   }
+  if (props.state !== "accepted" && (props.taskErrors ?? 0) > 0)
+    messages.push({ key: "tasks", intent: "warning", text: t("tasks.blocked", { count: props.taskErrors ?? 0 }) });
   if (props.receipt && props.changedSinceReceipt && props.state !== "accepted" && props.state !== "queued") {
     messages.push({ key: "changed", intent: "info", text: t("submit.changedSince") });
   }

@@ -7,6 +7,8 @@ import type { BoardProps } from "./Board.types";
 export interface PlannerModesProps extends BoardProps {
   /** the consolidation pane (components/planner) */
   consolidate: React.ReactNode;
+  /** the key-task board (components/task-board, issue 19), a third view when given */
+  tasks?: React.ReactNode;
 }
 
 const useStyles = makeStyles({
@@ -23,8 +25,8 @@ const useStyles = makeStyles({
   },
 });
 
-type Mode = "board" | "consolidate";
-const MODES: readonly Mode[] = ["board", "consolidate"];
+type Mode = "board" | "consolidate" | "tasks";
+const LABELS = { board: "board.mode.board", consolidate: "board.mode.consolidate", tasks: "board.mode.tasks" } as const;
 
 /** Planner mode's two views: the review board (first: what a planner does every day) and the consolidation. */
 export function PlannerModes(props: PlannerModesProps): React.JSX.Element {
@@ -36,14 +38,20 @@ export function PlannerModes(props: PlannerModesProps): React.JSX.Element {
   // aria-hidden-focus), which the board's screens then do not carry
   const [visited, setVisited] = React.useState(false);
   if (mode === "consolidate" && !visited) setVisited(true);
+  const [seen, setSeen] = React.useState<ReadonlySet<Mode>>(new Set());
+  if (!seen.has(mode)) setSeen(new Set(seen).add(mode));
   const refs = React.useRef(new Map<Mode, HTMLButtonElement>());
-  const { consolidate, ...board } = props;
+  const { consolidate, tasks, ...board } = props;
+  const MODES: readonly Mode[] = tasks ? ["board", "consolidate", "tasks"] : ["board", "consolidate"];
   // an ARIA tab list on Button (as ReportTabs): Fluent's TabList adds aria-hidden yet focusable sentinels
   const handleKeyDown = (ev: React.KeyboardEvent) => {
     if (!["ArrowLeft", "ArrowRight", "Home", "End"].includes(ev.key)) return;
     ev.preventDefault();
-    const next =
-      ev.key === "Home" ? "board" : ev.key === "End" ? "consolidate" : mode === "board" ? "consolidate" : "board";
+    const i = MODES.indexOf(mode);
+    const step = ev.key === "ArrowRight" ? 1 : ev.key === "ArrowLeft" ? MODES.length - 1 : 0;
+    const next = (
+      ev.key === "Home" ? MODES[0] : ev.key === "End" ? MODES[MODES.length - 1] : MODES[(i + step) % MODES.length]
+    ) as Mode;
     setMode(next);
     refs.current.get(next)?.focus();
   };
@@ -68,7 +76,7 @@ export function PlannerModes(props: PlannerModesProps): React.JSX.Element {
             onClick={() => setMode(m)}
             onKeyDown={handleKeyDown}
           >
-            {t(m === "board" ? "board.mode.board" : "board.mode.consolidate")}
+            {t(LABELS[m])}
           </Button>
         ))}
       </div>
@@ -84,6 +92,11 @@ export function PlannerModes(props: PlannerModesProps): React.JSX.Element {
       >
         {visited || mode === "consolidate" ? consolidate : null}
       </div>
+      {tasks && (
+        <div role="tabpanel" id="ct-mode-panel-tasks" aria-labelledby="ct-mode-tasks" hidden={mode !== "tasks"}>
+          {seen.has("tasks") || mode === "tasks" ? tasks : null}
+        </div>
+      )}
     </div>
   );
 }

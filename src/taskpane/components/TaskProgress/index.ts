@@ -1,0 +1,3 @@
+export { TaskProgressPanel } from "./TaskProgressPanel";
+export type { TaskProgressPanelProps } from "./TaskProgressPanel.types";
+export { taskViews } from "./useTaskProgressPanel";
