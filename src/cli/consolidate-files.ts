@@ -9,7 +9,10 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import {
   defaultCatalog,
+  createUnitRegistry,
   defaultUnitRegistry,
+  defaultUnits,
+  taskUnits,
   type Bilingual,
   type Catalog,
   type TaskRegister,
@@ -187,7 +190,8 @@ export async function consolidateFiles(
   opts: ConsolidateFilesOptions = {},
 ): Promise<ConsolidationResult> {
   const catalog = defaultCatalog();
-  const units = defaultUnitRegistry();
+  // with a task register, the city units it adds (to be confirmed) report on their tasks, as on the endpoint
+  const units = opts.taskRegister ? createUnitRegistry([...defaultUnits(), ...taskUnits()]) : defaultUnitRegistry();
   const copts = {
     catalog,
     units,

@@ -3,14 +3,15 @@
  * files it is sent, one at a time, and posts each prepared file back. Keeps nothing between files.
  */
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
-import { defaultCatalog, defaultUnitRegistry } from "../domain";
+import { createUnitRegistry, defaultCatalog, defaultUnitRegistry, defaultUnits, taskUnits } from "../domain";
 import { createPreparer } from "../domain/scorecard";
 import { readAndPrepare, type FileJob, type WorkerSetup } from "./consolidate-files";
 
 if (!isMainThread && (workerData as WorkerSetup | null)?.chitieuConsolidate) {
   const setup = workerData as WorkerSetup;
   const catalog = defaultCatalog();
-  const units = defaultUnitRegistry();
+  // with a task register, the city units it adds (to be confirmed) report on their tasks, as on the endpoint
+  const units = setup.taskRegister ? createUnitRegistry([...defaultUnits(), ...taskUnits()]) : defaultUnitRegistry();
   const prepare = createPreparer({
     catalog,
     units,

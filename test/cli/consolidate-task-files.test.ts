@@ -241,4 +241,30 @@ describe("chitieu consolidate from files carries the task progress", () => {
     expect(whole.json.files?.accepted).toBe(0);
     expect(whole.json.tasks!.rows.filter((r) => r.lastUpdate !== null)).toEqual([]);
   });
+
+  it("takes the file of a city unit the task register adds (no targets, tasks only), as the endpoint does", async () => {
+    const code = "BQL-DD";
+    const ids = taskIds(code);
+    expect(ids.length).toBeGreaterThanOrEqual(1);
+    const unit = f.app.reference.registry.byCode(code);
+    if (!unit) throw new Error(`no unit ${code}`);
+    const spec = buildTemplateSpec({
+      catalog: f.app.reference.currentCatalog,
+      unit,
+      period: q1,
+      values: [],
+      tasks: tasksForUnit(register, code, q1),
+    });
+    const only = path.join(dir, "task-unit");
+    fs.mkdirSync(only);
+    const blank = path.join(dir, "blank", `${code}.xlsx`);
+    fs.writeFileSync(blank, await writeTemplateXlsx(spec));
+    fill(blank, path.join(only, `${code}.xlsx`), progressOf(code));
+    const got = await consolidated(["task-unit"]);
+    expect(got.err).not.toMatch(/✖/);
+    expect(got.code).toBe(0);
+    expect(got.json.files?.accepted).toBe(1);
+    expect(stateOf(got.json.tasks, ids[0]!)).toBe("done");
+    expect(got.json.tasks!.rows.find((r) => r.taskId === ids[0])?.lastUpdate?.unitCode).toBe(code);
+  });
 });
