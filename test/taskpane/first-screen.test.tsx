@@ -42,6 +42,20 @@ describe("deferredWorkbook", () => {
     expect(real.markIssues).toHaveBeenCalledTimes(1);
   });
 
+  it("passes on the optional parts of the port (the narrative and the task sheet) once bound", async () => {
+    const deferred = deferredWorkbook();
+    const real = new FakeWorkbook();
+    for (const key of ["readNarrative", "writeNarrative", "readTasks", "writeTasks", "onTasksChanged"] as const)
+      expect(typeof deferred[key]).toBe("function");
+    const write = deferred.writeTasks!([]);
+    const listen = deferred.onTasksChanged!(() => undefined);
+    deferred.bind(real);
+    await write;
+    await listen;
+    expect(real.writeTasks).toHaveBeenCalledWith([]);
+    expect(real.onTasksChanged).toHaveBeenCalledTimes(1);
+  });
+
   it("tells each call why when the host could not be bound", async () => {
     const deferred = deferredWorkbook();
     const early = deferred.loadQueue();
