@@ -117,7 +117,10 @@ function renderTabs(state: ReportSectionState, classes: ReportSectionClasses, i1
           { id: "form", label: i18n.t("tabs.form") },
           { id: "issues", label: i18n.t("tabs.issues", { count: issueCount }), tour: "issues" },
           { id: "narrative", label: i18n.t("tabs.narrative") },
-          { id: "tasks", label: i18n.t("tabs.tasks", { count: taskErrors(state) }), tour: "tasks" },
+          // a unit with no key task has no Tasks tab: the report holds only what applies to it
+          ...(state.tasks.tasks.length > 0
+            ? [{ id: "tasks" as const, label: i18n.t("tabs.tasks", { count: taskErrors(state) }), tour: "tasks" }]
+            : []),
           { id: "submit", label: i18n.t("tabs.submit"), tour: "submit" },
         ]}
         selected={tab}
