@@ -50,6 +50,7 @@ const SHOTS = [
   "tour-clerk-type.png",
   "tour-clerk-fix.png",
   "tour-clerk-justify.png",
+  "tour-clerk-task.png",
   "tour-clerk-submit.png",
   "tour-planner-open.png",
   "tour-planner-return.png",
@@ -205,9 +206,32 @@ test("the clerk's tour: each coach mark moves on when the clerk does the step, t
   await atStep(c, "clerk-task", false);
   await c.getByLabel(new RegExp(`^${naTarget} · Lý do không áp dụng`)).fill("Đơn vị không có cơ sở thuộc loại này.");
 
-  // the Tasks tab is not in this pane: the step says so and lets the clerk go on
-  assert.match((await c.getByTestId("tour-note").textContent()) ?? "", /chưa có nhiệm vụ nào cho đơn vị này/);
-  await c.getByTestId("tour").getByRole("button", { name: "Bỏ qua bước" }).click();
+  // a task: DEMO-01 leads or co-owns the register's demo tasks; giving one a state moves the tour on, and each is
+  // reported done with its product and completion date (a task with no state, or late without a reason, blocks)
+  await c.getByRole("tab", { name: /^Nhiệm vụ/ }).click();
+  await atStep(c, "clerk-task");
+  await shoot(c, "clerk-task");
+  const rows = c.getByRole("tabpanel").locator('[data-testid^="task-"]');
+  await rows.first().waitFor();
+  const ids = (await rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-testid") ?? ""))).map((t) =>
+    t.slice("task-".length),
+  );
+  const count = ids.length;
+  assert.ok(count > 0, "DEMO-01 has demo tasks");
+  const [y, m, d] = parsePeriod(periodId)!.start.split("-");
+  for (let i = 0; i < count; i++) {
+    const id = ids[i]!;
+    const field = (label: string) => c.getByLabel(`${id} · ${label}`, { exact: true });
+    await field("Trạng thái").selectOption("done");
+    if (i === 0) await atStep(c, "clerk-submit", false);
+    await field("Sản phẩm đã có").fill("Báo cáo kết quả (trình diễn)");
+    await field("Ngày hoàn thành").fill(`${d}/${m}/${y}`);
+    await field("Ngày hoàn thành").blur();
+  }
+  await c
+    .getByTestId("tasks-summary")
+    .getByText(/không có lỗi/)
+    .waitFor();
   await atStep(c, "clerk-submit");
   await shoot(c, "clerk-submit");
   await c.getByText("Không có lỗi chặn gửi").waitFor();
