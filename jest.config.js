@@ -6,6 +6,9 @@ const base = {
   },
 };
 module.exports = {
+  // CI shares two cores between jest workers, PostgreSQL and the build; a real-file test that takes 3 s on a quiet
+  // machine took 5.6 s there and failed on jest's 5 s default. A hang still fails, after 30 s.
+  testTimeout: 30_000,
   projects: [
     {
       ...base,
