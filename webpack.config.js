@@ -1,7 +1,9 @@
 /* eslint-disable */
 "use strict";
 // Builds the add-in's web part into dist/web:
-//   taskpane.html + taskpane.[hash].js   the task pane (React + Fluent UI), also the browser preview outside Excel
+//   taskpane.html + taskpane.[hash].js   the task pane (React + Fluent UI), also the browser preview outside Excel;
+//                                        the HTML carries the pane's first screen pre-rendered (src/taskpane/shell/:
+//                                        render-shell.tsx runs here through tsx) and shell.[hash].js shows it
 //   help.html                            the help page the manifest's SupportUrl and LearnMoreUrl point at (vi + en)
 //   office/                              a local copy of office.js (see "office.js" below)
 //   assets/, manifest.xml                copied; the production build rewrites https://localhost:3000/ in the manifest
@@ -20,6 +22,7 @@ const fs = require("node:fs");
 const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const tsx = require("tsx/cjs/api");
 
 const DEV_URL = "https://localhost:3000/";
 const officeDist = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
@@ -48,6 +51,7 @@ module.exports = (env, argv) => {
     target: ["web", "es2020"],
     entry: {
       taskpane: "./src/taskpane/index.tsx",
+      shell: "./src/taskpane/shell/shell-boot.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist/web"),
@@ -90,6 +94,13 @@ module.exports = (env, argv) => {
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
         scriptLoading: "defer",
+        // the first screen, rendered from the pane's own components; its boot script is placed by the template
+        // itself, right after the templates it shows (a blocking script: it runs before the first paint)
+        templateParameters: (compilation) => {
+          const { renderShell } = tsx.require("./src/taskpane/shell/render-shell.tsx", __filename);
+          const boot = compilation.entrypoints.get("shell").getFiles().find((f) => f.endsWith(".js"));
+          return { shell: { ...renderShell(), boot } };
+        },
       }),
       new CopyWebpackPlugin({
         patterns: [
@@ -107,7 +118,7 @@ module.exports = (env, argv) => {
     performance: {
       // the start-up budget is about entry chunks; the ExcelJS chunk is loaded only on "Download .xlsx"
       hints: production ? "warning" : false,
-      assetFilter: (name) => /^taskpane\.[0-9a-f]+\.js$/.test(name),
+      assetFilter: (name) => /^(taskpane|shell)\.[0-9a-f]+\.js$/.test(name),
       maxEntrypointSize: 1024 * 1024,
       maxAssetSize: 1024 * 1024,
     },

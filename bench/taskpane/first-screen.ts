@@ -71,6 +71,8 @@ async function main(): Promise<void> {
     print("ms_median", Math.round(median(rs.map((x) => x.ms))));
     print("ms_min", Math.round(Math.min(...rs.map((x) => x.ms))));
     print("ms_max", Math.round(Math.max(...rs.map((x) => x.ms))));
+    print("drawn_ms_median", Math.round(median(rs.map((x) => x.drawnMs))));
+    print("drawn_ms_max", Math.round(Math.max(...rs.map((x) => x.drawnMs))));
     print("cpu_ms_median", Math.round(median(rs.map((x) => x.cpuMs))));
     print("script_cpu_ms_median", Math.round(median(rs.map((x) => x.scriptCpuMs))));
     const chunks = rs[0].chunks;

@@ -3,6 +3,7 @@ import type { Locale } from "../domain/types";
 import type { WorkbookPort } from "../workbook/port";
 import type { PreviewWorkbook } from "../workbook/preview/preview-workbook";
 import type { ApiClient, Connection, Me, PeriodInfo } from "./api";
+import type { ConnectData } from "./hooks/useConnection";
 import type { Bilingual, Catalog } from "../domain/types";
 
 export interface AppTiming {
@@ -35,6 +36,11 @@ export interface AppProps {
   previewing?: boolean;
   /** address offered on the connect form when the workbook remembers none (the page's own origin) */
   defaultEndpoint?: string;
+  /**
+   * what the person typed in the pre-rendered first screen (shell/) before the pane ran: it fills the form and counts
+   * as their input, so a connection stored in the workbook does not replace it
+   */
+  typed?: ConnectData | null;
   pageOrigin?: string | null;
   /**
    * Planner mode (issue 6): what the pane shows for a planner or admin token, given the connection. Without it the

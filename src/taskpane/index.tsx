@@ -1,5 +1,6 @@
 /**
- * Boots the task pane: draws <Root> with the connect screen at once, then binds the host (host-binding.ts) — office.js
+ * Boots the task pane: takes over the pre-rendered first screen (shell/, already painted and maybe typed in) and
+ * draws <Root> with the connect screen at once, in the same task, then binds the host (host-binding.ts) — office.js
  * and the Office.js port inside Excel, the in-browser preview workbook outside it — and draws again with it. Until
  * then the pane's workbook is a deferred one (deferred-workbook.ts) whose calls wait for the real port.
  */
@@ -9,18 +10,11 @@ import type { Locale } from "../domain/types";
 import { createHttpClient } from "./api";
 import { deferredWorkbook } from "./deferred-workbook";
 import { bindHost, type HostBinding } from "./host-binding";
-import { initialLocale, rememberLocale } from "./locale";
+import { browserStorage, initialLocale, rememberLocale } from "./locale";
 import { officeHostHint } from "./office-loader";
 import { Root } from "./Root";
 import { renderPlannerSlot } from "./PlannerSlot";
-
-function storageOrNull(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
+import { defaultEndpoint, finishShell, readShell } from "./shell/shell-dom";
 
 /** Resolves in the next animation frame (the one that paints the first screen), or after 100 ms if frames are paused. */
 function afterFirstFrame(): Promise<void> {
@@ -36,13 +30,20 @@ function afterFirstFrame(): Promise<void> {
 function start(): void {
   const container = document.getElementById("root");
   if (!container) return;
-  const storage = storageOrNull();
+  const storage = browserStorage();
   const workbook = deferredWorkbook();
   // inside Office the host is Excel once office.js says so; outside it, the preview (its sheet beside the pane)
   const inOffice = officeHostHint(window);
   const root = createRoot(container);
   const api = createHttpClient();
   let drawnLocale: Locale | null = null;
+  const offered = defaultEndpoint(window.location);
+  // what the person typed in the shell before this ran (read in the same task as the draw below: nothing is lost)
+  const shell = readShell(document);
+  const typed =
+    shell && (shell.endpoint !== offered || shell.token !== "")
+      ? { endpoint: shell.endpoint, token: shell.token }
+      : null;
   const draw = (locale: Locale, bound: HostBinding | null) => {
     if (locale !== drawnLocale) document.documentElement.lang = locale;
     drawnLocale = locale;
@@ -59,11 +60,8 @@ function start(): void {
           rememberLocale(storage, data.locale);
           document.documentElement.lang = data.locale;
         }}
-        defaultEndpoint={
-          window.location.protocol === "https:" || window.location.hostname === "localhost"
-            ? window.location.origin
-            : ""
-        }
+        defaultEndpoint={offered}
+        typed={typed}
         pageOrigin={window.location.origin}
         planner={renderPlannerSlot(bound ? bound.host : inOffice ? "excel" : null)}
       />,
@@ -72,6 +70,8 @@ function start(): void {
   if (!inOffice) document.documentElement.dataset.host = "preview";
   // the first screen, drawn before anything else runs
   flushSync(() => draw(initialLocale(window.location.search, storage, null), null));
+  finishShell(document, shell);
+  document.documentElement.dataset.boot = "drawn";
   // office.js and the host's workbook are fetched once that frame is on its way, so their scripts do not hold it up
   void afterFirstFrame()
     .then(() => bindHost(window, storage))

@@ -93,6 +93,7 @@ export function useApp(props: AppProps): AppState {
   const [periodChoice, setPeriodChoice] = React.useState("");
   const connection = useConnection(workbook, api, {
     defaultEndpoint: props.defaultEndpoint,
+    typed: props.typed ?? null,
     pageOrigin: props.pageOrigin ?? null,
   });
   const unit = connection.me?.role === "unit" ? connection.me.unit : null;

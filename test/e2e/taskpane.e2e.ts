@@ -355,6 +355,43 @@ test("the same flow in English", async () => {
   await clerkFlow("en", "00008", false);
 });
 
+test("the pre-rendered first screen is there before the pane's script, and keeps what is typed in it", async () => {
+  const token = issueToken(suite.db, "00025");
+  const { context, page } = await newPage(suite.browser, 350, 900, "light");
+  try {
+    // the pane's bundle is held back until the person has typed, switched language and pressed Connect
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/taskpane\.[0-9a-f]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${suite.endpoint.url}/taskpane.html`, { waitUntil: "commit" });
+    const address = page.getByLabel("Địa chỉ máy chủ");
+    await address.waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.boot), undefined, "the pane has not run");
+    assert.equal(await address.inputValue(), suite.endpoint.url, "the shell offers the page's own address");
+    assert.ok(await page.locator("#ct-shell-style").count(), "the shell's styles are in");
+    // the language button works before the pane runs, keeps what was typed, and is remembered for the pane
+    await page.getByLabel("Mã truy cập của đơn vị").fill(token);
+    await page.getByRole("button", { name: "English", exact: true }).click();
+    const tokenField = page.getByLabel("Unit access token");
+    assert.equal(await tokenField.inputValue(), token);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
+    await tokenField.press("Enter");
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.boot), undefined, "still the shell");
+
+    release();
+    // the pane takes the press over: connected, in English, without another click; the shell's styles are gone
+    await page.getByText(/Connected: /).waitFor();
+    assert.equal(await page.locator("#ct-shell-style").count(), 0);
+    assert.equal(await page.locator("[data-ct-shell]").count(), 0);
+    assert.equal(await page.evaluate(() => localStorage.getItem("chitieu.locale")), "en");
+  } finally {
+    await context.close();
+  }
+});
+
 audits.test(8);
 
 test("the pane at 350 px was saved as a test artifact", async () => {

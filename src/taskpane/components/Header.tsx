@@ -50,6 +50,7 @@ export function Header(props: HeaderProps): React.JSX.Element {
         onClick={handleLocaleClick}
         title={t("app.switchLanguageLabel")}
         lang={next}
+        data-locale-switch={next}
       >
         {t("app.switchLanguage")}
       </Button>

@@ -67,6 +67,8 @@ export interface ConnectionState {
 export interface UseConnectionOptions {
   /** address offered when nothing is stored, e.g. the page's own origin (the endpoint serves the pane) */
   defaultEndpoint?: string;
+  /** typed before the pane ran (the pre-rendered first screen): the form starts with it, as the person's input */
+  typed?: ConnectData | null;
   pageOrigin?: string | null;
   /** where the token is kept (default: this user's add-in storage) */
   tokens?: TokenStore;
@@ -95,14 +97,16 @@ export function useConnection(
 ): ConnectionState {
   const [status, setStatus] = React.useState<ConnectionStatus>("disconnected");
   const [connection, setConnection] = React.useState<Connection | null>(null);
-  const [defaults, setDefaults] = React.useState<ConnectData>({ endpoint: options.defaultEndpoint ?? "", token: "" });
+  const [defaults, setDefaults] = React.useState<ConnectData>(
+    () => options.typed ?? { endpoint: options.defaultEndpoint ?? "", token: "" },
+  );
   const [me, setMe] = React.useState<Me | null>(null);
   const [catalog, setCatalog] = React.useState<Catalog | null>(null);
   const [periods, setPeriods] = React.useState<PeriodInfo[]>([]);
   const [error, setError] = React.useState<unknown>(null);
   const [tokenRemoved, setTokenRemoved] = React.useState(false);
   const attempt = React.useRef(0);
-  const touched = React.useRef(false);
+  const touched = React.useRef(Boolean(options.typed));
   const touch = React.useCallback(() => {
     touched.current = true;
   }, []);
