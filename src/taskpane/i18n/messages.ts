@@ -4,23 +4,19 @@
  */
 import type { Bilingual } from "../../domain/types";
 import { CLERK_REVIEW_MESSAGES } from "./sections/clerk-review";
-import { BOARD_MESSAGES } from "./sections/board";
-import { APPLICABILITY_MESSAGES } from "./sections/applicability";
-import { TREND_MESSAGES } from "./sections/trends";
+import type { BOARD_MESSAGES } from "./sections/board";
+import type { APPLICABILITY_MESSAGES } from "./sections/applicability";
+import type { TREND_MESSAGES } from "./sections/trends";
 import { CLASSROOM_MESSAGES } from "./sections/classroom";
-import { NARRATIVE_MESSAGES } from "./sections/narrative";
+import type { NARRATIVE_MESSAGES } from "./sections/narrative";
 import { HELP_MESSAGES } from "./sections/help";
-import { RECENT_VALUES_MESSAGES } from "./sections/recent-values";
+import type { RECENT_VALUES_MESSAGES } from "./sections/recent-values";
 import { TOUR_MESSAGES } from "./sections/tour";
-import { BOARD_REVIEW_MESSAGES } from "./sections/board-review";
-import { TASK_MESSAGES } from "./sections/tasks";
+import type { BOARD_REVIEW_MESSAGES } from "./sections/board-review";
+import type { TASK_MESSAGES } from "./sections/tasks";
 
 export const MESSAGES = {
   ...CLERK_REVIEW_MESSAGES,
-  ...BOARD_MESSAGES,
-  ...BOARD_REVIEW_MESSAGES,
-  ...APPLICABILITY_MESSAGES,
-  ...TREND_MESSAGES,
   "app.title": { vi: "Chỉ tiêu", en: "Chỉ tiêu" },
   "app.subtitle": { vi: "Báo cáo 43 chỉ tiêu chủ yếu 2026-2030", en: "Reporting Hanoi's 43 main targets 2026-2030" },
   "app.loading": { vi: "Đang tải…", en: "Loading…" },
@@ -366,14 +362,20 @@ export const MESSAGES = {
   },
 
   ...CLASSROOM_MESSAGES,
-  ...NARRATIVE_MESSAGES,
   ...HELP_MESSAGES,
-  ...RECENT_VALUES_MESSAGES,
   ...TOUR_MESSAGES,
-  ...TASK_MESSAGES,
 } as const satisfies Record<string, Bilingual>;
 
-export type MessageKey = keyof typeof MESSAGES;
+/** The texts of views loaded later: each section registers itself when its chunk loads (registry.ts). */
+type LaterMessages = typeof BOARD_MESSAGES &
+  typeof BOARD_REVIEW_MESSAGES &
+  typeof APPLICABILITY_MESSAGES &
+  typeof TASK_MESSAGES &
+  typeof TREND_MESSAGES &
+  typeof RECENT_VALUES_MESSAGES &
+  typeof NARRATIVE_MESSAGES;
+
+export type MessageKey = keyof typeof MESSAGES | keyof LaterMessages;
 
 /** The planner pane's keys without their "planner." prefix (components/planner's `text()`). */
 export type PlannerTextKey = MessageKey extends infer K ? (K extends `planner.${infer Rest}` ? Rest : never) : never;

@@ -1,5 +1,6 @@
 import type { Bilingual, Locale } from "../../domain/types";
 import { MESSAGES, type MessageKey } from "./messages";
+import { laterMessage } from "./registry";
 
 export type MessageParams = Record<string, string | number>;
 
@@ -9,7 +10,13 @@ export function fill(text: string, params: MessageParams = {}): string {
 }
 
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  return fill(MESSAGES[key][locale], params);
+  const text = (MESSAGES as Partial<Record<MessageKey, Bilingual>>)[key] ?? laterMessage(key);
+  if (!text) {
+    // a view used a text of a section it does not import: loud everywhere but in production, where the key shows
+    if (process.env.NODE_ENV !== "production") throw new Error(`i18n: "${key}" is not loaded; import its section`);
+    return key;
+  }
+  return fill(text[locale], params);
 }
 
 /** Picks one language of a bilingual text (rule issues, server problems, catalog names). */

@@ -14,6 +14,8 @@ import type { I18n } from "../i18n";
 import { lazyView } from "../lazy-view";
 import type { ReportSectionState } from "./useReportSection";
 import type { ReportSectionClasses } from "./useReportSectionStyles";
+import "../i18n/sections/narrative";
+import "../i18n/sections/tasks";
 
 /** The upload form (outside Excel only) is fetched after the connect screen, with this section. */
 export const uploadWorkbook = lazyView(() =>

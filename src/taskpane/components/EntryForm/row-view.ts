@@ -32,6 +32,7 @@ import type { ReportTables } from "../../hooks/useReport";
 import type { EntryFieldView, EntryRowView, FieldValidationState, NotApplicableView } from "./EntryForm.types";
 import { recentView } from "../recent-values/recent-view";
 import type { HistoryPoint } from "../../hooks/useUnitHistory";
+import "../../i18n/sections/applicability";
 
 export const INPUT_FIELDS: readonly EntryField[] = ["value", "numerator", "denominator", "milestone"];
 

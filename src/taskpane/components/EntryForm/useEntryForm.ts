@@ -11,6 +11,7 @@ import { useI18n } from "../../i18n";
 import type { EntryFormProps, EntryFormState, EntryGroupView, EntryRowView } from "./EntryForm.types";
 import { rowView } from "./row-view";
 import type { HistoryPoint } from "../../hooks/useUnitHistory";
+import "../../i18n/sections/applicability";
 
 export { issueField } from "./row-view";
 

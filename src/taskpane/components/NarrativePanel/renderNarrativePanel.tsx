@@ -5,6 +5,7 @@ import type { I18n } from "../../i18n/types";
 import { describeError } from "../../api";
 import type { NarrativePanelState } from "./NarrativePanel.types";
 import type { NarrativePanelClasses } from "./useNarrativePanelStyles";
+import "../../i18n/sections/narrative";
 
 export function renderNarrativePanel(
   state: NarrativePanelState,

@@ -2,6 +2,7 @@ import * as React from "react";
 import { describeError } from "../../api";
 import { useI18n } from "../../i18n";
 import type { PanelMessage, SubmitPanelProps, SubmitPanelState } from "./SubmitPanel.types";
+import "../../i18n/sections/tasks";
 
 const STATE_COLORS: Record<SubmitPanelProps["state"], SubmitPanelState["stateColor"]> = {
   draft: "informative",

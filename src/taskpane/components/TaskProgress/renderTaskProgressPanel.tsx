@@ -23,6 +23,7 @@ import type { I18n } from "../../i18n/types";
 import type { TaskMessage, TaskProgressPanelState, TaskView } from "./TaskProgressPanel.types";
 import type { TaskProgressPanelClasses } from "./useTaskProgressPanelStyles";
 import { refusedAt } from "./useTaskProgressPanel";
+import "../../i18n/sections/tasks";
 
 const LONG: ReadonlySet<TaskProgressField> = new Set([
   "productDelivered",

@@ -3,6 +3,7 @@ import { TASK_PROGRESS_FIELDS, isPastDeadline, type TaskProgressField, type Vali
 import type { TaskProgressSession } from "../../hooks/useTaskProgress";
 import type { I18n } from "../../i18n/types";
 import type { TaskMessage, TaskProgressPanelProps, TaskProgressPanelState, TaskView } from "./TaskProgressPanel.types";
+import "../../i18n/sections/tasks";
 
 const FIELDS: ReadonlySet<string> = new Set(TASK_PROGRESS_FIELDS);
 

@@ -6,6 +6,7 @@ import * as React from "react";
 import { Button } from "@fluentui/react-components";
 import { useI18n } from "../../i18n";
 import type { ApplicabilityEditorProps } from "./ApplicabilityEditor.types";
+import "../../i18n/sections/applicability";
 
 const Editor = React.lazy(() =>
   import(/* webpackChunkName: "applicability-editor" */ "./ApplicabilityEditor").then((m) => ({

@@ -16,6 +16,7 @@ import { APPLICABILITY_STATES } from "../../../domain/rules/applicability";
 import { describeError } from "../../api/describe";
 import type { ApplicabilityEditorState } from "./ApplicabilityEditor.types";
 import { applicabilityEditorClassNames, type ApplicabilityEditorClasses } from "./useApplicabilityEditorStyles";
+import "../../i18n/sections/applicability";
 
 /** The unit search: an input and the matching units as buttons (Tab to one, Enter picks it). */
 function renderSearch(state: ApplicabilityEditorState, classes: ApplicabilityEditorClasses): React.JSX.Element {

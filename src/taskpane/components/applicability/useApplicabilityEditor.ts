@@ -11,6 +11,7 @@ import type {
   ImportState,
   TargetRowView,
 } from "./ApplicabilityEditor.types";
+import "../../i18n/sections/applicability";
 
 const MAX_MATCHES = 12;
 

@@ -1,6 +1,7 @@
 import * as React from "react";
 import { Button, Field, makeStyles, Subtitle2, Textarea, tokens } from "@fluentui/react-components";
 import { useI18n } from "../../i18n";
+import "../../i18n/sections/board";
 
 export interface ConfirmDialogProps {
   open: boolean;

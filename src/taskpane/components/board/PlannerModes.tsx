@@ -3,6 +3,8 @@ import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-compon
 import { useI18n } from "../../i18n";
 import { Board } from "./Board";
 import type { BoardProps } from "./Board.types";
+import "../../i18n/sections/board";
+import "../../i18n/sections/tasks";
 
 export interface PlannerModesProps extends BoardProps {
   /** the consolidation pane (components/planner) */

@@ -21,6 +21,7 @@ import { ConfirmDialog } from "./ConfirmDialog";
 import { ReportDetail } from "./ReportDetail";
 import type { BoardViewState } from "./useBoard";
 import type { BoardClasses } from "./useBoardStyles";
+import "../../i18n/sections/board";
 
 const BADGE: Record<BoardState, "danger" | "warning" | "important" | "informative" | "success" | "subtle"> = {
   missing: "danger",

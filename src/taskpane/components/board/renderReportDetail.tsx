@@ -18,6 +18,7 @@ import { ConfirmDialog } from "./ConfirmDialog";
 import { renderDiffParts, renderNarrative, renderTasks } from "./renderReportParts";
 import type { BoardClasses } from "./useBoardStyles";
 import type { ReportDetailState, ReviewAction } from "./useReportDetail";
+import "../../i18n/sections/board";
 
 type S = ReportDetailState;
 

@@ -12,6 +12,8 @@ import { TASK_PROGRESS_FIELDS, type TaskState } from "../../../domain/tasks/type
 import type { DiffResponse, ReportResponse } from "../../api/board";
 import type { I18n, MessageKey } from "../../i18n";
 import type { BoardClasses } from "./useBoardStyles";
+import "../../i18n/sections/board";
+import "../../i18n/sections/board-review";
 
 type TaskRow = NonNullable<ReportResponse["tasks"]>[number];
 type TaskChange = DiffResponse["tasks"][number];

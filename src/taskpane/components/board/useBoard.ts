@@ -5,6 +5,7 @@ import { useI18n, type I18n, type MessageKey } from "../../i18n";
 import { acceptable, chaseRows, filterUnits, sortUnits, toChase, toCsv, toTsv } from "./board-logic";
 import type { BoardMessage, BoardProps } from "./Board.types";
 import { useTourCondition } from "../../tour-signal";
+import "../../i18n/sections/board";
 
 export interface BoardViewState {
   i18n: I18n;

@@ -4,6 +4,7 @@ import { describeError } from "../../api/describe";
 import { useI18n, type I18n } from "../../i18n";
 import { signalTour } from "../../tour-signal";
 import type { ReportDetailProps } from "./ReportDetail.types";
+import "../../i18n/sections/board";
 
 export type ReviewAction = "return" | "accept" | "unlock";
 

@@ -6,6 +6,7 @@
 import { periodLabel, parsePeriod, type Period, type Target } from "../../../domain";
 import type { HistoryPoint } from "../../hooks/useUnitHistory";
 import type { I18n, MessageKey } from "../../i18n";
+import "../../i18n/sections/recent-values";
 
 export type RecentState = HistoryPoint["state"];
 

@@ -3,6 +3,7 @@ import { mergeClasses } from "@fluentui/react-components";
 import type { I18n } from "../../i18n";
 import type { RecentValuesState } from "./useRecentValues";
 import type { RecentValuesClasses } from "./useRecentValuesStyles";
+import "../../i18n/sections/recent-values";
 
 /** One line: "Các kỳ trước  T08 12,5 · T09 N/A · T10 14  ╱ ↑" — one sentence for a screen reader (role img). */
 export function renderRecentValues(

@@ -8,6 +8,7 @@ import type { I18n } from "../../i18n/types";
 import type { TaskBoardViewState } from "./TaskBoardView.types";
 import type { TaskBoardViewClasses } from "./useTaskBoardViewStyles";
 import { COUNT_ORDER, TASK_GROUPINGS, groupedRows, watchLists, type TaskGrouping } from "./task-board-logic";
+import "../../i18n/sections/tasks";
 
 const BADGE: Record<
   TaskState | "no_report",

@@ -15,6 +15,7 @@ import type { Connection } from "../../api/types";
 import { describeError } from "../../api";
 import { useI18n } from "../../i18n";
 import { useTrendPanelStyles } from "./useTrendPanelStyles";
+import "../../i18n/sections/trends";
 
 export interface TrendPanelProps {
   connection: Connection;

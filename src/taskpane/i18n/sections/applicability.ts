@@ -3,6 +3,7 @@
  * and the planner's applicability editor (unit search, the unit × target table, saving, importing a file).
  */
 import type { Bilingual } from "../../../domain/types";
+import { registerMessages } from "../registry";
 
 export const APPLICABILITY_MESSAGES = {
   "form.applied.assigned": {
@@ -81,3 +82,6 @@ export const APPLICABILITY_MESSAGES = {
   "applic.importSend": { vi: "Nhập {count} lựa chọn", en: "Import {count} choices" },
   "applic.imported": { vi: "Đã nhập {count} lựa chọn.", en: "Imported {count} choices." },
 } as const satisfies Record<string, Bilingual>;
+
+// registered: loaded with the views that use it, not at start-up (../registry.ts)
+registerMessages(APPLICABILITY_MESSAGES);

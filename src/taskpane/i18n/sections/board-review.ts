@@ -3,6 +3,7 @@
  * narrative's four parts, and what of them changed in the diff. Spread into the one catalogue (messages.ts).
  */
 import type { Bilingual } from "../../../domain/types";
+import { registerMessages } from "../registry";
 
 export const BOARD_REVIEW_MESSAGES = {
   "board.review.narrativeEmpty": { vi: "(không ghi)", en: "(left blank)" },
@@ -42,3 +43,6 @@ export const BOARD_REVIEW_MESSAGES = {
   "board.review.blank": { vi: "(trống)", en: "(blank)" },
   "board.review.taskChange": { vi: "{label}: {from} → {to}", en: "{label}: {from} → {to}" },
 } as const satisfies Record<string, Bilingual>;
+
+// registered: loaded with the views that use it, not at start-up (../registry.ts)
+registerMessages(BOARD_REVIEW_MESSAGES);

@@ -1,5 +1,6 @@
 /** The planner's board (issue 18): who has reported for a period, one unit's report, and the review actions. */
 import type { Bilingual } from "../../../domain/types";
+import { registerMessages } from "../registry";
 
 export const BOARD_MESSAGES = {
   "board.mode.label": { vi: "Chế độ cán bộ tổng hợp", en: "Planner mode" },
@@ -126,3 +127,6 @@ export const BOARD_MESSAGES = {
   "board.done.unlock": { vi: "Đã mở khóa báo cáo của {unit}.", en: "Unlocked {unit}'s report." },
   "board.actionFailed": { vi: "Không thực hiện được: {detail}", en: "That did not work: {detail}" },
 } as const satisfies Record<string, Bilingual>;
+
+// registered: loaded with the views that use it, not at start-up (../registry.ts)
+registerMessages(BOARD_MESSAGES);

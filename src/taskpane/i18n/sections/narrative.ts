@@ -1,5 +1,6 @@
 /** The narrative tab's texts (Thuyết minh), Vietnamese first; spread into the one catalogue (messages.ts). */
 import type { Bilingual } from "../../../domain/types";
+import { registerMessages } from "../registry";
 
 export const NARRATIVE_MESSAGES = {
   "tabs.narrative": { vi: "Thuyết minh", en: "Narrative" },
@@ -23,3 +24,6 @@ export const NARRATIVE_MESSAGES = {
     en: "The report is accepted and locked: read only.",
   },
 } as const satisfies Record<string, Bilingual>;
+
+// registered: loaded with the views that use it, not at start-up (../registry.ts)
+registerMessages(NARRATIVE_MESSAGES);

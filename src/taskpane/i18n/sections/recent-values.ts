@@ -2,6 +2,8 @@
  * The unit's own last periods beside each figure of the clerk's form (issue 21, item 4): texts of
  * src/taskpane/components/recent-values, Vietnamese first.
  */
+import { registerMessages } from "../registry";
+
 export const RECENT_VALUES_MESSAGES = {
   "recent.heading": { vi: "Các kỳ trước", en: "Last periods" },
   "recent.label": {
@@ -26,3 +28,6 @@ export const RECENT_VALUES_MESSAGES = {
   "recent.half2": { vi: "6T cuối {year}", en: "H2 {year}" },
   "recent.year": { vi: "Năm {year}", en: "{year}" },
 } as const;
+
+// registered: loaded with the views that use it, not at start-up (../registry.ts)
+registerMessages(RECENT_VALUES_MESSAGES);

@@ -1,5 +1,6 @@
 /** The clerk's Tasks tab and the planner's task board view (issue 19), Vietnamese first; spread into messages.ts. */
 import type { Bilingual } from "../../../domain/types";
+import { registerMessages } from "../registry";
 
 export const TASK_MESSAGES = {
   "tabs.tasks": { vi: "Nhiệm vụ ({count})", en: "Tasks ({count})" },
@@ -101,3 +102,6 @@ export const TASK_MESSAGES = {
   "taskBoard.never": { vi: "Chưa có đơn vị nào báo cáo", en: "No unit has reported yet" },
   "taskBoard.empty": { vi: "Không có nhiệm vụ nào trong kỳ này.", en: "No task in this period." },
 } as const satisfies Record<string, Bilingual>;
+
+// registered: loaded with the views that use it, not at start-up (../registry.ts)
+registerMessages(TASK_MESSAGES);

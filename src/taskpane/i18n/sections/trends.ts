@@ -1,4 +1,6 @@
 /** The planner's trend workbook (issue 21): texts of src/taskpane/components/trend, Vietnamese first. */
+import { registerMessages } from "../registry";
+
 export const TREND_MESSAGES = {
   "trend.heading": { vi: "Xu hướng theo kỳ", en: "Trends by period" },
   "trend.hint": {
@@ -20,3 +22,6 @@ export const TREND_MESSAGES = {
   },
   "trend.failed": { vi: "Không ghi được sổ xu hướng: {reason}", en: "Could not write the trend workbook: {reason}" },
 } as const;
+
+// registered: loaded with the views that use it, not at start-up (../registry.ts)
+registerMessages(TREND_MESSAGES);
