@@ -11,7 +11,9 @@ import { CT_CONFIG_INVALID, CT_DB_START_FAILED, CT_UNSAFE_CONFIG, CT_WORKER_FAIL
 import { failureReason, isDbUnavailable } from "./db/failures";
 import { issueToken } from "./services/token-admin";
 import { productionProblems, type ServeConfig } from "./config";
-import { startDeploymentReminders } from "./services/reminders";
+
+/** The reminders (and nodemailer under them) are loaded by the supervisor only, never by a worker. */
+type Reminders = typeof import("./services/reminders");
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -175,7 +177,7 @@ export async function startCluster(cfg: ServeConfig, policy: RestartPolicy = DEF
       : null;
   // e-mail reminders: one scheduler for the deployment, here in the supervisor (services/reminders.ts)
   const reminders = cfg.reminders
-    ? await startDeploymentReminders(cfg.db, cfg.reminders, {
+    ? await (require("./services/reminders") as Reminders).startDeploymentReminders(cfg.db, cfg.reminders, {
         plan: cfg.planYears,
         log: (line) => process.stderr.write(`${line}\n`),
       })
