@@ -243,7 +243,7 @@ function onPoolError(err: Error): void {
 
 export async function connect(config: DbConfig): Promise<DbHandle> {
   if (config.url) {
-    // pg is loaded only here, so a SQLite deployment never holds it (bench/README.md, "What the worker loads")
+    // pg is loaded only here, so a SQLite deployment never holds it (bench/README.md, "What the served worker loads")
     const { Pool } = require("pg") as typeof import("pg");
     const pool = new Pool({
       connectionString: config.url,
