@@ -43,12 +43,13 @@ export default tseslint.config(
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
   {
-    // Lazy loading: a command, a thread or a benchmark step loads its module when it is first needed, by a path known
-    // only then; import() would make each caller async for no gain in CommonJS output.
+    // Lazy loading: a command, a thread, the supervisor's reminders or a benchmark step loads its module when it is
+    // first needed, by a path known only then; import() would make each caller async for no gain in CommonJS output.
     files: [
       "src/cli/**/*.ts",
       "src/server/db/**/*.ts",
       "src/server/services/export-thread.ts",
+      "src/server/main.ts",
       "bench/**/*.ts",
     ],
     rules: { "@typescript-eslint/no-require-imports": "off" },

@@ -11,7 +11,10 @@ import { CT_CONFIG_INVALID, CT_DB_START_FAILED, CT_UNSAFE_CONFIG, CT_WORKER_FAIL
 import { failureReason, isDbUnavailable } from "./db/failures";
 import { issueToken } from "./services/token-admin";
 import { productionProblems, type ServeConfig } from "./config";
-import { startDeploymentReminders } from "./services/reminders";
+import { workerExecArgv } from "./services/thread-heap";
+
+/** The reminders (and nodemailer under them) are loaded by the supervisor only, never by a worker. */
+type Reminders = typeof import("./services/reminders");
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -175,7 +178,7 @@ export async function startCluster(cfg: ServeConfig, policy: RestartPolicy = DEF
       : null;
   // e-mail reminders: one scheduler for the deployment, here in the supervisor (services/reminders.ts)
   const reminders = cfg.reminders
-    ? await startDeploymentReminders(cfg.db, cfg.reminders, {
+    ? await (require("./services/reminders") as Reminders).startDeploymentReminders(cfg.db, cfg.reminders, {
         plan: cfg.planYears,
         log: (line) => process.stderr.write(`${line}\n`),
       })
@@ -183,11 +186,9 @@ export async function startCluster(cfg: ServeConfig, policy: RestartPolicy = DEF
   let stopping = false;
   // A larger young generation: each submission allocates ~100 KB that dies within the request; with V8's default
   // 16 MB semi-space, 200 requests in flight promote much of it to the old generation. Measured with the burst
-  // (2 workers, SQLite): 0.81 → 0.73 ms CPU per submission. An operator's own setting wins.
-  const execArgv = process.execArgv.some((a) => a.startsWith("--max-semi-space-size"))
-    ? process.execArgv
-    : [...process.execArgv, "--max-semi-space-size=32"];
-  cluster.setupPrimary({ execArgv });
+  // (2 workers, SQLite): 0.81 → 0.73 ms CPU per submission; 16 MB again lowered the export bench's peak by ~30 MB but
+  // cost the burst ~10 % CPU (bench/README.md). An operator's own setting, on the command line or in NODE_OPTIONS, wins.
+  cluster.setupPrimary({ execArgv: workerExecArgv() });
   const startedAt = new Map<number, number>();
   const fork = () => {
     const w = cluster.fork({ CHITIEU_CLUSTER_WORKER: "1" });

@@ -5,7 +5,7 @@
  */
 import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { processSemiSpaceMb } from "../../src/server/services/thread-heap";
+import { processSemiSpaceMb, WORKER_SEMI_SPACE_MB, workerExecArgv } from "../../src/server/services/thread-heap";
 
 const HELPER = path.join(__dirname, "..", "..", "src", "server", "services", "thread-heap.ts");
 
@@ -39,6 +39,15 @@ describe("thread-heap", () => {
     expect(processSemiSpaceMb([], "--max-old-space-size=512 --max_semi_space_size=16")).toBe(16);
     expect(processSemiSpaceMb(["--max-semi-space-size=8"], "--max-semi-space-size=16")).toBe(8);
     expect(processSemiSpaceMb(["--inspect"], "")).toBe(0);
+  });
+
+  it("gives a worker the default semi-space unless the command line or NODE_OPTIONS sets one", () => {
+    expect(workerExecArgv(["--enable-source-maps"], "")).toEqual([
+      "--enable-source-maps",
+      `--max-semi-space-size=${WORKER_SEMI_SPACE_MB}`,
+    ]);
+    expect(workerExecArgv(["--max-semi-space-size=8"], "")).toEqual(["--max-semi-space-size=8"]);
+    expect(workerExecArgv([], "--max-semi-space-size=24")).toEqual([]);
   });
 
   it("gives a thread its own small young generation under the process's --max-semi-space-size=32", () => {

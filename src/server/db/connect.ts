@@ -21,7 +21,7 @@ import {
   type SqliteDatabase,
   type SqliteDialectConfig,
 } from "kysely";
-import { Pool, type PoolClient } from "pg";
+import type { Pool, PoolClient } from "pg";
 import type { PostgresPool, PostgresPoolClient } from "kysely";
 import type { Database } from "./schema";
 import { InCodeMigrationProvider } from "./migrations";
@@ -243,6 +243,8 @@ function onPoolError(err: Error): void {
 
 export async function connect(config: DbConfig): Promise<DbHandle> {
   if (config.url) {
+    // pg is loaded only here, so a SQLite deployment never holds it (bench/README.md, "What the served worker loads")
+    const { Pool } = require("pg") as typeof import("pg");
     const pool = new Pool({
       connectionString: config.url,
       max: config.poolSize ?? 10,

@@ -27,6 +27,9 @@ export const HELPER_THREAD_YOUNG_MB = 8;
  */
 export const WRITER_THREAD_YOUNG_MB = 48;
 
+/** The semi-space (MB) of a `chitieu serve` worker's event loop, unless the command line or NODE_OPTIONS sets one. */
+export const WORKER_SEMI_SPACE_MB = 32;
+
 /** The process's own `--max-semi-space-size` (MB) from its command line or NODE_OPTIONS; 0 (V8's default) if none. */
 export function processSemiSpaceMb(execArgv = process.execArgv, nodeOptions = process.env.NODE_OPTIONS ?? ""): number {
   let mb = 0;
@@ -35,6 +38,16 @@ export function processSemiSpaceMb(execArgv = process.execArgv, nodeOptions = pr
     if (m) mb = Number(m[1]);
   }
   return mb;
+}
+
+/**
+ * The command-line flags of a `chitieu serve` worker: the primary's own, plus `--max-semi-space-size` at
+ * WORKER_SEMI_SPACE_MB unless the operator set one on the command line or in NODE_OPTIONS (theirs wins).
+ */
+export function workerExecArgv(execArgv = process.execArgv, nodeOptions = process.env.NODE_OPTIONS ?? ""): string[] {
+  return processSemiSpaceMb(execArgv, nodeOptions) > 0
+    ? execArgv
+    : [...execArgv, `--max-semi-space-size=${WORKER_SEMI_SPACE_MB}`];
 }
 
 /**
