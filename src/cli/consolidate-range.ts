@@ -21,7 +21,7 @@ import {
 import { unitGroupName } from "../domain/scorecard";
 import { transportFailure, type EndpointResponse } from "./client";
 import { collectInputs, consolidateFiles } from "./consolidate-files";
-import { parseFlags, REPORT_SOURCE_OPTIONS, usageError } from "./flags";
+import { parseCommand, REPORT_SOURCE_OPTIONS, usageError } from "./flags";
 import { printBilingual, type CliIo } from "./io";
 
 export const RANGE_HELP = `chitieu consolidate --from P --to P <files or folders…> -o trend.xlsx [options]
@@ -220,16 +220,12 @@ export function writeAtomically(io: CliIo, file: string, bytes: Uint8Array): str
 }
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const parsed = parseFlags(argv, io, RANGE_HELP, {
+  const parsed = parseCommand(argv, io, RANGE_HELP, {
     allowPositionals: true,
     options: { ...REPORT_SOURCE_OPTIONS, from: { type: "string" }, to: { type: "string" } },
   });
   if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout.write(RANGE_HELP);
-    return 0;
-  }
   if (!values.output) return usageError(io, "Cần -o <tệp.xlsx>.", "Give -o <file.xlsx>.", RANGE_HELP);
   const got = await readRange(values, positionals, io, RANGE_HELP);
   if (typeof got === "number") return got;

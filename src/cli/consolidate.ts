@@ -32,7 +32,7 @@ import { buildConsolidatedSpec } from "../workbook/consolidated";
 import { jsonResult } from "./consolidate-json";
 import { boardFromEndpoint, boardFromFiles, registerFromFlag } from "./consolidate-tasks";
 import { collectInputs, consolidateFiles } from "./consolidate-files";
-import { parseFlags, usageError } from "./flags";
+import { parseCommand, usageError } from "./flags";
 import { printBilingual, progressBar, type CliIo } from "./io";
 
 // The endpoint client and the ExcelJS writer are loaded when needed. The reading threads' entry is
@@ -158,7 +158,7 @@ async function fromEndpoint(
 
 /** The flags of `chitieu consolidate`; a number is the exit code of a usage error. */
 function parseConsolidateFlags(argv: string[], io: CliIo) {
-  return parseFlags(argv, io, HELP, {
+  return parseCommand(argv, io, HELP, {
     allowPositionals: true,
     options: {
       output: { type: "string", short: "o" },
@@ -177,7 +177,6 @@ function parseConsolidateFlags(argv: string[], io: CliIo) {
       tasks: { type: "string" },
       demo: { type: "boolean" },
       workers: { type: "string" },
-      help: { type: "boolean", short: "h" },
     },
   });
 }
@@ -362,10 +361,6 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const parsed = parseConsolidateFlags(argv, io);
   if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout.write(HELP);
-    return 0;
-  }
   if (!values.output && !values.json) {
     return usageError(io, "Cần -o <tệp.xlsx> (hoặc --json).", "Give -o <file.xlsx> (or --json).", HELP);
   }
