@@ -19,7 +19,7 @@ import {
   type UnitReport,
 } from "../domain";
 import { unitGroupName } from "../domain/scorecard";
-import { transportFailure, type EndpointResponse } from "./client";
+import { transportFailure } from "./client";
 import { collectInputs, consolidateFiles } from "./consolidate-files";
 import { parseCommand, REPORT_SOURCE_OPTIONS, usageError } from "./flags";
 import { printBilingual, type CliIo } from "./io";
@@ -109,7 +109,7 @@ async function fromEndpoint(values: RangeFlags, from: string, to: string, io: Cl
   if (basis !== "latest" && basis !== "accepted")
     return usageError(io, "--basis phải là latest hoặc accepted.", "--basis must be latest or accepted.", help);
   const { clientFromFlags } = require("./flags") as typeof import("./flags");
-  const { answerOf, problemOf } = require("./client") as typeof import("./client");
+  const { answerOf, refusal } = require("./client") as typeof import("./client");
   const { paths, queryString, TrendResponse, Catalog: CatalogAnswer } = require("../api") as typeof import("../api");
   const client = clientFromFlags(
     { endpoint: values["from-endpoint"], token: values.token, ca: values.ca },
@@ -118,26 +118,15 @@ async function fromEndpoint(values: RangeFlags, from: string, to: string, io: Cl
     "chitieu-cli consolidate",
   );
   if (!client) return 2;
-  const refused = (res: EndpointResponse): number => {
-    const problem = problemOf(res);
-    if (problem) printBilingual(io.stderr, problem.message, `✖ ${problem.code}: `);
-    else
-      printBilingual(
-        io.stderr,
-        { vi: `Máy chủ từ chối (HTTP ${res.status}).`, en: `The endpoint refused (HTTP ${res.status}).` },
-        "✖ ",
-      );
-    return 1;
-  };
   try {
     const q = { from, to, group: values.group, basis, ...(values["include-demo"] ? { demo: "true" } : {}) };
     const res = await client.request("GET", `${paths.consolidationRange}${queryString(q)}`);
-    if (res.status !== 200) return refused(res);
+    if (res.status !== 200) return refusal(io, res);
     const answer = answerOf(client, res, TrendResponse);
     let catalog = defaultCatalog();
     if (answer.catalogVersion !== catalog.version) {
       const cat = await client.request("GET", paths.catalog);
-      if (cat.status !== 200) return refused(cat);
+      if (cat.status !== 200) return refusal(io, cat);
       catalog = answerOf(client, cat, CatalogAnswer);
     }
     const data: TrendData = {

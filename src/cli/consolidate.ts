@@ -27,7 +27,7 @@ import {
   type EndpointConsolidation,
   type FileVerdict,
 } from "../domain/scorecard";
-import { transportFailure, type EndpointClient, type EndpointResponse } from "./client";
+import { transportFailure, type EndpointClient } from "./client";
 import { buildConsolidatedSpec } from "../workbook/consolidated";
 import { jsonResult } from "./consolidate-json";
 import { boardFromEndpoint, boardFromFiles, registerFromFlag } from "./consolidate-tasks";
@@ -113,7 +113,7 @@ async function fromEndpoint(
   includeDemo: boolean,
   io: CliIo,
 ): Promise<{ view: ConsolidationView } | { exit: number }> {
-  const { answerOf, problemOf } = require("./client") as typeof import("./client");
+  const { answerOf, refusal } = require("./client") as typeof import("./client");
   const {
     paths,
     queryString,
@@ -122,26 +122,15 @@ async function fromEndpoint(
     Catalog: CatalogAnswer,
   } = require("../api") as typeof import("../api");
   const query = { period, group, ...(includeDemo ? { demo: "true" } : {}) };
-  const refused = (res: EndpointResponse): number => {
-    const problem = problemOf(res);
-    if (problem) printBilingual(io.stderr, problem.message, `✖ ${problem.code}: `);
-    else
-      printBilingual(
-        io.stderr,
-        { vi: `Máy chủ từ chối (HTTP ${res.status}).`, en: `The endpoint refused (HTTP ${res.status}).` },
-        "✖ ",
-      );
-    return 1;
-  };
   const cons = await client.request("GET", `${paths.consolidation}${queryString({ ...query, basis })}`);
-  if (cons.status !== 200) return { exit: refused(cons) };
+  if (cons.status !== 200) return { exit: refusal(io, cons) };
   const done = await client.request("GET", `${paths.completeness}${queryString(query)}`);
-  if (done.status !== 200) return { exit: refused(done) };
+  if (done.status !== 200) return { exit: refusal(io, done) };
   const c: EndpointConsolidation = answerOf(client, cons, ConsolidationResponse);
   let catalog: Catalog = defaultCatalog();
   if (c.catalogVersion !== catalog.version) {
     const cat = await client.request("GET", paths.catalog);
-    if (cat.status !== 200) return { exit: refused(cat) };
+    if (cat.status !== 200) return { exit: refusal(io, cat) };
     catalog = answerOf(client, cat, CatalogAnswer);
   }
   const p = parsePeriod(period);

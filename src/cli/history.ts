@@ -1,6 +1,6 @@
 import { isAppError } from "../domain/errors";
 import { HistoryResponse, paths } from "../api";
-import { answerOf, problemOf } from "./client";
+import { answerOf, refusal } from "./client";
 import { printBilingual, type CliIo } from "./io";
 import { clientFromFlags, parseCommand, usageError } from "./flags";
 
@@ -31,15 +31,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   try {
     const res = await client.request("GET", paths.reportHistory(values.unit, values.period));
     if (res.status !== 200) {
-      const problem = problemOf(res);
-      if (values.json) io.stdout.write(`${JSON.stringify(res.json, null, 2)}\n`);
-      else if (problem) printBilingual(io.stderr, problem.message, `✖ ${problem.code}: `);
-      else
-        printBilingual(
-          io.stderr,
-          { vi: `Máy chủ từ chối (HTTP ${res.status}).`, en: `The endpoint refused (HTTP ${res.status}).` },
-          "✖ ",
-        );
+      if (!values.json) return refusal(io, res);
+      io.stdout.write(`${JSON.stringify(res.json, null, 2)}\n`);
       return 1;
     }
     if (values.json) {
