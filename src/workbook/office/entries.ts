@@ -15,7 +15,8 @@ import type {
 } from "../../domain";
 import { readNarrative } from "../narrative-read";
 import { readTaskProgress } from "../task-read";
-import { loadNarrativeRange, narrativeGrid } from "./narrative";
+import { loadNarrativeRange } from "./narrative";
+import { gridOf, loadUsed } from "./used-range";
 import type { Catalog, UnitRegistry } from "../../domain";
 import type { EntryChange, TemplateIdentity, UnitSheetContact } from "../port";
 import { identityFromXml } from "../identity";
@@ -68,24 +69,6 @@ export interface OfficeReport {
   problems: CellProblem[];
 }
 
-/** The used range with what the readers need to tell a figure from a date, a boolean or an error (one sync). */
-function loadUsed(ws: Excel.Worksheet): Excel.Range {
-  const r = ws.getUsedRangeOrNullObject(false);
-  r.load("values,valueTypes,numberFormat,rowIndex,columnIndex");
-  return r;
-}
-
-function gridOf(r: Excel.Range): SheetGrid | null {
-  if (r.isNullObject) return null;
-  return {
-    rowIndex: r.rowIndex,
-    columnIndex: r.columnIndex,
-    values: r.values,
-    numberFormat: r.numberFormat,
-    valueTypes: r.valueTypes,
-  };
-}
-
 /** Every entry of the entry sheet and the unit sheet's people, in one sync. */
 export async function readReport(ctx: ReadContext, identity: TemplateIdentity): Promise<OfficeReport> {
   return runExcel("đọc số liệu / read entries", async (context) => {
@@ -102,7 +85,7 @@ export async function readReport(ctx: ReadContext, identity: TemplateIdentity): 
     const grids = new Map<string, SheetGrid>();
     const e = gridOf(entryUsed);
     const u = gridOf(unitUsed);
-    const n = narrativeGrid(narrativeUsed);
+    const n = gridOf(narrativeUsed);
     const t = gridOf(tasksUsed);
     if (t) grids.set(TASK_SHEET, t);
     if (e) grids.set(SHEET_NAMES.entry, e);
