@@ -17,6 +17,7 @@ import { readNarrative } from "../narrative-read";
 import { readTaskProgress } from "../task-read";
 import { loadNarrativeRange } from "./narrative";
 import { gridOf, loadUsed } from "./used-range";
+import { queueNamedCells } from "./named-cells";
 import type { Catalog, UnitRegistry } from "../../domain";
 import type { EntryChange, TemplateIdentity, UnitSheetContact } from "../port";
 import { identityFromXml } from "../identity";
@@ -45,7 +46,7 @@ import {
 import { gridSource, inRect, namesFrom, parseRect, type SheetGrid } from "./grid-source";
 import { PROTECTION_OPTIONS } from "./queue-template";
 import { loadedItems, resultValue, runExcel, silence, unsilence } from "./run";
-import { officeCell, officeText } from "./text";
+import { officeText } from "./text";
 import { rowOf } from "../sheet-ref";
 import { ENTRY_FIELDS } from "../../domain/entry-fields";
 
@@ -133,12 +134,10 @@ export async function writeEntries(changes: EntryChange[]): Promise<void> {
   await runExcel(
     "ghi số liệu / write entries",
     async (context) => {
-      silence(context);
-      for (const c of changes) {
-        const range = context.workbook.names.getItem(entryName(c.targetId, c.field)).getRange();
-        range.values = [[officeCell(c.raw)]];
-      }
-      unsilence(context);
+      queueNamedCells(
+        context,
+        changes.map((c) => ({ name: entryName(c.targetId, c.field), value: c.raw })),
+      );
       await context.sync();
     },
     { quiet: true },

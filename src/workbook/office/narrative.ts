@@ -10,9 +10,9 @@ import { workbookErrors } from "../errors";
 import { readNarrative, type NarrativeRead } from "../narrative-read";
 import { NARRATIVE_SHEET, narrativeName } from "../template";
 import { gridSource, namesFrom, type SheetGrid } from "./grid-source";
-import { runExcel, silence, unsilence } from "./run";
+import { runExcel } from "./run";
 import { gridOf, loadUsed } from "./used-range";
-import { officeCell } from "./text";
+import { queueNamedCells } from "./named-cells";
 
 /** The used range of a sheet with what tells text from a date, a boolean or an error (loaded in the caller's sync). */
 export function loadNarrativeRange(context: Excel.RequestContext): Excel.Range {
@@ -40,12 +40,10 @@ export async function writeOfficeNarrative(parts: Partial<Narrative>): Promise<v
   await runExcel(
     "ghi thuyết minh / write the narrative",
     async (context) => {
-      silence(context);
-      for (const p of todo) {
-        const range = context.workbook.names.getItem(narrativeName(p)).getRange();
-        range.values = [[officeCell(parts[p] ?? null)]];
-      }
-      unsilence(context);
+      queueNamedCells(
+        context,
+        todo.map((p) => ({ name: narrativeName(p), value: parts[p] ?? null })),
+      );
       try {
         await context.sync();
       } catch (e) {
