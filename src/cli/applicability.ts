@@ -5,7 +5,7 @@ import type { Catalog, Locale, UnitRegistry } from "../domain/types";
 import { applicabilityToCsv, parseApplicabilityCsv, parseApplicabilityRows } from "../domain/rules/applicability-file";
 import { addApplicability } from "../server/db/applicability";
 import { auditRow } from "../server/db/audit";
-import { parseFlags } from "./flags";
+import { parseCommand } from "./flags";
 import { printBilingual, type CliIo } from "./io";
 import { needsDatabase, printTableIssues, readTableRows, withReference } from "./table-io";
 
@@ -29,22 +29,21 @@ async function load(file: string, catalog: Catalog, units: UnitRegistry) {
 }
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const parsed = parseFlags(argv, io, HELP, {
+  const parsed = parseCommand(argv, io, HELP, {
     allowPositionals: true,
     options: {
       out: { type: "string", short: "o" },
       db: { type: "string" },
       lang: { type: "string" },
-      help: { type: "boolean", short: "h" },
     },
   });
   if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
   const [action, file] = positionals;
   const lang: Locale = values.lang === "en" ? "en" : "vi";
-  if (values.help || !action || !["check", "import", "export"].includes(action)) {
-    (values.help ? io.stdout : io.stderr).write(HELP);
-    return values.help ? 0 : 2;
+  if (!action || !["check", "import", "export"].includes(action)) {
+    io.stderr.write(HELP);
+    return 2;
   }
   if (action !== "export" && !file) {
     printBilingual(io.stderr, { vi: "Thiếu tên tệp bảng áp dụng.", en: "Name the applicability file." }, "✖ ");

@@ -11,7 +11,7 @@ import path from "node:path";
 import { briefTasks, defaultUnitRegistry, makePeriod, parsePeriod, type Period, type TaskBoard } from "../domain";
 import { readRange, writeAtomically, type RangeFlags } from "./consolidate-range";
 import { boardFromEndpoint, boardFromFiles, registerFromFlag } from "./consolidate-tasks";
-import { clientFromFlags, parseFlags, REPORT_SOURCE_OPTIONS, usageError } from "./flags";
+import { clientFromFlags, parseCommand, REPORT_SOURCE_OPTIONS, usageError } from "./flags";
 import { printBilingual, type CliIo } from "./io";
 
 const HELP = `chitieu brief --period P -o brief.xlsx [--pdf brief.pdf] [--lang vi|en] <files or folders…>
@@ -98,7 +98,7 @@ async function endpointBoard(values: RangeFlags, period: Period, io: CliIo): Pro
 }
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const parsed = parseFlags(argv, io, HELP, {
+  const parsed = parseCommand(argv, io, HELP, {
     allowPositionals: true,
     options: {
       ...REPORT_SOURCE_OPTIONS,
@@ -110,10 +110,6 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   });
   if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout.write(HELP);
-    return 0;
-  }
   const lang = values.lang ?? "vi";
   if (lang !== "vi" && lang !== "en")
     return usageError(io, "--lang phải là vi hoặc en.", "--lang must be vi or en.", HELP);

@@ -2,7 +2,7 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { catalogToCsv, defaultCatalog, targetForYear, GROUP_NAMES, SOURCE_STATUS_NAMES } from "../domain";
 import type { Catalog, Locale } from "../domain/types";
-import { parseFlags } from "./flags";
+import { parseCommand } from "./flags";
 import { loadCatalogFile, printBilingual, type CliIo } from "./io";
 
 const HELP = `chitieu catalog show [--year 2026] [--lang vi|en] [--json]
@@ -32,23 +32,22 @@ function show(catalog: Catalog, year: number, lang: Locale, io: CliIo): void {
 }
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const parsed = parseFlags(argv, io, HELP, {
+  const parsed = parseCommand(argv, io, HELP, {
     allowPositionals: true,
     options: {
       out: { type: "string", short: "o" },
       year: { type: "string" },
       lang: { type: "string" },
       json: { type: "boolean" },
-      help: { type: "boolean", short: "h" },
     },
   });
   if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
   const [action, file] = positionals;
   const lang: Locale = values.lang === "en" ? "en" : "vi";
-  if (values.help || !action) {
+  if (!action) {
     io.stdout.write(HELP);
-    return values.help ? 0 : 2;
+    return 2;
   }
   const catalog = defaultCatalog();
   switch (action) {

@@ -9,7 +9,7 @@ import type { z } from "zod";
 import { API_PREFIX, ProblemAnswer, isApiError, normalizeEndpoint } from "../api";
 import { CT_ENDPOINT_UNREACHABLE, CT_TLS_UNTRUSTED, CT_UNEXPECTED_RESPONSE } from "../server/errors";
 import type { Bilingual } from "../domain/types";
-import { printBilingual } from "./io";
+import { printBilingual, type CliIo } from "./io";
 
 export interface EndpointClientOptions {
   endpoint: string;
@@ -112,6 +112,19 @@ export function problemOf(res: EndpointResponse): {
   if (!parsed.success) return null;
   const { code, message, issues, details } = parsed.data;
   return { code, message, issues: issues ?? [], details: details ?? {} };
+}
+
+/** Says on stderr why the endpoint refused a request — its problem (code and message), else the HTTP status; exit 1. */
+export function refusal(io: CliIo, res: EndpointResponse): number {
+  const problem = problemOf(res);
+  if (problem) printBilingual(io.stderr, problem.message, `✖ ${problem.code}: `);
+  else
+    printBilingual(
+      io.stderr,
+      { vi: `Máy chủ từ chối (HTTP ${res.status}).`, en: `The endpoint refused (HTTP ${res.status}).` },
+      "✖ ",
+    );
+  return 1;
 }
 
 /**

@@ -19,9 +19,9 @@ import {
   type UnitReport,
 } from "../domain";
 import { unitGroupName } from "../domain/scorecard";
-import { transportFailure, type EndpointResponse } from "./client";
+import { transportFailure } from "./client";
 import { collectInputs, consolidateFiles } from "./consolidate-files";
-import { parseFlags, REPORT_SOURCE_OPTIONS, usageError } from "./flags";
+import { parseCommand, REPORT_SOURCE_OPTIONS, usageError } from "./flags";
 import { printBilingual, type CliIo } from "./io";
 
 export const RANGE_HELP = `chitieu consolidate --from P --to P <files or folders…> -o trend.xlsx [options]
@@ -109,7 +109,7 @@ async function fromEndpoint(values: RangeFlags, from: string, to: string, io: Cl
   if (basis !== "latest" && basis !== "accepted")
     return usageError(io, "--basis phải là latest hoặc accepted.", "--basis must be latest or accepted.", help);
   const { clientFromFlags } = require("./flags") as typeof import("./flags");
-  const { answerOf, problemOf } = require("./client") as typeof import("./client");
+  const { answerOf, refusal } = require("./client") as typeof import("./client");
   const { paths, queryString, TrendResponse, Catalog: CatalogAnswer } = require("../api") as typeof import("../api");
   const client = clientFromFlags(
     { endpoint: values["from-endpoint"], token: values.token, ca: values.ca },
@@ -118,26 +118,15 @@ async function fromEndpoint(values: RangeFlags, from: string, to: string, io: Cl
     "chitieu-cli consolidate",
   );
   if (!client) return 2;
-  const refused = (res: EndpointResponse): number => {
-    const problem = problemOf(res);
-    if (problem) printBilingual(io.stderr, problem.message, `✖ ${problem.code}: `);
-    else
-      printBilingual(
-        io.stderr,
-        { vi: `Máy chủ từ chối (HTTP ${res.status}).`, en: `The endpoint refused (HTTP ${res.status}).` },
-        "✖ ",
-      );
-    return 1;
-  };
   try {
     const q = { from, to, group: values.group, basis, ...(values["include-demo"] ? { demo: "true" } : {}) };
     const res = await client.request("GET", `${paths.consolidationRange}${queryString(q)}`);
-    if (res.status !== 200) return refused(res);
+    if (res.status !== 200) return refusal(io, res);
     const answer = answerOf(client, res, TrendResponse);
     let catalog = defaultCatalog();
     if (answer.catalogVersion !== catalog.version) {
       const cat = await client.request("GET", paths.catalog);
-      if (cat.status !== 200) return refused(cat);
+      if (cat.status !== 200) return refusal(io, cat);
       catalog = answerOf(client, cat, CatalogAnswer);
     }
     const data: TrendData = {
@@ -220,16 +209,12 @@ export function writeAtomically(io: CliIo, file: string, bytes: Uint8Array): str
 }
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const parsed = parseFlags(argv, io, RANGE_HELP, {
+  const parsed = parseCommand(argv, io, RANGE_HELP, {
     allowPositionals: true,
     options: { ...REPORT_SOURCE_OPTIONS, from: { type: "string" }, to: { type: "string" } },
   });
   if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout.write(RANGE_HELP);
-    return 0;
-  }
   if (!values.output) return usageError(io, "Cần -o <tệp.xlsx>.", "Give -o <file.xlsx>.", RANGE_HELP);
   const got = await readRange(values, positionals, io, RANGE_HELP);
   if (typeof got === "number") return got;

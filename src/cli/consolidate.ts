@@ -27,12 +27,12 @@ import {
   type EndpointConsolidation,
   type FileVerdict,
 } from "../domain/scorecard";
-import { transportFailure, type EndpointClient, type EndpointResponse } from "./client";
+import { transportFailure, type EndpointClient } from "./client";
 import { buildConsolidatedSpec } from "../workbook/consolidated";
 import { jsonResult } from "./consolidate-json";
 import { boardFromEndpoint, boardFromFiles, registerFromFlag } from "./consolidate-tasks";
 import { collectInputs, consolidateFiles } from "./consolidate-files";
-import { parseFlags, usageError } from "./flags";
+import { parseCommand, usageError } from "./flags";
 import { printBilingual, progressBar, type CliIo } from "./io";
 
 // The endpoint client and the ExcelJS writer are loaded when needed. The reading threads' entry is
@@ -113,7 +113,7 @@ async function fromEndpoint(
   includeDemo: boolean,
   io: CliIo,
 ): Promise<{ view: ConsolidationView } | { exit: number }> {
-  const { answerOf, problemOf } = require("./client") as typeof import("./client");
+  const { answerOf, refusal } = require("./client") as typeof import("./client");
   const {
     paths,
     queryString,
@@ -122,26 +122,15 @@ async function fromEndpoint(
     Catalog: CatalogAnswer,
   } = require("../api") as typeof import("../api");
   const query = { period, group, ...(includeDemo ? { demo: "true" } : {}) };
-  const refused = (res: EndpointResponse): number => {
-    const problem = problemOf(res);
-    if (problem) printBilingual(io.stderr, problem.message, `✖ ${problem.code}: `);
-    else
-      printBilingual(
-        io.stderr,
-        { vi: `Máy chủ từ chối (HTTP ${res.status}).`, en: `The endpoint refused (HTTP ${res.status}).` },
-        "✖ ",
-      );
-    return 1;
-  };
   const cons = await client.request("GET", `${paths.consolidation}${queryString({ ...query, basis })}`);
-  if (cons.status !== 200) return { exit: refused(cons) };
+  if (cons.status !== 200) return { exit: refusal(io, cons) };
   const done = await client.request("GET", `${paths.completeness}${queryString(query)}`);
-  if (done.status !== 200) return { exit: refused(done) };
+  if (done.status !== 200) return { exit: refusal(io, done) };
   const c: EndpointConsolidation = answerOf(client, cons, ConsolidationResponse);
   let catalog: Catalog = defaultCatalog();
   if (c.catalogVersion !== catalog.version) {
     const cat = await client.request("GET", paths.catalog);
-    if (cat.status !== 200) return { exit: refused(cat) };
+    if (cat.status !== 200) return { exit: refusal(io, cat) };
     catalog = answerOf(client, cat, CatalogAnswer);
   }
   const p = parsePeriod(period);
@@ -158,7 +147,7 @@ async function fromEndpoint(
 
 /** The flags of `chitieu consolidate`; a number is the exit code of a usage error. */
 function parseConsolidateFlags(argv: string[], io: CliIo) {
-  return parseFlags(argv, io, HELP, {
+  return parseCommand(argv, io, HELP, {
     allowPositionals: true,
     options: {
       output: { type: "string", short: "o" },
@@ -177,7 +166,6 @@ function parseConsolidateFlags(argv: string[], io: CliIo) {
       tasks: { type: "string" },
       demo: { type: "boolean" },
       workers: { type: "string" },
-      help: { type: "boolean", short: "h" },
     },
   });
 }
@@ -362,10 +350,6 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const parsed = parseConsolidateFlags(argv, io);
   if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout.write(HELP);
-    return 0;
-  }
   if (!values.output && !values.json) {
     return usageError(io, "Cần -o <tệp.xlsx> (hoặc --json).", "Give -o <file.xlsx> (or --json).", HELP);
   }

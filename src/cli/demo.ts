@@ -10,7 +10,7 @@ import {
 } from "../domain";
 import { buildTemplateSpec } from "../workbook/template";
 import { writeTemplateXlsx } from "../workbook/xlsx/write-template";
-import { clientFromFlags, parseFlags, usageError } from "./flags";
+import { clientFromFlags, parseCommand, usageError } from "./flags";
 import { DemoPopulateResponse, DemoResetResponse, paths } from "../api";
 import { answerOf, problemOf, type EndpointClient, type EndpointResponse } from "./client";
 import { printBilingual, type CliIo } from "./io";
@@ -60,7 +60,7 @@ async function populate(
 }
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const parsed = parseFlags(argv, io, HELP, {
+  const parsed = parseCommand(argv, io, HELP, {
     allowPositionals: true,
     options: {
       unit: { type: "string", default: "DEMO-01" },
@@ -74,16 +74,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       ca: { type: "string" },
       units: { type: "string" },
       populate: { type: "boolean", default: false },
-      help: { type: "boolean", short: "h" },
     },
   });
   if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
   const [action] = positionals;
-  if (values.help) {
-    io.stdout.write(HELP);
-    return 0;
-  }
   if (action === "workbook") {
     if (!values.out) return usageError(io, "Thiếu -o <tệp.xlsx>.", "Missing -o <file.xlsx>.", HELP);
     const catalog = defaultCatalog();

@@ -14,7 +14,8 @@ import { loadCatalogFile, printBilingual, type CliIo } from "./io";
 /**
  * The flags of the commands that read the units' reports over a range or a period — `chitieu consolidate --from/--to`
  * and `chitieu brief` — defined once: where the reports come from (files, or --from-endpoint with --token/--ca and
- * --basis), which units (--group, --include-demo), the output and the exit rule (--allow-rejected).
+ * --basis), which units (--group, --include-demo), the output and the exit rule (--allow-rejected); parseCommand adds
+ * --help.
  */
 export const REPORT_SOURCE_OPTIONS = {
   output: { type: "string", short: "o" },
@@ -25,7 +26,6 @@ export const REPORT_SOURCE_OPTIONS = {
   basis: { type: "string" },
   "include-demo": { type: "boolean" },
   "allow-rejected": { type: "boolean" },
-  help: { type: "boolean", short: "h" },
 } as const satisfies ParseArgsConfig["options"];
 
 /** Print a usage error (✖, Vietnamese then English) and the command's help to stderr; returns exit code 2. */
@@ -52,6 +52,27 @@ export function parseFlags<T extends Omit<ParseArgsConfig, "args">>(
   } catch (e) {
     return invalidFlags(io, e, help);
   }
+}
+
+const HELP_OPTION = { help: { type: "boolean", short: "h" } } as const;
+
+/**
+ * What every command does first: parseFlags with --help/-h added, and on --help its help on stdout. Returns the
+ * parsed flags, or the exit code to return at once: 0 after the help, 2 after a usage error.
+ */
+export function parseCommand<T extends Omit<ParseArgsConfig, "args">>(
+  argv: string[],
+  io: CliIo,
+  help: string,
+  config: T,
+): Parsed<T & { args: string[] }> | number {
+  const parsed = parseFlags(argv, io, help, { ...config, options: { ...config.options, ...HELP_OPTION } });
+  if (typeof parsed === "number") return parsed;
+  if ((parsed.values as { help?: boolean }).help) {
+    io.stdout.write(help);
+    return 0;
+  }
+  return parsed as Parsed<T & { args: string[] }>;
 }
 
 /** The usage error for flags parseArgs refused (unknown, missing its value…); returns exit code 2. */

@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { TourRole } from "../domain/tour/steps";
-import { parseFlags, usageError } from "./flags";
+import { parseCommand, usageError } from "./flags";
 import { printBilingual, type CliIo } from "./io";
 
 const HELP = `chitieu handout --role clerk|planner [--lang vi|en] -o handout.pdf [--screens DIR]
@@ -26,21 +26,16 @@ Exit codes: 0 written; 1 chromium could not print it; 2 usage.
 `;
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const parsed = parseFlags(argv, io, HELP, {
+  const parsed = parseCommand(argv, io, HELP, {
     options: {
       role: { type: "string" },
       lang: { type: "string" },
       output: { type: "string", short: "o" },
       screens: { type: "string" },
-      help: { type: "boolean", short: "h" },
     },
   });
   if (typeof parsed === "number") return parsed;
   const { values } = parsed;
-  if (values.help) {
-    io.stdout.write(HELP);
-    return 0;
-  }
   const role = values.role;
   if (role !== "clerk" && role !== "planner")
     return usageError(

@@ -1,8 +1,8 @@
 import { isAppError } from "../domain/errors";
 import { HistoryResponse, paths } from "../api";
-import { answerOf, problemOf } from "./client";
+import { answerOf, refusal } from "./client";
 import { printBilingual, type CliIo } from "./io";
-import { clientFromFlags, parseFlags, usageError } from "./flags";
+import { clientFromFlags, parseCommand, usageError } from "./flags";
 
 const HELP = `chitieu history --unit 00004 --period 2026-Q1 --endpoint URL --token T [--ca file] [--json]
 
@@ -11,7 +11,7 @@ actions (returned, accepted, unlocked). Exit 1 when the endpoint refuses (e.g. a
 `;
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const parsed = parseFlags(argv, io, HELP, {
+  const parsed = parseCommand(argv, io, HELP, {
     options: {
       unit: { type: "string" },
       period: { type: "string" },
@@ -19,15 +19,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       token: { type: "string" },
       ca: { type: "string" },
       json: { type: "boolean" },
-      help: { type: "boolean", short: "h" },
     },
   });
   if (typeof parsed === "number") return parsed;
   const { values } = parsed;
-  if (values.help) {
-    io.stdout.write(HELP);
-    return 0;
-  }
   if (!values.unit || !values.period) {
     return usageError(io, "Cần --unit và --period.", "Both --unit and --period are needed.", HELP);
   }
@@ -36,15 +31,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   try {
     const res = await client.request("GET", paths.reportHistory(values.unit, values.period));
     if (res.status !== 200) {
-      const problem = problemOf(res);
-      if (values.json) io.stdout.write(`${JSON.stringify(res.json, null, 2)}\n`);
-      else if (problem) printBilingual(io.stderr, problem.message, `✖ ${problem.code}: `);
-      else
-        printBilingual(
-          io.stderr,
-          { vi: `Máy chủ từ chối (HTTP ${res.status}).`, en: `The endpoint refused (HTTP ${res.status}).` },
-          "✖ ",
-        );
+      if (!values.json) return refusal(io, res);
+      io.stdout.write(`${JSON.stringify(res.json, null, 2)}\n`);
       return 1;
     }
     if (values.json) {

@@ -9,7 +9,7 @@ import { existsSync, promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Bilingual } from "../domain/types";
-import { parseFlags } from "./flags";
+import { parseCommand } from "./flags";
 import { printBilingual, type CliIo } from "./io";
 
 export const DEV_URL = "https://localhost:3000/";
@@ -96,19 +96,14 @@ export async function schemaProblems(xml: string, xsd: string): Promise<string |
 }
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const parsed = parseFlags(argv, io, HELP, {
+  const parsed = parseCommand(argv, io, HELP, {
     options: {
       "public-url": { type: "string" },
       out: { type: "string", short: "o" },
-      help: { type: "boolean", short: "h" },
     },
   });
   if (typeof parsed === "number") return parsed;
   const { values } = parsed;
-  if (values.help) {
-    io.stdout.write(HELP);
-    return 0;
-  }
   if (!values["public-url"]) {
     printBilingual(
       io.stderr,

@@ -1,4 +1,4 @@
-import { parseFlags, usageError } from "./flags";
+import { parseCommand, usageError } from "./flags";
 import { printBilingual, type CliIo } from "./io";
 import { isAppError } from "../domain/errors";
 import { parsePeriod } from "../domain";
@@ -29,22 +29,17 @@ const LABEL: Record<ReminderOutcome["outcome"], { vi: string; en: string }> = {
 };
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const parsed = parseFlags(argv, io, HELP, {
+  const parsed = parseCommand(argv, io, HELP, {
     options: {
       period: { type: "string" },
       kind: { type: "string" },
       "dry-run": { type: "boolean" },
       json: { type: "boolean" },
       db: { type: "string" },
-      help: { type: "boolean", short: "h" },
     },
   });
   if (typeof parsed === "number") return parsed;
   const { values } = parsed;
-  if (values.help) {
-    io.stdout.write(HELP);
-    return 0;
-  }
   const period = values.period ? parsePeriod(values.period) : null;
   if (!period) {
     return usageError(

@@ -19,7 +19,7 @@ import {
 } from "../api";
 import { answerOf, problemOf, type EndpointResponse } from "./client";
 import { CT_UNEXPECTED_RESPONSE } from "../server/errors";
-import { clientFromFlags, parseFlags, usageError } from "./flags";
+import { clientFromFlags, parseCommand, usageError } from "./flags";
 import { printBilingual, type CliIo } from "./io";
 import { ENTRY_FIELDS } from "../domain/entry-fields";
 
@@ -55,7 +55,7 @@ export function printIssue(
 }
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const parsed = parseFlags(argv, io, HELP, {
+  const parsed = parseCommand(argv, io, HELP, {
     allowPositionals: true,
     options: {
       endpoint: { type: "string" },
@@ -65,15 +65,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       "submission-id": { type: "string" },
       supersedes: { type: "string" },
       json: { type: "boolean" },
-      help: { type: "boolean", short: "h" },
     },
   });
   if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout.write(HELP);
-    return 0;
-  }
   const file = positionals[0];
   if (!file)
     return usageError(io, "Thiếu tệp .xlsx cần gửi.", "Which .xlsx file? Give it as the first argument.", HELP);

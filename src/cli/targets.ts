@@ -13,7 +13,7 @@ import { addUnitTargets } from "../server/db/unit-targets";
 import { auditRow } from "../server/db/audit";
 import type { DbHandle } from "../server/db/connect";
 import type { ReferenceData } from "../server/services/reference";
-import { parseFlags } from "./flags";
+import { parseCommand } from "./flags";
 import { printBilingual, type CliIo } from "./io";
 import { needsDatabase, printTableIssues, readTableRows, withReference } from "./table-io";
 
@@ -49,23 +49,22 @@ async function writeSheet(file: string, rows: string[][]): Promise<void> {
 }
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const parsed = parseFlags(argv, io, HELP, {
+  const parsed = parseCommand(argv, io, HELP, {
     allowPositionals: true,
     options: {
       out: { type: "string", short: "o" },
       year: { type: "string" },
       db: { type: "string" },
       lang: { type: "string" },
-      help: { type: "boolean", short: "h" },
     },
   });
   if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
   const [action, file] = positionals;
   const lang: Locale = values.lang === "en" ? "en" : "vi";
-  if (values.help || !action || !["template", "check", "import"].includes(action)) {
-    (values.help ? io.stdout : io.stderr).write(HELP);
-    return values.help ? 0 : 2;
+  if (!action || !["template", "check", "import"].includes(action)) {
+    io.stderr.write(HELP);
+    return 2;
   }
   const year = Number(values.year ?? 2026);
   if (action === "template" && (!values.out || !(year >= 2026 && year <= 2030))) {

@@ -22,7 +22,7 @@ import type { Locale } from "../domain/types";
 import { auditRow } from "../server/db/audit";
 import { loadTaskRegister } from "../server/db/tasks";
 import { planImport, storeVersions } from "../server/services/tasks";
-import { parseFlags } from "./flags";
+import { parseCommand } from "./flags";
 import { printBilingual, type CliIo } from "./io";
 import { needsDatabase, printTableIssues, readTableRows, withReference } from "./table-io";
 import { runEdit } from "./tasks-edit";
@@ -80,7 +80,7 @@ function periodFlag(text: string | undefined, io: CliIo, required: boolean): Per
 const thisMonth = (): Period => parsePeriod(hanoiDate(new Date()).slice(0, 7))!;
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const parsed = parseFlags(argv, io, HELP, {
+  const parsed = parseCommand(argv, io, HELP, {
     allowPositionals: true,
     options: {
       out: { type: "string", short: "o" },
@@ -101,16 +101,15 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       retire: { type: "boolean" },
       lead: { type: "string" },
       co: { type: "string" },
-      help: { type: "boolean", short: "h" },
     },
   });
   if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
   const [action, file] = positionals;
   const lang: Locale = values.lang === "en" ? "en" : "vi";
-  if (values.help || !action || !["check", "import", "export", "edit", "assign"].includes(action)) {
-    (values.help ? io.stdout : io.stderr).write(HELP);
-    return values.help ? 0 : 2;
+  if (!action || !["check", "import", "export", "edit", "assign"].includes(action)) {
+    io.stderr.write(HELP);
+    return 2;
   }
   if (action === "edit" || action === "assign") {
     if (!file) {

@@ -13,7 +13,7 @@ import { buildTemplateSpec, type TemplateOptions } from "../workbook/template";
 import { defaultTaskRegister, tasksForUnit } from "../domain/tasks";
 import { readWorkbookFile } from "../workbook/xlsx/node-inflate";
 import { writeTemplateXlsx } from "../workbook/xlsx/write-template";
-import { catalogFromFlag, parseFlags, usageError } from "./flags";
+import { catalogFromFlag, parseCommand, usageError } from "./flags";
 import type { CliIo } from "./io";
 import { withReference } from "./table-io";
 
@@ -31,7 +31,7 @@ input cell per figure; identity in a custom XML part).
 `;
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const parsed = parseFlags(argv, io, HELP, {
+  const parsed = parseCommand(argv, io, HELP, {
     options: {
       unit: { type: "string" },
       period: { type: "string" },
@@ -40,15 +40,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       from: { type: "string" },
       catalog: { type: "string" },
       db: { type: "string" },
-      help: { type: "boolean", short: "h" },
     },
   });
   if (typeof parsed === "number") return parsed;
   const { values } = parsed;
-  if (values.help) {
-    io.stdout.write(HELP);
-    return 0;
-  }
   const lang: Locale = values.lang === "en" ? "en" : "vi";
   if (values.lang && values.lang !== "vi" && values.lang !== "en")
     return usageError(io, `--lang phải là vi hoặc en.`, `--lang must be vi or en.`, HELP);

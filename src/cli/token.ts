@@ -1,4 +1,4 @@
-import { parseFlags } from "./flags";
+import { parseCommand } from "./flags";
 import { printBilingual, type CliIo } from "./io";
 import { isAppError } from "../domain/errors";
 import { connect, migrateToLatest, resolveDbConfig, type DbHandle } from "../server/db/connect";
@@ -22,7 +22,7 @@ The pepper (CHITIEU_TOKEN_PEPPER) must be the server's.
 `;
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const parsed = parseFlags(argv, io, HELP, {
+  const parsed = parseCommand(argv, io, HELP, {
     allowPositionals: true,
     options: {
       unit: { type: "string" },
@@ -33,15 +33,14 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       expires: { type: "string" },
       overlap: { type: "string" },
       demo: { type: "boolean" },
-      help: { type: "boolean", short: "h" },
     },
   });
   if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
   const [action, arg] = positionals;
-  if (values.help || !action || !["issue", "revoke", "list", "rotate"].includes(action)) {
-    (values.help ? io.stdout : io.stderr).write(HELP);
-    return values.help ? 0 : 2;
+  if (!action || !["issue", "revoke", "list", "rotate"].includes(action)) {
+    io.stderr.write(HELP);
+    return 2;
   }
   if (!values.db && !io.env.DATABASE_URL && !io.env.CHITIEU_DB) {
     printBilingual(

@@ -13,7 +13,7 @@ import { rowOf } from "../workbook/sheet-ref";
 import { SHEET_NAMES, unitCellAddress, type UnitField } from "../workbook/template";
 import { readWorkbookFile } from "../workbook/xlsx/node-inflate";
 import type { WorkbookRead } from "../workbook/xlsx/read-workbook";
-import { catalogFromFlag, parseFlags } from "./flags";
+import { catalogFromFlag, parseCommand } from "./flags";
 import { printBilingual, type CliIo } from "./io";
 import { ENTRY_FIELDS } from "../domain/entry-fields";
 
@@ -50,21 +50,16 @@ export function issueCell(issue: ValidationIssue, read: WorkbookRead): string {
 }
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const parsed = parseFlags(argv, io, HELP, {
+  const parsed = parseCommand(argv, io, HELP, {
     allowPositionals: true,
     options: {
       lang: { type: "string" },
       json: { type: "boolean" },
       catalog: { type: "string" },
-      help: { type: "boolean", short: "h" },
     },
   });
   if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout.write(HELP);
-    return 0;
-  }
   if (positionals.length !== 1 || (values.lang && values.lang !== "vi" && values.lang !== "en")) {
     printBilingual(
       io.stderr,

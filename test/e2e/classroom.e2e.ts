@@ -6,11 +6,9 @@
  * 350 px; screenshots of tour steps into docs/screens/tour-<step id>.png (the handouts embed them).
  */
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import fs from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import {
   DEMO_OFF_TRACK,
   defaultCatalog,
@@ -21,65 +19,41 @@ import {
   targetForPeriod,
   type Target,
 } from "../../src/domain";
-import {
-  Endpoint,
-  ROOT,
-  SCREENS,
-  after,
-  formatViolations,
-  freePort,
-  issueToken,
-  launch,
-  newPage,
-  run,
-  seriousViolations,
-  test,
-  tlsFiles,
-  tmpDir,
-  type AxeViolation,
-} from "./harness";
+import { issuePlannerToken, issueToken, newPage, run, startSuite, test } from "./harness";
 import { cleanFigures, connectPane, fieldLabel } from "./pane";
 
 const UNIT = "DEMO-01";
 const catalog = defaultCatalog();
 const unit = defaultUnitRegistry().byCode(UNIT)!;
-const dir = tmpDir("chitieu-e2e-classroom-");
-const db = path.join(dir, "classroom.sqlite");
-const SHOTS = [
-  "tour-clerk-period.png",
-  "tour-clerk-type.png",
-  "tour-clerk-fix.png",
-  "tour-clerk-justify.png",
-  "tour-clerk-task.png",
-  "tour-clerk-submit.png",
-  "tour-planner-open.png",
-  "tour-planner-return.png",
-  "tour-planner-consolidate.png",
-  "tour-planner-scorecard.png",
-];
-let endpoint: Endpoint;
-let browser: Browser;
 let clerkToken = "";
 let plannerToken = "";
 let periodId = "";
 let clerk: { page: Page; close: () => Promise<void> };
 let planner: { page: Page; close: () => Promise<void> };
-const violations: { state: string; list: AxeViolation[] }[] = [];
-fs.mkdirSync(SCREENS, { recursive: true });
-for (const f of SHOTS) fs.rmSync(path.join(SCREENS, f), { force: true });
-
-function demoPlannerToken(): string {
-  const r = spawnSync(
-    process.execPath,
-    [path.join(ROOT, "bin", "chitieu.js"), "token", "issue", "--role", "planner", "--demo", "--db", db],
-    { cwd: ROOT, env: { ...process.env, CHITIEU_FROM_SOURCE: "1", CHITIEU_LOG: "silent" }, encoding: "utf8" },
-  );
-  if (r.status !== 0) throw new Error(`planner token issue failed: ${r.stderr}`);
-  return r.stdout.trim();
-}
+const suite = startSuite("classroom", {
+  screens: [
+    "tour-clerk-period.png",
+    "tour-clerk-type.png",
+    "tour-clerk-fix.png",
+    "tour-clerk-justify.png",
+    "tour-clerk-task.png",
+    "tour-clerk-submit.png",
+    "tour-planner-open.png",
+    "tour-planner-return.png",
+    "tour-planner-consolidate.png",
+    "tour-planner-scorecard.png",
+  ],
+  dbName: "classroom.sqlite",
+  title: "starts the endpoint and the browser; issues a demo unit's and the demo planner's token",
+  ready: (s) => {
+    clerkToken = issueToken(s.db, UNIT);
+    plannerToken = issuePlannerToken(s.db, { demo: true });
+  },
+});
+const { dir } = suite;
 
 async function open350(): Promise<{ page: Page; close: () => Promise<void> }> {
-  const { context, page } = await newPage(browser, 350, 900);
+  const { context, page } = await newPage(suite.browser, 350, 900);
   return { page, close: () => context.close() };
 }
 
@@ -99,11 +73,11 @@ async function atStep(page: Page, step: string, anchored = true): Promise<void> 
 async function shoot(page: Page, step: string): Promise<void> {
   const mark = page.locator(`[data-testid="tour"][data-step="${step}"]`);
   await mark.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: path.join(SCREENS, `tour-${step}.png`) });
+  await page.screenshot({ path: suite.screens.path(`tour-${step}.png`) });
   // on the consolidation tab, its (closed) Fluent Dialog has tabster put aria-hidden focusable sentinels on <body>
   // (known before the tour: components/board/PlannerModes.tsx): there the pane itself is audited
   const pane = step === "planner-consolidate" || step === "planner-scorecard" ? "main" : undefined;
-  violations.push({ state: `tour ${step}`, list: await seriousViolations(page, pane) });
+  await suite.audits.audit(page, `tour ${step}`, pane);
 }
 
 /** Single-figure targets with a value to reach this period: 0 is off target, one more than the target is not. */
@@ -117,15 +91,10 @@ function atLeastTargets(): Target[] {
   );
 }
 
-test("starts the endpoint and the browser; the demo planner fills the classroom from the pane", async () => {
-  endpoint = new Endpoint(await freePort(), db, tlsFiles(dir));
-  await endpoint.start();
-  browser = await launch();
-  clerkToken = issueToken(db, UNIT);
-  plannerToken = demoPlannerToken();
+test("the demo planner fills the classroom from the pane", async () => {
   planner = await open350();
   const p = planner.page;
-  await connectPane(p, endpoint.url, plannerToken);
+  await connectPane(p, suite.endpoint.url, plannerToken);
   const banner = p.getByTestId("demo-banner");
   await banner.getByRole("button", { name: "Điền lớp tập huấn" }).click();
   await banner.getByText(/Lớp tập huấn đã sẵn sàng: \d+ đơn vị trình diễn/).waitFor({ timeout: 60_000 });
@@ -139,7 +108,7 @@ test("starts the endpoint and the browser; the demo planner fills the classroom 
   const states = await Promise.all(
     quarters.map(async (q) => ({
       q,
-      res: await endpoint.request(`/api/v1/reports/${UNIT}/${q}`, { token: clerkToken }),
+      res: await suite.endpoint.request(`/api/v1/reports/${UNIT}/${q}`, { token: clerkToken }),
     })),
   );
   const missing = states.find((s) => s.res.status === 404);
@@ -151,7 +120,7 @@ test("starts the endpoint and the browser; the demo planner fills the classroom 
 test("the clerk's tour: each coach mark moves on when the clerk does the step, to a submission", async () => {
   clerk = await open350();
   const c = clerk.page;
-  await connectPane(c, endpoint.url, clerkToken);
+  await connectPane(c, suite.endpoint.url, clerkToken);
   await c.getByTestId("demo-banner").getByRole("button", { name: "Hướng dẫn cho cán bộ nhập liệu" }).click();
   // connected already: the tour starts at the period
   await atStep(c, "clerk-period");
@@ -239,7 +208,7 @@ test("the clerk's tour: each coach mark moves on when the clerk does the step, t
   await c.getByRole("button", { name: "Kiểm tra và gửi" }).click();
   await c.getByText("Biên nhận", { exact: true }).waitFor();
   await c.getByText("Đã xong hướng dẫn").waitFor();
-  const state = await endpoint.json<{ revisions: number }>(`/api/v1/reports/${UNIT}/${periodId}`, clerkToken);
+  const state = await suite.endpoint.json<{ revisions: number }>(`/api/v1/reports/${UNIT}/${periodId}`, clerkToken);
   assert.ok(state.revisions >= 1);
 });
 
@@ -301,7 +270,7 @@ test("the planner resets the classroom; the clerk takes the tour again in the sa
     .getByTestId("demo-banner")
     .getByText(/Đã xoá \d+ lần gửi/)
     .waitFor({ timeout: 60_000 });
-  const gone = await endpoint.request(`/api/v1/reports/${UNIT}/${periodId}`, { token: clerkToken });
+  const gone = await suite.endpoint.request(`/api/v1/reports/${UNIT}/${periodId}`, { token: clerkToken });
   assert.equal(gone.status, 404, "the demo report is gone");
 
   const c = clerk.page;
@@ -327,25 +296,11 @@ test("the planner resets the classroom; the clerk takes the tour again in the sa
     .click();
   await c.getByText("Đã xong hướng dẫn").waitFor({ timeout: 30_000 });
   assert.equal(await c.getByText(/bản mới hơn|409/).count(), 0, "no 409 after the reset");
-  const state = await endpoint.json<{ revisions: number }>(`/api/v1/reports/${UNIT}/${periodId}`, clerkToken);
+  const state = await suite.endpoint.json<{ revisions: number }>(`/api/v1/reports/${UNIT}/${periodId}`, clerkToken);
   assert.equal(state.revisions, 1, "a fresh revision chain");
 });
 
-test("axe-core finds no serious or critical violation on the tour's steps", async () => {
-  assert.ok(violations.length >= 6, `audited in ${violations.length} states`);
-  const found = violations.filter((v) => v.list.length > 0);
-  assert.equal(found.length, 0, found.map((v) => `${v.state}:\n${formatViolations(v.list)}`).join("\n"));
-});
-
-test("the tour's screenshots for the handouts were taken", async () => {
-  for (const f of SHOTS) assert.ok(fs.statSync(path.join(SCREENS, f)).size > 1000, `${f} exists`);
-});
-
-after(async () => {
-  await clerk?.close();
-  await planner?.close();
-  await browser?.close();
-  await endpoint?.stop();
-});
+suite.audits.test(6, "axe-core finds no serious or critical violation on the tour's steps");
+suite.screens.test("the tour's screenshots for the handouts were taken");
 
 void run("classroom");

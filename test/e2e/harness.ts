@@ -3,7 +3,8 @@
  * with the development certificate or a throw-away one), Debian's chromium through playwright-core, axe-core, and a
  * sequential runner that prints each result and writes a JSON count for scripts/e2e.js. `startSuite()` is the
  * start-up every suite shares (folder, database, endpoint, browser, stopped after the last test); `Audits` collects
- * axe-core's findings over a suite; `connectPane()` and `chooseQuarter()` are the first steps in the pane.
+ * axe-core's findings over a suite; `Screenshots` clears a suite's screenshots first and checks them last;
+ * `connectPane()` and `chooseQuarter()` are the first steps in the pane.
  */
 import assert from "node:assert/strict";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -134,9 +135,9 @@ export function issueToken(db: string, unitCode: string): string {
   return tokenIssue(db, ["--unit", unitCode]);
 }
 
-/** A real planner's token, issued by the CLI on the suite's database. */
-export function issuePlannerToken(db: string): string {
-  return tokenIssue(db, ["--role", "planner"]);
+/** A planner's token, issued by the CLI on the suite's database: a real planner's, or the classroom's with `demo`. */
+export function issuePlannerToken(db: string, opts: { demo?: boolean } = {}): string {
+  return tokenIssue(db, ["--role", "planner", ...(opts.demo ? ["--demo"] : [])]);
 }
 
 export class Endpoint {
@@ -347,15 +348,26 @@ export interface Suite {
   /** once the first test ran */
   readonly endpoint: Endpoint;
   readonly browser: Browser;
+  /** axe-core's findings over the suite: `suite.audits.test(n)` is its closing check */
+  readonly audits: Audits;
+  /** the suite's screenshots, cleared now: `suite.screens.test()` is its closing check */
+  readonly screens: Screenshots;
 }
 
 /**
  * Registers the suite's first test — a fresh SQLite file in a new temporary folder, the real endpoint on a free
  * port, Debian's chromium — and stops both after the last test. `ready` runs at the end of that first test (tokens).
+ * The suite also collects its axe-core findings and clears its screenshots; each has a closing test to register.
  */
 export function startSuite(
   prefix: string,
-  opts: { dbName?: string; title?: string; ready?: (suite: Suite) => Promise<void> | void } = {},
+  opts: {
+    dbName?: string;
+    title?: string;
+    ready?: (suite: Suite) => Promise<void> | void;
+    /** the files it writes into docs/screens */
+    screens?: readonly string[];
+  } = {},
 ): Suite {
   const dir = tmpDir(`chitieu-e2e-${prefix}-`);
   const db = path.join(dir, opts.dbName ?? "e2e.sqlite");
@@ -364,6 +376,8 @@ export function startSuite(
   const suite: Suite = {
     dir,
     db,
+    audits: new Audits(),
+    screens: new Screenshots(opts.screens ?? []),
     get endpoint(): Endpoint {
       if (!endpoint) throw new Error("the endpoint is not started: startSuite's first test did not run");
       return endpoint;
@@ -390,8 +404,9 @@ export function startSuite(
 export class Audits {
   private readonly found: { state: string; list: AxeViolation[] }[] = [];
 
-  async audit(page: Page, state: string): Promise<void> {
-    this.found.push({ state, list: await seriousViolations(page) });
+  /** Audits the page as it is now (or only the part `include` selects). */
+  async audit(page: Page, state: string, include?: string): Promise<void> {
+    this.found.push({ state, list: await seriousViolations(page, include) });
   }
 
   /** Registers the test that fails on any finding, or when fewer than `minStates` states were audited. */
@@ -400,6 +415,26 @@ export class Audits {
       assert.ok(this.found.length >= minStates, `audited in ${this.found.length} states (at least ${minStates})`);
       const bad = this.found.filter((v) => v.list.length > 0);
       assert.equal(bad.length, 0, bad.map((v) => `${v.state}:\n${formatViolations(v.list)}`).join("\n"));
+    });
+  }
+}
+
+/** The screenshots a suite takes into docs/screens: removed when the suite starts, checked by its last test. */
+export class Screenshots {
+  constructor(private readonly files: readonly string[]) {
+    fs.mkdirSync(SCREENS, { recursive: true });
+    for (const f of files) fs.rmSync(path.join(SCREENS, f), { force: true });
+  }
+
+  /** Where the screenshot `file` goes. */
+  path(file: string): string {
+    return path.join(SCREENS, file);
+  }
+
+  /** Registers the test that fails unless every screenshot was taken. */
+  test(title = "the screenshots were taken"): void {
+    test(title, async () => {
+      for (const f of this.files) assert.ok(fs.statSync(path.join(SCREENS, f)).size > 1000, `${f} exists`);
     });
   }
 }

@@ -5,13 +5,9 @@
  * clerk sees it locked — in a new workbook too. axe-core on every new screen; screenshots at 350 px for the README.
  */
 import assert from "node:assert/strict";
-import fs from "node:fs";
-import path from "node:path";
 import type { Page } from "playwright-core";
 import { defaultCatalog, defaultUnitRegistry, parsePeriod, reportTargets, type Target } from "../../src/domain";
 import {
-  Audits,
-  SCREENS,
   chooseQuarter,
   cleanFigures,
   connectPane,
@@ -27,7 +23,6 @@ import { fieldLabel } from "./pane";
 const UNIT = "00004";
 const catalog = defaultCatalog();
 const unit = defaultUnitRegistry().byCode(UNIT)!;
-const SHOTS = ["review-board.png", "review-detail.png", "review-returned.png", "review-accepted.png"];
 let clerkToken = "";
 let plannerToken = "";
 let periodId = "";
@@ -35,8 +30,8 @@ let named: Target;
 let fixedValue = "";
 const RESULTS_TEXT = "Thu ngân sách quý đạt 95% kế hoạch.";
 const SHORTCOMINGS = ["Giải ngân vốn đầu tư công chậm.", "Giải ngân chậm do vướng giải phóng mặt bằng ở hai dự án."];
-const audits = new Audits();
 const suite = startSuite("review", {
+  screens: ["review-board.png", "review-detail.png", "review-returned.png", "review-accepted.png"],
   dbName: "review.sqlite",
   title: "starts the endpoint and the browser; issues a unit and a planner token",
   ready: (s) => {
@@ -44,8 +39,6 @@ const suite = startSuite("review", {
     plannerToken = issuePlannerToken(s.db);
   },
 });
-fs.mkdirSync(SCREENS, { recursive: true });
-for (const f of SHOTS) fs.rmSync(path.join(SCREENS, f), { force: true });
 
 async function connect(page: Page, token: string): Promise<void> {
   await connectPane(page, suite.endpoint.url, token);
@@ -81,7 +74,7 @@ async function confirm(page: Page, action: string, text: string | null): Promise
   const dialog = page.getByRole("dialog");
   await dialog.waitFor();
   if (text !== null) await dialog.getByRole("textbox").fill(text);
-  await audits.audit(page, `planner: confirm ${action}`);
+  await suite.audits.audit(page, `planner: confirm ${action}`);
   await dialog.getByRole("button", { name: action, exact: true }).click();
   await dialog.waitFor({ state: "hidden" });
 }
@@ -128,17 +121,17 @@ test("the clerk submits, the planner returns it with a comment, the clerk fixes 
     // the picture shows the count filter at work: the units that sent, waiting for review
     const sentCount = p.getByTestId("board-counts").getByRole("button", { name: /^Gửi (đúng hạn|muộn): [1-9]/ });
     await sentCount.first().click();
-    await p.screenshot({ path: path.join(SCREENS, "review-board.png") });
-    await audits.audit(p, "planner: board filtered");
+    await p.screenshot({ path: suite.screens.path("review-board.png") });
+    await suite.audits.audit(p, "planner: board filtered");
     await sentCount.first().click();
-    await audits.audit(p, "planner: board");
+    await suite.audits.audit(p, "planner: board");
 
     // 3. the planner opens it (figures, narrative) and returns it with a comment naming the figure
     await openOnBoard(p);
     const narrative = (await p.getByTestId("board-narrative").textContent()) ?? "";
     assert.ok(narrative.includes(`Kết quả nổi bật${RESULTS_TEXT}`), `the narrative is shown: ${narrative}`);
     assert.ok(narrative.includes(`Tồn tại, hạn chế và nguyên nhân${SHORTCOMINGS[0]}`));
-    await audits.audit(p, "planner: report");
+    await suite.audits.audit(p, "planner: report");
     const comment = `${named.id}: số liệu chưa khớp với báo cáo tháng, đề nghị kiểm tra lại.`;
     await confirm(p, "Trả lại", comment);
     await p.getByText(/Đã trả lại báo cáo của/).waitFor();
@@ -156,8 +149,8 @@ test("the clerk submits, the planner returns it with a comment, the clerk fixes 
     await c
       .getByTestId("status-summary")
       .evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 8));
-    await c.screenshot({ path: path.join(SCREENS, "review-returned.png") });
-    await audits.audit(c, "clerk: returned banner");
+    await c.screenshot({ path: suite.screens.path("review-returned.png") });
+    await suite.audits.audit(c, "clerk: returned banner");
     await c.getByRole("tab", { name: /^Nhập liệu$/ }).click();
     const input = c.getByLabel(fieldLabel(named.id, "value"));
     fixedValue = String(Number(cleanFigures(named, periodId).value) + 1);
@@ -188,8 +181,8 @@ test("the clerk submits, the planner returns it with a comment, the clerk fixes 
     assert.ok(((await changed.textContent()) ?? "").includes("Tồn tại, hạn chế và nguyên nhân"));
     assert.ok(!((await changed.textContent()) ?? "").includes("Kết quả nổi bật"), "only the part that changed");
     await diff.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 8));
-    await p.screenshot({ path: path.join(SCREENS, "review-detail.png") });
-    await audits.audit(p, "planner: diff");
+    await p.screenshot({ path: suite.screens.path("review-detail.png") });
+    await suite.audits.audit(p, "planner: diff");
     await confirm(p, "Chấp nhận", "Đạt yêu cầu.");
     await p.getByText(/Đã chấp nhận và khóa báo cáo của/).waitFor();
 
@@ -209,8 +202,8 @@ test("the clerk submits, the planner returns it with a comment, the clerk fixes 
     await c
       .getByTestId("status-summary")
       .evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 8));
-    await c.screenshot({ path: path.join(SCREENS, "review-accepted.png") });
-    await audits.audit(c, "clerk: accepted");
+    await c.screenshot({ path: suite.screens.path("review-accepted.png") });
+    await suite.audits.audit(c, "clerk: accepted");
   } finally {
     await clerk.context.close();
     await planner.context.close();
@@ -236,10 +229,8 @@ test("the clerk opens the accepted report in a new workbook: the stored figures,
   }
 });
 
-audits.test(6);
+suite.audits.test(6);
 
-test("the screenshots for the README were taken", async () => {
-  for (const f of SHOTS) assert.ok(fs.statSync(path.join(SCREENS, f)).size > 1000, `${f} exists`);
-});
+suite.screens.test("the screenshots for the README were taken");
 
 void run("review");

@@ -6,62 +6,32 @@
  * screenshots at 350 px.
  */
 import assert from "node:assert/strict";
-import fs from "node:fs";
-import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { parsePeriod } from "../../src/domain";
-import {
-  Endpoint,
-  SCREENS,
-  connectPane,
-  issuePlannerToken,
-  after,
-  formatViolations,
-  freePort,
-  issueToken,
-  launch,
-  newPage,
-  run,
-  seriousViolations,
-  test,
-  tlsFiles,
-  tmpDir,
-  type AxeViolation,
-} from "./harness";
+import { connectPane, issuePlannerToken, issueToken, newPage, run, startSuite, test } from "./harness";
 
 const UNIT = "BQL-DD";
 const TASK = "KT011";
 const PRODUCT = "Báo cáo nghiệm thu giai đoạn 1 (số 12/BC-BQL)";
-const dir = tmpDir("chitieu-e2e-tasks-");
-const db = path.join(dir, "tasks.sqlite");
-const SHOTS = ["tasks-clerk.png", "tasks-board.png"];
-let endpoint: Endpoint;
-let browser: Browser;
 let clerkToken = "";
 let plannerToken = "";
 let periodId = "";
-const violations: { state: string; list: AxeViolation[] }[] = [];
-fs.mkdirSync(SCREENS, { recursive: true });
-for (const f of SHOTS) fs.rmSync(path.join(SCREENS, f), { force: true });
-
-async function audit(page: Page, state: string): Promise<void> {
-  violations.push({ state, list: await seriousViolations(page) });
-}
-
-const connect = (page: Page, token: string) => connectPane(page, endpoint.url, token);
-const field = (page: Page, label: string) => page.getByLabel(`${TASK} · ${label}`, { exact: true });
-
-test("starts the endpoint and the browser; issues the unit's and a planner's token", async () => {
-  endpoint = new Endpoint(await freePort(), db, tlsFiles(dir));
-  await endpoint.start();
-  browser = await launch();
-  clerkToken = issueToken(db, UNIT);
-  plannerToken = issuePlannerToken(db);
+const suite = startSuite("tasks", {
+  screens: ["tasks-clerk.png", "tasks-board.png"],
+  dbName: "tasks.sqlite",
+  title: "starts the endpoint and the browser; issues the unit's and a planner's token",
+  ready: (s) => {
+    clerkToken = issueToken(s.db, UNIT);
+    plannerToken = issuePlannerToken(s.db);
+  },
 });
 
+const connect = (page: Page, token: string) => connectPane(page, suite.endpoint.url, token);
+const field = (page: Page, label: string) => page.getByLabel(`${TASK} · ${label}`, { exact: true });
+
 test("the clerk reports a task, is stopped by the rule, fixes it and submits; the planner sees it", async () => {
-  const clerk = await newPage(browser, 350, 900);
-  const planner = await newPage(browser, 350, 900);
+  const clerk = await newPage(suite.browser, 350, 900);
+  const planner = await newPage(suite.browser, 350, 900);
   try {
     const c = clerk.page;
     await connect(c, clerkToken);
@@ -78,7 +48,7 @@ test("the clerk reports a task, is stopped by the rule, fixes it and submits; th
     await c.locator('[data-tour="tasks"]', { hasText: /^Nhiệm vụ \(1\)$/ }).waitFor();
     await tab.click();
     await c.getByTestId(`task-${TASK}`).waitFor();
-    await audit(c, "clerk: tasks tab");
+    await suite.audits.audit(c, "clerk: tasks tab");
 
     // "done" without a product: the rule says so under the field and the report cannot be sent
     await field(c, "Trạng thái").selectOption("done");
@@ -98,15 +68,15 @@ test("the clerk reports a task, is stopped by the rule, fixes it and submits; th
     await c.getByTestId("tasks-summary").getByText("1 nhiệm vụ · không có lỗi").waitFor();
     assert.equal(await c.getByText(/chưa có sản phẩm/).count(), 0);
     await c.getByTestId(`task-${TASK}`).scrollIntoViewIfNeeded();
-    await c.screenshot({ path: path.join(SCREENS, "tasks-clerk.png") });
-    await audit(c, "clerk: task fixed");
+    await c.screenshot({ path: suite.screens.path("tasks-clerk.png") });
+    await suite.audits.audit(c, "clerk: task fixed");
 
     await c.getByRole("tab", { name: /^Gửi$/ }).click();
     await c.getByRole("button", { name: "Kiểm tra và gửi" }).click();
     await c.getByText("Biên nhận", { exact: true }).waitFor();
 
     // the endpoint's board holds the task as reported
-    const board = await endpoint.json<{
+    const board = await suite.endpoint.json<{
       rows: { task: { id: string }; state: string; progress: { productDelivered: string } | null }[];
     }>(`/api/v1/tasks/board?period=${periodId}`, plannerToken);
     const row = board.rows.find((r) => r.task.id === TASK);
@@ -130,27 +100,15 @@ test("the clerk reports a task, is stopped by the rule, fixes it and submits; th
     await view.getByTestId(`task-row-${TASK}`).first().waitFor();
     await view.getByTestId("task-list-overdue").waitFor();
     await taskRow.scrollIntoViewIfNeeded();
-    await p.screenshot({ path: path.join(SCREENS, "tasks-board.png") });
-    await audit(p, "planner: tasks view");
+    await p.screenshot({ path: suite.screens.path("tasks-board.png") });
+    await suite.audits.audit(p, "planner: tasks view");
   } finally {
     await clerk.context.close();
     await planner.context.close();
   }
 });
 
-test("axe-core finds no serious or critical violation on the new screens", async () => {
-  assert.ok(violations.length >= 3, `audited in ${violations.length} states`);
-  const found = violations.filter((v) => v.list.length > 0);
-  assert.equal(found.length, 0, found.map((v) => `${v.state}:\n${formatViolations(v.list)}`).join("\n"));
-});
-
-test("the screenshots were taken", async () => {
-  for (const f of SHOTS) assert.ok(fs.statSync(path.join(SCREENS, f)).size > 1000, `${f} exists`);
-});
-
-after(async () => {
-  await browser?.close();
-  await endpoint?.stop();
-});
+suite.audits.test(3, "axe-core finds no serious or critical violation on the new screens");
+suite.screens.test();
 
 void run("tasks");

@@ -11,7 +11,7 @@ import fs from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import {
   defaultCatalog,
   defaultUnitRegistry,
@@ -22,40 +22,25 @@ import {
   type Target,
 } from "../../src/domain";
 import { buildSubmission } from "../../src/workbook/submission";
-import {
-  Endpoint,
-  SCREENS,
-  after,
-  cleanFigures,
-  connectPane,
-  formatViolations,
-  freePort,
-  issuePlannerToken,
-  issueToken,
-  launch,
-  newPage,
-  run,
-  seriousViolations,
-  test,
-  tlsFiles,
-  tmpDir,
-} from "./harness";
+import { cleanFigures, connectPane, issuePlannerToken, issueToken, newPage, run, startSuite, test } from "./harness";
 
 const UNIT = "00004";
 const FLOW = "U15"; // food-poisoning incidents: monthly, a flow, fewer is better
 const catalog = defaultCatalog();
 const unit = defaultUnitRegistry().byCode(UNIT)!;
-const dir = tmpDir("chitieu-e2e-trend-");
-const db = path.join(dir, "trend.sqlite");
-const SHOTS = ["trend-pane.png", "recent-values.png"];
-let endpoint: Endpoint;
-let browser: Browser;
 let clerkToken = "";
 let plannerToken = "";
 let month = "";
 let earlier: string[] = [];
-fs.mkdirSync(SCREENS, { recursive: true });
-for (const f of SHOTS) fs.rmSync(path.join(SCREENS, f), { force: true });
+const suite = startSuite("trend", {
+  screens: ["trend-pane.png", "recent-values.png"],
+  dbName: "trend.sqlite",
+  title: "starts the endpoint and the browser; issues the ward's and a planner's token",
+  ready: (s) => {
+    clerkToken = issueToken(s.db, UNIT);
+    plannerToken = issuePlannerToken(s.db);
+  },
+});
 
 /** The figures of cleanFigures (harness) as numbers, for a body built here rather than typed. */
 function cleanEntry(t: Target, periodId: string): EntryInput {
@@ -74,22 +59,17 @@ async function store(periodId: string, flow: EntryInput): Promise<void> {
     submissionId: randomUUID(),
     locale: "vi",
   });
-  const res = await endpoint.request("/api/v1/submissions", { method: "POST", token: clerkToken, body });
+  const res = await suite.endpoint.request("/api/v1/submissions", { method: "POST", token: clerkToken, body });
   assert.ok(res.ok, `storing ${periodId}: ${res.status} ${res.text}`);
 }
 
 function connect(page: Page, token: string): Promise<void> {
-  return connectPane(page, endpoint.url, token);
+  return connectPane(page, suite.endpoint.url, token);
 }
 
-test("starts the endpoint and the browser; stores the ward's three months before an open one", async () => {
-  endpoint = new Endpoint(await freePort(), db, tlsFiles(dir));
-  await endpoint.start();
-  browser = await launch();
-  clerkToken = issueToken(db, UNIT);
-  plannerToken = issuePlannerToken(db);
+test("stores the ward's three months before an open one", async () => {
   // the month the clerk will open: the first month the endpoint offers today with three months of the term before it
-  const offered = await endpoint.json<{ periods: { id: string }[] }>("/api/v1/periods", clerkToken);
+  const offered = await suite.endpoint.json<{ periods: { id: string }[] }>("/api/v1/periods", clerkToken);
   month =
     offered.periods
       .map((p) => p.id)
@@ -102,7 +82,7 @@ test("starts the endpoint and the browser; stores the ward's three months before
 });
 
 test("the clerk sees the ward's last three months beside the figure: 3, N/A, missing — never 0", async () => {
-  const { context, page } = await newPage(browser, 350, 900);
+  const { context, page } = await newPage(suite.browser, 350, 900);
   try {
     await connect(page, clerkToken);
     await page.getByLabel("Chọn kỳ báo cáo").selectOption(month);
@@ -129,16 +109,15 @@ test("the clerk sees the ward's last three months beside the figure: 3, N/A, mis
     // the other figures of the report carry their history too (0 where the ward sent 0, a word where it sent none)
     assert.ok((await page.locator("[data-recent]").count()) > 3, "history beside the other figures");
     await recent.evaluate((el) => el.closest("section")!.scrollIntoView({ block: "center" }));
-    await page.screenshot({ path: path.join(SCREENS, "recent-values.png") });
-    const found = await seriousViolations(page);
-    assert.equal(found.length, 0, formatViolations(found));
+    await page.screenshot({ path: suite.screens.path("recent-values.png") });
+    await suite.audits.audit(page, "clerk: recent values");
   } finally {
     await context.close();
   }
 });
 
 test("the planner writes the trend workbook from the pane: four sheets, native charts, the ward's figure", async () => {
-  const { context, page } = await newPage(browser, 350, 900);
+  const { context, page } = await newPage(suite.browser, 350, 900);
   try {
     await connect(page, plannerToken);
     await page.getByRole("tab", { name: "Tổng hợp", exact: true }).click();
@@ -149,17 +128,16 @@ test("the planner writes the trend workbook from the pane: four sheets, native c
     await panel.getByLabel("Đến kỳ").fill(month);
     const download = page.waitForEvent("download", { timeout: 60_000 });
     await panel.getByRole("button", { name: "Ghi sổ xu hướng vào sổ này" }).click();
-    const file = path.join(dir, "trend.xlsx");
+    const file = path.join(suite.dir, "trend.xlsx");
     await (await download).saveAs(file);
     const done = panel.getByText(/^Đã ghi 4 trang/);
     await done.waitFor();
     const doneText = (await done.textContent()) ?? "";
     await panel.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: path.join(SCREENS, "trend-pane.png") });
+    await page.screenshot({ path: suite.screens.path("trend-pane.png") });
     // the trend panel itself (the consolidation tab's dialogs leave tabster's focus sentinels on <body>, which axe
     // reports as aria-hidden-focus whatever this panel does)
-    const found = await seriousViolations(page, 'section[aria-label="Xu hướng theo kỳ"]');
-    assert.equal(found.length, 0, formatViolations(found));
+    await suite.audits.audit(page, "planner: trend workbook written", 'section[aria-label="Xu hướng theo kỳ"]');
 
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(file);
@@ -196,13 +174,7 @@ test("the planner writes the trend workbook from the pane: four sheets, native c
   }
 });
 
-test("the screenshots for the README were taken", async () => {
-  for (const f of SHOTS) assert.ok(fs.statSync(path.join(SCREENS, f)).size > 1000, `${f} exists`);
-});
-
-after(async () => {
-  await browser?.close();
-  await endpoint?.stop();
-});
+suite.audits.test(2);
+suite.screens.test("the screenshots for the README were taken");
 
 void run("trend");

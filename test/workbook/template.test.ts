@@ -7,6 +7,8 @@ import {
   parsePeriod,
   primaryField,
   targetForPeriod,
+  defaultTaskRegister,
+  tasksForUnit,
   type EntryField,
   type Period,
   type Unit,
@@ -21,6 +23,7 @@ import {
   customFormula,
   entryName,
   parseEntryName,
+  parseTaskName,
   type TemplateSpec,
 } from "../../src/workbook/template";
 import { identityFromXml } from "../../src/workbook/identity";
@@ -328,5 +331,50 @@ describe("cellOf", () => {
   it("reads names back into target and field", () => {
     expect(parseEntryName("CT_S01_numerator")).toEqual({ targetId: "S01", field: "numerator" });
     expect(parseEntryName("CT_unitCode")).toBeNull();
+  });
+});
+
+describe("the task sheet (TienDoNV)", () => {
+  const dept = units.byCode("S-XD") as Unit;
+  const tasks = tasksForUnit(defaultTaskRegister(), dept.code, period);
+  const spec = buildTemplateSpec({ catalog, unit: dept, period, tasks });
+  const taskSheet = sheet(spec, "TienDoNV");
+  // the columns a clerk fills, as the sheet's layout (and every workbook already sent) has them
+  const INPUT_COLUMNS = {
+    state: "F",
+    percent: "G",
+    milestone: "H",
+    productDelivered: "I",
+    evidence: "J",
+    evidenceRef: "K",
+    obstacles: "L",
+    proposals: "M",
+    completedOn: "N",
+    justification: "O",
+  };
+
+  it("has one named, validated input per progress field in columns F to O of each task's row", () => {
+    expect(tasks.length).toBeGreaterThan(1);
+    tasks.forEach((ut, i) => {
+      const row = 6 + i;
+      const names = spec.names.filter((n) => n.name.startsWith(`CT_task_${ut.task.id}_`));
+      expect(names).toEqual(
+        Object.entries(INPUT_COLUMNS).map(([field, column]) => ({
+          name: `CT_task_${ut.task.id}_${field}`,
+          sheet: "TienDoNV",
+          address: `${column}${row}`,
+        })),
+      );
+      const validated = new Set(taskSheet.validations.map((v) => v.address));
+      for (const n of names) expect(validated.has(n.address)).toBe(true);
+    });
+  });
+
+  it("reads every task input's name back into its task and field, and no other name", () => {
+    const id = tasks[0]?.task.id ?? "";
+    for (const field of Object.keys(INPUT_COLUMNS))
+      expect(parseTaskName(`CT_task_${id}_${field}`)).toEqual({ taskId: id, field });
+    expect(parseTaskName(`CT_task_${id}_taskId`)).toBeNull();
+    expect(parseTaskName(`CT_task_${id}_state2`)).toBeNull();
   });
 });

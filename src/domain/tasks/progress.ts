@@ -24,17 +24,13 @@ import type {
   TaskState,
   UnitTask,
 } from "./types";
+import { TASK_PROGRESS_FIELDS } from "./types";
 
 export const TASK_TEXT_LIMIT = 4000;
-const TEXT_FIELDS: readonly TaskProgressField[] = [
-  "milestone",
-  "productDelivered",
-  "evidence",
-  "evidenceRef",
-  "obstacles",
-  "proposals",
-  "justification",
-];
+/** The progress fields a person writes as free text: all but the state, the percent and the completion date. */
+const TEXT_FIELDS: readonly TaskProgressField[] = TASK_PROGRESS_FIELDS.filter(
+  (f) => f !== "state" && f !== "percent" && f !== "completedOn",
+);
 
 /** Past its deadline at the end of the period: the deadline's last day is before the period's last day. */
 export function isPastDeadline(task: Pick<Task, "deadline">, period: Period): boolean {

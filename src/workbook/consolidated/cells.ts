@@ -43,8 +43,13 @@ export function milestoneText(m: CityFigure["milestone"]): string | null {
 }
 
 export function emptySheet(role: Exclude<ConsolidatedRole, "tasks">, columnWidths: number[]): ConsolidatedSheet {
+  return blankSheet(CONSOLIDATED_SHEETS[role], role, columnWidths);
+}
+
+/** A sheet with its name, role and column widths and nothing in it yet: A4 landscape, fitted to the page's width. */
+export function blankSheet(name: string, role: ConsolidatedSheet["role"], columnWidths: number[]): ConsolidatedSheet {
   return {
-    name: CONSOLIDATED_SHEETS[role],
+    name,
     role,
     columnWidths,
     blocks: [],

@@ -15,7 +15,9 @@ import type {
 } from "../../domain";
 import { readNarrative } from "../narrative-read";
 import { readTaskProgress } from "../task-read";
-import { loadNarrativeRange, narrativeGrid } from "./narrative";
+import { loadNarrativeRange } from "./narrative";
+import { gridOf, loadUsed } from "./used-range";
+import { queueNamedCells } from "./named-cells";
 import type { Catalog, UnitRegistry } from "../../domain";
 import type { EntryChange, TemplateIdentity, UnitSheetContact } from "../port";
 import { identityFromXml } from "../identity";
@@ -44,7 +46,7 @@ import {
 import { gridSource, inRect, namesFrom, parseRect, type SheetGrid } from "./grid-source";
 import { PROTECTION_OPTIONS } from "./queue-template";
 import { loadedItems, resultValue, runExcel, silence, unsilence } from "./run";
-import { officeCell, officeText } from "./text";
+import { officeText } from "./text";
 import { rowOf } from "../sheet-ref";
 import { ENTRY_FIELDS } from "../../domain/entry-fields";
 
@@ -68,24 +70,6 @@ export interface OfficeReport {
   problems: CellProblem[];
 }
 
-/** The used range with what the readers need to tell a figure from a date, a boolean or an error (one sync). */
-function loadUsed(ws: Excel.Worksheet): Excel.Range {
-  const r = ws.getUsedRangeOrNullObject(false);
-  r.load("values,valueTypes,numberFormat,rowIndex,columnIndex");
-  return r;
-}
-
-function gridOf(r: Excel.Range): SheetGrid | null {
-  if (r.isNullObject) return null;
-  return {
-    rowIndex: r.rowIndex,
-    columnIndex: r.columnIndex,
-    values: r.values,
-    numberFormat: r.numberFormat,
-    valueTypes: r.valueTypes,
-  };
-}
-
 /** Every entry of the entry sheet and the unit sheet's people, in one sync. */
 export async function readReport(ctx: ReadContext, identity: TemplateIdentity): Promise<OfficeReport> {
   return runExcel("đọc số liệu / read entries", async (context) => {
@@ -102,7 +86,7 @@ export async function readReport(ctx: ReadContext, identity: TemplateIdentity): 
     const grids = new Map<string, SheetGrid>();
     const e = gridOf(entryUsed);
     const u = gridOf(unitUsed);
-    const n = narrativeGrid(narrativeUsed);
+    const n = gridOf(narrativeUsed);
     const t = gridOf(tasksUsed);
     if (t) grids.set(TASK_SHEET, t);
     if (e) grids.set(SHEET_NAMES.entry, e);
@@ -150,12 +134,10 @@ export async function writeEntries(changes: EntryChange[]): Promise<void> {
   await runExcel(
     "ghi số liệu / write entries",
     async (context) => {
-      silence(context);
-      for (const c of changes) {
-        const range = context.workbook.names.getItem(entryName(c.targetId, c.field)).getRange();
-        range.values = [[officeCell(c.raw)]];
-      }
-      unsilence(context);
+      queueNamedCells(
+        context,
+        changes.map((c) => ({ name: entryName(c.targetId, c.field), value: c.raw })),
+      );
       await context.sync();
     },
     { quiet: true },

@@ -10,25 +10,13 @@ import { workbookErrors } from "../errors";
 import { readNarrative, type NarrativeRead } from "../narrative-read";
 import { NARRATIVE_SHEET, narrativeName } from "../template";
 import { gridSource, namesFrom, type SheetGrid } from "./grid-source";
-import { runExcel, silence, unsilence } from "./run";
-import { officeCell } from "./text";
+import { runExcel } from "./run";
+import { gridOf, loadUsed } from "./used-range";
+import { queueNamedCells } from "./named-cells";
 
 /** The used range of a sheet with what tells text from a date, a boolean or an error (loaded in the caller's sync). */
 export function loadNarrativeRange(context: Excel.RequestContext): Excel.Range {
-  const r = context.workbook.worksheets.getItemOrNullObject(NARRATIVE_SHEET).getUsedRangeOrNullObject(false);
-  r.load("values,valueTypes,numberFormat,rowIndex,columnIndex");
-  return r;
-}
-
-export function narrativeGrid(r: Excel.Range): SheetGrid | null {
-  if (r.isNullObject) return null;
-  return {
-    rowIndex: r.rowIndex,
-    columnIndex: r.columnIndex,
-    values: r.values,
-    numberFormat: r.numberFormat,
-    valueTypes: r.valueTypes,
-  };
+  return loadUsed(context.workbook.worksheets.getItemOrNullObject(NARRATIVE_SHEET));
 }
 
 /** The narrative as the sheet holds it now (one sync). */
@@ -39,7 +27,7 @@ export async function readOfficeNarrative(): Promise<NarrativeRead> {
     const used = loadNarrativeRange(context);
     await context.sync();
     const grids = new Map<string, SheetGrid>();
-    const g = narrativeGrid(used);
+    const g = gridOf(used);
     if (g) grids.set(NARRATIVE_SHEET, g);
     return readNarrative(gridSource(grids, namesFrom(names.items)));
   });
@@ -52,12 +40,10 @@ export async function writeOfficeNarrative(parts: Partial<Narrative>): Promise<v
   await runExcel(
     "ghi thuyết minh / write the narrative",
     async (context) => {
-      silence(context);
-      for (const p of todo) {
-        const range = context.workbook.names.getItem(narrativeName(p)).getRange();
-        range.values = [[officeCell(parts[p] ?? null)]];
-      }
-      unsilence(context);
+      queueNamedCells(
+        context,
+        todo.map((p) => ({ name: narrativeName(p), value: parts[p] ?? null })),
+      );
       try {
         await context.sync();
       } catch (e) {

@@ -9,8 +9,8 @@ import { TASK_FIRST_ROW, TASK_COLUMNS_AT, TASK_INPUTS, TASK_SHEET, columnIndex, 
 import type { TaskChange } from "../port";
 import { taskCellValue, readTaskSheet, type TaskSheetRead } from "../task-sheet-read";
 import { gridSource, namesFrom, parseRect, type SheetGrid } from "./grid-source";
-import { runExcel, silence, unsilence } from "./run";
-import { officeCell } from "./text";
+import { runExcel } from "./run";
+import { queueNamedCells } from "./named-cells";
 
 /** The task sheet as it is now (one sync); `period` is the open report's. */
 export async function readOfficeTasks(period: string): Promise<TaskSheetRead> {
@@ -40,12 +40,10 @@ export async function writeOfficeTasks(changes: TaskChange[], known: (name: stri
   await runExcel(
     "ghi tiến độ nhiệm vụ / write task progress",
     async (context) => {
-      silence(context);
-      for (const c of todo) {
-        const range = context.workbook.names.getItem(taskName(c.taskId, c.field)).getRange();
-        range.values = [[officeCell(taskCellValue(c))]];
-      }
-      unsilence(context);
+      queueNamedCells(
+        context,
+        todo.map((c) => ({ name: taskName(c.taskId, c.field), value: taskCellValue(c) })),
+      );
       await context.sync();
     },
     { quiet: true },

@@ -7,6 +7,7 @@
  * add-in; a unit without tasks gets the sheet with a line saying so.
  */
 import {
+  TASK_PROGRESS_FIELDS,
   TASK_STATE_LABELS,
   TASK_STATES,
   TASK_TEXT_LIMIT,
@@ -42,18 +43,8 @@ export const TASK_COLUMNS_AT = {
   justification: "O",
 } as const;
 
-export const TASK_INPUTS: readonly TaskProgressField[] = [
-  "state",
-  "percent",
-  "milestone",
-  "productDelivered",
-  "evidence",
-  "evidenceRef",
-  "obstacles",
-  "proposals",
-  "completedOn",
-  "justification",
-];
+/** The inputs of a task row, in column order F–O: the domain's progress fields, one column each. */
+export const TASK_INPUTS: readonly TaskProgressField[] = TASK_PROGRESS_FIELDS;
 
 const HEADERS: Record<keyof typeof TASK_COLUMNS_AT, { vi: string; en: string }> = {
   id: { vi: "Mã", en: "Id" },
@@ -77,8 +68,7 @@ export function taskName(taskId: string, field: TaskProgressField): string {
   return `CT_task_${taskId}_${field}`;
 }
 
-const TASK_NAME_RE =
-  /^CT_task_([A-Za-z0-9.-]+)_(state|percent|milestone|productDelivered|evidence|evidenceRef|obstacles|proposals|completedOn|justification)$/;
+const TASK_NAME_RE = new RegExp(`^CT_task_([A-Za-z0-9.-]+)_(${TASK_PROGRESS_FIELDS.join("|")})$`);
 export function parseTaskName(name: string): { taskId: string; field: TaskProgressField } | null {
   const m = TASK_NAME_RE.exec(name);
   return m ? { taskId: m[1] as string, field: m[2] as TaskProgressField } : null;

@@ -2,7 +2,7 @@
 import type { Bilingual, PointState, SeriesPoint, Target } from "../../domain";
 import { goodSign } from "../../domain";
 import { directionFor } from "../../domain/catalog/catalog";
-import { addr, lit, range } from "../consolidated/cells";
+import { addr, blankSheet, lit, range } from "../consolidated/cells";
 import type { CellValue, ConsolidatedSheet, ExpressionRule, TrendRole } from "../consolidated";
 
 export const TREND_SHEETS = {
@@ -15,18 +15,7 @@ export const TREND_SHEETS = {
 export const TREND_SHEET_NAMES: readonly string[] = Object.values(TREND_SHEETS);
 
 export function trendSheet(role: TrendRole, columnWidths: number[]): ConsolidatedSheet {
-  return {
-    name: TREND_SHEETS[role],
-    role,
-    columnWidths,
-    blocks: [],
-    styles: [],
-    merges: [],
-    conditionalFormats: [],
-    charts: [],
-    print: { orientation: "landscape", paper: "A4", fitToWidth: true },
-    rowHeights: {},
-  };
+  return blankSheet(TREND_SHEETS[role], role, columnWidths);
 }
 
 /** A point without a figure says why, in both languages: never a 0, never a blank that reads as one. */

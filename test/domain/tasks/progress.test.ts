@@ -7,6 +7,7 @@ import {
   parsePeriod,
   parseTaskState,
   tasksForUnit,
+  TASK_TEXT_LIMIT,
   type Period,
   type Task,
   type TaskProgress,
@@ -110,6 +111,21 @@ describe("the progress rules", () => {
   it("refuses a percent outside 0–100", () => {
     const codes = checkTaskProgress(task(), progress({ state: "on_track", percent: 120 }), period("2026-Q1"));
     expect(codes.map((i) => i.code)).toEqual(["percent_out_of_range"]);
+  });
+});
+
+describe("the text limit of task progress", () => {
+  const long = "x".repeat(TASK_TEXT_LIMIT + 1);
+  const TEXT = ["milestone", "productDelivered", "evidence", "evidenceRef", "obstacles", "proposals", "justification"];
+
+  it.each(TEXT)("refuses %s over the limit, naming the field", (field) => {
+    const issues = checkTaskProgress(task(), progress({ state: "on_track", [field]: long }), period("2026-Q1"));
+    expect(issues.filter((i) => i.code === "text_too_long").map((i) => i.field)).toEqual([field]);
+  });
+
+  it("takes a text of exactly the limit", () => {
+    const p = progress({ state: "on_track", obstacles: "x".repeat(TASK_TEXT_LIMIT) });
+    expect(checkTaskProgress(task(), p, period("2026-Q1")).map((i) => i.code)).not.toContain("text_too_long");
   });
 });
 

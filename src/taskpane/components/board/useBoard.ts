@@ -5,6 +5,7 @@ import { useI18n, type I18n, type MessageKey } from "../../i18n";
 import { acceptable, chaseRows, filterUnits, sortUnits, toChase, toCsv, toTsv } from "./board-logic";
 import type { BoardMessage, BoardProps } from "./Board.types";
 import { useTourCondition } from "../../tour-signal";
+import { useKeyedFetch } from "../../hooks/useKeyedFetch";
 import "../../i18n/sections/board";
 
 export interface BoardViewState {
@@ -54,33 +55,12 @@ function firstPeriod(props: BoardProps): string {
 }
 
 function useBoardData(props: BoardProps, client: ReturnType<typeof createBoardClient>, period: string) {
-  const [data, setData] = React.useState<BoardResponse | null>(null);
-  const [loading, setLoading] = React.useState(false);
-  const [error, setError] = React.useState<unknown>(null);
-  const [nonce, setNonce] = React.useState(0);
   const { connection, demo } = props;
-  React.useEffect(() => {
-    if (!period) return;
-    let live = true;
-    setLoading(true);
-    setError(null);
-    client.board(connection, { period, group: null, demo }).then(
-      (d) => {
-        if (!live) return;
-        setData(d);
-        setLoading(false);
-      },
-      (e: unknown) => {
-        if (!live) return;
-        setError(e);
-        setLoading(false);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [client, connection, demo, period, nonce]);
-  const reload = React.useCallback(() => setNonce((n) => n + 1), []);
+  const load = React.useCallback(
+    (p: string) => client.board(connection, { period: p, group: null, demo }),
+    [client, connection, demo],
+  );
+  const { data, loading, error, reload } = useKeyedFetch(period, load);
   // another period's board is never shown under this one's name while the new one loads
   return { data: data && data.period === period ? data : null, loading, error, reload };
 }
